@@ -1,0 +1,35 @@
+import { type Config, ConfigError, loadConfig } from '../server/config.js';
+import { type Database, openDatabase } from '../server/db/database.js';
+import type { AuditActor } from '../server/modules/audit/audit.repository.js';
+import { createServiceContext, type ServiceContext } from '../server/services.js';
+
+/** The CLI acts as an operator on the server's machine; its audit rows say so. */
+export const CLI_ACTOR: AuditActor = { id: null, name: 'cli', ip: null, requestId: null };
+
+export function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/** Opens the same database the server uses (LIANXIN_DATA_DIR / DATABASE_URL), runs work, closes it. */
+export async function withDatabase<T>(
+  work: (ctx: ServiceContext, database: Database) => Promise<T>,
+): Promise<T> {
+  const config = readConfig();
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
+  try {
+    return await work(
+      createServiceContext(config, database, () => new Date()),
+      database,
+    );
+  } finally {
+    await database.close();
+  }
+}

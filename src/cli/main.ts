@@ -1,0 +1,85 @@
+import { Command } from 'commander';
+import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
+import { DomainError } from '../server/http/errors.js';
+import { translate } from '../server/i18n/messages.js';
+import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
+import { importCountyRegions } from '../server/modules/regions/region-import.js';
+import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { registerUsersCommand } from './users-command.js';
+import { buildWebIfStale } from './web-build.js';
+
+const program = new Command('lianxin').description('连心 Lianxin — grid-based service platform');
+
+program
+  .command('start')
+  .description('build the web app if needed, set up the database on first start, and serve')
+  .option('--no-build', 'serve without checking the web build')
+  .action(async (options: { build: boolean }) => {
+    const config = readConfig();
+    if (options.build) buildWebIfStale();
+    const { startServer } = await import('../server/main.js');
+    const stop = await startServer(config);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void stop().then(() => process.exit(0));
+      });
+    }
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (or undo the last one with --down)')
+  .option('--down', 'undo the most recent migration')
+  .action((options: { down?: boolean }) =>
+    withDatabase(async (_ctx, database) => {
+      const steps = options.down ? await migrateDown(database) : await migrateToLatest(database);
+      process.stdout.write(steps.length ? `${steps.join('\n')}\n` : 'Nothing to migrate.\n');
+    }),
+  );
+
+const regions = program.command('regions').description('the region tree');
+regions
+  .command('import <countyCode>')
+  .description('import a county’s real street/town and community/village tree (e.g. 230108)')
+  .action((countyCode: string) =>
+    withDatabase(async (ctx, database) => {
+      await migrateToLatest(database);
+      const result = await importCountyRegions(ctx, countyCode, CLI_ACTOR);
+      process.stdout.write(
+        `${countyCode}: ${result.created} created, ${result.renamed} renamed, ${result.unchanged} unchanged\n`,
+      );
+    }),
+  );
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('check the hash chain; exits non-zero at the first broken link')
+  .action(() =>
+    withDatabase(async (_ctx, database) => {
+      const result = await verifyAuditChain(database.db);
+      if (result.ok) {
+        process.stdout.write(`Audit chain intact: ${result.rows} rows.\n`);
+        return;
+      }
+      process.stdout.write(
+        `Audit chain BROKEN at row ${result.brokenAtSeq} (${result.reason}); ${result.rows} rows verified before it.\n`,
+      );
+      process.exitCode = 1;
+    }),
+  );
+
+registerUsersCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message =
+    error instanceof DomainError ? translate(error.code, 'zh', error.params) : (error as Error).message;
+  const fields =
+    error instanceof DomainError && error.fields
+      ? error.fields.map((f) => ` ${f.path}: ${translate(f.code, 'zh', f.params)}`).join(';')
+      : '';
+  process.stderr.write(`lianxin: ${message}${fields}\n`);
+  process.exitCode = 1;
+}

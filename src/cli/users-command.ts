@@ -1,0 +1,127 @@
+import type { Command } from 'commander';
+import { isRoleName, ROLE_NAMES } from '../server/auth/permissions.js';
+import { Scope } from '../server/auth/scope.js';
+import { generatePassword } from '../server/credentials-file.js';
+import type { Database } from '../server/db/database.js';
+import { usersRepository } from '../server/modules/users/users.repository.js';
+import { UsersService } from '../server/modules/users/users.service.js';
+import type { ServiceContext } from '../server/services.js';
+import { CLI_ACTOR, withDatabase } from './context.js';
+
+/** The operator at the server's console may manage every account in every district it holds. */
+async function systemScope(database: Database): Promise<Scope> {
+  const roots = await database.db
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', 'is', null)
+    .execute();
+  return new Scope(
+    roots.map((r) => r.code),
+    database.dialect,
+  );
+}
+
+async function userIdOf(ctx: ServiceContext, username: string): Promise<string> {
+  const user = await usersRepository.findByUsername(ctx.database.db, username.toLowerCase());
+  if (!user) throw new Error(`No user named ${username}`);
+  return user.id;
+}
+
+export function registerUsersCommand(program: Command): void {
+  const users = program.command('users').description('manage accounts from the server console');
+
+  users
+    .command('list')
+    .description('list accounts with their roles')
+    .action(() =>
+      withDatabase(async (ctx, database) => {
+        const list = await new UsersService(ctx).list(await systemScope(database), { limit: 200 });
+        for (const { user, roles } of list) {
+          const roleText = roles.map((r) => `${r.role}@${r.region_code}`).join(', ') || '-';
+          process.stdout.write(`${user.username}\t${user.display_name}\t${user.status}\t${roleText}\n`);
+        }
+      }),
+    );
+
+  users
+    .command('create <username>')
+    .description('create an account; prints a generated password unless --password is given')
+    .requiredOption('--name <displayName>', 'the name shown in the interface')
+    .option('--role <role>', `one of: ${ROLE_NAMES.join(', ')}`)
+    .option('--region <code>', 'the region the role (and account) belongs to')
+    .option('--password <password>', 'the password (otherwise one is generated)')
+    .action(
+      (username: string, options: { name: string; role?: string; region?: string; password?: string }) =>
+        withDatabase(async (ctx, database) => {
+          if (options.role && !isRoleName(options.role)) throw new Error(`Unknown role ${options.role}`);
+          const scope = await systemScope(database);
+          const service = new UsersService(ctx);
+          const password = options.password ?? generatePassword();
+          const created = await service.create(
+            scope,
+            { username, password, displayName: options.name, regionCode: options.region },
+            CLI_ACTOR,
+          );
+          if (options.role && isRoleName(options.role)) {
+            await service.assignRole(
+              scope,
+              created.user.id,
+              { role: options.role, regionCode: options.region ?? created.user.region_code },
+              CLI_ACTOR,
+            );
+          }
+          process.stdout.write(`${created.user.username}\t${options.password ? '(as given)' : password}\n`);
+        }),
+    );
+
+  users
+    .command('reset-password <username>')
+    .description('set a new password (generated unless --password is given) and end all sessions')
+    .option('--password <password>')
+    .action((username: string, options: { password?: string }) =>
+      withDatabase(async (ctx, database) => {
+        const password = options.password ?? generatePassword();
+        await new UsersService(ctx).resetPassword(
+          await systemScope(database),
+          await userIdOf(ctx, username),
+          password,
+          CLI_ACTOR,
+        );
+        process.stdout.write(`${username}\t${options.password ? '(as given)' : password}\n`);
+      }),
+    );
+
+  for (const [name, status] of [
+    ['disable', 'disabled'],
+    ['enable', 'active'],
+  ] as const) {
+    users
+      .command(`${name} <username>`)
+      .description(`${name} an account${status === 'disabled' ? ' and end its sessions' : ''}`)
+      .action((username: string) =>
+        withDatabase(async (ctx, database) => {
+          await new UsersService(ctx).update(
+            await systemScope(database),
+            await userIdOf(ctx, username),
+            { status },
+            CLI_ACTOR,
+          );
+          process.stdout.write(`${username}\t${status}\n`);
+        }),
+      );
+  }
+
+  users
+    .command('end-sessions <username>')
+    .description('log a user out everywhere')
+    .action((username: string) =>
+      withDatabase(async (ctx, database) => {
+        const ended = await new UsersService(ctx).endSessions(
+          await systemScope(database),
+          await userIdOf(ctx, username),
+          CLI_ACTOR,
+        );
+        process.stdout.write(`${username}\t${ended} sessions ended\n`);
+      }),
+    );
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { registerAccessControl } from './http/access-control.js';
+import { registerApiDocs } from './http/api-docs.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { DomainError } from './http/errors.js';
+import { registerResponseHeaders } from './http/response-headers.js';
+import { registerWebApp } from './http/web-app.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { RegionsService } from './modules/regions/regions.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { UsersService } from './modules/users/users.service.js';
+import { createServiceContext } from './services.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** The clock; tests move it to expire sessions and locks. */
+  now?: () => Date;
+  /** pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built web app; when absent or missing, only the API is served. */
+  webRoot?: string | undefined;
+}
+
+export const defaultWebRoot = path.resolve(import.meta.dirname, '../../dist/web');
+
+/** Log lines carry the request id (pino's reqId) but never cookies, bodies or query strings. */
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  serializers: {
+    req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+  },
+});
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: () => uuidv7(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx = createServiceContext(deps.config, deps.database, now);
+  const services = {
+    auth: new AuthService(ctx),
+    users: new UsersService(ctx),
+    regions: new RegionsService(ctx),
+  };
+
+  registerErrorHandler(app, deps.webRoot ?? defaultWebRoot);
+  registerResponseHeaders(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new DomainError('auth.rate_limited', 429),
+  });
+  await registerApiDocs(app, { transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });
+  registerAccessControl(app, { auth: services.auth, audit: ctx.audit, database: deps.database });
+
+  await app.register(healthRoutes, { database: deps.database });
+  await app.register(authRoutes, { ...services, loginRateLimit: deps.config.loginRateLimit });
+  await app.register(usersRoutes, { users: services.users });
+  await app.register(regionsRoutes, { regions: services.regions });
+  await app.register(auditRoutes, { database: deps.database });
+
+  const webRoot = deps.webRoot ?? defaultWebRoot;
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);
+  return app;
+}

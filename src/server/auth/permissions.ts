@@ -1,0 +1,30 @@
+/**
+ * Named permissions and the roles that bundle them. A role is always assigned together with a
+ * region (its scope): the permission holds in that region's whole subtree and nowhere else.
+ */
+export const PERMISSIONS = ['region.read', 'region.write', 'user.read', 'user.manage', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_NAMES = [
+  'district_admin',
+  'secretary',
+  'grid_worker',
+  'hotline_operator',
+  'member',
+  'auditor',
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  district_admin: PERMISSIONS,
+  // Secretaries of a street or community run their subtree: grids, buildings.
+  secretary: ['region.read', 'region.write'],
+  // Grid workers keep their grid's buildings up to date (their scope is the grid itself).
+  grid_worker: ['region.read', 'region.write'],
+  hotline_operator: ['region.read'],
+  member: ['region.read'],
+  auditor: ['region.read', 'user.read', 'audit.read'],
+};
+
+export const isRoleName = (value: string): value is RoleName =>
+  (ROLE_NAMES as readonly string[]).includes(value);

@@ -1,0 +1,55 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Dialect } from '../db/database.js';
+
+/**
+ * The regions a caller may act in for one permission: the union of the subtrees of their role
+ * assignments that grant it. This is the only place that turns scope into SQL. Every query of
+ * scoped data goes through `covers` (a list filter) or `includes` (a single target check).
+ *
+ * Region codes are hierarchical (a child's code extends its parent's), so "inside the subtree of
+ * R" is "code starts with R's code".
+ */
+export class Scope {
+  /** Roots with none covered by another: the smallest equivalent list. */
+  readonly roots: readonly string[];
+
+  constructor(
+    roots: readonly string[],
+    private readonly dialect: Dialect,
+  ) {
+    for (const root of roots) {
+      // Codes are digits only, so they can never smuggle a LIKE or GLOB wildcard into a pattern.
+      if (!/^\d+$/.test(root)) throw new Error(`Scope root is not a region code: ${root}`);
+    }
+    const sorted = [...new Set(roots)].sort();
+    this.roots = sorted.filter((code) => !sorted.some((other) => other !== code && code.startsWith(other)));
+  }
+
+  get isEmpty(): boolean {
+    return this.roots.length === 0;
+  }
+
+  /** Whether a region (by code) lies inside this scope. */
+  includes(regionCode: string): boolean {
+    return this.roots.some((root) => regionCode.startsWith(root));
+  }
+
+  /** Whether this scope contains the whole subtree of another region, e.g. to grant roles there. */
+  coversSubtree(regionCode: string): boolean {
+    return this.includes(regionCode);
+  }
+
+  /** A WHERE condition: the region code in `column` lies inside this scope. */
+  covers(column: string): Expression<SqlBool> {
+    if (this.roots.length === 0) return sql<SqlBool>`1 = 0`;
+    const ref = sql.ref(column);
+    // SQLite uses an index for GLOB on a BINARY column but not for LIKE; PostgreSQL does for LIKE
+    // with a varchar_pattern_ops index.
+    const conditions = this.roots.map((root) =>
+      this.dialect === 'sqlite'
+        ? sql<SqlBool>`${ref} glob ${`${root}*`}`
+        : sql<SqlBool>`${ref} like ${`${root}%`}`,
+    );
+    return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+  }
+}

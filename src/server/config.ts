@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { checkPasswordPolicy } from '../shared/password-policy.js';
+
+/** Validated, frozen runtime configuration. Parsed once at start; a bad value stops the process. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; absent means the embedded SQLite database in dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly sessionIdleMinutes: number;
+  /** County whose real region tree is imported on the first start. */
+  readonly districtCode: string;
+  /** Requests per minute per client address on the login route. */
+  readonly loginRateLimit: number;
+  readonly trustProxy: boolean;
+}
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LIANXIN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LIANXIN_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || checkPasswordPolicy(value) === null, {
+      message: 'must be at least 10 characters and use three of: lower case, upper case, digits, symbols',
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIANXIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LIANXIN_DISTRICT: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a six-digit county code')
+    .default('230108'),
+  LIANXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  LIANXIN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; an empty string counts as unset so `DATABASE_URL= npm start` means SQLite. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.LIANXIN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.LIANXIN_ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.LIANXIN_SESSION_IDLE_MINUTES,
+    districtCode: e.LIANXIN_DISTRICT,
+    loginRateLimit: e.LIANXIN_LOGIN_RATE_LIMIT,
+    trustProxy: e.LIANXIN_TRUST_PROXY === '1' || e.LIANXIN_TRUST_PROXY === 'true',
+  });
+}

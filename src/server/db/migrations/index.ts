@@ -1,0 +1,40 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../database.js';
+import * as foundation from './0001-foundation.js';
+
+/** What a migration may need to know about the database it runs on. */
+export interface MigrationContext {
+  dialect: Dialect;
+  /** Column type for a point in time: timestamptz on PostgreSQL, ISO text on SQLite. */
+  timestamp: 'timestamptz' | 'text';
+}
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
+  down(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
+}
+
+/** Listed by hand, in order: a bundler-free, import-safe registry (no directory scanning at run time). */
+const migrations: Record<string, DialectMigration> = {
+  '0001-foundation': foundation,
+};
+
+export class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const context: MigrationContext = {
+      dialect: this.dialect,
+      timestamp: this.dialect === 'postgres' ? 'timestamptz' : 'text',
+    };
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [
+        name,
+        {
+          up: (db: Kysely<unknown>) => m.up(db, context),
+          down: (db: Kysely<unknown>) => m.down(db, context),
+        },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../auth/permissions.js';
+import { isRoleName, ROLE_PERMISSIONS } from '../auth/permissions.js';
+import { Scope } from '../auth/scope.js';
+import type { Database, Dialect } from '../db/database.js';
+import type { RoleAssignment, User } from '../db/tables.js';
+import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import { usersRepository } from '../modules/users/users.repository.js';
+import { DomainError, forbidden, unauthenticated } from './errors.js';
+
+export const SESSION_COOKIE = 'lianxin_session';
+
+/** Every route declares who may call it: a permission, any signed-in user, or public (with a reason). */
+export type RouteAccess = { permission: Permission | 'authenticated' } | { public: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission | 'authenticated';
+    /** Why the route needs no login, e.g. 'login form' or 'static assets'. */
+    public?: string;
+  }
+  interface FastifyRequest {
+    /** The signed-in user, set for every non-public route. */
+    auth: { user: User; sessionId: string; assignments: RoleAssignment[] } | null;
+    /** The regions where the route's permission holds for this user. */
+    scope: Scope;
+    actor: AuditActor;
+  }
+}
+
+export function scopeOf(
+  assignments: readonly RoleAssignment[],
+  permission: Permission,
+  dialect: Dialect,
+): Scope {
+  const roots = assignments
+    .filter((a) => isRoleName(a.role) && ROLE_PERMISSIONS[a.role].includes(permission))
+    .map((a) => a.region_code);
+  return new Scope(roots, dialect);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Browsers always send Origin on cross-site POSTs; SameSite=Lax already keeps the cookie off them,
+ * this refuses them outright. Requests without Origin (curl, server-to-server) carry no cookie
+ * from a victim's browser and pass.
+ */
+function assertSameOrigin(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw new DomainError('auth.cross_site', 403);
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new DomainError('auth.cross_site', 403);
+  }
+  if (originHost !== request.host) throw new DomainError('auth.cross_site', 403);
+}
+
+export function actorOf(request: FastifyRequest): AuditActor {
+  return {
+    id: request.auth?.user.id ?? null,
+    name: request.auth?.user.username ?? null,
+    ip: request.ip,
+    requestId: String(request.id),
+  };
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Authenticates and authorizes before validation: an anonymous caller learns nothing about a
+ * route's input rules, and a route without a declared access rule is refused (fail closed).
+ */
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: { auth: AuthService; audit: AuditRepository; database: Database },
+): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('scope', null as unknown as Scope);
+  app.decorateRequest('actor', null as unknown as AuditActor);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = actorOf(request);
+    request.scope = new Scope([], deps.database.dialect);
+    assertSameOrigin(request);
+    if (request.is404) return;
+    const config = request.routeOptions.config;
+    if (config.public) return;
+    if (!config.permission) {
+      request.log.error({ url: request.routeOptions.url }, 'route has no declared permission; refused');
+      throw forbidden();
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw unauthenticated('auth.required');
+    let authenticated: Awaited<ReturnType<AuthService['authenticate']>>;
+    try {
+      authenticated = await deps.auth.authenticate(token);
+    } catch (error) {
+      clearSessionCookie(reply);
+      throw error;
+    }
+    const assignments = await usersRepository.assignmentsOf(deps.database.db, [authenticated.user.id]);
+    request.auth = { ...authenticated, assignments };
+    request.actor = actorOf(request);
+    if (config.permission === 'authenticated') return;
+    request.scope = scopeOf(assignments, config.permission, deps.database.dialect);
+    if (request.scope.isEmpty) {
+      await deps.database.db.transaction().execute((trx) =>
+        deps.audit.append(trx, request.actor, {
+          action: 'auth.denied',
+          targetType: 'route',
+          targetId: `${request.method} ${request.routeOptions.url ?? ''}`.slice(0, 64),
+          regionCode: authenticated.user.region_code,
+          summary: { permission: config.permission },
+        }),
+      );
+      throw forbidden();
+    }
+  });
+}

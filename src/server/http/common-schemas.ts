@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Shapes shared by many routes: error bodies, region codes, pagination. */
+export const errorBodySchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Error' });
+
+export const regionCodeSchema = z.string().regex(/^\d{6,17}$/, 'field.region_code');
+export const idSchema = z.string().uuid();
+
+export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
+
+/** Query strings arrive as text; an empty parameter means the same as an absent one. */
+export const optionalText = (max = 100) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(max).optional());
+
+export const errorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};

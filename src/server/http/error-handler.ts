@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type Language, languageFromHeader, type MessageCode, translate } from '../i18n/messages.js';
+import { DomainError } from './errors.js';
+import { describeValidation, type FieldProblem } from './validation-fields.js';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  requestId: string;
+  fields?: FieldProblem[];
+}
+
+export const requestLanguage = (request: FastifyRequest): Language =>
+  languageFromHeader(request.headers['accept-language']);
+
+/** Fastify's own failures that are the client's fault, by Fastify error code. */
+const frameworkErrors: Record<string, { status: number; code: MessageCode }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.malformed_json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.malformed_json' },
+};
+
+function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'requestId'>): FastifyReply {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ ...body, requestId: String(reply.request.id) });
+}
+
+/**
+ * The one place errors become responses: domain errors keep their code, validation errors name
+ * each field, anything unexpected is logged and answered with only the request id.
+ */
+export function registerErrorHandler(app: FastifyInstance, webRoot: string): void {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    const language = requestLanguage(request);
+    if (error instanceof DomainError) {
+      const fields = error.fields?.map((f) => ({
+        path: f.path,
+        message: translate(f.code, language, f.params),
+      }));
+      return send(reply, error.status, {
+        code: error.code,
+        message: translate(error.code, language, error.params),
+        ...(fields ? { fields } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return send(reply, 400, {
+        code: 'request.validation',
+        message: translate('request.validation', language),
+        fields: describeValidation(error.validation, error.validationContext, language),
+      });
+    }
+    const known = error.code ? frameworkErrors[error.code] : undefined;
+    if (known) {
+      return send(reply, known.status, {
+        code: known.code,
+        message: translate(known.code, language, { type: request.headers['content-type'] ?? '' }),
+      });
+    }
+    if (error.statusCode === 429) {
+      return send(reply, 429, {
+        code: 'auth.rate_limited',
+        message: translate('auth.rate_limited', language),
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, { code: 'internal.error', message: translate('internal.error', language) });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: a page URL the server does not know is the app's to show.
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
+    if (isPage && fs.existsSync(path.join(webRoot, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html', webRoot);
+    }
+    const language = requestLanguage(request);
+    return send(reply, 404, { code: 'route.not_found', message: translate('route.not_found', language) });
+  });
+}

@@ -1,0 +1,28 @@
+import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { AuditRow } from '../../db/tables.js';
+
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Keyset cursor: rows older than this sequence number. */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** Reads the audit log newest first, inside the caller's scope. */
+export function listAudit(db: Executor, scope: Scope, filter: AuditFilter): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().where(scope.covers('audit_log.region_code'));
+  if (filter.actor) query = query.where('actor_name', '=', filter.actor);
+  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '')}%`);
+  if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
+  if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  return query.orderBy('seq', 'desc').limit(filter.limit).execute();
+}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { errorResponses, limitSchema, optionalText } from '../../http/common-schemas.js';
+import { listAudit } from './audit-query.repository.js';
+
+const isoTime = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value).toISOString())
+    .optional(),
+);
+
+const auditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    regionCode: z.string(),
+    summary: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first, filtered by user, action prefix, target and time',
+        querystring: z.object({
+          actor: optionalText(32),
+          action: optionalText(64),
+          targetType: optionalText(32),
+          targetId: optionalText(64),
+          from: isoTime,
+          to: isoTime,
+          cursor: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
+          limit: limitSchema,
+        }),
+        response: {
+          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.number().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { cursor, ...filter } = request.query;
+      const rows = await listAudit(database.db, request.scope, { ...filter, beforeSeq: cursor });
+      return {
+        items: rows.map((row) => ({
+          seq: Number(row.seq),
+          at: row.at,
+          actor: row.actor_name,
+          action: row.action,
+          targetType: row.target_type,
+          targetId: row.target_id,
+          regionCode: row.region_code,
+          summary: JSON.parse(row.summary) as Record<string, unknown>,
+          ip: row.ip,
+          requestId: row.request_id,
+        })),
+        nextCursor: rows.length === filter.limit ? Number(rows[rows.length - 1]!.seq) : null,
+      };
+    },
+  );
+};

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { checkPasswordPolicy } from '../../../shared/password-policy.js';
+import type { User } from '../../db/tables.js';
+import { DomainError, fieldError, unauthenticated } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { usersRepository } from '../users/users.repository.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
+import { sessionsRepository } from './sessions.repository.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+/** Writing last_seen_at on every request would turn every read into a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The session cookie carries the token; the database keeps only its hash. */
+export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** 256 random bits, URL-safe. */
+const newSessionToken = (): string => randomBytes(32).toString('base64url');
+
+export interface Authenticated {
+  user: User;
+  sessionId: string;
+}
+
+export class AuthService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async login(username: string, password: string, actor: AuditActor): Promise<{ token: string; user: User }> {
+    const { db } = this.ctx.database;
+    const now = this.ctx.now();
+    const key = username.trim().toLowerCase();
+    const throttle = await sessionsRepository.throttleOf(db, key);
+    const lockedUntil = throttle?.locked_until ? new Date(throttle.locked_until) : null;
+    if (lockedUntil && lockedUntil > now) {
+      throw new DomainError('auth.locked', 401, {
+        minutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000),
+      });
+    }
+
+    const user = await usersRepository.findByUsername(db, key);
+    const passwordOk = user
+      ? await verifyPassword(user.password_hash, password)
+      : await verifyPassword(await dummyPasswordHash(), `${password}\u0000`).then(() => false);
+
+    if (!user || !passwordOk || user.status !== 'active') {
+      // A lock that has run out starts a fresh count.
+      const previous = lockedUntil ? 0 : (throttle?.failed_count ?? 0);
+      const failedCount = previous + 1;
+      const lock = failedCount >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+      await db.transaction().execute(async (trx) => {
+        await sessionsRepository.saveThrottle(
+          trx,
+          key,
+          lock ? 0 : failedCount,
+          lock?.toISOString() ?? null,
+          now.toISOString(),
+        );
+        await this.ctx.audit.append(trx, actor, {
+          action: lock ? 'auth.locked' : 'auth.login_failed',
+          targetType: 'user',
+          ...(user ? { targetId: user.id } : {}),
+          regionCode: user?.region_code ?? this.ctx.config.districtCode,
+          summary: { knownUser: Boolean(user), failedCount },
+        });
+      });
+      if (lock) throw new DomainError('auth.locked', 401, { minutes: LOCK_MINUTES });
+      throw unauthenticated('auth.invalid_credentials');
+    }
+
+    const token = newSessionToken();
+    await db.transaction().execute(async (trx) => {
+      await sessionsRepository.clearThrottle(trx, key);
+      await sessionsRepository.insert(trx, sessionIdOf(token), user.id, now.toISOString());
+      await this.ctx.audit.append(
+        trx,
+        { ...actor, id: user.id, name: user.username },
+        {
+          action: 'auth.login',
+          targetType: 'user',
+          targetId: user.id,
+          regionCode: user.region_code,
+        },
+      );
+    });
+    return { token, user };
+  }
+
+  /** Resolves a cookie token to its user, enforcing the idle timeout and account status. */
+  async authenticate(token: string): Promise<Authenticated> {
+    const { db } = this.ctx.database;
+    const sessionId = sessionIdOf(token);
+    const session = await sessionsRepository.find(db, sessionId);
+    if (!session) throw unauthenticated('auth.required');
+    const now = this.ctx.now();
+    const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
+    if (idleMs > this.ctx.config.sessionIdleMinutes * 60_000) {
+      await sessionsRepository.delete(db, sessionId);
+      throw unauthenticated('auth.session_expired');
+    }
+    const user = await usersRepository.findById(db, session.user_id);
+    if (user?.status !== 'active') {
+      await sessionsRepository.delete(db, sessionId);
+      throw unauthenticated('auth.required');
+    }
+    if (idleMs > TOUCH_INTERVAL_MS) await sessionsRepository.touch(db, sessionId, now.toISOString());
+    return { user, sessionId };
+  }
+
+  async logout(auth: Authenticated, actor: AuditActor): Promise<void> {
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await sessionsRepository.delete(trx, auth.sessionId);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: auth.user.id,
+        regionCode: auth.user.region_code,
+      });
+    });
+  }
+
+  /** Changes the password, ends every session of the user and returns a fresh one for this client. */
+  async changePassword(
+    auth: Authenticated,
+    currentPassword: string,
+    newPassword: string,
+    actor: AuditActor,
+  ): Promise<{ token: string }> {
+    if (!(await verifyPassword(auth.user.password_hash, currentPassword))) {
+      throw fieldError('currentPassword', 'auth.wrong_password');
+    }
+    const problem = checkPasswordPolicy(newPassword);
+    if (problem) throw fieldError('newPassword', `password.${problem}`);
+    if (currentPassword === newPassword) throw fieldError('newPassword', 'password.same_as_old');
+    const passwordHash = await hashPassword(newPassword);
+    const token = newSessionToken();
+    const now = this.ctx.now().toISOString();
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await usersRepository.update(trx, auth.user.id, {
+        password_hash: passwordHash,
+        password_changed_at: now,
+        updated_at: now,
+      });
+      const ended = await sessionsRepository.deleteAllOfUser(trx, auth.user.id);
+      await sessionsRepository.insert(trx, sessionIdOf(token), auth.user.id, now);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.password_changed',
+        targetType: 'user',
+        targetId: auth.user.id,
+        regionCode: auth.user.region_code,
+        summary: { sessionsEnded: ended },
+      });
+    });
+    return { token };
+  }
+}
+
+export const newUserId = (): string => uuidv7();

@@ -1,0 +1,30 @@
+import type { RegionKind } from '../../db/tables.js';
+
+/** Which kinds may be created by hand under which parent kinds, and how their codes grow. */
+export const LOCAL_CHILD_RULES: Partial<Record<RegionKind, { kind: 'grid' | 'building'; digits: number }>> = {
+  community: { kind: 'grid', digits: 2 },
+  village: { kind: 'grid', digits: 2 },
+  grid: { kind: 'building', digits: 3 },
+};
+
+/** The next free child code: the parent's code plus a zero-padded sequence number. */
+export function nextChildCode(
+  parentCode: string,
+  lastChildCode: string | undefined,
+  digits: number,
+): string | null {
+  const last = lastChildCode ? Number(lastChildCode.slice(parentCode.length)) : 0;
+  const next = last + 1;
+  if (next >= 10 ** digits) return null;
+  return parentCode + String(next).padStart(digits, '0');
+}
+
+export const DEPTH_OF_KIND: Record<RegionKind, number> = {
+  district: 0,
+  street: 1,
+  town: 1,
+  community: 2,
+  village: 2,
+  grid: 3,
+  building: 4,
+};

@@ -1,0 +1,135 @@
+import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { NewRegion, Region } from '../../db/tables.js';
+
+export type RegionWithCount = Region & { child_count: number };
+
+/** Only this file touches the regions table. */
+export const regionsRepository = {
+  find: (db: Executor, code: string): Promise<Region | undefined> =>
+    db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst(),
+
+  findInScope: (db: Executor, scope: Scope, code: string): Promise<RegionWithCount | undefined> =>
+    db
+      .selectFrom('regions as r')
+      .selectAll('r')
+      .select((eb) =>
+        eb
+          .selectFrom('regions as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.parent_code', '=', 'r.code')
+          .as('child_count'),
+      )
+      .where('r.code', '=', code)
+      .where(scope.covers('r.code'))
+      .executeTakeFirst()
+      .then((row) => (row ? { ...row, child_count: Number(row.child_count ?? 0) } : undefined)),
+
+  /** Children with their own child counts, for tree views. The parent's scope is checked by the caller. */
+  children: (db: Executor, parentCode: string): Promise<RegionWithCount[]> =>
+    db
+      .selectFrom('regions as r')
+      .selectAll('r')
+      .select((eb) =>
+        eb
+          .selectFrom('regions as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.parent_code', '=', 'r.code')
+          .as('child_count'),
+      )
+      .where('r.parent_code', '=', parentCode)
+      .orderBy('r.code')
+      .execute()
+      .then((rows) => rows.map((row) => ({ ...row, child_count: Number(row.child_count ?? 0) }))),
+
+  /** The scope's root regions themselves: where a user's tree starts. */
+  roots: (db: Executor, codes: readonly string[]): Promise<RegionWithCount[]> =>
+    codes.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('regions as r')
+          .selectAll('r')
+          .select((eb) =>
+            eb
+              .selectFrom('regions as c')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('c.parent_code', '=', 'r.code')
+              .as('child_count'),
+          )
+          .where('r.code', 'in', codes)
+          .orderBy('r.code')
+          .execute()
+          .then((rows) => rows.map((row) => ({ ...row, child_count: Number(row.child_count ?? 0) }))),
+
+  namesOf: async (db: Executor, codes: readonly string[]): Promise<Map<string, string>> => {
+    if (codes.length === 0) return new Map();
+    const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  },
+
+  siblingNamed: (db: Executor, parentCode: string, name: string) =>
+    db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', parentCode)
+      .where('name', '=', name)
+      .executeTakeFirst(),
+
+  /** The highest child code so far; the next sequence number follows it. */
+  lastChildCode: async (db: Executor, parentCode: string): Promise<string | undefined> => {
+    const row = await db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', parentCode)
+      .orderBy('code', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.code;
+  },
+
+  search: (db: Executor, scope: Scope, text: string, limit: number): Promise<Region[]> =>
+    db
+      .selectFrom('regions')
+      .selectAll()
+      .where(scope.covers('regions.code'))
+      .where((eb) => eb.or([eb('name', 'like', `%${text.replace(/[%_\\]/g, '')}%`), eb('code', '=', text)]))
+      .orderBy('code')
+      .limit(limit)
+      .execute(),
+
+  insert: async (db: Executor, region: NewRegion): Promise<void> => {
+    await db.insertInto('regions').values(region).execute();
+  },
+
+  rename: async (db: Executor, code: string, name: string, at: string): Promise<void> => {
+    await db.updateTable('regions').set({ name, updated_at: at }).where('code', '=', code).execute();
+  },
+
+  delete: async (db: Executor, code: string): Promise<void> => {
+    await db.deleteFrom('regions').where('code', '=', code).execute();
+  },
+
+  countAll: async (db: Executor): Promise<number> => {
+    const row = await db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  isReferenced: async (db: Executor, code: string): Promise<boolean> => {
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('region_code', '=', code)
+      .limit(1)
+      .executeTakeFirst();
+    const role = await db
+      .selectFrom('role_assignments')
+      .select('id')
+      .where('region_code', '=', code)
+      .limit(1)
+      .executeTakeFirst();
+    return Boolean(user ?? role);
+  },
+};

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
+import { errorResponses, idSchema, limitSchema, optionalText } from '../../http/common-schemas.js';
+import {
+  assignRoleBody,
+  createUserBody,
+  passwordSchema,
+  roleAssignmentSchema,
+  toUserDto,
+  updateUserBody,
+  userSchema,
+} from './users.schema.js';
+import type { UsersService } from './users.service.js';
+
+const idParams = z.object({ id: idSchema });
+
+export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
+  app.get(
+    '/api/roles',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['users'],
+        summary: 'The roles that can be assigned and the permissions each grants',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ role: z.enum(ROLE_NAMES), permissions: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: ROLE_NAMES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) }),
+  );
+
+  app.get(
+    '/api/users',
+    {
+      config: { permission: 'user.read' },
+      schema: {
+        tags: ['users'],
+        querystring: z.object({
+          q: optionalText(50),
+          status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['active', 'disabled']).optional()),
+          limit: limitSchema,
+          cursor: optionalText(40),
+        }),
+        response: {
+          200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { q, status, limit, cursor } = request.query;
+      const page = await users.list(request.scope, {
+        limit,
+        ...(q ? { q } : {}),
+        ...(status ? { status } : {}),
+        ...(cursor ? { after: cursor } : {}),
+      });
+      return {
+        items: page.map(toUserDto),
+        nextCursor: page.length === limit ? (page[page.length - 1]?.user.id ?? null) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], body: createUserBody, response: { 201: userSchema, ...errorResponses } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toUserDto(await users.create(request.scope, request.body, request.actor))),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      config: { permission: 'user.read' },
+      schema: { tags: ['users'], params: idParams, response: { 200: userSchema, ...errorResponses } },
+    },
+    async (request) => toUserDto(await users.get(request.scope, request.params.id)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toUserDto(await users.update(request.scope, request.params.id, request.body, request.actor)),
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Set a new password for a user; all their sessions end',
+        params: idParams,
+        body: z.object({ password: passwordSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await users.resetPassword(request.scope, request.params.id, request.body.password, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/sessions',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'End every session of a user',
+        params: idParams,
+        response: { 200: z.object({ ended: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request) => ({ ended: await users.endSessions(request.scope, request.params.id, request.actor) }),
+  );
+
+  app.post(
+    '/api/users/:id/roles',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        params: idParams,
+        body: assignRoleBody,
+        response: { 201: roleAssignmentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const assignment = await users.assignRole(
+        request.scope,
+        request.params.id,
+        request.body,
+        request.actor,
+      );
+      const user = await users.get(request.scope, request.params.id);
+      const shown = user.roles.find((r) => r.id === assignment.id)!;
+      return reply.code(201).send({
+        id: shown.id,
+        role: request.body.role,
+        regionCode: shown.region_code,
+        regionName: shown.region_name,
+      });
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/roles/:assignmentId',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        params: z.object({ id: idSchema, assignmentId: idSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await users.removeRole(request.scope, request.params.id, request.params.assignmentId, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+};

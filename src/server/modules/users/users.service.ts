@@ -1,0 +1,246 @@
+import { v7 as uuidv7 } from 'uuid';
+import { checkPasswordPolicy } from '../../../shared/password-policy.js';
+import type { RoleName } from '../../auth/permissions.js';
+import type { Scope } from '../../auth/scope.js';
+import type { RoleAssignment, User } from '../../db/tables.js';
+import { DomainError, fieldError, notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { hashPassword } from '../auth/password-hashing.js';
+import { sessionsRepository } from '../auth/sessions.repository.js';
+import { regionsRepository } from '../regions/regions.repository.js';
+import { usersRepository } from './users.repository.js';
+
+export interface NewUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  /** The region that owns the account; defaults to the first root of the creator's scope. */
+  regionCode?: string | undefined;
+}
+
+export interface UserWithRoles {
+  user: User;
+  roles: (RoleAssignment & { region_name: string })[];
+}
+
+function assertPasswordPolicy(password: string, field: string): void {
+  const problem = checkPasswordPolicy(password);
+  if (problem) throw fieldError(field, `password.${problem}`);
+}
+
+export class UsersService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private async withRoles(users: User[]): Promise<UserWithRoles[]> {
+    const { db } = this.ctx.database;
+    const assignments = await usersRepository.assignmentsOf(
+      db,
+      users.map((u) => u.id),
+    );
+    const names = await regionsRepository.namesOf(db, [...new Set(assignments.map((a) => a.region_code))]);
+    return users.map((user) => ({
+      user,
+      roles: assignments
+        .filter((a) => a.user_id === user.id)
+        .map((a) => ({ ...a, region_name: names.get(a.region_code) ?? a.region_code })),
+    }));
+  }
+
+  async list(
+    scope: Scope,
+    filter: { q?: string; status?: 'active' | 'disabled'; limit: number; after?: string },
+  ) {
+    const users = await usersRepository.listInScope(this.ctx.database.db, scope, filter);
+    return this.withRoles(users);
+  }
+
+  async get(scope: Scope, id: string): Promise<UserWithRoles> {
+    const user = await usersRepository.findInScope(this.ctx.database.db, scope, id);
+    if (!user) throw notFound('user.not_found');
+    const [withRoles] = await this.withRoles([user]);
+    return withRoles!;
+  }
+
+  /** Used for the caller's own profile, which needs no scope. */
+  async describe(user: User): Promise<UserWithRoles> {
+    const [withRoles] = await this.withRoles([user]);
+    return withRoles!;
+  }
+
+  async create(scope: Scope, input: NewUserInput, actor: AuditActor): Promise<UserWithRoles> {
+    const { db } = this.ctx.database;
+    const username = input.username.trim().toLowerCase();
+    assertPasswordPolicy(input.password, 'password');
+    const regionCode = input.regionCode ?? scope.roots[0];
+    if (!regionCode || !scope.includes(regionCode) || !(await regionsRepository.find(db, regionCode))) {
+      throw new DomainError('region.not_found', 404, { code: regionCode ?? '' });
+    }
+    const passwordHash = await hashPassword(input.password);
+    const now = this.ctx.now().toISOString();
+    const id = uuidv7();
+    await db.transaction().execute(async (trx) => {
+      if (await usersRepository.findByUsername(trx, username)) {
+        throw new DomainError('user.duplicate_username', 409, { username }, [
+          { path: 'username', code: 'user.duplicate_username', params: { username } },
+        ]);
+      }
+      await usersRepository.insert(trx, {
+        id,
+        username,
+        password_hash: passwordHash,
+        display_name: input.displayName.trim(),
+        status: 'active',
+        region_code: regionCode,
+        district_code: regionCode.slice(0, 6),
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: id,
+        regionCode,
+        summary: { username, displayName: input.displayName.trim() },
+      });
+    });
+    return this.get(scope, id);
+  }
+
+  async update(
+    scope: Scope,
+    id: string,
+    changes: { displayName?: string | undefined; status?: 'active' | 'disabled' | undefined },
+    actor: AuditActor,
+  ): Promise<UserWithRoles> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findInScope(trx, scope, id);
+      if (!user) throw notFound('user.not_found');
+      if (changes.status === 'disabled' && user.id === actor.id) {
+        throw new DomainError('user.cannot_disable_self', 409);
+      }
+      const now = this.ctx.now().toISOString();
+      await usersRepository.update(trx, id, {
+        ...(changes.displayName !== undefined ? { display_name: changes.displayName.trim() } : {}),
+        ...(changes.status !== undefined ? { status: changes.status } : {}),
+        updated_at: now,
+      });
+      // A disabled account must stop working at once, not when its sessions time out.
+      const ended = changes.status === 'disabled' ? await sessionsRepository.deleteAllOfUser(trx, id) : 0;
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: id,
+        regionCode: user.region_code,
+        summary: {
+          before: { displayName: user.display_name, status: user.status },
+          after: {
+            displayName: changes.displayName ?? user.display_name,
+            status: changes.status ?? user.status,
+          },
+          sessionsEnded: ended,
+        },
+      });
+    });
+    return this.get(scope, id);
+  }
+
+  /** An administrator sets a new password (e.g. the user forgot theirs); all sessions end. */
+  async resetPassword(scope: Scope, id: string, password: string, actor: AuditActor): Promise<void> {
+    assertPasswordPolicy(password, 'password');
+    const passwordHash = await hashPassword(password);
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findInScope(trx, scope, id);
+      if (!user) throw notFound('user.not_found');
+      const now = this.ctx.now().toISOString();
+      await usersRepository.update(trx, id, {
+        password_hash: passwordHash,
+        password_changed_at: now,
+        updated_at: now,
+      });
+      const ended = await sessionsRepository.deleteAllOfUser(trx, id);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.password_reset',
+        targetType: 'user',
+        targetId: id,
+        regionCode: user.region_code,
+        summary: { sessionsEnded: ended },
+      });
+    });
+  }
+
+  async endSessions(scope: Scope, id: string, actor: AuditActor): Promise<number> {
+    const { db } = this.ctx.database;
+    return db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findInScope(trx, scope, id);
+      if (!user) throw notFound('user.not_found');
+      const ended = await sessionsRepository.deleteAllOfUser(trx, id);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.sessions_ended',
+        targetType: 'user',
+        targetId: id,
+        regionCode: user.region_code,
+        summary: { sessionsEnded: ended },
+      });
+      return ended;
+    });
+  }
+
+  /** Grants a role in a region; both the user and the region must lie inside the granter's scope. */
+  async assignRole(
+    scope: Scope,
+    userId: string,
+    input: { role: RoleName; regionCode: string },
+    actor: AuditActor,
+  ): Promise<RoleAssignment> {
+    const { db } = this.ctx.database;
+    return db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findInScope(trx, scope, userId);
+      if (!user) throw notFound('user.not_found');
+      const region = scope.coversSubtree(input.regionCode)
+        ? await regionsRepository.find(trx, input.regionCode)
+        : undefined;
+      if (!region) throw notFound('region.not_found', { code: input.regionCode });
+      if (await usersRepository.findSameAssignment(trx, userId, input.role, input.regionCode)) {
+        throw new DomainError('user.duplicate_role', 409);
+      }
+      const assignment: RoleAssignment = {
+        id: uuidv7(),
+        user_id: userId,
+        role: input.role,
+        region_code: region.code,
+        district_code: region.district_code,
+        created_at: this.ctx.now().toISOString(),
+      };
+      await usersRepository.insertAssignment(trx, assignment);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.role_assigned',
+        targetType: 'user',
+        targetId: userId,
+        regionCode: region.code,
+        summary: { role: input.role, regionCode: region.code, regionName: region.name },
+      });
+      return assignment;
+    });
+  }
+
+  async removeRole(scope: Scope, userId: string, assignmentId: string, actor: AuditActor): Promise<void> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findInScope(trx, scope, userId);
+      const assignment = user ? await usersRepository.findAssignment(trx, userId, assignmentId) : undefined;
+      if (!assignment || !scope.includes(assignment.region_code)) throw notFound('user.role_not_found');
+      await usersRepository.deleteAssignment(trx, assignmentId);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'user.role_removed',
+        targetType: 'user',
+        targetId: userId,
+        regionCode: assignment.region_code,
+        summary: { role: assignment.role, regionCode: assignment.region_code },
+      });
+    });
+  }
+}
