@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyContextConfig,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -28,6 +33,12 @@ import { RegionsService } from './modules/regions/regions.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { createServiceContext } from './services.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes(): { method: string; url: string; config: FastifyContextConfig }[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -61,6 +72,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Every route, with its access declaration, for the startup check below and for the test that
+  // lists them. Hooks of child contexts (markRoutesPublic) edit the same route objects later.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.decorate('declaredRoutes', () =>
+    routes.map((r) => ({ method: [r.method].flat().join(','), url: r.url, config: r.config ?? {} })),
+  );
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((r) => !r.config?.permission && !r.config?.public);
+    if (undeclared.length > 0) {
+      throw new Error(
+        `Routes without a declared permission: ${undeclared.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`,
+      );
+    }
+  });
 
   const ctx = createServiceContext(deps.config, deps.database, now);
   const services = {

@@ -58,7 +58,14 @@ function assertSameOrigin(request: FastifyRequest): void {
   } catch {
     throw new DomainError('auth.cross_site', 403);
   }
-  if (originHost !== request.host) throw new DomainError('auth.cross_site', 403);
+  // Parse our own host the same way so default ports (":80", ":443") compare equal.
+  let ownHost: string;
+  try {
+    ownHost = new URL(`${request.protocol}://${request.host}`).host;
+  } catch {
+    throw new DomainError('auth.cross_site', 403);
+  }
+  if (originHost !== ownHost) throw new DomainError('auth.cross_site', 403);
 }
 
 export function actorOf(request: FastifyRequest): AuditActor {

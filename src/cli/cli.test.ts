@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import { describeEachDialect, type TestEnv } from '../server/testing/test-env.js';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/lianxin.mjs');
+
+/** Runs `lianxin …` against the test's database, as an operator would from the project root. */
+async function lianxin(
+  env: TestEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    LIANXIN_DATA_DIR: env.handle.dataDir,
+    ...(env.handle.databaseUrl ? { DATABASE_URL: env.handle.databaseUrl } : {}),
+  };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: childEnv });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describeEachDialect('the lianxin command', (env) => {
+  it('refuses an unknown county code and bad user input with a message and a non-zero exit', async () => {
+    const unknown = await lianxin(env, 'regions', 'import', '999999');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('区划数据中没有县级代码 999999');
+    const weak = await lianxin(env, 'users', 'create', 'cli_weak', '--name', '弱密码', '--password', 'weak');
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toContain('password');
+  });
+
+  it('migrates, imports regions idempotently and manages users', async () => {
+    expect((await lianxin(env, 'migrate')).stdout).toContain('Nothing to migrate');
+    const again = await lianxin(env, 'regions', 'import', '230108');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 created, 0 renamed, 67 unchanged');
+    const created = await lianxin(
+      env,
+      'users',
+      'create',
+      'cli_worker',
+      '--name',
+      '网格员',
+      '--role',
+      'grid_worker',
+      '--region',
+      '230108001002',
+    );
+    expect(created.code).toBe(0);
+    const password = created.stdout.trim().split('\t')[1]!;
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    expect(await env.login('cli_worker', password)).toMatch(/^lianxin_session=/);
+    const list = await lianxin(env, 'users', 'list');
+    expect(list.stdout).toMatch(/cli_worker\t网格员\tactive\tgrid_worker@230108001002/);
+  });
+
+  it('verifies the audit chain and exits non-zero at a tampered row', async () => {
+    const intact = await lianxin(env, 'audit', 'verify');
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Audit chain intact: \d+ rows/);
+    await env.database.db.updateTable('audit_log').set({ action: 'forged' }).where('seq', '=', 2).execute();
+    const broken = await lianxin(env, 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('BROKEN at row 2 (altered)');
+  });
+});

@@ -1,0 +1,162 @@
+import { expect, it } from 'vitest';
+import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+
+describeEachDialect('accounts and roles', (env) => {
+  it('rejects a weak password, a bad username and a duplicate, naming the field', async () => {
+    const cookie = await env.loginAdmin();
+    const weak = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: 'qn_worker', password: 'onlylowercase', displayName: '网格员' },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.json.fields).toEqual([
+      { path: 'password', message: '密码需包含小写字母、大写字母、数字、符号中的至少三类' },
+    ]);
+    const badName = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: '9 bad', password: 'Good-pass-123', displayName: 'x' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(badName.json.fields[0]).toMatchObject({ path: 'username' });
+    expect(badName.json.fields[0].message).toMatch(/username/);
+    const extra = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: 'ok_name', password: 'Good-pass-123', displayName: 'x', regionCode: 'abc' },
+    });
+    expect(extra.json.fields).toEqual([{ path: 'regionCode', message: '区域代码应为 6–17 位数字' }]);
+    const first = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: 'Dup_User', password: 'Good-pass-123', displayName: '甲' },
+    });
+    expect(first.status).toBe(201);
+    expect(first.json.username).toBe('dup_user');
+    const dup = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: 'dup_user', password: 'Good-pass-123', displayName: '乙' },
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.json.fields[0].path).toBe('username');
+  });
+
+  it('creates a user, assigns a scoped role, and the user then sees only that subtree', async () => {
+    const admin = await env.loginAdmin();
+    const created = await env.inject('POST', '/api/users', {
+      cookie: admin,
+      body: {
+        username: 'qn_secretary',
+        password: 'Qingnian-2026',
+        displayName: '青年社区书记',
+        regionCode: QINGNIAN,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ username: 'qn_secretary', regionCode: QINGNIAN, roles: [] });
+    const unknownRole = await env.inject('POST', `/api/users/${created.json.id}/roles`, {
+      cookie: admin,
+      body: { role: 'emperor', regionCode: QINGNIAN },
+    });
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.json.fields[0].path).toBe('role');
+    const role = await env.inject('POST', `/api/users/${created.json.id}/roles`, {
+      cookie: admin,
+      body: { role: 'secretary', regionCode: QINGNIAN },
+    });
+    expect(role.status).toBe(201);
+    expect(role.json).toMatchObject({ role: 'secretary', regionCode: QINGNIAN, regionName: '青年社区' });
+    const again = await env.inject('POST', `/api/users/${created.json.id}/roles`, {
+      cookie: admin,
+      body: { role: 'secretary', regionCode: QINGNIAN },
+    });
+    expect(again.status).toBe(409);
+
+    const cookie = await env.login('qn_secretary', 'Qingnian-2026');
+    const me = await env.inject('GET', '/api/auth/me', { cookie });
+    expect(me.json.permissions).toEqual({ 'region.read': [QINGNIAN], 'region.write': [QINGNIAN] });
+    expect((await env.inject('GET', `/api/regions/${SHANGHAI_XINCUN}`, { cookie })).status).toBe(404);
+    // A secretary has no user permissions at all: 403, not 404.
+    expect((await env.inject('GET', '/api/users', { cookie })).status).toBe(403);
+    expect((await env.inject('POST', '/api/users', { cookie, body: {} })).status).toBe(403);
+  });
+
+  it('keeps account management inside the manager’s scope', async () => {
+    // A street-level admin (a district_admin role scoped to a street) manages only that street.
+    const { cookie: streetAdmin } = await env.loginAs({ role: 'district_admin', regionCode: '230108002' });
+    const outsider = await env.createUser({ regionCode: QINGNIAN });
+    expect((await env.inject('GET', `/api/users/${outsider.id}`, { cookie: streetAdmin })).status).toBe(404);
+    expect(
+      (
+        await env.inject('PATCH', `/api/users/${outsider.id}`, {
+          cookie: streetAdmin,
+          body: { status: 'disabled' },
+        })
+      ).status,
+    ).toBe(404);
+    const list = await env.inject('GET', '/api/users?limit=200', { cookie: streetAdmin });
+    expect(list.json.items.map((u: { id: string }) => u.id)).not.toContain(outsider.id);
+    const inOwn = await env.inject('POST', '/api/users', {
+      cookie: streetAdmin,
+      body: { username: 'baoguo_worker', password: 'Baoguo-2026!', displayName: '保国网格员' },
+    });
+    expect(inOwn.status).toBe(201);
+    expect(inOwn.json.regionCode).toBe('230108002');
+    const grantOutside = await env.inject('POST', `/api/users/${inOwn.json.id}/roles`, {
+      cookie: streetAdmin,
+      body: { role: 'grid_worker', regionCode: QINGNIAN },
+    });
+    expect(grantOutside.status).toBe(404);
+    const createOutside = await env.inject('POST', '/api/users', {
+      cookie: streetAdmin,
+      body: { username: 'sneaky', password: 'Sneaky-2026!', displayName: 'x', regionCode: DISTRICT },
+    });
+    expect(createOutside.status).toBe(404);
+  });
+
+  it('lists users a page at a time with a cursor and filters by text', async () => {
+    const admin = await env.loginAdmin();
+    for (let i = 0; i < 5; i++) await env.createUser({ username: `pager_${i}` });
+    const first = await env.inject('GET', '/api/users?q=pager_&limit=3', { cookie: admin });
+    expect(first.json.items).toHaveLength(3);
+    expect(first.json.nextCursor).toEqual(expect.any(String));
+    const second = await env.inject('GET', `/api/users?q=pager_&limit=3&cursor=${first.json.nextCursor}`, {
+      cookie: admin,
+    });
+    expect(second.json.items).toHaveLength(2);
+    expect(second.json.nextCursor).toBeNull();
+    const names = [...first.json.items, ...second.json.items]
+      .map((u: { username: string }) => u.username)
+      .sort();
+    expect(names).toEqual(['pager_0', 'pager_1', 'pager_2', 'pager_3', 'pager_4']);
+  });
+
+  it('lets an admin reset a password and end sessions; refuses to disable oneself', async () => {
+    const admin = await env.loginAdmin();
+    const me = await env.inject('GET', '/api/auth/me', { cookie: admin });
+    const self = await env.inject('PATCH', `/api/users/${me.json.id}`, {
+      cookie: admin,
+      body: { status: 'disabled' },
+    });
+    expect(self.status).toBe(409);
+    const user = await env.createUser();
+    const cookie = await env.login(user.username, user.password);
+    const ended = await env.inject('DELETE', `/api/users/${user.id}/sessions`, { cookie: admin });
+    expect(ended.json).toEqual({ ended: 1 });
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).status).toBe(401);
+    const weakReset = await env.inject('POST', `/api/users/${user.id}/password`, {
+      cookie: admin,
+      body: { password: 'weak' },
+    });
+    expect(weakReset.status).toBe(400);
+    const reset = await env.inject('POST', `/api/users/${user.id}/password`, {
+      cookie: admin,
+      body: { password: 'Reset-pass-2026' },
+    });
+    expect(reset.status).toBe(204);
+    expect(await env.login(user.username, 'Reset-pass-2026')).toMatch(/^lianxin_session=/);
+    const roles = (await env.inject('GET', `/api/users/${user.id}`, { cookie: admin })).json.roles;
+    const removed = await env.inject('DELETE', `/api/users/${user.id}/roles/${roles[0].id}`, {
+      cookie: admin,
+    });
+    expect(removed.status).toBe(204);
+    expect((await env.inject('GET', `/api/users/${user.id}`, { cookie: admin })).json.roles).toEqual([]);
+  });
+});

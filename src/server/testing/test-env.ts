@@ -1,0 +1,150 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { buildApp } from '../app.js';
+import type { RoleName } from '../auth/permissions.js';
+import { Scope } from '../auth/scope.js';
+import { bootstrap, SYSTEM_ACTOR } from '../bootstrap.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Database, Dialect } from '../db/database.js';
+import { UsersService } from '../modules/users/users.service.js';
+import { createServiceContext, type ServiceContext } from '../services.js';
+import { createTestDatabase, type TestDatabaseHandle } from './test-database.js';
+
+export const ADMIN_PASSWORD = 'Admin-Pass-2026';
+export const DISTRICT = '230108';
+/** Real codes from the division data of 平房区. */
+export const QINGNIAN = '230108001002'; // 青年社区
+export const SHANGHAI_XINCUN = '230108001003'; // 上海新村社区
+export const XINGJIAN_STREET = '230108001'; // 兴建街道
+
+export interface InjectOptions {
+  cookie?: string | undefined;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One fresh, migrated database with the real region tree and an admin, an app over it, a clock
+ * the test can move, and factories for users. Built anew for every describe block and dialect.
+ */
+export class TestEnv {
+  handle!: TestDatabaseHandle;
+  app!: FastifyInstance;
+  ctx!: ServiceContext;
+  config!: Config;
+  private offsetMs = 0;
+  private counter = 0;
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly overrides: Record<string, string> = {},
+  ) {}
+
+  get database(): Database {
+    return this.handle.database;
+  }
+
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+
+  advanceMinutes(minutes: number): void {
+    this.offsetMs += minutes * 60_000;
+  }
+
+  async setUp(): Promise<void> {
+    this.handle = await createTestDatabase(this.dialect);
+    this.config = loadConfig({
+      LIANXIN_DATA_DIR: this.handle.dataDir,
+      LIANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LIANXIN_LOGIN_RATE_LIMIT: '10000',
+      ...(this.handle.databaseUrl ? { DATABASE_URL: this.handle.databaseUrl } : {}),
+      ...this.overrides,
+    });
+    this.ctx = createServiceContext(this.config, this.database, this.now);
+    await bootstrap(this.ctx, this.database);
+    this.app = await buildApp({
+      config: this.config,
+      database: this.database,
+      now: this.now,
+      webRoot: '/nonexistent',
+    });
+  }
+
+  async tearDown(): Promise<void> {
+    await this.app?.close();
+    await this.handle?.drop();
+  }
+
+  async inject(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: InjectOptions = {}) {
+    const response: LightMyRequestResponse = await this.app.inject({
+      method,
+      url,
+      headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+      ...(options.body !== undefined ? { payload: options.body as object } : {}),
+    });
+    const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined;
+    return { status: response.statusCode, json, headers: response.headers, raw: response };
+  }
+
+  /** Logs in and returns the Cookie header value for later requests. */
+  async login(username: string, password: string): Promise<string> {
+    const response = await this.inject('POST', '/api/auth/login', { body: { username, password } });
+    if (response.status !== 200)
+      throw new Error(`login ${username} failed: ${JSON.stringify(response.json)}`);
+    const setCookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('lianxin_session='));
+    return setCookie!.split(';')[0]!;
+  }
+
+  loginAdmin(): Promise<string> {
+    return this.login('admin', ADMIN_PASSWORD);
+  }
+
+  /** Creates a user with one role in one region (defaults: a secretary of 青年社区). */
+  async createUser(
+    options: { username?: string; role?: RoleName; regionCode?: string; password?: string } = {},
+  ): Promise<{ id: string; username: string; password: string }> {
+    this.counter += 1;
+    const username = options.username ?? `user${this.counter}_${Math.random().toString(36).slice(2, 8)}`;
+    const password = options.password ?? `Pass-word-${this.counter}x`;
+    const regionCode = options.regionCode ?? QINGNIAN;
+    const scope = new Scope([DISTRICT], this.dialect);
+    const users = new UsersService(this.ctx);
+    const created = await users.create(
+      scope,
+      { username, password, displayName: username, regionCode },
+      SYSTEM_ACTOR,
+    );
+    await users.assignRole(
+      scope,
+      created.user.id,
+      { role: options.role ?? 'secretary', regionCode },
+      SYSTEM_ACTOR,
+    );
+    return { id: created.user.id, username, password };
+  }
+
+  async loginAs(options: Parameters<TestEnv['createUser']>[0] = {}): Promise<{ cookie: string; id: string }> {
+    const user = await this.createUser(options);
+    return { cookie: await this.login(user.username, user.password), id: user.id };
+  }
+}
+
+/**
+ * Runs a block of integration tests once per available dialect, each with its own fresh database.
+ * Which dialects are available is decided by the global setup (PostgreSQL required under CI).
+ */
+export function describeEachDialect(
+  title: string,
+  body: (env: TestEnv) => void,
+  overrides: Record<string, string> = {},
+): void {
+  const available = inject('dialects');
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const run = available.includes(dialect) ? describe : describe.skip;
+    run(`${title} [${dialect}]`, () => {
+      const env = new TestEnv(dialect, overrides);
+      beforeAll(() => env.setUp());
+      afterAll(() => env.tearDown());
+      body(env);
+    });
+  }
+}
