@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { FullPageSpin } from './components/FullPageSpin';
+import { HomeRedirect } from './pages/home/HomeRedirect';
+import { LoginPage } from './pages/login/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RegionPage } from './pages/regions/RegionPage';
+import { RequireAuth } from './session/RequireAuth';
+import { RequirePermission } from './session/RequirePermission';
+
+// Management pages are loaded on first visit: most users (grid workers) never open them.
+const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        <Route path="regions/:code" element={<RegionPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="user.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <UsersPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <AuditPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,36 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { api } from './client';
+import type { AuditEntry, Page } from './types';
+
+export interface AuditFilter {
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** ISO datetimes with offset, or empty. */
+  from: string;
+  to: string;
+}
+
+export const emptyAuditFilter: AuditFilter = {
+  actor: '',
+  action: '',
+  targetType: '',
+  targetId: '',
+  from: '',
+  to: '',
+};
+
+const PAGE_SIZE = 50;
+
+export const auditQuery = (filter: AuditFilter) =>
+  infiniteQueryOptions({
+    queryKey: ['audit', filter] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<AuditEntry, number>>('GET', '/api/audit', {
+        query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });

@@ -1,0 +1,31 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, isApiError } from './client';
+import type { Me } from './types';
+
+export async function login(username: string, password: string): Promise<Me> {
+  const { user } = await api<{ user: Me }>('POST', '/api/auth/login', {
+    body: { username, password },
+    expectUnauthorized: true,
+  });
+  return user;
+}
+
+export const logout = () => api<void>('POST', '/api/auth/logout', { expectUnauthorized: true });
+
+/**
+ * The signed-in user, or null when there is no session. A 401 still goes through the client's
+ * session-ended handler, so a session that expired while the page was open says so on the login page.
+ */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api<Me>('GET', '/api/auth/me');
+  } catch (error) {
+    if (isApiError(error, 401)) return null;
+    throw error;
+  }
+}
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api<void>('POST', '/api/auth/password', { body: { currentPassword, newPassword } });
+
+export const meQuery = queryOptions({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });

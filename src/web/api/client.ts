@@ -1,0 +1,105 @@
+import { acceptLanguage } from '../i18n/language';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A failed API call. `message` is the server's, already in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId: string | null,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** No answer at all (server down, network gone). */
+export class NetworkError extends Error {
+  constructor() {
+    super('network');
+    this.name = 'NetworkError';
+  }
+}
+
+type UnauthorizedHandler = (error: ApiError) => void;
+let onUnauthorized: UnauthorizedHandler = () => {};
+
+/** The session provider registers what happens when a session has ended (a 401 anywhere). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  /** For login and the session probe: a 401 there is an answer, not an ended session. */
+  expectUnauthorized?: boolean;
+  signal?: AbortSignal;
+}
+
+function urlOf(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  requestId?: unknown;
+  fields?: unknown;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // A proxy's HTML error page: keep the status, use a generic message.
+  }
+  const fields = Array.isArray(body.fields) ? (body.fields as FieldProblem[]) : [];
+  return new ApiError(
+    response.status,
+    typeof body.code === 'string' ? body.code : `http.${response.status}`,
+    typeof body.message === 'string' ? body.message : response.statusText,
+    typeof body.requestId === 'string' ? body.requestId : response.headers.get('x-request-id'),
+    fields,
+  );
+}
+
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError();
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.status === 401 && !options.expectUnauthorized) onUnauthorized(error);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);

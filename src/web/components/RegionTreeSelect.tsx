@@ -1,0 +1,101 @@
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Flex, TreeSelect, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { childrenQuery, regionQuery, regionSearchQuery, rootsQuery } from '../api/regions';
+import type { Region, RegionSummary } from '../api/types';
+import { useI18n } from '../i18n/I18nProvider';
+import { useDebounced } from '../lib/useDebounced';
+
+interface Option {
+  id: string;
+  pId: string | null;
+  value: string;
+  title: ReactNode;
+  isLeaf: boolean;
+}
+
+interface Props {
+  /** A region code (antd Form passes value and onChange). */
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  testId?: string;
+}
+
+const label = (region: RegionSummary) => (
+  <Flex gap={6} align="center" data-testid={`region-option-${region.code}`}>
+    <span>{region.name}</span>
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {region.code}
+    </Typography.Text>
+  </Flex>
+);
+
+/**
+ * Picks a region of the user's jurisdiction: browse the tree (loaded as it opens) or type to
+ * search by name or code across the whole jurisdiction.
+ */
+export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId }: Props) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebounced(search.trim());
+  const [loaded, setLoaded] = useState<string[]>([]);
+  // Names of picked regions, so the field shows a name even when the tree has not loaded that node.
+  const [names, setNames] = useState<Record<string, string>>({});
+
+  const roots = useQuery(rootsQuery);
+  const childQueries = useQueries({ queries: loaded.map((code) => childrenQuery(code)) });
+  const found = useQuery(regionSearchQuery(debouncedSearch));
+
+  const treeRegions: Region[] = [...(roots.data ?? []), ...childQueries.flatMap((q) => q.data ?? [])];
+  const searching = search.trim().length > 0;
+  const regions: RegionSummary[] = searching ? (found.data ?? []) : treeRegions;
+  const options: Option[] = regions.map((region) => ({
+    id: region.code,
+    pId: searching ? null : region.parentCode,
+    value: region.code,
+    title: label(region),
+    isLeaf: searching || ('childCount' in region && region.childCount === 0),
+  }));
+  const knownName = (code: string) =>
+    names[code] ?? [...treeRegions, ...(found.data ?? [])].find((r) => r.code === code)?.name;
+  // A preset value (e.g. the user's home region) may lie deep in a tree not yet opened.
+  const valueRegion = useQuery({
+    ...regionQuery(value ?? ''),
+    enabled: Boolean(value) && !knownName(value ?? ''),
+  });
+  const nameOf = (code: string) =>
+    knownName(code) ?? (valueRegion.data?.code === code ? valueRegion.data.name : code);
+
+  return (
+    <TreeSelect<{ value: string; label: ReactNode } | undefined>
+      labelInValue
+      value={value ? { value, label: nameOf(value) } : undefined}
+      onChange={(selected) => {
+        if (selected) setNames((prev) => ({ ...prev, [selected.value]: nameOf(selected.value) }));
+        onChange?.(selected?.value);
+      }}
+      treeDataSimpleMode={{ id: 'id', pId: 'pId' }}
+      treeData={options}
+      loadData={async (node) => {
+        const code = String(node.value);
+        await queryClient.ensureQueryData(childrenQuery(code));
+        setLoaded((prev) => (prev.includes(code) ? prev : [...prev, code]));
+      }}
+      showSearch={{
+        searchValue: search,
+        onSearch: setSearch,
+        filterTreeNode: false,
+        autoClearSearchValue: true,
+      }}
+      notFoundContent={found.isFetching ? t('common.loading') : undefined}
+      placeholder={placeholder}
+      allowClear={allowClear}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { minWidth: 320, maxWidth: 480 } } }}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import { createContext, type ReactNode, use, useMemo, useState } from 'react';
+import { currentLanguage, type Language, storeLanguage } from './language';
+import { type Translate, translator } from './translate';
+
+interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(currentLanguage);
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage: (next) => {
+        storeLanguage(next);
+        setLanguageState(next);
+      },
+      t: translator(language),
+    }),
+    [language],
+  );
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+export function useI18n(): I18n {
+  const i18n = use(I18nContext);
+  if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
+  return i18n;
+}

@@ -1,0 +1,36 @@
+import type { FormInstance } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
+import { errorMessage } from './errors';
+
+/**
+ * Puts the server's field problems on the matching form fields. Returns the message still to show
+ * above the buttons (for problems that name no field of this form), or null when all found a field.
+ */
+export function applyFieldErrors<T>(
+  form: FormInstance<T>,
+  error: unknown,
+  fieldNames: readonly (keyof T & string)[],
+  t: Translate,
+): string | null {
+  if (!(error instanceof ApiError)) return errorMessage(error, t);
+  const known = new Set<string>(fieldNames);
+  const onFields = error.fields.filter((f) => known.has(f.path));
+  if (onFields.length > 0) {
+    form.setFields(onFields.map((f) => ({ name: f.path as never, errors: [f.message] })));
+  }
+  return onFields.length > 0 && onFields.length === error.fields.length ? null : error.message;
+}
+
+/** Server errors for one form: field problems go on the fields, the rest into `formError`. */
+export function useServerErrors<T>(form: FormInstance<T>, fieldNames: readonly (keyof T & string)[]) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  return {
+    formError,
+    clearFormError: () => setFormError(null),
+    onServerError: (error: unknown) => setFormError(applyFieldErrors(form, error, fieldNames, t)),
+  };
+}

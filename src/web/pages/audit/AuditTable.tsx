@@ -1,0 +1,90 @@
+import { Empty, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import type { AuditEntry } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+import { isMessageKey } from '../../i18n/translate';
+import { formatTime } from '../../lib/time';
+
+const mono = { fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' } as const;
+
+export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loading: boolean }) {
+  const { t } = useI18n();
+  const labelOf = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actor',
+      width: 110,
+      render: (actor: string | null) =>
+        actor ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 180,
+      render: (action: string) => (
+        <>
+          <div>{labelOf(`action.${action}`, action)}</div>
+          <Typography.Text type="secondary" style={mono}>
+            {action}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      width: 260,
+      ellipsis: true,
+      render: (_, entry) =>
+        entry.targetType ? (
+          <>
+            <div>{labelOf(`targetType.${entry.targetType}`, entry.targetType)}</div>
+            <Typography.Text type="secondary" style={mono} title={entry.targetId ?? undefined}>
+              {entry.targetId}
+            </Typography.Text>
+          </>
+        ) : null,
+    },
+    {
+      title: t('audit.regionCode'),
+      dataIndex: 'regionCode',
+      width: 140,
+      render: (code: string) => <span style={mono}>{code}</span>,
+    },
+    {
+      title: t('audit.summary'),
+      dataIndex: 'summary',
+      ellipsis: { showTitle: false },
+      render: (summary: Record<string, unknown>) => {
+        const json = JSON.stringify(summary);
+        return (
+          <Tooltip title={<span style={mono}>{json}</span>} placement="topLeft">
+            <span style={mono}>{json}</span>
+          </Tooltip>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Table<AuditEntry>
+      rowKey="seq"
+      size="small"
+      columns={columns}
+      dataSource={entries}
+      loading={loading}
+      pagination={false}
+      tableLayout="fixed"
+      scroll={{ x: 1100 }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} /> }}
+      data-testid="audit-table"
+    />
+  );
+}
