@@ -1,3 +1,4 @@
+import { Scope } from '../server/auth/scope.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { type Database, openDatabase } from '../server/db/database.js';
 import type { AuditActor } from '../server/modules/audit/audit.repository.js';
@@ -32,4 +33,17 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/** The operator at the server's console acts in every district the database holds. */
+export async function systemScope(database: Database): Promise<Scope> {
+  const roots = await database.db
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', 'is', null)
+    .execute();
+  return new Scope(
+    roots.map((r) => r.code),
+    database.dialect,
+  );
 }

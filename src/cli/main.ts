@@ -5,6 +5,7 @@ import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { registerRegisterCommands } from './register-commands.js';
 import { registerUsersCommand } from './users-command.js';
 import { buildWebIfStale } from './web-build.js';
 
@@ -70,6 +71,7 @@ audit
   );
 
 registerUsersCommand(program);
+registerRegisterCommands(program);
 
 try {
   await program.parseAsync(process.argv);

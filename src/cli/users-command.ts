@@ -1,25 +1,10 @@
 import type { Command } from 'commander';
 import { isRoleName, ROLE_NAMES } from '../server/auth/permissions.js';
-import { Scope } from '../server/auth/scope.js';
 import { generatePassword } from '../server/credentials-file.js';
-import type { Database } from '../server/db/database.js';
 import { usersRepository } from '../server/modules/users/users.repository.js';
 import { UsersService } from '../server/modules/users/users.service.js';
 import type { ServiceContext } from '../server/services.js';
-import { CLI_ACTOR, withDatabase } from './context.js';
-
-/** The operator at the server's console may manage every account in every district it holds. */
-async function systemScope(database: Database): Promise<Scope> {
-  const roots = await database.db
-    .selectFrom('regions')
-    .select('code')
-    .where('parent_code', 'is', null)
-    .execute();
-  return new Scope(
-    roots.map((r) => r.code),
-    database.dialect,
-  );
-}
+import { CLI_ACTOR, systemScope, withDatabase } from './context.js';
 
 async function userIdOf(ctx: ServiceContext, username: string): Promise<string> {
   const user = await usersRepository.findByUsername(ctx.database.db, username.toLowerCase());

@@ -30,6 +30,10 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { RegionsService } from './modules/regions/regions.service.js';
+import { HouseholdsService } from './modules/register/households.service.js';
+import { ImportJobsService } from './modules/register/import-jobs.service.js';
+import { PersonsService } from './modules/register/persons.service.js';
+import { registerRoutes } from './modules/register/register.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { createServiceContext } from './services.js';
@@ -92,11 +96,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const ctx = createServiceContext(deps.config, deps.database, now);
+  const persons = new PersonsService(ctx);
   const services = {
     auth: new AuthService(ctx),
     users: new UsersService(ctx),
     regions: new RegionsService(ctx),
+    persons,
+    households: new HouseholdsService(ctx, persons),
+    imports: new ImportJobsService(ctx, (error) => app.log.error({ err: error }, 'background import failed')),
   };
+  // Imports still running when the server stops are waited for (their transaction is all-or-nothing).
+  app.addHook('onClose', () => services.imports.idle());
 
   registerErrorHandler(app, deps.webRoot ?? defaultWebRoot);
   registerResponseHeaders(app);
@@ -113,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { users: services.users });
   await app.register(regionsRoutes, { regions: services.regions });
   await app.register(auditRoutes, { database: deps.database });
+  await app.register(registerRoutes, { ctx, ...services });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -17,6 +17,8 @@ export interface Config {
   /** Requests per minute per client address on the login route. */
   readonly loginRateLimit: number;
   readonly trustProxy: boolean;
+  /** Base64 32-byte master key for personal data; absent means data/lianxin.key. */
+  readonly dataKey: string | undefined;
 }
 
 const envSchema = z.object({
@@ -46,6 +48,10 @@ const envSchema = z.object({
     .default('230108'),
   LIANXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LIANXIN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  LIANXIN_DATA_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -70,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     districtCode: e.LIANXIN_DISTRICT,
     loginRateLimit: e.LIANXIN_LOGIN_RATE_LIMIT,
     trustProxy: e.LIANXIN_TRUST_PROXY === '1' || e.LIANXIN_TRUST_PROXY === 'true',
+    dataKey: e.LIANXIN_DATA_KEY,
   });
 }

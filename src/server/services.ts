@@ -1,4 +1,6 @@
 import type { Config } from './config.js';
+import { loadDataKey } from './crypto/data-key.js';
+import { FieldCrypto } from './crypto/field-crypto.js';
 import type { Database } from './db/database.js';
 import { AuditRepository } from './modules/audit/audit.repository.js';
 
@@ -8,8 +10,11 @@ export interface ServiceContext {
   readonly database: Database;
   readonly audit: AuditRepository;
   readonly now: () => Date;
+  /** Encryption and blind indexes for personal data. */
+  readonly crypto: FieldCrypto;
 }
 
 export function createServiceContext(config: Config, database: Database, now: () => Date): ServiceContext {
-  return { config, database, audit: new AuditRepository(database.dialect, now), now };
+  const crypto = new FieldCrypto(loadDataKey({ dataDir: config.dataDir, dataKey: config.dataKey }));
+  return { config, database, audit: new AuditRepository(database.dialect, now), now, crypto };
 }

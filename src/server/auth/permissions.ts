@@ -2,7 +2,18 @@
  * Named permissions and the roles that bundle them. A role is always assigned together with a
  * region (its scope): the permission holds in that region's whole subtree and nowhere else.
  */
-export const PERMISSIONS = ['region.read', 'region.write', 'user.read', 'user.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'region.read',
+  'region.write',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'person.read',
+  'person.write',
+  'person.reveal',
+  'person.import',
+  'person.export',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_NAMES = [
@@ -17,11 +28,28 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   district_admin: PERMISSIONS,
-  // Secretaries of a street or community run their subtree: grids, buildings.
-  secretary: ['region.read', 'region.write'],
-  // Grid workers keep their grid's buildings up to date (their scope is the grid itself).
-  grid_worker: ['region.read', 'region.write'],
-  hotline_operator: ['region.read'],
+  // Secretaries of a street or community run their subtree: grids, buildings, the register.
+  secretary: [
+    'region.read',
+    'region.write',
+    'person.read',
+    'person.write',
+    'person.reveal',
+    'person.import',
+    'person.export',
+  ],
+  // Grid workers keep their grid's buildings and register up to date (their scope is the grid).
+  grid_worker: [
+    'region.read',
+    'region.write',
+    'person.read',
+    'person.write',
+    'person.reveal',
+    'person.import',
+    'person.export',
+  ],
+  // Operators look callers up across the district and may reveal a number to call back.
+  hotline_operator: ['region.read', 'person.read', 'person.reveal'],
   member: ['region.read'],
   auditor: ['region.read', 'user.read', 'audit.read'],
 };

@@ -17,6 +17,13 @@ describe('Scope', () => {
     expect(scope.includes('230108001')).toBe(false);
   });
 
+  it('narrows to a region without ever widening', () => {
+    const street = new Scope(['230108001'], 'sqlite');
+    expect(street.narrowedTo('230108001002').roots).toEqual(['230108001002']);
+    expect(street.narrowedTo('230108').roots).toEqual(['230108001']);
+    expect(street.narrowedTo('230108002').isEmpty).toBe(true);
+  });
+
   it('is empty without roots and refuses anything that is not a code', () => {
     expect(new Scope([], 'sqlite').isEmpty).toBe(true);
     expect(() => new Scope(['2301%'], 'sqlite')).toThrow();

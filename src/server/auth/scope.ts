@@ -39,6 +39,18 @@ export class Scope {
     return this.includes(regionCode);
   }
 
+  /**
+   * The part of this scope inside one region's subtree: a filter by region that can only narrow
+   * what the caller sees, never widen it.
+   */
+  narrowedTo(regionCode: string): Scope {
+    if (this.includes(regionCode)) return new Scope([regionCode], this.dialect);
+    return new Scope(
+      this.roots.filter((root) => root.startsWith(regionCode)),
+      this.dialect,
+    );
+  }
+
   /** A WHERE condition: the region code in `column` lies inside this scope. */
   covers(column: string): Expression<SqlBool> {
     if (this.roots.length === 0) return sql<SqlBool>`1 = 0`;

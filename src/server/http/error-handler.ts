@@ -23,6 +23,9 @@ const frameworkErrors: Record<string, { status: number; code: MessageCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.malformed_json' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'request.too_large' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'request.unsupported_media_type' },
+  FST_FILES_LIMIT: { status: 413, code: 'request.too_large' },
 };
 
 function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'requestId'>): FastifyReply {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
@@ -6,6 +7,7 @@ import { Scope } from '../auth/scope.js';
 import { bootstrap, SYSTEM_ACTOR } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Database, Dialect } from '../db/database.js';
+import { RegionsService } from '../modules/regions/regions.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { createServiceContext, type ServiceContext } from '../services.js';
 import { createTestDatabase, type TestDatabaseHandle } from './test-database.js';
@@ -74,7 +76,11 @@ export class TestEnv {
     await this.handle?.drop();
   }
 
-  async inject(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: InjectOptions = {}) {
+  async inject(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    options: InjectOptions = {},
+  ) {
     const response: LightMyRequestResponse = await this.app.inject({
       method,
       url,
@@ -120,6 +126,23 @@ export class TestEnv {
       SYSTEM_ACTOR,
     );
     return { id: created.user.id, username, password };
+  }
+
+  /** Creates a grid (under a community) or a building (under a grid) and returns its code. */
+  async createRegion(parentCode: string, kind: 'grid' | 'building', name: string): Promise<string> {
+    const regions = new RegionsService(this.ctx);
+    const created = await regions.createChild(
+      new Scope([DISTRICT], this.dialect),
+      parentCode,
+      { kind, name },
+      SYSTEM_ACTOR,
+    );
+    return created.code;
+  }
+
+  /** A scratch file path inside this test's data directory. */
+  file(name: string): string {
+    return path.join(this.handle.dataDir, name);
   }
 
   async loginAs(options: Parameters<TestEnv['createUser']>[0] = {}): Promise<{ cookie: string; id: string }> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, normalizeCreditCode, validateCreditCode } from './credit-code';
+import { creditCodeCheckChar, normalizeCreditCode, validateCreditCode } from './credit-code.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const REGISTRATION_DEPARTMENTS = '123456789ABCDEFGNY';

@@ -1,7 +1,7 @@
 // Unified social credit code, GB 32100-2015: registration department, institution type, 6-digit
 // division code, 9-character organization code and a MOD 31 check character.
 
-import { toHalfWidth } from './full-width';
+import { toHalfWidth } from './full-width.js';
 
 export type CreditCodeProblem = 'length' | 'characters' | 'check_char' | 'division';
 

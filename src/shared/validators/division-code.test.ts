@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divisionCodeLevel, isDivisionCodeShape } from './division-code';
+import { divisionCodeLevel, isDivisionCodeShape } from './division-code.js';
 
 describe('divisionCodeLevel', () => {
   it.each([

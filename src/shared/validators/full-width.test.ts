@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHalfWidth } from './full-width';
+import { toHalfWidth } from './full-width.js';
 
 // Test-side inverse of toHalfWidth for printable ASCII other than the space.
 function toFullWidth(ascii: string): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckChar, maskIdNumber, normalizeIdNumber, validateIdNumber } from './id-number';
-import { PROVINCE_CODES } from './province-codes';
+import { idNumberCheckChar, maskIdNumber, normalizeIdNumber, validateIdNumber } from './id-number.js';
+import { PROVINCE_CODES } from './province-codes.js';
 
 const DIGITS = '0123456789';
 // A fixed "today" keeps date-dependent tests reproducible.

@@ -1,8 +1,8 @@
 // Chinese resident ID number, GB 11643-1999: 6-digit division code, 8-digit birth date (YYYYMMDD),
 // 3-digit sequence (odd = male), and an ISO 7064 MOD 11-2 check character.
 
-import { toHalfWidth } from './full-width';
-import { isProvinceCode } from './province-codes';
+import { toHalfWidth } from './full-width.js';
+import { isProvinceCode } from './province-codes.js';
 
 export type IdNumberProblem = 'length' | 'characters' | 'region' | 'birth_date' | 'check_digit';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as validators from './index';
+import * as validators from './index.js';
 
 describe('validators index', () => {
   it('re-exports every validator', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone, validateMobilePhone } from './phone';
+import { maskPhone, normalizePhone, validateMobilePhone } from './phone.js';
 
 const validMobilePhone = fc
   .tuple(

@@ -1,7 +1,7 @@
 // Mainland China mobile numbers: 11 digits, 1 then 3–9. Users paste them in many shapes
 // ('+86 138-1234-5678', full-width digits), so everything is normalized before the format check.
 
-import { toHalfWidth } from './full-width';
+import { toHalfWidth } from './full-width.js';
 
 export type MobilePhoneValidation = { ok: true; value: string } | { ok: false; reason: 'format' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProvinceCode, PROVINCE_CODES } from './province-codes';
+import { isProvinceCode, PROVINCE_CODES } from './province-codes.js';
 
 describe('PROVINCE_CODES', () => {
   it('lists 36 distinct two-digit codes', () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.js';
 import * as foundation from './0001-foundation.js';
+import * as register from './0002-register.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -17,6 +18,7 @@ interface DialectMigration {
 /** Listed by hand, in order: a bundler-free, import-safe registry (no directory scanning at run time). */
 const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
+  '0002-register': register,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

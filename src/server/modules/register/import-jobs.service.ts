@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Scope } from '../../auth/scope.js';
+import type { ImportJob } from '../../db/tables.js';
+import { notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { importResidents } from './import/resident-import.js';
+import type { SpreadsheetFormat } from './import/row-source.js';
+import { writeErrorReport } from './import/spreadsheet-writer.js';
+
+/**
+ * Imports uploaded from the web run in the background: the upload answers at once with a job,
+ * the page polls it (and can be left and come back to). Progress lives in memory while the job
+ * runs, because on SQLite the import's transaction holds the write lock until it ends.
+ */
+export class ImportJobsService {
+  private readonly progress = new Map<string, { fraction: number; rows: number }>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Where an unexpected failure of a background import is reported (the server log). */
+    private readonly logFailure: (error: unknown) => void,
+  ) {}
+
+  private folderOf(jobId: string): string {
+    return path.join(this.ctx.config.dataDir, 'imports', jobId);
+  }
+
+  /** Jobs left 'running' by a process that stopped were rolled back with it: say so. */
+  async markInterrupted(): Promise<void> {
+    await this.ctx.database.db
+      .updateTable('import_jobs')
+      .set({
+        status: 'failed',
+        message: '服务器重启，导入未完成，数据库未作更改',
+        finished_at: this.ctx.now().toISOString(),
+      })
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  /** Moves the uploaded file into the job's folder and starts the import without waiting for it. */
+  async start(
+    scope: Scope,
+    upload: { tempFile: string; fileName: string; format: SpreadsheetFormat },
+    skipInvalid: boolean,
+    actor: AuditActor & { id: string },
+  ): Promise<ImportJob> {
+    const id = uuidv7();
+    const folder = this.folderOf(id);
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const input = path.join(folder, `input.${upload.format}`);
+    fs.renameSync(upload.tempFile, input);
+    const regionCode = scope.roots[0] ?? this.ctx.config.districtCode;
+    const job: ImportJob = {
+      id,
+      district_code: regionCode.slice(0, 6),
+      region_code: regionCode,
+      user_id: actor.id,
+      kind: 'residents',
+      file_name: upload.fileName.slice(0, 200),
+      skip_invalid: skipInvalid ? 1 : 0,
+      status: 'running',
+      progress: 0,
+      total_rows: 0,
+      created_rows: 0,
+      updated_rows: 0,
+      unchanged_rows: 0,
+      invalid_rows: 0,
+      report_file: null,
+      message: null,
+      started_at: this.ctx.now().toISOString(),
+      finished_at: null,
+    };
+    await this.ctx.database.db.insertInto('import_jobs').values(job).execute();
+    this.progress.set(id, { fraction: 0, rows: 0 });
+    const work = this.run(job, scope, actor, input, upload.format).finally(() => {
+      this.progress.delete(id);
+      this.running.delete(work);
+    });
+    this.running.add(work);
+    return job;
+  }
+
+  private async run(
+    job: ImportJob,
+    scope: Scope,
+    actor: AuditActor,
+    input: string,
+    format: SpreadsheetFormat,
+  ): Promise<void> {
+    const { db } = this.ctx.database;
+    try {
+      const outcome = await importResidents(this.ctx, input, format, {
+        scope,
+        actor,
+        skipInvalid: job.skip_invalid === 1,
+        fileSize: fs.statSync(input).size,
+        onProgress: (p) => this.progress.set(job.id, p),
+      });
+      let reportFile: string | null = null;
+      if (outcome.invalid > 0 || outcome.fileProblem) {
+        reportFile = path.join(this.folderOf(job.id), 'errors.xlsx');
+        await writeErrorReport({
+          input,
+          format,
+          output: reportFile,
+          problems: outcome.problems,
+          fileProblem: outcome.fileProblem,
+        });
+      }
+      const notes = [
+        outcome.fileProblem,
+        outcome.unknownColumns.length
+          ? `未识别的列（未导入）：${outcome.unknownColumns.join('、')}`
+          : undefined,
+      ].filter(Boolean);
+      await db
+        .updateTable('import_jobs')
+        .set({
+          status: outcome.status,
+          progress: 1,
+          total_rows: outcome.totalRows,
+          created_rows: outcome.created,
+          updated_rows: outcome.updated,
+          unchanged_rows: outcome.unchanged,
+          invalid_rows: outcome.invalid,
+          report_file: reportFile,
+          message: notes.length ? notes.join('；') : null,
+          finished_at: this.ctx.now().toISOString(),
+        })
+        .where('id', '=', job.id)
+        .execute();
+    } catch (error) {
+      await db
+        .updateTable('import_jobs')
+        .set({
+          status: 'failed',
+          message: '导入失败，数据库未作更改',
+          finished_at: this.ctx.now().toISOString(),
+        })
+        .where('id', '=', job.id)
+        .execute();
+      this.logFailure(error);
+    }
+  }
+
+  async get(scope: Scope, id: string) {
+    const job = await this.ctx.database.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', id)
+      .where(scope.covers('import_jobs.region_code'))
+      .executeTakeFirst();
+    if (!job) throw notFound('import.not_found');
+    const live = this.progress.get(id);
+    return { ...job, progress: live?.fraction ?? job.progress, total_rows: live?.rows ?? job.total_rows };
+  }
+
+  async list(scope: Scope, limit: number) {
+    return this.ctx.database.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where(scope.covers('import_jobs.region_code'))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Waits for every running import (graceful shutdown, tests). Failures were recorded on the job. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+}

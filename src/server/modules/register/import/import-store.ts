@@ -1,0 +1,123 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Scope } from '../../../auth/scope.js';
+import type {
+  DB,
+  HouseholdTable,
+  PersonTable,
+  PersonTagTable,
+  Region,
+  ResidenceMoveTable,
+} from '../../../db/tables.js';
+
+export interface ExistingPerson {
+  id: string;
+  id_number_bidx: string;
+  row_hash: string;
+  region_code: string;
+  household_id: string;
+}
+
+export interface KnownHousehold {
+  id: string;
+  region_code: string;
+  unit: string;
+  room: string;
+  address: string;
+}
+
+/** Rows per INSERT: few statements, and well under both dialects' limits on bound parameters. */
+const BATCH = 400;
+
+async function insertInBatches<T extends keyof DB>(
+  trx: Transaction<DB>,
+  table: T,
+  rows: Insertable<DB[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // Kysely cannot type a generic table's insert; the rows are typed by the caller.
+    await (trx as unknown as Kysely<Record<string, unknown>>)
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as Record<string, unknown>[])
+      .execute();
+  }
+}
+
+/** All reads and writes of a resident import, chunk by chunk, inside the import's transaction. */
+export class ResidentImportStore {
+  constructor(private readonly trx: Transaction<DB>) {}
+
+  gridsInScope(scope: Scope): Promise<Region[]> {
+    return this.trx
+      .selectFrom('regions')
+      .selectAll()
+      .where('kind', '=', 'grid')
+      .where(scope.covers('regions.code'))
+      .execute();
+  }
+
+  buildingsOf(gridCode: string): Promise<Region[]> {
+    return this.trx
+      .selectFrom('regions')
+      .selectAll()
+      .where('parent_code', '=', gridCode)
+      .where('kind', '=', 'building')
+      .execute();
+  }
+
+  async tags(): Promise<Map<string, string>> {
+    const rows = await this.trx.selectFrom('tags').select(['code', 'name']).execute();
+    return new Map(rows.map((r) => [r.name, r.code]));
+  }
+
+  async existingPersons(bidxs: readonly string[]): Promise<Map<string, ExistingPerson>> {
+    if (bidxs.length === 0) return new Map();
+    const rows = await this.trx
+      .selectFrom('persons')
+      .select(['id', 'id_number_bidx', 'row_hash', 'region_code', 'household_id'])
+      .where('id_number_bidx', 'in', bidxs)
+      .execute();
+    return new Map(rows.map((r) => [r.id_number_bidx, r]));
+  }
+
+  householdsAt(placeCodes: readonly string[]): Promise<KnownHousehold[]> {
+    if (placeCodes.length === 0) return Promise.resolve([]);
+    return this.trx
+      .selectFrom('households')
+      .select(['id', 'region_code', 'unit', 'room', 'address'])
+      .where('region_code', 'in', placeCodes)
+      .execute();
+  }
+
+  insertHouseholds(rows: Insertable<HouseholdTable>[]): Promise<void> {
+    return insertInBatches(this.trx, 'households', rows);
+  }
+
+  insertPersons(rows: Insertable<PersonTable>[]): Promise<void> {
+    return insertInBatches(this.trx, 'persons', rows);
+  }
+
+  insertTags(rows: Insertable<PersonTagTable>[]): Promise<void> {
+    return insertInBatches(this.trx, 'person_tags', rows);
+  }
+
+  insertMoves(rows: Insertable<ResidenceMoveTable>[]): Promise<void> {
+    return insertInBatches(this.trx, 'residence_moves', rows);
+  }
+
+  async updatePerson(id: string, changes: Partial<Insertable<PersonTable>>): Promise<void> {
+    await this.trx.updateTable('persons').set(changes).where('id', '=', id).execute();
+  }
+
+  async deleteTags(personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.trx.deleteFrom('person_tags').where('person_id', 'in', personIds).execute();
+  }
+
+  async setHead(householdId: string, personId: string, at: string): Promise<void> {
+    await this.trx
+      .updateTable('households')
+      .set({ head_person_id: personId, updated_at: at })
+      .where('id', '=', householdId)
+      .execute();
+  }
+}

@@ -1,0 +1,396 @@
+import { v7 as uuidv7 } from 'uuid';
+import { maskIdNumber, maskPhone, validateMobilePhone } from '../../../shared/validators/index.js';
+import type { Scope } from '../../auth/scope.js';
+import type { Person } from '../../db/tables.js';
+import { DomainError, fieldError, notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { ageOn, maskedContact, namePinyin, protectPhone } from './person-fields.js';
+import { type PersonFilter, registerRepository } from './register.repository.js';
+
+export interface PersonQuery {
+  q?: string | undefined;
+  region?: string | undefined;
+  tag?: string | undefined;
+  gender?: 'male' | 'female' | undefined;
+  ageMin?: number | undefined;
+  ageMax?: number | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface HealthRecord {
+  conditions: string;
+  doctorContact: string;
+  lastCheckup: string;
+}
+
+export type RevealField = 'idNumber' | 'phone' | 'health';
+
+const encodeCursor = (person: Person) =>
+  Buffer.from(JSON.stringify([person.region_code, person.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { regionCode: string; id: string } | undefined {
+  try {
+    const [regionCode, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+    ];
+    if (typeof regionCode === 'string' && typeof id === 'string') return { regionCode, id };
+  } catch {
+    // fall through: a bad cursor is a validation error
+  }
+  return undefined;
+}
+
+/** YYYY-MM-DD of the day `years` before `day`. */
+const yearsBefore = (day: Date, years: number) =>
+  new Date(Date.UTC(day.getUTCFullYear() - years, day.getUTCMonth(), day.getUTCDate()))
+    .toISOString()
+    .slice(0, 10);
+
+export class PersonsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Turns the one search box into exactly one kind of match. */
+  private matchOf(q: string): PersonFilter['match'] {
+    const { crypto } = this.ctx;
+    const text = q.trim();
+    if (/^\d{17}[\dXx]$/.test(text))
+      return { kind: 'id_bidx', value: crypto.blindIndex('person.id_number', text.toUpperCase()) };
+    if (/^1\d{10}$/.test(text)) return { kind: 'phone_bidx', value: crypto.blindIndex('person.phone', text) };
+    if (/^\d{4}$/.test(text))
+      return { kind: 'phone_last4_bidx', value: crypto.blindIndex('person.phone_last4', text) };
+    if (/^[a-zA-Z]+$/.test(text)) return { kind: 'pinyin', value: text.toLowerCase() };
+    return { kind: 'text', value: text };
+  }
+
+  async list(scope: Scope, query: PersonQuery) {
+    const { db } = this.ctx.database;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (query.cursor && !after) throw fieldError('querystring.cursor', 'field.invalid');
+    const today = this.ctx.now();
+    const effective = query.region ? scope.narrowedTo(query.region) : scope;
+    const rows = await registerRepository.listPersons(db, effective, {
+      ...(query.q ? { match: this.matchOf(query.q) } : {}),
+      tagCode: query.tag,
+      gender: query.gender,
+      // Age bands become birth-date bounds so the index on (region_code, id) still drives the scan.
+      bornOnOrBefore: query.ageMin !== undefined ? yearsBefore(today, query.ageMin) : undefined,
+      bornOnOrAfter: query.ageMax !== undefined ? yearsBefore(today, query.ageMax + 1) : undefined,
+      after,
+      limit: query.limit,
+    });
+    const tags = await registerRepository.tagNamesOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return {
+      items: rows.map((person) => this.summary(person, tags.get(person.id) ?? [])),
+      nextCursor: rows.length === query.limit ? encodeCursor(rows[rows.length - 1]!) : null,
+    };
+  }
+
+  summary(person: Person, tags: string[]) {
+    return {
+      id: person.id,
+      name: person.name,
+      gender: person.gender,
+      birthDate: person.birth_date,
+      age: ageOn(person.birth_date, this.ctx.now()),
+      ...maskedContact(this.ctx.crypto, person),
+      ethnicity: person.ethnicity,
+      relation: person.relation,
+      regionCode: person.region_code,
+      householdId: person.household_id,
+      status: person.status,
+      tags,
+    };
+  }
+
+  private async find(scope: Scope, id: string): Promise<Person> {
+    const person = await registerRepository.findPerson(this.ctx.database.db, scope, id);
+    if (!person) throw notFound('person.not_found');
+    return person;
+  }
+
+  async get(scope: Scope, id: string) {
+    const { db } = this.ctx.database;
+    const person = await this.find(scope, id);
+    const tags = (await registerRepository.tagNamesOf(db, [id])).get(id) ?? [];
+    const health = await registerRepository.healthRecordOf(db, id);
+    const moves = await registerRepository.movesOf(db, id);
+    return {
+      ...this.summary(person, tags),
+      registeredAddress: person.registered_address,
+      currentAddress: person.current_address,
+      note: person.note,
+      hasHealthRecord: Boolean(health),
+      healthUpdatedAt: health?.updated_at ?? null,
+      moves: moves.map((m) => ({
+        at: m.at,
+        fromRegionCode: m.from_region_code,
+        toRegionCode: m.to_region_code,
+      })),
+      createdAt: person.created_at,
+      updatedAt: person.updated_at,
+    };
+  }
+
+  /** Shows one protected value in clear, for a stated reason, and writes that to the audit log. */
+  async reveal(
+    scope: Scope,
+    id: string,
+    field: RevealField,
+    reason: string,
+    actor: AuditActor,
+  ): Promise<string> {
+    const { db } = this.ctx.database;
+    return db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person) throw notFound('person.not_found');
+      if (person.status === 'anonymized') throw new DomainError('person.anonymized', 409);
+      let value: string;
+      if (field === 'idNumber') value = this.ctx.crypto.decrypt('person.id_number', person.id_number_enc);
+      else if (field === 'phone') {
+        if (!person.phone_enc) throw new DomainError('person.no_value', 404);
+        value = this.ctx.crypto.decrypt('person.phone', person.phone_enc);
+      } else {
+        const record = await registerRepository.healthRecordOf(trx, id);
+        if (!record) throw new DomainError('person.no_value', 404);
+        value = this.ctx.crypto.decrypt('health.record', record.record_enc);
+      }
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.revealed',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+        summary: { field, reason },
+      });
+      return value;
+    });
+  }
+
+  /** A correction asked for by the person (or found by a worker); before/after kept masked. */
+  async correct(
+    scope: Scope,
+    id: string,
+    changes: {
+      name?: string | undefined;
+      phone?: string | null | undefined;
+      ethnicity?: string | undefined;
+      currentAddress?: string | undefined;
+      registeredAddress?: string | undefined;
+      note?: string | undefined;
+      tags?: string[] | undefined;
+    },
+    actor: AuditActor,
+  ) {
+    const { db } = this.ctx.database;
+    let phone: string | null | undefined;
+    if (changes.phone !== undefined && changes.phone !== null && changes.phone !== '') {
+      const checked = validateMobilePhone(changes.phone);
+      if (!checked.ok) throw fieldError('phone', 'field.phone');
+      phone = checked.value;
+    } else if (changes.phone === null || changes.phone === '') phone = null;
+    await db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person || person.status === 'anonymized') throw notFound('person.not_found');
+      const now = this.ctx.now().toISOString();
+      const before = {
+        name: person.name,
+        phone: person.phone_enc ? maskPhone(this.ctx.crypto.decrypt('person.phone', person.phone_enc)) : '',
+      };
+      const pinyin = changes.name ? namePinyin(changes.name) : undefined;
+      await trx
+        .updateTable('persons')
+        .set({
+          ...(changes.name
+            ? { name: changes.name, name_pinyin: pinyin!.full, name_initials: pinyin!.initials }
+            : {}),
+          ...(phone !== undefined ? protectPhone(this.ctx.crypto, phone) : {}),
+          ...(changes.ethnicity !== undefined ? { ethnicity: changes.ethnicity } : {}),
+          ...(changes.currentAddress !== undefined ? { current_address: changes.currentAddress } : {}),
+          ...(changes.registeredAddress !== undefined
+            ? { registered_address: changes.registeredAddress }
+            : {}),
+          ...(changes.note !== undefined ? { note: changes.note } : {}),
+          // A hand correction must not be undone as "unchanged" by the next import of an old file.
+          row_hash: 'edited',
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      if (changes.tags) {
+        const known = await trx
+          .selectFrom('tags')
+          .select(['code', 'name'])
+          .where('name', 'in', changes.tags.length ? changes.tags : [''])
+          .execute();
+        const unknown = changes.tags.filter((t) => !known.some((k) => k.name === t));
+        if (unknown.length) throw fieldError('tags', 'field.unknown_tag');
+        await trx.deleteFrom('person_tags').where('person_id', '=', id).execute();
+        if (known.length) {
+          await trx
+            .insertInto('person_tags')
+            .values(
+              known.map((k) => ({ person_id: id, tag_code: k.code, district_code: person.district_code })),
+            )
+            .execute();
+        }
+      }
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.corrected',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+        summary: {
+          fields: Object.keys(changes),
+          before,
+          after: {
+            name: changes.name ?? person.name,
+            phone: phone === undefined ? before.phone : phone ? maskPhone(phone) : '',
+          },
+        },
+      });
+    });
+    return this.get(scope, id);
+  }
+
+  /**
+   * Anonymization on request: name and identifiers are replaced, the row stays (with gender,
+   * birth year and region) so statistics and work-order history keep their meaning.
+   */
+  async anonymize(scope: Scope, id: string, reason: string, actor: AuditActor): Promise<void> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person) throw notFound('person.not_found');
+      if (person.status === 'anonymized') return;
+      const now = this.ctx.now().toISOString();
+      const placeholder = `anonymized:${uuidv7()}`;
+      await trx
+        .updateTable('persons')
+        .set({
+          name: '（已匿名）',
+          name_pinyin: '',
+          name_initials: '',
+          birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
+          id_number_enc: this.ctx.crypto.encrypt('person.id_number', placeholder),
+          id_number_bidx: this.ctx.crypto.blindIndex('person.id_number', placeholder),
+          ...protectPhone(this.ctx.crypto, null),
+          registered_address: '',
+          current_address: '',
+          note: '',
+          status: 'anonymized',
+          row_hash: 'anonymized',
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      await trx.deleteFrom('health_records').where('person_id', '=', id).execute();
+      await trx
+        .updateTable('households')
+        .set({ head_person_id: null, updated_at: now })
+        .where('head_person_id', '=', id)
+        .execute();
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.anonymized',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+        summary: {
+          reason,
+          idNumber: maskIdNumber(this.ctx.crypto.decrypt('person.id_number', person.id_number_enc)),
+        },
+      });
+    });
+  }
+
+  /** Everything held about one person, in clear, for a data-subject access request. Audited. */
+  async subjectExport(scope: Scope, id: string, reason: string, actor: AuditActor) {
+    const { db } = this.ctx.database;
+    return db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person) throw notFound('person.not_found');
+      const { crypto } = this.ctx;
+      const tags = (await registerRepository.tagNamesOf(trx, [id])).get(id) ?? [];
+      const health = await registerRepository.healthRecordOf(trx, id);
+      const household = await trx
+        .selectFrom('households')
+        .selectAll()
+        .where('id', '=', person.household_id)
+        .executeTakeFirst();
+      const moves = await registerRepository.movesOf(trx, id);
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.subject_export',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+        summary: { reason },
+      });
+      return {
+        exportedAt: this.ctx.now().toISOString(),
+        person: {
+          name: person.name,
+          idNumber:
+            person.status === 'anonymized' ? '' : crypto.decrypt('person.id_number', person.id_number_enc),
+          phone: person.phone_enc ? crypto.decrypt('person.phone', person.phone_enc) : '',
+          gender: person.gender,
+          birthDate: person.birth_date,
+          ethnicity: person.ethnicity,
+          relation: person.relation,
+          registeredAddress: person.registered_address,
+          currentAddress: person.current_address,
+          note: person.note,
+          tags,
+          status: person.status,
+          regionCode: person.region_code,
+          createdAt: person.created_at,
+          updatedAt: person.updated_at,
+        },
+        household: household
+          ? {
+              regionCode: household.region_code,
+              unit: household.unit,
+              floor: household.floor,
+              room: household.room,
+              address: household.address,
+            }
+          : null,
+        healthRecord: health
+          ? (JSON.parse(crypto.decrypt('health.record', health.record_enc)) as HealthRecord)
+          : null,
+        moves: moves.map((m) => ({ at: m.at, from: m.from_region_code, to: m.to_region_code })),
+      };
+    });
+  }
+
+  async setHealthRecord(scope: Scope, id: string, record: HealthRecord, actor: AuditActor): Promise<void> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person || person.status === 'anonymized') throw notFound('person.not_found');
+      const now = this.ctx.now().toISOString();
+      const sealed = this.ctx.crypto.encrypt('health.record', JSON.stringify(record));
+      await trx
+        .insertInto('health_records')
+        .values({
+          person_id: id,
+          district_code: person.district_code,
+          region_code: person.region_code,
+          record_enc: sealed,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('person_id').doUpdateSet({ record_enc: sealed, updated_at: now }))
+        .execute();
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.health_recorded',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+      });
+    });
+  }
+}

@@ -1,0 +1,408 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { scopeOf } from '../../http/access-control.js';
+import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { DomainError, forbidden } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { HouseholdsService } from './households.service.js';
+import { formatOf } from './import/row-source.js';
+import { writeResidentTemplate } from './import/spreadsheet-writer.js';
+import type { ImportJobsService } from './import-jobs.service.js';
+import type { PersonsService } from './persons.service.js';
+import { exportPersons } from './persons-export.js';
+import { registerRepository } from './register.repository.js';
+import {
+  correctBody,
+  exportBody,
+  healthBody,
+  householdSchema,
+  importJobSchema,
+  neighbourMapSchema,
+  personDetailSchema,
+  personQuerySchema,
+  personSummarySchema,
+  reasonSchema,
+  revealBody,
+} from './register.schema.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const idParams = z.object({ id: idSchema });
+
+interface Deps {
+  ctx: ServiceContext;
+  persons: PersonsService;
+  households: HouseholdsService;
+  imports: ImportJobsService;
+}
+
+const toJobDto = (job: Awaited<ReturnType<ImportJobsService['get']>>) => ({
+  id: job.id,
+  fileName: job.file_name,
+  status: job.status,
+  skipInvalid: job.skip_invalid === 1,
+  progress: job.progress,
+  totalRows: job.total_rows,
+  created: job.created_rows,
+  updated: job.updated_rows,
+  unchanged: job.unchanged_rows,
+  invalid: job.invalid_rows,
+  hasReport: Boolean(job.report_file),
+  message: job.message,
+  startedAt: job.started_at,
+  finishedAt: job.finished_at,
+});
+
+/** An .xlsx is a zip (PK\x03\x04); a CSV is text. The name alone decides nothing. */
+function contentMatches(file: string, format: 'xlsx' | 'csv'): boolean {
+  const handle = fs.openSync(file, 'r');
+  const head = Buffer.alloc(512);
+  const read = fs.readSync(handle, head, 0, head.length, 0);
+  fs.closeSync(handle);
+  if (format === 'xlsx') return read >= 4 && head.readUInt32LE(0) === 0x04034b50;
+  return !head.subarray(0, read).includes(0);
+}
+
+export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
+  app,
+  { ctx, persons, households, imports },
+) => {
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0 } });
+
+  app.get(
+    '/api/tags',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags: ['register'],
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+      },
+    },
+    async () => ({
+      items: (await registerRepository.tags(ctx.database.db)).map((t) => ({ code: t.code, name: t.name })),
+    }),
+  );
+
+  app.get(
+    '/api/persons',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags: ['register'],
+        summary:
+          'Search and list persons in scope (name, pinyin, initials, phone last 4, ID number, address)',
+        querystring: personQuerySchema,
+        response: {
+          200: z.object({ items: z.array(personSummarySchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => persons.list(request.scope, request.query),
+  );
+
+  app.get(
+    '/api/persons/:id',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags: ['register'],
+        params: idParams,
+        response: { 200: personDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => persons.get(request.scope, request.params.id),
+  );
+
+  app.post(
+    '/api/persons/:id/reveal',
+    {
+      config: { permission: 'person.reveal' },
+      schema: {
+        tags: ['register'],
+        summary: 'Show one protected value in clear, for a reason that goes to the audit log',
+        params: idParams,
+        body: revealBody,
+        response: { 200: z.object({ field: z.string(), value: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      field: request.body.field,
+      value: await persons.reveal(
+        request.scope,
+        request.params.id,
+        request.body.field,
+        request.body.reason,
+        request.actor,
+      ),
+    }),
+  );
+
+  app.patch(
+    '/api/persons/:id',
+    {
+      config: { permission: 'person.write' },
+      schema: {
+        tags: ['register'],
+        params: idParams,
+        body: correctBody,
+        response: { 200: personDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => persons.correct(request.scope, request.params.id, request.body, request.actor),
+  );
+
+  app.put(
+    '/api/persons/:id/health',
+    {
+      config: { permission: 'person.write' },
+      schema: {
+        tags: ['register'],
+        params: idParams,
+        body: healthBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await persons.setHealthRecord(request.scope, request.params.id, request.body, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/persons/:id/anonymize',
+    {
+      config: { permission: 'person.write' },
+      schema: {
+        tags: ['register'],
+        summary: 'Data-subject deletion: replace name and identifiers, keep history for statistics',
+        params: idParams,
+        body: z.object({ reason: reasonSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await persons.anonymize(request.scope, request.params.id, request.body.reason, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/persons/:id/subject-export',
+    {
+      config: { permission: 'person.reveal' },
+      schema: {
+        tags: ['register'],
+        summary: 'Data-subject access: everything held about one person, in clear (audited)',
+        params: idParams,
+        body: z.object({ reason: reasonSchema }),
+        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+      },
+    },
+    async (request) =>
+      persons.subjectExport(request.scope, request.params.id, request.body.reason, request.actor),
+  );
+
+  app.post(
+    '/api/persons/export',
+    {
+      config: { permission: 'person.export' },
+      schema: {
+        tags: ['register'],
+        summary: 'The filtered list as .xlsx in the import template layout',
+        body: exportBody,
+      },
+    },
+    async (request, reply) => {
+      const { reveal, ...query } = request.body;
+      // Exporting in clear needs the reveal permission over the same regions.
+      if (reveal && request.auth) {
+        const revealScope = scopeOf(request.auth.assignments, 'person.reveal', ctx.database.dialect);
+        if (!request.scope.roots.every((root) => revealScope.includes(root))) throw forbidden();
+      }
+      const stream = new PassThrough();
+      const done = exportPersons(
+        ctx,
+        persons,
+        request.scope,
+        query,
+        { reveal, actor: request.actor },
+        stream,
+      );
+      done.catch((error: unknown) => {
+        request.log.error({ err: error }, 'export failed');
+        stream.destroy(error as Error);
+      });
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent('居民信息.xlsx')}`,
+        )
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/households/:id',
+    {
+      config: { permission: 'person.read' },
+      schema: { tags: ['register'], params: idParams, response: { 200: householdSchema, ...errorResponses } },
+    },
+    async (request) => households.get(request.scope, request.params.id),
+  );
+
+  app.get(
+    '/api/households/:id/neighbours',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags: ['register'],
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                relation: z.enum(['left', 'right', 'above', 'below', 'near']),
+                distanceMetres: z.number().nullable(),
+                household: householdSchema.pick({
+                  id: true,
+                  unit: true,
+                  floor: true,
+                  room: true,
+                  address: true,
+                  headName: true,
+                  size: true,
+                  tags: true,
+                }),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await households.neighbours(request.scope, request.params.id) }),
+  );
+
+  app.get(
+    '/api/regions/:code/neighbour-map',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags: ['register'],
+        params: z.object({ code: regionCodeSchema }),
+        response: { 200: neighbourMapSchema, ...errorResponses },
+      },
+    },
+    async (request) => households.neighbourMap(request.scope, request.params.code),
+  );
+
+  app.get(
+    '/api/imports/template',
+    {
+      config: { permission: 'person.import' },
+      schema: { tags: ['register'], summary: 'The resident import template' },
+    },
+    async (_request, reply) => {
+      const file = path.join(os.tmpdir(), `lianxin-template-${uuidv7()}.xlsx`);
+      await writeResidentTemplate(file);
+      const content = fs.readFileSync(file);
+      fs.rmSync(file, { force: true });
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('居民信息导入模板.xlsx')}`,
+        )
+        .send(content);
+    },
+  );
+
+  app.post(
+    '/api/imports',
+    {
+      config: { permission: 'person.import' },
+      schema: {
+        tags: ['register'],
+        summary: 'Upload an .xlsx/.csv (multipart field "file"); the import runs in the background',
+        querystring: z.object({ skipInvalid: z.enum(['true', 'false']).default('false') }),
+        response: { 202: importJobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const upload = await request.file();
+      if (!upload) throw new DomainError('import.file_missing', 400);
+      const format = formatOf(upload.filename);
+      const tempFile = path.join(os.tmpdir(), `lianxin-upload-${uuidv7()}`);
+      await pipeline(upload.file, fs.createWriteStream(tempFile, { mode: 0o600 }));
+      if (upload.file.truncated) {
+        fs.rmSync(tempFile, { force: true });
+        throw new DomainError('request.too_large', 413);
+      }
+      if (!format || !contentMatches(tempFile, format)) {
+        fs.rmSync(tempFile, { force: true });
+        throw new DomainError('import.unsupported_file', 415);
+      }
+      const job = await imports.start(
+        request.scope,
+        { tempFile, fileName: upload.filename, format },
+        request.query.skipInvalid === 'true',
+        { ...request.actor, id: request.auth!.user.id },
+      );
+      return reply.code(202).send(toJobDto(job));
+    },
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      config: { permission: 'person.import' },
+      schema: {
+        tags: ['register'],
+        response: { 200: z.object({ items: z.array(importJobSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await imports.list(request.scope, 20)).map(toJobDto) }),
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      config: { permission: 'person.import' },
+      schema: { tags: ['register'], params: idParams, response: { 200: importJobSchema, ...errorResponses } },
+    },
+    async (request) => toJobDto(await imports.get(request.scope, request.params.id)),
+  );
+
+  app.get(
+    '/api/imports/:id/report',
+    {
+      config: { permission: 'person.import' },
+      schema: {
+        tags: ['register'],
+        summary: 'The error report: the uploaded rows with 错误原因',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const job = await imports.get(request.scope, request.params.id);
+      if (!job.report_file || !fs.existsSync(job.report_file)) throw new DomainError('import.no_report', 404);
+      const name = `${path.basename(job.file_name, path.extname(job.file_name))}.errors.xlsx`;
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="errors.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(fs.createReadStream(job.report_file));
+    },
+  );
+};
