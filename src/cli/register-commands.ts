@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -37,7 +36,6 @@ export function registerRegisterCommands(program: Command): void {
         if (kind !== 'residents') throw new Error(`Unknown import ${kind}; known: residents`);
         const format = formatOf(file);
         if (!format) throw new Error('Only .xlsx and .csv files can be imported');
-        const fileSize = fs.statSync(file).size;
         const bar = new SingleBar({
           format: '导入 {bar} {percentage}% | {rows} 行',
           stream: process.stderr,
@@ -51,7 +49,6 @@ export function registerRegisterCommands(program: Command): void {
           scope: await systemScope(database),
           actor: CLI_ACTOR,
           skipInvalid: Boolean(options.skipInvalid),
-          fileSize,
           onProgress: ({ fraction, rows }) => bar.update(Math.round(fraction * 100), { rows }),
         });
         bar.stop();

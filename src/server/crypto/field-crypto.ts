@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 
 /**
  * Protection of personal data at rest. One 32-byte master key yields two keys (HKDF): one for
@@ -11,13 +19,18 @@ export type ProtectedField = 'person.id_number' | 'person.phone' | 'person.phone
 const VERSION = 'v1';
 
 export class FieldCrypto {
-  private readonly encryptionKey: Buffer;
-  private readonly indexKey: Buffer;
+  // KeyObjects, not Buffers: the key is imported once instead of on every cipher.
+  private readonly encryptionKey: KeyObject;
+  private readonly indexKey: KeyObject;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/encrypt', 32));
-    this.indexKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/blind-index', 32));
+    this.encryptionKey = createSecretKey(
+      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/encrypt', 32)),
+    );
+    this.indexKey = createSecretKey(
+      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/blind-index', 32)),
+    );
   }
 
   /** `v1.<base64url iv|ciphertext|tag>` */

@@ -104,6 +104,10 @@ export const messages = {
     en: 'The user already has this role in this region',
   },
   'user.role_not_found': { zh: '角色分配不存在', en: 'No such role assignment' },
+  'user.cannot_remove_own_admin': {
+    zh: '不能移除自己的管理员角色，请由其他管理员操作',
+    en: 'You cannot remove your own administrator role; ask another administrator',
+  },
   'user.cannot_disable_self': { zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -87,7 +87,8 @@ export async function up(db: Kysely<unknown>, { timestamp, dialect }: MigrationC
   // Keyset pages in scope: (region_code, id) is both the scope prefix and the page order.
   await db.schema.createIndex('persons_region_id').on('persons').columns(['region_code', 'id']).execute();
   await db.schema.createIndex('persons_household').on('persons').column('household_id').execute();
-  await db.schema.createIndex('persons_phone').on('persons').column('phone_bidx').execute();
+  // One index serves both phone searches: a whole number is looked up by its last four digits
+  // (about a hundred people share them in a million) and then matched exactly.
   await db.schema.createIndex('persons_phone_last4').on('persons').column('phone_last4_bidx').execute();
   if (dialect === 'postgres') {
     await sql`create index persons_region_prefix on persons (region_code varchar_pattern_ops, id)`.execute(
@@ -95,11 +96,9 @@ export async function up(db: Kysely<unknown>, { timestamp, dialect }: MigrationC
     );
     await sql`create index persons_initials on persons (name_initials varchar_pattern_ops)`.execute(db);
     await sql`create index persons_pinyin on persons (name_pinyin varchar_pattern_ops)`.execute(db);
-    await sql`create index persons_name on persons (name varchar_pattern_ops)`.execute(db);
   } else {
     await db.schema.createIndex('persons_initials').on('persons').column('name_initials').execute();
     await db.schema.createIndex('persons_pinyin').on('persons').column('name_pinyin').execute();
-    await db.schema.createIndex('persons_name').on('persons').column('name').execute();
   }
 
   await db.schema

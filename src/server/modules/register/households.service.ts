@@ -74,11 +74,10 @@ export class HouseholdsService {
       db,
       members.map((m) => m.id),
     );
-    const health = await db
-      .selectFrom('health_records')
-      .select('person_id')
-      .where('person_id', 'in', members.length ? members.map((m) => m.id) : [''])
-      .execute();
+    const withHealth = await registerRepository.withHealthRecord(
+      db,
+      members.map((m) => m.id),
+    );
     const place = await regionsRepository.find(db, household.region_code);
     const [cell] = await this.cells([household]);
     return {
@@ -90,7 +89,7 @@ export class HouseholdsService {
       members: members.map((m) => ({
         ...this.persons.summary(m, tags.get(m.id) ?? []),
         isHead: m.id === household.head_person_id,
-        hasHealthRecord: health.some((h) => h.person_id === m.id),
+        hasHealthRecord: withHealth.has(m.id),
       })),
       // Visits and work orders are added by their modules; the page shows where they will appear.
       contactHistory: [] as { at: string; kind: string; summary: string }[],

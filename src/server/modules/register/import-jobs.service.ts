@@ -9,6 +9,7 @@ import type { AuditActor } from '../audit/audit.repository.js';
 import { importResidents } from './import/resident-import.js';
 import type { SpreadsheetFormat } from './import/row-source.js';
 import { writeErrorReport } from './import/spreadsheet-writer.js';
+import { importJobsRepository } from './import-jobs.repository.js';
 
 /**
  * Imports uploaded from the web run in the background: the upload answers at once with a job,
@@ -31,15 +32,11 @@ export class ImportJobsService {
 
   /** Jobs left 'running' by a process that stopped were rolled back with it: say so. */
   async markInterrupted(): Promise<void> {
-    await this.ctx.database.db
-      .updateTable('import_jobs')
-      .set({
-        status: 'failed',
-        message: '服务器重启，导入未完成，数据库未作更改',
-        finished_at: this.ctx.now().toISOString(),
-      })
-      .where('status', '=', 'running')
-      .execute();
+    await importJobsRepository.failRunning(
+      this.ctx.database.db,
+      '服务器重启，导入未完成，数据库未作更改',
+      this.ctx.now().toISOString(),
+    );
   }
 
   /** Moves the uploaded file into the job's folder and starts the import without waiting for it. */
@@ -75,7 +72,7 @@ export class ImportJobsService {
       started_at: this.ctx.now().toISOString(),
       finished_at: null,
     };
-    await this.ctx.database.db.insertInto('import_jobs').values(job).execute();
+    await importJobsRepository.insert(this.ctx.database.db, job);
     this.progress.set(id, { fraction: 0, rows: 0 });
     const work = this.run(job, scope, actor, input, upload.format).finally(() => {
       this.progress.delete(id);
@@ -98,7 +95,6 @@ export class ImportJobsService {
         scope,
         actor,
         skipInvalid: job.skip_invalid === 1,
-        fileSize: fs.statSync(input).size,
         onProgress: (p) => this.progress.set(job.id, p),
       });
       let reportFile: string | null = null;
@@ -118,56 +114,37 @@ export class ImportJobsService {
           ? `未识别的列（未导入）：${outcome.unknownColumns.join('、')}`
           : undefined,
       ].filter(Boolean);
-      await db
-        .updateTable('import_jobs')
-        .set({
-          status: outcome.status,
-          progress: 1,
-          total_rows: outcome.totalRows,
-          created_rows: outcome.created,
-          updated_rows: outcome.updated,
-          unchanged_rows: outcome.unchanged,
-          invalid_rows: outcome.invalid,
-          report_file: reportFile,
-          message: notes.length ? notes.join('；') : null,
-          finished_at: this.ctx.now().toISOString(),
-        })
-        .where('id', '=', job.id)
-        .execute();
+      await importJobsRepository.update(db, job.id, {
+        status: outcome.status,
+        progress: 1,
+        total_rows: outcome.totalRows,
+        created_rows: outcome.created,
+        updated_rows: outcome.updated,
+        unchanged_rows: outcome.unchanged,
+        invalid_rows: outcome.invalid,
+        report_file: reportFile,
+        message: notes.length ? notes.join('；') : null,
+        finished_at: this.ctx.now().toISOString(),
+      });
     } catch (error) {
-      await db
-        .updateTable('import_jobs')
-        .set({
-          status: 'failed',
-          message: '导入失败，数据库未作更改',
-          finished_at: this.ctx.now().toISOString(),
-        })
-        .where('id', '=', job.id)
-        .execute();
+      await importJobsRepository.update(db, job.id, {
+        status: 'failed',
+        message: '导入失败，数据库未作更改',
+        finished_at: this.ctx.now().toISOString(),
+      });
       this.logFailure(error);
     }
   }
 
   async get(scope: Scope, id: string) {
-    const job = await this.ctx.database.db
-      .selectFrom('import_jobs')
-      .selectAll()
-      .where('id', '=', id)
-      .where(scope.covers('import_jobs.region_code'))
-      .executeTakeFirst();
+    const job = await importJobsRepository.findInScope(this.ctx.database.db, scope, id);
     if (!job) throw notFound('import.not_found');
     const live = this.progress.get(id);
     return { ...job, progress: live?.fraction ?? job.progress, total_rows: live?.rows ?? job.total_rows };
   }
 
   async list(scope: Scope, limit: number) {
-    return this.ctx.database.db
-      .selectFrom('import_jobs')
-      .selectAll()
-      .where(scope.covers('import_jobs.region_code'))
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+    return importJobsRepository.listInScope(this.ctx.database.db, scope, limit);
   }
 
   /** Waits for every running import (graceful shutdown, tests). Failures were recorded on the job. */

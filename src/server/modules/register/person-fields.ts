@@ -17,14 +17,7 @@ export function namePinyin(name: string): { full: string; initials: string } {
   return { full: words.join(''), initials: words.map((w) => w[0]).join('') };
 }
 
-/** Protected values as stored: ciphertext and blind indexes, never the clear value. */
-export function protectIdNumber(crypto: FieldCrypto, idNumber: string) {
-  return {
-    id_number_enc: crypto.encrypt('person.id_number', idNumber),
-    id_number_bidx: crypto.blindIndex('person.id_number', idNumber),
-  };
-}
-
+/** A phone as stored: ciphertext and blind indexes (whole number, last four), never in clear. */
 export function protectPhone(crypto: FieldCrypto, phone: string | null) {
   if (!phone) return { phone_enc: null, phone_bidx: null, phone_last4_bidx: null };
   return {

@@ -6,6 +6,7 @@ import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { ageOn, maskedContact, namePinyin, protectPhone } from './person-fields.js';
+import { personWritesRepository } from './person-writes.repository.js';
 import { type PersonFilter, registerRepository } from './register.repository.js';
 
 export interface PersonQuery {
@@ -58,7 +59,13 @@ export class PersonsService {
     const text = q.trim();
     if (/^\d{17}[\dXx]$/.test(text))
       return { kind: 'id_bidx', value: crypto.blindIndex('person.id_number', text.toUpperCase()) };
-    if (/^1\d{10}$/.test(text)) return { kind: 'phone_bidx', value: crypto.blindIndex('person.phone', text) };
+    if (/^1\d{10}$/.test(text)) {
+      return {
+        kind: 'phone_bidx',
+        value: crypto.blindIndex('person.phone', text),
+        last4: crypto.blindIndex('person.phone_last4', text.slice(-4)),
+      };
+    }
     if (/^\d{4}$/.test(text))
       return { kind: 'phone_last4_bidx', value: crypto.blindIndex('person.phone_last4', text) };
     if (/^[a-zA-Z]+$/.test(text)) return { kind: 'pinyin', value: text.toLowerCase() };
@@ -202,42 +209,29 @@ export class PersonsService {
         phone: person.phone_enc ? maskPhone(this.ctx.crypto.decrypt('person.phone', person.phone_enc)) : '',
       };
       const pinyin = changes.name ? namePinyin(changes.name) : undefined;
-      await trx
-        .updateTable('persons')
-        .set({
-          ...(changes.name
-            ? { name: changes.name, name_pinyin: pinyin!.full, name_initials: pinyin!.initials }
-            : {}),
-          ...(phone !== undefined ? protectPhone(this.ctx.crypto, phone) : {}),
-          ...(changes.ethnicity !== undefined ? { ethnicity: changes.ethnicity } : {}),
-          ...(changes.currentAddress !== undefined ? { current_address: changes.currentAddress } : {}),
-          ...(changes.registeredAddress !== undefined
-            ? { registered_address: changes.registeredAddress }
-            : {}),
-          ...(changes.note !== undefined ? { note: changes.note } : {}),
-          // A hand correction must not be undone as "unchanged" by the next import of an old file.
-          row_hash: 'edited',
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
+      await personWritesRepository.update(trx, id, {
+        ...(changes.name
+          ? { name: changes.name, name_pinyin: pinyin!.full, name_initials: pinyin!.initials }
+          : {}),
+        ...(phone !== undefined ? protectPhone(this.ctx.crypto, phone) : {}),
+        ...(changes.ethnicity !== undefined ? { ethnicity: changes.ethnicity } : {}),
+        ...(changes.currentAddress !== undefined ? { current_address: changes.currentAddress } : {}),
+        ...(changes.registeredAddress !== undefined ? { registered_address: changes.registeredAddress } : {}),
+        ...(changes.note !== undefined ? { note: changes.note } : {}),
+        // A hand correction must not be undone as "unchanged" by the next import of an old file.
+        row_hash: 'edited',
+        updated_at: now,
+      });
       if (changes.tags) {
-        const known = await trx
-          .selectFrom('tags')
-          .select(['code', 'name'])
-          .where('name', 'in', changes.tags.length ? changes.tags : [''])
-          .execute();
+        const known = await personWritesRepository.tagsNamed(trx, changes.tags);
         const unknown = changes.tags.filter((t) => !known.some((k) => k.name === t));
         if (unknown.length) throw fieldError('tags', 'field.unknown_tag');
-        await trx.deleteFrom('person_tags').where('person_id', '=', id).execute();
-        if (known.length) {
-          await trx
-            .insertInto('person_tags')
-            .values(
-              known.map((k) => ({ person_id: id, tag_code: k.code, district_code: person.district_code })),
-            )
-            .execute();
-        }
+        await personWritesRepository.replaceTags(
+          trx,
+          id,
+          person.district_code,
+          known.map((k) => k.code),
+        );
       }
       await this.ctx.audit.append(trx, actor, {
         action: 'person.corrected',
@@ -269,31 +263,23 @@ export class PersonsService {
       if (person.status === 'anonymized') return;
       const now = this.ctx.now().toISOString();
       const placeholder = `anonymized:${uuidv7()}`;
-      await trx
-        .updateTable('persons')
-        .set({
-          name: '（已匿名）',
-          name_pinyin: '',
-          name_initials: '',
-          birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
-          id_number_enc: this.ctx.crypto.encrypt('person.id_number', placeholder),
-          id_number_bidx: this.ctx.crypto.blindIndex('person.id_number', placeholder),
-          ...protectPhone(this.ctx.crypto, null),
-          registered_address: '',
-          current_address: '',
-          note: '',
-          status: 'anonymized',
-          row_hash: 'anonymized',
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
-      await trx.deleteFrom('health_records').where('person_id', '=', id).execute();
-      await trx
-        .updateTable('households')
-        .set({ head_person_id: null, updated_at: now })
-        .where('head_person_id', '=', id)
-        .execute();
+      await personWritesRepository.update(trx, id, {
+        name: '（已匿名）',
+        name_pinyin: '',
+        name_initials: '',
+        birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
+        id_number_enc: this.ctx.crypto.encrypt('person.id_number', placeholder),
+        id_number_bidx: this.ctx.crypto.blindIndex('person.id_number', placeholder),
+        ...protectPhone(this.ctx.crypto, null),
+        registered_address: '',
+        current_address: '',
+        note: '',
+        status: 'anonymized',
+        row_hash: 'anonymized',
+        updated_at: now,
+      });
+      await personWritesRepository.deleteHealthRecord(trx, id);
+      await personWritesRepository.clearHeadship(trx, id, now);
       await this.ctx.audit.append(trx, actor, {
         action: 'person.anonymized',
         targetType: 'person',
@@ -316,11 +302,7 @@ export class PersonsService {
       const { crypto } = this.ctx;
       const tags = (await registerRepository.tagNamesOf(trx, [id])).get(id) ?? [];
       const health = await registerRepository.healthRecordOf(trx, id);
-      const household = await trx
-        .selectFrom('households')
-        .selectAll()
-        .where('id', '=', person.household_id)
-        .executeTakeFirst();
+      const [household] = await registerRepository.householdsByIds(trx, [person.household_id]);
       const moves = await registerRepository.movesOf(trx, id);
       await this.ctx.audit.append(trx, actor, {
         action: 'person.subject_export',
@@ -373,18 +355,13 @@ export class PersonsService {
       if (!person || person.status === 'anonymized') throw notFound('person.not_found');
       const now = this.ctx.now().toISOString();
       const sealed = this.ctx.crypto.encrypt('health.record', JSON.stringify(record));
-      await trx
-        .insertInto('health_records')
-        .values({
-          person_id: id,
-          district_code: person.district_code,
-          region_code: person.region_code,
-          record_enc: sealed,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.column('person_id').doUpdateSet({ record_enc: sealed, updated_at: now }))
-        .execute();
+      await personWritesRepository.upsertHealthRecord(trx, {
+        personId: id,
+        districtCode: person.district_code,
+        regionCode: person.region_code,
+        sealed,
+        at: now,
+      });
       await this.ctx.audit.append(trx, actor, {
         action: 'person.health_recorded',
         targetType: 'person',

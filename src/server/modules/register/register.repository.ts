@@ -6,7 +6,7 @@ export interface PersonFilter {
   /** Exactly one way of matching the search text, decided by the service. */
   match?:
     | { kind: 'id_bidx'; value: string }
-    | { kind: 'phone_bidx'; value: string }
+    | { kind: 'phone_bidx'; value: string; last4: string }
     | { kind: 'phone_last4_bidx'; value: string }
     | { kind: 'pinyin'; value: string }
     | { kind: 'text'; value: string };
@@ -46,8 +46,9 @@ export const registerRepository = {
     const match = filter.match;
     if (match) {
       if (match.kind === 'id_bidx') query = query.where('id_number_bidx', '=', match.value);
-      else if (match.kind === 'phone_bidx') query = query.where('phone_bidx', '=', match.value);
-      else if (match.kind === 'phone_last4_bidx') query = query.where('phone_last4_bidx', '=', match.value);
+      else if (match.kind === 'phone_bidx') {
+        query = query.where('phone_last4_bidx', '=', match.last4).where('phone_bidx', '=', match.value);
+      } else if (match.kind === 'phone_last4_bidx') query = query.where('phone_last4_bidx', '=', match.value);
       else if (match.kind === 'pinyin') {
         const prefix = `${escapeLike(match.value)}%`;
         query = query.where((eb) =>
@@ -157,6 +158,17 @@ export const registerRepository = {
   householdsByIds(db: Executor, ids: readonly string[]): Promise<Household[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('households').selectAll().where('id', 'in', ids).execute();
+  },
+
+  /** Which of these persons have a health record (without reading it). */
+  async withHealthRecord(db: Executor, personIds: readonly string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('health_records')
+      .select('person_id')
+      .where('person_id', 'in', personIds)
+      .execute();
+    return new Set(rows.map((r) => r.person_id));
   },
 
   healthRecordOf(db: Executor, personId: string) {

@@ -233,6 +233,10 @@ export class UsersService {
       const user = await usersRepository.findInScope(trx, scope, userId);
       const assignment = user ? await usersRepository.findAssignment(trx, userId, assignmentId) : undefined;
       if (!assignment || !scope.includes(assignment.region_code)) throw notFound('user.role_not_found');
+      // An administrator removing their own admin role would lock themselves out of this screen.
+      if (userId === actor.id && assignment.role === 'district_admin') {
+        throw new DomainError('user.cannot_remove_own_admin', 409);
+      }
       await usersRepository.deleteAssignment(trx, assignmentId);
       await this.ctx.audit.append(trx, actor, {
         action: 'user.role_removed',

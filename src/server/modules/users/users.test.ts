@@ -138,6 +138,11 @@ describeEachDialect('accounts and roles', (env) => {
       body: { status: 'disabled' },
     });
     expect(self.status).toBe(409);
+    const ownAdmin = await env.inject('DELETE', `/api/users/${me.json.id}/roles/${me.json.roles[0].id}`, {
+      cookie: admin,
+    });
+    expect(ownAdmin.status).toBe(409);
+    expect(ownAdmin.json.code).toBe('user.cannot_remove_own_admin');
     const user = await env.createUser();
     const cookie = await env.login(user.username, user.password);
     const ended = await env.inject('DELETE', `/api/users/${user.id}/sessions`, { cookie: admin });

@@ -9,15 +9,11 @@ import { importResidents } from './resident-import.js';
 import { formatOf } from './row-source.js';
 import { writeErrorReport } from './spreadsheet-writer.js';
 
-const _column = (header: (typeof RESIDENT_HEADERS)[number]) => RESIDENT_HEADERS.indexOf(header);
-
 async function runImport(env: TestEnv, file: string, options: { scope?: Scope; skipInvalid?: boolean } = {}) {
-  const fs = await import('node:fs');
   return importResidents(env.ctx, file, formatOf(file)!, {
     scope: options.scope ?? new Scope(['230108'], env.dialect),
     actor: SYSTEM_ACTOR,
     skipInvalid: options.skipInvalid ?? false,
-    fileSize: fs.statSync(file).size,
   });
 }
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { xlsxRows } from './xlsx-rows.js';
 
 /** One row of a spreadsheet as text, numbered as the user sees it (the header is row 1). */
 export interface SourceRow {
@@ -30,41 +30,6 @@ function byteCounter(onBytes: (bytes: number) => void): Transform {
       callback(null, chunk);
     },
   });
-}
-
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  // Whole numbers print in full: a long digit string typed as a number must not turn into 1.1e+17.
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value);
-}
-
-async function* xlsxRows(file: string, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow> {
-  const input = fs.createReadStream(file).pipe(byteCounter(onBytes));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      // exceljs rows are 1-based and sparse.
-      const cells: string[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-      yield { rowNumber: row.number, cells };
-    }
-    return; // only the first sheet is the register
-  }
 }
 
 /** UTF-8 (with or without BOM) when the start of the file decodes as UTF-8, else GB18030. */
