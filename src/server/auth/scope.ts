@@ -51,10 +51,17 @@ export class Scope {
     );
   }
 
-  /** A WHERE condition: the region code in `column` lies inside this scope. */
-  covers(column: string): Expression<SqlBool> {
+  /**
+   * A WHERE condition: the region code in `column` lies inside this scope.
+   *
+   * `driveIndex: false` is for keyset pages: the cursor, not the scope, must pick where the index
+   * scan starts, or SQLite walks the scope's range from its beginning to reach page 1,000. The
+   * unary plus keeps SQLite from using the scope for the index; PostgreSQL plans on costs.
+   */
+  covers(column: string, options: { driveIndex?: boolean } = {}): Expression<SqlBool> {
     if (this.roots.length === 0) return sql<SqlBool>`1 = 0`;
-    const ref = sql.ref(column);
+    const ref =
+      options.driveIndex === false && this.dialect === 'sqlite' ? sql`+${sql.ref(column)}` : sql.ref(column);
     // SQLite uses an index for GLOB on a BINARY column but not for LIKE; PostgreSQL does for LIKE
     // with a varchar_pattern_ops index.
     const conditions = this.roots.map((root) =>
@@ -63,5 +70,14 @@ export class Scope {
         : sql<SqlBool>`${ref} like ${`${root}%`}`,
     );
     return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+  }
+
+  /**
+   * On SQLite, a bound above every code in the scope (':' sorts right after '9' in BINARY order),
+   * so a keyset scan stops at the scope's end; undefined elsewhere, where collations differ.
+   */
+  get upperBound(): string | undefined {
+    if (this.dialect !== 'sqlite' || this.roots.length === 0) return undefined;
+    return `${[...this.roots].sort().at(-1)}:`;
   }
 }

@@ -26,7 +26,10 @@ const escapeLike = (value: string) => value.replace(/[%_\\]/g, '');
 export const registerRepository = {
   /** A page of persons in scope, ordered by (region_code, id): page 1,000 costs what page 1 does. */
   listPersons(db: Executor, scope: Scope, filter: PersonFilter): Promise<Person[]> {
-    let query = db.selectFrom('persons').selectAll().where(scope.covers('persons.region_code'));
+    let query = db
+      .selectFrom('persons')
+      .selectAll()
+      .where(scope.covers('persons.region_code', { driveIndex: !filter.after }));
     if (!filter.includeInactive) query = query.where('status', '=', 'active');
     if (filter.gender) query = query.where('gender', '=', filter.gender);
     if (filter.bornOnOrAfter) query = query.where('birth_date', '>=', filter.bornOnOrAfter);
