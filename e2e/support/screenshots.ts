@@ -5,16 +5,24 @@ import { repoRoot } from './server';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts/e2e');
 
-/** Numbered full-page screenshots (01-login.png, 02-…) of one test run, in a fresh folder. */
-export function screenshotRecorder(page: Page) {
-  fs.rmSync(artifactsDir, { recursive: true, force: true });
+/**
+ * Numbered full-page screenshots of one test file: `01-login.png`, `02-…` (or, with a prefix,
+ * `register-01-….png`). A new run replaces that file's earlier screenshots and leaves the others'.
+ */
+export function screenshotRecorder(page: Page, prefix = '') {
   fs.mkdirSync(artifactsDir, { recursive: true });
+  const own = new RegExp(`^${prefix}\\d{2}-.*\\.png$`);
+  for (const file of fs.readdirSync(artifactsDir)) {
+    if (own.test(file)) fs.rmSync(path.join(artifactsDir, file), { force: true });
+  }
   let step = 0;
   return async (name: string): Promise<void> => {
     step += 1;
-    const file = `${String(step).padStart(2, '0')}-${name}.png`;
+    const file = `${prefix}${String(step).padStart(2, '0')}-${name}.png`;
     // Let antd's motion (modals, messages, tree expansion) settle first.
     await page.waitForTimeout(400);
+    // A full-page shot of a scrolled page would draw the sticky header in the middle.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifactsDir, file), fullPage: true });
   };
 }

@@ -76,16 +76,29 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+/** Sends a request; answers the response when it is OK, throws ApiError / NetworkError otherwise. */
+async function send(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': acceptLanguage() };
+  // FormData (an upload) sets its own multipart Content-Type with the boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? null
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -97,8 +110,46 @@ export async function api<T>(method: string, path: string, options: RequestOptio
     if (error.status === 401 && !options.expectUnauthorized) onUnauthorized(error);
     throw error;
   }
+  return response;
+}
+
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** A file the server sends (spreadsheets): its content and the name it suggests. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** `attachment; filename="a.xlsx"; filename*=UTF-8''%E5%B1%85…` → the UTF-8 name when given. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // A malformed name: try the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+export async function download(
+  method: string,
+  path: string,
+  fallbackName: string,
+  options: RequestOptions = {},
+): Promise<DownloadedFile> {
+  const response = await send(method, path, options, '*/*');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName),
+  };
 }
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>

@@ -1,6 +1,16 @@
 /** The shapes the server answers with (see the API's OpenAPI document at /api/docs). */
 export type RegionKind = 'district' | 'street' | 'town' | 'community' | 'village' | 'grid' | 'building';
-export type Permission = 'region.read' | 'region.write' | 'user.read' | 'user.manage' | 'audit.read';
+export type Permission =
+  | 'region.read'
+  | 'region.write'
+  | 'user.read'
+  | 'user.manage'
+  | 'audit.read'
+  | 'person.read'
+  | 'person.write'
+  | 'person.reveal'
+  | 'person.import'
+  | 'person.export';
 export type RoleName =
   | 'district_admin'
   | 'secretary'
@@ -73,4 +83,116 @@ export interface Items<T> {
 export interface Page<T, C> {
   items: T[];
   nextCursor: C | null;
+}
+
+export type Gender = 'male' | 'female';
+export type PersonStatus = 'active' | 'moved_out' | 'deceased' | 'anonymized';
+
+/** A person as lists show them: ID number and phone come masked (230108********1234, 138****5678). */
+export interface PersonSummary {
+  id: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  age: number;
+  idNumber: string;
+  phone: string;
+  ethnicity: string;
+  relation: string;
+  regionCode: string;
+  householdId: string;
+  status: PersonStatus;
+  /** Tag names. */
+  tags: string[];
+}
+
+export interface PersonDetail extends PersonSummary {
+  registeredAddress: string;
+  currentAddress: string;
+  note: string;
+  hasHealthRecord: boolean;
+  healthUpdatedAt: string | null;
+  moves: { at: string; fromRegionCode: string; toRegionCode: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RevealField = 'idNumber' | 'phone' | 'health';
+
+/** The health record; revealed as a JSON string of this shape. */
+export interface HealthRecord {
+  conditions: string;
+  doctorContact: string;
+  /** YYYY-MM-DD or empty. */
+  lastCheckup: string;
+}
+
+export interface PersonTag {
+  code: string;
+  name: string;
+}
+
+/** One household as the neighbour map and neighbour lists show it. */
+export interface HouseholdCell {
+  id: string;
+  unit: string;
+  floor: number | null;
+  room: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  headName: string | null;
+  size: number;
+  tags: string[];
+  caringMember: string | null;
+}
+
+export interface HouseholdMember extends PersonSummary {
+  isHead: boolean;
+  hasHealthRecord: boolean;
+}
+
+export interface Household extends HouseholdCell {
+  regionCode: string;
+  regionName: string;
+  gridCode: string;
+  overview: string;
+  members: HouseholdMember[];
+  contactHistory: { at: string; kind: string; summary: string }[];
+}
+
+export type NeighbourRelation = 'left' | 'right' | 'above' | 'below' | 'near';
+
+export interface Neighbour {
+  relation: NeighbourRelation;
+  distanceMetres: number | null;
+  household: Omit<HouseholdCell, 'latitude' | 'longitude' | 'caringMember'>;
+}
+
+export interface NeighbourMap {
+  kind: string;
+  regionCode: string;
+  name: string;
+  buildings: { code: string; name: string; households: number; persons: number }[];
+  households: HouseholdCell[];
+}
+
+export type ImportStatus = 'running' | 'succeeded' | 'rejected' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  status: ImportStatus;
+  skipInvalid: boolean;
+  /** 0..1 */
+  progress: number;
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  hasReport: boolean;
+  message: string | null;
+  startedAt: string;
+  finishedAt: string | null;
 }

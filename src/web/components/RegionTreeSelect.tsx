@@ -1,6 +1,6 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, TreeSelect, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { childrenQuery, regionQuery, regionSearchQuery, rootsQuery } from '../api/regions';
 import type { Region, RegionSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,6 +21,7 @@ interface Props {
   placeholder?: string;
   allowClear?: boolean;
   testId?: string;
+  style?: CSSProperties;
 }
 
 const label = (region: RegionSummary) => (
@@ -36,7 +37,7 @@ const label = (region: RegionSummary) => (
  * Picks a region of the user's jurisdiction: browse the tree (loaded as it opens) or type to
  * search by name or code across the whole jurisdiction.
  */
-export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId }: Props) {
+export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId, style }: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -95,6 +96,7 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear, tes
       allowClear={allowClear}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 320, maxWidth: 480 } } }}
+      style={style}
       data-testid={testId}
     />
   );

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
@@ -7,7 +7,15 @@ import { useMe } from '../session/useMe';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
-/** Regions for everyone; Users and Audit log only for holders of user.read / audit.read. */
+/** The menu item a page belongs to: a person, a household and the imports are part of 居民. */
+function selectedKey(pathname: string): string {
+  if (/^\/(persons|households|imports)(\/|$)/.test(pathname)) return '/persons';
+  if (pathname.startsWith('/users')) return '/users';
+  if (pathname.startsWith('/audit')) return '/audit';
+  return '/';
+}
+
+/** Regions for everyone; Residents, Users and Audit log only for holders of person.read / user.read / audit.read. */
 export function SideMenu() {
   const { t } = useI18n();
   const me = useMe();
@@ -21,6 +29,13 @@ export function SideMenu() {
       label: <span data-testid="menu-regions">{t('nav.regions')}</span>,
     },
   ];
+  if (hasPermission(me, 'person.read')) {
+    items.push({
+      key: '/persons',
+      icon: <ContactsOutlined />,
+      label: <span data-testid="menu-persons">{t('nav.persons')}</span>,
+    });
+  }
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',
@@ -35,7 +50,7 @@ export function SideMenu() {
       label: <span data-testid="menu-audit">{t('nav.audit')}</span>,
     });
   }
-  const selected = pathname.startsWith('/users') ? '/users' : pathname.startsWith('/audit') ? '/audit' : '/';
+  const selected = selectedKey(pathname);
 
   return (
     <Menu

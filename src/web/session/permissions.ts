@@ -10,3 +10,11 @@ export const hasPermission = (me: Me, permission: Permission): boolean =>
  */
 export const hasPermissionIn = (me: Me, permission: Permission, regionCode: string): boolean =>
   (me.permissions[permission] ?? []).some((root) => regionCode.startsWith(root));
+
+/**
+ * Whether `permission` holds everywhere `other` does: exporting in clear needs the reveal
+ * permission over the whole export scope (the server refuses it otherwise).
+ */
+export const holdsWherever = (me: Me, permission: Permission, other: Permission): boolean =>
+  hasPermission(me, other) &&
+  (me.permissions[other] ?? []).every((root) => hasPermissionIn(me, permission, root));

@@ -139,12 +139,18 @@ export class ImportJobsService {
   async get(scope: Scope, id: string) {
     const job = await importJobsRepository.findInScope(this.ctx.database.db, scope, id);
     if (!job) throw notFound('import.not_found');
-    const live = this.progress.get(id);
-    return { ...job, progress: live?.fraction ?? job.progress, total_rows: live?.rows ?? job.total_rows };
+    return this.withLiveProgress(job);
   }
 
   async list(scope: Scope, limit: number) {
-    return importJobsRepository.listInScope(this.ctx.database.db, scope, limit);
+    const jobs = await importJobsRepository.listInScope(this.ctx.database.db, scope, limit);
+    return jobs.map((job) => this.withLiveProgress(job));
+  }
+
+  /** A running job's progress is in memory until it ends (see the class comment). */
+  private withLiveProgress(job: ImportJob): ImportJob {
+    const live = this.progress.get(job.id);
+    return live ? { ...job, progress: live.fraction, total_rows: live.rows } : job;
   }
 
   /** Waits for every running import (graceful shutdown, tests). Failures were recorded on the job. */

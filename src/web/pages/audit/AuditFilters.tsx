@@ -12,8 +12,8 @@ interface FilterForm {
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const ACTION_PREFIXES = ['auth.', 'region.', 'user.'];
-const TARGET_TYPES = ['user', 'region', 'route'] as const;
+const ACTION_PREFIXES = ['auth.', 'region.', 'user.', 'person.'];
+const TARGET_TYPES = ['user', 'region', 'route', 'person', 'import'] as const;
 
 /** Filters apply on 查询; dates are whole days in Beijing time. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {

@@ -1,8 +1,9 @@
-import { Empty, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Empty, Table, type TableColumnsType, Typography } from 'antd';
 import type { AuditEntry } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isMessageKey } from '../../i18n/translate';
 import { formatTime } from '../../lib/time';
+import { AuditSummary } from './AuditSummary';
 
 const mono = { fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' } as const;
 
@@ -61,15 +62,7 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
     {
       title: t('audit.summary'),
       dataIndex: 'summary',
-      ellipsis: { showTitle: false },
-      render: (summary: Record<string, unknown>) => {
-        const json = JSON.stringify(summary);
-        return (
-          <Tooltip title={<span style={mono}>{json}</span>} placement="topLeft">
-            <span style={mono}>{json}</span>
-          </Tooltip>
-        );
-      },
+      render: (summary: Record<string, unknown>) => <AuditSummary summary={summary} />,
     },
   ];
 

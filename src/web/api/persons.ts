@@ -1,0 +1,109 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, download } from './client';
+import type {
+  Gender,
+  HealthRecord,
+  Items,
+  Page,
+  PersonDetail,
+  PersonSummary,
+  PersonTag,
+  RevealField,
+} from './types';
+
+/** Every person query key starts with 'persons': an import or a correction refreshes them together. */
+export const personKeys = {
+  all: ['persons'] as const,
+  list: (filter: PersonFilter) => ['persons', 'list', filter] as const,
+  detail: (id: string) => ['persons', 'detail', id] as const,
+};
+
+/** The list's filters; empty strings and nulls mean "not filtered". */
+export interface PersonFilter {
+  q: string;
+  region: string;
+  tag: string;
+  gender: Gender | '';
+  ageMin: number | null;
+  ageMax: number | null;
+}
+
+export const emptyPersonFilter: PersonFilter = {
+  q: '',
+  region: '',
+  tag: '',
+  gender: '',
+  ageMin: null,
+  ageMax: null,
+};
+
+const PAGE_SIZE = 50;
+
+export const personsQuery = (filter: PersonFilter) =>
+  infiniteQueryOptions({
+    queryKey: personKeys.list(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<PersonSummary, string>>('GET', '/api/persons', {
+        query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const personQuery = (id: string) =>
+  queryOptions({
+    queryKey: personKeys.detail(id),
+    queryFn: () => api<PersonDetail>('GET', `/api/persons/${id}`),
+    retry: false,
+  });
+
+export const tagsQuery = queryOptions({
+  queryKey: ['tags'],
+  queryFn: () => api<Items<PersonTag>>('GET', '/api/tags').then((r) => r.items),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+/** One protected value in clear; the reason goes to the audit log. */
+export const revealField = (id: string, field: RevealField, reason: string) =>
+  api<{ field: RevealField; value: string }>('POST', `/api/persons/${id}/reveal`, {
+    body: { field, reason },
+  }).then((r) => r.value);
+
+export interface PersonCorrection {
+  name?: string;
+  /** null removes the phone number. */
+  phone?: string | null;
+  ethnicity?: string;
+  currentAddress?: string;
+  registeredAddress?: string;
+  note?: string;
+  /** Tag names. */
+  tags?: string[];
+}
+
+export const correctPerson = (id: string, changes: PersonCorrection) =>
+  api<PersonDetail>('PATCH', `/api/persons/${id}`, { body: changes });
+
+export const saveHealthRecord = (id: string, record: HealthRecord) =>
+  api<void>('PUT', `/api/persons/${id}/health`, { body: record });
+
+export const anonymizePerson = (id: string, reason: string) =>
+  api<void>('POST', `/api/persons/${id}/anonymize`, { body: { reason } });
+
+/** Everything held about the person, in clear (a data-subject access request). */
+export const subjectExport = (id: string, reason: string) =>
+  api<Record<string, unknown>>('POST', `/api/persons/${id}/subject-export`, { body: { reason } });
+
+/** The filtered list as .xlsx: masked, or in clear when a reason is given. */
+export function exportPersons(filter: PersonFilter, revealReason?: string) {
+  const body: Record<string, unknown> = {};
+  if (filter.q) body.q = filter.q;
+  if (filter.region) body.region = filter.region;
+  if (filter.tag) body.tag = filter.tag;
+  if (filter.gender) body.gender = filter.gender;
+  if (filter.ageMin !== null) body.ageMin = filter.ageMin;
+  if (filter.ageMax !== null) body.ageMax = filter.ageMax;
+  if (revealReason) body.reveal = { reason: revealReason };
+  return download('POST', '/api/persons/export', 'residents.xlsx', { body });
+}

@@ -1,0 +1,70 @@
+import { Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Link } from 'react-router';
+import type { PersonSummary } from '../../api/types';
+import { RegionName } from '../../components/RegionName';
+import { TagList } from '../../components/TagList';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
+
+export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; loading: boolean }) {
+  const { t } = useI18n();
+  const columns: TableColumnsType<PersonSummary> = [
+    {
+      title: t('persons.name'),
+      dataIndex: 'name',
+      width: 130,
+      render: (name: string, person) => (
+        <Space size={4}>
+          <Link to={`/persons/${person.id}`} data-testid={`person-link-${person.id}`}>
+            {name}
+          </Link>
+          {person.status !== 'active' && <Tag>{t(`personStatus.${person.status}`)}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('persons.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (_, person) => t(`gender.${person.gender}`),
+    },
+    { title: t('persons.age'), dataIndex: 'age', width: 60, align: 'right' },
+    {
+      title: t('persons.idNumber'),
+      dataIndex: 'idNumber',
+      width: 190,
+      render: (value: string) => <span style={mono}>{value}</span>,
+    },
+    {
+      title: t('persons.phone'),
+      dataIndex: 'phone',
+      width: 120,
+      render: (value: string) => <span style={mono}>{value}</span>,
+    },
+    { title: t('persons.relation'), dataIndex: 'relation', width: 100 },
+    {
+      title: t('persons.tags'),
+      dataIndex: 'tags',
+      render: (tags: string[]) => <TagList tags={tags} />,
+    },
+    {
+      title: t('persons.region'),
+      dataIndex: 'regionCode',
+      width: 150,
+      render: (code: string) => <RegionName code={code} link />,
+    },
+  ];
+  return (
+    <Table<PersonSummary>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={persons}
+      loading={loading}
+      pagination={false}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.empty')} /> }}
+      data-testid="persons-table"
+    />
+  );
+}
