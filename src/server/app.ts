@@ -28,6 +28,11 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
+import { CareService } from './modules/organizations/care.service.js';
+import { MembersService } from './modules/organizations/members.service.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { RegionsService } from './modules/regions/regions.service.js';
 import { HouseholdsService } from './modules/register/households.service.js';
@@ -104,6 +109,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     persons,
     households: new HouseholdsService(ctx, persons),
     imports: new ImportJobsService(ctx, (error) => app.log.error({ err: error }, 'background import failed')),
+    organizations: new OrganizationsService(ctx),
+    members: new MembersService(ctx),
+    care: new CareService(ctx),
   };
   // Imports still running when the server stops are waited for (their transaction is all-or-nothing).
   app.addHook('onClose', () => services.imports.idle());
@@ -124,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionsRoutes, { regions: services.regions });
   await app.register(auditRoutes, { database: deps.database });
   await app.register(registerRoutes, { ctx, ...services });
+  await app.register(organizationsRoutes, services);
+  await app.register(memberWorkflowRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -13,6 +13,10 @@ export const PERMISSIONS = [
   'person.reveal',
   'person.import',
   'person.export',
+  'org.read',
+  'org.write',
+  'member.import',
+  'care.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +41,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'person.reveal',
     'person.import',
     'person.export',
+    'org.read',
+    'org.write',
+    'member.import',
+    'care.assign',
   ],
   // Grid workers keep their grid's buildings and register up to date (their scope is the grid).
   grid_worker: [
@@ -47,11 +55,15 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'person.reveal',
     'person.import',
     'person.export',
+    'org.read',
+    'care.assign',
   ],
   // Operators look callers up across the district and may reveal a number to call back.
-  hotline_operator: ['region.read', 'person.read', 'person.reveal'],
-  member: ['region.read'],
-  auditor: ['region.read', 'user.read', 'audit.read'],
+  hotline_operator: ['region.read', 'person.read', 'person.reveal', 'org.read'],
+  // A member's own page (households in their care, registration, commitments) needs no permission
+  // beyond being the member: those routes check the link between account and member.
+  member: ['region.read', 'org.read'],
+  auditor: ['region.read', 'user.read', 'audit.read', 'org.read'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -111,13 +111,14 @@ export interface HouseholdTable {
   updated_at: string;
 }
 
-export type PersonStatus = 'active' | 'moved_out' | 'deceased' | 'anonymized';
+/** non_resident: a minimal record (e.g. a member living outside the district); not in register lists. */
+export type PersonStatus = 'active' | 'moved_out' | 'deceased' | 'anonymized' | 'non_resident';
 
 export interface PersonTable {
   id: string;
   district_code: string;
   region_code: string;
-  household_id: string;
+  household_id: string | null;
   name: string;
   name_pinyin: string;
   name_initials: string;
@@ -190,7 +191,215 @@ export interface ImportJobTable {
   finished_at: string | null;
 }
 
+export type OrganizationKind =
+  | 'committee'
+  | 'general_branch'
+  | 'branch'
+  | 'corridor_branch'
+  | 'group'
+  | 'warm_group'
+  | 'volunteer_team';
+
+export interface EnterpriseTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  name: string;
+  credit_code: string;
+  address: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  parent_id: string | null;
+  path: string;
+  kind: OrganizationKind;
+  name: string;
+  leader_member_id: string | null;
+  anchor_region_code: string | null;
+  anchor_enterprise_id: string | null;
+  status: 'active' | 'dissolved';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationHistoryTable {
+  id: string;
+  district_code: string;
+  organization_id: string;
+  change: 'created' | 'moved' | 'renamed' | 'leader_changed' | 'dissolved';
+  before: string;
+  after: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export type MemberCategory = 'formal' | 'probationary';
+export type MemberStatus = 'in_service' | 'retired' | 'mobile' | 'lost_contact';
+
+export interface MemberTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  person_id: string;
+  organization_id: string;
+  user_id: string | null;
+  category: MemberCategory;
+  status: MemberStatus;
+  joined_on: string;
+  post: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberHistoryTable {
+  id: string;
+  district_code: string;
+  member_id: string;
+  organization_id: string;
+  from_at: string;
+  to_at: string | null;
+  reason: 'joined' | 'transferred' | 'imported';
+}
+
+export interface CommunityRegistrationTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  member_id: string;
+  service_areas: string;
+  commitment: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TransferStatus =
+  | 'requested'
+  | 'sender_approved'
+  | 'letter_issued'
+  | 'completed'
+  | 'rejected'
+  | 'expired';
+
+export interface TransferTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  to_region_code: string;
+  member_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  dues_paid_until: string;
+  letter_valid_days: number;
+  status: TransferStatus;
+  letter_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TransferEventTable {
+  id: string;
+  district_code: string;
+  transfer_id: string;
+  action: string;
+  actor_id: string | null;
+  note: string;
+  at: string;
+}
+
+export interface WarmGroupHouseholdTable {
+  household_id: string;
+  organization_id: string;
+  district_code: string;
+  region_code: string;
+  created_at: string;
+}
+
+export interface CarePairingTable {
+  household_id: string;
+  member_id: string;
+  district_code: string;
+  region_code: string;
+  source: 'warm_group' | 'assigned';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommitmentTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  member_id: string;
+  year: number;
+  content: string;
+  progress: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommitmentUpdateTable {
+  id: string;
+  district_code: string;
+  commitment_id: string;
+  note: string;
+  progress: number;
+  at: string;
+}
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+
+export interface CommitmentRatingTable {
+  id: string;
+  district_code: string;
+  commitment_id: string;
+  rating: Satisfaction;
+  rater_person_id: string | null;
+  at: string;
+}
+
+export interface CommendationTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  year: number;
+  title: string;
+  subject_type: 'member' | 'organization';
+  subject_id: string;
+  note: string;
+  created_at: string;
+}
+
+export interface RegionStatsTable {
+  region_code: string;
+  district_code: string;
+  households: number;
+  cared_households: number;
+  warm_group_households: number;
+}
+
 export interface DB {
+  region_stats: RegionStatsTable;
+  enterprises: EnterpriseTable;
+  organizations: OrganizationTable;
+  organization_history: OrganizationHistoryTable;
+  members: MemberTable;
+  member_history: MemberHistoryTable;
+  community_registrations: CommunityRegistrationTable;
+  transfers: TransferTable;
+  transfer_events: TransferEventTable;
+  warm_group_households: WarmGroupHouseholdTable;
+  care_pairings: CarePairingTable;
+  commitments: CommitmentTable;
+  commitment_updates: CommitmentUpdateTable;
+  commitment_ratings: CommitmentRatingTable;
+  commendations: CommendationTable;
   tags: TagTable;
   households: HouseholdTable;
   persons: PersonTable;
@@ -216,3 +425,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type Household = Selectable<HouseholdTable>;
 export type Person = Selectable<PersonTable>;
 export type ImportJob = Selectable<ImportJobTable>;
+export type Enterprise = Selectable<EnterpriseTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type Member = Selectable<MemberTable>;
+export type Transfer = Selectable<TransferTable>;

@@ -96,6 +96,58 @@ export const messages = {
   'field.id_number': { zh: '不是有效的公民身份号码', en: 'is not a valid resident ID number' },
   'field.phone': { zh: '不是有效的手机号码', en: 'is not a valid mobile number' },
   'field.unknown_tag': { zh: '未知标签', en: 'unknown tag' },
+  'organization.not_found': { zh: '组织不存在', en: 'No such organization' },
+  'organization.invalid_parent': {
+    zh: '{kind}不能设在{parentKind}之下',
+    en: 'A {kind} cannot sit under a {parentKind}',
+  },
+  'organization.invalid_anchor': {
+    zh: '{kind}不能依托于{anchorKind}',
+    en: 'A {kind} cannot be anchored to a {anchorKind}',
+  },
+  'organization.anchor_required': {
+    zh: '请指定依托的区域或企业（二选一）',
+    en: 'Give exactly one anchor: a region or an enterprise',
+  },
+  'organization.duplicate_name': {
+    zh: '同一上级组织下已有名为“{name}”的组织',
+    en: 'A sibling organization named "{name}" already exists',
+  },
+  'organization.leader_not_member': {
+    zh: '负责人必须是本组织的党员',
+    en: 'The leader must be a member of this organization',
+  },
+  'organization.cycle': {
+    zh: '不能把组织移到它自己的下级之下',
+    en: 'An organization cannot move under its own subtree',
+  },
+  'organization.not_warm_group': {
+    zh: '只有党群温馨小组才能联系住户',
+    en: 'Only warm groups look after households',
+  },
+  'enterprise.not_found': { zh: '企业不存在', en: 'No such enterprise' },
+  'enterprise.duplicate_credit_code': {
+    zh: '统一社会信用代码 {code} 已登记',
+    en: 'The credit code {code} is already registered',
+  },
+  'field.credit_code': {
+    zh: '不是有效的统一社会信用代码（{reason}）',
+    en: 'is not a valid unified social credit code ({reason})',
+  },
+  'member.not_found': { zh: '党员不存在', en: 'No such member' },
+  'member.already_member': {
+    zh: '此人已是党员（{organization}）',
+    en: 'This person is already a member ({organization})',
+  },
+  'member.user_taken': { zh: '该账户已关联其他党员', en: 'This account is already linked to another member' },
+  'member.person_elsewhere': {
+    zh: '此人已在其他辖区登记，请由所在辖区办理',
+    en: 'This person is registered in another jurisdiction',
+  },
+  'household.in_other_warm_group': {
+    zh: '住户已在其他温馨小组（{name}）',
+    en: 'The household is already in another warm group ({name})',
+  },
   'user.not_found': { zh: '用户不存在', en: 'No such user' },
   'user.duplicate_username': { zh: '用户名“{username}”已被使用', en: 'The username "{username}" is taken' },
   'user.unknown_role': { zh: '未知角色：{role}', en: 'Unknown role: {role}' },
@@ -109,6 +161,94 @@ export const messages = {
     en: 'You cannot remove your own administrator role; ask another administrator',
   },
   'user.cannot_disable_self': { zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  'registration.no_member': {
+    zh: '此账户未关联党员档案',
+    en: 'This account is not linked to a party member',
+  },
+  'registration.not_found': { zh: '社区报到记录不存在', en: 'No such community registration' },
+  'registration.unknown_community': { zh: '社区不存在：{code}', en: 'No such community: {code}' },
+  'registration.not_a_community': {
+    zh: '只能到社区或村报到，“{name}”不是社区或村',
+    en: 'Members register at a community or village; "{name}" is neither',
+  },
+  'registration.duplicate_service_area': {
+    zh: '服务领域不能重复选择',
+    en: 'Each service area may be chosen only once',
+  },
+  'registration.already_registered': {
+    zh: '已有待确认或已确认的社区报到，不能重复报到',
+    en: 'There is already a pending or confirmed community registration',
+  },
+  'registration.not_in_service': {
+    zh: '只有在职党员到居住社区报到',
+    en: 'Only in-service members register at the community where they live',
+  },
+  'registration.already_decided': {
+    zh: '该报到已处理，不能再次确认或退回',
+    en: 'This registration has already been decided',
+  },
+  'transfer.member_not_found': { zh: '党员不存在', en: 'No such member' },
+  'transfer.not_found': { zh: '组织关系转接记录不存在', en: 'No such transfer' },
+  'transfer.unknown_organization': { zh: '接收党组织不存在', en: 'No such receiving organization' },
+  'transfer.same_organization': {
+    zh: '接收党组织就是党员现在所在的党组织',
+    en: 'The receiving organization is the member’s current organization',
+  },
+  'transfer.organization_not_eligible': {
+    zh: '“{name}”不能接收党员组织关系，请选择党支部或党委',
+    en: '"{name}" cannot hold members’ relationships; choose a branch or committee',
+  },
+  'transfer.dues_in_future': {
+    zh: '党费交纳月份不能晚于本月（{month}）',
+    en: 'Dues cannot be paid beyond the current month ({month})',
+  },
+  'transfer.already_open': {
+    zh: '该党员已有正在办理的组织关系转接',
+    en: 'The member already has a transfer in progress',
+  },
+  'transfer.invalid_transition': {
+    zh: '转接当前状态为 {status}，不能执行 {action}',
+    en: 'A transfer in status {status} cannot take the action {action}',
+  },
+  'transfer.sending_side_only': {
+    zh: '此操作只能由转出方党组织办理',
+    en: 'Only the sending organization can do this',
+  },
+  'transfer.receiving_side_only': {
+    zh: '此操作只能由接收方党组织办理',
+    en: 'Only the receiving organization can do this',
+  },
+  'transfer.letter_expired': {
+    zh: '介绍信已过有效期，本次转接已失效，请重新办理',
+    en: 'The letter has expired and the transfer has lapsed; start a new one',
+  },
+  'transfer.member_moved': {
+    zh: '党员已不在转出党组织，本次转接无法完成',
+    en: 'The member is no longer in the sending organization; the transfer cannot complete',
+  },
+  'commitment.member_not_found': { zh: '党员不存在', en: 'No such member' },
+  'commitment.not_found': { zh: '承诺不存在', en: 'No such commitment' },
+  'commitment.year_out_of_range': {
+    zh: '承诺年度应在 {min} 至 {max} 之间',
+    en: 'The year must be between {min} and {max}',
+  },
+  'commitment.duplicate': {
+    zh: '该党员本年度已有相同内容的承诺',
+    en: 'The member already made this commitment for the year',
+  },
+  'commitment.cannot_rate_own': { zh: '不能评价自己的承诺', en: 'You cannot rate your own commitment' },
+  'commendation.subject_not_found': {
+    zh: '表彰对象不存在',
+    en: 'No such member or organization to commend',
+  },
+  'commendation.year_in_future': {
+    zh: '表彰年度不能晚于今年（{max}）',
+    en: 'The year cannot be after the current one ({max})',
+  },
+  'commendation.duplicate': {
+    zh: '该对象在此年度已获“{title}”表彰',
+    en: 'This subject already holds "{title}" for the year',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

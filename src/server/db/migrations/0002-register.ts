@@ -62,7 +62,8 @@ export async function up(db: Kysely<unknown>, { timestamp, dialect }: MigrationC
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('district_code', 'varchar(6)', (c) => c.notNull())
     .addColumn('region_code', 'varchar(20)', (c) => c.notNull())
-    .addColumn('household_id', 'varchar(36)', (c) => c.notNull().references('households.id'))
+    // Null for the minimal record of someone living outside the district (a member registered here).
+    .addColumn('household_id', 'varchar(36)', (c) => c.references('households.id'))
     .addColumn('name', 'varchar(50)', (c) => c.notNull())
     .addColumn('name_pinyin', 'varchar(200)', (c) => c.notNull())
     .addColumn('name_initials', 'varchar(50)', (c) => c.notNull())

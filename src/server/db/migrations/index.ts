@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.js';
 import * as foundation from './0001-foundation.js';
 import * as register from './0002-register.js';
+import * as organizations from './0003-organizations.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -19,6 +20,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
   '0002-register': register,
+  '0003-organizations': organizations,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

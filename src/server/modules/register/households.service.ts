@@ -2,6 +2,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Household, Person } from '../../db/tables.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { careRepository } from '../organizations/care.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import type { PersonsService } from './persons.service.js';
 import { registerRepository } from './register.repository.js';
@@ -17,7 +18,7 @@ export interface HouseholdCell {
   headName: string | null;
   size: number;
   tags: string[];
-  /** Filled in once care pairing exists (organizations module). */
+  /** The name of the member who looks after the household (care pairing). */
   caringMember: string | null;
 }
 
@@ -44,9 +45,19 @@ export class HouseholdsService {
       db,
       members.map((m) => m.id),
     );
+    const caring = new Map(
+      (
+        await careRepository.caringMembersOf(
+          db,
+          households.map((h) => h.id),
+        )
+      ).map((c) => [c.household_id, c.name]),
+    );
     const byHousehold = new Map<string, Person[]>();
-    for (const member of members)
-      byHousehold.set(member.household_id, [...(byHousehold.get(member.household_id) ?? []), member]);
+    for (const member of members) {
+      if (member.household_id)
+        byHousehold.set(member.household_id, [...(byHousehold.get(member.household_id) ?? []), member]);
+    }
     return households.map((h) => {
       const people = (byHousehold.get(h.id) ?? []).filter((p) => p.status === 'active');
       return {
@@ -60,7 +71,7 @@ export class HouseholdsService {
         headName: people.find((p) => p.id === h.head_person_id)?.name ?? null,
         size: people.length,
         tags: [...new Set(people.flatMap((p) => tags.get(p.id) ?? []))],
-        caringMember: null,
+        caringMember: caring.get(h.id) ?? null,
       };
     });
   }

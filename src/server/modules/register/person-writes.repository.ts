@@ -1,9 +1,14 @@
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { PersonTable } from '../../db/tables.js';
 
 /** Changes to one person and what hangs off them (tags, health record, head of household). */
 export const personWritesRepository = {
+  /** A person known only as a member (lives outside the district): no household. */
+  async insertMinimal(db: Executor, row: Insertable<PersonTable>): Promise<void> {
+    await db.insertInto('persons').values(row).execute();
+  },
+
   async update(db: Executor, id: string, changes: Updateable<PersonTable>): Promise<void> {
     await db.updateTable('persons').set(changes).where('id', '=', id).execute();
   },

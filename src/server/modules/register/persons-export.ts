@@ -44,9 +44,11 @@ export async function exportPersons(
   do {
     const page = await persons.list(scope, { ...query, cursor, limit: 1000 });
     const households = new Map(
-      (await registerRepository.householdsByIds(db, [...new Set(page.items.map((p) => p.householdId))])).map(
-        (h) => [h.id, h],
-      ),
+      (
+        await registerRepository.householdsByIds(db, [
+          ...new Set(page.items.flatMap((p) => (p.householdId ? [p.householdId] : []))),
+        ])
+      ).map((h) => [h.id, h]),
     );
     const rows = new Map(
       (
@@ -65,7 +67,7 @@ export async function exportPersons(
       };
     };
     for (const person of page.items) {
-      const household = households.get(person.householdId);
+      const household = person.householdId ? households.get(person.householdId) : undefined;
       const revealed = clear(person.id);
       const inBuilding = household && household.region_code !== household.grid_code;
       sheet

@@ -302,7 +302,9 @@ export class PersonsService {
       const { crypto } = this.ctx;
       const tags = (await registerRepository.tagNamesOf(trx, [id])).get(id) ?? [];
       const health = await registerRepository.healthRecordOf(trx, id);
-      const [household] = await registerRepository.householdsByIds(trx, [person.household_id]);
+      const [household] = person.household_id
+        ? await registerRepository.householdsByIds(trx, [person.household_id])
+        : [];
       const moves = await registerRepository.movesOf(trx, id);
       await this.ctx.audit.append(trx, actor, {
         action: 'person.subject_export',

@@ -153,6 +153,15 @@ export const registerRepository = {
       .execute();
   },
 
+  /** Unscoped look-up by blind index: the caller decides what an out-of-scope match means. */
+  findPersonByIdIndex(db: Executor, idNumberBidx: string) {
+    return db
+      .selectFrom('persons')
+      .select(['id', 'region_code', 'status'])
+      .where('id_number_bidx', '=', idNumberBidx)
+      .executeTakeFirst();
+  },
+
   personsByIds(db: Executor, ids: readonly string[]): Promise<Person[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('persons').selectAll().where('id', 'in', ids).execute();

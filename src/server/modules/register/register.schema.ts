@@ -27,8 +27,8 @@ export const personSummarySchema = z
     ethnicity: z.string(),
     relation: z.string(),
     regionCode: z.string(),
-    householdId: z.string(),
-    status: z.enum(['active', 'moved_out', 'deceased', 'anonymized']),
+    householdId: z.string().nullable(),
+    status: z.enum(['active', 'moved_out', 'deceased', 'anonymized', 'non_resident']),
     tags: z.array(z.string()),
   })
   .meta({ id: 'PersonSummary' });

@@ -9,13 +9,14 @@ import type {
   Region,
   ResidenceMoveTable,
 } from '../../../db/tables.js';
+import { bumpRegionStats } from '../../stats/region-stats.js';
 
 export interface ExistingPerson {
   id: string;
   id_number_bidx: string;
   row_hash: string;
   region_code: string;
-  household_id: string;
+  household_id: string | null;
 }
 
 export interface KnownHousehold {
@@ -140,6 +141,11 @@ export class ResidentImportStore {
   async deleteTags(personIds: readonly string[]): Promise<void> {
     if (personIds.length === 0) return;
     await this.trx.deleteFrom('person_tags').where('person_id', 'in', personIds).execute();
+  }
+
+  /** Keeps the coverage counters of the place and its ancestors in step with new households. */
+  countHouseholds(placeCode: string, count: number): Promise<void> {
+    return bumpRegionStats(this.trx, placeCode, { households: count });
   }
 
   async setHead(householdId: string, personId: string, at: string): Promise<void> {

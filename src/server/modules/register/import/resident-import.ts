@@ -330,6 +330,10 @@ async function writeChunk(
     }
   }
   await store.insertHouseholds(newHouseholds);
+  const newPerPlace = new Map<string, number>();
+  for (const h of newHouseholds)
+    newPerPlace.set(h.region_code as string, (newPerPlace.get(h.region_code as string) ?? 0) + 1);
+  for (const [place, count] of newPerPlace) await store.countHouseholds(place, count);
   await store.insertPersons(newPersons);
   await store.deleteTags(retagged);
   await store.insertTags(newTags);

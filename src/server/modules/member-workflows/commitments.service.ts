@@ -1,0 +1,176 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Scope } from '../../auth/scope.js';
+import type { Satisfaction } from '../../db/tables.js';
+import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import {
+  type CommitmentUpdate,
+  type CommitmentView,
+  commitmentsRepository,
+} from './commitments.repository.js';
+import { type MemberView, workflowLookups } from './member-workflows.repository.js';
+import { beijingYear } from './member-workflows.schema.js';
+
+/**
+ * Who is writing about a member: the member themself (their account is linked through
+ * members.user_id) or someone with org.write over the member's organization region.
+ */
+export interface MemberWriter {
+  userId: string;
+  writeScope: Scope;
+}
+
+const mayWriteFor = (writer: MemberWriter, member: MemberView) =>
+  member.user_id === writer.userId || writer.writeScope.includes(member.region_code);
+
+/**
+ * 承诺践诺: members make yearly public commitments, report progress, and are rated by the people
+ * they serve. Satisfaction = (satisfied + basically satisfied) / all ratings.
+ */
+export class CommitmentsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async create(
+    writer: MemberWriter,
+    memberId: string,
+    input: { year: number; content: string },
+    actor: AuditActor,
+  ): Promise<CommitmentView> {
+    const { db } = this.ctx.database;
+    const current = beijingYear(this.ctx.now());
+    const id = await db.transaction().execute(async (trx) => {
+      const member = await workflowLookups.member(trx, memberId);
+      if (!member || !mayWriteFor(writer, member)) throw notFound('commitment.member_not_found');
+      // This year's and next year's commitments, and last year's written up late; nothing older.
+      if (input.year < current - 1 || input.year > current + 1) {
+        throw fieldError('year', 'commitment.year_out_of_range', { min: current - 1, max: current + 1 });
+      }
+      if (await commitmentsRepository.sameContent(trx, member.id, input.year, input.content)) {
+        throw conflict('commitment.duplicate');
+      }
+      const now = this.ctx.now().toISOString();
+      const commitmentId = uuidv7();
+      await commitmentsRepository.insert(trx, {
+        id: commitmentId,
+        district_code: member.region_code.slice(0, 6),
+        region_code: member.region_code,
+        member_id: member.id,
+        year: input.year,
+        content: input.content,
+        progress: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.ctx.audit.append(trx, actor, {
+        action: 'commitment.created',
+        targetType: 'commitment',
+        targetId: commitmentId,
+        regionCode: member.region_code,
+        summary: { memberId: member.id, year: input.year, self: member.user_id === writer.userId },
+      });
+      return commitmentId;
+    });
+    return (await commitmentsRepository.view(db, id))!;
+  }
+
+  async progress(
+    writer: MemberWriter,
+    id: string,
+    input: { progress: number; note: string },
+    actor: AuditActor,
+  ): Promise<CommitmentView> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const commitment = await commitmentsRepository.find(trx, id);
+      const member = commitment && (await workflowLookups.member(trx, commitment.member_id));
+      if (!commitment || !member || !mayWriteFor(writer, member)) throw notFound('commitment.not_found');
+      const at = this.ctx.now().toISOString();
+      await commitmentsRepository.setProgress(trx, id, input.progress, at);
+      await commitmentsRepository.insertUpdate(trx, {
+        id: uuidv7(),
+        district_code: commitment.district_code,
+        commitment_id: id,
+        note: input.note,
+        progress: input.progress,
+        at,
+      });
+      await this.ctx.audit.append(trx, actor, {
+        action: 'commitment.progressed',
+        targetType: 'commitment',
+        targetId: id,
+        regionCode: commitment.region_code,
+        summary: { before: commitment.progress, after: input.progress },
+      });
+    });
+    return (await commitmentsRepository.view(db, id))!;
+  }
+
+  /**
+   * A rating by someone who may read the commitment's region. A rater linked to a member (later:
+   * a resident) has one rating per commitment, which a new one replaces; staff without such a link
+   * record ratings collected on paper, one per call.
+   */
+  async rate(
+    scope: Scope,
+    userId: string,
+    id: string,
+    rating: Satisfaction,
+    actor: AuditActor,
+  ): Promise<CommitmentView> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const commitment = await commitmentsRepository.findInScope(trx, scope, id);
+      if (!commitment) throw notFound('commitment.not_found');
+      const rater = await workflowLookups.memberOfUser(trx, userId);
+      if (rater?.id === commitment.member_id) throw new DomainError('commitment.cannot_rate_own', 403);
+      const at = this.ctx.now().toISOString();
+      const earlier = rater && (await commitmentsRepository.ratingBy(trx, id, rater.person_id));
+      if (earlier) await commitmentsRepository.changeRating(trx, earlier.id, rating, at);
+      else {
+        await commitmentsRepository.insertRating(trx, {
+          id: uuidv7(),
+          district_code: commitment.district_code,
+          commitment_id: id,
+          rating,
+          rater_person_id: rater?.person_id ?? null,
+          at,
+        });
+      }
+      await this.ctx.audit.append(trx, actor, {
+        action: 'commitment.rated',
+        targetType: 'commitment',
+        targetId: id,
+        regionCode: commitment.region_code,
+        summary: { rating, ...(earlier ? { replaced: earlier.rating } : {}) },
+      });
+    });
+    return (await commitmentsRepository.view(db, id))!;
+  }
+
+  async get(scope: Scope, id: string): Promise<{ commitment: CommitmentView; updates: CommitmentUpdate[] }> {
+    const { db } = this.ctx.database;
+    const found = await commitmentsRepository.findInScope(db, scope, id);
+    if (!found) throw notFound('commitment.not_found');
+    return {
+      commitment: (await commitmentsRepository.view(db, id))!,
+      updates: await commitmentsRepository.updates(db, id),
+    };
+  }
+
+  /** The signed-in member's own commitments, including those made in an earlier organization. */
+  async mine(userId: string, year: number | undefined): Promise<CommitmentView[]> {
+    const { db } = this.ctx.database;
+    const member = await workflowLookups.memberOfUser(db, userId);
+    if (!member) throw notFound('commitment.member_not_found');
+    return commitmentsRepository.ofMember(db, member.id, year);
+  }
+
+  list(
+    scope: Scope,
+    filter: { region?: string | undefined; year?: number | undefined; limit: number },
+  ): Promise<CommitmentView[]> {
+    const within = filter.region ? scope.narrowedTo(filter.region) : scope;
+    return commitmentsRepository.list(this.ctx.database.db, within, filter);
+  }
+}

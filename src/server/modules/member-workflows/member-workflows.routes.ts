@@ -1,0 +1,372 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../http/access-control.js';
+import { errorResponses } from '../../http/common-schemas.js';
+import { unauthenticated } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import { CommendationsService } from './commendations.service.js';
+import { CommitmentsService, type MemberWriter } from './commitments.service.js';
+import {
+  commendationQuery,
+  commendationSchema,
+  commitmentDetailSchema,
+  commitmentQuery,
+  commitmentSchema,
+  createCommendationBody,
+  createCommitmentBody,
+  createTransferBody,
+  decisionBody,
+  idParams,
+  progressBody,
+  ratingBody,
+  registerBody,
+  registrationQuery,
+  registrationSchema,
+  registrationSummarySchema,
+  summaryQuery,
+  toCommendationDto,
+  toCommitmentDto,
+  toCommitmentUpdateDto,
+  toRegistrationDto,
+  toTransferDto,
+  toTransferEventDto,
+  transferActionBody,
+  transferDetailSchema,
+  transferQuery,
+  transferSchema,
+} from './member-workflows.schema.js';
+import { RegistrationsService } from './registrations.service.js';
+import { expireTransfers, TransfersService } from './transfers.service.js';
+
+/** The signed-in user's id on an 'authenticated' route. */
+function userIdOf(request: FastifyRequest): string {
+  if (!request.auth) throw unauthenticated();
+  return request.auth.user.id;
+}
+
+/**
+ * 双报到, 组织关系转接, 承诺践诺 and 表彰. Routes for a member acting on their own record are
+ * 'authenticated'; their services check the account's link to the member (members.user_id), or
+ * org.write over the member for a secretary acting on the member's behalf.
+ */
+export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  const registrations = new RegistrationsService(ctx);
+  const transfers = new TransfersService(ctx);
+  const commitments = new CommitmentsService(ctx);
+  const commendations = new CommendationsService(ctx);
+
+  const writerOf = (request: FastifyRequest): MemberWriter => ({
+    userId: userIdOf(request),
+    writeScope: scopeOf(request.auth?.assignments ?? [], 'org.write', ctx.database.dialect),
+  });
+
+  // ---- 双报到 ----
+
+  app.get(
+    '/api/me/registration',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'The signed-in member’s community registration (双报到)',
+        response: { 200: registrationSchema, ...errorResponses },
+      },
+    },
+    async (request) => toRegistrationDto(await registrations.mine(userIdOf(request))),
+  );
+
+  app.post(
+    '/api/me/registration',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Register at the community where one lives, with service areas and a commitment',
+        body: registerBody,
+        response: { 201: registrationSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await registrations.register(userIdOf(request), request.body, request.actor);
+      return reply.code(201).send(toRegistrationDto(created));
+    },
+  );
+
+  app.get(
+    '/api/registrations',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Registrations at the communities in scope',
+        querystring: registrationQuery,
+        response: { 200: z.object({ items: z.array(registrationSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await registrations.list(request.scope, request.query)).map(toRegistrationDto),
+    }),
+  );
+
+  app.get(
+    '/api/registrations/summary',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Per community: confirmed, pending, and in-service residents who have not registered',
+        querystring: summaryQuery,
+        response: { 200: registrationSummarySchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await registrations.summary(request.scope, request.query.region) }),
+  );
+
+  app.post(
+    '/api/registrations/:id/decision',
+    {
+      config: { permission: 'org.write' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'The community confirms or rejects a registration',
+        params: idParams,
+        body: decisionBody,
+        response: { 200: registrationSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toRegistrationDto(
+        await registrations.decide(request.scope, request.params.id, request.body, request.actor),
+      ),
+  );
+
+  // ---- 组织关系转接 ----
+
+  app.post(
+    '/api/transfers',
+    {
+      config: { permission: 'org.write' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'The sending organization requests a member’s relationship transfer',
+        body: createTransferBody,
+        response: { 201: transferSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await transfers.request(request.scope, request.body, request.actor);
+      return reply.code(201).send(toTransferDto(created));
+    },
+  );
+
+  app.get(
+    '/api/transfers',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Outgoing (sending side in scope) and/or incoming (receiving side in scope) transfers',
+        querystring: transferQuery,
+        response: { 200: z.object({ items: z.array(transferSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await transfers.list(request.scope, request.query)).map(toTransferDto) }),
+  );
+
+  app.post(
+    '/api/transfers/expire',
+    {
+      config: { permission: 'org.write' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Expire unused letters past their date (transfers with a side in scope)',
+        response: { 200: z.object({ expired: z.array(z.string()) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      expired: await expireTransfers(ctx, ctx.now(), { scope: request.scope, actor: request.actor }),
+    }),
+  );
+
+  app.get(
+    '/api/transfers/:id',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        params: idParams,
+        response: { 200: transferDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { transfer, side, events } = await transfers.get(request.scope, request.params.id);
+      return { ...toTransferDto(transfer), side, events: events.map(toTransferEventDto) };
+    },
+  );
+
+  app.post(
+    '/api/transfers/:id/actions',
+    {
+      config: { permission: 'org.write' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'approve_sending (sender), approve_receiving and receipt (receiver), reject (either)',
+        params: idParams,
+        body: transferActionBody,
+        response: { 200: transferSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toTransferDto(await transfers.act(request.scope, request.params.id, request.body, request.actor)),
+  );
+
+  // ---- 承诺践诺 ----
+
+  app.post(
+    '/api/members/:id/commitments',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'A yearly public commitment, by the member themself or by org.write over the member',
+        params: idParams,
+        body: createCommitmentBody,
+        response: { 201: commitmentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await commitments.create(
+        writerOf(request),
+        request.params.id,
+        request.body,
+        request.actor,
+      );
+      return reply.code(201).send(toCommitmentDto(created));
+    },
+  );
+
+  app.get(
+    '/api/me/commitments',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'The signed-in member’s own commitments',
+        querystring: commitmentQuery.pick({ year: true }),
+        response: { 200: z.object({ items: z.array(commitmentSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await commitments.mine(userIdOf(request), request.query.year)).map(toCommitmentDto),
+    }),
+  );
+
+  app.post(
+    '/api/commitments/:id/progress',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Progress on a commitment, by the member themself or by org.write over the member',
+        params: idParams,
+        body: progressBody,
+        response: { 200: commitmentSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toCommitmentDto(
+        await commitments.progress(writerOf(request), request.params.id, request.body, request.actor),
+      ),
+  );
+
+  app.post(
+    '/api/commitments/:id/ratings',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Rate a commitment of one’s region: satisfied, basically satisfied or unsatisfied',
+        params: idParams,
+        body: ratingBody,
+        response: { 200: commitmentSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toCommitmentDto(
+        await commitments.rate(
+          request.scope,
+          userIdOf(request),
+          request.params.id,
+          request.body.rating,
+          request.actor,
+        ),
+      ),
+  );
+
+  app.get(
+    '/api/commitments',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'The public list: member, commitment, progress, ratings and satisfaction rate',
+        querystring: commitmentQuery,
+        response: { 200: z.object({ items: z.array(commitmentSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await commitments.list(request.scope, request.query)).map(toCommitmentDto),
+    }),
+  );
+
+  app.get(
+    '/api/commitments/:id',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        params: idParams,
+        response: { 200: commitmentDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { commitment, updates } = await commitments.get(request.scope, request.params.id);
+      return { ...toCommitmentDto(commitment), updates: updates.map(toCommitmentUpdateDto) };
+    },
+  );
+
+  // ---- 表彰 ----
+
+  app.post(
+    '/api/commendations',
+    {
+      config: { permission: 'org.write' },
+      schema: {
+        tags: ['member-workflows'],
+        summary: 'Commend a member or an organization (e.g. 优秀共产党员, 先进基层党组织)',
+        body: createCommendationBody,
+        response: { 201: commendationSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await commendations.create(request.scope, request.body, request.actor);
+      return reply.code(201).send(toCommendationDto(created));
+    },
+  );
+
+  app.get(
+    '/api/commendations',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['member-workflows'],
+        querystring: commendationQuery,
+        response: { 200: z.object({ items: z.array(commendationSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await commendations.list(request.scope, request.query)).map(toCommendationDto),
+    }),
+  );
+};
