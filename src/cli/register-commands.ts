@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { writeMemberTemplate } from '../server/modules/organizations/member-template.js';
+import { MembersService } from '../server/modules/organizations/members.service.js';
+import { importMembers } from '../server/modules/organizations/members-import.js';
 import { importResidents } from '../server/modules/register/import/resident-import.js';
 import { formatOf } from '../server/modules/register/import/row-source.js';
 import {
@@ -16,24 +19,26 @@ export const errorReportPath = (input: string): string =>
 export function registerRegisterCommands(program: Command): void {
   program
     .command('template')
-    .argument('<kind>', 'residents')
+    .argument('<kind>', 'residents | members')
     .argument('<out>', 'the .xlsx file to write')
     .description('write an empty import template')
     .action(async (kind: string, out: string) => {
-      if (kind !== 'residents') throw new Error(`Unknown template ${kind}; known: residents`);
-      await writeResidentTemplate(out);
+      if (kind === 'residents') await writeResidentTemplate(out);
+      else if (kind === 'members') await writeMemberTemplate(out);
+      else throw new Error(`Unknown template ${kind}; known: residents, members`);
       process.stdout.write(`${path.resolve(out)}\n`);
     });
 
   program
     .command('import')
-    .argument('<kind>', 'residents')
+    .argument('<kind>', 'residents | members')
     .argument('<file>', '.xlsx or .csv (UTF-8 or GB18030)')
     .option('--skip-invalid', 'write the good rows and report the bad ones (default: all or nothing)')
     .description('import a register file; a rejected file leaves the database as it was')
     .action((kind: string, file: string, options: { skipInvalid?: boolean }) =>
       withDatabase(async (ctx, database) => {
-        if (kind !== 'residents') throw new Error(`Unknown import ${kind}; known: residents`);
+        if (kind !== 'residents' && kind !== 'members')
+          throw new Error(`Unknown import ${kind}; known: residents, members`);
         const format = formatOf(file);
         if (!format) throw new Error('Only .xlsx and .csv files can be imported');
         const bar = new SingleBar({
@@ -45,7 +50,12 @@ export function registerRegisterCommands(program: Command): void {
           notTTYSchedule: 1000,
         });
         bar.start(100, 0, { rows: 0 });
-        const outcome = await importResidents(ctx, file, format, {
+        const run =
+          kind === 'members'
+            ? (options: Parameters<typeof importResidents>[3]) =>
+                importMembers(ctx, new MembersService(ctx), file, format, options)
+            : (options: Parameters<typeof importResidents>[3]) => importResidents(ctx, file, format, options);
+        const outcome = await run({
           scope: await systemScope(database),
           actor: CLI_ACTOR,
           skipInvalid: Boolean(options.skipInvalid),

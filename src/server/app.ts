@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, {
   type FastifyContextConfig,
@@ -31,11 +32,13 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
+import { importMembers } from './modules/organizations/members-import.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { RegionsService } from './modules/regions/regions.service.js';
 import { HouseholdsService } from './modules/register/households.service.js';
+import { importResidents } from './modules/register/import/resident-import.js';
 import { ImportJobsService } from './modules/register/import-jobs.service.js';
 import { PersonsService } from './modules/register/persons.service.js';
 import { registerRoutes } from './modules/register/register.routes.js';
@@ -102,15 +105,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx = createServiceContext(deps.config, deps.database, now);
   const persons = new PersonsService(ctx);
+  const members = new MembersService(ctx);
   const services = {
     auth: new AuthService(ctx),
     users: new UsersService(ctx),
     regions: new RegionsService(ctx),
     persons,
     households: new HouseholdsService(ctx, persons),
-    imports: new ImportJobsService(ctx, (error) => app.log.error({ err: error }, 'background import failed')),
+    imports: new ImportJobsService(
+      ctx,
+      {
+        residents: (file, format, options) => importResidents(ctx, file, format, options),
+        members: (file, format, options) => importMembers(ctx, members, file, format, options),
+      },
+      (error) => app.log.error({ err: error }, 'background import failed'),
+    ),
     organizations: new OrganizationsService(ctx),
-    members: new MembersService(ctx),
+    members,
     care: new CareService(ctx),
   };
   // Imports still running when the server stops are waited for (their transaction is all-or-nothing).
@@ -119,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, deps.webRoot ?? defaultWebRoot);
   registerResponseHeaders(app);
   await app.register(fastifyCookie);
+  // Spreadsheet uploads (imports): one file, no other fields, 200 MB at most.
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 0 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new DomainError('auth.rate_limited', 429),

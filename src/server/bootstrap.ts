@@ -6,7 +6,7 @@ import type { AuditActor } from './modules/audit/audit.repository.js';
 import { hashPassword } from './modules/auth/password-hashing.js';
 import { importCountyRegions } from './modules/regions/region-import.js';
 import { regionsRepository } from './modules/regions/regions.repository.js';
-import { ImportJobsService } from './modules/register/import-jobs.service.js';
+import { markInterruptedImports } from './modules/register/import-jobs.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import type { ServiceContext } from './services.js';
 
@@ -27,7 +27,7 @@ export interface BootstrapReport {
 export async function bootstrap(ctx: ServiceContext, database: Database): Promise<BootstrapReport> {
   const migrations = await migrateToLatest(database);
   const report: BootstrapReport = { migrations, regionsImported: 0 };
-  await new ImportJobsService(ctx, () => {}).markInterrupted();
+  await markInterruptedImports(ctx);
   const { districtCode } = ctx.config;
   if (!(await regionsRepository.find(database.db, districtCode))) {
     report.regionsImported = (await importCountyRegions(ctx, districtCode, SYSTEM_ACTOR)).created;

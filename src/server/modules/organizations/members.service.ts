@@ -86,48 +86,61 @@ export class MembersService {
 
   async create(scope: Scope, input: MemberInput, actor: AuditActor): Promise<Member> {
     const { db } = this.ctx.database;
-    const id = uuidv7();
-    await db.transaction().execute(async (trx) => {
-      const organization = await organizationsRepository.findInScope(trx, scope, input.organizationId);
-      if (!organization) throw notFound('organization.not_found');
-      const personId = await this.personFor(trx, scope, input, organization.region_code);
-      const already = await organizationsRepository.memberOfPerson(trx, personId);
-      if (already) {
-        const current = await organizationsRepository.findInScope(trx, scope, already.organization_id);
-        throw new DomainError('member.already_member', 409, { organization: current?.name ?? '' });
-      }
-      const now = this.ctx.now().toISOString();
-      await organizationsRepository.insertMember(trx, {
-        id,
-        district_code: organization.district_code,
-        region_code: organization.region_code,
-        person_id: personId,
-        organization_id: organization.id,
-        user_id: null,
-        category: input.category,
-        status: input.status,
-        joined_on: input.joinedOn,
-        post: input.post?.trim() ?? '',
-        created_at: now,
-        updated_at: now,
-      });
-      await organizationsRepository.startMemberHistory(trx, {
-        id: uuidv7(),
-        districtCode: organization.district_code,
-        memberId: id,
-        organizationId: organization.id,
-        at: now,
-        reason: 'joined',
-      });
-      await this.ctx.audit.append(trx, actor, {
-        action: 'member.created',
-        targetType: 'member',
-        targetId: id,
-        regionCode: organization.region_code,
-        summary: { organizationId: organization.id, category: input.category, status: input.status },
-      });
-    });
+    const id = await db.transaction().execute((trx) => this.createIn(trx, scope, input, actor, 'joined'));
     return (await organizationsRepository.findMemberInScope(db, scope, id))!;
+  }
+
+  /**
+   * Creates a member inside the caller's transaction (an import creates many in one). Every
+   * check runs before the first write, so a refused row leaves the transaction usable.
+   */
+  async createIn(
+    trx: Executor,
+    scope: Scope,
+    input: MemberInput,
+    actor: AuditActor,
+    reason: 'joined' | 'imported',
+  ): Promise<string> {
+    const id = uuidv7();
+    const organization = await organizationsRepository.findInScope(trx, scope, input.organizationId);
+    if (!organization) throw notFound('organization.not_found');
+    const personId = await this.personFor(trx, scope, input, organization.region_code);
+    const already = await organizationsRepository.memberOfPerson(trx, personId);
+    if (already) {
+      const current = await organizationsRepository.findById(trx, already.organization_id);
+      throw new DomainError('member.already_member', 409, { organization: current?.name ?? '' });
+    }
+    const now = this.ctx.now().toISOString();
+    await organizationsRepository.insertMember(trx, {
+      id,
+      district_code: organization.district_code,
+      region_code: organization.region_code,
+      person_id: personId,
+      organization_id: organization.id,
+      user_id: null,
+      category: input.category,
+      status: input.status,
+      joined_on: input.joinedOn,
+      post: input.post?.trim() ?? '',
+      created_at: now,
+      updated_at: now,
+    });
+    await organizationsRepository.startMemberHistory(trx, {
+      id: uuidv7(),
+      districtCode: organization.district_code,
+      memberId: id,
+      organizationId: organization.id,
+      at: now,
+      reason,
+    });
+    await this.ctx.audit.append(trx, actor, {
+      action: reason === 'imported' ? 'member.imported' : 'member.created',
+      targetType: 'member',
+      targetId: id,
+      regionCode: organization.region_code,
+      summary: { organizationId: organization.id, category: input.category, status: input.status },
+    });
+    return id;
   }
 
   /** Links a member to their login, so they see their own page and act on their own record. */

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
   errorResponses,
@@ -7,7 +11,11 @@ import {
   optionalText,
   regionCodeSchema,
 } from '../../http/common-schemas.js';
+import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
+import type { ImportJobsService } from '../register/import-jobs.service.js';
+import { importJobSchema, toJobDto } from '../register/register.schema.js';
 import type { CareService } from './care.service.js';
+import { writeMemberTemplate } from './member-template.js';
 import type { MembersService } from './members.service.js';
 import { ORGANIZATION_KINDS } from './organization-rules.js';
 import {
@@ -30,12 +38,59 @@ interface Deps {
   organizations: OrganizationsService;
   members: MembersService;
   care: CareService;
+  imports: ImportJobsService;
 }
 
 export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
-  { organizations, members, care },
+  { organizations, members, care, imports },
 ) => {
+  app.post(
+    '/api/members/import',
+    {
+      config: { permission: 'member.import' },
+      schema: {
+        tags: ['organizations'],
+        summary:
+          'Upload members (.xlsx/.csv, multipart field "file"); all or nothing unless skipInvalid; poll /api/imports/{id}',
+        querystring: z.object({ skipInvalid: z.enum(['true', 'false']).default('false') }),
+        response: { 202: importJobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const upload = await receiveSpreadsheet(request);
+      const job = await imports.start(
+        request.scope,
+        upload,
+        request.query.skipInvalid === 'true',
+        { ...request.actor, id: request.auth!.user.id },
+        'members',
+      );
+      return reply.code(202).send(toJobDto(job));
+    },
+  );
+
+  app.get(
+    '/api/members/import/template',
+    {
+      config: { permission: 'member.import' },
+      schema: { tags: ['organizations'], summary: 'The member import template' },
+    },
+    async (_request, reply) => {
+      const file = path.join(os.tmpdir(), `lianxin-template-${uuidv7()}.xlsx`);
+      await writeMemberTemplate(file);
+      const content = fs.readFileSync(file);
+      fs.rmSync(file, { force: true });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent('党员信息导入模板.xlsx')}`,
+        )
+        .send(content);
+    },
+  );
+
   app.get(
     '/api/organizations',
     {

@@ -6,10 +6,32 @@ import type { ImportJob } from '../../db/tables.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
-import { importResidents } from './import/resident-import.js';
+import type { ResidentImportOutcome } from './import/resident-import.js';
 import type { SpreadsheetFormat } from './import/row-source.js';
 import { writeErrorReport } from './import/spreadsheet-writer.js';
 import { importJobsRepository } from './import-jobs.repository.js';
+
+/** Jobs left 'running' by a process that stopped were rolled back with it: say so (at start). */
+export async function markInterruptedImports(ctx: ServiceContext): Promise<void> {
+  await importJobsRepository.failRunning(
+    ctx.database.db,
+    '服务器重启，导入未完成，数据库未作更改',
+    ctx.now().toISOString(),
+  );
+}
+
+export type ImportKind = 'residents' | 'members';
+
+export type ImportRunner = (
+  file: string,
+  format: SpreadsheetFormat,
+  options: {
+    scope: Scope;
+    actor: AuditActor;
+    skipInvalid: boolean;
+    onProgress: (progress: { fraction: number; rows: number }) => void;
+  },
+) => Promise<ResidentImportOutcome>;
 
 /**
  * Imports uploaded from the web run in the background: the upload answers at once with a job,
@@ -22,6 +44,8 @@ export class ImportJobsService {
 
   constructor(
     private readonly ctx: ServiceContext,
+    /** What each kind of import runs (residents here; members from the organizations module). */
+    private readonly runners: Record<ImportKind, ImportRunner>,
     /** Where an unexpected failure of a background import is reported (the server log). */
     private readonly logFailure: (error: unknown) => void,
   ) {}
@@ -30,21 +54,13 @@ export class ImportJobsService {
     return path.join(this.ctx.config.dataDir, 'imports', jobId);
   }
 
-  /** Jobs left 'running' by a process that stopped were rolled back with it: say so. */
-  async markInterrupted(): Promise<void> {
-    await importJobsRepository.failRunning(
-      this.ctx.database.db,
-      '服务器重启，导入未完成，数据库未作更改',
-      this.ctx.now().toISOString(),
-    );
-  }
-
   /** Moves the uploaded file into the job's folder and starts the import without waiting for it. */
   async start(
     scope: Scope,
     upload: { tempFile: string; fileName: string; format: SpreadsheetFormat },
     skipInvalid: boolean,
     actor: AuditActor & { id: string },
+    kind: ImportKind = 'residents',
   ): Promise<ImportJob> {
     const id = uuidv7();
     const folder = this.folderOf(id);
@@ -57,7 +73,7 @@ export class ImportJobsService {
       district_code: regionCode.slice(0, 6),
       region_code: regionCode,
       user_id: actor.id,
-      kind: 'residents',
+      kind,
       file_name: upload.fileName.slice(0, 200),
       skip_invalid: skipInvalid ? 1 : 0,
       status: 'running',
@@ -91,7 +107,7 @@ export class ImportJobsService {
   ): Promise<void> {
     const { db } = this.ctx.database;
     try {
-      const outcome = await importResidents(this.ctx, input, format, {
+      const outcome = await this.runners[job.kind as ImportKind](input, format, {
         scope,
         actor,
         skipInvalid: job.skip_invalid === 1,

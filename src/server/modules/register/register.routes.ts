@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { scopeOf } from '../../http/access-control.js';
 import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { DomainError, forbidden } from '../../http/errors.js';
+import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
 import type { ServiceContext } from '../../services.js';
 import type { HouseholdsService } from './households.service.js';
-import { formatOf } from './import/row-source.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
 import type { ImportJobsService } from './import-jobs.service.js';
 import type { PersonsService } from './persons.service.js';
@@ -30,10 +28,10 @@ import {
   personSummarySchema,
   reasonSchema,
   revealBody,
+  toJobDto,
 } from './register.schema.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const idParams = z.object({ id: idSchema });
 
 interface Deps {
@@ -43,39 +41,10 @@ interface Deps {
   imports: ImportJobsService;
 }
 
-const toJobDto = (job: Awaited<ReturnType<ImportJobsService['get']>>) => ({
-  id: job.id,
-  fileName: job.file_name,
-  status: job.status,
-  skipInvalid: job.skip_invalid === 1,
-  progress: job.progress,
-  totalRows: job.total_rows,
-  created: job.created_rows,
-  updated: job.updated_rows,
-  unchanged: job.unchanged_rows,
-  invalid: job.invalid_rows,
-  hasReport: Boolean(job.report_file),
-  message: job.message,
-  startedAt: job.started_at,
-  finishedAt: job.finished_at,
-});
-
-/** An .xlsx is a zip (PK\x03\x04); a CSV is text. The name alone decides nothing. */
-function contentMatches(file: string, format: 'xlsx' | 'csv'): boolean {
-  const handle = fs.openSync(file, 'r');
-  const head = Buffer.alloc(512);
-  const read = fs.readSync(handle, head, 0, head.length, 0);
-  fs.closeSync(handle);
-  if (format === 'xlsx') return read >= 4 && head.readUInt32LE(0) === 0x04034b50;
-  return !head.subarray(0, read).includes(0);
-}
-
 export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
   { ctx, persons, households, imports },
 ) => {
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0 } });
-
   app.get(
     '/api/tags',
     {
@@ -338,25 +307,11 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const upload = await request.file();
-      if (!upload) throw new DomainError('import.file_missing', 400);
-      const format = formatOf(upload.filename);
-      const tempFile = path.join(os.tmpdir(), `lianxin-upload-${uuidv7()}`);
-      await pipeline(upload.file, fs.createWriteStream(tempFile, { mode: 0o600 }));
-      if (upload.file.truncated) {
-        fs.rmSync(tempFile, { force: true });
-        throw new DomainError('request.too_large', 413);
-      }
-      if (!format || !contentMatches(tempFile, format)) {
-        fs.rmSync(tempFile, { force: true });
-        throw new DomainError('import.unsupported_file', 415);
-      }
-      const job = await imports.start(
-        request.scope,
-        { tempFile, fileName: upload.filename, format },
-        request.query.skipInvalid === 'true',
-        { ...request.actor, id: request.auth!.user.id },
-      );
+      const upload = await receiveSpreadsheet(request);
+      const job = await imports.start(request.scope, upload, request.query.skipInvalid === 'true', {
+        ...request.actor,
+        id: request.auth!.user.id,
+      });
       return reply.code(202).send(toJobDto(job));
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImportJob } from '../../db/tables.js';
 import { limitSchema, optionalText, regionCodeSchema } from '../../http/common-schemas.js';
 
 const optionalNumber = (min: number, max: number) =>
@@ -137,4 +138,21 @@ export const exportBody = z.object({
   ageMin: z.number().int().min(0).max(150).optional(),
   ageMax: z.number().int().min(0).max(150).optional(),
   reveal: z.object({ reason: reasonSchema }).optional(),
+});
+
+export const toJobDto = (job: ImportJob): z.infer<typeof importJobSchema> => ({
+  id: job.id,
+  fileName: job.file_name,
+  status: job.status,
+  skipInvalid: job.skip_invalid === 1,
+  progress: job.progress,
+  totalRows: job.total_rows,
+  created: job.created_rows,
+  updated: job.updated_rows,
+  unchanged: job.unchanged_rows,
+  invalid: job.invalid_rows,
+  hasReport: Boolean(job.report_file),
+  message: job.message,
+  startedAt: job.started_at,
+  finishedAt: job.finished_at,
 });
