@@ -30,34 +30,25 @@ export const ROLE_NAMES = [
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
+/** Keeping a grid's places and register: what secretaries and grid workers share. */
+const GRID_KEEPING: readonly Permission[] = [
+  'region.read',
+  'region.write',
+  'person.read',
+  'person.write',
+  'person.reveal',
+  'person.import',
+  'person.export',
+  'org.read',
+  'care.assign',
+];
+
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   district_admin: PERMISSIONS,
-  // Secretaries of a street or community run their subtree: grids, buildings, the register.
-  secretary: [
-    'region.read',
-    'region.write',
-    'person.read',
-    'person.write',
-    'person.reveal',
-    'person.import',
-    'person.export',
-    'org.read',
-    'org.write',
-    'member.import',
-    'care.assign',
-  ],
-  // Grid workers keep their grid's buildings and register up to date (their scope is the grid).
-  grid_worker: [
-    'region.read',
-    'region.write',
-    'person.read',
-    'person.write',
-    'person.reveal',
-    'person.import',
-    'person.export',
-    'org.read',
-    'care.assign',
-  ],
+  // Secretaries of a street or community run their subtree, organizations included.
+  secretary: [...GRID_KEEPING, 'org.write', 'member.import'],
+  // Grid workers keep their grid (their scope is the grid itself).
+  grid_worker: GRID_KEEPING,
   // Operators look callers up across the district and may reveal a number to call back.
   hotline_operator: ['region.read', 'person.read', 'person.reveal', 'org.read'],
   // A member's own page (households in their care, registration, commitments) needs no permission

@@ -1,10 +1,12 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { OrganizationKind, RegionKind } from '../../shared/organization-rules.js';
 
-/**
+export type { OrganizationKind, RegionKind };
+
+/*
  * Table types, one interface per table. Timestamps are ISO-8601 UTC strings on both dialects
  * (PostgreSQL stores timestamptz; the pool parses it back to the same string form).
  */
-export type RegionKind = 'district' | 'street' | 'town' | 'community' | 'village' | 'grid' | 'building';
 
 export interface RegionTable {
   /** Each code extends its parent's code, so the code is the region's materialized path. */
@@ -190,15 +192,6 @@ export interface ImportJobTable {
   started_at: string;
   finished_at: string | null;
 }
-
-export type OrganizationKind =
-  | 'committee'
-  | 'general_branch'
-  | 'branch'
-  | 'corridor_branch'
-  | 'group'
-  | 'warm_group'
-  | 'volunteer_team';
 
 export interface EnterpriseTable {
   id: string;

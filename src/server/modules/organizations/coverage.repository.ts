@@ -1,5 +1,28 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/tables.js';
+
+/** An active corridor branch is anchored to the building in the outer query's `regions.code`. */
+const hasCorridorBranch = (eb: ExpressionBuilder<DB, 'regions'>) =>
+  eb.exists(
+    eb
+      .selectFrom('organizations')
+      .select('organizations.id')
+      .whereRef('organizations.anchor_region_code', '=', 'regions.code')
+      .where('organizations.kind', '=', 'corridor_branch')
+      .where('organizations.status', '=', 'active'),
+  );
+
+/** An active organization is anchored to the enterprise in the outer query. */
+const hasOrganization = (eb: ExpressionBuilder<DB, 'enterprises'>) =>
+  eb.exists(
+    eb
+      .selectFrom('organizations')
+      .select('organizations.id')
+      .whereRef('organizations.anchor_enterprise_id', '=', 'enterprises.id')
+      .where('organizations.status', '=', 'active'),
+  );
 
 /** "三全" coverage: buildings and enterprises without an organization (small tables: plain queries). */
 export const coverageRepository = {
@@ -9,18 +32,7 @@ export const coverageRepository = {
       .select(['regions.code', 'regions.name', 'regions.parent_code'])
       .where('regions.kind', '=', 'building')
       .where(scope.covers('regions.code'))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('organizations')
-              .select('organizations.id')
-              .whereRef('organizations.anchor_region_code', '=', 'regions.code')
-              .where('organizations.kind', '=', 'corridor_branch')
-              .where('organizations.status', '=', 'active'),
-          ),
-        ),
-      )
+      .where((eb) => eb.not(hasCorridorBranch(eb)))
       .orderBy('regions.code')
       .limit(limit)
       .execute();
@@ -31,24 +43,7 @@ export const coverageRepository = {
       .selectFrom('regions')
       .select((eb) => [
         eb.fn.countAll<number>().as('buildings'),
-        eb.fn
-          .count<number>(
-            eb
-              .case()
-              .when(
-                eb.exists(
-                  eb
-                    .selectFrom('organizations')
-                    .select('organizations.id')
-                    .whereRef('organizations.anchor_region_code', '=', 'regions.code')
-                    .where('organizations.kind', '=', 'corridor_branch')
-                    .where('organizations.status', '=', 'active'),
-                ),
-              )
-              .then(1)
-              .end(),
-          )
-          .as('covered'),
+        eb.fn.count<number>(eb.case().when(hasCorridorBranch(eb)).then(1).end()).as('covered'),
       ])
       .where('regions.kind', '=', 'building')
       .where(scope.covers('regions.code'))
@@ -61,17 +56,7 @@ export const coverageRepository = {
       .selectFrom('enterprises')
       .select(['enterprises.id', 'enterprises.name', 'enterprises.credit_code', 'enterprises.region_code'])
       .where(scope.covers('enterprises.region_code'))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('organizations')
-              .select('organizations.id')
-              .whereRef('organizations.anchor_enterprise_id', '=', 'enterprises.id')
-              .where('organizations.status', '=', 'active'),
-          ),
-        ),
-      )
+      .where((eb) => eb.not(hasOrganization(eb)))
       .orderBy('enterprises.name')
       .limit(limit)
       .execute();
@@ -87,15 +72,7 @@ export const coverageRepository = {
       .selectFrom('enterprises')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where(scope.covers('enterprises.region_code'))
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('organizations')
-            .select('organizations.id')
-            .whereRef('organizations.anchor_enterprise_id', '=', 'enterprises.id')
-            .where('organizations.status', '=', 'active'),
-        ),
-      )
+      .where((eb) => hasOrganization(eb))
       .executeTakeFirstOrThrow();
     return { enterprises: Number(all.n), covered: Number(covered.n) };
   },

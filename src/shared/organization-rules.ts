@@ -1,0 +1,93 @@
+/**
+ * Organization kinds and where each may sit. Shared by the server (which enforces them) and the
+ * web (whose forms offer only what the server accepts).
+ */
+export type RegionKind = 'district' | 'street' | 'town' | 'community' | 'village' | 'grid' | 'building';
+
+export type OrganizationKind =
+  | 'committee'
+  | 'general_branch'
+  | 'branch'
+  | 'corridor_branch'
+  | 'group'
+  | 'warm_group'
+  | 'volunteer_team';
+
+export const ORGANIZATION_KINDS = [
+  'committee',
+  'general_branch',
+  'branch',
+  'corridor_branch',
+  'group',
+  'warm_group',
+  'volunteer_team',
+] as const satisfies readonly OrganizationKind[];
+
+interface KindRule {
+  /** Kinds the parent may be; null allows a root organization. */
+  parents: readonly (OrganizationKind | null)[];
+  /** Region kinds the organization may be anchored to. */
+  regionAnchors: readonly RegionKind[];
+  /** Whether it may be anchored to an enterprise (non-public enterprise organizations). */
+  enterprise: boolean;
+  /** Whether its leader must be one of its own members (party organizations) or any member in scope. */
+  leaderIsOwnMember: boolean;
+}
+
+const ALL_REGIONS: readonly RegionKind[] = [
+  'district',
+  'street',
+  'town',
+  'community',
+  'village',
+  'grid',
+  'building',
+];
+
+/** 三全一立: which organization sits under which, anchored where (the article's layering). */
+export const KIND_RULES: Record<OrganizationKind, KindRule> = {
+  committee: {
+    parents: [null, 'committee'],
+    regionAnchors: ['district', 'street', 'town', 'community', 'village'],
+    enterprise: true,
+    leaderIsOwnMember: true,
+  },
+  general_branch: {
+    parents: [null, 'committee'],
+    regionAnchors: ['street', 'town', 'community', 'village'],
+    enterprise: true,
+    leaderIsOwnMember: true,
+  },
+  branch: {
+    parents: [null, 'committee', 'general_branch'],
+    regionAnchors: ['street', 'town', 'community', 'village', 'grid'],
+    enterprise: true,
+    leaderIsOwnMember: true,
+  },
+  // 楼道党支部: one building's members, under the community's organization.
+  corridor_branch: {
+    parents: ['committee', 'general_branch', 'branch'],
+    regionAnchors: ['building'],
+    enterprise: false,
+    leaderIsOwnMember: true,
+  },
+  group: {
+    parents: ['branch', 'corridor_branch', 'general_branch'],
+    regionAnchors: ALL_REGIONS,
+    enterprise: true,
+    leaderIsOwnMember: true,
+  },
+  // 党群温馨小组: a member leading a few neighbouring households (a building entrance).
+  warm_group: {
+    parents: [null, 'committee', 'general_branch', 'branch', 'corridor_branch'],
+    regionAnchors: ['grid', 'building'],
+    enterprise: false,
+    leaderIsOwnMember: false,
+  },
+  volunteer_team: {
+    parents: [null, 'committee', 'general_branch', 'branch', 'corridor_branch'],
+    regionAnchors: ALL_REGIONS,
+    enterprise: false,
+    leaderIsOwnMember: false,
+  },
+};
