@@ -44,9 +44,11 @@ export function openDatabase(options: DatabaseOptions): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqliteFile: undefined, close: () => db.destroy() };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // The register holds personal data: the data folder and the database are the owner's alone.
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, 'lianxin.db');
   const sqlite = new SqliteDatabase(file);
+  fs.chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
