@@ -130,10 +130,19 @@ export const messages = {
     zh: '统一社会信用代码 {code} 已登记',
     en: 'The credit code {code} is already registered',
   },
-  'field.credit_code': {
-    zh: '不是有效的统一社会信用代码（{reason}）',
-    en: 'is not a valid unified social credit code ({reason})',
+  'credit_code.length': {
+    zh: '统一社会信用代码应为 18 位',
+    en: 'a unified social credit code has 18 characters',
   },
+  'credit_code.characters': {
+    zh: '统一社会信用代码含有不允许的字符（不含 I、O、S、V、Z）',
+    en: 'the code has characters it may not contain (no I, O, S, V, Z)',
+  },
+  'credit_code.division': {
+    zh: '统一社会信用代码第 3–8 位应为行政区划代码',
+    en: 'characters 3 to 8 must be a division code',
+  },
+  'credit_code.check_char': { zh: '统一社会信用代码校验位错误', en: 'the check character is wrong' },
   'member.not_found': { zh: '党员不存在', en: 'No such member' },
   'member.already_member': {
     zh: '此人已是党员（{organization}）',
@@ -254,13 +263,38 @@ export const messages = {
 export type MessageCode = keyof typeof messages;
 export type Language = 'zh' | 'en';
 
+/** Enumerated values that appear in messages (region and organization kinds), in both languages. */
+const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
+  district: { zh: '区县', en: 'district' },
+  street: { zh: '街道', en: 'street' },
+  town: { zh: '镇', en: 'town' },
+  community: { zh: '社区', en: 'community' },
+  village: { zh: '村', en: 'village' },
+  grid: { zh: '网格', en: 'grid' },
+  building: { zh: '楼栋', en: 'building' },
+  committee: { zh: '党委', en: 'committee' },
+  general_branch: { zh: '党总支', en: 'general branch' },
+  branch: { zh: '党支部', en: 'branch' },
+  corridor_branch: { zh: '楼道党支部', en: 'corridor branch' },
+  group: { zh: '党小组', en: 'party group' },
+  warm_group: { zh: '党群温馨小组', en: 'warm group' },
+  volunteer_team: { zh: '志愿服务队', en: 'volunteer team' },
+  enterprise: { zh: '企业', en: 'enterprise' },
+  none: { zh: '（无上级）', en: '(no parent)' },
+};
+
 export function translate(
   code: MessageCode,
   language: Language,
   params: Record<string, unknown> = {},
 ): string {
   const template = messages[code][language];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined || value === null) return `{${key}}`;
+    const label = typeof value === 'string' ? VALUE_LABELS[value] : undefined;
+    return label ? label[language] : String(value);
+  });
 }
 
 /** Chinese first: English only when the client asks for it ahead of Chinese. */

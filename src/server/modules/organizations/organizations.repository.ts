@@ -38,8 +38,23 @@ export const organizationsRepository = {
       .where(scope.covers('organizations.region_code'))
       .where('status', '=', 'active');
     if (filter.kind) query = query.where('kind', '=', filter.kind as Organization['kind']);
-    if (filter.parentId === null) query = query.where('parent_id', 'is', null);
-    else if (filter.parentId) query = query.where('parent_id', '=', filter.parentId);
+    if (filter.parentId === null) {
+      // The roots of the caller's tree: no parent, or a parent the caller cannot see.
+      query = query.where((eb) =>
+        eb.or([
+          eb('parent_id', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('organizations as parent')
+                .select('parent.id')
+                .whereRef('parent.id', '=', 'organizations.parent_id')
+                .where(scope.covers('parent.region_code')),
+            ),
+          ),
+        ]),
+      );
+    } else if (filter.parentId) query = query.where('parent_id', '=', filter.parentId);
     return query.orderBy('region_code').orderBy('name').limit(filter.limit).execute();
   },
 

@@ -257,7 +257,7 @@ export class OrganizationsService {
     actor: AuditActor,
   ) {
     const checked = validateCreditCode(input.creditCode);
-    if (!checked.ok) throw fieldError('creditCode', 'field.credit_code', { reason: checked.reason });
+    if (!checked.ok) throw fieldError('creditCode', `credit_code.${checked.reason}`);
     const { db } = this.ctx.database;
     const id = uuidv7();
     try {

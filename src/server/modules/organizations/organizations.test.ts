@@ -74,7 +74,7 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       body: { name: '某公司', creditCode: '91350100M000100Y44', regionCode: QINGNIAN },
     });
     expect(badCode.status).toBe(400);
-    expect(badCode.json.fields[0].path).toBe('creditCode');
+    expect(badCode.json.fields).toEqual([{ path: 'creditCode', message: '统一社会信用代码校验位错误' }]);
     const good = await env.inject('POST', '/api/enterprises', {
       cookie: secretary,
       body: { name: '示例公司', creditCode: '91350100M000100Y43', regionCode: QINGNIAN },
@@ -288,6 +288,23 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       })
     ).json.items;
     expect(enterprises.map((e: { name: string }) => e.name)).toEqual(['示例公司']);
+  });
+
+  it('starts a secretary’s tree at the organizations whose parent they cannot see', async () => {
+    const admin = await env.loginAdmin();
+    const street = await env.inject('POST', '/api/organizations', {
+      cookie: admin,
+      body: { kind: 'committee', name: '兴建街道党工委', anchorRegionCode: '230108001' },
+    });
+    const moved = await env.inject('POST', `/api/organizations/${committee}/move`, {
+      cookie: admin,
+      body: { parentId: street.json.id, anchorRegionCode: QINGNIAN },
+    });
+    expect(moved.status).toBe(200);
+    const roots = await env.inject('GET', '/api/organizations?parentId=root', { cookie: secretary });
+    expect(roots.json.items.map((o: { name: string }) => o.name)).toEqual(['青年社区党委']);
+    const adminRoots = await env.inject('GET', '/api/organizations?parentId=root', { cookie: admin });
+    expect(adminRoots.json.items.map((o: { name: string }) => o.name)).toEqual(['兴建街道党工委']);
   });
 
   it('moves an organization, keeping its history, and shows a member their own page', async () => {

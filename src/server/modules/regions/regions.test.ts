@@ -29,6 +29,7 @@ describeEachDialect('region tree', (env) => {
     });
     expect(gridUnderStreet.status).toBe(400);
     expect(gridUnderStreet.json.code).toBe('region.invalid_child_kind');
+    expect(gridUnderStreet.json.message).toBe('不能在街道下创建网格');
     expect(gridUnderStreet.json.fields[0].path).toBe('kind');
     const buildingUnderCommunity = await env.inject('POST', `/api/regions/${QINGNIAN}/children`, {
       cookie,
