@@ -20,3 +20,26 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('menu-logout').click();
   await page.waitForURL('**/login');
 }
+
+/** Types into a region picker (RegionTreeSelect) and takes the matching search result. */
+export async function pickRegion(page: Page, picker: Locator, query: string, code: string): Promise<void> {
+  await picker.click();
+  await page.keyboard.type(query);
+  await page.getByTestId(`region-option-${code}`).click();
+}
+
+/** Chooses a path in an open-able cascader (organization → member) by the options' titles. */
+export async function pickCascader(page: Page, picker: Locator, titles: string[]): Promise<void> {
+  await picker.click();
+  for (const title of titles) {
+    await page.locator(`.ant-cascader-menu-item[title="${title}"]`).click();
+  }
+}
+
+/** Fills an antd date picker (the element with the test id, or the input inside it) and confirms. */
+export async function fillDate(page: Page, picker: Locator, date: string): Promise<void> {
+  const input = picker.locator('input').or(picker.and(page.locator('input')));
+  await input.first().click();
+  await input.first().fill(date);
+  await page.keyboard.press('Enter');
+}

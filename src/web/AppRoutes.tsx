@@ -5,7 +5,10 @@ import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect } from './pages/home/HomeRedirect';
 import { HouseholdPage } from './pages/households/HouseholdPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { MemberPage } from './pages/members/MemberPage';
+import { MyPage } from './pages/members/MyPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
 import { RegionPage } from './pages/regions/RegionPage';
@@ -15,8 +18,20 @@ import { RequirePermission } from './session/RequirePermission';
 // Management pages are loaded on first visit: most users (grid workers) never open them.
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CoveragePage = lazy(() =>
+  import('./pages/coverage/CoveragePage').then((m) => ({ default: m.CoveragePage })),
+);
+const EnterprisesPage = lazy(() =>
+  import('./pages/enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
+);
+const PartyAdminPage = lazy(() =>
+  import('./pages/party/PartyAdminPage').then((m) => ({ default: m.PartyAdminPage })),
+);
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
+);
+const MemberImportPage = lazy(() =>
+  import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
 
 export function AppRoutes() {
@@ -53,6 +68,72 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="person.read">
               <HouseholdPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="organizations"
+          element={
+            <RequirePermission permission="org.read">
+              <OrganizationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="organizations/import"
+          element={
+            <RequirePermission permission="member.import">
+              <Suspense fallback={<FullPageSpin />}>
+                <MemberImportPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="organizations/:id"
+          element={
+            <RequirePermission permission="org.read">
+              <OrganizationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="members/:id"
+          element={
+            <RequirePermission permission="org.read">
+              <MemberPage />
+            </RequirePermission>
+          }
+        />
+        {/* A member's own page needs no permission beyond being the member (the server checks the link). */}
+        <Route path="me" element={<MyPage />} />
+        <Route
+          path="enterprises"
+          element={
+            <RequirePermission permission="org.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <EnterprisesPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="coverage"
+          element={
+            <RequirePermission permission="org.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <CoveragePage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party"
+          element={
+            <RequirePermission permission="org.write">
+              <Suspense fallback={<FullPageSpin />}>
+                <PartyAdminPage />
+              </Suspense>
             </RequirePermission>
           }
         />

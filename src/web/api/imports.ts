@@ -26,16 +26,22 @@ export const importJobQuery = (id: string) =>
     retry: false,
   });
 
-/** Uploads a file; the import runs in the background (answered at once with the job). */
-export function startImport(file: File, skipInvalid: boolean): Promise<ImportJob> {
+/** Uploads a file to `path`; the import runs in the background (answered at once with the job). */
+function upload(path: string, file: File, skipInvalid: boolean): Promise<ImportJob> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<ImportJob>('POST', '/api/imports', {
-    query: { skipInvalid: String(skipInvalid) },
-    body: form,
-  });
+  return api<ImportJob>('POST', path, { query: { skipInvalid: String(skipInvalid) }, body: form });
 }
 
+/** Residents into the register. */
+export const startImport = (file: File, skipInvalid: boolean) => upload('/api/imports', file, skipInvalid);
+
 export const downloadTemplate = () => download('GET', '/api/imports/template', 'template.xlsx');
+
+/** Members into the organizations named in the file; the job is polled like a resident import. */
+export const startMemberImport = (file: File, skipInvalid: boolean) =>
+  upload('/api/members/import', file, skipInvalid);
+
+export const downloadMemberTemplate = () => download('GET', '/api/members/import/template', 'members.xlsx');
 
 export const downloadReport = (id: string) => download('GET', `/api/imports/${id}/report`, 'errors.xlsx');

@@ -107,3 +107,15 @@ export function exportPersons(filter: PersonFilter, revealReason?: string) {
   if (revealReason) body.reveal = { reason: revealReason };
   return download('POST', '/api/persons/export', 'residents.xlsx', { body });
 }
+
+/** A short list of residents matching a search, for pickers (name, initials, ID number, phone). */
+export const personSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['persons', 'search', q] as const,
+    queryFn: ({ signal }) =>
+      api<Page<PersonSummary, string>>('GET', '/api/persons', { query: { q, limit: 20 }, signal }).then(
+        (r) => r.items,
+      ),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  });

@@ -1,5 +1,8 @@
 /** The shapes the server answers with (see the API's OpenAPI document at /api/docs). */
-export type RegionKind = 'district' | 'street' | 'town' | 'community' | 'village' | 'grid' | 'building';
+import type { RegionKind } from '../../shared/organization-rules';
+
+// Region kinds as the organization rules name them (src/shared/organization-rules.ts).
+export type { RegionKind };
 export type Permission =
   | 'region.read'
   | 'region.write'
@@ -10,7 +13,11 @@ export type Permission =
   | 'person.write'
   | 'person.reveal'
   | 'person.import'
-  | 'person.export';
+  | 'person.export'
+  | 'org.read'
+  | 'org.write'
+  | 'member.import'
+  | 'care.assign';
 export type RoleName =
   | 'district_admin'
   | 'secretary'

@@ -2,7 +2,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, TreeSelect, Typography } from 'antd';
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { childrenQuery, regionQuery, regionSearchQuery, rootsQuery } from '../api/regions';
-import type { Region, RegionSummary } from '../api/types';
+import type { Region, RegionKind, RegionSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { useDebounced } from '../lib/useDebounced';
 
@@ -12,6 +12,7 @@ interface Option {
   value: string;
   title: ReactNode;
   isLeaf: boolean;
+  selectable?: boolean;
 }
 
 interface Props {
@@ -22,7 +23,20 @@ interface Props {
   allowClear?: boolean;
   testId?: string;
   style?: CSSProperties;
+  /** Only regions of these kinds can be picked; the tree stops below the deepest of them. */
+  kinds?: readonly RegionKind[];
 }
+
+/** How deep each kind lies: a picker limited to communities need not open grids. */
+const DEPTH: Record<RegionKind, number> = {
+  district: 0,
+  street: 1,
+  town: 1,
+  community: 2,
+  village: 2,
+  grid: 3,
+  building: 4,
+};
 
 const label = (region: RegionSummary) => (
   <Flex gap={6} align="center" data-testid={`region-option-${region.code}`}>
@@ -37,7 +51,7 @@ const label = (region: RegionSummary) => (
  * Picks a region of the user's jurisdiction: browse the tree (loaded as it opens) or type to
  * search by name or code across the whole jurisdiction.
  */
-export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId, style }: Props) {
+export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId, style, kinds }: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -52,13 +66,18 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear, tes
 
   const treeRegions: Region[] = [...(roots.data ?? []), ...childQueries.flatMap((q) => q.data ?? [])];
   const searching = search.trim().length > 0;
-  const regions: RegionSummary[] = searching ? (found.data ?? []) : treeRegions;
+  const pickable = (kind: RegionKind) => !kinds || kinds.includes(kind);
+  const deepest = kinds ? Math.max(...kinds.map((kind) => DEPTH[kind])) : Number.POSITIVE_INFINITY;
+  const regions: RegionSummary[] = searching
+    ? (found.data ?? []).filter((region) => pickable(region.kind))
+    : treeRegions.filter((region) => DEPTH[region.kind] <= deepest);
   const options: Option[] = regions.map((region) => ({
     id: region.code,
     pId: searching ? null : region.parentCode,
     value: region.code,
     title: label(region),
-    isLeaf: searching || ('childCount' in region && region.childCount === 0),
+    isLeaf: searching || DEPTH[region.kind] >= deepest || ('childCount' in region && region.childCount === 0),
+    ...(pickable(region.kind) ? {} : { selectable: false }),
   }));
   const knownName = (code: string) =>
     names[code] ?? [...treeRegions, ...(found.data ?? [])].find((r) => r.code === code)?.name;

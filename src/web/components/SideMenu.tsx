@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  ContactsOutlined,
+  FlagOutlined,
+  PieChartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
@@ -10,12 +18,20 @@ type Item = NonNullable<MenuProps['items']>[number];
 /** The menu item a page belongs to: a person, a household and the imports are part of 居民. */
 function selectedKey(pathname: string): string {
   if (/^\/(persons|households|imports)(\/|$)/.test(pathname)) return '/persons';
+  if (/^\/(organizations|enterprises|members)(\/|$)/.test(pathname)) return '/organizations';
+  if (pathname.startsWith('/coverage')) return '/coverage';
+  if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/users')) return '/users';
+  // A member's own page is reached from the user menu: no side-menu item is theirs.
+  if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
   return '/';
 }
 
-/** Regions for everyone; Residents, Users and Audit log only for holders of person.read / user.read / audit.read. */
+/**
+ * Regions for everyone; Residents, Organizations and Coverage, Party members, Users and Audit log
+ * only for holders of person.read / org.read / org.write / user.read / audit.read.
+ */
 export function SideMenu() {
   const { t } = useI18n();
   const me = useMe();
@@ -34,6 +50,27 @@ export function SideMenu() {
       key: '/persons',
       icon: <ContactsOutlined />,
       label: <span data-testid="menu-persons">{t('nav.persons')}</span>,
+    });
+  }
+  if (hasPermission(me, 'org.read')) {
+    items.push(
+      {
+        key: '/organizations',
+        icon: <ClusterOutlined />,
+        label: <span data-testid="menu-organizations">{t('nav.organizations')}</span>,
+      },
+      {
+        key: '/coverage',
+        icon: <PieChartOutlined />,
+        label: <span data-testid="menu-coverage">{t('nav.coverage')}</span>,
+      },
+    );
+  }
+  if (hasPermission(me, 'org.write')) {
+    items.push({
+      key: '/party',
+      icon: <FlagOutlined />,
+      label: <span data-testid="menu-party">{t('nav.party')}</span>,
     });
   }
   if (hasPermission(me, 'user.read')) {

@@ -1,15 +1,16 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { DownOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { logout, meQuery } from '../api/auth';
+import { myMemberQuery } from '../api/organizations';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { useMe } from '../session/useMe';
 import { ChangePasswordModal } from './ChangePasswordModal';
 
-/** The signed-in user's name; its menu changes the password or logs out. */
+/** The signed-in user's name; its menu opens a member's own page, changes the password or logs out. */
 export function UserMenu() {
   const { t } = useI18n();
   const me = useMe();
@@ -18,6 +19,8 @@ export function UserMenu() {
   const { setNotice } = useSession();
   const { message } = App.useApp();
   const [changingPassword, setChangingPassword] = useState(false);
+  // 我的 appears only for an account linked to a party member (the server answers 200).
+  const member = useQuery(myMemberQuery);
 
   const signOut = async () => {
     try {
@@ -38,6 +41,15 @@ export function UserMenu() {
         trigger={['click']}
         menu={{
           items: [
+            ...(member.data
+              ? [
+                  {
+                    key: 'me',
+                    icon: <IdcardOutlined />,
+                    label: <span data-testid="menu-me">{t('userMenu.me')}</span>,
+                  },
+                ]
+              : []),
             {
               key: 'password',
               icon: <KeyOutlined />,
@@ -51,6 +63,7 @@ export function UserMenu() {
             },
           ],
           onClick: ({ key }) => {
+            if (key === 'me') navigate('/me');
             if (key === 'password') setChangingPassword(true);
             if (key === 'logout') void signOut();
           },

@@ -34,3 +34,13 @@ export function useServerErrors<T>(form: FormInstance<T>, fieldNames: readonly (
     onServerError: (error: unknown) => setFormError(applyFieldErrors(form, error, fieldNames, t)),
   };
 }
+
+/**
+ * The same error with field paths renamed to the form's names: the server names nested body
+ * fields with dots (`person.idNumber`), a form may keep them flat (`idNumber`).
+ */
+export function renameFieldPaths(error: unknown, names: Record<string, string>): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const fields = error.fields.map((f) => ({ ...f, path: names[f.path] ?? f.path }));
+  return new ApiError(error.status, error.code, error.message, error.requestId, fields);
+}

@@ -114,6 +114,7 @@ export const neighbourMapSchema = z
 export const importJobSchema = z
   .object({
     id: z.string(),
+    kind: z.enum(['residents', 'members']),
     fileName: z.string(),
     status: z.enum(['running', 'succeeded', 'rejected', 'failed']),
     skipInvalid: z.boolean(),
@@ -142,6 +143,7 @@ export const exportBody = z.object({
 
 export const toJobDto = (job: ImportJob): z.infer<typeof importJobSchema> => ({
   id: job.id,
+  kind: job.kind === 'members' ? 'members' : 'residents',
   fileName: job.file_name,
   status: job.status,
   skipInvalid: job.skip_invalid === 1,

@@ -1,15 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Flex, Progress, Spin, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import { householdKeys } from '../../api/households';
-import { importJobQuery, importKeys } from '../../api/imports';
-import { personKeys } from '../../api/persons';
+import { importJobQuery } from '../../api/imports';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportOutcome } from './ImportOutcome';
+import type { ImportKind } from './import-kind';
+
+interface Props {
+  id: string;
+  kind: ImportKind;
+  /** Where the outcome's button leads (the imported data). */
+  home: string;
+}
 
 /** One import: its progress while it runs (polled every second), then the outcome. */
-export function ImportJobCard({ id }: { id: string }) {
+export function ImportJobCard({ id, kind, home }: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const job = useQuery(importJobQuery(id));
@@ -24,10 +30,8 @@ export function ImportJobCard({ id }: { id: string }) {
   // Once it has finished, what it wrote shows everywhere.
   useEffect(() => {
     if (!status || status === 'running') return;
-    void queryClient.invalidateQueries({ queryKey: importKeys.list });
-    void queryClient.invalidateQueries({ queryKey: personKeys.all });
-    void queryClient.invalidateQueries({ queryKey: householdKeys.all });
-  }, [status, queryClient]);
+    for (const queryKey of kind.invalidates) void queryClient.invalidateQueries({ queryKey });
+  }, [status, queryClient, kind]);
 
   return (
     <Card ref={card} title={job.data?.fileName} style={{ marginTop: 16 }} data-testid="import-job">
@@ -41,7 +45,7 @@ export function ImportJobCard({ id }: { id: string }) {
             {t('imports.progressRows', { rows: job.data.totalRows })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('imports.leaveHint')}
+            {t(kind.leaveHint)}
           </Typography.Text>
         </Flex>
       )}
@@ -50,7 +54,7 @@ export function ImportJobCard({ id }: { id: string }) {
           {job.data.message && job.data.status !== 'failed' && (
             <Alert type="warning" showIcon title={job.data.message} style={{ marginBottom: 8 }} />
           )}
-          <ImportOutcome job={job.data} />
+          <ImportOutcome job={job.data} kind={kind} home={home} />
         </>
       )}
     </Card>

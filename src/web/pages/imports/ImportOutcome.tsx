@@ -7,6 +7,7 @@ import type { ImportJob } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
+import type { CountKey, ImportKind } from './import-kind';
 
 const resultStyle = { padding: '16px 16px 8px' };
 
@@ -33,13 +34,7 @@ function ReportButton({ job }: { job: ImportJob }) {
 }
 
 /** The counts of a finished import, as a row of numbers. */
-function Counts({
-  job,
-  keys,
-}: {
-  job: ImportJob;
-  keys: ('totalRows' | 'created' | 'updated' | 'unchanged' | 'invalid')[];
-}) {
+function Counts({ job, keys }: { job: ImportJob; keys: readonly CountKey[] }) {
   const { t } = useI18n();
   return (
     <Row gutter={16} justify="center" data-testid="import-counts">
@@ -58,7 +53,7 @@ function Counts({
 }
 
 /** A finished import: rejected (nothing written, the report), succeeded (counts) or failed. */
-export function ImportOutcome({ job }: { job: ImportJob }) {
+export function ImportOutcome({ job, kind, home }: { job: ImportJob; kind: ImportKind; home: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   if (job.status === 'rejected') {
@@ -86,22 +81,15 @@ export function ImportOutcome({ job }: { job: ImportJob }) {
             : t('imports.succeededHint', { file: job.fileName })
         }
         extra={[
-          <Button key="persons" onClick={() => navigate('/persons')} data-testid="import-to-persons">
-            {t('imports.toPersons')}
+          <Button key="done" onClick={() => navigate(home)} data-testid={kind.done.testId}>
+            {t(kind.done.label)}
           </Button>,
           job.hasReport && <ReportButton key="report" job={job} />,
         ]}
         style={resultStyle}
         data-testid="import-succeeded"
       >
-        <Counts
-          job={job}
-          keys={
-            job.invalid > 0
-              ? ['created', 'updated', 'unchanged', 'invalid']
-              : ['created', 'updated', 'unchanged']
-          }
-        />
+        <Counts job={job} keys={job.invalid > 0 ? [...kind.counts, 'invalid'] : kind.counts} />
       </Result>
     );
   }

@@ -2,21 +2,22 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { importKeys, startImport } from '../../api/imports';
+import { importKeys } from '../../api/imports';
 import type { ImportJob } from '../../api/types';
 import { FormError } from '../../components/FormError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
+import type { ImportKind } from './import-kind';
 
 /** Step 2: choose a file, all-or-nothing or skip bad rows, start; the job runs on the server. */
-export function UploadCard({ onStarted }: { onStarted: (job: ImportJob) => void }) {
+export function UploadCard({ kind, onStarted }: { kind: ImportKind; onStarted: (job: ImportJob) => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
   const upload = useMutation({
-    mutationFn: (chosen: File) => startImport(chosen, skipInvalid),
+    mutationFn: (chosen: File) => kind.start(chosen, skipInvalid),
     onSuccess: (job) => {
       setFile(null);
       void queryClient.invalidateQueries({ queryKey: importKeys.list });
@@ -72,7 +73,7 @@ export function UploadCard({ onStarted }: { onStarted: (job: ImportJob) => void 
           {t('imports.start')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('imports.leaveHint')}
+          {t(kind.leaveHint)}
         </Typography.Text>
       </Flex>
       <FormError

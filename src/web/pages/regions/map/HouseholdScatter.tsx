@@ -38,7 +38,8 @@ export function HouseholdScatter({ households }: { households: Placed[] }) {
       data-testid="household-scatter"
     >
       {households.map((h) => {
-        const label = `${h.headName ?? t('household.noHead')} · ${h.address} · ${t('household.sizeValue', { count: h.size })}`;
+        const caring = h.caringMember ? ` · ${t('map.caring', { name: h.caringMember })}` : '';
+        const label = `${h.headName ?? t('household.noHead')} · ${h.address} · ${t('household.sizeValue', { count: h.size })}${caring}`;
         return (
           <a
             key={h.id}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Form, Modal, Select } from 'antd';
+import { KIND_RULES } from '../../../shared/organization-rules';
+import type { Organization } from '../../api/organization-types';
+import { organizationMembersQuery } from '../../api/organizations';
+import { FormError } from '../../components/FormError';
+import { MemberPicker } from '../../components/MemberPicker';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useServerErrors } from '../../lib/form-errors';
+import { useSetLeader } from './useOrganizationMutations';
+
+interface LeaderForm {
+  memberId: string;
+}
+
+/** 设置负责人: one of its own members for a party organization, any member in scope for a warm group. */
+export function SetLeaderModal({
+  organization,
+  onClose,
+}: {
+  organization: Organization;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<LeaderForm>();
+  const { formError, clearFormError, onServerError } = useServerErrors(form, ['memberId']);
+  const ownOnly = KIND_RULES[organization.kind].leaderIsOwnMember;
+  const members = useQuery({ ...organizationMembersQuery(organization.id), enabled: ownOnly });
+  const mutation = useSetLeader(organization.id);
+
+  const submit = ({ memberId }: LeaderForm) => {
+    clearFormError();
+    mutation.mutate(memberId, {
+      onSuccess: () => {
+        void message.success(t('org.leaderSet'));
+        onClose();
+      },
+      onError: onServerError,
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t('org.setLeaderTitle', { name: organization.name })}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={mutation.isPending}
+    >
+      <Form<LeaderForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          organization.leaderMemberId && ownOnly ? { memberId: organization.leaderMemberId } : {}
+        }
+      >
+        <Form.Item
+          name="memberId"
+          label={t('org.leader')}
+          extra={ownOnly ? t('org.leaderOwnHint') : t('org.leaderAnyHint')}
+          rules={[{ required: true, message: t('org.leaderRequired') }]}
+        >
+          {ownOnly ? (
+            <Select<string>
+              loading={members.isPending}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+              notFoundContent={t('org.membersEmpty')}
+              data-testid="leader-select"
+            />
+          ) : (
+            <MemberPicker testId="leader-picker" />
+          )}
+        </Form.Item>
+        <FormError message={formError} />
+      </Form>
+    </Modal>
+  );
+}
