@@ -12,11 +12,7 @@ async function lianxin(
   env: TestEnv,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    LIANXIN_DATA_DIR: env.handle.dataDir,
-    ...(env.handle.databaseUrl ? { DATABASE_URL: env.handle.databaseUrl } : {}),
-  };
+  const childEnv = env.cliEnv();
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: childEnv });
     return { code: 0, stdout, stderr };

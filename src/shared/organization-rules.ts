@@ -2,7 +2,16 @@
  * Organization kinds and where each may sit. Shared by the server (which enforces them) and the
  * web (whose forms offer only what the server accepts).
  */
-export type RegionKind = 'district' | 'street' | 'town' | 'community' | 'village' | 'grid' | 'building';
+export const REGION_KINDS = [
+  'district',
+  'street',
+  'town',
+  'community',
+  'village',
+  'grid',
+  'building',
+] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
 
 export type OrganizationKind =
   | 'committee'
@@ -34,15 +43,7 @@ interface KindRule {
   leaderIsOwnMember: boolean;
 }
 
-const ALL_REGIONS: readonly RegionKind[] = [
-  'district',
-  'street',
-  'town',
-  'community',
-  'village',
-  'grid',
-  'building',
-];
+const ALL_REGIONS: readonly RegionKind[] = REGION_KINDS;
 
 /** 三全一立: which organization sits under which, anchored where (the article's layering). */
 export const KIND_RULES: Record<OrganizationKind, KindRule> = {

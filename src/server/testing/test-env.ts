@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
 import type { RoleName } from '../auth/permissions.js';
@@ -7,6 +8,7 @@ import { Scope } from '../auth/scope.js';
 import { bootstrap, SYSTEM_ACTOR } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Database, Dialect } from '../db/database.js';
+import type { DB } from '../db/tables.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { createServiceContext, type ServiceContext } from '../services.js';
@@ -138,6 +140,24 @@ export class TestEnv {
       SYSTEM_ACTOR,
     );
     return created.code;
+  }
+
+  /** How many rows a table holds. */
+  async countRows(table: keyof DB): Promise<number> {
+    const row = await (this.database.db as unknown as Kysely<Record<string, unknown>>)
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The environment a `lianxin` child process needs to work on this test's database. */
+  cliEnv(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      LIANXIN_DATA_DIR: this.handle.dataDir,
+      ...(this.handle.databaseUrl ? { DATABASE_URL: this.handle.databaseUrl } : {}),
+    };
   }
 
   /** A scratch file path inside this test's data directory. */

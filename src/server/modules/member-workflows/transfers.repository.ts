@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { Transfer, TransferEventTable, TransferStatus, TransferTable } from '../../db/tables.js';
+import { organizationsRepository } from '../organizations/organizations.repository.js';
 
 export type TransferEvent = Selectable<TransferEventTable>;
 export type TransferView = Transfer & {
@@ -147,17 +148,6 @@ export const transfersRepository = {
       .where('member_id', '=', row.memberId)
       .where('to_at', 'is', null)
       .execute();
-    await db
-      .insertInto('member_history')
-      .values({
-        id: row.id,
-        district_code: row.districtCode,
-        member_id: row.memberId,
-        organization_id: row.organizationId,
-        from_at: row.at,
-        to_at: null,
-        reason: 'transferred',
-      })
-      .execute();
+    await organizationsRepository.startMemberHistory(db, { ...row, reason: 'transferred' });
   },
 };

@@ -10,7 +10,7 @@ import { DomainError } from '../../http/errors.js';
 import { translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
-import type { ResidentImportOutcome } from '../register/import/resident-import.js';
+import { emptyImportOutcome, type ResidentImportOutcome } from '../register/import/resident-import.js';
 import { normalizeCell } from '../register/import/row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from '../register/import/row-source.js';
 import { registerRepository } from '../register/register.repository.js';
@@ -37,16 +37,7 @@ export async function importMembers(
     onProgress?: (p: { fraction: number; rows: number }) => void;
   },
 ): Promise<ResidentImportOutcome> {
-  const outcome: ResidentImportOutcome = {
-    status: 'succeeded',
-    totalRows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    invalid: 0,
-    unknownColumns: [],
-    problems: new Map(),
-  };
+  const outcome = emptyImportOutcome();
   const organizations = await organizationsRepository.list(ctx.database.db, options.scope, { limit: 10_000 });
   const byName = new Map<string, string[]>();
   for (const o of organizations) byName.set(o.name, [...(byName.get(o.name) ?? []), o.id]);

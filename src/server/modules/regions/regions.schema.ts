@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { REGION_KINDS } from '../../../shared/organization-rules.js';
 import type { Region } from '../../db/tables.js';
 import type { RegionWithCount } from './regions.repository.js';
 
-export const regionKindSchema = z.enum([
-  'district',
-  'street',
-  'town',
-  'community',
-  'village',
-  'grid',
-  'building',
-]);
+export const regionKindSchema = z.enum(REGION_KINDS);
 
 export const regionSchema = z
   .object({

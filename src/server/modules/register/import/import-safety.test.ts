@@ -4,28 +4,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { residentRows, writeResidentXlsx } from '../../../fixtures/resident-rows.js';
-import { describeEachDialect, QINGNIAN, type TestEnv } from '../../../testing/test-env.js';
+import { describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
 
 const bin = path.resolve(import.meta.dirname, '../../../../../bin/lianxin.mjs');
 const run = promisify(execFile);
-
-function cliEnv(env: TestEnv): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    LIANXIN_DATA_DIR: env.handle.dataDir,
-    ...(env.handle.databaseUrl ? { DATABASE_URL: env.handle.databaseUrl } : {}),
-  };
-}
-
-const countPersons = async (env: TestEnv) =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom('persons')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describeEachDialect('resident import: safety', (env) => {
   let grid = '';
@@ -43,7 +25,7 @@ describeEachDialect('resident import: safety', (env) => {
       residentRows({ count: 100_000, gridCode: grid, buildings: ['1号楼'], seed: 4 }),
     );
     const child = spawn(process.execPath, [bin, 'import', 'residents', file], {
-      env: cliEnv(env),
+      env: env.cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // The progress bar moves only once rows are being written inside the import's transaction.
@@ -60,7 +42,7 @@ describeEachDialect('resident import: safety', (env) => {
     });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
-    expect(await countPersons(env)).toBe(0);
+    expect(await env.countRows('persons')).toBe(0);
     const households = await env.database.db.selectFrom('households').select('id').execute();
     expect(households).toEqual([]);
   });
@@ -70,7 +52,9 @@ describeEachDialect('resident import: safety', (env) => {
     bad[0]![2] = bad[0]![2] === '男' ? '女' : '男';
     const file = env.file('cli-bad.xlsx');
     await writeResidentXlsx(file, bad);
-    const result = await run(process.execPath, [bin, 'import', 'residents', file], { env: cliEnv(env) }).then(
+    const result = await run(process.execPath, [bin, 'import', 'residents', file], {
+      env: env.cliEnv(),
+    }).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );
@@ -83,7 +67,7 @@ describeEachDialect('resident import: safety', (env) => {
   it('keeps ID numbers, phones and health records out of the database in clear', async () => {
     const file = env.file('clear.xlsx');
     await writeResidentXlsx(file, rows);
-    const { stdout } = await run(process.execPath, [bin, 'import', 'residents', file], { env: cliEnv(env) });
+    const { stdout } = await run(process.execPath, [bin, 'import', 'residents', file], { env: env.cliEnv() });
     expect(stdout).toContain('新增 40');
     const admin = await env.loginAdmin();
     const someone = (await env.inject('GET', '/api/persons?limit=1', { cookie: admin })).json.items[0];

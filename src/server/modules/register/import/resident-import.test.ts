@@ -17,16 +17,6 @@ async function runImport(env: TestEnv, file: string, options: { scope?: Scope; s
   });
 }
 
-const countPersons = async (env: TestEnv) =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom('persons')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 describeEachDialect('resident import: rejected rows', (env) => {
   let grid = '';
   let rows: string[][] = [];
@@ -140,7 +130,7 @@ describeEachDialect('resident import: rejected rows', (env) => {
       const outcome = await runImport(env, file);
       expect(outcome.status).toBe('rejected');
       expect([...outcome.problems.entries()]).toEqual([[6, message]]);
-      expect(await countPersons(env)).toBe(0);
+      expect(await env.countRows('persons')).toBe(0);
     });
   }
 
@@ -157,7 +147,7 @@ describeEachDialect('resident import: rejected rows', (env) => {
     expect(outcome.problems.get(9)).toBe('公民身份号码：与第 5 行重复');
     if (second > 0)
       expect(outcome.problems.get(second + 2)).toBe(`与户主关系：同一住户已有户主（第 ${headRow + 2} 行）`);
-    expect(await countPersons(env)).toBe(0);
+    expect(await env.countRows('persons')).toBe(0);
   });
 
   it('rejects a file without the template columns, and reports unknown extra columns', async () => {
@@ -194,7 +184,7 @@ describeEachDialect('resident import: rejected rows', (env) => {
     const workerScope = new Scope([grid], env.dialect);
     const outcome = await runImport(env, file, { scope: workerScope });
     expect([...outcome.problems.entries()]).toEqual([[4, '所属网格：网格不存在或不在您的管辖范围内']]);
-    expect(await countPersons(env)).toBe(0);
+    expect(await env.countRows('persons')).toBe(0);
 
     // Someone already registered in the other grid cannot be pulled over by a file.
     const elsewhere = env.file('elsewhere.xlsx');
@@ -260,7 +250,7 @@ describeEachDialect('resident import: accepted files', (env) => {
     changed[0]![3] = '13900001111';
     await writeResidentXlsx(file, changed);
     expect(await runImport(env, file)).toMatchObject({ created: 0, updated: 1, unchanged: 29 });
-    expect(await countPersons(env)).toBe(30);
+    expect(await env.countRows('persons')).toBe(30);
   });
 
   it('normalizes full-width digits and stray spaces', async () => {
@@ -280,11 +270,11 @@ describeEachDialect('resident import: accepted files', (env) => {
     mixed[2]![1] = '110105194912310021';
     const file = env.file('mixed.xlsx');
     await writeResidentXlsx(file, mixed);
-    const before = await countPersons(env);
+    const before = await env.countRows('persons');
     const outcome = await runImport(env, file, { skipInvalid: true });
     expect(outcome).toMatchObject({ status: 'succeeded', created: 5, invalid: 1 });
     expect(outcome.problems.get(4)).toBe('公民身份号码：校验位错误');
-    expect(await countPersons(env)).toBe(before + 5);
+    expect(await env.countRows('persons')).toBe(before + 5);
   });
 
   it('reads CSV in UTF-8 and in GB18030', async () => {

@@ -46,6 +46,18 @@ export interface ResidentImportOutcome {
   problems: Map<number, string>;
 }
 
+/** The outcome of an import before its first row: every kind of import starts from it. */
+export const emptyImportOutcome = (): ResidentImportOutcome => ({
+  status: 'succeeded',
+  totalRows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  invalid: 0,
+  unknownColumns: [],
+  problems: new Map(),
+});
+
 class ImportRejected extends Error {}
 
 const CHUNK = 500;
@@ -70,16 +82,7 @@ export async function importResidents(
   format: SpreadsheetFormat,
   options: ResidentImportOptions,
 ): Promise<ResidentImportOutcome> {
-  const outcome: ResidentImportOutcome = {
-    status: 'succeeded',
-    totalRows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    invalid: 0,
-    unknownColumns: [],
-    problems: new Map(),
-  };
+  const outcome = emptyImportOutcome();
   try {
     await withLongTransaction(ctx.database, async (trx, sqlite) => {
       const store = new ResidentImportStore(trx, sqlite);
