@@ -124,6 +124,29 @@ export class CareService {
     });
   }
 
+  /** The households a warm group looks after, with their caring member. */
+  async warmGroupHouseholds(scope: Scope, warmGroupId: string) {
+    const { db } = this.ctx.database;
+    const group = await organizationsRepository.findInScope(db, scope, warmGroupId);
+    if (!group) throw notFound('organization.not_found');
+    const households = await careRepository.householdsOfWarmGroup(db, warmGroupId);
+    const ids = households.map((h) => h.household_id);
+    const places = await coverageRepository.householdsWithPlace(db, ids);
+    const caring = new Map((await careRepository.caringMembersOf(db, ids)).map((c) => [c.household_id, c]));
+    const names = await regionsRepository.namesOf(db, [...new Set(places.map((p) => p.region_code))]);
+    return places.map((h) => ({
+      id: h.id,
+      regionCode: h.region_code,
+      placeName: names.get(h.region_code) ?? h.region_code,
+      unit: h.unit,
+      floor: h.floor,
+      room: h.room,
+      address: h.address,
+      caringMember: caring.get(h.id)?.name ?? null,
+      caringSource: caring.get(h.id)?.source ?? null,
+    }));
+  }
+
   /** Removes a hand-made pairing; the warm group's leader, if any, takes over again. */
   async unassign(scope: Scope, householdId: string, actor: AuditActor): Promise<void> {
     const { db } = this.ctx.database;

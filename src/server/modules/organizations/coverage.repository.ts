@@ -87,6 +87,18 @@ export const coverageRepository = {
     return query.execute();
   },
 
+  householdsWithPlace(db: Executor, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('households')
+      .select(['id', 'region_code', 'unit', 'floor', 'room', 'address'])
+      .where('id', 'in', ids)
+      .orderBy('region_code')
+      .orderBy('unit')
+      .orderBy('room')
+      .execute();
+  },
+
   householdsInScope(db: Executor, scope: Scope, ids: readonly string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db

@@ -196,6 +196,21 @@ export class MembersService {
     }));
   }
 
+  async search(scope: Scope, text: string, limit: number) {
+    const rows = await organizationsRepository.searchMembers(
+      this.ctx.database.db,
+      scope,
+      text.trim().toLowerCase(),
+      limit,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      organizationName: r.organization_name,
+      status: r.status,
+    }));
+  }
+
   /** A member's page: organization, history, households in their care. */
   async page(scope: Scope, memberId: string) {
     const { db } = this.ctx.database;

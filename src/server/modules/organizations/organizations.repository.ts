@@ -186,6 +186,27 @@ export const organizationsRepository = {
       .executeTakeFirst();
   },
 
+  /** Members in scope whose name (or its pinyin or initials) starts with the text, for pickers. */
+  searchMembers(db: Executor, scope: Scope, text: string, limit: number) {
+    const prefix = `${text.replace(/[%_\\]/g, '')}%`;
+    return db
+      .selectFrom('members')
+      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .innerJoin('organizations', 'organizations.id', 'members.organization_id')
+      .select(['members.id', 'persons.name', 'organizations.name as organization_name', 'members.status'])
+      .where(scope.covers('members.region_code'))
+      .where((eb) =>
+        eb.or([
+          eb('persons.name', 'like', prefix),
+          eb('persons.name_initials', 'like', prefix),
+          eb('persons.name_pinyin', 'like', prefix),
+        ]),
+      )
+      .orderBy('persons.name')
+      .limit(limit)
+      .execute();
+  },
+
   memberOfPerson(db: Executor, personId: string): Promise<Member | undefined> {
     return db.selectFrom('members').selectAll().where('person_id', '=', personId).executeTakeFirst();
   },

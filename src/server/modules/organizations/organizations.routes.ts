@@ -283,6 +283,66 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
   );
 
   app.get(
+    '/api/members',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Members in scope whose name, pinyin or initials start with q (for pickers)',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(50),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                organizationName: z.string(),
+                status: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await members.search(request.scope, request.query.q, request.query.limit) }),
+  );
+
+  app.get(
+    '/api/organizations/:id/households',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'The households a warm group looks after',
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                regionCode: z.string(),
+                placeName: z.string(),
+                unit: z.string(),
+                floor: z.number().nullable(),
+                room: z.string(),
+                address: z.string(),
+                caringMember: z.string().nullable(),
+                caringSource: z.enum(['warm_group', 'assigned']).nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await care.warmGroupHouseholds(request.scope, request.params.id) }),
+  );
+
+  app.get(
     '/api/members/:id',
     {
       config: { permission: 'org.read' },

@@ -227,6 +227,29 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       await env.inject('GET', `/api/coverage/${grid}/uncovered?limit=200`, { cookie: secretary })
     ).json.items;
     expect(uncovered).toHaveLength(households - inEntrance);
+    const inGroup = (
+      await env.inject('GET', `/api/organizations/${group.json.id}/households`, { cookie: secretary })
+    ).json.items;
+    expect(inGroup).toHaveLength(inEntrance);
+    for (const household of inGroup) {
+      expect(household).toMatchObject({
+        unit: '1',
+        caringMember: members[1].name,
+        caringSource: 'warm_group',
+      });
+    }
+    // Pickers find members in scope by the start of their name, pinyin or initials.
+    const first = encodeURIComponent(members[2].name.slice(0, 1));
+    const found = (await env.inject('GET', `/api/members?q=${first}`, { cookie: secretary })).json.items;
+    expect(found.map((m: { id: string }) => m.id)).toContain(members[2].id);
+    const { cookie: elsewhere } = await env.loginAs({ role: 'secretary', regionCode: SHANGHAI_XINCUN });
+    expect((await env.inject('GET', `/api/members?q=${first}`, { cookie: elsewhere })).json.items).toEqual(
+      [],
+    );
+    expect(
+      (await env.inject('GET', `/api/organizations/${group.json.id}/households`, { cookie: elsewhere }))
+        .status,
+    ).toBe(404);
 
     // One click from the uncovered list: assign a caring member by hand.
     const assign = await env.inject('PUT', `/api/households/${uncovered[0].id}/care`, {
