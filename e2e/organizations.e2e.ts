@@ -18,7 +18,7 @@ import { type ApiClient, apiLogin } from './support/api';
 import { launchBrowser, missingPrerequisite } from './support/browser';
 import { screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
-import { fillDate, logIn, logOut, pickCascader, pickRegion, visibleText } from './support/ui';
+import { fillDate, logIn, logOut, pickMember, pickRegion, visibleText } from './support/ui';
 
 const QINGNIAN = '230108001002';
 const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Qn-Secretary-2026!' };
@@ -364,7 +364,7 @@ describe.skipIf(missing !== null && !inCi)(
       const leader = members[0]![NAME]!;
       await page.getByTestId('org-set-leader').click();
       const leaderForm = dialog(`设置“${WARM_GROUP}”的负责人`);
-      await pickCascader(page, leaderForm.getByTestId('leader-picker'), [CORRIDOR, leader]);
+      await pickMember(page, leaderForm.getByTestId('leader-picker'), leader, CORRIDOR);
       await quiet();
       await shot('leader-form');
       await leaderForm.getByRole('button', { name: /保\s*存/ }).click();
@@ -383,7 +383,11 @@ describe.skipIf(missing !== null && !inCi)(
       await page.getByText(`已添加 ${unitOneHouseholds} 户`).waitFor();
       expect(await text('org-history')).toContain('更换负责人');
       // The group's households are in its leader's care.
-      expect(await text('leader-households')).toContain(`${leader}结对关爱的住户（${unitOneHouseholds} 户）`);
+      expect(await text('group-households')).toContain(`小组联系的住户（${unitOneHouseholds} 户）`);
+      const rows = await text('group-households-table');
+      expect(rows).toContain(leader);
+      expect(rows).toContain('随负责人');
+      expect(rows).not.toContain('单独指派');
       await quiet();
       await shot('warm-group');
     });
@@ -412,7 +416,7 @@ describe.skipIf(missing !== null && !inCi)(
 
       await page.locator('[data-testid^="assign-"]').first().click();
       const assign = page.getByRole('dialog', { name: /指派关爱党员/ });
-      await pickCascader(page, assign.getByTestId('assign-member'), [CORRIDOR, members[2]![NAME]!]);
+      await pickMember(page, assign.getByTestId('assign-member'), members[2]![NAME]!, CORRIDOR);
       await shot('assign-form');
       await assign.getByRole('button', { name: /指\s*派/ }).click();
       await assign.waitFor({ state: 'hidden' });

@@ -28,12 +28,16 @@ export async function pickRegion(page: Page, picker: Locator, query: string, cod
   await page.getByTestId(`region-option-${code}`).click();
 }
 
-/** Chooses a path in an open-able cascader (organization → member) by the options' titles. */
-export async function pickCascader(page: Page, picker: Locator, titles: string[]): Promise<void> {
+/** Types a name into a member picker (MemberPicker) and takes "name · organization" from the results. */
+export async function pickMember(
+  page: Page,
+  picker: Locator,
+  name: string,
+  organization: string,
+): Promise<void> {
   await picker.click();
-  for (const title of titles) {
-    await page.locator(`.ant-cascader-menu-item[title="${title}"]`).click();
-  }
+  await page.keyboard.type(name);
+  await page.locator(`.ant-select-item-option[title="${name} · ${organization}"]`).click();
 }
 
 /** Fills an antd date picker (the element with the test id, or the input inside it) and confirms. */

@@ -56,6 +56,23 @@ export interface CaredHousehold {
   address: string;
 }
 
+/** A member as pickers list them (GET /api/members?q=). */
+export interface MemberOption {
+  id: string;
+  name: string;
+  organizationName: string;
+  status: MemberStatus;
+}
+
+/** How a warm group's household came to its caring member: with the group's leader, or by hand. */
+export type CaringSource = 'warm_group' | 'assigned';
+
+/** A household a warm group looks after, and who cares for it. */
+export interface WarmGroupHousehold extends UncoveredHousehold {
+  caringMember: string | null;
+  caringSource: CaringSource | null;
+}
+
 export interface MemberPage {
   id: string;
   name: string;

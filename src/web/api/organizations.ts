@@ -3,12 +3,14 @@ import { api, isApiError } from './client';
 import type {
   Enterprise,
   MemberCategory,
+  MemberOption,
   MemberPage,
   MemberStatus,
   Organization,
   OrganizationDetail,
   OrganizationKind,
   OrganizationMember,
+  WarmGroupHousehold,
 } from './organization-types';
 import type { Items } from './types';
 
@@ -19,6 +21,8 @@ export const organizationKeys = {
   inScope: (region: string) => ['organizations', 'in-scope', region] as const,
   detail: (id: string) => ['organizations', 'detail', id] as const,
   members: (id: string) => ['organizations', 'members', id] as const,
+  households: (id: string) => ['organizations', 'households', id] as const,
+  memberSearch: (q: string) => ['organizations', 'member-search', q] as const,
   member: (id: string) => ['organizations', 'member', id] as const,
   myMember: ['organizations', 'my-member'] as const,
   enterprises: ['organizations', 'enterprises'] as const,
@@ -59,6 +63,26 @@ export const organizationMembersQuery = (id: string) =>
     queryKey: organizationKeys.members(id),
     queryFn: () =>
       api<Items<OrganizationMember>>('GET', `/api/organizations/${id}/members`).then((r) => r.items),
+  });
+
+/** The households a warm group looks after, with their caring member. */
+export const warmGroupHouseholdsQuery = (id: string) =>
+  queryOptions({
+    queryKey: organizationKeys.households(id),
+    queryFn: () =>
+      api<Items<WarmGroupHousehold>>('GET', `/api/organizations/${id}/households`).then((r) => r.items),
+  });
+
+/** Members in scope whose name, pinyin or initials start with q, for pickers. */
+export const memberSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: organizationKeys.memberSearch(q),
+    queryFn: ({ signal }) =>
+      api<Items<MemberOption>>('GET', '/api/members', { query: { q, limit: 20 }, signal }).then(
+        (r) => r.items,
+      ),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
   });
 
 export const memberQuery = (id: string) =>

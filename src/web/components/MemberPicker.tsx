@@ -1,8 +1,10 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Cascader } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
 import { useState } from 'react';
-import { organizationMembersQuery, organizationsInScopeQuery } from '../api/organizations';
+import type { MemberOption } from '../api/organization-types';
+import { memberSearchQuery } from '../api/organizations';
 import { useI18n } from '../i18n/I18nProvider';
+import { useDebounced } from '../lib/useDebounced';
 
 interface Props {
   /** A member id (antd Form passes value and onChange). */
@@ -11,56 +13,42 @@ interface Props {
   testId?: string;
 }
 
-interface Option {
-  value: string;
-  label: string;
-  isLeaf?: boolean;
-  children?: Option[];
-}
+const labelOf = (member: MemberOption) => `${member.name} · ${member.organizationName}`;
 
 /**
- * Picks a member of the user's jurisdiction: first their organization, then the member (the
- * members of an organization load when it opens).
+ * Picks a member of the user's jurisdiction by name, full pinyin or pinyin initials; each option
+ * names the member's organization ("张三 · 1号楼楼道党支部").
  */
 export function MemberPicker({ value, onChange, testId }: Props) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const organizations = useQuery(organizationsInScopeQuery());
-  const [opened, setOpened] = useState<string[]>([]);
-  const memberQueries = useQueries({ queries: opened.map((id) => organizationMembersQuery(id)) });
-  const membersOf = new Map(opened.map((id, i) => [id, memberQueries[i]?.data]));
-  const [path, setPath] = useState<string[]>([]);
-
-  const options: Option[] = (organizations.data ?? []).map((organization) => {
-    const members = membersOf.get(organization.id);
-    return {
-      value: organization.id,
-      label: organization.name,
-      isLeaf: members ? members.length === 0 : false,
-      ...(members ? { children: members.map((m) => ({ value: m.id, label: m.name, isLeaf: true })) } : {}),
-    };
-  });
-
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const found = useQuery(memberSearchQuery(q));
+  // The chosen member stays labelled once the search moves on.
+  const [chosen, setChosen] = useState<MemberOption | null>(null);
+  const members = found.data ?? [];
+  const shown =
+    chosen && chosen.id === value && !members.some((m) => m.id === chosen.id)
+      ? [chosen, ...members]
+      : members;
   return (
-    <Cascader<Option>
-      options={options}
-      value={value ? path : []}
-      loading={organizations.isPending}
-      loadData={(selected) => {
-        const id = selected.at(-1)?.value;
-        if (!id) return;
-        void queryClient.ensureQueryData(organizationMembersQuery(id)).then(() => {
-          setOpened((prev) => (prev.includes(id) ? prev : [...prev, id]));
-        });
+    <Select<string>
+      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+      value={value}
+      onChange={(id) => {
+        setChosen(shown.find((m) => m.id === id) ?? null);
+        setSearch('');
+        onChange?.(id);
       }}
-      onChange={(next) => {
-        const chosen = (next ?? []).map(String);
-        setPath(chosen);
-        onChange?.(chosen.length === 2 ? chosen[1] : undefined);
-      }}
-      showSearch={{ filter: (input, options) => options.some((o) => String(o.label).includes(input)) }}
+      allowClear
+      loading={found.isFetching}
       placeholder={t('memberPicker.placeholder')}
-      notFoundContent={t('memberPicker.empty')}
+      notFoundContent={found.isFetching ? t('common.loading') : q ? t('memberPicker.empty') : null}
+      options={shown.map((member) => ({
+        value: member.id,
+        label: <span data-testid={`member-option-${member.id}`}>{labelOf(member)}</span>,
+        title: labelOf(member),
+      }))}
       data-testid={testId}
     />
   );

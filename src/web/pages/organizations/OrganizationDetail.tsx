@@ -7,11 +7,11 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermissionIn } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
-import { LeaderHouseholdsCard } from './LeaderHouseholdsCard';
 import { OrganizationHeader } from './OrganizationHeader';
 import { OrgHistoryCard } from './OrgHistoryCard';
 import { OrgMembersCard } from './OrgMembersCard';
 import { holdsMembers } from './organization-kinds';
+import { WarmGroupHouseholdsCard } from './WarmGroupHouseholdsCard';
 
 /** One organization: what it is and where, its leader, members and history, and the actions. */
 export function OrganizationDetail({ id }: { id: string }) {
@@ -32,9 +32,7 @@ export function OrganizationDetail({ id }: { id: string }) {
       {holdsMembers(organization.data.kind) && (
         <OrgMembersCard organization={organization.data} canWrite={canWrite} />
       )}
-      {organization.data.kind === 'warm_group' && organization.data.leaderMemberId && (
-        <LeaderHouseholdsCard leaderId={organization.data.leaderMemberId} />
-      )}
+      {organization.data.kind === 'warm_group' && <WarmGroupHouseholdsCard organizationId={id} />}
       <OrgHistoryCard history={organization.data.history} />
     </div>
   );
