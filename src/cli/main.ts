@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { appendInitialCredentials } from '../server/credentials-file.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
+import { buildDemo } from '../server/demo/demo-district.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
@@ -71,6 +73,31 @@ audit
   );
 
 registerUsersCommand(program);
+
+program
+  .command('demo')
+  .description('build a demo district on an empty database (refuses one that holds real data)')
+  .option('--scale <scale>', 'small (about 5,000 residents)', 'small')
+  .option('--seed <n>', 'the same seed builds the same district', '2013')
+  .action((options: { scale: string; seed: string }) =>
+    withDatabase(async (ctx, database) => {
+      if (options.scale !== 'small') throw new Error(`Scale ${options.scale} is not built yet; known: small`);
+      await migrateToLatest(database);
+      const report = await buildDemo(ctx, {
+        scale: 'small',
+        seed: Number(options.seed),
+        onStep: (step) => process.stderr.write(`· ${step}\n`),
+      });
+      appendInitialCredentials(
+        ctx.config.dataDir,
+        report.accounts.map((a) => ({ username: a.username, password: a.password })),
+      );
+      process.stdout.write(
+        `${report.persons} residents, ${report.households} households, ${report.organizations} organizations, ${report.members} members\n` +
+          report.accounts.map((a) => `${a.username}\t${a.password}\t${a.role}@${a.regionCode}\n`).join(''),
+      );
+    }),
+  );
 registerRegisterCommands(program);
 
 try {

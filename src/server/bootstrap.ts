@@ -15,6 +15,8 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system', ip: null, re
 export interface BootstrapReport {
   migrations: string[];
   regionsImported: number;
+  /** True on the first start: the database was empty and the administrator was just created. */
+  firstStart: boolean;
   /** Set only when this start created the admin account with a generated password. */
   generatedAdminPassword?: string;
   credentialsFile?: string;
@@ -26,7 +28,7 @@ export interface BootstrapReport {
  */
 export async function bootstrap(ctx: ServiceContext, database: Database): Promise<BootstrapReport> {
   const migrations = await migrateToLatest(database);
-  const report: BootstrapReport = { migrations, regionsImported: 0 };
+  const report: BootstrapReport = { migrations, regionsImported: 0, firstStart: false };
   await markInterruptedImports(ctx);
   const { districtCode } = ctx.config;
   if (!(await regionsRepository.find(database.db, districtCode))) {
@@ -35,6 +37,7 @@ export async function bootstrap(ctx: ServiceContext, database: Database): Promis
   if ((await usersRepository.countAll(database.db)) === 0) {
     const password = ctx.config.adminPassword ?? generatePassword();
     await createAdmin(ctx, database, password);
+    report.firstStart = true;
     if (!ctx.config.adminPassword) {
       report.generatedAdminPassword = password;
       report.credentialsFile = appendInitialCredentials(ctx.config.dataDir, [

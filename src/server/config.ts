@@ -19,6 +19,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Base64 32-byte master key for personal data; absent means data/lianxin.key. */
   readonly dataKey: string | undefined;
+  /** Build the small demo district on the first start with an empty database. */
+  readonly demo: boolean;
 }
 
 const envSchema = z.object({
@@ -48,6 +50,7 @@ const envSchema = z.object({
     .default('230108'),
   LIANXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LIANXIN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  LIANXIN_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LIANXIN_LOGIN_RATE_LIMIT,
     trustProxy: e.LIANXIN_TRUST_PROXY === '1' || e.LIANXIN_TRUST_PROXY === 'true',
     dataKey: e.LIANXIN_DATA_KEY,
+    demo: e.LIANXIN_DEMO === '1' || e.LIANXIN_DEMO === 'true',
   });
 }

@@ -2,6 +2,7 @@ import { buildApp, loggerOptions } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { buildFirstStartDemo } from './demo/first-start.js';
 import { expireTransfers } from './modules/member-workflows/transfers.service.js';
 import { createServiceContext } from './services.js';
 
@@ -10,6 +11,8 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const ctx = createServiceContext(config, database, () => new Date());
   const report = await bootstrap(ctx, database);
+  // A newcomer lands in a living district: on the first start, unless LIANXIN_DEMO=0.
+  const demo = config.demo && report.firstStart ? await buildFirstStartDemo(ctx) : undefined;
   const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
   for (const step of report.migrations) app.log.info(`migration: ${step}`);
   if (report.regionsImported > 0)
@@ -19,6 +22,15 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
     process.stdout.write(
       `\n  管理员账户 / admin account:  admin   ${report.generatedAdminPassword}\n` +
         `  (also written to ${report.credentialsFile}, mode 0600)\n\n`,
+    );
+  }
+  if (demo) {
+    process.stdout.write(
+      `  演示区已生成 / demo district built: ${demo.persons} residents, ${demo.households} households, ${demo.organizations} organizations, ${demo.members} members\n` +
+        demo.accounts
+          .map((a) => `  ${a.username.padEnd(20)} ${a.password}   (${a.role} @ ${a.regionCode})\n`)
+          .join('') +
+        `  (also in ${config.dataDir}/initial-credentials.txt, mode 0600)\n\n`,
     );
   }
   await app.listen({ host: config.host, port: config.port });

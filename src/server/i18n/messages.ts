@@ -157,6 +157,10 @@ export const messages = {
     zh: '住户已在其他温馨小组（{name}）',
     en: 'The household is already in another warm group ({name})',
   },
+  'demo.not_empty': {
+    zh: '数据库中已有真实数据，不能写入演示数据',
+    en: 'The database holds real data; demo data will not be written into it',
+  },
   'user.not_found': { zh: '用户不存在', en: 'No such user' },
   'user.duplicate_username': { zh: '用户名“{username}”已被使用', en: 'The username "{username}" is taken' },
   'user.unknown_role': { zh: '未知角色：{role}', en: 'Unknown role: {role}' },
