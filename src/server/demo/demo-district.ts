@@ -133,7 +133,7 @@ export async function buildDemo(
       );
       organizationCount += 1;
       // About 3% of the adults of the building become members of its corridor branch.
-      const adults = await demoRepository.adultsAt(db, grid.building, 18);
+      const adults = await demoRepository.adultsAt(db, grid.building, 18, ctx.now());
       const chosen = adults.filter(() => random() < MEMBER_SHARE * 0.7).slice(0, 6);
       if (chosen.length === 0 && adults[0]) chosen.push(adults[0]);
       const memberIds: string[] = [];
@@ -244,9 +244,9 @@ async function createDemoAccounts(
     });
   }
   // The member account is a real member of 青年社区 (their own page shows their households).
-  const member = await demoRepository.firstMemberUnder(ctx.database.db, qingnian.community);
+  const member = await demoRepository.firstMemberUnder(ctx.database.db, scope.narrowedTo(qingnian.community));
   const memberAccount = await demoRepository.userId(ctx.database.db, 'member');
   if (member && memberAccount)
-    await demoRepository.linkMember(ctx.database.db, member, memberAccount, new Date().toISOString());
+    await demoRepository.linkMember(ctx.database.db, member, memberAccount, ctx.now().toISOString());
   return accounts;
 }

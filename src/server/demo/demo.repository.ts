@@ -1,3 +1,4 @@
+import type { Scope } from '../auth/scope.js';
 import type { Executor } from '../db/database.js';
 import type { DB } from '../db/tables.js';
 
@@ -22,8 +23,7 @@ export const demoRepository = {
   },
 
   /** Adults living in a building, in a stable order. */
-  adultsAt(db: Executor, buildingCode: string, minimumAge: number) {
-    const today = new Date();
+  adultsAt(db: Executor, buildingCode: string, minimumAge: number, today: Date) {
     const bornBefore = `${today.getUTCFullYear() - minimumAge}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;
     return db
       .selectFrom('persons')
@@ -54,11 +54,11 @@ export const demoRepository = {
     return Number(row.n);
   },
 
-  async firstMemberUnder(db: Executor, regionCode: string): Promise<string | undefined> {
+  async firstMemberUnder(db: Executor, scope: Scope): Promise<string | undefined> {
     const row = await db
       .selectFrom('members')
       .select('id')
-      .where('region_code', 'like', `${regionCode}%`)
+      .where(scope.covers('members.region_code'))
       .where('status', '=', 'in_service')
       .orderBy('id')
       .limit(1)
