@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
   errorResponses,
@@ -12,6 +8,7 @@ import {
   regionCodeSchema,
 } from '../../http/common-schemas.js';
 import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
+import { sendWrittenXlsx } from '../../http/xlsx-download.js';
 import type { ImportJobsService } from '../register/import-jobs.service.js';
 import { importJobSchema, toJobDto } from '../register/register.schema.js';
 import type { CareService } from './care.service.js';
@@ -77,17 +74,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: { tags: ['organizations'], summary: 'The member import template' },
     },
     async (_request, reply) => {
-      const file = path.join(os.tmpdir(), `lianxin-template-${uuidv7()}.xlsx`);
-      await writeMemberTemplate(file);
-      const content = fs.readFileSync(file);
-      fs.rmSync(file, { force: true });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent('党员信息导入模板.xlsx')}`,
-        )
-        .send(content);
+      return sendWrittenXlsx(reply, writeMemberTemplate, {
+        ascii: 'members.xlsx',
+        name: '党员信息导入模板.xlsx',
+      });
     },
   );
 

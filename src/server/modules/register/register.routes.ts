@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { scopeOf } from '../../http/access-control.js';
 import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { DomainError, forbidden } from '../../http/errors.js';
 import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
+import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { HouseholdsService } from './households.service.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
@@ -31,7 +30,6 @@ import {
   toJobDto,
 } from './register.schema.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const idParams = z.object({ id: idSchema });
 
 interface Deps {
@@ -211,10 +209,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       });
       return reply
         .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent('居民信息.xlsx')}`,
-        )
+        .header('content-disposition', attachment('residents.xlsx', '居民信息.xlsx'))
         .send(stream);
     },
   );
@@ -281,17 +276,10 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: { tags: ['register'], summary: 'The resident import template' },
     },
     async (_request, reply) => {
-      const file = path.join(os.tmpdir(), `lianxin-template-${uuidv7()}.xlsx`);
-      await writeResidentTemplate(file);
-      const content = fs.readFileSync(file);
-      fs.rmSync(file, { force: true });
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('居民信息导入模板.xlsx')}`,
-        )
-        .send(content);
+      return sendWrittenXlsx(reply, writeResidentTemplate, {
+        ascii: 'template.xlsx',
+        name: '居民信息导入模板.xlsx',
+      });
     },
   );
 
@@ -353,10 +341,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       const name = `${path.basename(job.file_name, path.extname(job.file_name))}.errors.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="errors.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', attachment('errors.xlsx', name))
         .send(fs.createReadStream(job.report_file));
     },
   );
