@@ -44,6 +44,8 @@ import { PersonsService } from './modules/register/persons.service.js';
 import { registerRoutes } from './modules/register/register.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
+import { workOrdersRoutes } from './modules/work-orders/work-orders.routes.js';
+import { WorkOrdersService } from './modules/work-orders/work-orders.service.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organizations: new OrganizationsService(ctx),
     members,
     care: new CareService(ctx),
+    workOrders: new WorkOrdersService(ctx),
   };
   // Imports still running when the server stops are waited for (their transaction is all-or-nothing).
   app.addHook('onClose', () => services.imports.idle());
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registerRoutes, { ctx, ...services });
   await app.register(organizationsRoutes, services);
   await app.register(memberWorkflowRoutes, { ctx });
+  await app.register(workOrdersRoutes, { ctx, workOrders: services.workOrders });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

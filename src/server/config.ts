@@ -21,6 +21,10 @@ export interface Config {
   readonly dataKey: string | undefined;
   /** Build the small demo district on the first start with an empty database. */
   readonly demo: boolean;
+  /** Where text messages go: an SMS gateway's webhook; absent means the console (log) provider. */
+  readonly smsWebhookUrl: string | undefined;
+  /** Run the SLA sweeper and the notification outbox in this process. */
+  readonly scheduler: boolean;
 }
 
 const envSchema = z.object({
@@ -51,6 +55,8 @@ const envSchema = z.object({
   LIANXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LIANXIN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LIANXIN_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LIANXIN_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -81,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.LIANXIN_TRUST_PROXY === '1' || e.LIANXIN_TRUST_PROXY === 'true',
     dataKey: e.LIANXIN_DATA_KEY,
     demo: e.LIANXIN_DEMO === '1' || e.LIANXIN_DEMO === 'true',
+    smsWebhookUrl: e.LIANXIN_SMS_WEBHOOK_URL,
+    scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
   });
 }

@@ -17,6 +17,14 @@ export const PERMISSIONS = [
   'org.write',
   'member.import',
   'care.assign',
+  'workorder.read',
+  'workorder.intake',
+  'workorder.dispatch',
+  'workorder.handle',
+  'workorder.supervise',
+  'workorder.callback',
+  'deed.write',
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,20 +49,42 @@ const GRID_KEEPING: readonly Permission[] = [
   'person.export',
   'org.read',
   'care.assign',
+  'workorder.read',
+  'workorder.intake',
+  'workorder.handle',
+  'deed.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   district_admin: PERMISSIONS,
   // Secretaries of a street or community run their subtree, organizations included.
-  secretary: [...GRID_KEEPING, 'org.write', 'member.import'],
+  // Secretaries also dispatch down their tree, approve returns and extensions, review and call back.
+  secretary: [
+    ...GRID_KEEPING,
+    'org.write',
+    'member.import',
+    'workorder.dispatch',
+    'workorder.supervise',
+    'workorder.callback',
+  ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
   // Operators look callers up across the district and may reveal a number to call back.
-  hotline_operator: ['region.read', 'person.read', 'person.reveal', 'org.read'],
+  // They take calls, dispatch them, answer on the spot and call residents back afterwards.
+  hotline_operator: [
+    'region.read',
+    'person.read',
+    'person.reveal',
+    'org.read',
+    'workorder.read',
+    'workorder.intake',
+    'workorder.dispatch',
+    'workorder.callback',
+  ],
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member.
   member: ['region.read', 'org.read'],
-  auditor: ['region.read', 'user.read', 'audit.read', 'org.read'],
+  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -14,7 +14,12 @@ import {
  * look-ups work without storing the value. Each field name is bound into both (AAD / HMAC input),
  * so a ciphertext or index copied into another column does not decrypt or match there.
  */
-export type ProtectedField = 'person.id_number' | 'person.phone' | 'person.phone_last4' | 'health.record';
+export type ProtectedField =
+  | 'person.id_number'
+  | 'person.phone'
+  | 'person.phone_last4'
+  | 'health.record'
+  | 'notification.params';
 
 const VERSION = 'v1';
 

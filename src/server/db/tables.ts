@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganizationKind, RegionKind } from '../../shared/organization-rules.js';
+import type { Channel, HandlerKind, Satisfaction, WorkOrderStatus } from '../../shared/work-orders.js';
 
 export type { OrganizationKind, RegionKind };
 
@@ -346,7 +347,7 @@ export interface CommitmentUpdateTable {
   at: string;
 }
 
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export type { Satisfaction };
 
 export interface CommitmentRatingTable {
   id: string;
@@ -377,7 +378,203 @@ export interface RegionStatsTable {
   warm_group_households: number;
 }
 
+export interface ServiceCategoryTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: string;
+  description: string;
+  handler_kind: HandlerKind;
+  sign_hours: number;
+  resolve_days: number;
+  proxy: number;
+  /** JSON array of CategoryAttribute. */
+  attributes: string;
+  keywords: string;
+  active: number;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: string;
+}
+
+export interface HotlineTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  number: string;
+  name: string;
+  active: number;
+  created_at: string;
+}
+
+export interface ResidentAccountTable {
+  id: string;
+  district_code: string;
+  phone_enc: string;
+  phone_bidx: string;
+  person_id: string | null;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface ResidentSessionTable {
+  id: string;
+  resident_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface OtpCodeTable {
+  id: string;
+  phone_bidx: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface WorkOrderTable {
+  id: string;
+  district_code: string;
+  number: string;
+  region_code: string;
+  household_id: string | null;
+  person_id: string | null;
+  category_code: string;
+  description: string;
+  /** JSON object of attribute code → value. */
+  attributes: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  channel: Channel;
+  hotline_id: string | null;
+  intake_user_id: string | null;
+  resident_id: string | null;
+  open311_key_id: string | null;
+  contact_name: string;
+  contact_phone_enc: string | null;
+  contact_phone_bidx: string | null;
+  status: WorkOrderStatus;
+  return_from_status: WorkOrderStatus | null;
+  pending_extension: string | null;
+  urgent: number;
+  handler_region_code: string;
+  dispatcher_region_code: string | null;
+  assignee_user_id: string | null;
+  assignee_member_id: string | null;
+  sign_due_at: string | null;
+  due_at: string;
+  callback_due_at: string | null;
+  overdue: number;
+  escalated_region_code: string | null;
+  urge_count: number;
+  supervised: number;
+  reopen_count: number;
+  satisfaction: Satisfaction | null;
+  resolution: string;
+  signed_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  closed_on_time: number | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkOrderEventTable {
+  id: string;
+  district_code: string;
+  work_order_id: string;
+  action: string;
+  from_status: WorkOrderStatus | null;
+  to_status: WorkOrderStatus;
+  actor_id: string | null;
+  actor_name: string;
+  note: string;
+  data: string;
+  at: string;
+}
+
+export interface WorkOrderAttachmentTable {
+  id: string;
+  district_code: string;
+  work_order_id: string;
+  event_id: string | null;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  has_thumbnail: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  district_code: string;
+  channel: 'sms' | 'inbox';
+  recipient_phone_enc: string | null;
+  recipient_user_id: string | null;
+  template: string;
+  params: string;
+  work_order_id: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface DeedTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  member_id: string;
+  work_order_id: string | null;
+  title: string;
+  description: string;
+  done_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface Open311KeyTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface DB {
+  service_categories: ServiceCategoryTable;
+  calendar_days: CalendarDayTable;
+  hotlines: HotlineTable;
+  resident_accounts: ResidentAccountTable;
+  resident_sessions: ResidentSessionTable;
+  otp_codes: OtpCodeTable;
+  work_orders: WorkOrderTable;
+  work_order_events: WorkOrderEventTable;
+  work_order_attachments: WorkOrderAttachmentTable;
+  notifications: NotificationTable;
+  deeds: DeedTable;
+  open311_keys: Open311KeyTable;
   region_stats: RegionStatsTable;
   enterprises: EnterpriseTable;
   organizations: OrganizationTable;
@@ -422,3 +619,8 @@ export type Enterprise = Selectable<EnterpriseTable>;
 export type Organization = Selectable<OrganizationTable>;
 export type Member = Selectable<MemberTable>;
 export type Transfer = Selectable<TransferTable>;
+export type ServiceCategory = Selectable<ServiceCategoryTable>;
+export type WorkOrder = Selectable<WorkOrderTable>;
+export type WorkOrderEvent = Selectable<WorkOrderEventTable>;
+export type Hotline = Selectable<HotlineTable>;
+export type Notification = Selectable<NotificationTable>;

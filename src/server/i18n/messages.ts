@@ -1,3 +1,5 @@
+import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
+
 /**
  * Every user-facing message of the server, by stable code, in Chinese and English.
  * Codes never change once published: clients and tests match on them, people read the text.
@@ -262,6 +264,7 @@ export const messages = {
     zh: '该对象在此年度已获“{title}”表彰',
     en: 'This subject already holds "{title}" for the year',
   },
+  ...workOrderMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
@@ -269,6 +272,7 @@ export type Language = 'zh' | 'en';
 
 /** Enumerated values that appear in messages (region and organization kinds), in both languages. */
 const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
+  ...workOrderValueLabels,
   district: { zh: '区县', en: 'district' },
   street: { zh: '街道', en: 'street' },
   town: { zh: '镇', en: 'town' },

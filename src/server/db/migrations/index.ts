@@ -3,6 +3,7 @@ import type { Dialect } from '../database.js';
 import * as foundation from './0001-foundation.js';
 import * as register from './0002-register.js';
 import * as organizations from './0003-organizations.js';
+import * as workOrders from './0004-work-orders.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -21,6 +22,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
   '0002-register': register,
   '0003-organizations': organizations,
+  '0004-work-orders': workOrders,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

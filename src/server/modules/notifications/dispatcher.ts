@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../services.js';
+import { paramsOf } from './outbox.js';
+import type { NotificationProvider } from './providers.js';
+import { renderTemplate, type TemplateCode } from './templates.js';
+
+/** How long a claimed message is reserved for the process that claimed it. */
+const LEASE_MS = 2 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** 30 s, 1 min, 2 min, … capped at an hour: a provider that is down for a day loses nothing. */
+export const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * Sends the text messages that are due. Claims a batch first (a lease: with several processes on
+ * PostgreSQL, `SKIP LOCKED` keeps two from taking the same row), then sends outside any
+ * transaction, then records each outcome. A message is retried with backoff until a provider
+ * takes it; a crash mid-send only means it is sent again after the lease.
+ */
+export async function deliverDueNotifications(
+  ctx: ServiceContext,
+  provider: NotificationProvider,
+  limit = 50,
+): Promise<DeliveryReport> {
+  const { db, dialect } = ctx.database;
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const claimed = await db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('notifications')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .orderBy('next_attempt_at')
+      .limit(limit);
+    if (dialect === 'postgres') query = query.forUpdate().skipLocked();
+    const rows = await query.execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('notifications')
+        .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString() })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute();
+    }
+    return rows;
+  });
+
+  const report: DeliveryReport = { sent: 0, failed: 0 };
+  for (const row of claimed) {
+    try {
+      if (!row.recipient_phone_enc) throw new Error('A text message without a phone number');
+      const text = renderTemplate(row.template as TemplateCode, paramsOf(ctx, row.template, row.params));
+      await provider.send({
+        id: row.id,
+        phone: ctx.crypto.decrypt('person.phone', row.recipient_phone_enc),
+        text,
+        template: row.template,
+      });
+      await db
+        .updateTable('notifications')
+        .set({
+          status: 'sent',
+          sent_at: ctx.now().toISOString(),
+          attempts: sql`attempts + 1`,
+          last_error: null,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      report.sent += 1;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await db
+        .updateTable('notifications')
+        .set({
+          attempts,
+          next_attempt_at: new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
+          last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      report.failed += 1;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,61 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Executor } from '../../db/database.js';
+import type { ServiceContext } from '../../services.js';
+import type { TemplateCode } from './templates.js';
+
+/** Templates whose params are secrets (a sign-in code): stored encrypted until sent. */
+const SECRET_TEMPLATES: ReadonlySet<TemplateCode> = new Set(['otp']);
+
+export type Recipient = { phone: string } | { userId: string };
+
+/**
+ * Queues a notification in the caller's transaction: it exists if and only if the change that
+ * caused it committed. Text messages are sent later by the dispatcher; in-app messages are
+ * delivered by being written.
+ */
+export async function enqueueNotification(
+  ctx: ServiceContext,
+  trx: Executor,
+  input: {
+    districtCode: string;
+    recipient: Recipient;
+    template: TemplateCode;
+    params: Record<string, string>;
+    workOrderId?: string | undefined;
+  },
+): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  const params = JSON.stringify(input.params);
+  const sms = 'phone' in input.recipient;
+  await trx
+    .insertInto('notifications')
+    .values({
+      id: uuidv7(),
+      district_code: input.districtCode,
+      channel: sms ? 'sms' : 'inbox',
+      recipient_phone_enc:
+        'phone' in input.recipient ? ctx.crypto.encrypt('person.phone', input.recipient.phone) : null,
+      recipient_user_id: 'userId' in input.recipient ? input.recipient.userId : null,
+      template: input.template,
+      params: SECRET_TEMPLATES.has(input.template)
+        ? ctx.crypto.encrypt('notification.params', params)
+        : params,
+      work_order_id: input.workOrderId ?? null,
+      status: sms ? 'pending' : 'sent',
+      attempts: 0,
+      next_attempt_at: nowIso,
+      last_error: null,
+      sent_at: sms ? null : nowIso,
+      read_at: null,
+      created_at: nowIso,
+    })
+    .execute();
+}
+
+/** Params of a stored notification, decrypted when they were secret. */
+export function paramsOf(ctx: ServiceContext, template: string, stored: string): Record<string, string> {
+  const json = SECRET_TEMPLATES.has(template as TemplateCode)
+    ? ctx.crypto.decrypt('notification.params', stored)
+    : stored;
+  return JSON.parse(json) as Record<string, string>;
+}

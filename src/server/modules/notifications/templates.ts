@@ -1,0 +1,19 @@
+/**
+ * The text of every message the platform sends, by template code. Residents get Chinese (the
+ * messages go to phones); params are filled by name.
+ */
+export const TEMPLATES = {
+  otp: '【连心】您的登录验证码为 {code}，5 分钟内有效。如非本人操作请忽略。',
+  order_accepted: '【连心】您反映的问题已受理，工单号 {number}，我们将于 {due} 前办理完毕。',
+  order_resolved: '【连心】您的工单 {number} 已办理：{resolution}',
+  order_closed: '【连心】您的工单 {number} 已办结，稍后将回访听取您的评价。',
+  order_dispatched: '工单 {number}（{category}）已派给您，请于 {signDue} 前签收。',
+  order_overdue: '工单 {number}（{category}）已超过办理时限 {due}，已报上级督办。',
+  order_urged: '工单 {number}（{category}）被催办：{note}',
+  order_reopened: '工单 {number}（{category}）回访不满意，请重新办理。',
+} as const;
+
+export type TemplateCode = keyof typeof TEMPLATES;
+
+export const renderTemplate = (template: TemplateCode, params: Record<string, string>): string =>
+  TEMPLATES[template].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');

@@ -1,0 +1,443 @@
+import type { Updateable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../shared/work-orders.js';
+import type { Permission } from '../../auth/permissions.js';
+import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { WorkOrder, WorkOrderTable } from '../../db/tables.js';
+import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { enqueueNotification } from '../notifications/outbox.js';
+import type { TemplateCode } from '../notifications/templates.js';
+import { regionsRepository } from '../regions/regions.repository.js';
+import { attachmentsRepository } from './attachments.repository.js';
+import type { CatalogueCache } from './catalogue.service.js';
+import { deedsRepository } from './deeds.repository.js';
+import { HANDLING_ROLES } from './handling-roles.js';
+import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
+import { recordStep } from './work-order-steps.js';
+import { handlerRecipients, type Visibility, workOrdersRepository } from './work-orders.repository.js';
+import { formatBeijing } from './working-calendar.js';
+
+/** A signed-in staff member: their id, and where each permission holds for them. */
+export interface Caller {
+  userId: string;
+  actor: AuditActor;
+  scopeFor(permission: Permission): Scope;
+}
+
+export type ActionInput = {
+  action: WorkOrderAction;
+  note?: string | undefined;
+  /** The version the caller saw; when given, a newer order is a conflict rather than a surprise. */
+  version?: number | undefined;
+  targetRegionCode?: string | undefined;
+  assigneeUserId?: string | undefined;
+  assigneeMemberId?: string | undefined;
+  days?: number | undefined;
+  approve?: boolean | undefined;
+  satisfaction?: Satisfaction | undefined;
+  attachmentIds?: string[] | undefined;
+};
+
+type Changes = Updateable<WorkOrderTable>;
+
+interface Outcome {
+  changes: Changes;
+  to: WorkOrderStatus;
+  data: Record<string, unknown>;
+  /** Whether the step changes the order (a comment does not: it must not make others' views stale). */
+  bumpsVersion: boolean;
+  after?: (trx: Executor, order: WorkOrder, eventId: string) => Promise<void>;
+}
+
+export const visibilityOf = (caller: Caller): Visibility => ({
+  scope: caller.scopeFor('workorder.read'),
+  userId: caller.userId,
+});
+
+/**
+ * Every step after intake (DESIGN §4). Each action is checked, in order: the caller can see the
+ * order (else 404), the action is legal from the order's status (else 409), the caller is on the
+ * side that takes it (else 403), its particulars are valid (else 400); then the order changes
+ * only if nobody changed it since it was read (else 409), with its event, audit row and
+ * notifications in the same transaction.
+ */
+export class WorkOrderActions {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly catalogue: CatalogueCache,
+  ) {}
+
+  /** Whether the caller is on the side that takes an action (no status or input checks). */
+  sideAllows(caller: Caller, order: WorkOrder, side: ActingSide, permission: Permission): boolean {
+    const scope = caller.scopeFor(permission);
+    switch (side) {
+      case 'holder':
+        return (
+          (order.assignee_user_id !== null && order.assignee_user_id === caller.userId) ||
+          scope.includes(order.handler_region_code)
+        );
+      case 'dispatcher':
+        return scope.includes(order.dispatcher_region_code ?? order.handler_region_code);
+      case 'overseer':
+        return scope.includes(order.region_code) || order.assignee_user_id === caller.userId;
+    }
+  }
+
+  /** The actions the caller could take now (for the UI's buttons). */
+  available(caller: Caller, order: WorkOrder): WorkOrderAction[] {
+    return (Object.keys(TRANSITIONS) as WorkOrderAction[]).filter((action) => {
+      const rule = TRANSITIONS[action];
+      if (!rule.from.includes(order.status)) return false;
+      if (action === 'approve_extension' || action === 'reject_extension') {
+        if (!order.pending_extension) return false;
+      }
+      if (action === 'extend' && order.pending_extension) return false;
+      if (action === 'supervise' && order.supervised === 1) return false;
+      return this.sideAllows(caller, order, rule.side, rule.permission);
+    });
+  }
+
+  async act(caller: Caller, id: string, input: ActionInput): Promise<WorkOrder> {
+    const { db, dialect } = this.ctx.database;
+    const rule = TRANSITIONS[input.action];
+    const note = input.note?.trim() ?? '';
+    return db.transaction().execute(async (trx) => {
+      const visible = await workOrdersRepository.view(trx, visibilityOf(caller), id);
+      if (!visible) throw notFound('workorder.not_found');
+      const order = (await workOrdersRepository.find(trx, id, dialect))!;
+      if (input.version !== undefined && input.version !== order.version)
+        throw conflict('workorder.conflict');
+      if (!rule.from.includes(order.status)) {
+        throw new DomainError('workorder.illegal_transition', 409, {
+          status: order.status,
+          action: input.action,
+        });
+      }
+      if (!this.sideAllows(caller, order, rule.side, rule.permission)) {
+        throw new DomainError('workorder.not_your_side', 403, { side: rule.side });
+      }
+      const needsNote =
+        rule.noteRequired ||
+        (input.action === 'review' && input.approve === false) ||
+        (input.action === 'callback' && input.satisfaction === 'unsatisfied');
+      if (needsNote && note === '') throw fieldError('note', 'workorder.note_required');
+      const outcome = await this.outcome(trx, caller, order, input, note);
+      const nowIso = this.ctx.now().toISOString();
+      if (outcome.bumpsVersion) {
+        const changed = await workOrdersRepository.update(trx, order.id, order.version, {
+          ...outcome.changes,
+          status: outcome.to,
+          updated_at: nowIso,
+        });
+        if (!changed) throw conflict('workorder.conflict');
+      }
+      const eventId = await recordStep(this.ctx, trx, order, {
+        action: input.action,
+        from: order.status,
+        to: outcome.to,
+        actor: caller.actor,
+        note,
+        data: outcome.data,
+      });
+      if (input.attachmentIds?.length) {
+        const attached = await attachmentsRepository.attachToEvent(
+          trx,
+          order.id,
+          input.attachmentIds,
+          eventId,
+        );
+        if (attached !== new Set(input.attachmentIds).size)
+          throw fieldError('attachmentIds', 'workorder.attachment_not_found');
+      }
+      await outcome.after?.(trx, order, eventId);
+      return (await workOrdersRepository.find(trx, order.id))!;
+    });
+  }
+
+  private async outcome(
+    trx: Executor,
+    caller: Caller,
+    order: WorkOrder,
+    input: ActionInput,
+    note: string,
+  ): Promise<Outcome> {
+    const now = this.ctx.now();
+    const nowIso = now.toISOString();
+    const calendar = await this.catalogue.workingCalendar();
+    const category = (await this.catalogue.category(order.category_code))!;
+    const plain = (
+      to: WorkOrderStatus,
+      changes: Changes = {},
+      data: Record<string, unknown> = {},
+    ): Outcome => ({
+      changes,
+      to,
+      data,
+      bumpsVersion: true,
+    });
+    const closing = (): Changes => ({
+      closed_at: nowIso,
+      closed_on_time: nowIso <= order.due_at ? 1 : 0,
+      callback_due_at: calendar.callbackDeadline(now).toISOString(),
+    });
+
+    switch (input.action) {
+      case 'accept':
+        return plain('pending_dispatch');
+      case 'answer':
+        return {
+          ...plain('closed', { resolution: note, ...closing() }),
+          after: (t, o) => this.tellResident(t, o, 'order_closed'),
+        };
+      case 'dispatch':
+        return this.dispatch(
+          trx,
+          caller,
+          order,
+          input,
+          calendar.addWorkingHours(now, category.sign_hours).toISOString(),
+        );
+      case 'withdraw':
+        return plain('pending_dispatch', {
+          handler_region_code: order.dispatcher_region_code ?? order.handler_region_code,
+          dispatcher_region_code: null,
+          assignee_user_id: null,
+          assignee_member_id: null,
+          sign_due_at: null,
+        });
+      case 'sign':
+        return plain('in_progress', { signed_at: nowIso });
+      case 'return':
+        return plain('return_requested', { return_from_status: order.status });
+      case 'approve_return':
+        return plain('pending_dispatch', {
+          handler_region_code: order.dispatcher_region_code ?? order.handler_region_code,
+          dispatcher_region_code: null,
+          assignee_user_id: null,
+          assignee_member_id: null,
+          sign_due_at: null,
+          signed_at: null,
+          return_from_status: null,
+        });
+      case 'reject_return':
+        return plain(order.return_from_status ?? 'in_progress', { return_from_status: null });
+      case 'extend': {
+        if (order.pending_extension) throw conflict('workorder.extension_pending');
+        if (!input.days) throw fieldError('days', 'field.required');
+        const request = { days: input.days, reason: note, requestedBy: caller.userId, at: nowIso };
+        return plain(order.status, { pending_extension: JSON.stringify(request) }, { days: input.days });
+      }
+      case 'approve_extension': {
+        if (!order.pending_extension) throw conflict('workorder.no_extension_pending');
+        const { days } = JSON.parse(order.pending_extension) as { days: number };
+        const dueAt = calendar.resolveDeadline(new Date(Date.parse(order.due_at) - 1), days).toISOString();
+        return plain(
+          order.status,
+          { pending_extension: null, due_at: dueAt, ...(dueAt > nowIso ? { overdue: 0 } : {}) },
+          { days, from: order.due_at, to: dueAt },
+        );
+      }
+      case 'reject_extension':
+        if (!order.pending_extension) throw conflict('workorder.no_extension_pending');
+        return plain(order.status, { pending_extension: null });
+      case 'resolve':
+        return {
+          ...plain('pending_review', { resolution: note, resolved_at: nowIso }),
+          after: async (t, o, eventId) => {
+            await this.recordDeed(t, caller, o, note);
+            await this.tellResident(t, { ...o, resolution: note }, 'order_resolved');
+            void eventId;
+          },
+        };
+      case 'review':
+        if (input.approve === undefined) throw fieldError('approve', 'field.required');
+        return input.approve
+          ? {
+              ...plain('closed', closing(), { approve: true }),
+              after: (t, o) => this.tellResident(t, o, 'order_closed'),
+            }
+          : plain('in_progress', { resolved_at: null }, { approve: false });
+      case 'callback': {
+        if (!input.satisfaction) throw fieldError('satisfaction', 'field.required');
+        if (input.satisfaction !== 'unsatisfied') {
+          return plain(
+            'archived',
+            { satisfaction: input.satisfaction, archived_at: nowIso },
+            { satisfaction: input.satisfaction },
+          );
+        }
+        const dueAt = calendar.resolveDeadline(now, order.urgent ? 0 : category.resolve_days).toISOString();
+        return {
+          ...plain(
+            'in_progress',
+            {
+              satisfaction: 'unsatisfied',
+              reopen_count: order.reopen_count + 1,
+              closed_at: null,
+              closed_on_time: null,
+              resolved_at: null,
+              callback_due_at: null,
+              due_at: dueAt,
+              overdue: 0,
+            },
+            { satisfaction: 'unsatisfied', dueAt },
+          ),
+          after: (t, o) => this.tellHandlers(t, o, 'order_reopened', {}),
+        };
+      }
+      case 'urge':
+        return {
+          ...plain(order.status, { urge_count: order.urge_count + 1 }),
+          after: (t, o) => this.tellHandlers(t, o, 'order_urged', { note }),
+        };
+      case 'supervise':
+        if (order.supervised === 1) throw conflict('workorder.already_supervised');
+        return plain(order.status, { supervised: 1 });
+      case 'comment':
+        return { changes: {}, to: order.status, data: {}, bumpsVersion: false };
+    }
+  }
+
+  /** Down the tree to a unit that covers the place, or to a person who may handle orders there. */
+  private async dispatch(
+    trx: Executor,
+    caller: Caller,
+    order: WorkOrder,
+    input: ActionInput,
+    signDueAt: string,
+  ): Promise<Outcome> {
+    const targets = [input.targetRegionCode, input.assigneeUserId, input.assigneeMemberId].filter(Boolean);
+    if (targets.length !== 1) throw fieldError('targetRegionCode', 'workorder.dispatch_target_required');
+    const base: Changes = {
+      dispatcher_region_code: order.handler_region_code,
+      sign_due_at: signDueAt,
+      signed_at: null,
+    };
+    if (input.targetRegionCode) {
+      const target = input.targetRegionCode;
+      const downward =
+        target !== order.handler_region_code &&
+        target.startsWith(order.handler_region_code) &&
+        order.region_code.startsWith(target);
+      if (!downward || !(await regionsRepository.find(trx, target)))
+        throw fieldError('targetRegionCode', 'workorder.dispatch_not_down');
+      return {
+        changes: { ...base, handler_region_code: target, assignee_user_id: null, assignee_member_id: null },
+        to: 'dispatched',
+        data: { targetRegionCode: target },
+        bumpsVersion: true,
+        after: (t, o) =>
+          this.tellHandlers(
+            t,
+            { ...o, handler_region_code: target, assignee_user_id: null },
+            'order_dispatched',
+            { signDue: formatBeijing(signDueAt) },
+          ),
+      };
+    }
+    let userId: string;
+    let memberId: string | null = null;
+    if (input.assigneeMemberId) {
+      const member = await deedsRepository.member(trx, input.assigneeMemberId);
+      if (!member || !caller.scopeFor('workorder.dispatch').includes(member.region_code))
+        throw fieldError('assigneeMemberId', 'deed.unknown_member');
+      if (!member.user_id) throw fieldError('assigneeMemberId', 'workorder.member_without_account');
+      userId = member.user_id;
+      memberId = member.id;
+    } else {
+      userId = input.assigneeUserId!;
+      const regions = await handlerRegionsOf(trx, userId);
+      // The person works inside the holder's unit and their work covers the place.
+      const fits = regions.some(
+        (region) => region.startsWith(order.handler_region_code) && order.region_code.startsWith(region),
+      );
+      if (!fits) throw fieldError('assigneeUserId', 'workorder.unknown_assignee');
+    }
+    return {
+      changes: { ...base, assignee_user_id: userId, assignee_member_id: memberId },
+      to: 'dispatched',
+      data: { assigneeUserId: userId, ...(memberId ? { assigneeMemberId: memberId } : {}) },
+      bumpsVersion: true,
+      after: (t, o) =>
+        this.tellHandlers(t, { ...o, assignee_user_id: userId }, 'order_dispatched', {
+          signDue: formatBeijing(signDueAt),
+        }),
+    };
+  }
+
+  /** 好事实事: a member who resolves an order (or the member it was given to) is credited with a deed. */
+  private async recordDeed(trx: Executor, caller: Caller, order: WorkOrder, note: string): Promise<void> {
+    const member = order.assignee_member_id
+      ? await deedsRepository.member(trx, order.assignee_member_id)
+      : await deedsRepository.memberOfUser(trx, caller.userId);
+    if (!member) return;
+    const category = await this.catalogue.category(order.category_code);
+    await deedsRepository.insert(trx, {
+      id: uuidv7(),
+      district_code: order.district_code,
+      region_code: member.region_code,
+      member_id: member.id,
+      work_order_id: order.id,
+      title: `${category?.name ?? ''} · ${order.number}`.slice(0, 100),
+      description: note,
+      done_on: this.ctx.now().toISOString().slice(0, 10),
+      created_by: caller.userId,
+      created_at: this.ctx.now().toISOString(),
+    });
+  }
+
+  /** A text message to the resident who reported the order, when they left a number. */
+  async tellResident(trx: Executor, order: WorkOrder, template: TemplateCode): Promise<void> {
+    if (!order.contact_phone_enc) return;
+    await enqueueNotification(this.ctx, trx, {
+      districtCode: order.district_code,
+      recipient: { phone: this.ctx.crypto.decrypt('person.phone', order.contact_phone_enc) },
+      template,
+      params: { number: order.number, resolution: order.resolution.slice(0, 60) },
+      workOrderId: order.id,
+    });
+  }
+
+  /** In-app messages to whoever holds the order: its assignee, or the staff of the holding unit. */
+  async tellHandlers(
+    trx: Executor,
+    order: WorkOrder,
+    template: TemplateCode,
+    params: Record<string, string>,
+  ): Promise<void> {
+    const category = await this.catalogue.category(order.category_code);
+    const recipients = order.assignee_user_id
+      ? [order.assignee_user_id]
+      : await handlerRecipients(trx, order.handler_region_code);
+    for (const userId of recipients) {
+      await enqueueNotification(this.ctx, trx, {
+        districtCode: order.district_code,
+        recipient: { userId },
+        template,
+        params: {
+          number: order.number,
+          category: category?.name ?? '',
+          due: formatBeijing(order.due_at),
+          ...params,
+        },
+        workOrderId: order.id,
+      });
+    }
+  }
+}
+
+/** Regions where a user holds a role that handles orders. */
+async function handlerRegionsOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select('role_assignments.region_code')
+    .where('role_assignments.user_id', '=', userId)
+    .where('users.status', '=', 'active')
+    .where('role_assignments.role', 'in', HANDLING_ROLES)
+    .execute();
+  return rows.map((row) => row.region_code);
+}

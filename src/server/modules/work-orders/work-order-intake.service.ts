@@ -1,0 +1,226 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Channel } from '../../../shared/work-orders.js';
+import { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { ServiceCategory, WorkOrder } from '../../db/tables.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { fieldError } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { enqueueNotification } from '../notifications/outbox.js';
+import { regionsRepository } from '../regions/regions.repository.js';
+import { registerRepository } from '../register/register.repository.js';
+import { catalogueRepository } from './catalogue.repository.js';
+import type { CatalogueCache } from './catalogue.service.js';
+import { attributesOf, checkAttributes } from './category-attributes.js';
+import { recordStep } from './work-order-steps.js';
+import { type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
+import { beijingDate, formatBeijing } from './working-calendar.js';
+
+export interface IntakeInput {
+  categoryCode: string;
+  description: string;
+  channel: Channel;
+  regionCode?: string | undefined;
+  householdId?: string | undefined;
+  personId?: string | undefined;
+  hotlineId?: string | undefined;
+  contactName?: string | undefined;
+  /** Already normalized by the schema (a mobile or landline number). */
+  contactPhone?: string | undefined;
+  attributes?: Record<string, unknown> | undefined;
+  urgent?: boolean | undefined;
+  address?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+}
+
+/** Who takes the order in: staff in their intake scope, a signed-in resident, or an Open311 client. */
+export type Intake =
+  | { kind: 'staff'; scope: Scope; userId: string; actor: AuditActor }
+  | { kind: 'resident'; residentId: string; actor: AuditActor }
+  | { kind: 'open311'; keyId: string; regionCode: string; actor: AuditActor };
+
+/** The unit that handles a category at a place: its community, street or the district. */
+export function suggestedHandler(placeCode: string, handlerKind: ServiceCategory['handler_kind']): string {
+  const length = handlerKind === 'community' ? 12 : handlerKind === 'street' ? 9 : 6;
+  return placeCode.length > length ? placeCode.slice(0, length) : placeCode;
+}
+
+const MAX_NUMBER_ATTEMPTS = 5;
+
+/**
+ * Intake (受理): a request from any channel becomes an order with its place, category, deadline
+ * and first holder, an event, an audit row, and an SMS to the resident that it was accepted.
+ */
+export class WorkOrderIntake {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly catalogue: CatalogueCache,
+  ) {}
+
+  /** The leaf category, active; anything else is a field error on categoryCode. */
+  async leafCategory(code: string): Promise<ServiceCategory> {
+    const category = await this.catalogue.category(code);
+    if (category?.active !== 1) throw fieldError('categoryCode', 'workorder.unknown_category');
+    const all = await this.catalogue.allCategories();
+    if (all.some((other) => other.parent_code === category.code))
+      throw fieldError('categoryCode', 'workorder.category_not_leaf', { name: category.name });
+    return category;
+  }
+
+  /** The place: a household or person pins it exactly; a region code alone names a region. */
+  private async place(db: Executor, intake: Intake, input: IntakeInput) {
+    const placeScope = intake.kind === 'staff' ? intake.scope : undefined; // residents and Open311 clients name a place, not a record of the register
+    let householdId: string | null = null;
+    let personId: string | null = null;
+    let regionCode = input.regionCode;
+    if (input.personId) {
+      const person = placeScope
+        ? await registerRepository.findPerson(db, placeScope, input.personId)
+        : undefined;
+      if (!person) throw fieldError('personId', 'workorder.unknown_person');
+      personId = person.id;
+      householdId = person.household_id;
+      regionCode = person.region_code;
+    }
+    if (input.householdId) {
+      const household = placeScope
+        ? await registerRepository.findHousehold(db, placeScope, input.householdId)
+        : undefined;
+      if (!household || (householdId && household.id !== householdId))
+        throw fieldError('householdId', 'workorder.unknown_household');
+      householdId = household.id;
+      regionCode = household.region_code;
+    }
+    if (!regionCode) throw fieldError('regionCode', 'field.required');
+    if (input.regionCode && !regionCode.startsWith(input.regionCode))
+      throw fieldError('regionCode', 'workorder.place_mismatch');
+    const region = await regionsRepository.find(db, regionCode);
+    const allowed =
+      intake.kind === 'staff'
+        ? intake.scope.includes(regionCode)
+        : intake.kind === 'open311'
+          ? regionCode.startsWith(intake.regionCode)
+          : regionCode.startsWith(this.ctx.config.districtCode);
+    if (!region || !allowed) throw fieldError('regionCode', 'workorder.unknown_region');
+    return { regionCode, householdId, personId };
+  }
+
+  async create(intake: Intake, input: IntakeInput): Promise<WorkOrderView> {
+    const category = await this.leafCategory(input.categoryCode);
+    const attributes = checkAttributes(attributesOf(category), input.attributes ?? {});
+    const calendar = await this.catalogue.workingCalendar();
+    const { db } = this.ctx.database;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const created = await db
+          .transaction()
+          .execute((trx) => this.insert(trx, intake, input, category, attributes, calendar));
+        const justThis = new Scope([created.regionCode], this.ctx.database.dialect);
+        return (await workOrdersRepository.view(db, { scope: justThis, userId: null }, created.id))!;
+      } catch (error) {
+        // Two intakes in the same instant may pick the same day number: the loser takes the next.
+        if (!isUniqueViolation(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async insert(
+    trx: Executor,
+    intake: Intake,
+    input: IntakeInput,
+    category: ServiceCategory,
+    attributes: Record<string, unknown>,
+    calendar: Awaited<ReturnType<CatalogueCache['workingCalendar']>>,
+  ): Promise<{ id: string; regionCode: string }> {
+    const now = this.ctx.now();
+    const nowIso = now.toISOString();
+    const place = await this.place(trx, intake, input);
+    let handler = suggestedHandler(place.regionCode, category.handler_kind);
+    let hotlineId: string | null = null;
+    if (input.hotlineId) {
+      const hotline = await catalogueRepository.hotline(trx, input.hotlineId);
+      if (hotline?.active !== 1) throw fieldError('hotlineId', 'workorder.unknown_hotline');
+      hotlineId = hotline.id;
+      handler = hotline.region_code;
+    } else if (intake.kind === 'open311') {
+      handler = intake.regionCode;
+    }
+    // The first holder must lie above the place, or nobody could dispatch down to it.
+    if (!place.regionCode.startsWith(handler)) handler = place.regionCode.slice(0, 6);
+    const urgent = input.urgent === true || category.resolve_days === 0;
+    const day = beijingDate(now).replaceAll('-', '');
+    const last = await workOrdersRepository.lastNumberOn(trx, day);
+    const number = `${day}-${String(last ? Number(last.slice(9)) + 1 : 1).padStart(4, '0')}`;
+    const id = uuidv7();
+    const districtCode = place.regionCode.slice(0, 6);
+    const phone = input.contactPhone;
+    const order: WorkOrder = {
+      id,
+      district_code: districtCode,
+      number,
+      region_code: place.regionCode,
+      household_id: place.householdId,
+      person_id: place.personId,
+      category_code: category.code,
+      description: input.description,
+      attributes: JSON.stringify(attributes),
+      address: input.address ?? '',
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      channel: input.channel,
+      hotline_id: hotlineId,
+      intake_user_id: intake.kind === 'staff' ? intake.userId : null,
+      resident_id: intake.kind === 'resident' ? intake.residentId : null,
+      open311_key_id: intake.kind === 'open311' ? intake.keyId : null,
+      contact_name: input.contactName ?? '',
+      contact_phone_enc: phone ? this.ctx.crypto.encrypt('person.phone', phone) : null,
+      contact_phone_bidx: phone ? this.ctx.crypto.blindIndex('person.phone', phone) : null,
+      status: 'received',
+      return_from_status: null,
+      pending_extension: null,
+      urgent: urgent ? 1 : 0,
+      handler_region_code: handler,
+      dispatcher_region_code: null,
+      assignee_user_id: null,
+      assignee_member_id: null,
+      sign_due_at: null,
+      due_at: calendar.resolveDeadline(now, urgent ? 0 : category.resolve_days).toISOString(),
+      callback_due_at: null,
+      overdue: 0,
+      escalated_region_code: null,
+      urge_count: 0,
+      supervised: 0,
+      reopen_count: 0,
+      satisfaction: null,
+      resolution: '',
+      signed_at: null,
+      resolved_at: null,
+      closed_at: null,
+      closed_on_time: null,
+      archived_at: null,
+      version: 1,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await workOrdersRepository.insert(trx, order);
+    await recordStep(this.ctx, trx, order, {
+      action: 'receive',
+      from: null,
+      to: 'received',
+      actor: intake.actor,
+      data: { channel: input.channel, categoryCode: category.code, handler },
+    });
+    if (phone) {
+      await enqueueNotification(this.ctx, trx, {
+        districtCode,
+        recipient: { phone },
+        template: 'order_accepted',
+        params: { number, due: formatBeijing(order.due_at) },
+        workOrderId: id,
+      });
+    }
+    return { id, regionCode: place.regionCode };
+  }
+}

@@ -1,0 +1,219 @@
+import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
+import type { Scope } from '../../auth/scope.js';
+import type { Dialect, Executor } from '../../db/database.js';
+import type { DB, WorkOrder, WorkOrderEvent, WorkOrderEventTable, WorkOrderTable } from '../../db/tables.js';
+import { HANDLING_ROLES } from './handling-roles.js';
+
+export type WorkOrderView = WorkOrder & { category_name: string; region_name: string };
+
+/** Who may see an order: the place lies in their read scope, or it was given to them in person. */
+export interface Visibility {
+  scope: Scope;
+  userId: string | null;
+  /** A resident sees only what they submitted. */
+  residentId?: string | undefined;
+}
+
+const visible = (visibility: Visibility) => (eb: ExpressionBuilder<DB, 'work_orders'>) => {
+  if (visibility.residentId) return eb('work_orders.resident_id', '=', visibility.residentId);
+  const conditions = [visibility.scope.covers('work_orders.region_code')];
+  if (visibility.userId) conditions.push(sql<SqlBool>`work_orders.assignee_user_id = ${visibility.userId}`);
+  return eb.or(conditions);
+};
+
+export type ListView = 'all' | 'mine' | 'to_sign' | 'overdue' | 'supervision' | 'to_callback' | 'to_review';
+
+export interface ListFilter {
+  view: ListView;
+  status?: WorkOrderStatus | undefined;
+  categoryCode?: string | undefined;
+  regionCode?: string | undefined;
+  channel?: string | undefined;
+  /** Keyset: due_at then id, ascending (the soonest deadline first). */
+  after?: { dueAt: string; id: string } | undefined;
+  limit: number;
+}
+
+const viewQuery = (db: Executor) =>
+  db
+    .selectFrom('work_orders')
+    .innerJoin('service_categories', 'service_categories.code', 'work_orders.category_code')
+    .innerJoin('regions', 'regions.code', 'work_orders.region_code')
+    .selectAll('work_orders')
+    .select(['service_categories.name as category_name', 'regions.name as region_name']);
+
+/** Only this file touches work_orders and work_order_events. */
+export const workOrdersRepository = {
+  insert: async (db: Executor, row: Insertable<WorkOrderTable>): Promise<void> => {
+    await db.insertInto('work_orders').values(row).execute();
+  },
+
+  insertEvent: async (db: Executor, row: Insertable<WorkOrderEventTable>): Promise<void> => {
+    await db.insertInto('work_order_events').values(row).execute();
+  },
+
+  /** The day's last number, e.g. 20261126-0042, to count on from. */
+  lastNumberOn: async (db: Executor, day: string): Promise<string | undefined> =>
+    (
+      await db
+        .selectFrom('work_orders')
+        .select('number')
+        .where('number', '>=', `${day}-`)
+        .where('number', '<', `${day}.`)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    )?.number,
+
+  /** Unscoped, locked on PostgreSQL when asked: the service decides who may act. */
+  find: async (db: Executor, id: string, lock?: Dialect): Promise<WorkOrder | undefined> => {
+    const query = db.selectFrom('work_orders').selectAll().where('id', '=', id);
+    return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  },
+
+  view: (db: Executor, visibility: Visibility, id: string): Promise<WorkOrderView | undefined> =>
+    viewQuery(db).where('work_orders.id', '=', id).where(visible(visibility)).executeTakeFirst(),
+
+  events: (db: Executor, orderId: string): Promise<WorkOrderEvent[]> =>
+    db
+      .selectFrom('work_order_events')
+      .selectAll()
+      .where('work_order_id', '=', orderId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+
+  /**
+   * Applies a change if the order is still at the version the caller read: 0 rows means someone
+   * else acted first (the caller reports a conflict).
+   */
+  update: async (
+    db: Executor,
+    id: string,
+    version: number,
+    changes: Updateable<WorkOrderTable>,
+  ): Promise<boolean> => {
+    const result = await db
+      .updateTable('work_orders')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  list: (db: Executor, visibility: Visibility, filter: ListFilter): Promise<WorkOrderView[]> => {
+    let query = viewQuery(db).where(visible(visibility));
+    const userId = visibility.userId ?? '';
+    switch (filter.view) {
+      case 'mine':
+        query = query
+          .where('work_orders.assignee_user_id', '=', userId)
+          .where('work_orders.status', 'in', OPEN_STATUSES);
+        break;
+      case 'to_sign':
+        query = query.where('work_orders.status', '=', 'dispatched');
+        break;
+      case 'overdue':
+        query = query.where('work_orders.overdue', '=', 1).where('work_orders.status', 'in', OPEN_STATUSES);
+        break;
+      case 'supervision':
+        query = query.where((eb) =>
+          eb.or([
+            eb('work_orders.escalated_region_code', 'is not', null),
+            eb('work_orders.supervised', '=', 1),
+          ]),
+        );
+        query = query.where('work_orders.status', 'in', OPEN_STATUSES);
+        break;
+      case 'to_callback':
+        query = query.where('work_orders.status', '=', 'closed');
+        break;
+      case 'to_review':
+        query = query.where('work_orders.status', '=', 'pending_review');
+        break;
+      case 'all':
+        break;
+    }
+    if (filter.status) query = query.where('work_orders.status', '=', filter.status);
+    if (filter.categoryCode) {
+      const code = filter.categoryCode;
+      query = query.where((eb) =>
+        eb.or([eb('work_orders.category_code', '=', code), eb('service_categories.parent_code', '=', code)]),
+      );
+    }
+    if (filter.regionCode)
+      query = query.where(visibility.scope.narrowedTo(filter.regionCode).covers('work_orders.region_code'));
+    if (filter.channel)
+      query = query.where('work_orders.channel', '=', filter.channel as WorkOrder['channel']);
+    if (filter.after) {
+      const { dueAt, id } = filter.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('work_orders.due_at', '>', dueAt),
+          eb.and([eb('work_orders.due_at', '=', dueAt), eb('work_orders.id', '>', id)]),
+        ]),
+      );
+    }
+    return query.orderBy('work_orders.due_at').orderBy('work_orders.id').limit(filter.limit).execute();
+  },
+
+  /** Open orders of the same category for the same household or the same place: likely duplicates. */
+  openSimilar: (
+    db: Executor,
+    visibility: Visibility,
+    input: { categoryCode: string; householdId?: string | undefined; regionCode: string },
+  ): Promise<WorkOrderView[]> =>
+    viewQuery(db)
+      .where(visible(visibility))
+      .where('work_orders.category_code', '=', input.categoryCode)
+      .where('work_orders.status', 'in', OPEN_STATUSES)
+      .where((eb) =>
+        input.householdId
+          ? eb.or([
+              eb('work_orders.household_id', '=', input.householdId),
+              eb('work_orders.region_code', '=', input.regionCode),
+            ])
+          : eb('work_orders.region_code', '=', input.regionCode),
+      )
+      .orderBy('work_orders.created_at', 'desc')
+      .limit(10)
+      .execute(),
+
+  /** Orders that a caller's phone number reported, newest first (for the operator console). */
+  byContactPhone: (db: Executor, visibility: Visibility, phoneIndex: string): Promise<WorkOrderView[]> =>
+    viewQuery(db)
+      .where(visible(visibility))
+      .where('work_orders.contact_phone_bidx', '=', phoneIndex)
+      .orderBy('work_orders.created_at', 'desc')
+      .limit(20)
+      .execute(),
+
+  /** Open orders past their deadline and not yet marked: what the sweeper works through. */
+  lapsed: (db: Executor, nowIso: string, limit: number): Promise<WorkOrder[]> =>
+    db
+      .selectFrom('work_orders')
+      .selectAll()
+      .where('status', 'in', OPEN_STATUSES)
+      .where('overdue', '=', 0)
+      .where('due_at', '<', nowIso)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute(),
+};
+
+/** Active staff whose role at exactly this unit handles orders: who hears about an order held there. */
+export async function handlerRecipients(db: Executor, regionCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select('role_assignments.user_id')
+    .distinct()
+    .where('role_assignments.region_code', '=', regionCode)
+    .where('role_assignments.role', 'in', HANDLING_ROLES)
+    .where('users.status', '=', 'active')
+    .limit(20)
+    .execute();
+  return rows.map((row) => row.user_id);
+}

@@ -1,0 +1,218 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Permission } from '../../auth/permissions.js';
+import { scopeOf } from '../../http/access-control.js';
+import { errorResponses } from '../../http/common-schemas.js';
+import { fieldError, unauthenticated } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { Caller } from './work-order-actions.service.js';
+import {
+  actionBody,
+  callerQuery,
+  createWorkOrderBody,
+  decodeCursor,
+  encodeCursor,
+  idParams,
+  listQuery,
+  similarQuery,
+  toEventDto,
+  toWorkOrderDto,
+  workOrderDetailSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from './work-orders.schema.js';
+import type { WorkOrdersService } from './work-orders.service.js';
+
+/** The signed-in staff member as the work-order services see them. */
+export function callerOf(ctx: ServiceContext, request: FastifyRequest): Caller {
+  const auth = request.auth;
+  if (!auth) throw unauthenticated();
+  const cache = new Map<Permission, ReturnType<typeof scopeOf>>();
+  return {
+    userId: auth.user.id,
+    actor: request.actor,
+    scopeFor: (permission) => {
+      let scope = cache.get(permission);
+      if (!scope) {
+        scope = scopeOf(auth.assignments, permission, ctx.database.dialect);
+        cache.set(permission, scope);
+      }
+      return scope;
+    },
+  };
+}
+
+/**
+ * Work orders: intake, lists, detail with timeline, and every action. Reading and acting are
+ * 'authenticated' routes because an order given to a person in their own name (a member) is
+ * theirs to see and act on whatever their role; everything else is decided by scope in the
+ * service, and an order the caller may not see is a 404.
+ */
+export const workOrdersRoutes: FastifyPluginAsyncZod<{
+  ctx: ServiceContext;
+  workOrders: WorkOrdersService;
+}> = async (app, { ctx, workOrders }) => {
+  const dto = (order: Parameters<typeof toWorkOrderDto>[1]) => toWorkOrderDto(ctx.crypto, order);
+
+  app.post(
+    '/api/work-orders',
+    {
+      config: { permission: 'workorder.intake' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Take a request in (hotline, proxy station, visit): it becomes a work order',
+        body: createWorkOrderBody,
+        response: { 201: workOrderSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const order = await workOrders.intake.create(
+        { kind: 'staff', scope: request.scope, userId: request.auth!.user.id, actor: request.actor },
+        request.body,
+      );
+      return reply.code(201).send(dto(order));
+    },
+  );
+
+  app.get(
+    '/api/work-orders',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Orders the caller may see, soonest deadline first (keyset pages)',
+        querystring: listQuery,
+        response: { 200: workOrderPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { query } = request;
+      const after = decodeCursor(query.cursor);
+      if (query.cursor && !after) throw fieldError('cursor', 'field.invalid');
+      const rows = await workOrders.list(callerOf(ctx, request), {
+        view: query.view ?? 'all',
+        status: query.status,
+        categoryCode: query.category,
+        regionCode: query.region,
+        channel: query.channel,
+        after,
+        limit: query.limit + 1,
+      });
+      const items = rows.slice(0, query.limit);
+      return {
+        items: items.map(dto),
+        nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/work-orders/similar',
+    {
+      config: { permission: 'workorder.intake' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Open orders of the same category for the same household or place (duplicate warning)',
+        querystring: similarQuery,
+        response: { 200: z.object({ items: z.array(workOrderSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await workOrders.similar(callerOf(ctx, request), request.query)).map(dto),
+    }),
+  );
+
+  app.get(
+    '/api/work-orders/caller',
+    {
+      config: { permission: 'workorder.intake' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Who is calling: residents with this phone number and orders it reported',
+        querystring: callerQuery,
+        response: {
+          200: z.object({
+            persons: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                gender: z.string(),
+                birthDate: z.string(),
+                regionCode: z.string(),
+                householdId: z.string().nullable(),
+                address: z.string(),
+              }),
+            ),
+            orders: z.array(workOrderSchema),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const found = await workOrders.caller(caller, caller.scopeFor('person.read'), request.query.phone);
+      return {
+        persons: found.persons.map((p) => ({
+          id: p.id,
+          name: p.name,
+          gender: p.gender,
+          birthDate: p.birth_date,
+          regionCode: p.region_code,
+          householdId: p.household_id,
+          address: p.address ?? '',
+        })),
+        orders: found.orders.map(dto),
+      };
+    },
+  );
+
+  app.get(
+    '/api/work-orders/:id',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'One order with its timeline, attachments and the actions open to the caller',
+        params: idParams,
+        response: { 200: workOrderDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const detail = await workOrders.detail(callerOf(ctx, request), request.params.id);
+      return {
+        ...dto(detail.order),
+        events: detail.events.map(toEventDto),
+        attachments: detail.attachments.map((a) => ({
+          id: a.id,
+          eventId: a.event_id,
+          fileName: a.file_name,
+          mediaType: a.media_type,
+          size: a.size,
+          hasThumbnail: a.has_thumbnail === 1,
+          createdAt: a.created_at,
+        })),
+        availableActions: detail.availableActions,
+      };
+    },
+  );
+
+  app.post(
+    '/api/work-orders/:id/actions',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Take one step: dispatch, sign, return, extend, resolve, review, callback, urge…',
+        params: idParams,
+        body: actionBody,
+        response: { 200: workOrderSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const order = await workOrders.actions.act(callerOf(ctx, request), request.params.id, request.body);
+      return dto(order);
+    },
+  );
+};

@@ -1,0 +1,70 @@
+import type { Scope } from '../../auth/scope.js';
+import { notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import { attachmentsRepository } from './attachments.repository.js';
+import { CatalogueCache } from './catalogue.service.js';
+import { type Caller, visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
+import { WorkOrderIntake } from './work-order-intake.service.js';
+import { type ListFilter, workOrdersRepository } from './work-orders.repository.js';
+
+/** The work-order module's entry points, for routes, the scheduler, the portal and Open311. */
+export class WorkOrdersService {
+  readonly catalogue: CatalogueCache;
+  readonly intake: WorkOrderIntake;
+  readonly actions: WorkOrderActions;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.catalogue = new CatalogueCache(ctx);
+    this.intake = new WorkOrderIntake(ctx, this.catalogue);
+    this.actions = new WorkOrderActions(ctx, this.catalogue);
+  }
+
+  async detail(caller: Caller, id: string) {
+    const { db } = this.ctx.database;
+    const order = await workOrdersRepository.view(db, visibilityOf(caller), id);
+    if (!order) throw notFound('workorder.not_found');
+    const [events, attachments] = await Promise.all([
+      workOrdersRepository.events(db, id),
+      attachmentsRepository.ofOrder(db, id),
+    ]);
+    return { order, events, attachments, availableActions: this.actions.available(caller, order) };
+  }
+
+  list(caller: Caller, filter: ListFilter) {
+    return workOrdersRepository.list(this.ctx.database.db, visibilityOf(caller), filter);
+  }
+
+  similar(
+    caller: Caller,
+    input: { categoryCode: string; regionCode: string; householdId?: string | undefined },
+  ) {
+    return workOrdersRepository.openSimilar(this.ctx.database.db, visibilityOf(caller), input);
+  }
+
+  /** The operator console's first look-up: who is calling (register, by phone) and their orders. */
+  async caller(caller: Caller, personScope: Scope, phone: string) {
+    const { db } = this.ctx.database;
+    const index = this.ctx.crypto.blindIndex('person.phone', phone);
+    const [persons, orders] = await Promise.all([
+      db
+        .selectFrom('persons')
+        .leftJoin('households', 'households.id', 'persons.household_id')
+        .select([
+          'persons.id',
+          'persons.name',
+          'persons.gender',
+          'persons.birth_date',
+          'persons.region_code',
+          'persons.household_id',
+          'households.address',
+        ])
+        .where('persons.phone_bidx', '=', index)
+        .where('persons.status', '=', 'active')
+        .where(personScope.covers('persons.region_code'))
+        .limit(10)
+        .execute(),
+      workOrdersRepository.byContactPhone(db, visibilityOf(caller), index),
+    ]);
+    return { persons, orders };
+  }
+}
