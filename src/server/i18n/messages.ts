@@ -1,3 +1,6 @@
+import { cockpitMessages } from './cockpit-messages.js';
+import { open311Messages } from './open311-messages.js';
+import { portalMessages } from './portal-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
 
 /**
@@ -265,6 +268,9 @@ export const messages = {
     en: 'This subject already holds "{title}" for the year',
   },
   ...workOrderMessages,
+  ...portalMessages,
+  ...open311Messages,
+  ...cockpitMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

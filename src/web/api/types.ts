@@ -3,21 +3,11 @@ import type { RegionKind } from '../../shared/organization-rules';
 
 // Region kinds as the organization rules name them (src/shared/organization-rules.ts).
 export type { RegionKind };
-export type Permission =
-  | 'region.read'
-  | 'region.write'
-  | 'user.read'
-  | 'user.manage'
-  | 'audit.read'
-  | 'person.read'
-  | 'person.write'
-  | 'person.reveal'
-  | 'person.import'
-  | 'person.export'
-  | 'org.read'
-  | 'org.write'
-  | 'member.import'
-  | 'care.assign';
+
+// The server's permission names (src/server/auth/permissions.ts), one list for both sides.
+import type { Permission } from '../../server/auth/permissions';
+
+export type { Permission };
 export type RoleName =
   | 'district_admin'
   | 'secretary'

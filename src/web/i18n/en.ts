@@ -1,3 +1,7 @@
+import { enCockpit } from './en.cockpit';
+import { enOpen311 } from './en.open311';
+import { enPortal } from './en.portal';
+import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
 
 /** English UI strings; the type makes a missing or extra key a compile error. */
@@ -730,4 +734,8 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.hint': 'The page you asked for does not exist; check the address.',
   'error.title': 'Something went wrong',
+  ...enWorkOrders,
+  ...enPortal,
+  ...enOpen311,
+  ...enCockpit,
 };

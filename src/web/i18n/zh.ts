@@ -1,3 +1,8 @@
+import { zhCockpit } from './zh.cockpit';
+import { zhOpen311 } from './zh.open311';
+import { zhPortal } from './zh.portal';
+import { zhWorkOrders } from './zh.work-orders';
+
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
 export const zh = {
   'app.name': '连心',
@@ -715,6 +720,10 @@ export const zh = {
   'notFound.title': '页面不存在',
   'notFound.hint': '您访问的页面不存在，请检查地址。',
   'error.title': '出错了',
+  ...zhWorkOrders,
+  ...zhPortal,
+  ...zhOpen311,
+  ...zhCockpit,
 } as const;
 
 export type MessageKey = keyof typeof zh;

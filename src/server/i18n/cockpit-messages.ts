@@ -1,0 +1,2 @@
+/** Messages of the cockpit module (merged into `messages`). */
+export const cockpitMessages = {} as const;

@@ -1,0 +1,2 @@
+/** Chinese UI strings of the cockpit pages (spread into zh.ts). */
+export const zhCockpit = {} as const;

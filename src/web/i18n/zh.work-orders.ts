@@ -1,0 +1,2 @@
+/** Chinese UI strings of the work-orders pages (spread into zh.ts). */
+export const zhWorkOrders = {} as const;
