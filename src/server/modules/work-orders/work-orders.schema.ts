@@ -98,6 +98,8 @@ export const workOrderSchema = z
     personId: z.string().nullable(),
     address: z.string(),
     channel: z.enum(CHANNELS),
+    hotlineId: z.string().nullable(),
+    intakeUserId: z.string().nullable(),
     contactName: z.string(),
     contactPhone: z.string(),
     urgent: z.boolean(),
@@ -176,6 +178,8 @@ export function toWorkOrderDto(crypto: FieldCrypto, order: OrderLike): z.infer<t
     personId: order.person_id,
     address: order.address,
     channel: order.channel,
+    hotlineId: order.hotline_id,
+    intakeUserId: order.intake_user_id,
     contactName: order.contact_name,
     contactPhone: order.contact_phone_enc
       ? maskPhone(crypto.decrypt('person.phone', order.contact_phone_enc))
