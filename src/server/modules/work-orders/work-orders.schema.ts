@@ -8,11 +8,8 @@ import {
 } from '../../../shared/work-orders.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import { idSchema, limitSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../http/common-schemas.js';
 import type { WorkOrderView } from './work-orders.repository.js';
-
-const optionalParam = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /** A mobile number, or a landline with its area code (0451-86661234): what callers leave. */
 export const contactPhoneSchema = z
