@@ -30,6 +30,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
 import { importMembers } from './modules/organizations/members-import.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationsRoutes, services);
   await app.register(memberWorkflowRoutes, { ctx });
   await app.register(workOrdersRoutes, { ctx, workOrders: services.workOrders });
+  await app.register(open311Routes, { ctx, workOrders: services.workOrders });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);
