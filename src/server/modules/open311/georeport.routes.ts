@@ -170,7 +170,7 @@ export const geoReportRoutes: FastifyPluginAsyncZod<{ geoReport: GeoReportServic
       if (format !== 'json' && format !== 'xml') throw new DomainError('open311.unknown_format', 404);
       const document = await geoReport.create(
         readFields(request.body),
-        query(request).api_key,
+        query(request),
         request.actor,
         requestLanguage(request),
       );

@@ -327,13 +327,14 @@ export class GeoReportService {
   /** POST Service Request: checks the key, then every field, then takes the request in as a work order. */
   async create(
     fields: GeoReportFields,
-    queryApiKey: unknown,
+    query: Record<string, unknown>,
     actor: AuditActor,
     language: Language,
   ): Promise<GeoReportDocument> {
     const value = (name: string) => optionalParam(fields.values.get(name));
-    const key = await this.keys.authenticate(value('api_key') ?? optionalParam(queryApiKey));
-    const jurisdiction = value('jurisdiction_id');
+    // The specification sends api_key and jurisdiction_id in the form; some clients put them in the URL.
+    const key = await this.keys.authenticate(value('api_key') ?? optionalParam(query.api_key));
+    const jurisdiction = value('jurisdiction_id') ?? optionalParam(query.jurisdiction_id);
     if (jurisdiction !== undefined && jurisdiction !== key.district_code)
       throw failure(404, [{ path: 'jurisdiction_id', code: 'open311.unknown_jurisdiction' }]);
     const serviceCode = value('service_code');

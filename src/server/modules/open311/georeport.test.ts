@@ -258,6 +258,8 @@ describeEachDialect('Open311 GeoReport v2', (env) => {
         const posted = await post(format, orderForm({ jurisdiction_id: '230102' }));
         expect(posted.status).toBe(404);
         expect(bodyOf(posted, format)[0].description).toContain('jurisdiction_id');
+        const inUrl = await postForm(env, `${BASE}/requests.${format}?jurisdiction_id=230102`, orderForm());
+        expect(inUrl.status).toBe(404);
       },
     );
 
@@ -496,6 +498,29 @@ describeEachDialect('Open311 GeoReport v2', (env) => {
       });
       expect(response.status).toBe(200);
       expect(response.headers['access-control-allow-origin']).toBe('*');
+    });
+
+    it('reads a JSON body with the same names as the form', async () => {
+      const response = await env.inject('POST', `${BASE}/requests.json`, {
+        body: {
+          api_key: key.key,
+          service_code: 'livelihood.elderly_care',
+          address_string: '兴建路 9 号',
+          attribute: { care_need: ['meals'] },
+        },
+      });
+      expect(response.status).toBe(200);
+      const bad = await env.inject('POST', `${BASE}/requests.json`, {
+        body: {
+          api_key: key.key,
+          service_code: 'livelihood.elderly_care',
+          lat: 45.6,
+          long: 126.6,
+          'attribute[care_need][]': 'flying',
+        },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.json[0].description).toContain('attribute[care_need]');
     });
 
     it('takes api_key from the query string too', async () => {
