@@ -125,7 +125,10 @@ export class GeoReportService {
     };
   }
 
-  /** Active categories without sub-categories, grouped under their parent, in catalogue order. */
+  /**
+   * Active categories without sub-categories (under an active group, if any), grouped under their
+   * parent, in catalogue order.
+   */
   private async leafServices(): Promise<{ category: ServiceCategory; group: ServiceCategory | undefined }[]> {
     const all = await this.workOrders.catalogue.allCategories();
     const byCode = new Map(all.map((c) => [c.code, c]));
@@ -136,6 +139,7 @@ export class GeoReportService {
         category,
         group: category.parent_code ? byCode.get(category.parent_code) : undefined,
       }))
+      .filter(({ group }) => group === undefined || group.active === 1)
       .sort(
         (a, b) =>
           (a.group?.sort ?? a.category.sort) - (b.group?.sort ?? b.category.sort) ||

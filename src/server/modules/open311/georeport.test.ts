@@ -44,7 +44,7 @@ describeEachDialect('Open311 GeoReport v2', (env) => {
     await env.database.db
       .updateTable('service_categories')
       .set({ active: 0 })
-      .where('code', '=', 'employment.training')
+      .where('code', 'in', ['employment.training', 'complaint'])
       .execute();
     world = await workOrderWorld(env);
     key = await issueKey(env, world.admin, QINGNIAN, '市民通 App');
@@ -130,6 +130,8 @@ describeEachDialect('Open311 GeoReport v2', (env) => {
       // Groups are not services, and a category switched off is not offered.
       expect(codes).not.toContain('livelihood');
       expect(codes).not.toContain('employment.training');
+      // Nor a category whose group is switched off.
+      expect(codes).not.toContain('complaint.service');
       for (const service of services) {
         expect(Object.keys(service)).toEqual([
           'service_code',
