@@ -31,6 +31,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { inboxRoutes } from './modules/notifications/inbox.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
 import { importMembers } from './modules/organizations/members-import.js';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, { admin: new CatalogueAdmin(ctx, services.workOrders.catalogue) });
   await app.register(deedsRoutes, { deeds: new DeedsService(ctx) });
   await app.register(inboxRoutes, { ctx });
+  await app.register(open311Routes, { ctx, workOrders: services.workOrders });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);
