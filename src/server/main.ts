@@ -4,6 +4,8 @@ import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildFirstStartDemo } from './demo/first-start.js';
 import { expireTransfers } from './modules/member-workflows/transfers.service.js';
+import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
+import { ConsoleProvider, WebhookProvider } from './modules/notifications/providers.js';
 import { createServiceContext } from './services.js';
 
 /** Starts the platform: config, database, first-start set-up, HTTP. Returns a stop function. */
@@ -46,8 +48,26 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
     );
   }, 10 * 60_000);
   housekeeping.unref();
+  // The outbox, until the general scheduler arrives: text messages (sign-in codes above all) go
+  // out within seconds. Safe with several processes (the dispatcher leases what it sends).
+  const provider = config.smsWebhookUrl
+    ? new WebhookProvider(config.smsWebhookUrl, app.log)
+    : new ConsoleProvider();
+  let delivering: Promise<void> | null = null;
+  const outbox = setInterval(() => {
+    if (!config.scheduler || delivering) return;
+    delivering = deliverDueNotifications(ctx, provider)
+      .then(() => undefined)
+      .catch((error: unknown) => app.log.error({ err: error }, 'sending notifications failed'))
+      .finally(() => {
+        delivering = null;
+      });
+  }, 2_000);
+  outbox.unref();
   return async () => {
     clearInterval(housekeeping);
+    clearInterval(outbox);
+    await delivering;
     await app.close();
     await database.close();
   };
