@@ -30,6 +30,10 @@ const PartyAdminPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
 );
+// The resident portal (/m): its own sign-in and layout, outside the staff console.
+const PortalRoutes = lazy(() =>
+  import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -38,6 +42,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalRoutes />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
