@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './support/api';
@@ -232,6 +233,19 @@ describe.skipIf(missing !== null && !inCi)(
       expect(await visibleText(page, 'portal-stage')).toBe('已完成');
       const staff = await page.request.get('/api/work-orders');
       expect(staff.status()).toBe(401);
+
+      // The resident's own data, as a file.
+      await page.goto('/m');
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('portal-export').click(),
+      ]);
+      const data = JSON.parse(fs.readFileSync((await file.path())!, 'utf8')) as {
+        account: { phone: string };
+        requests: { description: string; satisfaction: string }[];
+      };
+      expect(data.account.phone).toBe(PHONE);
+      expect(data.requests).toMatchObject([{ description: DESCRIPTION, satisfaction: 'satisfied' }]);
       expect(pageErrors).toEqual([]);
     });
   },

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AttributeType, Satisfaction, WorkOrderStatus } from '../../shared/work-orders';
-import { api, isApiError } from './client';
+import { api, download, isApiError } from './client';
 
 /** The resident portal's API (`/api/portal`): its own cookie, its own session. */
 
@@ -167,3 +167,7 @@ export const photoUrl = (requestId: string, photoId: string) =>
 
 export const rateRequest = (id: string, body: { satisfaction: Satisfaction; comment?: string }) =>
   api<RequestSummary>('POST', `/api/portal/requests/${id}/rating`, { body, expectUnauthorized: true });
+
+/** Everything the portal holds about the resident, as a JSON file. */
+export const exportMyData = () =>
+  download('POST', '/api/portal/me/export', 'my-data.json', { expectUnauthorized: true });

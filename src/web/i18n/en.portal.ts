@@ -30,6 +30,7 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
   'portal.home.mine': 'My requests',
   'portal.home.empty': 'You have not reported anything yet',
   'portal.home.count': '{count} in all',
+  'portal.home.export': 'Download my data',
 
   'portal.stage.received': 'Received',
   'portal.stage.processing': 'In progress',

@@ -27,6 +27,7 @@ export const zhPortal = {
   'portal.home.mine': '我的诉求',
   'portal.home.empty': '您还没有提交过诉求',
   'portal.home.count': '共 {count} 条',
+  'portal.home.export': '导出我的数据',
 
   'portal.stage.received': '已受理',
   'portal.stage.processing': '办理中',

@@ -326,4 +326,32 @@ describeEachDialect('portal requests', (env) => {
       });
     });
   });
+
+  it('hands the resident everything held about them, in clear, and audits it', async () => {
+    const own = await env.inject('GET', '/api/portal/requests', { cookie: alice });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/portal/me/export',
+      headers: { cookie: alice },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment;/);
+    const data = response.json();
+    expect(data.account.phone).toBe(alicePhone);
+    expect(data.requests.map((r: { number: string }) => r.number)).toEqual(
+      own.json.items.map((r: { number: string }) => r.number),
+    );
+    const rated = data.requests.find(
+      (r: { description: string }) => r.description === '暖气片漏水，需要维修',
+    );
+    expect(rated.timeline.at(-1)).toMatchObject({ kind: 'rated', text: '师傅很负责' });
+    expect(response.body).not.toContain('内部备注');
+    const audit = await env.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'portal.subject_export')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).not.toContain(alicePhone);
+  });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { clearResidentCookie, type ResidentCaller, setResidentCookie } from '../../http/access-control.js';
 import { errorBodySchema, errorResponses } from '../../http/common-schemas.js';
 import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
+import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { WorkOrderView } from '../work-orders/work-orders.repository.js';
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
@@ -123,6 +124,24 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => portal.me(residentOf(request)),
+  );
+
+  app.post(
+    '/api/portal/me/export',
+    {
+      config: { permission: 'resident' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Everything held about the resident, in clear, as a JSON download (audited)',
+      },
+    },
+    async (request, reply) => {
+      const data = await portal.exportData(residentOf(request), request.actor);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', attachment('my-data.json', '我的数据.json'))
+        .send(JSON.stringify(data, null, 2));
+    },
   );
 
   app.get(

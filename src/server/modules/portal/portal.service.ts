@@ -87,6 +87,61 @@ export class PortalService {
     };
   }
 
+  /**
+   * Everything the portal holds about the resident (PIPL): the account with the number in clear,
+   * the linked register entry's name, and every request as the resident sees it. Audited.
+   */
+  async exportData(resident: ResidentCaller, actor: AuditActor) {
+    const { db } = this.ctx.database;
+    const account = await portalRepository.account(db, resident.id);
+    if (!account) throw notFound('portal.request_not_found');
+    const me = await this.me(resident);
+    const orders: WorkOrderView[] = [];
+    for (let beforeId: string | undefined; ; ) {
+      const page = await workOrdersRepository.byResident(db, resident.id, { beforeId, limit: 200 });
+      orders.push(...page);
+      if (page.length < 200) break;
+      beforeId = page[page.length - 1]!.id;
+    }
+    const requests = [];
+    for (const order of orders) {
+      const detail = await this.detail(resident, order.id);
+      requests.push({
+        number: order.number,
+        status: order.status,
+        category: order.category_name,
+        description: order.description,
+        attributes: JSON.parse(order.attributes) as Record<string, unknown>,
+        place: [...detail.placePath, order.address].filter(Boolean).join(' '),
+        createdAt: order.created_at,
+        closedAt: order.closed_at,
+        resolution: order.resolution,
+        satisfaction: order.satisfaction,
+        photos: detail.photos.map((p) => ({ fileName: p.file_name, mediaType: p.media_type, size: p.size })),
+        timeline: detail.timeline,
+      });
+    }
+    await db.transaction().execute((trx) =>
+      this.ctx.audit.append(trx, actor, {
+        action: 'portal.subject_export',
+        targetType: 'resident',
+        targetId: resident.id,
+        regionCode: resident.districtCode,
+        summary: { requests: requests.length },
+      }),
+    );
+    return {
+      exportedAt: this.ctx.now().toISOString(),
+      account: {
+        phone: this.ctx.crypto.decrypt('person.phone', account.phone_enc),
+        createdAt: account.created_at,
+        lastLoginAt: account.last_login_at,
+        registerName: me.name,
+      },
+      requests,
+    };
+  }
+
   /** Active leaf categories with their group, in catalogue order: what a resident can ask for. */
   async categories() {
     const all = await this.workOrders.catalogue.allCategories();

@@ -1,15 +1,17 @@
-import { LogoutOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LogoutOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Flex, Typography } from 'antd';
+import { App, Button, Empty, Flex, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { myRequestsQuery, portalLogout, portalMeQuery } from '../../api/portal';
+import { exportMyData, myRequestsQuery, portalLogout, portalMeQuery } from '../../api/portal';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
+import { errorMessage } from '../../lib/errors';
+import { saveFile } from '../../lib/save-file';
 import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalStageTag } from './PortalStageTag';
 import { shortTime } from './portal-time';
-import { PortalQueryError, useResident } from './session';
+import { PortalQueryError, useResident, useSessionEnded } from './session';
 
 /** /m — the resident's own requests, newest first, and the way to report a new one. */
 export function MyRequestsPage() {
@@ -18,6 +20,15 @@ export function MyRequestsPage() {
   const queryClient = useQueryClient();
   const resident = useResident();
   const requests = useQuery(myRequestsQuery);
+  const { message } = App.useApp();
+  const ended = useSessionEnded();
+  const exportData = useMutation({
+    mutationFn: exportMyData,
+    onSuccess: saveFile,
+    onError: (error) => {
+      if (!ended(error)) void message.error(errorMessage(error, t));
+    },
+  });
   const logout = useMutation({
     mutationFn: portalLogout,
     onSettled: () => {
@@ -114,6 +125,17 @@ export function MyRequestsPage() {
           </Link>
         ))}
       </div>
+      <Flex justify="center" style={{ padding: '8px 0 24px' }}>
+        <Button
+          type="link"
+          icon={<DownloadOutlined />}
+          loading={exportData.isPending}
+          onClick={() => exportData.mutate()}
+          data-testid="portal-export"
+        >
+          {t('portal.home.export')}
+        </Button>
+      </Flex>
     </PortalPage>
   );
 }

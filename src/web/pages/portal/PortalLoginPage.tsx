@@ -1,7 +1,7 @@
 import { LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Flex, Form, Input, type InputRef, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { maskPhone, validateMobilePhone } from '../../../shared/validators/phone';
 import { portalLogin, portalMeQuery, requestCode } from '../../api/portal';
@@ -33,6 +33,7 @@ export function PortalLoginPage() {
   const target = safeTarget(state?.from);
   const [countdown, setCountdown] = useState(0);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const codeInput = useRef<InputRef>(null);
 
   useEffect(() => {
     if (countdown <= 0) return;
@@ -45,6 +46,7 @@ export function PortalLoginPage() {
     onSuccess: (answer, phone) => {
       setSentTo(maskPhone(phone));
       setCountdown(answer.resendAfterSeconds);
+      codeInput.current?.focus();
     },
   });
 
@@ -154,6 +156,7 @@ export function PortalLoginPage() {
                 rules={[{ pattern: /^\s*\d{6}\s*$/, required: true, message: t('portal.login.codeInvalid') }]}
               >
                 <Input
+                  ref={codeInput}
                   prefix={<LockOutlined />}
                   inputMode="numeric"
                   autoComplete="one-time-code"
