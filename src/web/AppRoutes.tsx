@@ -33,6 +33,10 @@ const ImportsPage = lazy(() =>
 const Open311KeysPage = lazy(() =>
   import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
 );
+// The resident portal (/m): its own sign-in and layout, outside the staff console.
+const PortalRoutes = lazy(() =>
+  import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -41,6 +45,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalRoutes />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
