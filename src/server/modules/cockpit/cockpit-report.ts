@@ -97,7 +97,7 @@ export async function renderMonthlyReport(
   doc.moveDown(1);
 
   const heading = (text: string) => {
-    if (doc.y + 60 > bottom()) doc.addPage();
+    if (doc.y + 110 > bottom()) doc.addPage();
     doc.fontSize(13).fillColor(INK).text(text, left, doc.y, { width });
     doc.moveDown(0.4);
   };
@@ -110,7 +110,7 @@ export async function renderMonthlyReport(
     const drawRow = (cells: string[], y: number, options: { head?: boolean; color?: string }) => {
       if (options.head) doc.rect(left, y, width, rowHeight).fill(HEAD_FILL);
       let x = left;
-      doc.fontSize(options.head ? 9 : 9).fillColor(options.color ?? (options.head ? MUTED : INK));
+      doc.fontSize(options.head ? 8 : 9).fillColor(options.color ?? (options.head ? MUTED : INK));
       columns.forEach((column, i) => {
         const w = column.width * scale;
         doc.text(cells[i] ?? '', x + 4, y + 5, {
@@ -182,9 +182,10 @@ export async function renderMonthlyReport(
   // 2. Twelve months of orders: received and closed (bars), satisfaction and on-time (lines).
   heading(t('cockpit.report_trend'));
   if (doc.y + 200 > bottom()) doc.addPage();
-  drawTrendChart(doc, { x: left, y: doc.y, width, height: 190 }, year, language);
+  const chartTop = doc.y;
+  drawTrendChart(doc, { x: left, y: chartTop, width, height: 190 }, year, language);
   doc.x = left;
-  doc.y += 200;
+  doc.y = chartTop + 204;
 
   // 3. Child regions in the month.
   if (month.children.length > 0) {
@@ -266,10 +267,11 @@ export async function renderMonthlyReport(
     }
   }
 
-  // Page numbers: "2 / 3" at the foot of each page.
+  // Page numbers: "2 / 3" at the foot of each page (inside the bottom margin: no page break).
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
       .fillColor(MUTED)
