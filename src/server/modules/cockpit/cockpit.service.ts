@@ -47,37 +47,24 @@ export interface CockpitView {
   rankings: Record<string, { best: Ranked | null; worst: Ranked | null }>;
 }
 
-/** Counter values of one place: figures of now, and per month. */
+/** Counter values of one place: its figures of now, and its `month` counters summed over a window. */
 class Counters {
   readonly now = new Map<string, number>();
-  readonly months = new Map<string, Map<string, number>>();
+  readonly window = new Map<string, number>();
 
-  add(period: string, counter: string, value: number): void {
-    if (period === '') {
-      this.now.set(counter, (this.now.get(counter) ?? 0) + value);
-      return;
-    }
-    const month = this.months.get(period) ?? new Map<string, number>();
-    month.set(counter, (month.get(counter) ?? 0) + value);
-    this.months.set(period, month);
+  add(into: 'now' | 'window', counter: string, value: number): void {
+    const map = into === 'now' ? this.now : this.window;
+    map.set(counter, (map.get(counter) ?? 0) + value);
   }
 
   addAll(other: Counters): void {
-    for (const [counter, value] of other.now) this.add('', counter, value);
-    for (const [period, month] of other.months)
-      for (const [counter, value] of month) this.add(period, counter, value);
+    for (const [counter, value] of other.now) this.add('now', counter, value);
+    for (const [counter, value] of other.window) this.add('window', counter, value);
   }
 
-  /** A counter over some months: `now` counters at present, `month` counters summed. */
-  reader(months: readonly string[]): (counter: CounterCode) => number {
-    return (counter) =>
-      COUNTERS[counter].period === 'now'
-        ? (this.now.get(counter) ?? 0)
-        : months.reduce((sum, month) => sum + (this.months.get(month)?.get(counter) ?? 0), 0);
-  }
-
-  values(months: readonly string[]): Record<string, number | null> {
-    const read = this.reader(months);
+  values(): Record<string, number | null> {
+    const read = (counter: CounterCode) =>
+      (COUNTERS[counter].period === 'now' ? this.now.get(counter) : this.window.get(counter)) ?? 0;
     return Object.fromEntries(INDICATORS.map((indicator) => [indicator.code, indicator.value(read)]));
   }
 }
@@ -130,40 +117,41 @@ export class CockpitService {
     this.regions = new RegionsService(ctx);
   }
 
-  /** The place a request names, inside the caller's scope (404 outside it). */
+  /** The place a request names, inside the caller's scope (404 outside it), and its children. */
   async resolve(
     scope: Scope,
     code: string | undefined,
   ): Promise<{ node: CockpitNode; path: CockpitNode[]; children: Omit<CockpitChild, 'values'>[] }> {
     const { db } = this.ctx.database;
     const top = await this.top(scope);
-    if (code === undefined || code === top.node.code) return { ...top, path: [] };
+    if (code === undefined || code === top.code) {
+      const children =
+        top.kind === 'city' || top.kind === 'scope'
+          ? await this.childrenOf(scope.roots)
+          : await this.regionChildren(top.code!);
+      return { node: top, path: [], children };
+    }
     const city = CITY_CODE.exec(code);
     // Another city's view: only for a caller whose scope spans several districts.
-    if (city && top.node.kind === 'scope' && !(await regionsRepository.find(db, code))) {
+    if (city && top.kind === 'scope' && !(await regionsRepository.find(db, code))) {
       const districts = (await cockpitRepository.districtsOf(db, city[1]!)).filter((d) =>
         scope.includes(d.code),
       );
       if (districts.length === 0) throw notFound('region.not_found', { code });
       return {
         node: { code, name: cityName(city[1]!) ?? code, kind: 'city' },
-        path: [top.node],
+        path: [top],
         children: await this.childrenOf(districts.map((d) => d.code)),
       };
     }
     const region = await this.regions.get(scope, code);
     const path: CockpitNode[] = region.ancestors.map((a) => ({ code: a.code, name: a.name, kind: a.kind }));
     // Above the first region of the scope: the city or "my scope" view, when the caller has one.
-    if (top.node.kind === 'city' || top.node.kind === 'scope') path.unshift(top.node);
+    if (top.kind === 'city' || top.kind === 'scope') path.unshift(top);
     return {
       node: { code: region.code, name: region.name, kind: region.kind },
       path,
-      children: (await regionsRepository.children(db, region.code)).map((c) => ({
-        code: c.code,
-        name: c.name,
-        kind: c.kind,
-        hasChildren: c.child_count > 0,
-      })),
+      children: region.child_count > 0 ? await this.regionChildren(region.code) : [],
     };
   }
 
@@ -171,31 +159,27 @@ export class CockpitService {
    * Where a caller's cockpit opens: their one region; their city when they cover several
    * districts of one city (the districts ranked side by side); else all their regions together.
    */
-  private async top(scope: Scope) {
-    const { db } = this.ctx.database;
+  private async top(scope: Scope): Promise<CockpitNode> {
     const roots = scope.roots;
     if (roots.length === 1) {
-      const region = await regionsRepository.find(db, roots[0]!);
+      const region = await regionsRepository.find(this.ctx.database.db, roots[0]!);
       if (!region) throw notFound('region.not_found', { code: roots[0] });
-      return {
-        node: { code: region.code, name: region.name, kind: region.kind } as CockpitNode,
-        children: await this.childrenOf(
-          (await regionsRepository.children(db, region.code)).map((c) => c.code),
-        ),
-      };
+      return { code: region.code, name: region.name, kind: region.kind };
     }
     const prefixes = new Set(roots.map((root) => root.slice(0, 4)));
     const [prefix] = [...prefixes];
-    if (prefixes.size === 1 && roots.every((root) => root.length === 6) && prefix) {
-      return {
-        node: { code: `${prefix}00`, name: cityName(prefix) ?? `${prefix}00`, kind: 'city' } as CockpitNode,
-        children: await this.childrenOf(roots),
-      };
-    }
-    return {
-      node: { code: null, name: '', kind: 'scope' } as CockpitNode,
-      children: await this.childrenOf(roots),
-    };
+    if (prefixes.size === 1 && roots.every((root) => root.length === 6) && prefix)
+      return { code: `${prefix}00`, name: cityName(prefix) ?? `${prefix}00`, kind: 'city' };
+    return { code: null, name: '', kind: 'scope' };
+  }
+
+  private async regionChildren(code: string): Promise<Omit<CockpitChild, 'values'>[]> {
+    return (await regionsRepository.children(this.ctx.database.db, code)).map((c) => ({
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      hasChildren: c.child_count > 0,
+    }));
   }
 
   private async childrenOf(codes: readonly string[]): Promise<Omit<CockpitChild, 'values'>[]> {
@@ -212,40 +196,46 @@ export class CockpitService {
     const { node, path, children } = await this.resolve(scope, code);
     const to = options.to ?? beijingMonth(this.ctx.now().toISOString());
     const months = monthsEnding(to, options.months);
-    const own = node.kind === 'city' || node.kind === 'scope' ? [] : [node.code!];
-    const codes = [...own, ...children.map((c) => c.code)];
+    const [from, last] = [months[0]!, months.at(-1)!];
+    const own = node.kind === 'city' || node.kind === 'scope' ? undefined : node.code!;
+    const childCodes = children.map((c) => c.code);
+    const codes = own ? [own, ...childCodes] : childCodes;
+    // Three reads of counter rows (figures of now, window sums, the place's months) and one of
+    // region_stats: bounded by children × counters × months, whatever the history.
     const counters = new Map(codes.map((c) => [c, new Counters()]));
-    for (const row of await rollupsRepository.read(db, codes, months[0]!, months.at(-1)!))
-      counters.get(row.region_code)?.add(row.period, row.counter, Number(row.value));
+    for (const row of await rollupsRepository.now(db, codes))
+      counters.get(row.region_code)?.add('now', row.counter, Number(row.value));
+    for (const row of await rollupsRepository.windowSums(db, codes, from, last))
+      counters.get(row.region_code)?.add('window', row.counter, Number(row.value));
     for (const row of await rollupsRepository.regionStats(db, codes)) {
       const bag = counters.get(row.region_code);
-      bag?.add('', 'reg.households', Number(row.households));
-      bag?.add('', 'org.cared_households', Number(row.cared_households));
-      bag?.add('', 'org.warm_group_households', Number(row.warm_group_households));
+      bag?.add('now', 'reg.households', Number(row.households));
+      bag?.add('now', 'org.cared_households', Number(row.cared_households));
+      bag?.add('now', 'org.warm_group_households', Number(row.warm_group_households));
     }
-    let mine = own[0] ? counters.get(own[0])! : undefined;
+    let mine = own ? counters.get(own)! : undefined;
     if (!mine) {
       // A city or a whole scope: the sum of its parts.
       mine = new Counters();
       for (const child of children) mine.addAll(counters.get(child.code)!);
     }
-    const withValues = children.map((child) => ({
-      ...child,
-      values: counters.get(child.code)!.values(months),
-    }));
+    const byMonth = new Map(months.map((month) => [month, new Map<string, number>()]));
+    for (const row of await rollupsRepository.monthly(db, own ? [own] : childCodes, from, last))
+      byMonth.get(row.period)?.set(row.counter, Number(row.value));
     const trends = Object.fromEntries(
       INDICATORS.filter((i) => i.kind === 'flow').map((indicator) => [
         indicator.code,
-        months.map((month) => indicator.value(mine.reader([month]))),
+        months.map((month) => indicator.value((counter) => byMonth.get(month)?.get(counter) ?? 0)),
       ]),
     );
+    const withValues = children.map((child) => ({ ...child, values: counters.get(child.code)!.values() }));
     const district = (node.code ?? children[0]?.code ?? '').slice(0, 6);
     return {
       node,
       path,
       months,
       asOf: district ? await snapshotTime(db, district) : null,
-      values: mine.values(months),
+      values: mine.values(),
       trends,
       children: withValues,
       rankings: Object.fromEntries(

@@ -83,16 +83,40 @@ export const rollupsRepository = {
         .execute();
   },
 
-  /** Every row of some regions: the figures of now ('') and the months from…to. */
-  read(db: Executor, codes: readonly string[], from: string, to: string) {
+  /** The figures of now of some regions. */
+  now(db: Executor, codes: readonly string[]) {
     if (codes.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('region_rollups')
-      .select(['region_code', 'period', 'counter', 'value'])
+      .select(['region_code', 'counter', 'value'])
       .where('region_code', 'in', codes)
-      .where((eb) =>
-        eb.or([eb('period', '=', ''), eb.and([eb('period', '>=', from), eb('period', '<=', to)])]),
-      )
+      .where('period', '=', '')
+      .execute();
+  },
+
+  /** Each region's `month` counters summed over the months from…to. */
+  windowSums(db: Executor, codes: readonly string[], from: string, to: string) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_rollups')
+      .select((eb) => ['region_code', 'counter', eb.fn.sum<number>('value').as('value')])
+      .where('region_code', 'in', codes)
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .groupBy(['region_code', 'counter'])
+      .execute();
+  },
+
+  /** The `month` counters of the months from…to, summed over some regions (a place and its trend). */
+  monthly(db: Executor, codes: readonly string[], from: string, to: string) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_rollups')
+      .select((eb) => ['period', 'counter', eb.fn.sum<number>('value').as('value')])
+      .where('region_code', 'in', codes)
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .groupBy(['period', 'counter'])
       .execute();
   },
 
