@@ -9,13 +9,13 @@
  */
 import { type Insertable, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { OPEN_STATUSES, type Satisfaction, type WorkOrderStatus } from '../src/shared/work-orders.js';
 import { Scope } from '../src/server/auth/scope.js';
 import { SYSTEM_ACTOR } from '../src/server/bootstrap.js';
 import type { WorkOrderEventTable, WorkOrderTable } from '../src/server/db/tables.js';
 import { CockpitService } from '../src/server/modules/cockpit/cockpit.service.js';
 import { rebuildRollups } from '../src/server/modules/cockpit/rollups.js';
 import { RegionsService } from '../src/server/modules/regions/regions.service.js';
+import { OPEN_STATUSES, type Satisfaction, type WorkOrderStatus } from '../src/shared/work-orders.js';
 import { benchDatabase, benchOptions, median, printResult, round } from './support.js';
 
 const { dialect, rows: large } = benchOptions(200_000);
@@ -36,7 +36,9 @@ const communities = await db
 const grids: string[] = [];
 for (const community of communities) {
   for (const name of ['第一网格', '第二网格']) {
-    grids.push((await regions.createChild(district, community.code, { kind: 'grid', name }, SYSTEM_ACTOR)).code);
+    grids.push(
+      (await regions.createChild(district, community.code, { kind: 'grid', name }, SYSTEM_ACTOR)).code,
+    );
   }
 }
 

@@ -98,7 +98,9 @@ export function rank(indicator: IndicatorDef, children: readonly CockpitChild[])
   const scored = children
     .map((child) => ({ code: child.code, name: child.name, value: child.values[indicator.code] }))
     .filter((entry): entry is Ranked => entry.value !== null && entry.value !== undefined);
-  if (scored.length === 0) return { best: null, worst: null };
+  // No children to tell apart (none with a value, or all the same): nobody is best or worst.
+  if (scored.length === 0 || scored.every((entry) => entry.value === scored[0]!.value))
+    return { best: null, worst: null };
   const sign = indicator.better === 'higher' ? -1 : 1;
   const sorted = [...scored].sort((a, b) => sign * (a.value - b.value) || a.code.localeCompare(b.code));
   return { best: sorted[0]!, worst: sorted.at(-1)! };

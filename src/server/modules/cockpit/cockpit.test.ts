@@ -147,6 +147,8 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     expect(grid.values).toMatchObject({ wo_received: 2, wo_overdue_now: 1, wo_satisfaction_rate: 100 });
     expect(community.rankings.wo_received.best).toMatchObject({ value: 0 });
     expect(community.rankings.wo_received.worst).toMatchObject({ code: world.gridCode, value: 2 });
+    // All the same: nobody is best or worst.
+    expect(community.rankings.registrations).toEqual({ best: null, worst: null });
     const drilled = (await get(secretary, `/api/cockpit?region=${world.gridCode}`)).json;
     expect(drilled.path.map((p: { code: string }) => p.code)).toEqual([QINGNIAN]);
 
@@ -173,11 +175,34 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     for (const regionCode of [DISTRICT, NANGANG])
       await users.assignRole(scope, created.user.id, { role: 'district_admin', regionCode }, SYSTEM_ACTOR);
     const cookie = await env.login('city_admin', password);
+    // 南岗区 answers one order, and its caller is not satisfied.
+    const place = await env.database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('district_code', '=', NANGANG)
+      .where('kind', '=', 'community')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const order = await env.inject('POST', '/api/work-orders', {
+      cookie,
+      body: { ...elderlyCareOrder(world), householdId: undefined, regionCode: place.code },
+    });
+    expect(order.status).toBe(201);
+    for (const body of [
+      { action: 'answer', note: '已电话答复' },
+      { action: 'callback', satisfaction: 'unsatisfied', note: '没有解决' },
+    ])
+      expect(
+        (await env.inject('POST', `/api/work-orders/${order.json.id}/actions`, { cookie, body })).status,
+      ).toBe(200);
     const city = (await get(cookie, '/api/cockpit')).json;
     expect(city.node).toEqual({ code: '230100', name: '哈尔滨市', kind: 'city' });
     expect(city.children.map((c: { code: string }) => c.code)).toEqual([NANGANG, DISTRICT]);
-    expect(city.rankings.wo_satisfaction_rate.best).toMatchObject({ code: DISTRICT, value: 100 });
-    expect(city.values.wo_received).toBe(2);
+    expect(city.rankings.wo_satisfaction_rate).toMatchObject({
+      best: { code: DISTRICT, value: 100 },
+      worst: { code: NANGANG, value: 0 },
+    });
+    expect(city.values.wo_received).toBe(3);
     expect((await get(cookie, '/api/cockpit?region=230100')).json.node.kind).toBe('city');
     const down = (await get(cookie, `/api/cockpit?region=${DISTRICT}`)).json;
     expect(down.path).toEqual([{ code: '230100', name: '哈尔滨市', kind: 'city' }]);
