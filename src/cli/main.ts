@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
 import { registerUsersCommand } from './users-command.js';
 import { buildWebIfStale } from './web-build.js';
@@ -102,6 +103,7 @@ program
     }),
   );
 registerRegisterCommands(program);
+registerOpen311Command(program);
 
 try {
   await program.parseAsync(process.argv);

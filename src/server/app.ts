@@ -32,6 +32,7 @@ import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { inboxRoutes } from './modules/notifications/inbox.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
 import { importMembers } from './modules/organizations/members-import.js';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, { admin: new CatalogueAdmin(ctx, services.workOrders.catalogue) });
   await app.register(deedsRoutes, { deeds: new DeedsService(ctx) });
   await app.register(inboxRoutes, { ctx });
+  await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(cockpitRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;

@@ -33,6 +33,9 @@ const PartyAdminPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
 );
+const Open311KeysPage = lazy(() =>
+  import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -177,6 +180,16 @@ export function AppRoutes() {
             <RequirePermission permission="audit.read">
               <Suspense fallback={<FullPageSpin />}>
                 <AuditPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="open311-keys"
+          element={
+            <RequirePermission permission="catalogue.manage">
+              <Suspense fallback={<FullPageSpin />}>
+                <Open311KeysPage />
               </Suspense>
             </RequirePermission>
           }

@@ -19,6 +19,11 @@ declare module 'fastify' {
     permission?: Permission | 'authenticated';
     /** Why the route needs no login, e.g. 'login form' or 'static assets'. */
     public?: string;
+    /**
+     * Why a state-changing route may be called from other sites: it reads no session cookie and
+     * authenticates by something a forged cross-site request cannot carry (an API key).
+     */
+    crossSite?: string;
   }
   interface FastifyRequest {
     /** The signed-in user, set for every non-public route. */
@@ -49,6 +54,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function assertSameOrigin(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
+  if (request.routeOptions.config.crossSite && !request.is404) return;
   if (request.headers['sec-fetch-site'] === 'cross-site') throw new DomainError('auth.cross_site', 403);
   const origin = request.headers.origin;
   if (!origin) return;
