@@ -83,7 +83,9 @@ export function RegionMap({
         trigger: 'item',
         formatter: (params: { name: string }) => {
           const child = byCode.get(params.name);
-          return `${child?.name ?? params.name}<br/>${labelOf(indicator, language)}：${formatValue(indicator, child?.values[indicator.code], t)}`;
+          // The tooltip is HTML: region names are typed by people, so they are escaped.
+          const name = echarts.format.encodeHTML(child?.name ?? params.name);
+          return `${name}<br/>${labelOf(indicator, language)}：${formatValue(indicator, child?.values[indicator.code], t)}`;
         },
       },
       visualMap: {
