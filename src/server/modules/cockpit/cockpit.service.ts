@@ -231,7 +231,7 @@ export class CockpitService {
       ]),
     );
     const withValues = children.map((child) => ({ ...child, values: counters.get(child.code)!.values() }));
-    const district = (node.code ?? children[0]?.code ?? '').slice(0, 6);
+    const district = (own ?? children[0]?.code ?? '').slice(0, 6);
     return {
       node,
       path,
