@@ -9,6 +9,8 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export interface RunningServer {
   baseUrl: string;
   adminPassword: string;
+  /** The server's data folder: a `lianxin` command run with LIANXIN_DATA_DIR set to it works on the same database. */
+  dataDir: string;
   /** Everything the server printed, for failure reports. */
   output: () => string;
   stop: () => Promise<void>;
@@ -94,5 +96,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, adminPassword, output, stop };
+  return { baseUrl, adminPassword, dataDir, output, stop };
 }

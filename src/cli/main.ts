@@ -6,6 +6,7 @@ import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
+import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
@@ -54,6 +55,8 @@ regions
       );
     }),
   );
+
+registerCockpitCommands(program, regions);
 
 const audit = program.command('audit').description('the audit log');
 audit
