@@ -46,8 +46,9 @@ async function insertInBatches<T extends keyof DB>(
 
 /**
  * All reads and writes of a resident import, chunk by chunk, inside the import's transaction.
- * On SQLite the inserts run as cached prepared statements on the import's own connection:
- * building a 400-row INSERT through Kysely and preparing it anew costs more than the insert.
+ * On SQLite the per-chunk reads and writes run as cached prepared statements on the import's own
+ * connection: Kysely's SQLite driver prepares every statement anew, which costs more than running
+ * it (building a 400-row INSERT, or an IN list of 500 ID numbers, for every chunk).
  */
 export class ResidentImportStore {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
@@ -57,18 +58,24 @@ export class ResidentImportStore {
     private readonly sqlite: SqliteDatabase.Database | undefined,
   ) {}
 
+  /** A prepared statement on the import's SQLite connection, prepared once per import. */
+  private statement(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = sqlite.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private async insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
     if (rows.length === 0) return;
     if (!this.sqlite) return insertInBatches(this.trx, table, rows);
     const columns = Object.keys(rows[0]!);
-    const key = `${table}:${columns.join(',')}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      statement = this.sqlite.prepare(
-        `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-      );
-      this.statements.set(key, statement);
-    }
+    const statement = this.statement(
+      this.sqlite,
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
     // Positional values bind faster than named ones.
     for (const row of rows) {
       const record = row as Record<string, unknown>;
@@ -101,6 +108,19 @@ export class ResidentImportStore {
 
   async existingPersons(bidxs: readonly string[]): Promise<Map<string, ExistingPerson>> {
     if (bidxs.length === 0) return new Map();
+    if (this.sqlite) {
+      // One indexed look-up per ID number: no statement to build and prepare for each chunk.
+      const lookup = this.statement(
+        this.sqlite,
+        'select id, id_number_bidx, row_hash, region_code, household_id from persons where id_number_bidx = ?',
+      );
+      const found = new Map<string, ExistingPerson>();
+      for (const bidx of bidxs) {
+        const row = lookup.get(bidx) as ExistingPerson | undefined;
+        if (row) found.set(bidx, row);
+      }
+      return found;
+    }
     const rows = await this.trx
       .selectFrom('persons')
       .select(['id', 'id_number_bidx', 'row_hash', 'region_code', 'household_id'])
@@ -111,6 +131,13 @@ export class ResidentImportStore {
 
   householdsAt(placeCodes: readonly string[]): Promise<KnownHousehold[]> {
     if (placeCodes.length === 0) return Promise.resolve([]);
+    if (this.sqlite) {
+      const lookup = this.statement(
+        this.sqlite,
+        'select id, region_code, unit, room, address from households where region_code = ?',
+      );
+      return Promise.resolve(placeCodes.flatMap((code) => lookup.all(code) as KnownHousehold[]));
+    }
     return this.trx
       .selectFrom('households')
       .select(['id', 'region_code', 'unit', 'room', 'address'])
@@ -135,11 +162,25 @@ export class ResidentImportStore {
   }
 
   async updatePerson(id: string, changes: Partial<Insertable<PersonTable>>): Promise<void> {
+    if (this.sqlite) {
+      const columns = Object.keys(changes) as (keyof PersonTable)[];
+      const update = this.statement(
+        this.sqlite,
+        `update persons set ${columns.map((c) => `${c} = ?`).join(', ')} where id = ?`,
+      );
+      update.run([...columns.map((c) => changes[c]), id]);
+      return;
+    }
     await this.trx.updateTable('persons').set(changes).where('id', '=', id).execute();
   }
 
   async deleteTags(personIds: readonly string[]): Promise<void> {
     if (personIds.length === 0) return;
+    if (this.sqlite) {
+      const remove = this.statement(this.sqlite, 'delete from person_tags where person_id = ?');
+      for (const id of personIds) remove.run(id);
+      return;
+    }
     await this.trx.deleteFrom('person_tags').where('person_id', 'in', personIds).execute();
   }
 
@@ -149,6 +190,13 @@ export class ResidentImportStore {
   }
 
   async setHead(householdId: string, personId: string, at: string): Promise<void> {
+    if (this.sqlite) {
+      this.statement(
+        this.sqlite,
+        'update households set head_person_id = ?, updated_at = ? where id = ?',
+      ).run(personId, at, householdId);
+      return;
+    }
     await this.trx
       .updateTable('households')
       .set({ head_person_id: personId, updated_at: at })

@@ -101,12 +101,20 @@ export async function importResidents(
       const firstRowOfId = new Map<string, number>();
       const households = new Map<string, { id: string; headRow?: number; isNew: boolean }>();
       const loadedPlaces = new Set<string>();
+      const newPerPlace = new Map<string, number>();
       let positions: Map<ResidentHeader, number> | undefined;
       let chunk: PendingRow[] = [];
 
       const flush = async () => {
         if (chunk.length === 0) return;
-        await writeChunk(ctx, store, chunk, { households, loadedPlaces, outcome, scope: options.scope, now });
+        await writeChunk(ctx, store, chunk, {
+          households,
+          loadedPlaces,
+          newPerPlace,
+          outcome,
+          scope: options.scope,
+          now,
+        });
         chunk = [];
       };
 
@@ -167,6 +175,8 @@ export async function importResidents(
       }
       outcome.invalid = outcome.problems.size;
       if (outcome.invalid > 0 && !options.skipInvalid) throw new ImportRejected();
+      // One update per place and ancestor for the whole file, not one per chunk.
+      for (const [place, count] of newPerPlace) await store.countHouseholds(place, count);
       await ctx.audit.append(trx, options.actor, {
         action: 'person.imported',
         targetType: 'import',
@@ -196,6 +206,8 @@ export async function importResidents(
 interface ChunkState {
   households: Map<string, { id: string; headRow?: number; isNew: boolean }>;
   loadedPlaces: Set<string>;
+  /** New households per place, counted into the region statistics once, at the end. */
+  newPerPlace: Map<string, number>;
   outcome: ResidentImportOutcome;
   scope: Scope;
   now: string;
@@ -208,7 +220,7 @@ async function writeChunk(
   chunk: PendingRow[],
   state: ChunkState,
 ) {
-  const { households, loadedPlaces, outcome, scope, now } = state;
+  const { households, loadedPlaces, newPerPlace, outcome, scope, now } = state;
   const existing = await store.existingPersons(chunk.map((p) => p.idBidx));
 
   const newPlaces = [...new Set(chunk.map((p) => p.row.placeCode))].filter((code) => !loadedPlaces.has(code));
@@ -333,10 +345,8 @@ async function writeChunk(
     }
   }
   await store.insertHouseholds(newHouseholds);
-  const newPerPlace = new Map<string, number>();
   for (const h of newHouseholds)
     newPerPlace.set(h.region_code as string, (newPerPlace.get(h.region_code as string) ?? 0) + 1);
-  for (const [place, count] of newPerPlace) await store.countHouseholds(place, count);
   await store.insertPersons(newPersons);
   await store.deleteTags(retagged);
   await store.insertTags(newTags);
