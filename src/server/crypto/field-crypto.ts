@@ -16,6 +16,12 @@ import {
  */
 export type ProtectedField = 'person.id_number' | 'person.phone' | 'person.phone_last4' | 'health.record';
 
+/** The two keys derived from the master key. */
+export interface FieldKeys {
+  encryption: KeyObject;
+  index: KeyObject;
+}
+
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -30,14 +36,25 @@ export class FieldCrypto {
   private ivPool = Buffer.alloc(0);
   private ivOffset = 0;
 
-  constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  /** From the 32-byte master key, or from the `keys()` of another instance (a worker thread's). */
+  constructor(key: Buffer | FieldKeys) {
+    if (!Buffer.isBuffer(key)) {
+      this.encryptionKey = key.encryption;
+      this.indexKey = key.index;
+      return;
+    }
+    if (key.length !== 32) throw new Error('The data key must be 32 bytes');
     this.encryptionKey = createSecretKey(
-      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/encrypt', 32)),
+      Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lianxin/encrypt', 32)),
     );
     this.indexKey = createSecretKey(
-      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin/blind-index', 32)),
+      Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lianxin/blind-index', 32)),
     );
+  }
+
+  /** The derived keys, to hand to a worker thread of this process (KeyObjects cross threads). */
+  keys(): FieldKeys {
+    return { encryption: this.encryptionKey, index: this.indexKey };
   }
 
   private aadOf(field: ProtectedField): Buffer {
