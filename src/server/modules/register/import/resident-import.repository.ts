@@ -129,20 +129,40 @@ export class ResidentImportStore {
     return new Map(rows.map((r) => [r.id_number_bidx, r]));
   }
 
-  householdsAt(placeCodes: readonly string[]): Promise<KnownHousehold[]> {
-    if (placeCodes.length === 0) return Promise.resolve([]);
+  /** The stored households at these places (building or grid + unit + room + address). */
+  async households(
+    places: readonly { placeCode: string; unit: string; room: string; address: string }[],
+  ): Promise<KnownHousehold[]> {
+    if (places.length === 0) return [];
     if (this.sqlite) {
       const lookup = this.statement(
         this.sqlite,
-        'select id, region_code, unit, room, address from households where region_code = ?',
+        'select id, region_code, unit, room, address from households where region_code = ? and unit = ? and room = ? and address = ?',
       );
-      return Promise.resolve(placeCodes.flatMap((code) => lookup.all(code) as KnownHousehold[]));
+      const found: KnownHousehold[] = [];
+      for (const p of places) {
+        const row = lookup.get(p.placeCode, p.unit, p.room, p.address) as KnownHousehold | undefined;
+        if (row) found.push(row);
+      }
+      return found;
     }
-    return this.trx
-      .selectFrom('households')
-      .select(['id', 'region_code', 'unit', 'room', 'address'])
-      .where('region_code', 'in', placeCodes)
-      .execute();
+    const found: KnownHousehold[] = [];
+    for (let i = 0; i < places.length; i += BATCH) {
+      found.push(
+        ...(await this.trx
+          .selectFrom('households')
+          .select(['id', 'region_code', 'unit', 'room', 'address'])
+          .where((eb) =>
+            eb(
+              eb.refTuple('region_code', 'unit', 'room', 'address'),
+              'in',
+              places.slice(i, i + BATCH).map((p) => eb.tuple(p.placeCode, p.unit, p.room, p.address)),
+            ),
+          )
+          .execute()),
+      );
+    }
+    return found;
   }
 
   insertHouseholds(rows: Insertable<HouseholdTable>[]): Promise<void> {

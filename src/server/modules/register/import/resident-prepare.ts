@@ -1,0 +1,275 @@
+import { RESIDENT_HEADERS, type ResidentHeader } from '../../../../shared/register-template.js';
+import type { FieldCrypto } from '../../../crypto/field-crypto.js';
+import type { Region } from '../../../db/tables.js';
+import { namePinyin, protectPhone, rowHash } from '../person-fields.js';
+import {
+  type CheckedResident,
+  checkResidentRow,
+  describeProblems,
+  mapHeaders,
+  normalizeCell,
+} from './row-checker.js';
+import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
+
+/**
+ * The first stage of a resident import, which needs no database: read the file, check every row
+ * on its own, and compute what will be stored (pinyin, ciphertexts, blind indexes, row hash).
+ * It runs in a worker thread for large files (see resident-prepare-worker.ts) while the main
+ * thread writes, so it hands rows over as flat arrays of strings, which cross threads cheaply.
+ */
+
+/** What the preparation needs from the database, loaded by the importing thread. */
+export interface PrepareContext {
+  /** The grids in the importer's scope. */
+  grids: readonly Region[];
+  /** Tag name → code. */
+  tags: ReadonlyMap<string, string>;
+  /** The buildings of a grid in scope, asked for the first time a row names the grid. */
+  loadBuildings(gridCode: string): Promise<Region[]>;
+  crypto: FieldCrypto;
+}
+
+export type PrepareEvent =
+  | { kind: 'header'; unknown: string[]; missing: ResidentHeader[] }
+  | {
+      kind: 'rows';
+      /** ROW_FIELDS strings per good row, row after row (see `preparedRow`). */
+      values: string[];
+      /** Rows that failed their own checks: [row number, what is wrong]. */
+      problems: [number, string][];
+      /** Non-empty data rows this batch covered, good and bad. */
+      rows: number;
+      /** How far through the file the reader is, 0…1. */
+      fraction: number;
+    };
+
+/** A good row as the importing thread sees it: checked, with every stored value computed. */
+export interface PreparedResident {
+  rowNumber: number;
+  /** A household is its building + unit + room, or (without a building) its grid + address. */
+  householdKey: string;
+  relation: CheckedResident['relation'];
+  idBidx: string;
+  idNumberEnc: string;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  gender: CheckedResident['gender'];
+  birthDate: string;
+  ethnicity: string;
+  phoneEnc: string | null;
+  phoneBidx: string | null;
+  phoneLast4Bidx: string | null;
+  registeredAddress: string;
+  note: string;
+  rowHash: string;
+  placeCode: string;
+  gridCode: string;
+  unit: string;
+  floor: number | null;
+  room: string;
+  address: string;
+  tagCodes: string[];
+}
+
+export const ROW_FIELDS = 24;
+
+/** Reads the good row at `offset` of a batch's values. */
+export function preparedRow(values: readonly string[], offset: number): PreparedResident {
+  const at = (i: number) => values[offset + i]!;
+  const orNull = (i: number) => (at(i) === '' ? null : at(i));
+  const floor = at(20);
+  const tags = at(23);
+  return {
+    rowNumber: Number(at(0)),
+    householdKey: at(1),
+    // The preparing side wrote these from a checked row.
+    relation: at(2) as CheckedResident['relation'],
+    idBidx: at(3),
+    idNumberEnc: at(4),
+    name: at(5),
+    namePinyin: at(6),
+    nameInitials: at(7),
+    gender: at(8) as CheckedResident['gender'],
+    birthDate: at(9),
+    ethnicity: at(10),
+    phoneEnc: orNull(11),
+    phoneBidx: orNull(12),
+    phoneLast4Bidx: orNull(13),
+    registeredAddress: at(14),
+    note: at(15),
+    rowHash: at(16),
+    placeCode: at(17),
+    gridCode: at(18),
+    unit: at(19),
+    floor: floor === '' ? null : Number(floor),
+    room: at(21),
+    address: at(22),
+    tagCodes: tags === '' ? [] : tags.split(','),
+  };
+}
+
+/** The household key of a stored household, as `PreparedResident.householdKey` spells it. */
+export const householdKeyOf = (h: { region_code: string; unit: string; room: string; address: string }) =>
+  `${h.region_code}|${h.unit}|${h.room}|${h.address}`;
+
+/** Names repeat a lot in a district; their pinyin is remembered, up to this many names. */
+const PINYIN_CACHE = 50_000;
+
+class RowPreparer {
+  private readonly gridByCode: Map<string, Region>;
+  /** Per grid: a building by its code or its name (the first in list order, as before). */
+  private readonly buildings = new Map<string, Map<string, Region>>();
+  private readonly pinyin = new Map<string, { full: string; initials: string }>();
+  /** Only 10,000 last-four values exist: their blind indexes are computed once each. */
+  private readonly last4 = new Map<string, string>();
+
+  constructor(private readonly context: PrepareContext) {
+    this.gridByCode = new Map(context.grids.map((g) => [g.code, g]));
+  }
+
+  async loadGrid(gridCode: string): Promise<void> {
+    if (!gridCode || !this.gridByCode.has(gridCode) || this.buildings.has(gridCode)) return;
+    const byKey = new Map<string, Region>();
+    for (const building of await this.context.loadBuildings(gridCode)) {
+      if (!byKey.has(building.code)) byKey.set(building.code, building);
+      if (!byKey.has(building.name)) byKey.set(building.name, building);
+    }
+    this.buildings.set(gridCode, byKey);
+  }
+
+  readonly lookups = {
+    gridInScope: (code: string) => this.gridByCode.get(code),
+    building: (gridCode: string, codeOrName: string) => this.buildings.get(gridCode)?.get(codeOrName),
+    tagCode: (name: string) => this.context.tags.get(name),
+  };
+
+  private namePinyin(name: string) {
+    let found = this.pinyin.get(name);
+    if (!found) {
+      if (this.pinyin.size >= PINYIN_CACHE) this.pinyin.clear();
+      found = namePinyin(name);
+      this.pinyin.set(name, found);
+    }
+    return found;
+  }
+
+  private phoneLast4Bidx(phone: string): string {
+    const last4 = phone.slice(-4);
+    let found = this.last4.get(last4);
+    if (!found) {
+      found = this.context.crypto.blindIndex('person.phone_last4', last4);
+      this.last4.set(last4, found);
+    }
+    return found;
+  }
+
+  /** Appends the ROW_FIELDS values of a checked row (the order `preparedRow` reads). */
+  push(values: string[], row: CheckedResident): void {
+    const { crypto } = this.context;
+    const pinyin = this.namePinyin(row.name);
+    const hash = rowHash([
+      row.name,
+      row.idNumber,
+      row.phone,
+      row.ethnicity,
+      row.placeCode,
+      row.unit,
+      row.floor,
+      row.room,
+      row.address,
+      row.relation,
+      row.tagCodes.join(','),
+      row.registeredAddress,
+      row.note,
+    ]);
+    const phone = row.phone
+      ? {
+          phone_enc: crypto.encrypt('person.phone', row.phone),
+          phone_bidx: crypto.blindIndex('person.phone', row.phone),
+          phone_last4_bidx: this.phoneLast4Bidx(row.phone),
+        }
+      : protectPhone(crypto, null);
+    values.push(
+      String(row.rowNumber),
+      `${row.placeCode}|${row.unit}|${row.room}|${row.address}`,
+      row.relation,
+      crypto.blindIndex('person.id_number', row.idNumber),
+      crypto.encrypt('person.id_number', row.idNumber),
+      row.name,
+      pinyin.full,
+      pinyin.initials,
+      row.gender,
+      row.birthDate,
+      row.ethnicity,
+      phone.phone_enc ?? '',
+      phone.phone_bidx ?? '',
+      phone.phone_last4_bidx ?? '',
+      row.registeredAddress,
+      row.note,
+      hash,
+      row.placeCode,
+      row.gridCode,
+      row.unit,
+      row.floor === null ? '' : String(row.floor),
+      row.room,
+      row.address,
+      row.tagCodes.join(','),
+    );
+  }
+}
+
+/**
+ * Streams the file as events: the header first (the caller stops if columns are missing), then
+ * batches of prepared rows. Empty rows are skipped; an empty file yields nothing.
+ */
+export async function* prepareResidents(
+  file: string,
+  format: SpreadsheetFormat,
+  context: PrepareContext,
+  batchSize = 1000,
+): AsyncGenerator<PrepareEvent> {
+  const preparer = new RowPreparer(context);
+  let positions: Map<ResidentHeader, number> | undefined;
+  let fraction = 0;
+  let batch: Extract<PrepareEvent, { kind: 'rows' }> = {
+    kind: 'rows',
+    values: [],
+    problems: [],
+    rows: 0,
+    fraction,
+  };
+  const cells = {} as Record<ResidentHeader, string>;
+  for await (const source of readSpreadsheet(file, format, (f) => {
+    fraction = f;
+  })) {
+    if (!positions) {
+      const headers = mapHeaders(source.cells);
+      positions = headers.positions;
+      yield { kind: 'header', unknown: headers.unknown, missing: headers.missing };
+      if (headers.missing.length > 0) return;
+      continue;
+    }
+    let empty = true;
+    for (const header of RESIDENT_HEADERS) {
+      const value = normalizeCell(source.cells[positions.get(header)!] ?? '');
+      cells[header] = value;
+      if (value !== '') empty = false;
+    }
+    if (empty) continue;
+    batch.rows += 1;
+    await preparer.loadGrid(cells.所属网格);
+    const checked = checkResidentRow(source.rowNumber, cells, preparer.lookups);
+    if (checked.ok) preparer.push(batch.values, checked.row);
+    else batch.problems.push([source.rowNumber, describeProblems(checked.problems)]);
+    if (batch.rows >= batchSize) {
+      batch.fraction = fraction;
+      yield batch;
+      batch = { kind: 'rows', values: [], problems: [], rows: 0, fraction };
+    }
+  }
+  if (batch.rows > 0) {
+    batch.fraction = fraction;
+    yield batch;
+  }
+}
