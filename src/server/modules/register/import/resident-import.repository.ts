@@ -52,6 +52,7 @@ async function insertInBatches<T extends keyof DB>(
  */
 export class ResidentImportStore {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
+  private suspended: { name: string; sql: string }[] = [];
 
   constructor(
     private readonly trx: Transaction<DB>,
@@ -81,6 +82,37 @@ export class ResidentImportStore {
       const record = row as Record<string, unknown>;
       statement.run(columns.map((c) => record[c]));
     }
+  }
+
+  /**
+   * On SQLite, drops the plain (non-unique) indexes of persons until `restoreIndexes`, if the
+   * import is expected to add at least as many persons as the register holds: filling them row
+   * by row in random order then costs more than building them once, sorted, at the end. Unique
+   * indexes stay, so SQLite itself still refuses a duplicate ID number. Both happen in the
+   * import's transaction (SQLite DDL is transactional): a rollback or a crash keeps the indexes.
+   * Returns whether it dropped any; on PostgreSQL it does nothing.
+   */
+  suspendIndexes(expectedRows: number): boolean {
+    if (!this.sqlite || this.suspended.length > 0) return false;
+    const { count } = this.sqlite.prepare('select count(*) as count from persons').get() as { count: number };
+    if (expectedRows < count) return false;
+    const indexes = this.sqlite
+      .prepare(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'persons' and sql is not null",
+      )
+      .all() as { name: string; sql: string }[];
+    this.suspended = indexes.filter((index) => !/^create\s+unique\b/i.test(index.sql));
+    for (const index of this.suspended) this.sqlite.exec(`drop index "${index.name.replaceAll('"', '""')}"`);
+    // Statements prepared so far may have been planned with the dropped indexes.
+    this.statements.clear();
+    return this.suspended.length > 0;
+  }
+
+  restoreIndexes(): void {
+    if (!this.sqlite) return;
+    for (const index of this.suspended) this.sqlite.exec(index.sql);
+    this.suspended = [];
+    this.statements.clear();
   }
 
   gridsInScope(scope: Scope): Promise<Region[]> {

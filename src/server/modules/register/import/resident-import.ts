@@ -32,6 +32,12 @@ export interface ResidentImportOptions {
 export interface ImportTuning {
   /** Prepare rows on a worker thread. Default: when the file has at least 1 MB. */
   prepareInWorker?: boolean;
+  /**
+   * On SQLite, when the file is expected to hold at least this many rows and at least as many
+   * as the register already has, persons' plain indexes are dropped and rebuilt before commit.
+   * Default 20,000.
+   */
+  rebuildIndexesFrom?: number;
   /** Households whose ids stay in memory. Default 50,000. */
   householdCache?: number;
 }
@@ -66,6 +72,8 @@ export const emptyImportOutcome = (): ResidentImportOutcome => ({
 class ImportRejected extends Error {}
 
 const CHUNK = 500;
+
+const REBUILD_INDEXES_FROM = 20_000;
 
 /** From this size on, rows are prepared on a worker thread while this thread writes. */
 const WORKER_FROM_BYTES = 1_000_000;
@@ -138,6 +146,9 @@ export async function importResidents(
       const headRowOf = new RowNumbers();
       const households = new HouseholdIds(options.tuning?.householdCache ?? HOUSEHOLD_CACHE);
       const newPerPlace = new Map<string, number>();
+      const rebuildFrom = options.tuning?.rebuildIndexesFrom ?? REBUILD_INDEXES_FROM;
+      let indexesDecided = false;
+      let indexesSuspended = false;
       let headerSeen = false;
       let chunk: PreparedResident[] = [];
 
@@ -164,6 +175,12 @@ export async function importResidents(
           continue;
         }
         outcome.totalRows += event.rows;
+        if (!indexesDecided && outcome.totalRows >= rebuildFrom) {
+          // Decided once, on the file's expected length: its rows so far over the part read.
+          indexesDecided = true;
+          const expected = outcome.totalRows / Math.max(event.fraction, 1e-6);
+          indexesSuspended = store.suspendIndexes(expected);
+        }
         for (const [rowNumber, message] of event.problems) outcome.problems.set(rowNumber, message);
         for (let offset = 0; offset < event.values.length; offset += ROW_FIELDS) {
           const row = preparedRow(event.values, offset);
@@ -192,7 +209,9 @@ export async function importResidents(
         throw new ImportRejected();
       }
       outcome.invalid = outcome.problems.size;
+      // A rejected import rolls back, dropped indexes included: they are rebuilt only to commit.
       if (outcome.invalid > 0 && !options.skipInvalid) throw new ImportRejected();
+      if (indexesSuspended) store.restoreIndexes();
       // One update per place and ancestor for the whole file, not one per chunk.
       for (const [place, count] of newPerPlace) await store.countHouseholds(place, count);
       await ctx.audit.append(trx, options.actor, {
