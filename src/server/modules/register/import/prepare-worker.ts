@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { FieldKeys } from '../../../crypto/field-crypto.js';
 import type { Region } from '../../../db/tables.js';
 import type { PrepareContext, PrepareEvent } from './resident-prepare.js';
 import type { SpreadsheetFormat } from './row-source.js';
@@ -11,12 +12,30 @@ export type FromPrepareThread =
 
 export type ToPrepareThread = { kind: 'buildings'; gridCode: string; buildings: Region[] } | { kind: 'ack' };
 
+export type PrepareThreadInput =
+  | {
+      role: 'check';
+      file: string;
+      format: SpreadsheetFormat;
+      grids: readonly Region[];
+      tags: [string, string][];
+      batchSize: number;
+      /** Batches posted ahead of acknowledgements, at most. */
+      ahead: number;
+      /** To the protecting thread. */
+      output: MessagePort;
+    }
+  | { role: 'protect'; keys: FieldKeys; ahead: number; input: MessagePort };
+
 const ENTRY = new URL('./prepare-worker.thread.mjs', import.meta.url);
+const AHEAD = 4;
 
 /**
- * `prepareResidents` on a worker thread: reading, checking, pinyin and encryption take one core
- * while the importing thread writes on the other. The events arrive in the same order and with
- * the same content as from `prepareResidents` itself; building look-ups are answered here.
+ * `prepareResidents` on two worker threads, a pipeline: one reads and checks the file, the next
+ * protects the rows (pinyin, encryption, blind indexes, row hash), and the importing thread
+ * writes. The three stages cost about the same per row, so on two cores they keep both busy.
+ * Events arrive in the order and with the content `prepareResidents` gives; the checking
+ * thread's building look-ups are answered here, from the import's transaction.
  */
 export async function* prepareInWorker(
   file: string,
@@ -24,42 +43,65 @@ export async function* prepareInWorker(
   context: PrepareContext,
   batchSize = 1000,
 ): AsyncGenerator<PrepareEvent> {
-  const worker = new Worker(ENTRY, {
+  const channel = new MessageChannel();
+  const checker = new Worker(ENTRY, {
     workerData: {
+      role: 'check',
       file,
       format,
       grids: context.grids,
       tags: [...context.tags],
-      keys: context.crypto.keys(),
       batchSize,
-      ahead: 4,
-    },
+      ahead: AHEAD,
+      output: channel.port1,
+    } satisfies PrepareThreadInput,
+    transferList: [channel.port1],
   });
+  const protector = new Worker(ENTRY, {
+    workerData: {
+      role: 'protect',
+      keys: context.crypto.keys(),
+      ahead: AHEAD,
+      input: channel.port2,
+    } satisfies PrepareThreadInput,
+    transferList: [channel.port2],
+  });
+
   const queue: FromPrepareThread[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
-  const push = (message: FromPrepareThread) => {
-    queue.push(message);
+  let finished = false;
+  const notify = () => {
     wake?.();
     wake = undefined;
   };
-  worker.on('message', (message: FromPrepareThread) => {
-    if (message.kind !== 'buildings') return push(message);
+  const fail = (error: Error) => {
+    failure ??= error;
+    notify();
+  };
+  checker.on('message', (message: FromPrepareThread) => {
+    if (message.kind !== 'buildings') return;
     context.loadBuildings(message.gridCode).then(
       (buildings) =>
-        worker.postMessage({ kind: 'buildings', gridCode: message.gridCode, buildings } as ToPrepareThread),
-      (error: unknown) =>
-        push({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        checker.postMessage({
+          kind: 'buildings',
+          gridCode: message.gridCode,
+          buildings,
+        } satisfies ToPrepareThread),
+      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
     );
   });
-  worker.on('error', (error) => {
-    failure = error;
-    wake?.();
+  protector.on('message', (message: FromPrepareThread) => {
+    queue.push(message);
+    notify();
   });
-  worker.on('exit', (code) => {
-    if (code !== 0) failure ??= new Error(`the import's preparation thread stopped (exit code ${code})`);
-    push({ kind: 'failed', message: failure?.message ?? 'the import preparation thread ended early' });
-  });
+  for (const worker of [checker, protector]) {
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!finished && code !== 0)
+        fail(new Error(`an import preparation thread stopped (exit code ${code})`));
+    });
+  }
   try {
     for (;;) {
       while (queue.length === 0) {
@@ -68,13 +110,14 @@ export async function* prepareInWorker(
       }
       const message = queue.shift()!;
       if (message.kind === 'done') return;
-      if (message.kind === 'failed') throw failure ?? new Error(message.message);
+      if (message.kind === 'failed') throw new Error(message.message);
       if (message.kind === 'event') {
         yield message.event;
-        worker.postMessage({ kind: 'ack' } as ToPrepareThread);
+        protector.postMessage({ kind: 'ack' } satisfies ToPrepareThread);
       }
     }
   } finally {
-    await worker.terminate();
+    finished = true;
+    await Promise.all([checker.terminate(), protector.terminate()]);
   }
 }

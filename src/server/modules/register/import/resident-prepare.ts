@@ -1,7 +1,7 @@
 import { RESIDENT_HEADERS, type ResidentHeader } from '../../../../shared/register-template.js';
 import type { FieldCrypto } from '../../../crypto/field-crypto.js';
 import type { Region } from '../../../db/tables.js';
-import { namePinyin, protectPhone, rowHash } from '../person-fields.js';
+import { namePinyin, rowHash } from '../person-fields.js';
 import {
   type CheckedResident,
   checkResidentRow,
@@ -12,36 +12,40 @@ import {
 import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
 
 /**
- * The first stage of a resident import, which needs no database: read the file, check every row
- * on its own, and compute what will be stored (pinyin, ciphertexts, blind indexes, row hash).
- * It runs in a worker thread for large files (see resident-prepare-worker.ts) while the main
- * thread writes, so it hands rows over as flat arrays of strings, which cross threads cheaply.
+ * What a resident import does before the database, in two stages: check (read the file, check
+ * every row on its own) and protect (compute what is stored: pinyin, ciphertexts, blind indexes,
+ * row hash). For large files each stage runs on a worker thread of its own (prepare-worker.ts)
+ * while the importing thread writes, so rows are handed on as flat arrays of strings, which
+ * cross threads cheaply.
  */
 
-/** What the preparation needs from the database, loaded by the importing thread. */
-export interface PrepareContext {
+/** What the checks need from the database, loaded by the importing thread. */
+export interface CheckContext {
   /** The grids in the importer's scope. */
   grids: readonly Region[];
   /** Tag name → code. */
   tags: ReadonlyMap<string, string>;
   /** The buildings of a grid in scope, asked for the first time a row names the grid. */
   loadBuildings(gridCode: string): Promise<Region[]>;
+}
+
+export interface PrepareContext extends CheckContext {
   crypto: FieldCrypto;
 }
 
-export type PrepareEvent =
-  | { kind: 'header'; unknown: string[]; missing: ResidentHeader[] }
-  | {
-      kind: 'rows';
-      /** ROW_FIELDS strings per good row, row after row (see `preparedRow`). */
-      values: string[];
-      /** Rows that failed their own checks: [row number, what is wrong]. */
-      problems: [number, string][];
-      /** Non-empty data rows this batch covered, good and bad. */
-      rows: number;
-      /** How far through the file the reader is, 0…1. */
-      fraction: number;
-    };
+export interface RowsEvent {
+  kind: 'rows';
+  /** The good rows as flat strings: checked (17 a row), then protected (ROW_FIELDS a row). */
+  values: string[];
+  /** Rows that failed their own checks: [row number, what is wrong]. */
+  problems: [number, string][];
+  /** Non-empty data rows this batch covered, good and bad. */
+  rows: number;
+  /** How far through the file the reader is, 0…1. */
+  fraction: number;
+}
+
+export type PrepareEvent = { kind: 'header'; unknown: string[]; missing: ResidentHeader[] } | RowsEvent;
 
 /** A good row as the importing thread sees it: checked, with every stored value computed. */
 export interface PreparedResident {
@@ -116,15 +120,16 @@ export const householdKeyOf = (h: { region_code: string; unit: string; room: str
 /** Names repeat a lot in a district; their pinyin is remembered, up to this many names. */
 const PINYIN_CACHE = 50_000;
 
-class RowPreparer {
+/** The checked rows of a batch as flat strings, CHECKED_FIELDS a row (see `RowChecker.push`). */
+const CHECKED_FIELDS = 17;
+
+/** The first stage: rows checked on their own, against the grids, buildings and tags in scope. */
+class RowChecker {
   private readonly gridByCode: Map<string, Region>;
   /** Per grid: a building by its code or its name (the first in list order, as before). */
   private readonly buildings = new Map<string, Map<string, Region>>();
-  private readonly pinyin = new Map<string, { full: string; initials: string }>();
-  /** Only 10,000 last-four values exist: their blind indexes are computed once each. */
-  private readonly last4 = new Map<string, string>();
 
-  constructor(private readonly context: PrepareContext) {
+  constructor(private readonly context: CheckContext) {
     this.gridByCode = new Map(context.grids.map((g) => [g.code, g]));
   }
 
@@ -144,6 +149,40 @@ class RowPreparer {
     tagCode: (name: string) => this.context.tags.get(name),
   };
 
+  static push(values: string[], row: CheckedResident): void {
+    values.push(
+      String(row.rowNumber),
+      row.name,
+      row.idNumber,
+      row.gender,
+      row.birthDate,
+      row.phone ?? '',
+      row.ethnicity,
+      row.gridCode,
+      row.placeCode,
+      row.unit,
+      row.floor === null ? '' : String(row.floor),
+      row.room,
+      row.address,
+      row.relation,
+      row.tagCodes.join(','),
+      row.registeredAddress,
+      row.note,
+    );
+  }
+}
+
+/**
+ * The second stage: what is stored for each checked row (pinyin, ciphertexts, blind indexes,
+ * the row hash), from CHECKED_FIELDS strings a row to ROW_FIELDS.
+ */
+export class RowProtector {
+  private readonly pinyin = new Map<string, { full: string; initials: string }>();
+  /** Only 10,000 last-four values exist: their blind indexes are computed once each. */
+  private readonly last4 = new Map<string, string>();
+
+  constructor(private readonly crypto: FieldCrypto) {}
+
   private namePinyin(name: string) {
     let found = this.pinyin.get(name);
     if (!found) {
@@ -158,87 +197,94 @@ class RowPreparer {
     const last4 = phone.slice(-4);
     let found = this.last4.get(last4);
     if (!found) {
-      found = this.context.crypto.blindIndex('person.phone_last4', last4);
+      found = this.crypto.blindIndex('person.phone_last4', last4);
       this.last4.set(last4, found);
     }
     return found;
   }
 
-  /** Appends the ROW_FIELDS values of a checked row (the order `preparedRow` reads). */
-  push(values: string[], row: CheckedResident): void {
-    const { crypto } = this.context;
-    const pinyin = this.namePinyin(row.name);
-    const hash = rowHash([
-      row.name,
-      row.idNumber,
-      row.phone,
-      row.ethnicity,
-      row.placeCode,
-      row.unit,
-      row.floor,
-      row.room,
-      row.address,
-      row.relation,
-      row.tagCodes.join(','),
-      row.registeredAddress,
-      row.note,
-    ]);
-    const phone = row.phone
-      ? {
-          phone_enc: crypto.encrypt('person.phone', row.phone),
-          phone_bidx: crypto.blindIndex('person.phone', row.phone),
-          phone_last4_bidx: this.phoneLast4Bidx(row.phone),
-        }
-      : protectPhone(crypto, null);
-    values.push(
-      String(row.rowNumber),
-      `${row.placeCode}|${row.unit}|${row.room}|${row.address}`,
-      row.relation,
-      crypto.blindIndex('person.id_number', row.idNumber),
-      crypto.encrypt('person.id_number', row.idNumber),
-      row.name,
-      pinyin.full,
-      pinyin.initials,
-      row.gender,
-      row.birthDate,
-      row.ethnicity,
-      phone.phone_enc ?? '',
-      phone.phone_bidx ?? '',
-      phone.phone_last4_bidx ?? '',
-      row.registeredAddress,
-      row.note,
-      hash,
-      row.placeCode,
-      row.gridCode,
-      row.unit,
-      row.floor === null ? '' : String(row.floor),
-      row.room,
-      row.address,
-      row.tagCodes.join(','),
-    );
+  protect(checked: readonly string[]): string[] {
+    const { crypto } = this;
+    const values: string[] = [];
+    for (let offset = 0; offset < checked.length; offset += CHECKED_FIELDS) {
+      const at = (i: number) => checked[offset + i]!;
+      const [name, idNumber, phone, ethnicity, placeCode, unit, floor, room, address, relation, tags] = [
+        at(1),
+        at(2),
+        at(5),
+        at(6),
+        at(8),
+        at(9),
+        at(10),
+        at(11),
+        at(12),
+        at(13),
+        at(14),
+      ];
+      const registeredAddress = at(15);
+      const note = at(16);
+      const pinyin = this.namePinyin(name);
+      // The same array as before the worker split, so the hashes of earlier imports still match.
+      const hash = rowHash([
+        name,
+        idNumber,
+        phone === '' ? null : phone,
+        ethnicity,
+        placeCode,
+        unit,
+        floor === '' ? null : Number(floor),
+        room,
+        address,
+        relation,
+        tags,
+        registeredAddress,
+        note,
+      ]);
+      values.push(
+        at(0),
+        `${placeCode}|${unit}|${room}|${address}`,
+        relation,
+        crypto.blindIndex('person.id_number', idNumber),
+        crypto.encrypt('person.id_number', idNumber),
+        name,
+        pinyin.full,
+        pinyin.initials,
+        at(3),
+        at(4),
+        ethnicity,
+        phone === '' ? '' : crypto.encrypt('person.phone', phone),
+        phone === '' ? '' : crypto.blindIndex('person.phone', phone),
+        phone === '' ? '' : this.phoneLast4Bidx(phone),
+        registeredAddress,
+        note,
+        hash,
+        placeCode,
+        at(7),
+        unit,
+        floor,
+        room,
+        address,
+        tags,
+      );
+    }
+    return values;
   }
 }
 
 /**
- * Streams the file as events: the header first (the caller stops if columns are missing), then
- * batches of prepared rows. Empty rows are skipped; an empty file yields nothing.
+ * The first stage as a stream of events: the header first (the caller stops if columns are
+ * missing), then batches of checked rows. Empty rows are skipped; an empty file yields nothing.
  */
-export async function* prepareResidents(
+export async function* checkResidents(
   file: string,
   format: SpreadsheetFormat,
-  context: PrepareContext,
+  context: CheckContext,
   batchSize = 1000,
 ): AsyncGenerator<PrepareEvent> {
-  const preparer = new RowPreparer(context);
+  const checker = new RowChecker(context);
   let positions: Map<ResidentHeader, number> | undefined;
   let fraction = 0;
-  let batch: Extract<PrepareEvent, { kind: 'rows' }> = {
-    kind: 'rows',
-    values: [],
-    problems: [],
-    rows: 0,
-    fraction,
-  };
+  let batch: RowsEvent = { kind: 'rows', values: [], problems: [], rows: 0, fraction };
   const cells = {} as Record<ResidentHeader, string>;
   for await (const source of readSpreadsheet(file, format, (f) => {
     fraction = f;
@@ -258,9 +304,9 @@ export async function* prepareResidents(
     }
     if (empty) continue;
     batch.rows += 1;
-    await preparer.loadGrid(cells.所属网格);
-    const checked = checkResidentRow(source.rowNumber, cells, preparer.lookups);
-    if (checked.ok) preparer.push(batch.values, checked.row);
+    await checker.loadGrid(cells.所属网格);
+    const checked = checkResidentRow(source.rowNumber, cells, checker.lookups);
+    if (checked.ok) RowChecker.push(batch.values, checked.row);
     else batch.problems.push([source.rowNumber, describeProblems(checked.problems)]);
     if (batch.rows >= batchSize) {
       batch.fraction = fraction;
@@ -271,5 +317,17 @@ export async function* prepareResidents(
   if (batch.rows > 0) {
     batch.fraction = fraction;
     yield batch;
+  }
+}
+
+/** Both stages in this thread: the events `checkResidents` gives, with the rows protected. */
+export async function* prepareResidents(
+  file: string,
+  format: SpreadsheetFormat,
+  context: PrepareContext,
+): AsyncGenerator<PrepareEvent> {
+  const protector = new RowProtector(context.crypto);
+  for await (const event of checkResidents(file, format, context)) {
+    yield event.kind === 'rows' ? { ...event, values: protector.protect(event.values) } : event;
   }
 }
