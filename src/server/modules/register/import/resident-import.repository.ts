@@ -10,6 +10,7 @@ import type {
   ResidenceMoveTable,
 } from '../../../db/tables.js';
 import { bumpRegionStats } from '../../stats/region-stats.js';
+import { RowNumbers } from './row-numbers.js';
 
 export interface ExistingPerson {
   id: string;
@@ -113,6 +114,43 @@ export class ResidentImportStore {
     for (const index of this.suspended) this.sqlite.exec(index.sql);
     this.suspended = [];
     this.statements.clear();
+  }
+
+  /**
+   * The keys of every stored person (64 bits of the ID-number blind index) and household (a hash
+   * of its address key), for an import to skip the look-ups of rows that are certainly new.
+   * Undefined when the register holds more than `limit` persons: reading them would cost more.
+   */
+  async storedKeys(limit: number): Promise<{ persons: RowNumbers; households: RowNumbers } | undefined> {
+    const count = async (table: 'persons' | 'households') =>
+      Number(
+        (
+          await this.trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .executeTakeFirstOrThrow()
+        ).count,
+      );
+    const personCount = await count('persons');
+    if (personCount > limit) return undefined;
+    const persons = new RowNumbers(personCount);
+    const households = new RowNumbers(await count('households'));
+    if (this.sqlite) {
+      const bidxs = this.sqlite.prepare('select id_number_bidx from persons').pluck();
+      for (const bidx of bidxs.iterate() as IterableIterator<string>) persons.setHex(bidx, 1);
+      const places = this.sqlite.prepare('select region_code, unit, room, address from households').raw();
+      for (const [region, unit, room, address] of places.iterate() as IterableIterator<string[]>)
+        households.setText(`${region}|${unit}|${room}|${address}`, 1);
+    } else {
+      for (const p of await this.trx.selectFrom('persons').select('id_number_bidx').execute())
+        persons.setHex(p.id_number_bidx, 1);
+      for (const h of await this.trx
+        .selectFrom('households')
+        .select(['region_code', 'unit', 'room', 'address'])
+        .execute())
+        households.setText(`${h.region_code}|${h.unit}|${h.room}|${h.address}`, 1);
+    }
+    return { persons, households };
   }
 
   gridsInScope(scope: Scope): Promise<Region[]> {

@@ -309,7 +309,7 @@ describeEachDialect('resident import: accepted files', (env) => {
  * the outcome must be the same as on the ordinary path.
  */
 describeEachDialect('resident import: large-file paths', (env) => {
-  const large: ImportTuning = { prepareInWorker: true, rebuildIndexesFrom: 5, householdCache: 2 };
+  const large: ImportTuning = { prepareInWorker: true, largeFromRows: 5, householdCache: 2 };
   let grid = '';
   let rows: string[][] = [];
   beforeAll(async () => {

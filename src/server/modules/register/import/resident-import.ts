@@ -33,11 +33,11 @@ export interface ImportTuning {
   /** Prepare rows on a worker thread. Default: when the file has at least 1 MB. */
   prepareInWorker?: boolean;
   /**
-   * On SQLite, when the file is expected to hold at least this many rows and at least as many
-   * as the register already has, persons' plain indexes are dropped and rebuilt before commit.
-   * Default 20,000.
+   * Once this many rows are read, the import decides from the file's expected length whether to
+   * drop persons' plain indexes until commit (SQLite) and to read the stored keys so certainly
+   * new rows need no look-up. Default 20,000.
    */
-  rebuildIndexesFrom?: number;
+  largeFromRows?: number;
   /** Households whose ids stay in memory. Default 50,000. */
   householdCache?: number;
 }
@@ -73,7 +73,13 @@ class ImportRejected extends Error {}
 
 const CHUNK = 500;
 
-const REBUILD_INDEXES_FROM = 20_000;
+const LARGE_FROM_ROWS = 20_000;
+/**
+ * A large import first reads the keys of the persons and households stored (about 1 µs each) to
+ * skip the look-ups of certainly new rows (a few µs each), if there are at most this many
+ * persons stored per row expected.
+ */
+const STORED_KEYS_PER_EXPECTED_ROW = 4;
 
 /** From this size on, rows are prepared on a worker thread while this thread writes. */
 const WORKER_FROM_BYTES = 1_000_000;
@@ -146,9 +152,10 @@ export async function importResidents(
       const headRowOf = new RowNumbers();
       const households = new HouseholdIds(options.tuning?.householdCache ?? HOUSEHOLD_CACHE);
       const newPerPlace = new Map<string, number>();
-      const rebuildFrom = options.tuning?.rebuildIndexesFrom ?? REBUILD_INDEXES_FROM;
-      let indexesDecided = false;
+      const largeFrom = options.tuning?.largeFromRows ?? LARGE_FROM_ROWS;
+      let largeDecided = false;
       let indexesSuspended = false;
+      let stored: ChunkState['stored'];
       let headerSeen = false;
       let chunk: PreparedResident[] = [];
 
@@ -156,6 +163,7 @@ export async function importResidents(
         if (chunk.length === 0) return;
         await writeChunk(store, chunk, {
           households,
+          stored,
           newPerPlace,
           outcome,
           scope: options.scope,
@@ -175,11 +183,12 @@ export async function importResidents(
           continue;
         }
         outcome.totalRows += event.rows;
-        if (!indexesDecided && outcome.totalRows >= rebuildFrom) {
+        if (!largeDecided && outcome.totalRows >= largeFrom) {
           // Decided once, on the file's expected length: its rows so far over the part read.
-          indexesDecided = true;
+          largeDecided = true;
           const expected = outcome.totalRows / Math.max(event.fraction, 1e-6);
           indexesSuspended = store.suspendIndexes(expected);
+          stored = await store.storedKeys(STORED_KEYS_PER_EXPECTED_ROW * expected);
         }
         for (const [rowNumber, message] of event.problems) outcome.problems.set(rowNumber, message);
         for (let offset = 0; offset < event.values.length; offset += ROW_FIELDS) {
@@ -242,6 +251,8 @@ export async function importResidents(
 
 interface ChunkState {
   households: HouseholdIds;
+  /** Keys of the persons and households stored, once the import knows it is large. */
+  stored: { persons: RowNumbers; households: RowNumbers } | undefined;
   /** New households per place, counted into the region statistics once, at the end. */
   newPerPlace: Map<string, number>;
   outcome: ResidentImportOutcome;
@@ -252,11 +263,19 @@ interface ChunkState {
 /** Upserts one chunk: one look-up of existing persons, one of households, batched inserts. */
 async function writeChunk(store: ResidentImportStore, chunk: PreparedResident[], state: ChunkState) {
   const { households, newPerPlace, outcome, scope, now } = state;
-  const existing = await store.existingPersons(chunk.map((p) => p.idBidx));
+  // Rows whose ID number or household is certainly not stored yet need no look-up.
+  const stored = state.stored;
+  const existing = await store.existingPersons(
+    chunk.filter((p) => !stored || stored.persons.hasHex(p.idBidx)).map((p) => p.idBidx),
+  );
 
   const unknown = new Map<string, PreparedResident>();
   for (const row of chunk)
-    if (!unknown.has(row.householdKey) && households.get(row.householdKey) === undefined)
+    if (
+      !unknown.has(row.householdKey) &&
+      households.get(row.householdKey) === undefined &&
+      (!stored || stored.households.hasText(row.householdKey))
+    )
       unknown.set(row.householdKey, row);
   for (const known of await store.households([...unknown.values()]))
     households.set(householdKeyOf(known), known.id);
@@ -279,6 +298,8 @@ async function writeChunk(store: ResidentImportStore, chunk: PreparedResident[],
     if (householdId === undefined) {
       householdId = uuidv7();
       households.set(row.householdKey, householdId);
+      // Stored from now on: if it is evicted and named again, it is read back.
+      stored?.households.setText(row.householdKey, 1);
       newHouseholds.push({
         id: householdId,
         district_code: row.placeCode.slice(0, 6),

@@ -35,6 +35,14 @@ export class RowNumbers {
     this.set(Number.parseInt(hex.slice(0, 8), 16), Number.parseInt(hex.slice(8, 16), 16), row);
   }
 
+  hasHex(hex: string): boolean {
+    return this.getHex(hex) !== undefined;
+  }
+
+  hasText(text: string): boolean {
+    return this.getText(text) !== undefined;
+  }
+
   /** The row stored for the text (by a 64-bit hash of it), or undefined. */
   getText(text: string): number | undefined {
     hashText(text);
