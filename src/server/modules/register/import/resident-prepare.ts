@@ -117,9 +117,6 @@ export function preparedRow(values: readonly string[], offset: number): Prepared
 export const householdKeyOf = (h: { region_code: string; unit: string; room: string; address: string }) =>
   `${h.region_code}|${h.unit}|${h.room}|${h.address}`;
 
-/** Names repeat a lot in a district; their pinyin is remembered, up to this many names. */
-const PINYIN_CACHE = 50_000;
-
 /** The checked rows of a batch as flat strings, CHECKED_FIELDS a row (see `RowChecker.push`). */
 const CHECKED_FIELDS = 17;
 
@@ -177,21 +174,10 @@ class RowChecker {
  * the row hash), from CHECKED_FIELDS strings a row to ROW_FIELDS.
  */
 export class RowProtector {
-  private readonly pinyin = new Map<string, { full: string; initials: string }>();
   /** Only 10,000 last-four values exist: their blind indexes are computed once each. */
   private readonly last4 = new Map<string, string>();
 
   constructor(private readonly crypto: FieldCrypto) {}
-
-  private namePinyin(name: string) {
-    let found = this.pinyin.get(name);
-    if (!found) {
-      if (this.pinyin.size >= PINYIN_CACHE) this.pinyin.clear();
-      found = namePinyin(name);
-      this.pinyin.set(name, found);
-    }
-    return found;
-  }
 
   private phoneLast4Bidx(phone: string): string {
     const last4 = phone.slice(-4);
@@ -223,7 +209,7 @@ export class RowProtector {
       ];
       const registeredAddress = at(15);
       const note = at(16);
-      const pinyin = this.namePinyin(name);
+      const pinyin = namePinyin(name);
       // The same array as before the worker split, so the hashes of earlier imports still match.
       const hash = rowHash([
         name,
