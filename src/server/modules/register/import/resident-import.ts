@@ -361,7 +361,7 @@ async function writeChunk(store: ResidentImportStore, chunk: PreparedResident[],
         });
       }
     } else {
-      newPersons.push({ id: personId, ...fields, current_address: '', created_at: now });
+      newPersons.push(Object.assign(fields, { id: personId, current_address: '', created_at: now }));
       outcome.created += 1;
     }
     for (const tag of row.tagCodes)
