@@ -28,6 +28,8 @@ export type PrepareThreadInput =
   | { role: 'protect'; keys: FieldKeys; ahead: number; input: MessagePort };
 
 const ENTRY = new URL('./prepare-worker.thread.mjs', import.meta.url);
+/** The entry registers tsx itself; inheriting the parent's loader flags would register it twice. */
+const EXEC_ARGV: string[] = [];
 const AHEAD = 4;
 /**
  * Rows a message: small batches keep few rows alive in the importing thread at any time, so its
@@ -62,6 +64,7 @@ export async function* prepareInWorker(
       output: channel.port1,
     } satisfies PrepareThreadInput,
     transferList: [channel.port1],
+    execArgv: EXEC_ARGV,
     // A small young generation: the stages make short-lived garbage fast, and each isolate's
     // heap counts towards the import's memory (the old generation may grow: shared strings).
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
@@ -74,6 +77,7 @@ export async function* prepareInWorker(
       input: channel.port2,
     } satisfies PrepareThreadInput,
     transferList: [channel.port2],
+    execArgv: EXEC_ARGV,
     // Holds little beyond pinyin-pro's dictionaries and small caches.
     resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
   });
