@@ -17,6 +17,16 @@ describe('FieldCrypto', () => {
     expect(crypto.decrypt('person.id_number', a)).toBe('11010519491231002X');
   });
 
+  it('draws a new nonce for every value, across refills of the nonce pool', () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 1500; i++) {
+      const sealed = crypto.encrypt('person.phone', '13812345678');
+      nonces.add(Buffer.from(sealed.slice(3), 'base64url').subarray(0, 12).toString('hex'));
+      if (i % 500 === 0) expect(crypto.decrypt('person.phone', sealed)).toBe('13812345678');
+    }
+    expect(nonces.size).toBe(1500);
+  });
+
   it('refuses a ciphertext moved to another field or tampered with', () => {
     const sealed = crypto.encrypt('person.phone', '13812345678');
     expect(() => crypto.decrypt('person.id_number', sealed)).toThrow();

@@ -10,6 +10,7 @@ import type {
   ResidenceMoveTable,
 } from '../../../db/tables.js';
 import { bumpRegionStats } from '../../stats/region-stats.js';
+import { RowNumbers } from './row-numbers.js';
 
 export interface ExistingPerson {
   id: string;
@@ -46,34 +47,110 @@ async function insertInBatches<T extends keyof DB>(
 
 /**
  * All reads and writes of a resident import, chunk by chunk, inside the import's transaction.
- * On SQLite the inserts run as cached prepared statements on the import's own connection:
- * building a 400-row INSERT through Kysely and preparing it anew costs more than the insert.
+ * On SQLite the per-chunk reads and writes run as cached prepared statements on the import's own
+ * connection: Kysely's SQLite driver prepares every statement anew, which costs more than running
+ * it (building a 400-row INSERT, or an IN list of 500 ID numbers, for every chunk).
  */
 export class ResidentImportStore {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
+  private suspended: { name: string; sql: string }[] = [];
 
   constructor(
     private readonly trx: Transaction<DB>,
     private readonly sqlite: SqliteDatabase.Database | undefined,
   ) {}
 
+  /** A prepared statement on the import's SQLite connection, prepared once per import. */
+  private statement(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = sqlite.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private async insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
     if (rows.length === 0) return;
     if (!this.sqlite) return insertInBatches(this.trx, table, rows);
     const columns = Object.keys(rows[0]!);
-    const key = `${table}:${columns.join(',')}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      statement = this.sqlite.prepare(
-        `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-      );
-      this.statements.set(key, statement);
-    }
+    const statement = this.statement(
+      this.sqlite,
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
     // Positional values bind faster than named ones.
     for (const row of rows) {
       const record = row as Record<string, unknown>;
       statement.run(columns.map((c) => record[c]));
     }
+  }
+
+  /**
+   * On SQLite, drops the plain (non-unique) indexes of persons until `restoreIndexes`, if the
+   * import is expected to add at least as many persons as the register holds: filling them row
+   * by row in random order then costs more than building them once, sorted, at the end. Unique
+   * indexes stay, so SQLite itself still refuses a duplicate ID number. Both happen in the
+   * import's transaction (SQLite DDL is transactional): a rollback or a crash keeps the indexes.
+   * Returns whether it dropped any; on PostgreSQL it does nothing.
+   */
+  suspendIndexes(expectedRows: number): boolean {
+    if (!this.sqlite || this.suspended.length > 0) return false;
+    const { count } = this.sqlite.prepare('select count(*) as count from persons').get() as { count: number };
+    if (expectedRows < count) return false;
+    const indexes = this.sqlite
+      .prepare(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'persons' and sql is not null",
+      )
+      .all() as { name: string; sql: string }[];
+    this.suspended = indexes.filter((index) => !/^create\s+unique\b/i.test(index.sql));
+    for (const index of this.suspended) this.sqlite.exec(`drop index "${index.name.replaceAll('"', '""')}"`);
+    // Statements prepared so far may have been planned with the dropped indexes.
+    this.statements.clear();
+    return this.suspended.length > 0;
+  }
+
+  restoreIndexes(): void {
+    if (!this.sqlite) return;
+    for (const index of this.suspended) this.sqlite.exec(index.sql);
+    this.suspended = [];
+    this.statements.clear();
+  }
+
+  /**
+   * The keys of every stored person (64 bits of the ID-number blind index) and household (a hash
+   * of its address key), for an import to skip the look-ups of rows that are certainly new.
+   * Undefined when the register holds more than `limit` persons: reading them would cost more.
+   */
+  async storedKeys(limit: number): Promise<{ persons: RowNumbers; households: RowNumbers } | undefined> {
+    const count = async (table: 'persons' | 'households') =>
+      Number(
+        (
+          await this.trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .executeTakeFirstOrThrow()
+        ).count,
+      );
+    const personCount = await count('persons');
+    if (personCount > limit) return undefined;
+    const persons = new RowNumbers(personCount);
+    const households = new RowNumbers(await count('households'));
+    if (this.sqlite) {
+      const bidxs = this.sqlite.prepare('select id_number_bidx from persons').pluck();
+      for (const bidx of bidxs.iterate() as IterableIterator<string>) persons.setHex(bidx, 1);
+      const places = this.sqlite.prepare('select region_code, unit, room, address from households').raw();
+      for (const [region, unit, room, address] of places.iterate() as IterableIterator<string[]>)
+        households.setText(`${region}|${unit}|${room}|${address}`, 1);
+    } else {
+      for (const p of await this.trx.selectFrom('persons').select('id_number_bidx').execute())
+        persons.setHex(p.id_number_bidx, 1);
+      for (const h of await this.trx
+        .selectFrom('households')
+        .select(['region_code', 'unit', 'room', 'address'])
+        .execute())
+        households.setText(`${h.region_code}|${h.unit}|${h.room}|${h.address}`, 1);
+    }
+    return { persons, households };
   }
 
   gridsInScope(scope: Scope): Promise<Region[]> {
@@ -101,6 +178,19 @@ export class ResidentImportStore {
 
   async existingPersons(bidxs: readonly string[]): Promise<Map<string, ExistingPerson>> {
     if (bidxs.length === 0) return new Map();
+    if (this.sqlite) {
+      // One indexed look-up per ID number: no statement to build and prepare for each chunk.
+      const lookup = this.statement(
+        this.sqlite,
+        'select id, id_number_bidx, row_hash, region_code, household_id from persons where id_number_bidx = ?',
+      );
+      const found = new Map<string, ExistingPerson>();
+      for (const bidx of bidxs) {
+        const row = lookup.get(bidx) as ExistingPerson | undefined;
+        if (row) found.set(bidx, row);
+      }
+      return found;
+    }
     const rows = await this.trx
       .selectFrom('persons')
       .select(['id', 'id_number_bidx', 'row_hash', 'region_code', 'household_id'])
@@ -109,13 +199,40 @@ export class ResidentImportStore {
     return new Map(rows.map((r) => [r.id_number_bidx, r]));
   }
 
-  householdsAt(placeCodes: readonly string[]): Promise<KnownHousehold[]> {
-    if (placeCodes.length === 0) return Promise.resolve([]);
-    return this.trx
-      .selectFrom('households')
-      .select(['id', 'region_code', 'unit', 'room', 'address'])
-      .where('region_code', 'in', placeCodes)
-      .execute();
+  /** The stored households at these places (building or grid + unit + room + address). */
+  async households(
+    places: readonly { placeCode: string; unit: string; room: string; address: string }[],
+  ): Promise<KnownHousehold[]> {
+    if (places.length === 0) return [];
+    if (this.sqlite) {
+      const lookup = this.statement(
+        this.sqlite,
+        'select id, region_code, unit, room, address from households where region_code = ? and unit = ? and room = ? and address = ?',
+      );
+      const found: KnownHousehold[] = [];
+      for (const p of places) {
+        const row = lookup.get(p.placeCode, p.unit, p.room, p.address) as KnownHousehold | undefined;
+        if (row) found.push(row);
+      }
+      return found;
+    }
+    const found: KnownHousehold[] = [];
+    for (let i = 0; i < places.length; i += BATCH) {
+      found.push(
+        ...(await this.trx
+          .selectFrom('households')
+          .select(['id', 'region_code', 'unit', 'room', 'address'])
+          .where((eb) =>
+            eb(
+              eb.refTuple('region_code', 'unit', 'room', 'address'),
+              'in',
+              places.slice(i, i + BATCH).map((p) => eb.tuple(p.placeCode, p.unit, p.room, p.address)),
+            ),
+          )
+          .execute()),
+      );
+    }
+    return found;
   }
 
   insertHouseholds(rows: Insertable<HouseholdTable>[]): Promise<void> {
@@ -135,11 +252,25 @@ export class ResidentImportStore {
   }
 
   async updatePerson(id: string, changes: Partial<Insertable<PersonTable>>): Promise<void> {
+    if (this.sqlite) {
+      const columns = Object.keys(changes) as (keyof PersonTable)[];
+      const update = this.statement(
+        this.sqlite,
+        `update persons set ${columns.map((c) => `${c} = ?`).join(', ')} where id = ?`,
+      );
+      update.run([...columns.map((c) => changes[c]), id]);
+      return;
+    }
     await this.trx.updateTable('persons').set(changes).where('id', '=', id).execute();
   }
 
   async deleteTags(personIds: readonly string[]): Promise<void> {
     if (personIds.length === 0) return;
+    if (this.sqlite) {
+      const remove = this.statement(this.sqlite, 'delete from person_tags where person_id = ?');
+      for (const id of personIds) remove.run(id);
+      return;
+    }
     await this.trx.deleteFrom('person_tags').where('person_id', 'in', personIds).execute();
   }
 
@@ -149,6 +280,13 @@ export class ResidentImportStore {
   }
 
   async setHead(householdId: string, personId: string, at: string): Promise<void> {
+    if (this.sqlite) {
+      this.statement(
+        this.sqlite,
+        'update households set head_person_id = ?, updated_at = ? where id = ?',
+      ).run(personId, at, householdId);
+      return;
+    }
     await this.trx
       .updateTable('households')
       .set({ head_person_id: personId, updated_at: at })

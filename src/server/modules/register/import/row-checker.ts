@@ -52,8 +52,12 @@ const ID_PROBLEMS: Record<string, string> = {
   check_digit: '校验位错误',
 };
 
+const NEEDS_NORMALIZING = /[\s\uff01-\uff5e]/;
+
 /** Full-width digits and letters become half-width, spaces are trimmed and runs of them folded. */
-export const normalizeCell = (value: string): string => toHalfWidth(value).replace(/\s+/g, ' ').trim();
+export const normalizeCell = (value: string): string =>
+  // The common cell has neither spaces (\s covers U+3000) nor full-width forms: nothing to do.
+  NEEDS_NORMALIZING.test(value) ? toHalfWidth(value).replace(/\s+/g, ' ').trim() : value;
 
 function within(problems: RowProblem[], column: ResidentHeader, value: string, max: number): string {
   if (value.length > max) problems.push({ column, message: `不能超过 ${max} 个字符` });
