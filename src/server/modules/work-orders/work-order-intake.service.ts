@@ -151,7 +151,7 @@ export class WorkOrderIntake {
     if (!place.regionCode.startsWith(handler)) handler = place.regionCode.slice(0, 6);
     const urgent = input.urgent === true || category.resolve_days === 0;
     const day = beijingDate(now).replaceAll('-', '');
-    const last = await workOrdersRepository.lastNumberOn(trx, day);
+    const last = await workOrdersRepository.lastNumberOn(trx, day, this.ctx.database.dialect);
     const number = `${day}-${String(last ? Number(last.slice(9)) + 1 : 1).padStart(4, '0')}`;
     const id = uuidv7();
     const districtCode = place.regionCode.slice(0, 6);
