@@ -142,21 +142,27 @@ const bareRun = medianOf(bareRuns);
 const createRun = medianOf(createRuns);
 
 // What the created orders left behind must be whole: one event, one audit link, one outbox row each.
+// Requests the load generator gave up on at the end may still be finishing: wait until the counts
+// stand still, each read in one statement so that it sees whole transactions.
 const db = handle.database.db;
-const count = async (table: 'work_orders' | 'work_order_events' | 'notifications') =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-const [orders, events, outbox] = [
-  await count('work_orders'),
-  await count('work_order_events'),
-  await count('notifications'),
-];
+const counts = async () => {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('work_orders').select(eb.fn.countAll<number>().as('n')).as('orders'),
+      eb.selectFrom('work_order_events').select(eb.fn.countAll<number>().as('n')).as('events'),
+      eb.selectFrom('notifications').select(eb.fn.countAll<number>().as('n')).as('outbox'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { orders: Number(row.orders), events: Number(row.events), outbox: Number(row.outbox) };
+};
+let settled = await counts();
+for (;;) {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const again = await counts();
+  if (again.orders === settled.orders) break;
+  settled = again;
+}
+const { orders, events, outbox } = settled;
 if (orders !== events || orders !== outbox)
   throw new Error(`${orders} orders but ${events} events and ${outbox} outbox rows`);
 const chain = await verifyAuditChain(db);
