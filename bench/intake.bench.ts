@@ -119,8 +119,8 @@ const load = async (path: string, duration: number): Promise<Measured> => {
 };
 
 process.stdout.write(`warming up (${dialect}, ${connections} connections)…\n`);
-await load('/api/bench/bare', 2);
-await load('/api/work-orders', 2);
+await load('/api/bench/bare', 3);
+await load('/api/work-orders', 3);
 const bareRuns: Measured[] = [];
 const createRuns: Measured[] = [];
 const line = (name: string, m: Measured) =>
