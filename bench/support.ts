@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Scope } from '../src/server/auth/scope.js';
 import { bootstrap, SYSTEM_ACTOR } from '../src/server/bootstrap.js';
-import { loadConfig } from '../src/server/config.js';
+import { type Config, loadConfig } from '../src/server/config.js';
 import type { Dialect } from '../src/server/db/database.js';
 import { RegionsService } from '../src/server/modules/regions/regions.service.js';
 import { createServiceContext, type ServiceContext } from '../src/server/services.js';
@@ -26,7 +26,7 @@ export function benchOptions(defaultRows: number): { dialect: Dialect; rows: num
 /** A fresh database of the dialect, bootstrapped with the real region tree and an admin. */
 export async function benchDatabase(
   dialect: Dialect,
-): Promise<{ handle: TestDatabaseHandle; ctx: ServiceContext }> {
+): Promise<{ handle: TestDatabaseHandle; ctx: ServiceContext; config: Config }> {
   const handle = await createTestDatabase(dialect);
   const config = loadConfig({
     LIANXIN_DATA_DIR: handle.dataDir,
@@ -35,7 +35,7 @@ export async function benchDatabase(
   });
   const ctx = createServiceContext(config, handle.database, () => new Date());
   await bootstrap(ctx, handle.database);
-  return { handle, ctx };
+  return { handle, ctx, config };
 }
 
 /** A grid under 青年社区 with `buildings` buildings named 1号楼, 2号楼, … */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 import type { DB } from './tables.js';
 
@@ -21,6 +22,8 @@ export interface DatabaseOptions {
   dataDir: string;
   databaseUrl: string | undefined;
   poolSize?: number;
+  /** Where a failing background checkpoint is reported (SQLite); stderr by default. */
+  onCheckpointError?: (message: string) => void;
 }
 
 const TIMESTAMPTZ_OID = 1184;
@@ -54,6 +57,21 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Checkpoints run in a worker thread (see sqlite-checkpointer.ts); this connection's own
+  // automatic checkpoint stays as the way the log restarts and as a bound should the worker lag.
+  sqlite.pragma('wal_autocheckpoint = 4000');
+  const checkpointer = startCheckpointer(file, {
+    onError:
+      options.onCheckpointError ?? ((message) => process.stderr.write(`background checkpoint: ${message}\n`)),
+  });
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    close: async () => {
+      await db.destroy();
+      await checkpointer.stop();
+    },
+  };
 }

@@ -6,7 +6,6 @@ import type { Database, Dialect } from '../db/database.js';
 import type { RoleAssignment, User } from '../db/tables.js';
 import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
-import { usersRepository } from '../modules/users/users.repository.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'lianxin_session';
@@ -187,8 +186,8 @@ export function registerAccessControl(
       clearSessionCookie(reply);
       throw error;
     }
-    const assignments = await usersRepository.assignmentsOf(deps.database.db, [authenticated.user.id]);
-    request.auth = { ...authenticated, assignments };
+    const { assignments } = authenticated;
+    request.auth = authenticated;
     request.actor = actorOf(request);
     if (config.permission === 'authenticated') return;
     request.scope = scopeOf(assignments, config.permission, deps.database.dialect);

@@ -23,22 +23,26 @@ export interface AuditEntry {
 /**
  * Appends links to the hash chain. Always called with the transaction of the change it records,
  * so a change and its audit row commit or roll back together.
+ *
+ * The head row serializes appends: on PostgreSQL its row lock, on SQLite the write transaction.
+ * Most appends come from this process one after another, so the head is usually the one this
+ * repository wrote last: the append first tries to move the head from that guess to the new link
+ * with one conditional UPDATE (which takes the same lock as reading it FOR UPDATE), and only when
+ * no row matched — another process or connection appended, or the guessed link was rolled back —
+ * reads the head as before. Either way the new link hangs off the head as it is in the database.
  */
 export class AuditRepository {
+  /** The head as this repository last wrote it; a guess, checked by the database every time. */
+  private lastHead: { seq: number; hash: string } | null = null;
+
   constructor(
     private readonly dialect: Dialect,
     private readonly now: () => Date,
   ) {}
 
-  async append(trx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    // The head row serializes appends: on PostgreSQL a row lock, on SQLite the write transaction.
-    const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    const head = await (this.dialect === 'postgres'
-      ? headQuery.forUpdate()
-      : headQuery
-    ).executeTakeFirstOrThrow();
+  private link(head: { seq: number; hash: string }, actor: AuditActor, entry: AuditEntry): AuditRow {
     const row: Omit<AuditRow, 'hash'> = {
-      seq: Number(head.seq) + 1,
+      seq: head.seq + 1,
       id: uuidv7(),
       at: this.now().toISOString(),
       actor_id: actor.id,
@@ -53,12 +57,35 @@ export class AuditRepository {
       request_id: actor.requestId,
       prev_hash: head.hash,
     };
-    const hash = linkHash(head.hash, row);
-    await trx
-      .insertInto('audit_log')
-      .values({ ...row, hash })
-      .execute();
-    await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+    return { ...row, hash: linkHash(head.hash, row) };
+  }
+
+  async append(trx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    const guess = this.lastHead;
+    if (guess) {
+      const link = this.link(guess, actor, entry);
+      const moved = await trx
+        .updateTable('audit_head')
+        .set({ seq: link.seq, hash: link.hash })
+        .where('id', '=', 1)
+        .where('seq', '=', guess.seq)
+        .where('hash', '=', guess.hash)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 1) {
+        await trx.insertInto('audit_log').values(link).execute();
+        this.lastHead = { seq: link.seq, hash: link.hash };
+        return;
+      }
+    }
+    const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    const head = await (this.dialect === 'postgres'
+      ? headQuery.forUpdate()
+      : headQuery
+    ).executeTakeFirstOrThrow();
+    const link = this.link({ seq: Number(head.seq), hash: head.hash }, actor, entry);
+    await trx.insertInto('audit_log').values(link).execute();
+    await trx.updateTable('audit_head').set({ seq: link.seq, hash: link.hash }).where('id', '=', 1).execute();
+    this.lastHead = { seq: link.seq, hash: link.hash };
   }
 }
 

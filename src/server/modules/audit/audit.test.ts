@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+import { AuditRepository } from './audit.repository.js';
 import { verifyAuditChain } from './audit-verify.js';
 
 describeEachDialect('audit log', (env) => {
@@ -130,5 +131,49 @@ describeEachDialect('audit log', (env) => {
     ).rejects.toThrow();
     const after = await verifyAuditChain(env.database.db);
     expect(after).toEqual(before);
+  });
+
+  it('keeps one chain when links come from elsewhere too, and after a rolled-back link', async () => {
+    const here = env.ctx.audit;
+    // Another process (the CLI, a second server) appends through its own repository.
+    const elsewhere = new AuditRepository(env.dialect, env.now);
+    const actor = { id: null, name: 'test', ip: null, requestId: null };
+    const append = (repository: AuditRepository, action: string) =>
+      env.database.db
+        .transaction()
+        .execute((trx) => repository.append(trx, actor, { action, regionCode: QINGNIAN }));
+    const before = await verifyAuditChain(env.database.db);
+    await append(here, 'test.one');
+    await append(here, 'test.two');
+    await append(elsewhere, 'test.three');
+    await append(here, 'test.four');
+    await expect(
+      env.database.db.transaction().execute(async (trx) => {
+        await here.append(trx, actor, { action: 'test.doomed', regionCode: QINGNIAN });
+        await sql`select * from no_such_table`.execute(trx);
+      }),
+    ).rejects.toThrow();
+    await append(here, 'test.five');
+    await append(elsewhere, 'test.six');
+    await append(elsewhere, 'test.seven');
+    await append(here, 'test.eight');
+    const after = await verifyAuditChain(env.database.db);
+    expect(after).toEqual({ ok: true, rows: before.rows + 8 });
+    const tail = await env.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .orderBy('seq', 'desc')
+      .limit(8)
+      .execute();
+    expect(tail.map((row) => row.action).reverse()).toEqual([
+      'test.one',
+      'test.two',
+      'test.three',
+      'test.four',
+      'test.five',
+      'test.six',
+      'test.seven',
+      'test.eight',
+    ]);
   });
 });

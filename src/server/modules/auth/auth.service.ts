@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
-import type { User } from '../../db/tables.js';
+import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
@@ -87,25 +87,28 @@ export class AuthService {
     return { token, user };
   }
 
-  /** Resolves a cookie token to its user, enforcing the idle timeout and account status. */
-  async authenticate(token: string): Promise<Authenticated> {
+  /**
+   * Resolves a cookie token to its user and their role assignments, enforcing the idle timeout
+   * and account status.
+   */
+  async authenticate(token: string): Promise<Authenticated & { assignments: RoleAssignment[] }> {
     const { db } = this.ctx.database;
     const sessionId = sessionIdOf(token);
-    const session = await sessionsRepository.find(db, sessionId);
+    const session = await sessionsRepository.findWithUser(db, sessionId);
     if (!session) throw unauthenticated('auth.required');
     const now = this.ctx.now();
-    const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
+    const idleMs = now.getTime() - new Date(session.lastSeenAt).getTime();
     if (idleMs > this.ctx.config.sessionIdleMinutes * 60_000) {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.session_expired');
     }
-    const user = await usersRepository.findById(db, session.user_id);
+    const { user } = session;
     if (user?.status !== 'active') {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.required');
     }
     if (idleMs > TOUCH_INTERVAL_MS) await sessionsRepository.touch(db, sessionId, now.toISOString());
-    return { user, sessionId };
+    return { user, sessionId, assignments: session.assignments };
   }
 
   async logout(auth: Authenticated, actor: AuditActor): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, describeEachDialect } from '../../testing/test-env.js';
+import { ADMIN_PASSWORD, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 
 describeEachDialect('login and sessions', (env) => {
   it('refuses a wrong password with 401 and a localized message', async () => {
@@ -90,6 +90,34 @@ describeEachDialect('login and sessions', (env) => {
     expect(expired.json.code).toBe('auth.session_expired');
     // The expired session is gone on the server, not just refused once.
     expect((await env.inject('GET', '/api/auth/me', { cookie })).json.code).toBe('auth.required');
+  });
+
+  it('applies roles granted or revoked to a signed-in user from their next request, all of them', async () => {
+    const admin = await env.loginAdmin();
+    const user = await env.createUser({ role: 'secretary', regionCode: QINGNIAN });
+    const cookie = await env.login(user.username, user.password);
+    const regionRead = async () =>
+      (await env.inject('GET', '/api/auth/me', { cookie })).json.permissions['region.read'];
+    expect(await regionRead()).toEqual([QINGNIAN]);
+    const granted = await env.inject('POST', `/api/users/${user.id}/roles`, {
+      cookie: admin,
+      body: { role: 'secretary', regionCode: SHANGHAI_XINCUN },
+    });
+    expect(granted.status).toBe(201);
+    expect([...(await regionRead())].sort()).toEqual([QINGNIAN, SHANGHAI_XINCUN]);
+    const roles = (await env.inject('GET', `/api/users/${user.id}`, { cookie: admin })).json.roles as {
+      id: string;
+      regionCode: string;
+    }[];
+    for (const role of roles) {
+      const revoked = await env.inject('DELETE', `/api/users/${user.id}/roles/${role.id}`, { cookie: admin });
+      expect(revoked.status).toBe(204);
+    }
+    // Signed in with no role at all: still signed in, allowed nothing.
+    const me = await env.inject('GET', '/api/auth/me', { cookie });
+    expect(me.status).toBe(200);
+    expect(me.json.permissions).toEqual({});
+    expect((await env.inject('GET', `/api/regions/${QINGNIAN}`, { cookie })).status).toBe(403);
   });
 
   it('sets an httpOnly, SameSite=Lax cookie with a fresh 256-bit token at every login', async () => {

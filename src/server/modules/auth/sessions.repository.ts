@@ -1,4 +1,13 @@
 import type { Executor } from '../../db/database.js';
+import type { RoleAssignment, User } from '../../db/tables.js';
+
+/** A session as authentication needs it: its user (if the account still exists) and their roles. */
+export interface SessionWithUser {
+  lastSeenAt: string;
+  user: User | undefined;
+  /** Oldest first. */
+  assignments: RoleAssignment[];
+}
 
 /** Only this file touches the sessions and login_throttle tables. */
 export const sessionsRepository = {
@@ -10,6 +19,61 @@ export const sessionsRepository = {
   },
   find: (db: Executor, id: string) =>
     db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  /**
+   * The session, its user and the user's role assignments in one statement (one row per
+   * assignment): authentication runs on every request, and each statement costs more than the
+   * look-up it makes.
+   */
+  findWithUser: async (db: Executor, id: string): Promise<SessionWithUser | undefined> => {
+    const rows = await db
+      .selectFrom('sessions')
+      .leftJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('role_assignments', 'role_assignments.user_id', 'users.id')
+      .selectAll('users')
+      .select([
+        'sessions.last_seen_at as session_last_seen_at',
+        'role_assignments.id as assignment_id',
+        'role_assignments.user_id as assignment_user_id',
+        'role_assignments.role as assignment_role',
+        'role_assignments.region_code as assignment_region_code',
+        'role_assignments.district_code as assignment_district_code',
+        'role_assignments.created_at as assignment_created_at',
+      ])
+      .where('sessions.id', '=', id)
+      .orderBy('role_assignments.created_at')
+      .orderBy('role_assignments.id')
+      .execute();
+    const first = rows[0];
+    if (!first) return undefined;
+    const user: User | undefined =
+      first.id === null
+        ? undefined
+        : {
+            id: first.id,
+            username: first.username!,
+            password_hash: first.password_hash!,
+            display_name: first.display_name!,
+            status: first.status!,
+            region_code: first.region_code!,
+            district_code: first.district_code!,
+            password_changed_at: first.password_changed_at!,
+            created_at: first.created_at!,
+            updated_at: first.updated_at!,
+          };
+    const assignments: RoleAssignment[] = [];
+    for (const row of rows) {
+      if (row.assignment_id === null) continue;
+      assignments.push({
+        id: row.assignment_id,
+        user_id: row.assignment_user_id!,
+        role: row.assignment_role!,
+        region_code: row.assignment_region_code!,
+        district_code: row.assignment_district_code!,
+        created_at: row.assignment_created_at!,
+      });
+    }
+    return { lastSeenAt: first.session_last_seen_at, user, assignments };
+  },
   touch: async (db: Executor, id: string, at: string): Promise<void> => {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
   },

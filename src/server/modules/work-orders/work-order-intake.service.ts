@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Channel } from '../../../shared/work-orders.js';
-import { Scope } from '../../auth/scope.js';
+import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceCategory, WorkOrder } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -104,7 +104,7 @@ export class WorkOrderIntake {
           ? regionCode.startsWith(intake.regionCode)
           : regionCode.startsWith(this.ctx.config.districtCode);
     if (!region || !allowed) throw fieldError('regionCode', 'workorder.unknown_region');
-    return { regionCode, householdId, personId };
+    return { regionCode, regionName: region.name, householdId, personId };
   }
 
   async create(intake: Intake, input: IntakeInput): Promise<WorkOrderView> {
@@ -114,11 +114,10 @@ export class WorkOrderIntake {
     const { db } = this.ctx.database;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const created = await db
+        // The order as written is the answer: reading it back would cost a statement and tell nothing new.
+        return await db
           .transaction()
           .execute((trx) => this.insert(trx, intake, input, category, attributes, calendar));
-        const justThis = new Scope([created.regionCode], this.ctx.database.dialect);
-        return (await workOrdersRepository.view(db, { scope: justThis, userId: null }, created.id))!;
       } catch (error) {
         // Two intakes in the same instant may pick the same day number: the loser takes the next.
         if (!isUniqueViolation(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
@@ -133,7 +132,7 @@ export class WorkOrderIntake {
     category: ServiceCategory,
     attributes: Record<string, unknown>,
     calendar: Awaited<ReturnType<CatalogueCache['workingCalendar']>>,
-  ): Promise<{ id: string; regionCode: string }> {
+  ): Promise<WorkOrderView> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
     const place = await this.place(trx, intake, input);
@@ -151,7 +150,7 @@ export class WorkOrderIntake {
     if (!place.regionCode.startsWith(handler)) handler = place.regionCode.slice(0, 6);
     const urgent = input.urgent === true || category.resolve_days === 0;
     const day = beijingDate(now).replaceAll('-', '');
-    const last = await workOrdersRepository.lastNumberOn(trx, day);
+    const last = await workOrdersRepository.lastNumberOn(trx, day, this.ctx.database.dialect);
     const number = `${day}-${String(last ? Number(last.slice(9)) + 1 : 1).padStart(4, '0')}`;
     const id = uuidv7();
     const districtCode = place.regionCode.slice(0, 6);
@@ -221,6 +220,6 @@ export class WorkOrderIntake {
         workOrderId: id,
       });
     }
-    return { id, regionCode: place.regionCode };
+    return { ...order, category_name: category.name, region_name: place.regionName };
   }
 }

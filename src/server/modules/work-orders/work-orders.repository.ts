@@ -43,6 +43,9 @@ const viewQuery = (db: Executor) =>
     .selectAll('work_orders')
     .select(['service_categories.name as category_name', 'regions.name as region_name']);
 
+/** The advisory lock that serializes the numbering of orders on PostgreSQL (an arbitrary constant). */
+const NUMBER_LOCK_KEY = 7_340_511;
+
 /** Only this file touches work_orders and work_order_events. */
 export const workOrdersRepository = {
   insert: async (db: Executor, row: Insertable<WorkOrderTable>): Promise<void> => {
@@ -53,18 +56,24 @@ export const workOrdersRepository = {
     await db.insertInto('work_order_events').values(row).execute();
   },
 
-  /** The day's last number, e.g. 20261126-0042, to count on from. */
-  lastNumberOn: async (db: Executor, day: string): Promise<string | undefined> =>
-    (
-      await db
-        .selectFrom('work_orders')
-        .select('number')
-        .where('number', '>=', `${day}-`)
-        .where('number', '<', `${day}.`)
-        .orderBy('number', 'desc')
-        .limit(1)
-        .executeTakeFirst()
-    )?.number,
+  /**
+   * The day's last number, e.g. 20261126-0042, to count on from; call it in the intake's
+   * transaction. Two intakes must never read the same last number: on SQLite the write lock of
+   * BEGIN IMMEDIATE already serializes them, on PostgreSQL a transaction-scoped advisory lock does
+   * (without it, concurrent intakes collided on the unique number and ran out of retries).
+   */
+  lastNumberOn: async (db: Executor, day: string, dialect: Dialect): Promise<string | undefined> => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${NUMBER_LOCK_KEY})`.execute(db);
+    const last = await db
+      .selectFrom('work_orders')
+      .select('number')
+      .where('number', '>=', `${day}-`)
+      .where('number', '<', `${day}.`)
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return last?.number;
+  },
 
   /** Unscoped, locked on PostgreSQL when asked: the service decides who may act. */
   find: async (db: Executor, id: string, lock?: Dialect): Promise<WorkOrder | undefined> => {

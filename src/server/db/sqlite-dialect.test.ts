@@ -1,0 +1,134 @@
+import SqliteDatabase from 'better-sqlite3';
+import { type Generated, Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CachedStatements, ImmediateSqliteDialect } from './sqlite-dialect.js';
+
+interface Scratch {
+  notes: { id: Generated<number>; body: string };
+}
+
+describe('SQLite connection with cached prepared statements', () => {
+  let sqlite: SqliteDatabase.Database;
+  let db: Kysely<Scratch>;
+  beforeEach(async () => {
+    sqlite = new SqliteDatabase(':memory:');
+    db = new Kysely<Scratch>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    await sql`create table notes (id integer primary key autoincrement, body text not null unique)`.execute(
+      db,
+    );
+  });
+  afterEach(() => db.destroy());
+
+  it('prepares each SQL text once and runs it again with new parameters', async () => {
+    const prepare = vi.spyOn(sqlite, 'prepare');
+    for (const body of ['a', 'b', 'c']) await db.insertInto('notes').values({ body }).execute();
+    for (const body of ['a', 'b', 'c'])
+      expect(await db.selectFrom('notes').select('body').where('body', '=', body).executeTakeFirst()).toEqual(
+        {
+          body,
+        },
+      );
+    expect(prepare).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers writes with the affected rows and the inserted id, as Kysely does', async () => {
+    for (const body of ['a', 'b']) {
+      const inserted = await db.insertInto('notes').values({ body }).executeTakeFirstOrThrow();
+      expect(inserted.numInsertedOrUpdatedRows).toBe(1n);
+      expect(inserted.insertId).toBe(body === 'a' ? 1n : 2n);
+    }
+    for (let i = 0; i < 2; i++) {
+      const updated = await db.updateTable('notes').set({ body: sql`body || 'x'` }).executeTakeFirstOrThrow();
+      expect(updated.numUpdatedRows).toBe(2n);
+    }
+    const deleted = await db.deleteFrom('notes').where('body', '=', 'axx').executeTakeFirstOrThrow();
+    expect(deleted.numDeletedRows).toBe(1n);
+    const again = await db.deleteFrom('notes').where('body', '=', 'axx').executeTakeFirstOrThrow();
+    expect(again.numDeletedRows).toBe(0n);
+  });
+
+  it('returns rows from statements that read, including writes with RETURNING', async () => {
+    for (const body of ['a', 'b']) {
+      const row = await db.insertInto('notes').values({ body }).returning(['id', 'body']).executeTakeFirst();
+      expect(row?.body).toBe(body);
+    }
+    expect(await db.selectFrom('notes').select('body').orderBy('id').execute()).toEqual([
+      { body: 'a' },
+      { body: 'b' },
+    ]);
+  });
+
+  it('keeps a statement usable after it failed on a constraint', async () => {
+    await db.insertInto('notes').values({ body: 'a' }).execute();
+    await expect(db.insertInto('notes').values({ body: 'a' }).execute()).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
+    await db.insertInto('notes').values({ body: 'b' }).execute();
+    expect(await db.selectFrom('notes').select('body').orderBy('id').execute()).toHaveLength(2);
+  });
+
+  it('sees a column added after the statement was cached', async () => {
+    await db.insertInto('notes').values({ body: 'a' }).execute();
+    const all = () => db.selectFrom('notes').selectAll().execute();
+    expect(await all()).toEqual([{ id: 1, body: 'a' }]);
+    await sql`alter table notes add column tag text not null default 't'`.execute(db);
+    expect(await all()).toEqual([{ id: 1, body: 'a', tag: 't' }]);
+  });
+
+  it('rolls back a failed transaction and commits the next one', async () => {
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ body: 'lost' }).execute();
+        await trx.insertInto('notes').values({ body: 'lost' }).execute();
+      }),
+    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await db.transaction().execute((trx) => trx.insertInto('notes').values({ body: 'kept' }).execute());
+    expect(await db.selectFrom('notes').select('body').execute()).toEqual([{ body: 'kept' }]);
+  });
+
+  it('streams rows', async () => {
+    for (const body of ['a', 'b', 'c']) await db.insertInto('notes').values({ body }).execute();
+    for (let round = 0; round < 2; round++) {
+      const seen: string[] = [];
+      for await (const row of db.selectFrom('notes').select('body').orderBy('id').stream()) {
+        seen.push(row.body);
+        if (round === 0 && seen.length === 2) break; // a stream left early frees its statement
+      }
+      expect(seen).toEqual(round === 0 ? ['a', 'b'] : ['a', 'b', 'c']);
+    }
+  });
+});
+
+describe('CachedStatements', () => {
+  let sqlite: SqliteDatabase.Database;
+  beforeEach(() => {
+    sqlite = new SqliteDatabase(':memory:');
+  });
+  afterEach(() => sqlite.close());
+
+  it('keeps at most its capacity, dropping the least recently used', () => {
+    const cache = new CachedStatements(sqlite, 3);
+    const prepare = vi.spyOn(sqlite, 'prepare');
+    for (const n of [1, 2, 3]) cache.prepare(`select ${n}`);
+    cache.prepare('select 1'); // used again: now the most recent
+    cache.prepare('select 4'); // drops 'select 2'
+    expect(cache.size).toBe(3);
+    expect(prepare).toHaveBeenCalledTimes(4);
+    cache.prepare('select 1');
+    cache.prepare('select 3');
+    expect(prepare).toHaveBeenCalledTimes(4);
+    cache.prepare('select 2');
+    expect(prepare).toHaveBeenCalledTimes(5);
+  });
+
+  it('gives a fresh statement while the cached one is still iterating', () => {
+    const cache = new CachedStatements(sqlite);
+    const text = 'select value from json_each(?)';
+    const outer = cache.prepare(text).iterate(['[1,2]']);
+    expect(outer.next().value).toEqual({ value: 1 });
+    expect(cache.prepare(text).all(['[3]'])).toEqual([{ value: 3 }]);
+    expect(outer.next().value).toEqual({ value: 2 });
+    outer.return?.();
+    expect(cache.prepare(text).all(['[4]'])).toEqual([{ value: 4 }]);
+  });
+});
