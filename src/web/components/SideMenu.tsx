@@ -10,6 +10,7 @@ import {
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
+import { workOrderMenuItems, workOrderMenuKey } from '../pages/work-orders/menu';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
 
@@ -25,7 +26,7 @@ function selectedKey(pathname: string): string {
   // A member's own page is reached from the user menu: no side-menu item is theirs.
   if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
-  return '/';
+  return workOrderMenuKey(pathname) ?? '/';
 }
 
 /**
@@ -52,6 +53,7 @@ export function SideMenu() {
       label: <span data-testid="menu-persons">{t('nav.persons')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'orders'));
   if (hasPermission(me, 'org.read')) {
     items.push(
       {
@@ -73,6 +75,7 @@ export function SideMenu() {
       label: <span data-testid="menu-party">{t('nav.party')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'deeds'));
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',
@@ -87,6 +90,7 @@ export function SideMenu() {
       label: <span data-testid="menu-audit">{t('nav.audit')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'admin'));
   const selected = selectedKey(pathname);
 
   return (
