@@ -3,7 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildFirstStartDemo } from './demo/first-start.js';
-import { expireTransfers } from './modules/member-workflows/transfers.service.js';
+import { startScheduler } from './scheduler.js';
 import { createServiceContext } from './services.js';
 
 /** Starts the platform: config, database, first-start set-up, HTTP. Returns a stop function. */
@@ -39,15 +39,9 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   process.stdout.write(
     `\n  连心 Lianxin is running at http://${config.host}:${port}  (${database.dialect})\n\n`,
   );
-  // Housekeeping until the general scheduler arrives: relationship-transfer letters that ran out.
-  const housekeeping = setInterval(() => {
-    expireTransfers(ctx, new Date()).catch((error: unknown) =>
-      app.log.error({ err: error }, 'expiring transfers failed'),
-    );
-  }, 10 * 60_000);
-  housekeeping.unref();
+  const stopScheduler = config.scheduler ? startScheduler(ctx, app.log) : () => undefined;
   return async () => {
-    clearInterval(housekeeping);
+    stopScheduler();
     await app.close();
     await database.close();
   };

@@ -56,6 +56,10 @@ export const catalogueRepository = {
   hotline: (db: Executor, id: string): Promise<Hotline | undefined> =>
     db.selectFrom('hotlines').selectAll().where('id', '=', id).executeTakeFirst(),
 
+  updateHotline: async (db: Executor, id: string, changes: Updateable<HotlineTable>): Promise<void> => {
+    await db.updateTable('hotlines').set(changes).where('id', '=', id).execute();
+  },
+
   insertHotline: async (db: Executor, row: Insertable<HotlineTable>): Promise<void> => {
     await db.insertInto('hotlines').values(row).execute();
   },

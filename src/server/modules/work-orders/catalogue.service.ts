@@ -10,6 +10,12 @@ const CACHE_MS = 60_000;
  * The service catalogue and working-day calendar, read on every intake and every deadline: kept in
  * memory for a minute, dropped at once when this process edits them.
  */
+/** The catalogue and calendar as of one moment: what a transaction works with (see `snapshot`). */
+export interface CatalogueSnapshot {
+  readonly categories: ReadonlyMap<string, ServiceCategory>;
+  readonly calendar: WorkingCalendar;
+}
+
 export class CatalogueCache {
   private loadedAt = Number.NEGATIVE_INFINITY;
   private categories = new Map<string, ServiceCategory>();
@@ -32,6 +38,15 @@ export class CatalogueCache {
     this.categories = new Map(categories.map((category) => [category.code, category]));
     this.calendar = new WorkingCalendar(new Map(days.map((day) => [day.date, day.kind])));
     this.loadedAt = now;
+  }
+
+  /**
+   * Take this before opening a transaction and use it inside: on SQLite there is one connection,
+   * so a cache refresh from inside a transaction would wait for that transaction forever.
+   */
+  async snapshot(): Promise<CatalogueSnapshot> {
+    await this.fresh();
+    return { categories: this.categories, calendar: this.calendar };
   }
 
   async category(code: string): Promise<ServiceCategory | undefined> {

@@ -21,6 +21,7 @@ export async function sweepOverdue(
 ): Promise<string[]> {
   const { db } = ctx.database;
   const escalated: string[] = [];
+  const catalogue = await actions.catalogueSnapshot();
   for (;;) {
     const nowIso = ctx.now().toISOString();
     const lapsed = await workOrdersRepository.lapsed(db, nowIso, batchSize);
@@ -50,7 +51,7 @@ export async function sweepOverdue(
           actor: SYSTEM_ACTOR,
           data: { dueAt: order.due_at, escalatedTo },
         });
-        await actions.tellHandlers(trx, order, 'order_overdue', {});
+        await actions.tellHandlers(trx, catalogue, order, 'order_overdue', {});
         return true;
       });
       if (won) {

@@ -12,7 +12,7 @@ import { enqueueNotification } from '../notifications/outbox.js';
 import type { TemplateCode } from '../notifications/templates.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { attachmentsRepository } from './attachments.repository.js';
-import type { CatalogueCache } from './catalogue.service.js';
+import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { deedsRepository } from './deeds.repository.js';
 import { HANDLING_ROLES } from './handling-roles.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
@@ -70,6 +70,10 @@ export class WorkOrderActions {
     private readonly catalogue: CatalogueCache,
   ) {}
 
+  catalogueSnapshot(): Promise<CatalogueSnapshot> {
+    return this.catalogue.snapshot();
+  }
+
   /** Whether the caller is on the side that takes an action (no status or input checks). */
   sideAllows(caller: Caller, order: WorkOrder, side: ActingSide, permission: Permission): boolean {
     const scope = caller.scopeFor(permission);
@@ -104,6 +108,7 @@ export class WorkOrderActions {
     const { db, dialect } = this.ctx.database;
     const rule = TRANSITIONS[input.action];
     const note = input.note?.trim() ?? '';
+    const catalogue = await this.catalogue.snapshot();
     return db.transaction().execute(async (trx) => {
       const visible = await workOrdersRepository.view(trx, visibilityOf(caller), id);
       if (!visible) throw notFound('workorder.not_found');
@@ -124,7 +129,7 @@ export class WorkOrderActions {
         (input.action === 'review' && input.approve === false) ||
         (input.action === 'callback' && input.satisfaction === 'unsatisfied');
       if (needsNote && note === '') throw fieldError('note', 'workorder.note_required');
-      const outcome = await this.outcome(trx, caller, order, input, note);
+      const outcome = await this.outcome(trx, catalogue, caller, order, input, note);
       const nowIso = this.ctx.now().toISOString();
       if (outcome.bumpsVersion) {
         const changed = await workOrdersRepository.update(trx, order.id, order.version, {
@@ -159,6 +164,7 @@ export class WorkOrderActions {
 
   private async outcome(
     trx: Executor,
+    catalogue: CatalogueSnapshot,
     caller: Caller,
     order: WorkOrder,
     input: ActionInput,
@@ -166,8 +172,8 @@ export class WorkOrderActions {
   ): Promise<Outcome> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
-    const calendar = await this.catalogue.workingCalendar();
-    const category = (await this.catalogue.category(order.category_code))!;
+    const { calendar } = catalogue;
+    const category = catalogue.categories.get(order.category_code)!;
     const plain = (
       to: WorkOrderStatus,
       changes: Changes = {},
@@ -195,6 +201,7 @@ export class WorkOrderActions {
       case 'dispatch':
         return this.dispatch(
           trx,
+          catalogue,
           caller,
           order,
           input,
@@ -246,10 +253,9 @@ export class WorkOrderActions {
       case 'resolve':
         return {
           ...plain('pending_review', { resolution: note, resolved_at: nowIso }),
-          after: async (t, o, eventId) => {
-            await this.recordDeed(t, caller, o, note);
+          after: async (t, o) => {
+            await this.recordDeed(t, category.name, caller, o, note);
             await this.tellResident(t, { ...o, resolution: note }, 'order_resolved');
-            void eventId;
           },
         };
       case 'review':
@@ -285,13 +291,13 @@ export class WorkOrderActions {
             },
             { satisfaction: 'unsatisfied', dueAt },
           ),
-          after: (t, o) => this.tellHandlers(t, o, 'order_reopened', {}),
+          after: (t, o) => this.tellHandlers(t, catalogue, o, 'order_reopened', {}),
         };
       }
       case 'urge':
         return {
           ...plain(order.status, { urge_count: order.urge_count + 1 }),
-          after: (t, o) => this.tellHandlers(t, o, 'order_urged', { note }),
+          after: (t, o) => this.tellHandlers(t, catalogue, o, 'order_urged', { note }),
         };
       case 'supervise':
         if (order.supervised === 1) throw conflict('workorder.already_supervised');
@@ -304,6 +310,7 @@ export class WorkOrderActions {
   /** Down the tree to a unit that covers the place, or to a person who may handle orders there. */
   private async dispatch(
     trx: Executor,
+    catalogue: CatalogueSnapshot,
     caller: Caller,
     order: WorkOrder,
     input: ActionInput,
@@ -332,6 +339,7 @@ export class WorkOrderActions {
         after: (t, o) =>
           this.tellHandlers(
             t,
+            catalogue,
             { ...o, handler_region_code: target, assignee_user_id: null },
             'order_dispatched',
             { signDue: formatBeijing(signDueAt) },
@@ -362,26 +370,31 @@ export class WorkOrderActions {
       data: { assigneeUserId: userId, ...(memberId ? { assigneeMemberId: memberId } : {}) },
       bumpsVersion: true,
       after: (t, o) =>
-        this.tellHandlers(t, { ...o, assignee_user_id: userId }, 'order_dispatched', {
+        this.tellHandlers(t, catalogue, { ...o, assignee_user_id: userId }, 'order_dispatched', {
           signDue: formatBeijing(signDueAt),
         }),
     };
   }
 
   /** 好事实事: a member who resolves an order (or the member it was given to) is credited with a deed. */
-  private async recordDeed(trx: Executor, caller: Caller, order: WorkOrder, note: string): Promise<void> {
+  private async recordDeed(
+    trx: Executor,
+    categoryName: string,
+    caller: Caller,
+    order: WorkOrder,
+    note: string,
+  ): Promise<void> {
     const member = order.assignee_member_id
       ? await deedsRepository.member(trx, order.assignee_member_id)
       : await deedsRepository.memberOfUser(trx, caller.userId);
     if (!member) return;
-    const category = await this.catalogue.category(order.category_code);
     await deedsRepository.insert(trx, {
       id: uuidv7(),
       district_code: order.district_code,
       region_code: member.region_code,
       member_id: member.id,
       work_order_id: order.id,
-      title: `${category?.name ?? ''} · ${order.number}`.slice(0, 100),
+      title: `${categoryName} · ${order.number}`.slice(0, 100),
       description: note,
       done_on: this.ctx.now().toISOString().slice(0, 10),
       created_by: caller.userId,
@@ -404,11 +417,12 @@ export class WorkOrderActions {
   /** In-app messages to whoever holds the order: its assignee, or the staff of the holding unit. */
   async tellHandlers(
     trx: Executor,
+    catalogue: CatalogueSnapshot,
     order: WorkOrder,
     template: TemplateCode,
     params: Record<string, string>,
   ): Promise<void> {
-    const category = await this.catalogue.category(order.category_code);
+    const category = catalogue.categories.get(order.category_code);
     const recipients = order.assignee_user_id
       ? [order.assignee_user_id]
       : await handlerRecipients(trx, order.handler_region_code);

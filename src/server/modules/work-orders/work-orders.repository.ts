@@ -217,3 +217,49 @@ export async function handlerRecipients(db: Executor, regionCode: string): Promi
     .execute();
   return rows.map((row) => row.user_id);
 }
+
+/** Who an order held at `handlerCode` for a place at `placeCode` can be dispatched to. */
+export const dispatchCandidates = {
+  /** The units between the holder and the place (street, community, grid, building), top down. */
+  units: (db: Executor, handlerCode: string, placeCode: string) => {
+    const codes = [9, 12, 14, 17]
+      .filter((length) => length > handlerCode.length && length <= placeCode.length)
+      .map((length) => placeCode.slice(0, length));
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('regions')
+      .select(['code', 'name', 'kind'])
+      .where('code', 'in', codes)
+      .orderBy('code')
+      .execute();
+  },
+
+  /** Staff with a handling role inside the holder's unit whose work covers the place. */
+  users: async (db: Executor, handlerCode: string, placeCode: string) => {
+    const rows = await db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select(['users.id', 'users.display_name', 'role_assignments.role', 'role_assignments.region_code'])
+      .where('role_assignments.role', 'in', HANDLING_ROLES)
+      .where('users.status', '=', 'active')
+      .where('role_assignments.region_code', 'like', `${handlerCode}%`)
+      .orderBy('role_assignments.region_code', 'desc')
+      .limit(500)
+      .execute();
+    return rows.filter((row) => placeCode.startsWith(row.region_code));
+  },
+
+  /** Members with an account, inside the holder's unit and the caller's scope. */
+  members: (db: Executor, scope: Scope, handlerCode: string) =>
+    db
+      .selectFrom('members')
+      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .select(['members.id', 'persons.name', 'members.region_code'])
+      .where('members.user_id', 'is not', null)
+      .where(scope.covers('members.region_code'))
+      .where('members.region_code', 'like', `${handlerCode}%`)
+      .orderBy('members.region_code')
+      .orderBy('persons.name')
+      .limit(200)
+      .execute(),
+};

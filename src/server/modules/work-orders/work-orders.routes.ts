@@ -198,6 +198,41 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  app.get(
+    '/api/work-orders/:id/dispatch-options',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Units down the tree, staff and members this order can be dispatched to',
+        params: idParams,
+        response: {
+          200: z.object({
+            units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+            users: z.array(
+              z.object({ id: z.string(), displayName: z.string(), role: z.string(), regionCode: z.string() }),
+            ),
+            members: z.array(z.object({ id: z.string(), name: z.string(), regionCode: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const options = await workOrders.dispatchOptions(callerOf(ctx, request), request.params.id);
+      return {
+        units: options.units,
+        users: options.users.map((u) => ({
+          id: u.id,
+          displayName: u.display_name,
+          role: u.role,
+          regionCode: u.region_code,
+        })),
+        members: options.members.map((m) => ({ id: m.id, name: m.name, regionCode: m.region_code })),
+      };
+    },
+  );
+
   app.post(
     '/api/work-orders/:id/actions',
     {

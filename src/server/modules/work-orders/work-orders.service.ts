@@ -5,7 +5,7 @@ import { attachmentsRepository } from './attachments.repository.js';
 import { CatalogueCache } from './catalogue.service.js';
 import { type Caller, visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
 import { WorkOrderIntake } from './work-order-intake.service.js';
-import { type ListFilter, workOrdersRepository } from './work-orders.repository.js';
+import { dispatchCandidates, type ListFilter, workOrdersRepository } from './work-orders.repository.js';
 
 /** The work-order module's entry points, for routes, the scheduler, the portal and Open311. */
 export class WorkOrdersService {
@@ -28,6 +28,20 @@ export class WorkOrdersService {
       attachmentsRepository.ofOrder(db, id),
     ]);
     return { order, events, attachments, availableActions: this.actions.available(caller, order) };
+  }
+
+  /** Units, staff and members the caller could give this order to. */
+  async dispatchOptions(caller: Caller, id: string) {
+    const { db } = this.ctx.database;
+    const order = await workOrdersRepository.view(db, visibilityOf(caller), id);
+    if (!order) throw notFound('workorder.not_found');
+    const handler = order.handler_region_code;
+    const [units, users, members] = await Promise.all([
+      dispatchCandidates.units(db, handler, order.region_code),
+      dispatchCandidates.users(db, handler, order.region_code),
+      dispatchCandidates.members(db, caller.scopeFor('workorder.dispatch'), handler),
+    ]);
+    return { units, users, members };
   }
 
   list(caller: Caller, filter: ListFilter) {

@@ -1,0 +1,269 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ATTRIBUTE_TYPES, HANDLER_KINDS } from '../../../shared/work-orders.js';
+import type { Hotline, ServiceCategory } from '../../db/tables.js';
+import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import type { CatalogueAdmin } from './catalogue-admin.service.js';
+import { attributesOf } from './category-attributes.js';
+
+const attributeSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'field.invalid_format'),
+    datatype: z.enum(ATTRIBUTE_TYPES),
+    required: z.boolean(),
+    description: z.string().trim().min(1).max(100),
+    order: z.number().int().min(0).max(100),
+    values: z
+      .array(z.object({ key: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(50) }))
+      .max(50)
+      .optional(),
+  })
+  .strict()
+  .refine((a) => !a.datatype.endsWith('valuelist') || (a.values?.length ?? 0) > 0, {
+    message: 'field.too_few_items',
+    path: ['values'],
+  });
+
+const categoryFields = {
+  name: z.string().trim().min(1).max(50),
+  nameEn: z.string().trim().max(80).optional(),
+  description: z.string().trim().max(500).optional(),
+  handlerKind: z.enum(HANDLER_KINDS),
+  signHours: z.number().int().min(1).max(72),
+  resolveDays: z.number().int().min(0).max(60),
+  proxy: z.boolean().optional(),
+  attributes: z
+    .array(attributeSchema)
+    .max(20)
+    .refine((list) => new Set(list.map((a) => a.code)).size === list.length, { message: 'field.invalid' })
+    .optional(),
+  keywords: z.string().trim().max(200).optional(),
+  active: z.boolean().optional(),
+  sort: z.number().int().min(0).max(1000).optional(),
+};
+
+const categorySchema = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  handlerKind: z.enum(HANDLER_KINDS),
+  signHours: z.number(),
+  resolveDays: z.number(),
+  proxy: z.boolean(),
+  attributes: z.array(z.record(z.string(), z.unknown())),
+  keywords: z.string(),
+  active: z.boolean(),
+  sort: z.number(),
+});
+
+const toCategoryDto = (c: ServiceCategory): z.infer<typeof categorySchema> => ({
+  code: c.code,
+  parentCode: c.parent_code,
+  name: c.name,
+  nameEn: c.name_en,
+  description: c.description,
+  handlerKind: c.handler_kind,
+  signHours: c.sign_hours,
+  resolveDays: c.resolve_days,
+  proxy: c.proxy === 1,
+  attributes: attributesOf(c) as unknown as Record<string, unknown>[],
+  keywords: c.keywords,
+  active: c.active === 1,
+  sort: c.sort,
+});
+
+const hotlineSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  active: z.boolean(),
+});
+const toHotlineDto = (h: Hotline) => ({
+  id: h.id,
+  number: h.number,
+  name: h.name,
+  regionCode: h.region_code,
+  active: h.active === 1,
+});
+
+const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.invalid_format')
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    {
+      message: 'field.invalid_format',
+    },
+  );
+
+/** The service catalogue, the working-day calendar and the hotlines: read by staff, edited by admins. */
+export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> = async (app, { admin }) => {
+  app.get(
+    '/api/service-categories',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The service catalogue (groups and their categories)',
+        response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
+      },
+    },
+    async () => ({ items: (await admin.categories()).map(toCategoryDto) }),
+  );
+
+  app.post(
+    '/api/service-categories',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        body: z
+          .object({
+            code: z
+              .string()
+              .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, 'field.invalid_format')
+              .max(40),
+            parentCode: z.string().max(40).optional(),
+            ...categoryFields,
+          })
+          .strict(),
+        response: { 201: categorySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toCategoryDto(await admin.createCategory(request.body, request.actor))),
+  );
+
+  app.patch(
+    '/api/service-categories/:code',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        params: z.object({ code: z.string().max(40) }),
+        body: z.object(categoryFields).partial().strict(),
+        response: { 200: categorySchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toCategoryDto(await admin.updateCategory(request.params.code, request.body, request.actor)),
+  );
+
+  app.get(
+    '/api/calendar',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Exceptions to Monday–Friday in a year: holidays and adjusted working days',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const days = await admin.calendarDays(request.query.year);
+      return { items: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) };
+    },
+  );
+
+  app.put(
+    '/api/calendar/:date',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        params: z.object({ date: dateSchema }),
+        body: z
+          .object({ kind: z.enum(['holiday', 'workday']), name: z.string().trim().max(50).default('') })
+          .strict(),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await admin.setCalendarDay(request.params.date, request.body, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/calendar/:date',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        params: z.object({ date: dateSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await admin.deleteCalendarDay(request.params.date, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/hotlines',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['catalogue'],
+        response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
+      },
+    },
+    async () => ({ items: (await admin.hotlines()).map(toHotlineDto) }),
+  );
+
+  app.post(
+    '/api/hotlines',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        body: z
+          .object({
+            number: z
+              .string()
+              .trim()
+              .regex(/^[0-9-]{3,20}$/, 'field.invalid_format'),
+            name: z.string().trim().min(1).max(50),
+            regionCode: regionCodeSchema,
+          })
+          .strict(),
+        response: { 201: hotlineSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(toHotlineDto(await admin.createHotline(request.scope, request.body, request.actor))),
+  );
+
+  app.patch(
+    '/api/hotlines/:id',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        params: z.object({ id: idSchema }),
+        body: z
+          .object({ name: z.string().trim().min(1).max(50).optional(), active: z.boolean().optional() })
+          .strict(),
+        response: { 200: hotlineSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toHotlineDto(await admin.updateHotline(request.scope, request.params.id, request.body, request.actor)),
+  );
+};

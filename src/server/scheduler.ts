@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { expireTransfers } from './modules/member-workflows/transfers.service.js';
+import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
+import {
+  ConsoleProvider,
+  type NotificationProvider,
+  WebhookProvider,
+} from './modules/notifications/providers.js';
+import { sweepOverdue } from './modules/work-orders/sla-sweeper.js';
+import { WorkOrdersService } from './modules/work-orders/work-orders.service.js';
+import type { ServiceContext } from './services.js';
+
+interface Job {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Background work in the server process: the SLA sweeper every minute, the notification outbox
+ * every ten seconds, lapsed transfer letters every ten minutes. Each job is safe with several
+ * processes on one PostgreSQL (see each job), so every process may run the scheduler; a run that
+ * is still busy when its next turn comes is skipped, not stacked.
+ */
+export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () => void {
+  const provider: NotificationProvider = ctx.config.smsWebhookUrl
+    ? new WebhookProvider(ctx.config.smsWebhookUrl, log)
+    : new ConsoleProvider();
+  const workOrders = new WorkOrdersService(ctx);
+  const jobs: Job[] = [
+    { name: 'sla sweeper', everyMs: 60_000, run: () => sweepOverdue(ctx, workOrders.actions) },
+    { name: 'notifications', everyMs: 10_000, run: () => deliverDueNotifications(ctx, provider) },
+    { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
+  ];
+  const timers = jobs.map((job) => {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      job
+        .run()
+        .catch((error: unknown) => log.error({ err: error }, `${job.name} failed`))
+        .finally(() => {
+          busy = false;
+        });
+    };
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    // Notifications queued before a restart go out at once, not after the first interval.
+    if (job.everyMs <= 10_000) setImmediate(tick);
+    return timer;
+  });
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}
