@@ -38,4 +38,4 @@ export const deedSummaryQuery = (region: string) =>
   });
 
 export const createDeed = (body: { memberId: string; title: string; description: string; doneOn: string }) =>
-  api<Deed>('POST', '/api/deeds', { body });
+  api<{ id: string }>('POST', '/api/deeds', { body });

@@ -36,7 +36,8 @@ export const categoriesQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const createCategory = (body: CategoryInput & { code: string; parentCode: string | null }) =>
+/** A group has no parent; a category's code is its group's code, a dot and its own (`livelihood.repair`). */
+export const createCategory = (body: CategoryInput & { code: string; parentCode?: string }) =>
   api<ServiceCategory>('POST', '/api/service-categories', { body });
 
 export const updateCategory = (code: string, body: Partial<CategoryInput>) =>
@@ -56,7 +57,7 @@ export const calendarQuery = (year: number) =>
   });
 
 export const putCalendarDay = (day: CalendarDay) =>
-  api<CalendarDay>('PUT', `/api/calendar/${day.date}`, { body: { kind: day.kind, name: day.name } });
+  api<void>('PUT', `/api/calendar/${day.date}`, { body: { kind: day.kind, name: day.name } });
 
 export const deleteCalendarDay = (date: string) => api<void>('DELETE', `/api/calendar/${date}`);
 

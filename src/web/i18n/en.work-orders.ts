@@ -26,6 +26,7 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.createdAt': 'Received',
   'wo.deadline': 'Deadline',
   'wo.signDue': 'Sign by',
+  'wo.unitAbove': 'the {kind} above',
   'wo.holder': 'Held by',
   'wo.assignedNotSigned': 'given to a person, not signed yet',
   'wo.contactName': 'Contact',

@@ -22,7 +22,7 @@ export function WorkOrdersPage() {
   const navigate = useNavigate();
   const labels = useWorkOrderLabels();
   const [params, setParams] = useSearchParams();
-  const filter = listFilterOf(params);
+  const filter = listFilterOf(params, hasPermission(me, 'workorder.handle') ? 'mine' : 'all');
   const orders = useInfiniteQuery({ ...workOrdersQuery(filter), placeholderData: keepPreviousData });
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? [];
   const update = (changes: Partial<WorkOrderFilter>) =>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { useWorkOrderLabels } from './labels';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from './OrderTags';
+import { RegionPath } from './RegionPath';
 import { timeLeft } from './time-left';
 
 /** Orders, soonest deadline first (the server's order); overdue rows in red. */
@@ -35,9 +36,9 @@ export function WorkOrdersTable({ orders, loading }: { orders: WorkOrder[]; load
     {
       title: t('wo.place'),
       dataIndex: 'regionName',
-      render: (name: string, order) => (
+      render: (_, order) => (
         <span>
-          {name}
+          <RegionPath code={order.regionCode} last={3} />
           {order.address && <Typography.Text type="secondary"> · {order.address}</Typography.Text>}
         </span>
       ),

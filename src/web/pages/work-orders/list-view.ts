@@ -13,13 +13,16 @@ const isStatus = (value: string | null): value is WorkOrderStatus =>
 const isChannel = (value: string | null): value is Channel =>
   (CHANNELS as readonly string[]).includes(value ?? '');
 
-/** The list's tab and filters, kept in the URL so that back from an order returns to them. */
-export function listFilterOf(params: URLSearchParams): WorkOrderFilter {
+/**
+ * The list's tab and filters, kept in the URL so that back from an order returns to them. Without
+ * a tab in the URL, handlers start on their own to-dos and everyone else on all orders.
+ */
+export function listFilterOf(params: URLSearchParams, defaultView: WorkOrderView): WorkOrderFilter {
   const view = params.get('view');
   const status = params.get('status');
   const channel = params.get('channel');
   return {
-    view: isView(view) ? view : 'mine',
+    view: isView(view) ? view : defaultView,
     status: isStatus(status) ? status : '',
     category: params.get('category') ?? '',
     region: params.get('region') ?? '',

@@ -28,7 +28,7 @@ export type MenuSection = 'orders' | 'deeds' | 'admin';
 
 /**
  * 工单 for everyone (an order may be given to anyone in their own name) and 接听台 for intake,
- * after the residents; 好事实事 with the organizations; the catalogue's administration (服务目录,
+ * after the residents; 好事实事 (with workorder.read) with the organizations; the catalogue's administration (服务目录,
  * 工作日历, 热线) as a group with the other administration.
  */
 export function workOrderMenuItems(me: Me, t: Translate, section: MenuSection): Item[] {
@@ -44,7 +44,7 @@ export function workOrderMenuItems(me: Me, t: Translate, section: MenuSection): 
       items.push({ key: '/console', icon: <PhoneOutlined />, label: label('nav.console', 'menu-console') });
     }
   }
-  if (section === 'deeds' && hasPermission(me, 'org.read')) {
+  if (section === 'deeds' && hasPermission(me, 'workorder.read')) {
     items.push({ key: '/deeds', icon: <HeartOutlined />, label: label('nav.deeds', 'menu-deeds') });
   }
   if (section === 'admin' && hasPermission(me, 'catalogue.manage')) {

@@ -36,7 +36,7 @@ export function workOrderRoutes() {
       />
       <Route
         path="deeds"
-        element={<RequirePermission permission="org.read">{loading(<DeedsPage />)}</RequirePermission>}
+        element={<RequirePermission permission="workorder.read">{loading(<DeedsPage />)}</RequirePermission>}
       />
       <Route
         path="service-categories"

@@ -35,12 +35,19 @@ export function CategoriesPage() {
     {
       title: t('wo.admin.name'),
       dataIndex: 'name',
+      width: 300,
       render: (name: string, row) => (
-        <Space size={4}>
-          <span data-testid={`category-row-${row.code}`}>{name}</span>
-          {row.nameEn && <Typography.Text type="secondary">{row.nameEn}</Typography.Text>}
-          {!row.active && <Tag>{t('wo.admin.inactive')}</Tag>}
-        </Space>
+        <span style={{ display: 'inline-block', verticalAlign: 'top' }}>
+          <span style={{ whiteSpace: 'nowrap' }} data-testid={`category-row-${row.code}`}>
+            {row.parentCode ? name : <strong>{name}</strong>}
+            {!row.active && <Tag style={{ marginInlineStart: 6 }}>{t('wo.admin.inactive')}</Tag>}
+          </span>
+          {row.nameEn && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {row.nameEn}
+            </Typography.Text>
+          )}
+        </span>
       ),
     },
     {

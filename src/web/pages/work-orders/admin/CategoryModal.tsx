@@ -75,7 +75,11 @@ export function CategoryModal({ target, onClose }: { target: CategoryTarget; onC
       };
       return editing
         ? updateCategory(editing.code, input)
-        : createCategory({ ...input, code: values.code.trim(), parentCode: parent?.code ?? null });
+        : createCategory({
+            ...input,
+            code: values.code.trim(),
+            ...(parent ? { parentCode: parent.code } : {}),
+          });
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: catalogueKeys.categories });
@@ -206,7 +210,7 @@ export function CategoryModal({ target, onClose }: { target: CategoryTarget; onC
           </Col>
           <Col span={6}>
             <Form.Item name="sort" label={t('wo.admin.sort')}>
-              <InputNumber precision={0} style={{ width: '100%' }} />
+              <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

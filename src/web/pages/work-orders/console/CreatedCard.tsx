@@ -11,6 +11,7 @@ import { useMe } from '../../../session/useMe';
 import { ActionModal } from '../detail/ActionModal';
 import { useWorkOrderLabels } from '../labels';
 import { StatusTag } from '../OrderTags';
+import { RegionPath } from '../RegionPath';
 
 /**
  * The order just taken: its number to read out to the caller, and the two ways on — answer on
@@ -38,7 +39,8 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
         subTitle={
           <Space direction="vertical" size={4}>
             <span>
-              {current.categoryName} · {current.regionName} <StatusTag status={current.status} />
+              {current.categoryName} · <RegionPath code={current.regionCode} last={3} />{' '}
+              <StatusTag status={current.status} />
             </span>
             <span>{t('wo.console.createdDue', { due: formatTime(current.dueAt) })}</span>
           </Space>

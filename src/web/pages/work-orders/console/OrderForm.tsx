@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Switch, Typography } from 'antd';
-import { type Ref, useEffect, useMemo } from 'react';
+import { type Ref, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { categoriesQuery } from '../../../api/service-catalogue';
@@ -79,13 +79,20 @@ export function OrderForm({
   const category = categories.data?.find((c) => c.code === categoryCode);
   const attributes = category?.attributes ?? [];
 
-  // The caller's number and name fill the contact, unless the operator typed something else.
-  useEffect(() => {
-    if (!form.isFieldTouched('contactPhone')) form.setFieldValue('contactPhone', phone);
-  }, [form, phone]);
-  useEffect(() => {
-    if (!form.isFieldTouched('contactName')) form.setFieldValue('contactName', selected?.name ?? '');
-  }, [form, selected]);
+  // The caller's number and name fill the contact, unless the operator typed something else
+  // there (a field still holding what was filled in last is theirs to overwrite).
+  const filled = useRef({ contactPhone: '', contactName: '' });
+  const fill = useCallback(
+    (name: 'contactPhone' | 'contactName', value: string) => {
+      const current = (form.getFieldValue(name) as string | undefined) ?? '';
+      if (current !== '' && current !== filled.current[name]) return;
+      filled.current[name] = value;
+      form.setFieldValue(name, value);
+    },
+    [form],
+  );
+  useEffect(() => fill('contactPhone', phone), [fill, phone]);
+  useEffect(() => fill('contactName', selected?.name ?? ''), [fill, selected]);
 
   const similarInput = useMemo(() => {
     if (!categoryCode) return null;

@@ -1,25 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, type DescriptionsProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { categoriesQuery } from '../../../api/service-catalogue';
 import type { WorkOrderDetail } from '../../../api/work-orders';
-import { RegionName } from '../../../components/RegionName';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
 import { hasPermission } from '../../../session/permissions';
 import { useMe } from '../../../session/useMe';
 import { AttributeValues } from '../AttributeFields';
 import { useWorkOrderLabels } from '../labels';
-import { RegionPath } from '../RegionPath';
+import { RegionPath, UnitName } from '../RegionPath';
+
+const SATISFACTION_COLORS = { satisfied: 'green', basically_satisfied: 'blue', unsatisfied: 'red' } as const;
 
 /** Who holds the order now: a person (known by name once they signed) or a unit. */
 function holderOf(order: WorkOrderDetail, t: ReturnType<typeof useI18n>['t']) {
-  if (!order.assigneeUserId) return <RegionName code={order.handlerRegionCode} />;
+  if (!order.assigneeUserId) return <UnitName code={order.handlerRegionCode} />;
   const lastDispatch = order.events.findLastIndex((e) => e.action === 'dispatch');
   const signer = order.events.slice(lastDispatch + 1).find((e) => e.action === 'sign');
   return (
     <span>
-      <RegionName code={order.handlerRegionCode} /> · {signer ? signer.actorName : t('wo.assignedNotSigned')}
+      <UnitName code={order.handlerRegionCode} /> · {signer ? signer.actorName : t('wo.assignedNotSigned')}
     </span>
   );
 }
@@ -31,7 +32,9 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
   const labels = useWorkOrderLabels();
   const categories = useQuery(categoriesQuery);
   const attributes = categories.data?.find((c) => c.code === order.categoryCode)?.attributes ?? [];
-  const items = [
+  // Until it is signed, the time to sign matters; afterwards it does not.
+  const signDue = order.status === 'dispatched' ? order.signDueAt : null;
+  const items: NonNullable<DescriptionsProps['items']> = [
     { key: 'category', label: t('wo.category'), children: order.categoryName },
     { key: 'channel', label: t('wo.channel'), children: labels.channel(order.channel) },
     {
@@ -55,11 +58,11 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
     { key: 'phone', label: t('wo.contactPhone'), children: order.contactPhone || '—' },
     { key: 'created', label: t('wo.createdAt'), children: formatTime(order.createdAt) },
     { key: 'due', label: t('wo.deadline'), children: formatTime(order.dueAt) },
-    { key: 'holder', label: t('wo.holder'), children: holderOf(order, t) },
     {
-      key: 'signDue',
-      label: t('wo.signDue'),
-      children: order.signDueAt && order.status === 'dispatched' ? formatTime(order.signDueAt) : '—',
+      key: 'holder',
+      label: t('wo.holder'),
+      span: signDue ? 1 : 2,
+      children: holderOf(order, t),
     },
     {
       key: 'description',
@@ -68,6 +71,9 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
       children: <div style={{ whiteSpace: 'pre-wrap' }}>{order.description}</div>,
     },
   ];
+  if (signDue) {
+    items.splice(items.length - 1, 0, { key: 'signDue', label: t('wo.signDue'), children: formatTime(signDue) });
+  }
   if (Object.keys(order.attributes).length > 0) {
     items.push({
       key: 'attributes',
@@ -88,7 +94,11 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
     items.push({
       key: 'satisfaction',
       label: t('wo.callback.satisfaction'),
-      children: <span data-testid="order-satisfaction">{labels.satisfaction(order.satisfaction)}</span>,
+      children: (
+        <Tag color={SATISFACTION_COLORS[order.satisfaction]} data-testid="order-satisfaction">
+          {labels.satisfaction(order.satisfaction)}
+        </Tag>
+      ),
     });
   }
   if (order.closedAt) {

@@ -1,9 +1,9 @@
 import { Card, Flex, Timeline, Typography } from 'antd';
 import type { WorkOrderAttachment, WorkOrderEvent } from '../../../api/work-orders';
-import { RegionName } from '../../../components/RegionName';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
 import { useWorkOrderLabels } from '../labels';
+import { UnitName } from '../RegionPath';
 import { Attachments } from './Attachments';
 
 const COLORS: Record<string, string> = {
@@ -17,6 +17,12 @@ const COLORS: Record<string, string> = {
   supervise: 'orange',
 };
 
+/** Red for what went wrong (sent back, unsatisfied, overdue), green for what moved it to an end. */
+function colorOf(event: WorkOrderEvent): string {
+  if (event.data.satisfaction === 'unsatisfied' || event.data.approve === false) return 'red';
+  return COLORS[event.action] ?? 'gray';
+}
+
 /** What a step did beyond its name: where it went, for how long, the verdict, the rating. */
 function StepDetail({ event }: { event: WorkOrderEvent }) {
   const { t } = useI18n();
@@ -26,7 +32,7 @@ function StepDetail({ event }: { event: WorkOrderEvent }) {
   if (typeof data.targetRegionCode === 'string') {
     parts.push(
       <span key="to">
-        {t('wo.timeline.toUnit')} <RegionName code={data.targetRegionCode} />
+        {t('wo.timeline.toUnit')} <UnitName code={data.targetRegionCode} />
       </span>,
     );
   }
@@ -39,9 +45,14 @@ function StepDetail({ event }: { event: WorkOrderEvent }) {
   }
   if (typeof data.satisfaction === 'string') {
     parts.push(
-      <span key="satisfaction" data-testid="timeline-satisfaction">
+      <Typography.Text
+        key="satisfaction"
+        type={data.satisfaction === 'unsatisfied' ? 'danger' : 'success'}
+        strong
+        data-testid="timeline-satisfaction"
+      >
         {labels.satisfaction(data.satisfaction as 'satisfied')}
-      </span>,
+      </Typography.Text>,
     );
   }
   if (event.fromStatus !== event.toStatus) {
@@ -75,7 +86,7 @@ export function OrderTimeline({
       <Timeline
         items={events.map((event) => ({
           key: event.id,
-          color: COLORS[event.action] ?? 'gray',
+          color: colorOf(event),
           content: (
             <div data-testid={`timeline-${event.action}`}>
               <Flex gap={8} align="baseline" wrap>

@@ -9,6 +9,7 @@ import { FullPageSpin } from '../../../components/FullPageSpin';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from '../OrderTags';
+import { RegionPath } from '../RegionPath';
 import { ActionButtons } from './ActionButtons';
 import { ActionModal } from './ActionModal';
 import { Attachments } from './Attachments';
@@ -45,7 +46,7 @@ export function WorkOrderPage() {
               <OrderBadges order={data} />
             </Space>
             <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
-              {data.categoryName} · {data.regionName}
+              {data.categoryName} · <RegionPath code={data.regionCode} last={3} />
             </Typography.Paragraph>
           </div>
           <ActionButtons actions={data.availableActions} onAction={setAction} />
