@@ -15,7 +15,7 @@ import { type ApiClient, apiLogin } from './support/api';
 import { launchBrowser, missingPrerequisite } from './support/browser';
 import { docsScreenshotsDir, screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
-import { logIn, logOut, visibleText } from './support/ui';
+import { fillDate, logIn, logOut, pickMember, visibleText } from './support/ui';
 
 const DISTRICT = '230108';
 const QINGNIAN = { code: '230108001002', name: '青年社区' };
@@ -29,6 +29,8 @@ const WORKER = { username: 'qn_worker', displayName: '青年三网格网格员�
 const HOTLINE = { number: '0451-86661234', name: '平房区民生服务热线' };
 /** The caller: an elderly woman living alone, registered with her mobile number. */
 const CALLER = { name: '王秀英', phone: '13845671234' };
+const BRANCH = '青年社区党支部';
+const DEED = '帮独居老人王秀英买菜送饭';
 const DESCRIPTION = '独居老人王秀英来电：近日腿脚不便，无法下楼买菜做饭，希望社区帮忙安排送餐。';
 
 const missing = missingPrerequisite();
@@ -39,6 +41,12 @@ if (missing && !inCi) {
 
 interface Region {
   code: string;
+}
+
+/** The day before today on the district's clock, as YYYY-MM-DD. */
+function beijingYesterday(): string {
+  const beijing = new Date(Date.now() + 8 * 3_600_000 - 86_400_000);
+  return beijing.toISOString().slice(0, 10);
 }
 
 /** A photo of the work done, drawn for the test: a kitchen table with the delivered meal. */
@@ -70,6 +78,7 @@ describe.skipIf(missing !== null && !inCi)(
     let grid = '';
     let callerId = '';
     let orderNumber = '';
+    let memberName = '';
 
     const createUser = async (user: typeof OPERATOR, role: string, regionCode: string) => {
       const { id } = await admin.json<{ id: string }>('POST', '/api/users', { ...user, regionCode });
@@ -138,6 +147,26 @@ describe.skipIf(missing !== null && !inCi)(
       expect(callerId).not.toBe('');
 
       await admin.json('POST', '/api/hotlines', { ...HOTLINE, regionCode: DISTRICT });
+      // A neighbour who is a party member, for the ledger of good deeds.
+      const branch = await admin.json<{ id: string }>('POST', '/api/organizations', {
+        kind: 'branch',
+        name: BRANCH,
+        anchorRegionCode: QINGNIAN.code,
+      });
+      const neighbour = (
+        await admin.json<{ items: { id: string; name: string; age: number }[] }>(
+          'GET',
+          `/api/persons?region=${grid}`,
+        )
+      ).items.find((person) => person.name !== CALLER.name && person.age >= 30)!;
+      memberName = neighbour.name;
+      await admin.json('POST', '/api/members', {
+        organizationId: branch.id,
+        personId: neighbour.id,
+        category: 'formal',
+        status: 'retired',
+        joinedOn: '1985-07-01',
+      });
       await mealPhoto(photo);
 
       browser = await launchBrowser();
@@ -389,12 +418,23 @@ describe.skipIf(missing !== null && !inCi)(
       await logOut(page);
     });
 
-    it('shows the administrator the catalogue, the working-day calendar and the hotlines', async () => {
+    it('shows the administrator the catalogue, the working-day calendar, the hotlines and the ledger of good deeds', async () => {
       await signIn({ username: 'admin', password: server.adminPassword });
       await page.getByTestId('menu-service-admin').click();
       await page.getByTestId('menu-categories').click();
       expect(await text('categories-page')).toContain('独居老人照料');
       await shot('admin-catalogue');
+      await page
+        .locator('tr', { has: page.getByTestId('category-row-livelihood.elderly_care') })
+        .getByRole('button', { name: spaced('编辑') })
+        .click();
+      const editor = dialog('编辑“独居老人照料”');
+      expect(await editor.getByTestId('attributes-editor').locator('input').first().inputValue()).toBe(
+        'care_need',
+      );
+      await shot('admin-category-editor');
+      await editor.getByRole('button', { name: spaced('取消') }).click();
+      await editor.waitFor({ state: 'hidden' });
       await page.getByTestId('menu-calendar').click();
       await page.getByTestId('calendar-year').click();
       await option('2026').click();
@@ -403,6 +443,19 @@ describe.skipIf(missing !== null && !inCi)(
       await page.getByTestId('menu-hotlines').click();
       expect(await text('hotlines-page')).toContain(HOTLINE.number);
       await shot('admin-hotlines');
+
+      await page.getByTestId('menu-deeds').click();
+      await page.getByTestId('deed-new').click();
+      const form = dialog('记录好事实事');
+      await pickMember(page, page.getByTestId('deed-member'), memberName, BRANCH);
+      await field('deed-title').fill(DEED);
+      // Yesterday in Beijing: the server compares the day with its UTC date (reported).
+      await fillDate(page, page.getByTestId('deed-done-on'), beijingYesterday());
+      await form.getByRole('button', { name: spaced('保存') }).click();
+      await form.waitFor({ state: 'hidden' });
+      expect(await text('deeds-table')).toContain(DEED);
+      expect(await text('deeds-page')).toContain(memberName);
+      await shot('deeds');
       expect(pageErrors).toEqual([]);
     });
   },

@@ -10,7 +10,7 @@ import {
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
-import { workOrderMenuItems, workOrderMenuKey } from '../pages/work-orders/menu';
+import { workOrderMenuItems, workOrderMenuKey, workOrderOpenKeys } from '../pages/work-orders/menu';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
 
@@ -97,6 +97,7 @@ export function SideMenu() {
     <Menu
       mode="inline"
       selectedKeys={[selected]}
+      defaultOpenKeys={workOrderOpenKeys(selected)}
       items={items}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

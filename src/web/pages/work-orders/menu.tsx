@@ -23,6 +23,12 @@ export function workOrderMenuKey(pathname: string): string | null {
   return null;
 }
 
+const ADMIN_KEYS = ['/service-categories', '/calendar', '/hotlines'];
+
+/** The submenus to open for a page: the catalogue's administration when one of its pages is shown. */
+export const workOrderOpenKeys = (selectedKey: string): string[] =>
+  ADMIN_KEYS.includes(selectedKey) ? ['service-admin'] : [];
+
 /** Where in the side menu a group of our entries goes. */
 export type MenuSection = 'orders' | 'deeds' | 'admin';
 

@@ -78,7 +78,10 @@ export function DeedModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="doneOn" label={t('wo.deeds.doneOn')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(day) => day.isAfter(dayjs())} />
+          <DatePicker
+            disabledDate={(day) => day.format('YYYY-MM-DD') > dayjs().tz(ZONE).format('YYYY-MM-DD')}
+            data-testid="deed-done-on"
+          />
         </Form.Item>
         <FormError message={formError} />
       </Form>

@@ -72,7 +72,11 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
     },
   ];
   if (signDue) {
-    items.splice(items.length - 1, 0, { key: 'signDue', label: t('wo.signDue'), children: formatTime(signDue) });
+    items.splice(items.length - 1, 0, {
+      key: 'signDue',
+      label: t('wo.signDue'),
+      children: formatTime(signDue),
+    });
   }
   if (Object.keys(order.attributes).length > 0) {
     items.push({
