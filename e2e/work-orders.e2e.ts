@@ -70,7 +70,7 @@ describe.skipIf(missing !== null && !inCi)(
     let server: RunningServer;
     let browser: Browser;
     let page: Page;
-    let shot: (name: string) => Promise<void>;
+    let shot: ReturnType<typeof screenshotRecorder>;
     let admin: ApiClient;
     const pageErrors: string[] = [];
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-work-orders-e2e-'));
@@ -432,7 +432,7 @@ describe.skipIf(missing !== null && !inCi)(
       expect(await editor.getByTestId('attributes-editor').locator('input').first().inputValue()).toBe(
         'care_need',
       );
-      await shot('admin-category-editor');
+      await shot('admin-category-editor', { fullPage: false });
       await editor.getByRole('button', { name: spaced('取消') }).click();
       await editor.waitFor({ state: 'hidden' });
       await page.getByTestId('menu-calendar').click();

@@ -52,13 +52,9 @@ export function AttributesEditor() {
       {(fields, { add, remove }) => (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="attributes-editor">
           {fields.map((field) => (
-            <Card
-              key={field.key}
-              size="small"
-              extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
-            >
+            <Card key={field.key} size="small">
               <Row gutter={8}>
-                <Col span={6}>
+                <Col span={5}>
                   <Form.Item
                     name={[field.name, 'code']}
                     label={t('wo.admin.attributeCode')}
@@ -89,7 +85,7 @@ export function AttributesEditor() {
                     />
                   </Form.Item>
                 </Col>
-                <Col span={4}>
+                <Col span={3}>
                   <Form.Item
                     name={[field.name, 'required']}
                     label={t('wo.admin.required')}
@@ -97,6 +93,15 @@ export function AttributesEditor() {
                   >
                     <Checkbox />
                   </Form.Item>
+                </Col>
+                <Col span={2} style={{ display: 'flex', alignItems: 'center' }}>
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Col>
               </Row>
               <Form.Item noStyle shouldUpdate>

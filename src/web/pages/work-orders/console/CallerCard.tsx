@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Form, Input, List, Segmented, Select, Spin, Tag, Typography } from 'antd';
 import { type Ref, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { validateMobilePhone } from '../../../../shared/validators/phone';
 import { hotlinesQuery } from '../../../api/service-catalogue';
 import { type CallerPerson, callerLookupQuery } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -100,8 +101,9 @@ export function CallerCard(props: Props) {
             value={typed}
             onChange={(event) => {
               setTyped(event.target.value);
-              // A whole number looks itself up: no need to press anything.
-              if (lookupPhone(event.target.value)) lookUp(event.target.value);
+              // A whole mobile number looks itself up; a landline may have 7 or 8 digits, so it
+              // waits for Enter.
+              if (validateMobilePhone(event.target.value).ok) lookUp(event.target.value);
             }}
             onSearch={(value, _event, info) => {
               if (info?.source === 'clear') {
