@@ -18,6 +18,10 @@ export interface WorkOrder {
   personId: string | null;
   address: string;
   channel: Channel;
+  /** The line the call came in on (hotline orders). */
+  hotlineId: string | null;
+  /** The staff member who took the order in (resident and Open311 orders have none). */
+  intakeUserId: string | null;
   contactName: string;
   contactPhone: string;
   urgent: boolean;

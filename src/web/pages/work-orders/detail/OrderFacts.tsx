@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, type DescriptionsProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { categoriesQuery } from '../../../api/service-catalogue';
+import { categoriesQuery, hotlinesQuery } from '../../../api/service-catalogue';
 import type { WorkOrderDetail } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
@@ -31,12 +31,20 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
   const me = useMe();
   const labels = useWorkOrderLabels();
   const categories = useQuery(categoriesQuery);
+  const hotlines = useQuery({ ...hotlinesQuery, enabled: order.hotlineId !== null });
+  const hotline = hotlines.data?.find((h) => h.id === order.hotlineId);
   const attributes = categories.data?.find((c) => c.code === order.categoryCode)?.attributes ?? [];
   // Until it is signed, the time to sign matters; afterwards it does not.
   const signDue = order.status === 'dispatched' ? order.signDueAt : null;
   const items: NonNullable<DescriptionsProps['items']> = [
     { key: 'category', label: t('wo.category'), children: order.categoryName },
-    { key: 'channel', label: t('wo.channel'), children: labels.channel(order.channel) },
+    {
+      key: 'channel',
+      label: t('wo.channel'),
+      children: hotline
+        ? `${labels.channel(order.channel)} ${hotline.number}`
+        : labels.channel(order.channel),
+    },
     {
       key: 'place',
       label: t('wo.place'),
