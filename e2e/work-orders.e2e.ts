@@ -197,6 +197,9 @@ describe.skipIf(missing !== null && !inCi)(
         .or(element.and(page.locator('input, textarea')))
         .first();
     };
+    /** Waits until a page part shows a text (lists load after the page appears). */
+    const shown = (testId: string, content: string) =>
+      page.getByTestId(testId).getByText(content).first().waitFor();
     /** An open dialog by its title. */
     const dialog = (title: string) => page.getByRole('dialog', { name: title });
     /** antd writes two-character button labels with a space between the characters. */
@@ -248,9 +251,8 @@ describe.skipIf(missing !== null && !inCi)(
       await page.getByTestId(`caller-resident-${callerId}`).waitFor();
       await page.getByTestId('console-hotline').click();
       await option(HOTLINE.name).click();
-      const residents = await text('caller-residents');
-      expect(residents).toContain(CALLER.name);
-      expect(residents).toContain('青年三网格 / 1号楼');
+      await shown('caller-residents', '青年社区 / 青年三网格 / 1号楼');
+      expect(await text('caller-residents')).toContain(CALLER.name);
       expect(await text('console-caller')).toContain('此号码的工单（0）');
       // The only resident with this number is chosen: her home is the order's place.
       expect(await text('console-place')).toContain(`${CALLER.name}的住址`);
@@ -306,7 +308,7 @@ describe.skipIf(missing !== null && !inCi)(
       await shot('secretary-inbox');
       await message.click();
       await page.getByTestId('order-page').waitFor();
-      expect(await text('order-place')).toContain('青年社区 / 青年三网格 / 1号楼');
+      await page.getByTestId('order-place').filter({ hasText: '青年社区 / 青年三网格 / 1号楼' }).waitFor();
 
       const form = await act('dispatch', '派单', async () => {
         await page.getByTestId('dispatch-kind-user').click();
@@ -422,7 +424,7 @@ describe.skipIf(missing !== null && !inCi)(
       await signIn({ username: 'admin', password: server.adminPassword });
       await page.getByTestId('menu-service-admin').click();
       await page.getByTestId('menu-categories').click();
-      expect(await text('categories-page')).toContain('独居老人照料');
+      await shown('categories-page', '独居老人照料');
       await shot('admin-catalogue');
       await page
         .locator('tr', { has: page.getByTestId('category-row-livelihood.elderly_care') })
@@ -438,10 +440,10 @@ describe.skipIf(missing !== null && !inCi)(
       await page.getByTestId('menu-calendar').click();
       await page.getByTestId('calendar-year').click();
       await option('2026').click();
-      expect(await text('calendar-page')).toContain('春节调休上班');
+      await shown('calendar-page', '春节调休上班');
       await shot('admin-calendar');
       await page.getByTestId('menu-hotlines').click();
-      expect(await text('hotlines-page')).toContain(HOTLINE.number);
+      await shown('hotlines-page', HOTLINE.number);
       await shot('admin-hotlines');
 
       await page.getByTestId('menu-deeds').click();
@@ -453,8 +455,8 @@ describe.skipIf(missing !== null && !inCi)(
       await fillDate(page, page.getByTestId('deed-done-on'), beijingYesterday());
       await form.getByRole('button', { name: spaced('保存') }).click();
       await form.waitFor({ state: 'hidden' });
-      expect(await text('deeds-table')).toContain(DEED);
-      expect(await text('deeds-page')).toContain(memberName);
+      await shown('deeds-table', DEED);
+      await shown('deeds-page', memberName);
       await shot('deeds');
       expect(pageErrors).toEqual([]);
     });
