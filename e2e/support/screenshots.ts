@@ -5,13 +5,13 @@ import { repoRoot } from './server';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts/e2e');
 
-/** Where screenshots kept with the documentation go (`docs/screenshots/<prefix>NN-name.png`). */
+/** The screenshots the documentation shows (README, docs). */
 export const docsScreenshotsDir = path.join(repoRoot, 'docs/screenshots');
 
 /**
  * Numbered full-page screenshots of one test file: `01-login.png`, `02-…` (or, with a prefix,
- * `register-01-….png`), in test-artifacts/e2e unless another folder is given. A new run replaces
- * that file's earlier screenshots and leaves the others'.
+ * `register-01-….png`), into the test artifacts or another folder (`docsScreenshotsDir`). A new
+ * run replaces that file's earlier screenshots and leaves the others'.
  */
 export function screenshotRecorder(page: Page, prefix = '', dir = artifactsDir) {
   fs.mkdirSync(dir, { recursive: true });

@@ -7,6 +7,7 @@ import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
 import { registerUsersCommand } from './users-command.js';
 import { buildWebIfStale } from './web-build.js';
@@ -99,6 +100,7 @@ program
     }),
   );
 registerRegisterCommands(program);
+registerOpen311Command(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -31,6 +31,13 @@ const PartyAdminPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
 );
+const Open311KeysPage = lazy(() =>
+  import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
+);
+// The resident portal (/m): its own sign-in and layout, outside the staff console.
+const PortalRoutes = lazy(() =>
+  import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -39,6 +46,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalRoutes />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -164,6 +179,16 @@ export function AppRoutes() {
             <RequirePermission permission="audit.read">
               <Suspense fallback={<FullPageSpin />}>
                 <AuditPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="open311-keys"
+          element={
+            <RequirePermission permission="catalogue.manage">
+              <Suspense fallback={<FullPageSpin />}>
+                <Open311KeysPage />
               </Suspense>
             </RequirePermission>
           }

@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   FlagOutlined,
+  KeyOutlined,
   PieChartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,7 @@ function selectedKey(pathname: string): string {
   // A member's own page is reached from the user menu: no side-menu item is theirs.
   if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/open311-keys')) return '/open311-keys';
   return workOrderMenuKey(pathname) ?? '/';
 }
 
@@ -88,6 +90,13 @@ export function SideMenu() {
       key: '/audit',
       icon: <AuditOutlined />,
       label: <span data-testid="menu-audit">{t('nav.audit')}</span>,
+    });
+  }
+  if (hasPermission(me, 'catalogue.manage')) {
+    items.push({
+      key: '/open311-keys',
+      icon: <KeyOutlined />,
+      label: <span data-testid="menu-open311-keys">{t('nav.open311')}</span>,
     });
   }
   items.push(...workOrderMenuItems(me, t, 'admin'));
