@@ -20,13 +20,14 @@ export function screenshotRecorder(page: Page, prefix = '', dir = artifactsDir) 
     if (own.test(file)) fs.rmSync(path.join(dir, file), { force: true });
   }
   let step = 0;
-  return async (name: string): Promise<void> => {
+  // A dialog over a long page: a full-page shot would cut the dialog's mask at the window's height.
+  return async (name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
     step += 1;
     const file = `${prefix}${String(step).padStart(2, '0')}-${name}.png`;
     // Let antd's motion (modals, messages, tree expansion) settle first.
     await page.waitForTimeout(400);
     // A full-page shot of a scrolled page would draw the sticky header in the middle.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(dir, file), fullPage: true });
+    await page.screenshot({ path: path.join(dir, file), fullPage: options.fullPage ?? true });
   };
 }

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { RegionTree } from './RegionTree';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
@@ -34,6 +35,7 @@ export function AppLayout() {
         </Flex>
         <Flex align="center" gap={16}>
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </Flex>
       </Layout.Header>

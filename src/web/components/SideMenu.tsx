@@ -12,6 +12,7 @@ import {
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
+import { workOrderMenuItems, workOrderMenuKey, workOrderOpenKeys } from '../pages/work-orders/menu';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
 
@@ -29,7 +30,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
-  return '/regions';
+  return workOrderMenuKey(pathname) ?? '/regions';
 }
 
 /**
@@ -62,6 +63,7 @@ export function SideMenu() {
       label: <span data-testid="menu-persons">{t('nav.persons')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'orders'));
   if (hasPermission(me, 'org.read')) {
     items.push(
       {
@@ -83,6 +85,7 @@ export function SideMenu() {
       label: <span data-testid="menu-party">{t('nav.party')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'deeds'));
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',
@@ -104,12 +107,14 @@ export function SideMenu() {
       label: <span data-testid="menu-open311-keys">{t('nav.open311')}</span>,
     });
   }
+  items.push(...workOrderMenuItems(me, t, 'admin'));
   const selected = selectedKey(pathname);
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
+      defaultOpenKeys={workOrderOpenKeys(selected)}
       items={items}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -1,0 +1,90 @@
+import { DatePicker, Descriptions, Form, Input, InputNumber, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { CategoryAttribute } from '../../../shared/work-orders';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatTime } from '../../lib/time';
+
+const ordered = (attributes: readonly CategoryAttribute[]) =>
+  [...attributes].sort((a, b) => a.order - b.order);
+
+function AttributeInput({ attribute }: { attribute: CategoryAttribute }) {
+  const options = (attribute.values ?? []).map((v) => ({ value: v.key, label: v.name }));
+  const testId = `attribute-${attribute.code}`;
+  switch (attribute.datatype) {
+    case 'string':
+      return <Input maxLength={200} data-testid={testId} />;
+    case 'text':
+      return <Input.TextArea rows={2} maxLength={2000} data-testid={testId} />;
+    case 'number':
+      return <InputNumber style={{ width: 200 }} data-testid={testId} />;
+    case 'datetime':
+      return <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid={testId} />;
+    case 'singlevaluelist':
+      return <Select options={options} allowClear data-testid={testId} />;
+    case 'multivaluelist':
+      return <Select mode="multiple" options={options} allowClear data-testid={testId} />;
+  }
+}
+
+/**
+ * A category's own questions as form fields (Open311 attributes), under `attributes.<code>`,
+ * each by its datatype; required ones are marked and checked before the server sees them.
+ */
+export function AttributeFields({ attributes }: { attributes: readonly CategoryAttribute[] }) {
+  const { t } = useI18n();
+  return ordered(attributes).map((attribute) => (
+    <Form.Item
+      key={attribute.code}
+      name={['attributes', attribute.code]}
+      label={attribute.description || attribute.code}
+      rules={attribute.required ? [{ required: true, message: t('wo.attributeRequired') }] : []}
+    >
+      <AttributeInput attribute={attribute} />
+    </Form.Item>
+  ));
+}
+
+/** Form values → the API's: dates as ISO datetimes, empty answers left out. */
+export function attributeValues(
+  attributes: readonly CategoryAttribute[],
+  values: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const attribute of attributes) {
+    const value = values?.[attribute.code];
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    result[attribute.code] = attribute.datatype === 'datetime' ? (value as Dayjs).toISOString() : value;
+  }
+  return result;
+}
+
+/** An order's answers as a read-only list, value keys shown by their names. */
+export function AttributeValues({
+  attributes,
+  values,
+}: {
+  attributes: readonly CategoryAttribute[];
+  values: Record<string, unknown>;
+}) {
+  const shown = ordered(attributes).filter((a) => values[a.code] !== undefined);
+  if (shown.length === 0) return null;
+  const display = (attribute: CategoryAttribute, value: unknown): string => {
+    const nameOf = (key: unknown) => attribute.values?.find((v) => v.key === key)?.name ?? String(key);
+    if (Array.isArray(value)) return value.map(nameOf).join('、');
+    if (attribute.datatype === 'datetime' && typeof value === 'string') return formatTime(value);
+    return attribute.values ? nameOf(value) : String(value);
+  };
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      data-testid="order-attributes"
+      items={shown.map((attribute) => ({
+        key: attribute.code,
+        label: attribute.description || attribute.code,
+        children: display(attribute, values[attribute.code]),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,90 @@
+import { Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { WorkOrder } from '../../api/work-orders';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatTime } from '../../lib/time';
+import { useWorkOrderLabels } from './labels';
+import { OrderBadges, StatusTag, TimeLeftTag, useNow } from './OrderTags';
+import { RegionPath } from './RegionPath';
+import { timeLeft } from './time-left';
+
+/** Orders, soonest deadline first (the server's order); overdue rows in red. */
+export function WorkOrdersTable({ orders, loading }: { orders: WorkOrder[]; loading: boolean }) {
+  const { t } = useI18n();
+  const labels = useWorkOrderLabels();
+  const now = useNow();
+  const columns: TableColumnsType<WorkOrder> = [
+    {
+      title: t('wo.number'),
+      dataIndex: 'number',
+      width: 150,
+      render: (number: string, order) => (
+        <Link
+          to={`/work-orders/${order.id}`}
+          data-testid={`order-link-${order.number}`}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {number}
+        </Link>
+      ),
+    },
+    {
+      title: t('wo.category'),
+      dataIndex: 'categoryName',
+      width: 140,
+    },
+    {
+      title: t('wo.place'),
+      dataIndex: 'regionName',
+      render: (_, order) => (
+        <span>
+          <RegionPath code={order.regionCode} last={3} />
+          {order.address && <Typography.Text type="secondary"> · {order.address}</Typography.Text>}
+        </span>
+      ),
+    },
+    {
+      title: t('wo.description'),
+      dataIndex: 'description',
+      ellipsis: true,
+    },
+    { title: t('wo.channel'), dataIndex: 'channel', width: 80, render: (_, o) => labels.channel(o.channel) },
+    {
+      title: t('wo.status'),
+      dataIndex: 'status',
+      width: 180,
+      render: (_, order) => (
+        <Space size={0} wrap>
+          <StatusTag status={order.status} />
+          <OrderBadges order={order} />
+        </Space>
+      ),
+    },
+    {
+      title: t('wo.timeLeft'),
+      dataIndex: 'dueAt',
+      width: 150,
+      render: (_, order) => <TimeLeftTag order={order} now={now} />,
+    },
+    {
+      title: t('wo.createdAt'),
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(value)}</span>,
+    },
+  ];
+  return (
+    <Table<WorkOrder>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={orders}
+      loading={loading}
+      pagination={false}
+      rowClassName={(order) => (timeLeft(order, now)?.urgency === 'overdue' ? 'lx-overdue' : '')}
+      onRow={(order) => ({ 'data-testid': `order-row-${order.number}` }) as React.HTMLAttributes<HTMLElement>}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.list.empty')} /> }}
+      data-testid="work-orders-table"
+    />
+  );
+}

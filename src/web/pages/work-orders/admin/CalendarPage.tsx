@@ -1,0 +1,203 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  type CalendarDay,
+  calendarQuery,
+  catalogueKeys,
+  deleteCalendarDay,
+  putCalendarDay,
+} from '../../../api/service-catalogue';
+import { FormError } from '../../../components/FormError';
+import { QueryError } from '../../../components/QueryError';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { errorMessage } from '../../../lib/errors';
+import { useServerErrors } from '../../../lib/form-errors';
+
+interface DayForm {
+  date: Dayjs;
+  kind: CalendarDay['kind'];
+  name: string;
+}
+
+function DayModal({ day, year, onClose }: { day: CalendarDay | null; year: number; onClose: () => void }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<DayForm>();
+  const { formError, clearFormError, onServerError } = useServerErrors(form, ['kind', 'name']);
+  const save = useMutation({
+    mutationFn: (values: DayForm) =>
+      putCalendarDay({ date: values.date.format('YYYY-MM-DD'), kind: values.kind, name: values.name.trim() }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      onClose();
+    },
+    onError: onServerError,
+  });
+  return (
+    <Modal
+      open
+      title={day ? t('wo.calendar.edit', { date: day.date }) : t('wo.calendar.add')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+    >
+      <Form<DayForm>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => {
+          clearFormError();
+          save.mutate(values);
+        }}
+        initialValues={
+          day
+            ? { date: dayjs(day.date), kind: day.kind, name: day.name }
+            : { date: dayjs(`${year}-01-01`), kind: 'holiday', name: '' }
+        }
+      >
+        <Form.Item name="date" label={t('wo.calendar.date')} rules={[{ required: true }]}>
+          <DatePicker disabled={day !== null} data-testid="calendar-date" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('wo.calendar.kind')}>
+          <Radio.Group
+            options={[
+              { value: 'holiday', label: t('wo.calendar.holiday') },
+              { value: 'workday', label: t('wo.calendar.workday') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('wo.calendar.name')}
+          rules={[{ required: true, whitespace: true, message: t('wo.calendar.nameRequired') }]}
+        >
+          <Input maxLength={50} placeholder={t('wo.calendar.namePlaceholder')} data-testid="calendar-name" />
+        </Form.Item>
+        <FormError message={formError} />
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * /admin/calendar — the working-day calendar (工作日历): Monday to Friday are working days except
+ * the holidays listed here, and the weekend days listed as adjusted working days (调休) count.
+ * Every deadline is computed from it.
+ */
+export function CalendarPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState(() => dayjs().year());
+  const days = useQuery(calendarQuery(year));
+  const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
+  const remove = useMutation({
+    mutationFn: deleteCalendarDay,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.calendar(year) }),
+    onError: (error) => void message.error(errorMessage(error, t)),
+  });
+  const items = days.data ?? [];
+  const holidays = items.filter((d) => d.kind === 'holiday').length;
+
+  const columns: TableColumnsType<CalendarDay> = [
+    { title: t('wo.calendar.date'), dataIndex: 'date', width: 130 },
+    {
+      title: t('wo.calendar.weekday'),
+      dataIndex: 'date',
+      width: 90,
+      render: (date: string) => t(`wo.weekday.${dayjs(date).day()}` as 'wo.weekday.0'),
+    },
+    {
+      title: t('wo.calendar.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (kind: CalendarDay['kind']) =>
+        kind === 'holiday' ? (
+          <Tag color="red">{t('wo.calendar.holiday')}</Tag>
+        ) : (
+          <Tag color="blue">{t('wo.calendar.workday')}</Tag>
+        ),
+    },
+    { title: t('wo.calendar.name'), dataIndex: 'name' },
+    {
+      title: t('common.actions'),
+      width: 140,
+      render: (_, day) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(day)}>
+            {t('wo.admin.edit')}
+          </Button>
+          <Popconfirm
+            title={t('wo.calendar.confirmDelete', { date: day.date })}
+            onConfirm={() => remove.mutate(day.date)}
+          >
+            <Button type="link" size="small" danger>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  const thisYear = dayjs().year();
+  return (
+    <Card
+      title={t('nav.calendar')}
+      extra={
+        <Space>
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
+              value: y,
+              label: y,
+            }))}
+            data-testid="calendar-year"
+          />
+          <Button type="primary" onClick={() => setEditing('new')} data-testid="calendar-add">
+            {t('wo.calendar.add')}
+          </Button>
+        </Space>
+      }
+      data-testid="calendar-page"
+    >
+      <Typography.Paragraph type="secondary">
+        {t('wo.calendar.summary', { holidays, workdays: items.length - holidays })}
+      </Typography.Paragraph>
+      {days.isError ? (
+        <QueryError error={days.error} onRetry={() => void days.refetch()} />
+      ) : (
+        <Table<CalendarDay>
+          rowKey="date"
+          size="small"
+          columns={columns}
+          dataSource={items}
+          loading={days.isPending}
+          pagination={false}
+        />
+      )}
+      {editing && (
+        <DayModal day={editing === 'new' ? null : editing} year={year} onClose={() => setEditing(null)} />
+      )}
+    </Card>
+  );
+}

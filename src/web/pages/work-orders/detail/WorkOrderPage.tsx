@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Flex, Result, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { WorkOrderAction } from '../../../../shared/work-orders';
+import { isApiError } from '../../../api/client';
+import { workOrderQuery } from '../../../api/work-orders';
+import { FullPageSpin } from '../../../components/FullPageSpin';
+import { QueryError } from '../../../components/QueryError';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { OrderBadges, StatusTag, TimeLeftTag, useNow } from '../OrderTags';
+import { RegionPath } from '../RegionPath';
+import { ActionButtons } from './ActionButtons';
+import { ActionModal } from './ActionModal';
+import { Attachments } from './Attachments';
+import { OrderFacts } from './OrderFacts';
+import { OrderTimeline } from './OrderTimeline';
+
+/** /work-orders/:id — one order: its facts, its steps, and the steps the user may take now. */
+export function WorkOrderPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const now = useNow();
+  const order = useQuery(workOrderQuery(id));
+  const [action, setAction] = useState<WorkOrderAction | null>(null);
+
+  if (order.isPending) return <FullPageSpin />;
+  if (order.isError) {
+    if (isApiError(order.error, 404)) {
+      return <Result status="404" title={t('wo.notFound')} data-testid="order-not-found" />;
+    }
+    return <QueryError error={order.error} onRetry={() => void order.refetch()} />;
+  }
+  const data = order.data;
+  return (
+    <Flex vertical gap={16} data-testid="order-page">
+      <Card>
+        <Flex justify="space-between" align="start" gap={16} wrap>
+          <div>
+            <Space align="center" wrap>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
+                {data.number}
+              </Typography.Title>
+              <StatusTag status={data.status} />
+              <TimeLeftTag order={data} now={now} />
+              <OrderBadges order={data} />
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+              {data.categoryName} · <RegionPath code={data.regionCode} last={3} />
+            </Typography.Paragraph>
+          </div>
+          <ActionButtons actions={data.availableActions} onAction={setAction} />
+        </Flex>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Flex vertical gap={16}>
+            <OrderFacts order={data} />
+            {data.attachments.length > 0 && (
+              <Card title={t('wo.attachments')}>
+                <Attachments items={data.attachments} />
+              </Card>
+            )}
+          </Flex>
+        </Col>
+        <Col xs={24} xl={10}>
+          <OrderTimeline events={data.events} attachments={data.attachments} />
+        </Col>
+      </Row>
+      {action && <ActionModal order={data} action={action} onClose={() => setAction(null)} />}
+    </Flex>
+  );
+}
