@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { appendInitialCredentials } from '../server/credentials-file.js';
+import { bootstrap } from '../server/bootstrap.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
-import { buildDemo } from '../server/demo/demo-district.js';
+import { buildDemo, DEMO_SCALES } from '../server/demo/demo-district.js';
+import { demoProgressBar } from '../server/demo/demo-progress.js';
+import { appendDemoCredentials, describeDemo } from '../server/demo/first-start.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
@@ -77,25 +79,30 @@ registerUsersCommand(program);
 program
   .command('demo')
   .description('build a demo district on an empty database (refuses one that holds real data)')
-  .option('--scale <scale>', 'small (about 5,000 residents)', 'small')
+  .option(
+    '--scale <scale>',
+    'small (about 5,000 residents), district (about 200,000, the article’s figures) or city (eight districts)',
+    'small',
+  )
   .option('--seed <n>', 'the same seed builds the same district', '2013')
   .action((options: { scale: string; seed: string }) =>
     withDatabase(async (ctx, database) => {
-      if (options.scale !== 'small') throw new Error(`Scale ${options.scale} is not built yet; known: small`);
-      await migrateToLatest(database);
-      const report = await buildDemo(ctx, {
-        scale: 'small',
-        seed: Number(options.seed),
-        onStep: (step) => process.stderr.write(`· ${step}\n`),
-      });
-      appendInitialCredentials(
-        ctx.config.dataDir,
-        report.accounts.map((a) => ({ username: a.username, password: a.password })),
-      );
-      process.stdout.write(
-        `${report.persons} residents, ${report.households} households, ${report.organizations} organizations, ${report.members} members\n` +
-          report.accounts.map((a) => `${a.username}\t${a.password}\t${a.role}@${a.regionCode}\n`).join(''),
-      );
+      const scale = DEMO_SCALES.find((s) => s === options.scale);
+      if (!scale) throw new Error(`Unknown scale ${options.scale}; known: ${DEMO_SCALES.join(', ')}`);
+      const seed = Number(options.seed);
+      if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, not ${options.seed}`);
+      const boot = await bootstrap(ctx, database);
+      if (boot.generatedAdminPassword)
+        process.stdout.write(`  admin                ${boot.generatedAdminPassword}   (district_admin)\n`);
+      const bar = demoProgressBar();
+      let report: Awaited<ReturnType<typeof buildDemo>>;
+      try {
+        report = await buildDemo(ctx, { scale, seed, onProgress: bar.update });
+      } finally {
+        bar.stop();
+      }
+      const file = appendDemoCredentials(ctx.config.dataDir, report);
+      process.stdout.write(describeDemo(report, file));
     }),
   );
 registerRegisterCommands(program);

@@ -1,8 +1,9 @@
 import { buildApp, loggerOptions } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
+import { CREDENTIALS_FILE } from './credentials-file.js';
 import { openDatabase } from './db/database.js';
-import { buildFirstStartDemo } from './demo/first-start.js';
+import { buildFirstStartDemo, describeDemo } from './demo/first-start.js';
 import { startScheduler } from './scheduler.js';
 import { createServiceContext } from './services.js';
 
@@ -24,15 +25,7 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
         `  (also written to ${report.credentialsFile}, mode 0600)\n\n`,
     );
   }
-  if (demo) {
-    process.stdout.write(
-      `  演示区已生成 / demo district built: ${demo.persons} residents, ${demo.households} households, ${demo.organizations} organizations, ${demo.members} members\n` +
-        demo.accounts
-          .map((a) => `  ${a.username.padEnd(20)} ${a.password}   (${a.role} @ ${a.regionCode})\n`)
-          .join('') +
-        `  (also in ${config.dataDir}/initial-credentials.txt, mode 0600)\n\n`,
-    );
-  }
+  if (demo) process.stdout.write(describeDemo(demo, `${config.dataDir}/${CREDENTIALS_FILE}`));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Scope } from '../../../auth/scope.js';
+import { BulkInserter } from '../../../db/bulk-insert.js';
 import type {
   DB,
   HouseholdTable,
@@ -27,53 +28,22 @@ export interface KnownHousehold {
   address: string;
 }
 
-/** Rows per INSERT: few statements, and well under both dialects' limits on bound parameters. */
-const BATCH = 400;
-
-async function insertInBatches<T extends keyof DB>(
-  trx: Transaction<DB>,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // Kysely cannot type a generic table's insert; the rows are typed by the caller.
-    await (trx as unknown as Kysely<Record<string, unknown>>)
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as Record<string, unknown>[])
-      .execute();
-  }
-}
-
 /**
- * All reads and writes of a resident import, chunk by chunk, inside the import's transaction.
- * On SQLite the inserts run as cached prepared statements on the import's own connection:
- * building a 400-row INSERT through Kysely and preparing it anew costs more than the insert.
+ * All reads and writes of a resident import, chunk by chunk, inside the import's transaction
+ * (bulk inserts through `BulkInserter`: cached prepared statements on SQLite).
  */
 export class ResidentImportStore {
-  private readonly statements = new Map<string, SqliteDatabase.Statement>();
+  private readonly inserter: BulkInserter;
 
   constructor(
     private readonly trx: Transaction<DB>,
-    private readonly sqlite: SqliteDatabase.Database | undefined,
-  ) {}
+    sqlite: SqliteDatabase.Database | undefined,
+  ) {
+    this.inserter = new BulkInserter(trx, sqlite);
+  }
 
-  private async insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
-    if (rows.length === 0) return;
-    if (!this.sqlite) return insertInBatches(this.trx, table, rows);
-    const columns = Object.keys(rows[0]!);
-    const key = `${table}:${columns.join(',')}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      statement = this.sqlite.prepare(
-        `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-      );
-      this.statements.set(key, statement);
-    }
-    // Positional values bind faster than named ones.
-    for (const row of rows) {
-      const record = row as Record<string, unknown>;
-      statement.run(columns.map((c) => record[c]));
-    }
+  private insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+    return this.inserter.insert(table, rows);
   }
 
   gridsInScope(scope: Scope): Promise<Region[]> {
