@@ -8,6 +8,8 @@ import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
+import { articleReport } from '../server/modules/report/article-report.js';
+import { formatArticleTable } from '../server/modules/report/article-table.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerRegisterCommands } from './register-commands.js';
 import { registerUsersCommand } from './users-command.js';
@@ -105,6 +107,23 @@ program
       process.stdout.write(describeDemo(report, file));
     }),
   );
+const report = program.command('report').description('reports');
+report
+  .command('article')
+  .description('the article’s figures next to the platform’s own counts for the district (重现文章)')
+  .option('--format <format>', 'table or json', 'table')
+  .option('--district <code>', 'another district of the database (default: the configured one)')
+  .action((options: { format: string; district?: string }) =>
+    withDatabase(async (ctx, database) => {
+      if (options.format !== 'table' && options.format !== 'json')
+        throw new Error(`Unknown format ${options.format}; known: table, json`);
+      const result = await articleReport(database.db, options.district ?? ctx.config.districtCode);
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(result.rows, null, 2)}\n` : formatArticleTable(result),
+      );
+    }),
+  );
+
 registerRegisterCommands(program);
 
 try {

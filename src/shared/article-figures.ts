@@ -145,3 +145,25 @@ export function articleTarget(figure: ArticleFigure, persons: number): number {
 
 export const articleFigure = (indicator: ArticleIndicator): ArticleFigure =>
   ARTICLE_FIGURES.find((f) => f.indicator === indicator)!;
+
+/** The commendation titles the article counts (the demo gives them; the report counts them). */
+export const COMMENDATION_TITLES = {
+  pioneer_posts: '共产党员先锋岗标兵',
+  excellent_members: '优秀共产党员',
+  advanced_collectives: '先进基层党组织',
+} as const satisfies Partial<Record<ArticleIndicator, string>>;
+
+/** One row of the article report: the article's figure next to the platform's own count. */
+export interface ArticleRow {
+  indicator: ArticleIndicator;
+  article: number;
+  /** Null when the platform cannot say (no callbacks yet for a satisfaction rank). */
+  platform: number | null;
+  /** (platform − article) / article, in percent, one decimal; for the rank, the places behind. */
+  difference: number | null;
+  name: string;
+  nameEn: string;
+  quote: string;
+  /** For the satisfaction rank: among how many districts. */
+  of?: number;
+}

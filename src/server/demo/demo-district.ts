@@ -103,6 +103,8 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
 
   const catalogue = await new CatalogueCache(ctx).snapshot();
   const numbers = new Map<string, number>();
+  const usedIds = new Set<string>();
+  const residentPhones = new Set<string>();
   const report: DemoReport = {
     scale: options.scale,
     districts,
@@ -116,8 +118,11 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
   };
   const accountCommunity = `${home}001002`;
   let resident: { personId: string; residentId: string; phone: string } | undefined;
-  const progress = (index: number, share: number, step: string) =>
+  // Generating is synchronous work: yielding after each report lets a progress bar redraw.
+  const progress = async (index: number, share: number, step: string) => {
     options.onProgress?.({ step, fraction: Math.min(1, (index + share) / districts.length) * 0.97 });
+    await new Promise((resolve) => setImmediate(resolve));
+  };
 
   for (const [index, district] of districts.entries()) {
     const seed = options.seed * 101 + index;
@@ -138,7 +143,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
 
     await withLongTransaction(ctx.database, async (trx, sqlite) => {
       const writer = new BulkInserter(trx, sqlite);
-      progress(index, 0, '居民');
+      await progress(index, 0, '居民');
       const population = new PopulationGenerator({
         districtCode: district,
         districtAddress: `黑龙江省哈尔滨市${districtName}`,
@@ -147,6 +152,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
         crypto: ctx.crypto,
         today,
         now,
+        usedIds,
       });
       // Communities differ in size; villages (resettlement estates here) are smaller.
       const weights = communities.map((c) => (0.6 + random() * 0.8) * (c.kind === 'village' ? 0.7 : 1));
@@ -173,10 +179,10 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
         people.push(...rows.people);
         buildings.push(...rows.buildings);
         householdCount += rows.households.length;
-        if (c % 5 === 4) progress(index, 0.45 * ((c + 1) / communities.length), '居民');
+        if (c % 5 === 4) await progress(index, 0.45 * ((c + 1) / communities.length), '居民');
       }
 
-      progress(index, 0.45, '党组织、党员与温馨小组');
+      await progress(index, 0.45, '党组织、党员与温馨小组');
       const organizations = planOrganizations({
         districtCode: district,
         districtName,
@@ -212,7 +218,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       await writer.insert('health_records', organizations.healthRecords);
       await writer.insert('deeds', organizations.deeds);
 
-      progress(index, 0.55, '热线与工单');
+      await progress(index, 0.55, '热线与工单');
       // 36 hotlines: every street's, then the largest communities'.
       const sizes = new Map<string, number>();
       for (const b of buildings)
@@ -246,7 +252,10 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
           (p) =>
             p.communityCode === accountCommunity && p.phone && today.getUTCFullYear() - p.birthYear >= 30,
         );
-        if (person?.phone) resident = { personId: person.id, residentId: uuidv7(), phone: person.phone };
+        if (person?.phone) {
+          resident = { personId: person.id, residentId: uuidv7(), phone: person.phone };
+          residentPhones.add(person.phone);
+        }
         if (resident) {
           await writer.insert('resident_accounts', [
             {
@@ -271,13 +280,14 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
         now: today,
         satisfaction: satisfactionOf(index, seed),
         numbers,
+        residentPhones,
       });
       const orders = history.generate(
         people,
         Math.round(people.length * ORDERS_PER_PERSON),
         district === home ? resident : undefined,
       );
-      progress(index, 0.75, '写入工单');
+      await progress(index, 0.75, '写入工单');
       await writer.insert('resident_accounts', orders.residents);
       await writer.insert('work_orders', orders.orders);
       await writer.insert('work_order_events', orders.events);

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { COMMENDATION_TITLES } from '../../shared/article-figures.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type {
   CarePairingTable,
@@ -444,16 +445,22 @@ export function planOrganizations(input: {
     }
   };
   commend(
-    '共产党员先锋岗标兵',
+    COMMENDATION_TITLES.pioneer_posts,
     'member',
     memberIds,
     input.targets.pioneerPosts,
     (id) => memberRegion.get(id)!,
   );
-  commend('优秀共产党员', 'member', memberIds, input.targets.excellentMembers, (id) => memberRegion.get(id)!);
+  commend(
+    COMMENDATION_TITLES.excellent_members,
+    'member',
+    memberIds,
+    input.targets.excellentMembers,
+    (id) => memberRegion.get(id)!,
+  );
   const orgRegion = new Map(allParty.map((o) => [o.id, o.regionCode]));
   commend(
-    '先进基层党组织',
+    COMMENDATION_TITLES.advanced_collectives,
     'organization',
     allParty.map((o) => o.id),
     input.targets.advancedCollectives,

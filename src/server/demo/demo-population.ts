@@ -109,7 +109,6 @@ interface Member {
 const other = (gender: 'male' | 'female') => (gender === 'male' ? 'female' : 'male');
 
 export class PopulationGenerator {
-  private readonly usedIds = new Set<string>();
   private readonly pinyinCache = new Map<string, { full: string; initials: string }>();
 
   constructor(
@@ -122,6 +121,8 @@ export class PopulationGenerator {
       crypto: FieldCrypto;
       today: Date;
       now: string;
+      /** The first 17 characters of every ID number given so far, shared by the districts of one build. */
+      usedIds: Set<string>;
     },
   ) {}
 
@@ -199,8 +200,8 @@ export class PopulationGenerator {
       const birthDate = `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       const order = Math.floor(random() * 50) * 2 + (gender === 'male' ? 1 : 0);
       const first17 = `${prefix}${birthDate.replaceAll('-', '')}${String(Math.floor(random() * 10))}${String(order).padStart(2, '0')}`;
-      if (this.usedIds.has(first17)) continue;
-      this.usedIds.add(first17);
+      if (this.options.usedIds.has(first17)) continue;
+      this.options.usedIds.add(first17);
       return { id: first17 + idNumberCheckChar(first17), birthDate };
     }
   }

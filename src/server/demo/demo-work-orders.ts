@@ -1,6 +1,11 @@
 import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Channel, Satisfaction, WorkOrderStatus } from '../../shared/work-orders.js';
+import {
+  type Channel,
+  OPEN_STATUSES,
+  type Satisfaction,
+  type WorkOrderStatus,
+} from '../../shared/work-orders.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type {
   ResidentAccountTable,
@@ -173,7 +178,6 @@ const below = (handler: string, place: string) =>
  */
 export class WorkOrderHistory {
   private readonly residentByPerson = new Map<string, string>();
-  private readonly residentPhones = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -187,6 +191,8 @@ export class WorkOrderHistory {
       satisfaction: SatisfactionProfile;
       /** Day → the last sequence number used, shared by every district of one build (numbers are unique). */
       numbers: Map<string, number>;
+      /** Phones that have a resident account already (unique), shared by the districts of one build. */
+      residentPhones: Set<string>;
     },
   ) {}
 
@@ -226,6 +232,19 @@ export class WorkOrderHistory {
     }
     times.sort((a, b) => a - b);
     for (const t0 of times) this.order(rows, pick(random, reporters), t0, nowMs);
+    // Today's desk: a few recent orders held at every open step (and some closed, awaiting the callback).
+    const backlog = Math.max(OPEN_STATUSES.length + 1, Math.round(count * 0.004));
+    for (let i = 0; i < backlog; i++) {
+      const stopAt = [...OPEN_STATUSES, 'closed' as const][i % (OPEN_STATUSES.length + 1)]!;
+      // An order that had not got that far by now starts earlier (nothing else is kept of the try).
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const mark = { events: rows.events.length, orders: rows.orders.length };
+        const t0 = nowMs - (15 + random() * 36 * 60) * 60_000 * 2 ** attempt;
+        if (this.order(rows, pick(random, reporters), t0, nowMs, undefined, stopAt) === stopAt) break;
+        rows.events.length = mark.events;
+        rows.orders.length = mark.orders;
+      }
+    }
     if (residentOrders) {
       // The demo resident's own requests from the portal: one answered long ago, one being handled, one new.
       const person = people.find((p) => p.id === residentOrders.personId);
@@ -251,9 +270,9 @@ export class WorkOrderHistory {
     if (!person.phone) return null;
     const known = this.residentByPerson.get(person.id);
     if (known) return known;
-    if (this.residentPhones.has(person.phone)) return null;
+    if (this.options.residentPhones.has(person.phone)) return null;
     const id = uuidv7();
-    this.residentPhones.add(person.phone);
+    this.options.residentPhones.add(person.phone);
     this.residentByPerson.set(person.id, id);
     rows.residents.push({
       id,
@@ -273,7 +292,8 @@ export class WorkOrderHistory {
     t0: number,
     nowMs: number,
     residentId?: string,
-  ): void {
+    stopAt?: WorkOrderStatus,
+  ): WorkOrderStatus {
     const { random, calendar, crypto, hotlines } = this.options;
     const month = new Date(t0 + 8 * HOUR).getUTCMonth();
     const category = this.category(month);
@@ -284,7 +304,9 @@ export class WorkOrderHistory {
     if (residentId) channel = 'portal';
     else if (category.proxy === 1) channel = roll < 0.65 ? 'walk_in' : roll < 0.9 ? 'hotline' : 'portal';
     else channel = roll < 0.6 ? 'hotline' : roll < 0.75 ? 'visit' : roll < 0.87 ? 'portal' : 'walk_in';
-    const resident = channel === 'portal' ? (residentId ?? this.residentFor(person, rows, t0)) : null;
+    // Held orders may be tried again (see `generate`): they take no new resident account.
+    const resident =
+      channel === 'portal' ? (residentId ?? (stopAt ? null : this.residentFor(person, rows, t0))) : null;
     if (channel === 'portal' && !resident) channel = 'hotline';
     let handler = suggestedHandler(place, category.handler_kind);
     let hotlineId: string | null = null;
@@ -338,7 +360,7 @@ export class WorkOrderHistory {
       note = '',
       data: Record<string, unknown> = {},
     ): boolean => {
-      if (at > nowMs) return false;
+      if (at > nowMs || (stopAt !== undefined && s.status === stopAt && action !== 'receive')) return false;
       // The sweeper marks an open order overdue once, when its deadline passes.
       if (
         !s.overdue &&
@@ -375,7 +397,7 @@ export class WorkOrderHistory {
             ? '网格员'
             : person.name;
     event('receive', 'received', t0, intakeActor, '', { channel, categoryCode: category.code, handler });
-    this.lifecycle(s, event, category, place, t0, urgent);
+    if (stopAt !== 'received') this.lifecycle(s, event, category, place, t0, urgent, stopAt);
     if (!s.overdue && s.dueAt < nowMs && s.status !== 'closed' && s.status !== 'archived')
       this.markOverdue(rows, id, s, Math.max(s.updatedAt, s.dueAt) + 5 * 60_000);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -427,6 +449,7 @@ export class WorkOrderHistory {
       created_at: new Date(t0).toISOString(),
       updated_at: new Date(s.updatedAt).toISOString(),
     });
+    return s.status;
   }
 
   private markOverdue(rows: WorkOrderRows, orderId: string, s: State, at: number): void {
@@ -464,7 +487,11 @@ export class WorkOrderHistory {
     place: string,
     t0: number,
     urgent: boolean,
+    stopAt?: WorkOrderStatus,
   ): void {
+    // An order held at a step for today's desk takes the ordinary path to it.
+    const held = stopAt !== undefined;
+    const forceReturn = stopAt === 'return_requested';
     const { random, calendar, satisfaction } = this.options;
     const minutes = (from: number, to: number) => (from + random() * (to - from)) * 60_000;
     let t = t0;
@@ -510,7 +537,7 @@ export class WorkOrderHistory {
 
     // Answered on the spot: most policy questions, a few others.
     const onSpot = category.code === 'policy.general' ? 0.5 : category.proxy ? 0.04 : 0.03;
-    if (random() < onSpot) {
+    if (random() < onSpot && !held) {
       t += minutes(3, 25);
       s.resolution = '已当场答复';
       if (!event('answer', 'closed', t, '受理员', s.resolution)) return;
@@ -540,7 +567,7 @@ export class WorkOrderHistory {
     if (!dispatch()) return;
 
     // A return request now and then: approved (dispatched again) or rejected.
-    if (random() < 0.03) {
+    if ((!held && random() < 0.03) || forceReturn) {
       t += minutes(30, 240);
       if (!event('return', 'return_requested', t, '网格员', '不属于本网格职责范围')) return;
       s.returnFrom = 'in_progress';
@@ -561,7 +588,7 @@ export class WorkOrderHistory {
 
     for (;;) {
       // Mostly on time: resolved within the deadline; some late (marked overdue, urged, supervised).
-      const late = random() < 0.07;
+      const late = random() < 0.05;
       if (!late && category.resolve_days >= 3 && random() < 0.04) {
         t += minutes(60, 600);
         if (!event('extend', 'in_progress', t, '网格员', '需协调产权单位，申请延期', { days: 5 })) return;
