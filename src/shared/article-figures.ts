@@ -159,6 +159,11 @@ export interface ArticleRow {
   article: number;
   /** Null when the platform cannot say (no callbacks yet for a satisfaction rank). */
   platform: number | null;
+  /**
+   * The article's figure scaled to the district's population (figure × persons / 200,000), for the
+   * figures that grow with it; null for structure (hotlines, villages, the rank).
+   */
+  scaled: number | null;
   /** (platform − article) / article, in percent, one decimal; for the rank, the places behind. */
   difference: number | null;
   name: string;

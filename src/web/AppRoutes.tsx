@@ -30,6 +30,9 @@ const PartyAdminPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
 );
+const ArticlePage = lazy(() =>
+  import('./pages/article/ArticlePage').then((m) => ({ default: m.ArticlePage })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -163,6 +166,16 @@ export function AppRoutes() {
             <RequirePermission permission="audit.read">
               <Suspense fallback={<FullPageSpin />}>
                 <AuditPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="article"
+          element={
+            <RequirePermission permission="region.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <ArticlePage />
               </Suspense>
             </RequirePermission>
           }

@@ -1,5 +1,6 @@
 import {
   ARTICLE_FIGURES,
+  ARTICLE_POPULATION,
   type ArticleIndicator,
   type ArticleRow,
   COMMENDATION_TITLES,
@@ -47,6 +48,7 @@ export async function articleReport(db: Executor, districtCode: string): Promise
     villages: () => repo.villages(db, districtCode),
     satisfaction_rank: async () => rank.rank,
   };
+  const persons = await repo.rows(db, districtCode, 'persons');
   const rows: ArticleRow[] = [];
   for (const figure of ARTICLE_FIGURES) {
     const platform = await counts[figure.indicator]();
@@ -55,6 +57,7 @@ export async function articleReport(db: Executor, districtCode: string): Promise
       indicator: figure.indicator,
       article: figure.article,
       platform,
+      scaled: figure.perPopulation ? Math.round((figure.article * persons) / ARTICLE_POPULATION) : null,
       difference:
         platform === null
           ? null
@@ -70,7 +73,7 @@ export async function articleReport(db: Executor, districtCode: string): Promise
   return {
     district: { code: districtCode, name: (await repo.districtName(db, districtCode)) ?? districtCode },
     population: {
-      persons: await repo.rows(db, districtCode, 'persons'),
+      persons,
       households: await repo.rows(db, districtCode, 'households'),
       workOrders: await repo.rows(db, districtCode, 'work_orders'),
     },

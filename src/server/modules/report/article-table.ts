@@ -7,7 +7,7 @@ const padStart = (text: string, columns: number) => ' '.repeat(Math.max(0, colum
 
 /** The article report as a plain-text table for the console (`lianxin report article`). */
 export function formatArticleTable(report: ArticleReport): string {
-  const header = ['指标 indicator', '文章 article', '平台 platform', '差异 difference'];
+  const header = ['指标 indicator', '文章 article', '折算 scaled', '平台 platform', '差异 difference'];
   const lines = report.rows.map((row) => {
     const isRank = row.indicator === 'satisfaction_rank';
     const platform =
@@ -18,7 +18,14 @@ export function formatArticleTable(report: ArticleReport): string {
         : isRank
           ? String(row.difference)
           : `${row.difference > 0 ? '+' : ''}${row.difference.toFixed(1)}%`;
-    return [row.name, isRank ? `${row.article}/8` : row.article.toLocaleString('en'), platform, difference];
+    const scaled = row.scaled === null ? '—' : row.scaled.toLocaleString('en');
+    return [
+      row.name,
+      isRank ? `${row.article}/8` : row.article.toLocaleString('en'),
+      scaled,
+      platform,
+      difference,
+    ];
   });
   const widths = header.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]!))));
   const format = (cells: string[]) =>

@@ -11,6 +11,7 @@ const articleRowSchema = z
     indicator: z.enum(ARTICLE_INDICATORS),
     article: z.number(),
     platform: z.number().nullable(),
+    scaled: z.number().nullable(),
     difference: z.number().nullable(),
     name: z.string(),
     nameEn: z.string(),
