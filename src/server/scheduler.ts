@@ -18,7 +18,7 @@ interface Job {
 
 /**
  * Background work in the server process: the SLA sweeper every minute, the notification outbox
- * every ten seconds, lapsed transfer letters every ten minutes. Each job is safe with several
+ * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten minutes. Each job is safe with several
  * processes on one PostgreSQL (see each job), so every process may run the scheduler; a run that
  * is still busy when its next turn comes is skipped, not stacked.
  */
@@ -29,7 +29,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
   const workOrders = new WorkOrdersService(ctx);
   const jobs: Job[] = [
     { name: 'sla sweeper', everyMs: 60_000, run: () => sweepOverdue(ctx, workOrders.actions) },
-    { name: 'notifications', everyMs: 10_000, run: () => deliverDueNotifications(ctx, provider) },
+    { name: 'notifications', everyMs: 2_000, run: () => deliverDueNotifications(ctx, provider) },
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
   ];
   const timers = jobs.map((job) => {

@@ -16,6 +16,10 @@ export const idSchema = z.string().uuid();
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
 /** Query strings arrive as text; an empty parameter means the same as an absent one. */
+export const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Query strings arrive as text; an empty parameter means the same as an absent one. */
 export const optionalText = (max = 100) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(max).optional());
 

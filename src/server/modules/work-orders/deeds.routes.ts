@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idSchema, limitSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import {
+  errorResponses,
+  idSchema,
+  limitSchema,
+  optionalParam,
+  regionCodeSchema,
+} from '../../http/common-schemas.js';
 import type { DeedsService } from './deeds.service.js';
-
-const optionalParam = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const deedBody = {
   title: z.string().trim().min(1).max(100),

@@ -190,6 +190,16 @@ export class WorkOrderActions {
       callback_due_at: calendar.callbackDeadline(now).toISOString(),
     });
 
+    // Withdrawn, or returned with approval: the order is the dispatcher's to dispatch again.
+    const backToDispatcher: Changes = {
+      handler_region_code: order.dispatcher_region_code ?? order.handler_region_code,
+      dispatcher_region_code: null,
+      assignee_user_id: null,
+      assignee_member_id: null,
+      sign_due_at: null,
+      signed_at: null,
+    };
+
     switch (input.action) {
       case 'accept':
         return plain('pending_dispatch');
@@ -208,27 +218,13 @@ export class WorkOrderActions {
           calendar.addWorkingHours(now, category.sign_hours).toISOString(),
         );
       case 'withdraw':
-        return plain('pending_dispatch', {
-          handler_region_code: order.dispatcher_region_code ?? order.handler_region_code,
-          dispatcher_region_code: null,
-          assignee_user_id: null,
-          assignee_member_id: null,
-          sign_due_at: null,
-        });
+        return plain('pending_dispatch', backToDispatcher);
       case 'sign':
         return plain('in_progress', { signed_at: nowIso });
       case 'return':
         return plain('return_requested', { return_from_status: order.status });
       case 'approve_return':
-        return plain('pending_dispatch', {
-          handler_region_code: order.dispatcher_region_code ?? order.handler_region_code,
-          dispatcher_region_code: null,
-          assignee_user_id: null,
-          assignee_member_id: null,
-          sign_due_at: null,
-          signed_at: null,
-          return_from_status: null,
-        });
+        return plain('pending_dispatch', { ...backToDispatcher, return_from_status: null });
       case 'reject_return':
         return plain(order.return_from_status ?? 'in_progress', { return_from_status: null });
       case 'extend': {

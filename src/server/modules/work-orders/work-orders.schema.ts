@@ -8,11 +8,8 @@ import {
 } from '../../../shared/work-orders.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import { idSchema, limitSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../http/common-schemas.js';
 import type { WorkOrderView } from './work-orders.repository.js';
-
-const optionalParam = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /** A mobile number, or a landline with its area code (0451-86661234): what callers leave. */
 export const contactPhoneSchema = z
@@ -98,6 +95,8 @@ export const workOrderSchema = z
     personId: z.string().nullable(),
     address: z.string(),
     channel: z.enum(CHANNELS),
+    hotlineId: z.string().nullable(),
+    intakeUserId: z.string().nullable(),
     contactName: z.string(),
     contactPhone: z.string(),
     urgent: z.boolean(),
@@ -176,6 +175,8 @@ export function toWorkOrderDto(crypto: FieldCrypto, order: OrderLike): z.infer<t
     personId: order.person_id,
     address: order.address,
     channel: order.channel,
+    hotlineId: order.hotline_id,
+    intakeUserId: order.intake_user_id,
     contactName: order.contact_name,
     contactPhone: order.contact_phone_enc
       ? maskPhone(crypto.decrypt('person.phone', order.contact_phone_enc))
