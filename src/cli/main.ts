@@ -1,9 +1,6 @@
 import { Command } from 'commander';
 import { bootstrap } from '../server/bootstrap.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
-import { buildDemo, DEMO_SCALES } from '../server/demo/demo-district.js';
-import { demoProgressBar } from '../server/demo/demo-progress.js';
-import { appendDemoCredentials, describeDemo } from '../server/demo/first-start.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
@@ -89,6 +86,10 @@ program
   .option('--seed <n>', 'the same seed builds the same district', '2013')
   .action((options: { scale: string; seed: string }) =>
     withDatabase(async (ctx, database) => {
+      // Loaded when asked for: the generators (and faker's names) are not needed by other commands.
+      const { buildDemo, DEMO_SCALES } = await import('../server/demo/demo-district.js');
+      const { demoProgressBar } = await import('../server/demo/demo-progress.js');
+      const { appendDemoCredentials, describeDemo } = await import('../server/demo/first-start.js');
       const scale = DEMO_SCALES.find((s) => s === options.scale);
       if (!scale) throw new Error(`Unknown scale ${options.scale}; known: ${DEMO_SCALES.join(', ')}`);
       const seed = Number(options.seed);
