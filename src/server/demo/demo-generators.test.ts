@@ -160,6 +160,16 @@ describe('the demo generators', () => {
     expect(heads.size).toBe(360);
     for (const n of heads.values()) expect(n).toBe(1);
     expect(people.every((p) => p.name.length >= 2 && p.name.length <= 4)).toBe(true);
+    // Children carry their father's surname, whoever heads the household.
+    const byHousehold = new Map<string, typeof persons>();
+    for (const p of persons) byHousehold.set(p.household_id, [...(byHousehold.get(p.household_id) ?? []), p]);
+    for (const members of byHousehold.values()) {
+      const father = members.find(
+        (m) => (m.relation === '户主' || m.relation === '配偶') && m.gender === 'male',
+      );
+      for (const child of members.filter((m) => m.relation === '子' || m.relation === '女'))
+        if (father) expect(child.name[0], `${father.name} → ${child.name}`).toBe(father.name[0]);
+    }
   });
 
   it('marks old orders done and keeps the desk busy now: every open step has orders', () => {

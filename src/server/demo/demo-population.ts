@@ -348,17 +348,24 @@ export class PopulationGenerator {
       unit: place.unit,
       personIds: [],
     };
-    const familySurname = names.surname();
+    const headSurname = names.surname();
+    const spouseSurname = names.surname();
+    // Children take their father's surname: the head's, or the spouse's when the head is a woman.
+    const husbandIsSpouse = members[0]!.gender === 'female' && members.some((m) => m.relation === '配偶');
+    const familySurname = husbandIsSpouse ? spouseSurname : headSurname;
     const registeredAddress = `${this.options.districtAddress}${community.name}`;
     let headId = '';
     for (const member of members) {
-      // Children and grandchildren carry the family's surname (the head's or the spouse's).
-      const ownSurname =
-        member.relation === '户主' ||
-        member.relation === '子' ||
-        member.relation === '女' ||
-        member.relation === '孙子女';
-      const surname = ownSurname ? familySurname : names.surname();
+      const surname =
+        member.relation === '户主'
+          ? headSurname
+          : member.relation === '配偶'
+            ? spouseSurname
+            : member.relation === '父母'
+              ? member.gender === 'male'
+                ? headSurname
+                : names.surname()
+              : familySurname;
       const name = names.name(member.gender, member.birthYear, surname);
       const local = this.year - member.birthYear < 40 ? random() < 0.8 : random() < 0.45;
       const { id: idNumber, birthDate } = this.idNumber(member.birthYear, member.gender, local);
