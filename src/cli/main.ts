@@ -8,6 +8,7 @@ import { importCountyRegions } from '../server/modules/regions/region-import.js'
 import { articleReport } from '../server/modules/report/article-report.js';
 import { formatArticleTable } from '../server/modules/report/article-table.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
 import { registerUsersCommand } from './users-command.js';
 import { buildWebIfStale } from './web-build.js';
@@ -126,6 +127,7 @@ report
   );
 
 registerRegisterCommands(program);
+registerOpen311Command(program);
 
 try {
   await program.parseAsync(process.argv);

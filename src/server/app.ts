@@ -31,11 +31,14 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { inboxRoutes } from './modules/notifications/inbox.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
 import { importMembers } from './modules/organizations/members-import.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { ResidentAuthService } from './modules/portal/resident-auth.service.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { RegionsService } from './modules/regions/regions.service.js';
 import { HouseholdsService } from './modules/register/households.service.js';
@@ -134,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     members,
     care: new CareService(ctx),
     workOrders: new WorkOrdersService(ctx),
+    residentAuth: new ResidentAuthService(ctx),
   };
   // Imports still running when the server stops are waited for (their transaction is all-or-nothing).
   app.addHook('onClose', () => services.imports.idle());
@@ -148,7 +152,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: () => new DomainError('auth.rate_limited', 429),
   });
   await registerApiDocs(app, { transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });
-  registerAccessControl(app, { auth: services.auth, audit: ctx.audit, database: deps.database });
+  registerAccessControl(app, {
+    auth: services.auth,
+    residents: services.residentAuth,
+    audit: ctx.audit,
+    database: deps.database,
+  });
 
   await app.register(healthRoutes, { database: deps.database });
   await app.register(authRoutes, { ...services, loginRateLimit: deps.config.loginRateLimit });
@@ -164,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deedsRoutes, { deeds: new DeedsService(ctx) });
   await app.register(inboxRoutes, { ctx });
   await app.register(reportRoutes, { database: deps.database, districtCode: deps.config.districtCode });
+  await app.register(open311Routes, { ctx, workOrders: services.workOrders });
+  await app.register(portalRoutes, { ctx, ...services });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -33,6 +33,13 @@ const ImportsPage = lazy(() =>
 const ArticlePage = lazy(() =>
   import('./pages/article/ArticlePage').then((m) => ({ default: m.ArticlePage })),
 );
+const Open311KeysPage = lazy(() =>
+  import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
+);
+// The resident portal (/m): its own sign-in and layout, outside the staff console.
+const PortalRoutes = lazy(() =>
+  import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
+);
 const MemberImportPage = lazy(() =>
   import('./pages/organizations/MemberImportPage').then((m) => ({ default: m.MemberImportPage })),
 );
@@ -41,6 +48,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PortalRoutes />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -176,6 +191,16 @@ export function AppRoutes() {
             <RequirePermission permission="region.read">
               <Suspense fallback={<FullPageSpin />}>
                 <ArticlePage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="open311-keys"
+          element={
+            <RequirePermission permission="catalogue.manage">
+              <Suspense fallback={<FullPageSpin />}>
+                <Open311KeysPage />
               </Suspense>
             </RequirePermission>
           }

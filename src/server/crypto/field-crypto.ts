@@ -19,7 +19,9 @@ export type ProtectedField =
   | 'person.phone'
   | 'person.phone_last4'
   | 'health.record'
-  | 'notification.params';
+  | 'notification.params'
+  /** Keyed hashes of portal sign-in codes: a database dump alone cannot try the million codes. */
+  | 'otp.code';
 
 const VERSION = 'v1';
 

@@ -10,19 +10,52 @@ import { usersRepository } from '../modules/users/users.repository.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'lianxin_session';
+/**
+ * The resident portal's cookie. A different name and a narrower path than the staff cookie: the
+ * browser sends it only to the portal's API, and staff routes never read it.
+ */
+export const RESIDENT_COOKIE = 'lianxin_resident';
+const RESIDENT_COOKIE_PATH = '/api/portal';
 
-/** Every route declares who may call it: a permission, any signed-in user, or public (with a reason). */
-export type RouteAccess = { permission: Permission | 'authenticated' } | { public: string };
+/**
+ * Who may call a route: staff holding a named permission, any signed-in staff member
+ * ('authenticated'), a signed-in resident of the portal ('resident'), or anyone (public, with a
+ * reason). Staff and residents are two separate kinds of caller with separate cookies and
+ * sessions: a resident session never satisfies a staff route and a staff session never a
+ * resident route.
+ */
+export type RouteAccess = { permission: Permission | 'authenticated' | 'resident' } | { public: string };
+
+/** A signed-in resident of the portal (see `src/server/modules/portal/resident-auth.service.ts`). */
+export interface ResidentCaller {
+  id: string;
+  districtCode: string;
+  sessionId: string;
+  /** e.g. 138****5678, for the audit log's actor name. */
+  maskedPhone: string;
+}
+
+/** Resolves a resident cookie token to its resident; throws a 401 DomainError otherwise. */
+export interface ResidentAuthenticator {
+  authenticate(token: string): Promise<ResidentCaller>;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    permission?: Permission | 'authenticated';
+    permission?: Permission | 'authenticated' | 'resident';
     /** Why the route needs no login, e.g. 'login form' or 'static assets'. */
     public?: string;
+    /**
+     * Why a state-changing route may be called from other sites: it reads no session cookie and
+     * authenticates by something a forged cross-site request cannot carry (an API key).
+     */
+    crossSite?: string;
   }
   interface FastifyRequest {
     /** The signed-in user, set for every non-public route. */
     auth: { user: User; sessionId: string; assignments: RoleAssignment[] } | null;
+    /** The signed-in resident, set only for routes declared `permission: 'resident'`. */
+    resident: ResidentCaller | null;
     /** The regions where the route's permission holds for this user. */
     scope: Scope;
     actor: AuditActor;
@@ -49,6 +82,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function assertSameOrigin(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
+  if (request.routeOptions.config.crossSite && !request.is404) return;
   if (request.headers['sec-fetch-site'] === 'cross-site') throw new DomainError('auth.cross_site', 403);
   const origin = request.headers.origin;
   if (!origin) return;
@@ -90,15 +124,29 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+export function setResidentCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(RESIDENT_COOKIE, token, {
+    path: RESIDENT_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}
+
+export function clearResidentCookie(reply: FastifyReply): void {
+  reply.clearCookie(RESIDENT_COOKIE, { path: RESIDENT_COOKIE_PATH });
+}
+
 /**
  * Authenticates and authorizes before validation: an anonymous caller learns nothing about a
  * route's input rules, and a route without a declared access rule is refused (fail closed).
  */
 export function registerAccessControl(
   app: FastifyInstance,
-  deps: { auth: AuthService; audit: AuditRepository; database: Database },
+  deps: { auth: AuthService; residents: ResidentAuthenticator; audit: AuditRepository; database: Database },
 ): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('resident', null);
   app.decorateRequest('scope', null as unknown as Scope);
   app.decorateRequest('actor', null as unknown as AuditActor);
 
@@ -112,6 +160,23 @@ export function registerAccessControl(
     if (!config.permission) {
       request.log.error({ url: request.routeOptions.url }, 'route has no declared permission; refused');
       throw forbidden();
+    }
+    // A resident route reads only the resident cookie; every other route only the staff cookie.
+    if (config.permission === 'resident') {
+      const residentToken = request.cookies[RESIDENT_COOKIE];
+      if (!residentToken) throw unauthenticated('auth.required');
+      try {
+        request.resident = await deps.residents.authenticate(residentToken);
+      } catch (error) {
+        clearResidentCookie(reply);
+        throw error;
+      }
+      request.actor = {
+        ...request.actor,
+        id: request.resident.id,
+        name: `resident:${request.resident.maskedPhone}`,
+      };
+      return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated('auth.required');

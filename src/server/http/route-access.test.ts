@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { PERMISSIONS } from '../auth/permissions.js';
+import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { describeEachDialect } from '../testing/test-env.js';
 
 /**
@@ -17,7 +18,8 @@ describeEachDialect('route access declarations', (env) => {
     expect(undeclared).toEqual([]);
     for (const route of routes) {
       const permission = route.config.permission;
-      if (permission && permission !== 'authenticated') expect(PERMISSIONS).toContain(permission);
+      if (permission && permission !== 'authenticated' && permission !== 'resident')
+        expect(PERMISSIONS).toContain(permission);
     }
   });
 
@@ -35,6 +37,65 @@ describeEachDialect('route access declarations', (env) => {
       'HEAD /api/health/ready',
       'HEAD /api/openapi.json',
       'POST /api/auth/login',
+      'POST /api/portal/login',
+      'POST /api/portal/otp',
     ]);
+  });
+});
+
+/**
+ * Staff and residents are separate callers: the resident cookie satisfies no staff route, and the
+ * staff cookie no resident route, whatever the staff member's roles. Checked on every route, so a
+ * route added later is covered too.
+ */
+describeEachDialect('staff and resident sessions never stand in for each other', (env) => {
+  let staffCookie = '';
+  let residentCookie = '';
+  beforeAll(async () => {
+    staffCookie = await env.loginAdmin();
+    residentCookie = await residentLogin(env, newPhone());
+  });
+
+  /** Every non-public API route with a placeholder for each path parameter. */
+  const routesWhere = (test: (permission: string) => boolean) =>
+    env.app
+      .declaredRoutes()
+      .filter((r) => r.url.startsWith('/api/') && r.config.permission && test(r.config.permission))
+      .filter((r) => r.method !== 'HEAD')
+      .map((r) => ({
+        method: r.method.split(',')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+        url: r.url.replace(/:(\w+)/g, (_, name: string) =>
+          name === 'code' ? '230108' : '0190a0b0-0000-7000-8000-000000000000',
+        ),
+      }));
+
+  it('answers 401 to the resident cookie on every staff route', async () => {
+    const staffRoutes = routesWhere((permission) => permission !== 'resident');
+    expect(staffRoutes.length).toBeGreaterThan(30);
+    const admitted: string[] = [];
+    for (const route of staffRoutes) {
+      const response = await env.app.inject({ ...route, headers: { cookie: residentCookie }, payload: {} });
+      if (response.statusCode !== 401) admitted.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(admitted).toEqual([]);
+  });
+
+  it('answers 401 to the staff cookie on every resident route', async () => {
+    const residentRoutes = routesWhere((permission) => permission === 'resident');
+    expect(residentRoutes.length).toBeGreaterThanOrEqual(10);
+    const admitted: string[] = [];
+    for (const route of residentRoutes) {
+      const response = await env.app.inject({ ...route, headers: { cookie: staffCookie }, payload: {} });
+      if (response.statusCode !== 401) admitted.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(admitted).toEqual([]);
+  });
+
+  it('lets each cookie through on its own side', async () => {
+    expect((await env.inject('GET', '/api/portal/me', { cookie: residentCookie })).status).toBe(200);
+    expect((await env.inject('GET', '/api/auth/me', { cookie: staffCookie })).status).toBe(200);
+    const both = `${staffCookie}; ${residentCookie}`;
+    expect((await env.inject('GET', '/api/portal/me', { cookie: both })).status).toBe(200);
+    expect((await env.inject('GET', '/api/auth/me', { cookie: both })).status).toBe(200);
   });
 });

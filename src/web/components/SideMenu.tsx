@@ -5,6 +5,7 @@ import {
   ContactsOutlined,
   FileTextOutlined,
   FlagOutlined,
+  KeyOutlined,
   PieChartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
+  if (pathname.startsWith('/open311-keys')) return '/open311-keys';
   return '/';
 }
 
@@ -96,6 +98,13 @@ export function SideMenu() {
       key: '/article',
       icon: <FileTextOutlined />,
       label: <span data-testid="menu-article">{t('nav.article')}</span>,
+    });
+  }
+  if (hasPermission(me, 'catalogue.manage')) {
+    items.push({
+      key: '/open311-keys',
+      icon: <KeyOutlined />,
+      label: <span data-testid="menu-open311-keys">{t('nav.open311')}</span>,
     });
   }
   const selected = selectedKey(pathname);

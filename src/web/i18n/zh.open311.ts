@@ -1,2 +1,32 @@
 /** Chinese UI strings of the open311 pages (spread into zh.ts). */
-export const zhOpen311 = {} as const;
+export const zhOpen311 = {
+  'nav.open311': 'Open311 密钥',
+  'open311.title': 'Open311 接口密钥',
+  'open311.create': '创建密钥',
+  'open311.name': '名称',
+  'open311.nameHint': '使用该密钥的系统或应用，如“12345 热线对接”',
+  'open311.nameRequired': '请填写名称',
+  'open311.region': '所属单位',
+  'open311.regionHint': '用该密钥提交的诉求成为这个单位的工单',
+  'open311.regionRequired': '请选择所属单位',
+  'open311.prefix': '密钥前缀',
+  'open311.createdAt': '创建时间',
+  'open311.status': '状态',
+  'open311.active': '有效',
+  'open311.revokedAt': '已吊销 {time}',
+  'open311.revoke': '吊销',
+  'open311.revokeConfirm': '吊销“{name}”的密钥？',
+  'open311.revokeHint': '吊销后用它提交的诉求将被拒绝，且无法恢复。',
+  'open311.revoked': '已吊销“{name}”的密钥',
+  'open311.empty': '还没有密钥',
+  'open311.endpoint': 'GeoReport v2 接口地址',
+  'open311.endpointHint':
+    '查询服务与诉求无需密钥；提交诉求（POST requests.json / requests.xml）须带 api_key。服务发现：discovery.json',
+  'open311.issuedTitle': '“{name}”的密钥',
+  'open311.issuedWarning': '密钥只显示这一次，请立即复制并妥善保存。系统只保存其摘要，无法再次查看。',
+  'open311.issuedDone': '我已保存',
+  'open311.copy': '复制',
+  'open311.copied': '已复制',
+  'open311.usage': '用法',
+  'open311.usageHint': '提交诉求时作为表单字段 api_key 发送',
+} as const;

@@ -4,7 +4,7 @@ import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../sh
 import type { Permission } from '../../auth/permissions.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import type { WorkOrder, WorkOrderTable } from '../../db/tables.js';
+import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
@@ -18,7 +18,7 @@ import { HANDLING_ROLES } from './handling-roles.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
 import { recordStep } from './work-order-steps.js';
 import { handlerRecipients, type Visibility, workOrdersRepository } from './work-orders.repository.js';
-import { formatBeijing } from './working-calendar.js';
+import { formatBeijing, type WorkingCalendar } from './working-calendar.js';
 
 /** A signed-in staff member: their id, and where each permission holds for them. */
 export interface Caller {
@@ -264,29 +264,10 @@ export class WorkOrderActions {
           : plain('in_progress', { resolved_at: null }, { approve: false });
       case 'callback': {
         if (!input.satisfaction) throw fieldError('satisfaction', 'field.required');
-        if (input.satisfaction !== 'unsatisfied') {
-          return plain(
-            'archived',
-            { satisfaction: input.satisfaction, archived_at: nowIso },
-            { satisfaction: input.satisfaction },
-          );
-        }
-        const dueAt = calendar.resolveDeadline(now, order.urgent ? 0 : category.resolve_days).toISOString();
+        const step = callbackStep(order, input.satisfaction, now, calendar, category);
+        if (step.to !== 'in_progress') return plain(step.to, step.changes, step.data);
         return {
-          ...plain(
-            'in_progress',
-            {
-              satisfaction: 'unsatisfied',
-              reopen_count: order.reopen_count + 1,
-              closed_at: null,
-              closed_on_time: null,
-              resolved_at: null,
-              callback_due_at: null,
-              due_at: dueAt,
-              overdue: 0,
-            },
-            { satisfaction: 'unsatisfied', dueAt },
-          ),
+          ...plain(step.to, step.changes, step.data),
           after: (t, o) => this.tellHandlers(t, catalogue, o, 'order_reopened', {}),
         };
       }
@@ -437,6 +418,42 @@ export class WorkOrderActions {
       });
     }
   }
+}
+
+/**
+ * What a callback (回访) does to a closed order: satisfied or basically satisfied archives it;
+ * unsatisfied sends it back to in_progress with a fresh deadline (重办). Shared by the staff
+ * callback action above and the resident's own rating in the portal (`portal.service.ts`).
+ */
+export function callbackStep(
+  order: WorkOrder,
+  satisfaction: Satisfaction,
+  now: Date,
+  calendar: WorkingCalendar,
+  category: ServiceCategory,
+): { to: WorkOrderStatus; changes: Changes; data: Record<string, unknown> } {
+  if (satisfaction !== 'unsatisfied') {
+    return {
+      to: 'archived',
+      changes: { satisfaction, archived_at: now.toISOString() },
+      data: { satisfaction },
+    };
+  }
+  const dueAt = calendar.resolveDeadline(now, order.urgent ? 0 : category.resolve_days).toISOString();
+  return {
+    to: 'in_progress',
+    changes: {
+      satisfaction: 'unsatisfied',
+      reopen_count: order.reopen_count + 1,
+      closed_at: null,
+      closed_on_time: null,
+      resolved_at: null,
+      callback_due_at: null,
+      due_at: dueAt,
+      overdue: 0,
+    },
+    data: { satisfaction: 'unsatisfied', dueAt },
+  };
 }
 
 /** Regions where a user holds a role that handles orders. */

@@ -190,6 +190,17 @@ export const workOrdersRepository = {
       .limit(20)
       .execute(),
 
+  /** What a resident submitted through the portal, newest first (keyset on id: ids are time-ordered). */
+  byResident: (
+    db: Executor,
+    residentId: string,
+    page: { beforeId?: string | undefined; limit: number },
+  ): Promise<WorkOrderView[]> => {
+    let query = viewQuery(db).where('work_orders.resident_id', '=', residentId);
+    if (page.beforeId) query = query.where('work_orders.id', '<', page.beforeId);
+    return query.orderBy('work_orders.id', 'desc').limit(page.limit).execute();
+  },
+
   /** Open orders past their deadline and not yet marked: what the sweeper works through. */
   lapsed: (db: Executor, nowIso: string, limit: number): Promise<WorkOrder[]> =>
     db

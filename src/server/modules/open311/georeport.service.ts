@@ -1,0 +1,454 @@
+import { OPEN_STATUSES, STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
+import type { ServiceCategory } from '../../db/tables.js';
+import { DomainError } from '../../http/errors.js';
+import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { regionsRepository } from '../regions/regions.repository.js';
+import { attributesOf, checkAttributes } from '../work-orders/category-attributes.js';
+import { contactPhoneSchema } from '../work-orders/work-orders.schema.js';
+import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+import { formatBeijing } from '../work-orders/working-calendar.js';
+import {
+  type DocValue,
+  docList,
+  type GeoReportDocument,
+  parseW3cDatetime,
+  w3cBeijing,
+} from './georeport-document.js';
+import { type GeoReportFields, listParam, optionalParam } from './georeport-form.js';
+import { open311Repository, type PublicRequestRow } from './open311.repository.js';
+import type { Open311KeysService } from './open311-keys.service.js';
+
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** "Default query limit is a span of 90 days or first 1000 requests returned, whichever is smallest." */
+export const MAX_RANGE_DAYS = 90;
+export const MAX_RESULTS = 1000;
+const DAY_MS = 86_400_000;
+
+/** "Status maps to open/closed" (DESIGN §4): every state in which the order is still being worked is open. */
+const CLOSED_STATUSES: readonly WorkOrderStatus[] = ['closed', 'archived'];
+export const geoReportStatus = (status: WorkOrderStatus): 'open' | 'closed' =>
+  CLOSED_STATUSES.includes(status) ? 'closed' : 'open';
+
+/** Code lengths of district, street, community, grid and building: a code's ancestors are its prefixes. */
+const LEVEL_LENGTHS = [6, 9, 12, 14, 17];
+
+type Problem = { path: string; code: MessageCode; params?: Record<string, unknown> };
+
+/** An error in the specification's sense: its HTTP status and the fields it is about. */
+const failure = (status: 400 | 404, problems: Problem[]): DomainError =>
+  new DomainError(status === 404 ? 'open311.not_found' : 'open311.bad_request', status, {}, problems);
+
+/** Names the intake's fields as the GeoReport client sent them. */
+function clientPath(path: string): string {
+  if (path.startsWith('attributes.')) return `attribute[${path.slice('attributes.'.length)}]`;
+  const names: Record<string, string> = {
+    categoryCode: 'service_code',
+    regionCode: 'address_id',
+    contactPhone: 'phone',
+    contactName: 'last_name',
+    address: 'address_string',
+    latitude: 'lat',
+    longitude: 'long',
+  };
+  return names[path] ?? path;
+}
+
+const renamed = (error: DomainError): DomainError =>
+  new DomainError(
+    error.code,
+    error.status,
+    error.params,
+    error.fields?.map((field) => ({ ...field, path: clientPath(field.path) })),
+  );
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * Open311 GeoReport v2 over the service catalogue and the work orders of each district: the
+ * jurisdiction_id is the district code, services are the active leaf categories, service requests
+ * are work orders (published without personal data), and a POST with an API key is an intake on
+ * the channel 'open311' at the key's unit.
+ */
+export class GeoReportService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly workOrders: WorkOrdersService,
+    private readonly keys: Open311KeysService,
+  ) {}
+
+  /**
+   * The district asked for. The specification lets an endpoint that serves one jurisdiction treat
+   * jurisdiction_id as optional; when the database holds several districts it is required.
+   */
+  async jurisdiction(requested: unknown): Promise<string> {
+    const code = optionalParam(requested);
+    const districts = await open311Repository.districts(this.ctx.database.db);
+    if (code !== undefined) {
+      if (!districts.includes(code))
+        throw failure(404, [{ path: 'jurisdiction_id', code: 'open311.unknown_jurisdiction' }]);
+      return code;
+    }
+    if (districts.length > 1)
+      throw failure(400, [{ path: 'jurisdiction_id', code: 'open311.jurisdiction_required' }]);
+    return districts[0] ?? this.ctx.config.districtCode;
+  }
+
+  /** Service discovery (a separate specification page): where the endpoint is and what it speaks. */
+  async discovery(endpointUrl: string, language: Language): Promise<GeoReportDocument> {
+    const categories = await this.workOrders.catalogue.allCategories();
+    const latest =
+      categories
+        .map((c) => c.updated_at)
+        .sort()
+        .at(-1) ?? '1970-01-01T00:00:00.000Z';
+    const changeset = w3cBeijing(new Date(latest).toISOString());
+    return {
+      root: 'discovery',
+      body: {
+        changeset,
+        contact: translate('open311.contact', language),
+        key_service: translate('open311.key_service', language),
+        endpoints: docList('endpoint', [
+          {
+            specification: SPECIFICATION,
+            url: endpointUrl,
+            changeset,
+            type: 'production',
+            formats: docList('format', ['text/xml', 'application/json']),
+          },
+        ]),
+      },
+    };
+  }
+
+  /**
+   * Active categories without sub-categories (under an active group, if any), grouped under their
+   * parent, in catalogue order.
+   */
+  private async leafServices(): Promise<{ category: ServiceCategory; group: ServiceCategory | undefined }[]> {
+    const all = await this.workOrders.catalogue.allCategories();
+    const byCode = new Map(all.map((c) => [c.code, c]));
+    const parents = new Set(all.map((c) => c.parent_code).filter((code) => code !== null));
+    return all
+      .filter((c) => c.active === 1 && !parents.has(c.code))
+      .map((category) => ({
+        category,
+        group: category.parent_code ? byCode.get(category.parent_code) : undefined,
+      }))
+      .filter(({ group }) => group === undefined || group.active === 1)
+      .sort(
+        (a, b) =>
+          (a.group?.sort ?? a.category.sort) - (b.group?.sort ?? b.category.sort) ||
+          (a.group?.code ?? '').localeCompare(b.group?.code ?? '') ||
+          a.category.sort - b.category.sort ||
+          a.category.code.localeCompare(b.category.code),
+      );
+  }
+
+  private async leafService(code: string): Promise<ServiceCategory> {
+    const found = (await this.leafServices()).find((s) => s.category.code === code);
+    if (!found) throw failure(404, [{ path: 'service_code', code: 'open311.unknown_service' }]);
+    return found.category;
+  }
+
+  async services(language: Language): Promise<GeoReportDocument> {
+    const name = (c: ServiceCategory) => (language === 'en' && c.name_en ? c.name_en : c.name);
+    const services = (await this.leafServices()).map(({ category, group }) => ({
+      service_code: category.code,
+      service_name: name(category),
+      description: category.description,
+      metadata: attributesOf(category).length > 0,
+      type: 'realtime',
+      keywords: category.keywords
+        .split(/[\s,，]+/)
+        .filter((word) => word !== '')
+        .join(', '),
+      group: group ? name(group) : '',
+    }));
+    return { root: 'services', body: docList('service', services) };
+  }
+
+  async serviceDefinition(code: string, language: Language): Promise<GeoReportDocument> {
+    const category = await this.leafService(code);
+    const attributes = [...attributesOf(category)]
+      .sort((a, b) => a.order - b.order)
+      .map((attribute) => {
+        const isList = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
+        const fields: Record<string, DocValue> = {
+          variable: true,
+          code: attribute.code,
+          datatype: attribute.datatype,
+          required: attribute.required,
+          datatype_description: translate(`open311.datatype.${attribute.datatype}`, language),
+          order: attribute.order,
+          description: attribute.description,
+        };
+        if (isList)
+          fields.values = docList(
+            'value',
+            (attribute.values ?? []).map((value) => ({ key: value.key, name: value.name })),
+          );
+        return fields;
+      });
+    return {
+      root: 'service_definition',
+      body: { service_code: category.code, attributes: docList('attribute', attributes) },
+    };
+  }
+
+  /** GET Service Requests, with the specification's filters and limits. */
+  async requests(
+    districtCode: string,
+    query: Record<string, unknown>,
+    language: Language,
+  ): Promise<GeoReportDocument> {
+    const { db } = this.ctx.database;
+    const ids = listParam(query.service_request_id);
+    if (ids) {
+      // "This overrides all other arguments."
+      if (ids.length > MAX_RESULTS)
+        throw failure(400, [
+          { path: 'service_request_id', code: 'open311.too_many_ids', params: { maximum: MAX_RESULTS } },
+        ]);
+      const rows = await open311Repository.requests(db, { districtCode, numbers: ids, limit: MAX_RESULTS });
+      return this.requestsDocument(rows, language);
+    }
+    const problems: Problem[] = [];
+    const statusNames = listParam(query.status);
+    if (statusNames?.some((s) => s !== 'open' && s !== 'closed'))
+      problems.push({ path: 'status', code: 'open311.unknown_status' });
+    const dates: Record<'start_date' | 'end_date', string | undefined> = {
+      start_date: undefined,
+      end_date: undefined,
+    };
+    for (const name of ['start_date', 'end_date'] as const) {
+      const text = optionalParam(query[name]);
+      if (text === undefined) continue;
+      const instant = parseW3cDatetime(text);
+      if (instant) dates[name] = instant;
+      else problems.push({ path: name, code: 'open311.datetime_format' });
+    }
+    const span = MAX_RANGE_DAYS * DAY_MS;
+    let from = dates.start_date;
+    let to = dates.end_date;
+    if (problems.length === 0) {
+      if (from && to) {
+        if (Date.parse(to) < Date.parse(from))
+          problems.push({ path: 'end_date', code: 'open311.end_before_start' });
+        else if (Date.parse(to) - Date.parse(from) > span)
+          problems.push({
+            path: 'end_date',
+            code: 'open311.range_too_long',
+            params: { days: MAX_RANGE_DAYS },
+          });
+      } else if (from) {
+        to = new Date(Date.parse(from) + span).toISOString();
+      } else {
+        to ??= this.ctx.now().toISOString();
+        from = new Date(Date.parse(to) - span).toISOString();
+      }
+    }
+    if (problems.length > 0) throw failure(400, problems);
+    const wanted = new Set(statusNames);
+    const statuses = wanted.size === 1 ? (wanted.has('open') ? OPEN_STATUSES : CLOSED_STATUSES) : undefined;
+    const rows = await open311Repository.requests(db, {
+      districtCode,
+      serviceCodes: listParam(query.service_code),
+      statuses,
+      from,
+      to,
+      limit: MAX_RESULTS,
+    });
+    return this.requestsDocument(rows, language);
+  }
+
+  /** GET Service Request: one request, still answered as a list (service_requests/request). */
+  async request(districtCode: string, id: string, language: Language): Promise<GeoReportDocument> {
+    const rows = await open311Repository.requests(this.ctx.database.db, {
+      districtCode,
+      numbers: [id],
+      limit: 1,
+    });
+    if (rows.length === 0)
+      throw failure(404, [{ path: 'service_request_id', code: 'open311.unknown_request' }]);
+    return this.requestsDocument(rows, language);
+  }
+
+  private async requestsDocument(rows: PublicRequestRow[], language: Language): Promise<GeoReportDocument> {
+    const codes = rows.flatMap((row) => [
+      row.handler_region_code,
+      ...LEVEL_LENGTHS.filter((length) => length > 6 && length <= row.region_code.length).map((length) =>
+        row.region_code.slice(0, length),
+      ),
+      row.region_code.slice(0, 6),
+    ]);
+    const names = await open311Repository.regionNames(this.ctx.database.db, codes);
+    const requests = rows.map((row): DocValue => {
+      const status = geoReportStatus(row.status);
+      const label = STATUS_LABELS[row.status][language];
+      const resolution = status === 'closed' && row.resolution.trim() !== '' ? row.resolution.trim() : '';
+      return {
+        service_request_id: row.number,
+        status,
+        status_notes: resolution ? `${label}${language === 'zh' ? '：' : ': '}${resolution}` : label,
+        service_name: language === 'en' && row.category_name_en ? row.category_name_en : row.category_name,
+        service_code: row.category_code,
+        description: row.description,
+        agency_responsible: names.get(row.handler_region_code) ?? null,
+        service_notice: null,
+        requested_datetime: w3cBeijing(row.created_at),
+        updated_datetime: w3cBeijing(status === 'closed' && row.closed_at ? row.closed_at : row.updated_at),
+        expected_datetime: w3cBeijing(row.due_at),
+        address: this.publicAddress(row, names),
+        address_id: row.region_code,
+        zipcode: null,
+        lat: row.latitude,
+        long: row.longitude,
+        media_url: null,
+      };
+    });
+    return { root: 'service_requests', body: docList('request', requests) };
+  }
+
+  /**
+   * What a public answer says about where: the address an Open311 client gave, or else the place's
+   * regions from the most specific to the most general (building, grid, community, street,
+   * district). Addresses typed in by staff may name a home, so they are not published.
+   */
+  private publicAddress(row: PublicRequestRow, names: ReadonlyMap<string, string>): string {
+    if (row.channel === 'open311' && row.address.trim() !== '') return row.address;
+    return LEVEL_LENGTHS.filter((length) => length <= row.region_code.length)
+      .map((length) => names.get(row.region_code.slice(0, length)))
+      .filter((name) => name !== undefined)
+      .reverse()
+      .join(', ');
+  }
+
+  /** POST Service Request: checks the key, then every field, then takes the request in as a work order. */
+  async create(
+    fields: GeoReportFields,
+    query: Record<string, unknown>,
+    actor: AuditActor,
+    language: Language,
+  ): Promise<GeoReportDocument> {
+    const value = (name: string) => optionalParam(fields.values.get(name));
+    // The specification sends api_key and jurisdiction_id in the form; some clients put them in the URL.
+    const key = await this.keys.authenticate(value('api_key') ?? optionalParam(query.api_key));
+    const jurisdiction = value('jurisdiction_id') ?? optionalParam(query.jurisdiction_id);
+    if (jurisdiction !== undefined && jurisdiction !== key.district_code)
+      throw failure(404, [{ path: 'jurisdiction_id', code: 'open311.unknown_jurisdiction' }]);
+    const serviceCode = value('service_code');
+    if (serviceCode === undefined) throw failure(400, [{ path: 'service_code', code: 'field.required' }]);
+    const category = await this.leafService(serviceCode);
+
+    const problems: Problem[] = [];
+    const coordinate = (name: 'lat' | 'long', limit: number): number | undefined => {
+      const text = value(name);
+      if (text === undefined) return undefined;
+      const number = DECIMAL.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isFinite(number))
+        problems.push({ path: name, code: 'field.invalid_type', params: { expected: 'number' } });
+      else if (number < -limit)
+        problems.push({ path: name, code: 'field.too_small', params: { minimum: -limit } });
+      else if (number > limit)
+        problems.push({ path: name, code: 'field.too_big', params: { maximum: limit } });
+      else return number;
+      return undefined;
+    };
+    const latitude = coordinate('lat', 90);
+    const longitude = coordinate('long', 180);
+    const hasLat = value('lat') !== undefined;
+    const hasLong = value('long') !== undefined;
+    if (hasLat !== hasLong) problems.push({ path: hasLat ? 'long' : 'lat', code: 'open311.lat_long_pair' });
+    const addressString = value('address_string');
+    if (addressString !== undefined && addressString.length > 200)
+      problems.push({ path: 'address_string', code: 'field.too_long', params: { maximum: 200 } });
+    const addressId = value('address_id');
+    if (addressId !== undefined) {
+      const region = /^\d{6,17}$/.test(addressId)
+        ? await regionsRepository.find(this.ctx.database.db, addressId)
+        : undefined;
+      if (!region?.code.startsWith(key.region_code))
+        problems.push({ path: 'address_id', code: 'open311.unknown_address_id' });
+    }
+    if (!(hasLat && hasLong) && addressString === undefined && addressId === undefined)
+      problems.push({ path: 'location', code: 'open311.location_required' });
+
+    const description = value('description');
+    if (description !== undefined && description.length > 4000)
+      problems.push({ path: 'description', code: 'field.too_long', params: { maximum: 4000 } });
+    const email = value('email');
+    if (email !== undefined && (email.length > 254 || !EMAIL.test(email)))
+      problems.push({ path: 'email', code: 'field.invalid_format' });
+    const firstName = value('first_name');
+    const lastName = value('last_name');
+    for (const [name, text] of [
+      ['first_name', firstName],
+      ['last_name', lastName],
+    ] as const) {
+      if (text !== undefined && text.length > 24)
+        problems.push({ path: name, code: 'field.too_long', params: { maximum: 24 } });
+    }
+    let phone: string | undefined;
+    const phoneText = value('phone');
+    if (phoneText !== undefined) {
+      const parsed = contactPhoneSchema.safeParse(phoneText);
+      if (parsed.success) phone = parsed.data;
+      else problems.push({ path: 'phone', code: 'workorder.phone' });
+    }
+    try {
+      checkAttributes(attributesOf(category), fields.attributes);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(...(error.fields ?? []).map((field) => ({ ...field, path: clientPath(field.path) })));
+    }
+    if (problems.length > 0) throw failure(400, problems);
+
+    // Chinese names read family name first and without a space; others "given family".
+    const contactName = [firstName, lastName].some((part) => part && HAN.test(part))
+      ? [lastName, firstName].filter(Boolean).join('')
+      : [firstName, lastName].filter(Boolean).join(' ');
+    let order: Awaited<ReturnType<WorkOrdersService['intake']['create']>>;
+    try {
+      order = await this.workOrders.intake.create(
+        {
+          kind: 'open311',
+          keyId: key.id,
+          regionCode: key.region_code,
+          actor: { ...actor, id: null, name: `open311:${key.key_prefix}` },
+        },
+        {
+          categoryCode: category.code,
+          description: description ?? '',
+          channel: 'open311',
+          regionCode: addressId ?? key.region_code,
+          contactName: contactName || undefined,
+          contactPhone: phone,
+          attributes: fields.attributes,
+          address: addressString,
+          latitude,
+          longitude,
+        },
+      );
+    } catch (error) {
+      throw error instanceof DomainError ? renamed(error) : error;
+    }
+    return {
+      root: 'service_requests',
+      body: docList('request', [
+        {
+          service_request_id: order.number,
+          service_notice: translate('open311.service_notice', language, {
+            number: order.number,
+            due: formatBeijing(order.due_at),
+          }),
+          account_id: null,
+        },
+      ]),
+    };
+  }
+}

@@ -1,0 +1,357 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDialect, QINGNIAN, XINGJIAN_STREET } from '../../testing/test-env.js';
+import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
+import { deliverTexts, newPhone, residentLogin } from './testing.js';
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** The first bytes of a JPEG (JFIF) and of a WebP. */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0rest')]);
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 rest')]);
+
+function multipart(content: Buffer, fileName: string) {
+  const boundary = `----portal${Math.random().toString(16).slice(2)}`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describeEachDialect('portal requests', (env) => {
+  let world: WorkOrderWorld;
+  let alice = '';
+  let bob = '';
+  const alicePhone = newPhone();
+  beforeAll(async () => {
+    world = await workOrderWorld(env);
+    alice = await residentLogin(env, alicePhone);
+    bob = await residentLogin(env, newPhone());
+  });
+
+  const submit = (cookie: string, body: Record<string, unknown>) =>
+    env.inject('POST', '/api/portal/requests', { cookie, body });
+  const repair = (overrides: Record<string, unknown> = {}) => ({
+    categoryCode: 'livelihood.repair',
+    description: '楼道里的水管漏水，地面结冰很滑',
+    regionCode: world.gridCode,
+    address: '1号楼2单元',
+    ...overrides,
+  });
+  const upload = async (cookie: string, orderId: string, content: Buffer, fileName: string) => {
+    const body = multipart(content, fileName);
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/portal/requests/${orderId}/photos`,
+      headers: { cookie, ...body.headers },
+      payload: body.payload,
+    });
+    return { status: response.statusCode, json: response.json() };
+  };
+  const act = (cookie: string, id: string, body: Record<string, unknown>) =>
+    env.inject('POST', `/api/work-orders/${id}/actions`, { cookie, body });
+
+  describe('refuses bad requests, naming the field', () => {
+    it('an unknown category and a group', async () => {
+      const unknown = await submit(alice, repair({ categoryCode: 'nope' }));
+      expect(unknown.status).toBe(400);
+      expect(unknown.json.fields[0].path).toBe('categoryCode');
+      const group = await submit(alice, repair({ categoryCode: 'livelihood' }));
+      expect(group.json.fields[0].path).toBe('categoryCode');
+    });
+    it('a place coarser than a community, or outside the district', async () => {
+      const street = await submit(alice, repair({ regionCode: XINGJIAN_STREET }));
+      expect(street.status).toBe(400);
+      expect(street.json.fields[0]).toEqual({ path: 'regionCode', message: '请至少选择到社区（村）' });
+      const elsewhere = await submit(alice, repair({ regionCode: '110101001001' }));
+      expect(elsewhere.json.fields[0].path).toBe('regionCode');
+    });
+    it('a description too short, an unknown field', async () => {
+      expect((await submit(alice, repair({ description: '漏水' }))).json.fields[0].path).toBe('description');
+      expect((await submit(alice, repair({ personId: world.people[0]!.id }))).status).toBe(400);
+    });
+    it('writes nothing when refused', async () => {
+      expect(await env.countRows('work_orders')).toBe(0);
+    });
+  });
+
+  it('offers active leaf categories with their group, and public place names without buildings', async () => {
+    const categories = await env.inject('GET', '/api/portal/categories', { cookie: alice });
+    const codes = categories.json.items.map((c: { code: string }) => c.code);
+    expect(codes).toContain('livelihood.repair');
+    expect(codes).not.toContain('livelihood');
+    expect(
+      categories.json.items.find((c: { code: string }) => c.code === 'livelihood.elderly_care'),
+    ).toMatchObject({
+      name: '独居老人照料',
+      groupName: '民生求助',
+      attributes: [{ code: 'care_need', datatype: 'multivaluelist' }],
+    });
+    const places = await env.inject('GET', '/api/portal/places', { cookie: alice });
+    const kinds = new Set(places.json.items.map((p: { kind: string }) => p.kind));
+    expect(kinds.has('street') && kinds.has('community') && kinds.has('grid')).toBe(true);
+    expect(kinds.has('building')).toBe(false);
+    expect(places.json.items.find((p: { code: string }) => p.code === QINGNIAN)).toMatchObject({
+      name: '青年社区',
+      parentCode: XINGJIAN_STREET,
+    });
+  });
+
+  it('turns a request into a portal work order that staff handle, with an SMS to the resident', async () => {
+    const created = await submit(alice, repair());
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ status: 'received', categoryName: '房屋维修' });
+    const staffView = await env.inject('GET', `/api/work-orders/${created.json.id}`, {
+      cookie: world.secretary.cookie,
+    });
+    expect(staffView.json).toMatchObject({
+      channel: 'portal',
+      regionCode: world.gridCode,
+      address: '1号楼2单元',
+      contactPhone: `${alicePhone.slice(0, 3)}****${alicePhone.slice(7)}`,
+      handlerRegionCode: QINGNIAN,
+    });
+    const texts = await deliverTexts(env);
+    expect(texts.find((m) => m.phone === alicePhone && m.template === 'order_accepted')?.text).toContain(
+      created.json.number,
+    );
+  });
+
+  it('shows a resident only their own requests: another’s is not found', async () => {
+    const own = await submit(bob, repair({ description: '单元门门禁坏了，关不上' }));
+    const bobList = await env.inject('GET', '/api/portal/requests', { cookie: bob });
+    expect(bobList.json.items.map((r: { id: string }) => r.id)).toEqual([own.json.id]);
+    const aliceList = await env.inject('GET', '/api/portal/requests', { cookie: alice });
+    expect(aliceList.json.items.map((r: { id: string }) => r.id)).not.toContain(own.json.id);
+    const aliceOrder = aliceList.json.items[0].id as string;
+    expect((await env.inject('GET', `/api/portal/requests/${aliceOrder}`, { cookie: bob })).status).toBe(404);
+    expect((await upload(bob, aliceOrder, PNG, 'a.png')).status).toBe(404);
+    const rating = await env.inject('POST', `/api/portal/requests/${aliceOrder}/rating`, {
+      cookie: bob,
+      body: { satisfaction: 'satisfied' },
+    });
+    expect(rating.status).toBe(404);
+    // Staff-side intake orders are no resident's.
+    expect(
+      (await env.inject('GET', `/api/portal/requests/${own.json.id}`, { cookie: alice })).json.code,
+    ).toBe('portal.request_not_found');
+  });
+
+  it('lists newest first, in pages', async () => {
+    const second = await submit(alice, repair({ description: '小区路灯不亮，晚上很黑' }));
+    const first = await env.inject('GET', '/api/portal/requests?limit=1', { cookie: alice });
+    expect(first.json.items.map((r: { id: string }) => r.id)).toEqual([second.json.id]);
+    expect(first.json.nextCursor).toBe(second.json.id);
+    const next = await env.inject('GET', `/api/portal/requests?limit=1&cursor=${first.json.nextCursor}`, {
+      cookie: alice,
+    });
+    expect(next.json.items).toHaveLength(1);
+    expect(next.json.items[0].id).not.toBe(second.json.id);
+  });
+
+  it('refuses the resident cookie on staff routes and the staff cookie on resident routes', async () => {
+    expect((await env.inject('GET', '/api/work-orders', { cookie: alice })).status).toBe(401);
+    expect((await env.inject('GET', '/api/portal/requests', { cookie: world.admin })).status).toBe(401);
+  });
+
+  describe('photos', () => {
+    let orderId = '';
+    beforeAll(async () => {
+      orderId = (await submit(alice, repair({ description: '屋顶渗水，墙皮脱落' }))).json.id;
+    });
+
+    it('judges a photo by its bytes: text named .jpg is refused', async () => {
+      const fake = await upload(alice, orderId, Buffer.from('this is not a picture at all'), 'photo.jpg');
+      expect(fake.status).toBe(400);
+      expect(fake.json.fields[0]).toEqual({ path: 'file', message: '只能上传 JPEG、PNG 或 WebP 格式的照片' });
+      const pdf = await upload(alice, orderId, Buffer.from('%PDF-1.7 fake'), 'photo.png');
+      expect(pdf.status).toBe(400);
+      expect(await env.countRows('work_order_attachments')).toBe(0);
+    });
+
+    it('refuses a photo over 5 MB', async () => {
+      const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+      const response = await upload(alice, orderId, big, 'big.png');
+      expect(response.status).toBe(413);
+      expect(response.json.code).toBe('portal.photo_too_large');
+    });
+
+    it('takes three photos, whatever their names, and no fourth', async () => {
+      const taken = [
+        await upload(alice, orderId, PNG, 'IMG_0001.HEIC'),
+        await upload(alice, orderId, JPEG, 'kitchen.png'),
+        await upload(alice, orderId, WEBP, 'wall'),
+      ];
+      expect(taken.map((t) => [t.status, t.json.mediaType])).toEqual([
+        [201, 'image/png'],
+        [201, 'image/jpeg'],
+        [201, 'image/webp'],
+      ]);
+      const fourth = await upload(alice, orderId, PNG, 'four.png');
+      expect(fourth.status).toBe(400);
+      expect(fourth.json.code).toBe('portal.too_many_photos');
+
+      const file = path.join(env.config.dataDir, 'attachments', orderId, taken[0]!.json.id);
+      expect(fs.readFileSync(file).equals(PNG)).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+
+      const detail = await env.inject('GET', `/api/portal/requests/${orderId}`, { cookie: alice });
+      expect(detail.json.photos).toHaveLength(3);
+      const served = await env.app.inject({
+        method: 'GET',
+        url: `/api/portal/requests/${orderId}/photos/${taken[0]!.json.id}`,
+        headers: { cookie: alice },
+      });
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('image/png');
+      expect(served.rawPayload.equals(PNG)).toBe(true);
+      const stolen = await env.inject('GET', `/api/portal/requests/${orderId}/photos/${taken[0]!.json.id}`, {
+        cookie: bob,
+      });
+      expect(stolen.status).toBe(404);
+    });
+  });
+
+  describe('following and rating', () => {
+    let orderId = '';
+    beforeAll(async () => {
+      orderId = (await submit(alice, repair({ description: '暖气片漏水，需要维修' }))).json.id;
+    });
+    const detail = async () =>
+      (await env.inject('GET', `/api/portal/requests/${orderId}`, { cookie: alice })).json;
+    const rate = (body: Record<string, unknown>) =>
+      env.inject('POST', `/api/portal/requests/${orderId}/rating`, { cookie: alice, body });
+
+    it('refuses a rating before the request is closed', async () => {
+      const early = await rate({ satisfaction: 'satisfied' });
+      expect(early.status).toBe(409);
+      expect(early.json.code).toBe('portal.cannot_rate');
+    });
+
+    it('shows the steps without staff names or internal notes', async () => {
+      await act(world.secretary.cookie, orderId, { action: 'dispatch', targetRegionCode: world.gridCode });
+      await act(world.secretary.cookie, orderId, { action: 'comment', note: '内部备注：此户曾多次反映' });
+      await act(world.worker.cookie, orderId, { action: 'sign' });
+      await act(world.secretary.cookie, orderId, { action: 'urge', note: '请尽快处理' });
+      await act(world.worker.cookie, orderId, { action: 'resolve', note: '已更换暖气阀门，不再漏水' });
+      await act(world.secretary.cookie, orderId, { action: 'review', approve: true });
+      const seen = await detail();
+      expect(seen).toMatchObject({
+        status: 'closed',
+        canRate: true,
+        resolution: '已更换暖气阀门，不再漏水',
+        placePath: ['兴建街道', '青年社区', expect.any(String)],
+      });
+      expect(seen.timeline.map((step: { kind: string }) => step.kind)).toEqual([
+        'submitted',
+        'dispatched',
+        'signed',
+        'resolved',
+        'closed',
+      ]);
+      expect(seen.timeline[1].unitName).toBe(seen.placePath[2]);
+      const text = JSON.stringify(seen);
+      expect(text).not.toContain('内部备注');
+      expect(text).not.toContain('请尽快处理');
+      const usernames = await env.database.db.selectFrom('users').select('username').execute();
+      for (const { username } of usernames) expect(text).not.toContain(username);
+    });
+
+    it('asks why when unsatisfied; unsatisfied reopens the order and tells its handlers', async () => {
+      const bare = await rate({ satisfaction: 'unsatisfied' });
+      expect(bare.status).toBe(400);
+      expect(bare.json.fields[0].path).toBe('comment');
+      expect((await rate({ satisfaction: 'so-so' })).json.fields[0].path).toBe('satisfaction');
+
+      const reopened = await rate({ satisfaction: 'unsatisfied', comment: '第二天又漏了' });
+      expect(reopened.status).toBe(200);
+      expect(reopened.json.status).toBe('in_progress');
+      const staffView = await env.inject('GET', `/api/work-orders/${orderId}`, {
+        cookie: world.secretary.cookie,
+      });
+      expect(staffView.json).toMatchObject({
+        status: 'in_progress',
+        reopenCount: 1,
+        satisfaction: 'unsatisfied',
+      });
+      const callback = staffView.json.events.at(-1);
+      expect(callback).toMatchObject({ action: 'callback', note: '第二天又漏了', data: { by: 'resident' } });
+      const told = await env.database.db
+        .selectFrom('notifications')
+        .select('recipient_user_id')
+        .where('work_order_id', '=', orderId)
+        .where('template', '=', 'order_reopened')
+        .execute();
+      expect(told.map((n) => n.recipient_user_id)).toContain(world.worker.id);
+      const audit = await env.database.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'actor_name'])
+        .where('target_id', '=', orderId)
+        .where('action', '=', 'workorder.callback')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.actor_name).toMatch(/^resident:1\d{2}\*{4}\d{4}$/);
+
+      const seen = await detail();
+      expect(seen).toMatchObject({ status: 'in_progress', canRate: false, resolution: '' });
+      expect(seen.timeline.at(-1)).toMatchObject({
+        kind: 'reopened',
+        satisfaction: 'unsatisfied',
+        text: '第二天又漏了',
+      });
+    });
+
+    it('archives on a satisfied rating, once', async () => {
+      await act(world.worker.cookie, orderId, { action: 'resolve', note: '更换了整组暖气片' });
+      await act(world.secretary.cookie, orderId, { action: 'review', approve: true });
+      const rated = await rate({ satisfaction: 'satisfied', comment: '师傅很负责' });
+      expect(rated.json.status).toBe('archived');
+      expect((await rate({ satisfaction: 'satisfied' })).status).toBe(409);
+      const seen = await detail();
+      expect(seen).toMatchObject({ status: 'archived', satisfaction: 'satisfied', canRate: false });
+      expect(seen.timeline.at(-1)).toMatchObject({
+        kind: 'rated',
+        satisfaction: 'satisfied',
+        text: '师傅很负责',
+      });
+    });
+  });
+
+  it('hands the resident everything held about them, in clear, and audits it', async () => {
+    const own = await env.inject('GET', '/api/portal/requests', { cookie: alice });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/portal/me/export',
+      headers: { cookie: alice },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment;/);
+    const data = response.json();
+    expect(data.account.phone).toBe(alicePhone);
+    expect(data.requests.map((r: { number: string }) => r.number)).toEqual(
+      own.json.items.map((r: { number: string }) => r.number),
+    );
+    const rated = data.requests.find(
+      (r: { description: string }) => r.description === '暖气片漏水，需要维修',
+    );
+    expect(rated.timeline.at(-1)).toMatchObject({ kind: 'rated', text: '师傅很负责' });
+    expect(response.body).not.toContain('内部备注');
+    const audit = await env.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'portal.subject_export')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).not.toContain(alicePhone);
+  });
+});

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { validateMobilePhone } from '../../../shared/validators/phone.js';
+import { ATTRIBUTE_TYPES, SATISFACTION, WORK_ORDER_STATUSES } from '../../../shared/work-orders.js';
+import { idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+
+/** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */
+export const mobilePhoneSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((raw, context) => {
+    const checked = validateMobilePhone(raw);
+    if (checked.ok) return checked.value;
+    context.addIssue({ code: 'custom', message: 'portal.phone' });
+    return z.NEVER;
+  });
+
+export const otpBody = z.object({ phone: mobilePhoneSchema }).strict();
+
+export const loginBody = z
+  .object({
+    phone: mobilePhoneSchema,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'portal.code_format'),
+  })
+  .strict();
+
+export const codeSentSchema = z.object({
+  /** The same answer for every valid number: nothing tells whether it has an account. */
+  sent: z.literal(true),
+  resendAfterSeconds: z.number(),
+  expiresInSeconds: z.number(),
+});
+
+export const meSchema = z.object({
+  phone: z.string().describe('masked, e.g. 138****5678'),
+  name: z
+    .string()
+    .nullable()
+    .describe('the linked register entry’s name, when the phone matched exactly one'),
+  homeRegionCode: z.string().nullable().describe('the linked person’s grid (or coarser), a default place'),
+});
+
+export const categorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  keywords: z.string(),
+  groupCode: z.string().nullable(),
+  groupName: z.string(),
+  groupNameEn: z.string(),
+  attributes: z.array(
+    z.object({
+      code: z.string(),
+      datatype: z.enum(ATTRIBUTE_TYPES),
+      required: z.boolean(),
+      description: z.string(),
+      order: z.number(),
+      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+    }),
+  ),
+});
+
+export const placeSchema = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  kind: z.string(),
+  name: z.string(),
+});
+
+export const submitBody = z
+  .object({
+    categoryCode: z.string().trim().min(1).max(40),
+    description: z.string().trim().min(5).max(1000),
+    regionCode: regionCodeSchema,
+    address: z.string().trim().max(200).optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const ratingBody = z
+  .object({
+    satisfaction: z.enum(SATISFACTION),
+    comment: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+export const idParams = z.object({ id: idSchema });
+export const photoParams = z.object({ id: idSchema, photoId: idSchema });
+
+export const listQuery = z.object({
+  cursor: z.preprocess((value) => (value === '' ? undefined : value), idSchema.optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const requestSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  categoryName: z.string(),
+  description: z.string(),
+  placeName: z.string(),
+  satisfaction: z.enum(SATISFACTION).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const requestPageSchema = z.object({
+  items: z.array(requestSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+/** What a resident sees of a step: never a staff name, an internal note or a rejected review. */
+export const TIMELINE_KINDS = [
+  'submitted',
+  'dispatched',
+  'signed',
+  'extended',
+  'resolved',
+  'answered',
+  'closed',
+  'rated',
+  'reopened',
+] as const;
+
+export const timelineItemSchema = z.object({
+  kind: z.enum(TIMELINE_KINDS),
+  status: z.enum(WORK_ORDER_STATUSES),
+  at: z.string(),
+  /** The resolution or answer; the resident's own comment on a rating. */
+  text: z.string(),
+  unitName: z.string().nullable(),
+  satisfaction: z.enum(SATISFACTION).nullable(),
+  dueAt: z.string().nullable(),
+});
+
+export const requestDetailSchema = requestSummarySchema.extend({
+  categoryCode: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+  placePath: z.array(z.string()),
+  address: z.string(),
+  dueAt: z.string(),
+  closedAt: z.string().nullable(),
+  resolution: z.string(),
+  canRate: z.boolean(),
+  photos: z.array(z.object({ id: z.string(), mediaType: z.string(), createdAt: z.string() })),
+  timeline: z.array(timelineItemSchema),
+});
+
+export const photoSchema = z.object({ id: z.string(), mediaType: z.string(), size: z.number() });

@@ -1,0 +1,398 @@
+import { v7 as uuidv7 } from 'uuid';
+import { maskPhone } from '../../../shared/validators/phone.js';
+import { OPEN_STATUSES, type Satisfaction } from '../../../shared/work-orders.js';
+import { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
+import type { ResidentCaller } from '../../http/access-control.js';
+import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
+import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/audit.repository.js';
+import { attachmentsRepository } from '../work-orders/attachments.repository.js';
+import { attributesOf } from '../work-orders/category-attributes.js';
+import { callbackStep } from '../work-orders/work-order-actions.service.js';
+import { TRANSITIONS } from '../work-orders/work-order-rules.js';
+import { recordStep } from '../work-orders/work-order-steps.js';
+import {
+  type Visibility,
+  type WorkOrderView,
+  workOrdersRepository,
+} from '../work-orders/work-orders.repository.js';
+import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+import { portalRepository } from './portal.repository.js';
+import type { TIMELINE_KINDS } from './portal.schema.js';
+import { MAX_PHOTOS, PortalPhotoStore, photoTypeOf } from './portal-photos.js';
+
+/** The shortest region code a request may name: a community or village (12 digits). */
+const COMMUNITY_CODE_LENGTH = 12;
+const GRID_CODE_LENGTH = 14;
+
+export interface SubmitInput {
+  categoryCode: string;
+  description: string;
+  regionCode: string;
+  address?: string | undefined;
+  attributes?: Record<string, unknown> | undefined;
+}
+
+export interface TimelineItem {
+  kind: (typeof TIMELINE_KINDS)[number];
+  status: WorkOrder['status'];
+  at: string;
+  text: string;
+  unitName: string | null;
+  satisfaction: Satisfaction | null;
+  dueAt: string | null;
+}
+
+const dataOf = (event: WorkOrderEvent): Record<string, unknown> =>
+  JSON.parse(event.data) as Record<string, unknown>;
+
+/**
+ * The resident's side of work orders: submit a request, follow it, add photos, rate it. A resident
+ * sees only what they submitted; anything else is "not found". Requests enter through the same
+ * intake as every other channel, and a rating is the same callback step staff take, with the same
+ * rules, event and audit row.
+ */
+export class PortalService {
+  readonly photos: PortalPhotoStore;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly workOrders: WorkOrdersService,
+  ) {
+    this.photos = new PortalPhotoStore(ctx.config.dataDir);
+  }
+
+  private visibility(resident: ResidentCaller): Visibility {
+    return { scope: new Scope([], this.ctx.database.dialect), userId: null, residentId: resident.id };
+  }
+
+  private async ownOrder(db: Executor, resident: ResidentCaller, id: string): Promise<WorkOrderView> {
+    const order = await workOrdersRepository.view(db, this.visibility(resident), id);
+    if (!order) throw notFound('portal.request_not_found');
+    return order;
+  }
+
+  async me(resident: ResidentCaller) {
+    const { db } = this.ctx.database;
+    const account = await portalRepository.account(db, resident.id);
+    if (!account) throw notFound('portal.request_not_found');
+    const person = account.person_id ? await portalRepository.person(db, account.person_id) : undefined;
+    const linked = person?.status === 'active' ? person : undefined;
+    return {
+      phone: maskPhone(this.ctx.crypto.decrypt('person.phone', account.phone_enc)),
+      name: linked?.name ?? null,
+      homeRegionCode: linked ? linked.region_code.slice(0, GRID_CODE_LENGTH) : null,
+    };
+  }
+
+  /**
+   * Everything the portal holds about the resident (PIPL): the account with the number in clear,
+   * the linked register entry's name, and every request as the resident sees it. Audited.
+   */
+  async exportData(resident: ResidentCaller, actor: AuditActor) {
+    const { db } = this.ctx.database;
+    const account = await portalRepository.account(db, resident.id);
+    if (!account) throw notFound('portal.request_not_found');
+    const me = await this.me(resident);
+    const orders: WorkOrderView[] = [];
+    for (let beforeId: string | undefined; ; ) {
+      const page = await workOrdersRepository.byResident(db, resident.id, { beforeId, limit: 200 });
+      orders.push(...page);
+      if (page.length < 200) break;
+      beforeId = page[page.length - 1]!.id;
+    }
+    const requests = [];
+    for (const order of orders) {
+      const detail = await this.detail(resident, order.id);
+      requests.push({
+        number: order.number,
+        status: order.status,
+        category: order.category_name,
+        description: order.description,
+        attributes: JSON.parse(order.attributes) as Record<string, unknown>,
+        place: [...detail.placePath, order.address].filter(Boolean).join(' '),
+        createdAt: order.created_at,
+        closedAt: order.closed_at,
+        resolution: order.resolution,
+        satisfaction: order.satisfaction,
+        photos: detail.photos.map((p) => ({ fileName: p.file_name, mediaType: p.media_type, size: p.size })),
+        timeline: detail.timeline,
+      });
+    }
+    await db.transaction().execute((trx) =>
+      this.ctx.audit.append(trx, actor, {
+        action: 'portal.subject_export',
+        targetType: 'resident',
+        targetId: resident.id,
+        regionCode: resident.districtCode,
+        summary: { requests: requests.length },
+      }),
+    );
+    return {
+      exportedAt: this.ctx.now().toISOString(),
+      account: {
+        phone: this.ctx.crypto.decrypt('person.phone', account.phone_enc),
+        createdAt: account.created_at,
+        lastLoginAt: account.last_login_at,
+        registerName: me.name,
+      },
+      requests,
+    };
+  }
+
+  /** Active leaf categories with their group, in catalogue order: what a resident can ask for. */
+  async categories() {
+    const all = await this.workOrders.catalogue.allCategories();
+    const byCode = new Map(all.map((category) => [category.code, category]));
+    const parents = new Set(all.map((category) => category.parent_code).filter(Boolean));
+    return all
+      .filter((category) => category.active === 1 && !parents.has(category.code))
+      .filter((category) => !category.parent_code || byCode.get(category.parent_code)?.active === 1)
+      .map((category) => {
+        const group = category.parent_code ? byCode.get(category.parent_code) : undefined;
+        return {
+          category,
+          sortKey: [group?.sort ?? category.sort, category.sort],
+          dto: {
+            code: category.code,
+            name: category.name,
+            nameEn: category.name_en,
+            description: category.description,
+            keywords: category.keywords,
+            groupCode: group?.code ?? null,
+            groupName: group?.name ?? '',
+            groupNameEn: group?.name_en ?? '',
+            attributes: attributesOf(category).sort((a, b) => a.order - b.order),
+          },
+        };
+      })
+      .sort((a, b) => a.sortKey[0]! - b.sortKey[0]! || a.sortKey[1]! - b.sortKey[1]!)
+      .map((entry) => entry.dto);
+  }
+
+  async places() {
+    const rows = await portalRepository.places(this.ctx.database.db, this.ctx.config.districtCode);
+    return rows.map((row) => ({
+      code: row.code,
+      parentCode: row.parent_code,
+      kind: row.kind,
+      name: row.name,
+    }));
+  }
+
+  async submit(resident: ResidentCaller, actor: AuditActor, input: SubmitInput): Promise<WorkOrderView> {
+    const { db } = this.ctx.database;
+    if (input.regionCode.length < COMMUNITY_CODE_LENGTH)
+      throw fieldError('regionCode', 'portal.place_too_coarse');
+    const account = await portalRepository.account(db, resident.id);
+    if (!account) throw notFound('portal.request_not_found');
+    const person = account.person_id ? await portalRepository.person(db, account.person_id) : undefined;
+    return this.workOrders.intake.create(
+      { kind: 'resident', residentId: resident.id, actor },
+      {
+        categoryCode: input.categoryCode,
+        description: input.description,
+        channel: 'portal',
+        regionCode: input.regionCode,
+        address: input.address,
+        attributes: input.attributes,
+        contactName: person?.status === 'active' ? person.name : '',
+        contactPhone: this.ctx.crypto.decrypt('person.phone', account.phone_enc),
+      },
+    );
+  }
+
+  list(resident: ResidentCaller, page: { beforeId?: string | undefined; limit: number }) {
+    return workOrdersRepository.byResident(this.ctx.database.db, resident.id, page);
+  }
+
+  async detail(resident: ResidentCaller, id: string) {
+    const { db } = this.ctx.database;
+    const order = await this.ownOrder(db, resident, id);
+    const [events, attachments, path] = await Promise.all([
+      workOrdersRepository.events(db, id),
+      attachmentsRepository.ofOrder(db, id),
+      portalRepository.pathNames(db, order.region_code),
+    ]);
+    return {
+      order,
+      placePath: path.filter((region) => region.kind !== 'district').map((region) => region.name),
+      photos: attachments.filter((attachment) => attachment.created_by === resident.id),
+      timeline: await this.timeline(db, events),
+    };
+  }
+
+  /**
+   * The steps a resident is told about: submitted, passed to a unit, taken up, deadline extended,
+   * resolved (with the resolution), answered, closed, rated or reopened. Urges, supervision,
+   * comments, return requests and rejected reviews are the office's own business.
+   */
+  private async timeline(db: Executor, events: WorkOrderEvent[]): Promise<TimelineItem[]> {
+    const units = new Set(
+      events
+        .filter((event) => event.action === 'dispatch')
+        .map((event) => dataOf(event).targetRegionCode)
+        .filter((code): code is string => typeof code === 'string'),
+    );
+    const names = new Map<string, string>();
+    for (const code of units) {
+      const region = (await portalRepository.pathNames(db, code)).find((r) => r.code === code);
+      if (region) names.set(code, region.name);
+    }
+    const items: TimelineItem[] = [];
+    for (const event of events) {
+      const data = dataOf(event);
+      const base = {
+        status: event.to_status,
+        at: event.at,
+        text: '',
+        unitName: null,
+        satisfaction: null,
+        dueAt: null,
+      };
+      switch (event.action) {
+        case 'receive':
+          items.push({ ...base, kind: 'submitted' });
+          break;
+        case 'dispatch': {
+          const target = typeof data.targetRegionCode === 'string' ? data.targetRegionCode : null;
+          items.push({ ...base, kind: 'dispatched', unitName: target ? (names.get(target) ?? null) : null });
+          break;
+        }
+        case 'sign':
+          items.push({ ...base, kind: 'signed' });
+          break;
+        case 'approve_extension':
+          items.push({ ...base, kind: 'extended', dueAt: typeof data.to === 'string' ? data.to : null });
+          break;
+        case 'resolve':
+          items.push({ ...base, kind: 'resolved', text: event.note });
+          break;
+        case 'answer':
+          items.push({ ...base, kind: 'answered', text: event.note });
+          break;
+        case 'review':
+          if (data.approve === true) items.push({ ...base, kind: 'closed' });
+          break;
+        case 'callback': {
+          const satisfaction = (data.satisfaction as Satisfaction | undefined) ?? null;
+          items.push({
+            ...base,
+            kind: satisfaction === 'unsatisfied' ? 'reopened' : 'rated',
+            satisfaction,
+            // A staff member's callback note is their record of the call, not the resident's words.
+            text: data.by === 'resident' ? event.note : '',
+          });
+          break;
+        }
+      }
+    }
+    return items;
+  }
+
+  async addPhoto(
+    resident: ResidentCaller,
+    actor: AuditActor,
+    orderId: string,
+    upload: { fileName: string; bytes: Buffer },
+  ) {
+    const { db, dialect } = this.ctx.database;
+    const mediaType = photoTypeOf(upload.bytes);
+    const attachmentId = uuidv7();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const visible = await this.ownOrder(trx, resident, orderId);
+        // Locks the order on PostgreSQL: two uploads at once cannot both be the third photo.
+        const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+        if (!mediaType) throw fieldError('file', 'portal.photo_type');
+        if (!OPEN_STATUSES.includes(order.status)) throw conflict('portal.photo_closed');
+        const existing = await attachmentsRepository.ofOrder(trx, order.id);
+        if (existing.filter((a) => a.created_by === resident.id).length >= MAX_PHOTOS)
+          throw new DomainError('portal.too_many_photos', 400, { maximum: MAX_PHOTOS });
+        const { sha256 } = this.photos.write(order.id, attachmentId, upload.bytes);
+        const row = {
+          id: attachmentId,
+          district_code: order.district_code,
+          work_order_id: order.id,
+          event_id: null,
+          file_name: upload.fileName.slice(0, 200),
+          media_type: mediaType,
+          size: upload.bytes.length,
+          sha256,
+          has_thumbnail: 0,
+          created_by: resident.id,
+          created_at: this.ctx.now().toISOString(),
+        };
+        await attachmentsRepository.insert(trx, row);
+        await this.ctx.audit.append(trx, actor, {
+          action: 'portal.photo_added',
+          targetType: 'work_order',
+          targetId: order.id,
+          regionCode: order.region_code,
+          summary: { number: order.number, attachmentId, mediaType, size: row.size },
+        });
+        return row;
+      });
+    } catch (error) {
+      this.photos.discard(orderId, attachmentId);
+      throw error;
+    }
+  }
+
+  /** The file of one of the resident's own photos of one of their own requests. */
+  async photo(resident: ResidentCaller, orderId: string, photoId: string) {
+    const { db } = this.ctx.database;
+    await this.ownOrder(db, resident, orderId);
+    const attachment = await attachmentsRepository.find(db, photoId);
+    if (attachment?.work_order_id !== orderId || attachment.created_by !== resident.id)
+      throw notFound('portal.request_not_found');
+    return { file: this.photos.filePath(orderId, photoId), mediaType: attachment.media_type };
+  }
+
+  /**
+   * The resident's own rating of a closed request: the callback step (回访) with the same rule
+   * (only from `closed`), the same outcome (`callbackStep`: satisfied archives, unsatisfied reopens
+   * with a fresh deadline and tells the handlers), the same event and audit row as a staff callback.
+   */
+  async rate(
+    resident: ResidentCaller,
+    actor: AuditActor,
+    orderId: string,
+    input: { satisfaction: Satisfaction; comment?: string | undefined },
+  ): Promise<WorkOrderView> {
+    const { db, dialect } = this.ctx.database;
+    const note = input.comment?.trim() ?? '';
+    // Before the transaction: on SQLite a catalogue refresh inside it would wait for itself.
+    const catalogue = await this.workOrders.catalogue.snapshot();
+    return db.transaction().execute(async (trx) => {
+      const visible = await this.ownOrder(trx, resident, orderId);
+      const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+      if (!TRANSITIONS.callback.from.includes(order.status)) throw conflict('portal.cannot_rate');
+      if (input.satisfaction === 'unsatisfied' && note === '')
+        throw fieldError('comment', 'portal.comment_required');
+      const now = this.ctx.now();
+      const category = catalogue.categories.get(order.category_code)!;
+      const step = callbackStep(order, input.satisfaction, now, catalogue.calendar, category);
+      const changed = await workOrdersRepository.update(trx, order.id, order.version, {
+        ...step.changes,
+        status: step.to,
+        updated_at: now.toISOString(),
+      });
+      if (!changed) throw conflict('workorder.conflict');
+      await recordStep(this.ctx, trx, order, {
+        action: 'callback',
+        from: order.status,
+        to: step.to,
+        actor,
+        note,
+        data: { ...step.data, by: 'resident' },
+      });
+      const updated = await this.ownOrder(trx, resident, order.id);
+      if (step.to === 'in_progress')
+        await this.workOrders.actions.tellHandlers(trx, catalogue, updated, 'order_reopened', {});
+      return updated;
+    });
+  }
+}

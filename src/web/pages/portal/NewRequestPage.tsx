@@ -1,0 +1,203 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Typography, type UploadFile } from 'antd';
+import { isDayjs } from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import {
+  myRequestsQuery,
+  portalCategoriesQuery,
+  portalPlacesQuery,
+  type SubmitRequest,
+  submitRequest,
+  uploadPhoto,
+} from '../../api/portal';
+import { FormError } from '../../components/FormError';
+import { FullPageSpin } from '../../components/FullPageSpin';
+import { useI18n } from '../../i18n/I18nProvider';
+import { errorMessage } from '../../lib/errors';
+import { AttributeFields } from './AttributeFields';
+import { CategoryPicker } from './CategoryPicker';
+import { PhotoPicker } from './PhotoPicker';
+import { PlacePicker } from './PlacePicker';
+import { PortalCard, PortalPage } from './PortalLayout';
+import { PortalQueryError, useResident, useSessionEnded } from './session';
+
+interface NewRequestForm {
+  categoryCode: string;
+  description: string;
+  regionCode: string;
+  address?: string;
+  attributes?: Record<string, unknown>;
+}
+
+export interface SubmittedState {
+  submitted: string;
+  photoFailure?: string;
+}
+
+/** Form values as the API takes them: dates as ISO text, empty extras left out. */
+function attributesOf(values: Record<string, unknown> | undefined): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [code, value] of Object.entries(values ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    result[code] = isDayjs(value) ? value.toISOString() : value;
+  }
+  return result;
+}
+
+/** /m/new — category, description, place, address and up to three photos. */
+export function NewRequestPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const resident = useResident();
+  const ended = useSessionEnded();
+  const [form] = Form.useForm<NewRequestForm>();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const categories = useQuery(portalCategoriesQuery);
+  const places = useQuery(portalPlacesQuery);
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const category = categories.data?.find((c) => c.code === categoryCode);
+
+  const submit = useMutation({
+    mutationFn: async (values: NewRequestForm) => {
+      const body: SubmitRequest = {
+        categoryCode: values.categoryCode,
+        description: values.description,
+        regionCode: values.regionCode,
+        ...(values.address?.trim() ? { address: values.address.trim() } : {}),
+        attributes: attributesOf(values.attributes),
+      };
+      const created = await submitRequest(body);
+      let photoFailure: string | undefined;
+      for (const photo of photos) {
+        if (!photo.originFileObj) continue;
+        try {
+          await uploadPhoto(created.id, photo.originFileObj);
+        } catch (error) {
+          photoFailure ??= errorMessage(error, t);
+        }
+      }
+      return { created, photoFailure };
+    },
+    onSuccess: ({ created, photoFailure }) => {
+      void queryClient.invalidateQueries({ queryKey: myRequestsQuery.queryKey });
+      const state: SubmittedState = { submitted: created.number, ...(photoFailure ? { photoFailure } : {}) };
+      navigate(`/m/requests/${created.id}`, { replace: true, state });
+    },
+    onError: (error) => {
+      if (ended(error)) return;
+      if (error instanceof ApiError && error.fields.length > 0) {
+        form.setFields(error.fields.map((f) => ({ name: f.path.split('.') as never, errors: [f.message] })));
+        setFormError(null);
+        return;
+      }
+      setFormError(errorMessage(error, t));
+    },
+  });
+
+  const failed = categories.error ?? places.error;
+  if (failed)
+    return (
+      <PortalPage title={t('portal.new.title')} back="/m">
+        <PortalQueryError
+          error={failed}
+          onRetry={() => {
+            void categories.refetch();
+            void places.refetch();
+          }}
+        />
+      </PortalPage>
+    );
+
+  return (
+    <PortalPage title={t('portal.new.title')} back="/m" testId="portal-new-page">
+      {categories.isPending || places.isPending ? (
+        <FullPageSpin />
+      ) : (
+        <Form<NewRequestForm>
+          form={form}
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          initialValues={{ regionCode: resident.homeRegionCode ?? undefined }}
+          onFinish={(values) => submit.mutate(values)}
+          onValuesChange={() => setFormError(null)}
+          disabled={submit.isPending}
+        >
+          <PortalCard>
+            <Form.Item
+              name="categoryCode"
+              label={t('portal.new.category')}
+              rules={[{ required: true, message: t('portal.new.categoryRequired') }]}
+              extra={category?.description || undefined}
+            >
+              <CategoryPicker categories={categories.data ?? []} />
+            </Form.Item>
+            <AttributeFields category={category} />
+            <Form.Item
+              name="description"
+              label={t('portal.new.description')}
+              rules={[
+                { required: true, whitespace: true, min: 5, message: t('portal.new.descriptionRequired') },
+              ]}
+            >
+              <Input.TextArea
+                autoSize={{ minRows: 4, maxRows: 8 }}
+                maxLength={1000}
+                showCount
+                placeholder={t('portal.new.descriptionPlaceholder')}
+                data-testid="portal-description"
+              />
+            </Form.Item>
+          </PortalCard>
+          <PortalCard>
+            <Form.Item
+              name="regionCode"
+              label={t('portal.new.place')}
+              rules={[
+                {
+                  validator: (_, value: string | undefined) =>
+                    value && value.length >= 12
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('portal.new.placeRequired'))),
+                },
+              ]}
+            >
+              <PlacePicker places={places.data ?? []} />
+            </Form.Item>
+            <Form.Item name="address" label={t('portal.new.address')} style={{ marginBottom: 0 }}>
+              <Input
+                maxLength={200}
+                placeholder={t('portal.new.addressPlaceholder')}
+                data-testid="portal-address"
+              />
+            </Form.Item>
+          </PortalCard>
+          <PortalCard>
+            <Typography.Text strong>{t('portal.new.photos')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 13 }}>
+              {t('portal.new.photosHint')}
+            </Typography.Text>
+            <div style={{ marginTop: 12 }}>
+              <PhotoPicker value={photos} onChange={setPhotos} />
+            </div>
+          </PortalCard>
+          <FormError message={formError} />
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={submit.isPending}
+            style={{ height: 52, fontSize: 17, margin: '4px 0 24px' }}
+            data-testid="portal-submit"
+          >
+            {submit.isPending ? t('portal.new.submitting') : t('portal.new.submit')}
+          </Button>
+        </Form>
+      )}
+    </PortalPage>
+  );
+}
