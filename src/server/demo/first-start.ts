@@ -36,8 +36,8 @@ export function describeDemo(report: DemoReport, credentialsFile: string): strin
     report.accounts
       .map((a) => `  ${a.username.padEnd(20)} ${a.password.padEnd(20)} (${a.role} @ ${a.regionCode})\n`)
       .join('') +
-    '  居民用上面的手机号和短信验证码登录居民端；未配置短信网关时，验证码打印在服务器控制台。\n' +
-    '  The resident signs in to the portal with the phone number above and a one-time code;\n' +
+    '  居民用上面的手机号和短信验证码登录居民端（/m）；未配置短信网关时，验证码打印在服务器控制台。\n' +
+    '  The resident signs in to the portal (/m) with the phone number above and a one-time code;\n' +
     '  without an SMS gateway the code is printed on the server console.\n' +
     `  (also in ${credentialsFile}, mode 0600)\n\n`
   );
