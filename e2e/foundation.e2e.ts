@@ -70,13 +70,16 @@ describe.skipIf(missing !== null && !inCi)(
 
     let gridCode = '';
 
-    it('logs the administrator in and lands on the district', async () => {
+    it('logs the administrator in, to the cockpit, and opens the district', async () => {
       await page.goto('/');
       await page.getByTestId('login-card').waitFor();
       expect(await visibleText(page.getByTestId('login-card'))).toContain('欢迎使用连心');
       await shot('login');
 
       await logIn('admin', server.adminPassword);
+      // Administrators and secretaries start on the cockpit; 区域 opens the first region.
+      await page.waitForURL('**/cockpit');
+      await page.getByTestId('menu-regions').click();
       await page.waitForURL('**/regions/230108');
       expect(await visibleText('region-name')).toBe('平房区');
       expect(await visibleText('current-user')).not.toBe('');
@@ -191,6 +194,8 @@ describe.skipIf(missing !== null && !inCi)(
 
     it('shows the secretary only 青年社区 and its grid', async () => {
       await logIn(SECRETARY.username, SECRETARY.password);
+      await page.waitForURL('**/cockpit');
+      await page.getByTestId('menu-regions').click();
       await page.waitForURL(`**/regions/${QINGNIAN.code}`);
       expect(await visibleText('current-user')).toBe(SECRETARY.displayName);
       expect(await visibleText('region-name')).toBe(QINGNIAN.name);

@@ -224,7 +224,7 @@ describe.skipIf(missing !== null && !inCi)(
     it('1. lets the secretary open 组织 and create a corridor branch for 1号楼 under the committee', async () => {
       await page.goto('/');
       await logIn(page, SECRETARY.username, SECRETARY.password);
-      await page.waitForURL(`**/regions/${QINGNIAN}`);
+      await page.waitForURL('**/cockpit');
       await page.getByTestId('menu-organizations').click();
       await page.getByTestId('organization-detail').waitFor();
       expect(await text('org-name')).toBe(COMMITTEE);
@@ -477,7 +477,7 @@ describe.skipIf(missing !== null && !inCi)(
     it('9. lets the secretary confirm the registration', async () => {
       await logOut(page);
       await logIn(page, SECRETARY.username, SECRETARY.password);
-      await page.waitForURL(`**/regions/${QINGNIAN}`);
+      await page.waitForURL('**/cockpit');
       await page.getByTestId('menu-party').click();
       await page.getByTestId('party-page').waitFor();
       const name = members[1]![NAME]!;

@@ -8,8 +8,9 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningServer {
   baseUrl: string;
-  dataDir: string;
   adminPassword: string;
+  /** The server's data folder: a `lianxin` command run with LIANXIN_DATA_DIR set to it works on the same database. */
+  dataDir: string;
   /** Everything the server printed, for failure reports. */
   output: () => string;
   stop: () => Promise<void>;
@@ -96,5 +97,5 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, adminPassword, output, stop };
+  return { baseUrl, adminPassword, dataDir, output, stop };
 }

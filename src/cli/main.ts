@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
 import { articleReport } from '../server/modules/report/article-report.js';
 import { formatArticleTable } from '../server/modules/report/article-table.js';
+import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
@@ -55,6 +56,8 @@ regions
       );
     }),
   );
+
+registerCockpitCommands(program, regions);
 
 const audit = program.command('audit').description('the audit log');
 audit

@@ -28,6 +28,7 @@ import { registerWebApp } from './http/web-app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { inboxRoutes } from './modules/notifications/inbox.routes.js';
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes, { database: deps.database, districtCode: deps.config.districtCode });
   await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(portalRoutes, { ctx, ...services });
+  await app.register(cockpitRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -25,6 +25,11 @@ export interface Config {
   readonly smsWebhookUrl: string | undefined;
   /** Run the SLA sweeper and the notification outbox in this process. */
   readonly scheduler: boolean;
+  /**
+   * A Chinese font for PDF reports: a .ttf/.otf file, or a collection as `file.ttc#PostScriptName`;
+   * absent means the usual Debian/Ubuntu CJK fonts (fonts-wqy-zenhei, fonts-noto-cjk).
+   */
+  readonly pdfFont: string | undefined;
 }
 
 const envSchema = z.object({
@@ -57,6 +62,7 @@ const envSchema = z.object({
   LIANXIN_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LIANXIN_PDF_FONT: z.string().optional(),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -89,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.LIANXIN_DEMO === '1' || e.LIANXIN_DEMO === 'true',
     smsWebhookUrl: e.LIANXIN_SMS_WEBHOOK_URL,
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
+    pdfFont: e.LIANXIN_PDF_FONT,
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { refreshSnapshots } from './modules/cockpit/rollups.js';
 import { expireTransfers } from './modules/member-workflows/transfers.service.js';
 import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
 import {
@@ -14,11 +15,14 @@ interface Job {
   name: string;
   everyMs: number;
   run: () => Promise<unknown>;
+  /** Also run at once on start, not only after the first interval. */
+  atStart?: boolean;
 }
 
 /**
  * Background work in the server process: the SLA sweeper every minute, the notification outbox
- * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten minutes. Each job is safe with several
+ * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
+ * minutes, the cockpit's register figures every minute (when something changed). Each job is safe with several
  * processes on one PostgreSQL (see each job), so every process may run the scheduler; a run that
  * is still busy when its next turn comes is skipped, not stacked.
  */
@@ -31,6 +35,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'sla sweeper', everyMs: 60_000, run: () => sweepOverdue(ctx, workOrders.actions) },
     { name: 'notifications', everyMs: 2_000, run: () => deliverDueNotifications(ctx, provider) },
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
+    { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
   ];
   const timers = jobs.map((job) => {
     let busy = false;
@@ -47,7 +52,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     const timer = setInterval(tick, job.everyMs);
     timer.unref();
     // Notifications queued before a restart go out at once, not after the first interval.
-    if (job.everyMs <= 10_000) setImmediate(tick);
+    if (job.everyMs <= 10_000 || job.atStart) setImmediate(tick);
     return timer;
   });
   return () => {

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
-import { HomeRedirect } from './pages/home/HomeRedirect';
+import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { HouseholdPage } from './pages/households/HouseholdPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MemberPage } from './pages/members/MemberPage';
@@ -18,6 +18,9 @@ import { RequirePermission } from './session/RequirePermission';
 // Management pages are loaded on first visit: most users (grid workers) never open them.
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CockpitPage = lazy(() =>
+  import('./pages/cockpit/CockpitPage').then((m) => ({ default: m.CockpitPage })),
+);
 const CoveragePage = lazy(() =>
   import('./pages/coverage/CoveragePage').then((m) => ({ default: m.CoveragePage })),
 );
@@ -64,6 +67,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomeRedirect />} />
+        <Route path="regions" element={<RegionsRedirect />} />
         <Route path="regions/:code" element={<RegionPage />} />
         <Route
           path="persons"
@@ -131,6 +135,16 @@ export function AppRoutes() {
             <RequirePermission permission="org.read">
               <Suspense fallback={<FullPageSpin />}>
                 <EnterprisesPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="cockpit"
+          element={
+            <RequirePermission permission="cockpit.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <CockpitPage />
               </Suspense>
             </RequirePermission>
           }

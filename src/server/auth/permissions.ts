@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'workorder.callback',
   'deed.write',
   'catalogue.manage',
+  'cockpit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +54,7 @@ const GRID_KEEPING: readonly Permission[] = [
   'workorder.intake',
   'workorder.handle',
   'deed.write',
+  'cockpit.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -84,7 +86,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member.
   member: ['region.read', 'org.read'],
-  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read'],
+  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read', 'cockpit.read'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -378,6 +378,31 @@ export interface RegionStatsTable {
   warm_group_households: number;
 }
 
+/** Cockpit counters: a region's subtree total of one counter in one period ('' = now). */
+export interface RegionRollupTable {
+  region_code: string;
+  period: string;
+  counter: string;
+  district_code: string;
+  value: number;
+}
+
+export interface RollupMarkTable {
+  district_code: string;
+  audit_seq: number;
+  refreshed_at: string;
+}
+
+export interface RegionBoundaryTable {
+  region_code: string;
+  district_code: string;
+  parent_code: string | null;
+  /** GeoJSON geometry text (Polygon or MultiPolygon). */
+  geometry: string;
+  source: 'import' | 'demo';
+  updated_at: string;
+}
+
 export interface ServiceCategoryTable {
   code: string;
   parent_code: string | null;
@@ -576,6 +601,9 @@ export interface DB {
   deeds: DeedTable;
   open311_keys: Open311KeyTable;
   region_stats: RegionStatsTable;
+  region_rollups: RegionRollupTable;
+  rollup_marks: RollupMarkTable;
+  region_boundaries: RegionBoundaryTable;
   enterprises: EnterpriseTable;
   organizations: OrganizationTable;
   organization_history: OrganizationHistoryTable;

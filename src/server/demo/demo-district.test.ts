@@ -131,6 +131,23 @@ describeEachDialect('the small demo district', (env) => {
     }
   });
 
+  it('draws the cockpit’s map outlines and counts its figures from the generated rows', async () => {
+    const outlines = await env.database.db
+      .selectFrom('region_boundaries')
+      .select('region_code')
+      .where('district_code', '=', '230108')
+      .execute();
+    // The district, its streets and communities, and the demo's grids and buildings.
+    expect(outlines.length).toBeGreaterThan(67);
+    const received = await env.database.db
+      .selectFrom('region_rollups')
+      .select((eb) => eb.fn.sum<number>('value').as('n'))
+      .where('region_code', '=', '230108')
+      .where('counter', '=', 'wo.received')
+      .executeTakeFirstOrThrow();
+    expect(Number(received.n)).toBe(report.workOrders);
+  });
+
   it('leaves generated orders that the services act on like any other', async () => {
     const toReview = await env.inject('GET', '/api/work-orders?view=to_review&limit=5', { cookie: admin });
     expect(toReview.status).toBe(200);

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
   KeyOutlined,
@@ -22,6 +23,7 @@ function selectedKey(pathname: string): string {
   if (/^\/(persons|households|imports)(\/|$)/.test(pathname)) return '/persons';
   if (/^\/(organizations|enterprises|members)(\/|$)/.test(pathname)) return '/organizations';
   if (pathname.startsWith('/coverage')) return '/coverage';
+  if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/users')) return '/users';
   // A member's own page is reached from the user menu: no side-menu item is theirs.
@@ -29,13 +31,13 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
-  return '/';
+  return '/regions';
 }
 
 /**
- * Regions for everyone; Residents, Organizations and Coverage, Party members, Users and Audit log
- * only for holders of person.read / org.read / org.write / user.read / audit.read; the article's
- * figures for those who read a whole district.
+ * The cockpit for holders of cockpit.read; regions for everyone; Residents, Organizations and
+ * Coverage, Party members, Users and Audit log only for holders of person.read / org.read /
+ * org.write / user.read / audit.read; the article's figures for those who read a whole district.
  */
 export function SideMenu() {
   const { t } = useI18n();
@@ -43,13 +45,19 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const items: Item[] = [
-    {
-      key: '/',
-      icon: <ApartmentOutlined />,
-      label: <span data-testid="menu-regions">{t('nav.regions')}</span>,
-    },
-  ];
+  const items: Item[] = [];
+  if (hasPermission(me, 'cockpit.read')) {
+    items.push({
+      key: '/cockpit',
+      icon: <DashboardOutlined />,
+      label: <span data-testid="menu-cockpit">{t('nav.cockpit')}</span>,
+    });
+  }
+  items.push({
+    key: '/regions',
+    icon: <ApartmentOutlined />,
+    label: <span data-testid="menu-regions">{t('nav.regions')}</span>,
+  });
   if (hasPermission(me, 'person.read')) {
     items.push({
       key: '/persons',

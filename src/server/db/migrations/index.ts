@@ -4,6 +4,7 @@ import * as foundation from './0001-foundation.js';
 import * as register from './0002-register.js';
 import * as organizations from './0003-organizations.js';
 import * as workOrders from './0004-work-orders.js';
+import * as cockpit from './0005-cockpit.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002-register': register,
   '0003-organizations': organizations,
   '0004-work-orders': workOrders,
+  '0005-cockpit': cockpit,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-
 /** A resident attaches at most this many photos to a request, each at most this large. */
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -26,32 +22,4 @@ export function photoTypeOf(bytes: Buffer): PhotoType | null {
   )
     return 'image/webp';
   return null;
-}
-
-/**
- * Where the photos of orders live: `<dataDir>/attachments/<orderId>/<attachmentId>`, folders 0700
- * and files 0600 (a photo of someone's home is personal data). The same layout the staff-side
- * attachments use, so the two can become one store.
- */
-export class PortalPhotoStore {
-  constructor(private readonly dataDir: string) {}
-
-  private folder(orderId: string): string {
-    return path.join(this.dataDir, 'attachments', orderId);
-  }
-
-  filePath(orderId: string, attachmentId: string): string {
-    return path.join(this.folder(orderId), attachmentId);
-  }
-
-  write(orderId: string, attachmentId: string, bytes: Buffer): { sha256: string } {
-    fs.mkdirSync(this.folder(orderId), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(this.filePath(orderId, attachmentId), bytes, { mode: 0o600 });
-    return { sha256: createHash('sha256').update(bytes).digest('hex') };
-  }
-
-  /** Removes a file whose database row did not commit. */
-  discard(orderId: string, attachmentId: string): void {
-    fs.rmSync(this.filePath(orderId, attachmentId), { force: true });
-  }
 }

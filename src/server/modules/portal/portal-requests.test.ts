@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect, QINGNIAN, XINGJIAN_STREET } from '../../testing/test-env.js';
 import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
@@ -10,9 +11,10 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-/** The first bytes of a JPEG (JFIF) and of a WebP. */
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0rest')]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 rest')]);
+/** A real JPEG and WebP: the store decodes every photo to make its thumbnail. */
+const photo = sharp({ create: { width: 64, height: 48, channels: 3, background: '#3070c0' } });
+const JPEG = await photo.clone().jpeg().toBuffer();
+const WEBP = await photo.clone().webp().toBuffer();
 
 function multipart(content: Buffer, fileName: string) {
   const boundary = `----portal${Math.random().toString(16).slice(2)}`;

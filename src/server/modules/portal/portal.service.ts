@@ -8,6 +8,7 @@ import type { ResidentCaller } from '../../http/access-control.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { AttachmentStore } from '../work-orders/attachment-store.js';
 import { attachmentsRepository } from '../work-orders/attachments.repository.js';
 import { attributesOf } from '../work-orders/category-attributes.js';
 import { callbackStep } from '../work-orders/work-order-actions.service.js';
@@ -21,7 +22,7 @@ import {
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { portalRepository } from './portal.repository.js';
 import type { TIMELINE_KINDS } from './portal.schema.js';
-import { MAX_PHOTOS, PortalPhotoStore, photoTypeOf } from './portal-photos.js';
+import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';
 
 /** The shortest region code a request may name: a community or village (12 digits). */
 const COMMUNITY_CODE_LENGTH = 12;
@@ -55,13 +56,13 @@ const dataOf = (event: WorkOrderEvent): Record<string, unknown> =>
  * rules, event and audit row.
  */
 export class PortalService {
-  readonly photos: PortalPhotoStore;
+  readonly photos: AttachmentStore;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly workOrders: WorkOrdersService,
   ) {
-    this.photos = new PortalPhotoStore(ctx.config.dataDir);
+    this.photos = new AttachmentStore(ctx.config.dataDir);
   }
 
   private visibility(resident: ResidentCaller): Visibility {
@@ -311,17 +312,18 @@ export class PortalService {
         const existing = await attachmentsRepository.ofOrder(trx, order.id);
         if (existing.filter((a) => a.created_by === resident.id).length >= MAX_PHOTOS)
           throw new DomainError('portal.too_many_photos', 400, { maximum: MAX_PHOTOS });
-        const { sha256 } = this.photos.write(order.id, attachmentId, upload.bytes);
+        // The store checks the bytes once more (a decodable image) and makes the thumbnail staff see.
+        const stored = await this.photos.save(order.id, attachmentId, upload.bytes);
         const row = {
           id: attachmentId,
           district_code: order.district_code,
           work_order_id: order.id,
           event_id: null,
           file_name: upload.fileName.slice(0, 200),
-          media_type: mediaType,
-          size: upload.bytes.length,
-          sha256,
-          has_thumbnail: 0,
+          media_type: stored.mediaType,
+          size: stored.size,
+          sha256: stored.sha256,
+          has_thumbnail: stored.hasThumbnail ? 1 : 0,
           created_by: resident.id,
           created_at: this.ctx.now().toISOString(),
         };

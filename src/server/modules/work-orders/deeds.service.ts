@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { deedsRepository } from './deeds.repository.js';
+import { beijingDate } from './working-calendar.js';
 
 export interface DeedInput {
   title: string;
@@ -25,7 +26,7 @@ export class DeedsService {
     actor: AuditActor,
     userId: string,
   ) {
-    if (input.doneOn > this.ctx.now().toISOString().slice(0, 10))
+    if (input.doneOn > beijingDate(this.ctx.now()))
       throw fieldError('doneOn', 'field.too_big', { maximum: 'today' });
     const id = uuidv7();
     await this.ctx.database.db.transaction().execute(async (trx) => {

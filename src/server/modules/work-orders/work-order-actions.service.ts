@@ -18,7 +18,7 @@ import { HANDLING_ROLES } from './handling-roles.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
 import { recordStep } from './work-order-steps.js';
 import { handlerRecipients, type Visibility, workOrdersRepository } from './work-orders.repository.js';
-import { formatBeijing, type WorkingCalendar } from './working-calendar.js';
+import { beijingDate, formatBeijing, type WorkingCalendar } from './working-calendar.js';
 
 /** A signed-in staff member: their id, and where each permission holds for them. */
 export interface Caller {
@@ -373,7 +373,7 @@ export class WorkOrderActions {
       work_order_id: order.id,
       title: `${categoryName} · ${order.number}`.slice(0, 100),
       description: note,
-      done_on: this.ctx.now().toISOString().slice(0, 10),
+      done_on: beijingDate(this.ctx.now()),
       created_by: caller.userId,
       created_at: this.ctx.now().toISOString(),
     });

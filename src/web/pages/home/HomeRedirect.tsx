@@ -13,8 +13,19 @@ function NoScope() {
   return <Result status="info" title={t('region.noScope')} subTitle={t('region.noScopeHint')} />;
 }
 
-/** `/` opens the first region of the user's jurisdiction. */
+/** Roles whose day starts with how service is going: the cockpit is their home page. */
+const COCKPIT_FIRST = new Set(['district_admin', 'secretary', 'auditor']);
+
+/** `/` opens the cockpit for admins, secretaries and auditors, else the user's first region. */
 export function HomeRedirect() {
+  const me = useMe();
+  if (hasPermission(me, 'cockpit.read') && me.roles.some((r) => COCKPIT_FIRST.has(r.role)))
+    return <Navigate to="/cockpit" replace />;
+  return <RegionsRedirect />;
+}
+
+/** `/regions` opens the first region of the user's jurisdiction. */
+export function RegionsRedirect() {
   const me = useMe();
   const canRead = hasPermission(me, 'region.read');
   const roots = useQuery({ ...rootsQuery, enabled: canRead });

@@ -1,0 +1,319 @@
+import type { Executor } from '../../db/database.js';
+import { cockpitCounts } from './cockpit-counts.repository.js';
+
+/**
+ * The cockpit's registry: every counter kept per region and every indicator computed from them.
+ * A module that wants its figures on the cockpit adds its counters, how they are counted from its
+ * tables, and its indicators here — the cockpit's pages, exports and report pick them up.
+ *
+ * Counters are sums over a region's whole subtree, kept in `region_rollups` (or, for three of
+ * them, in the older `region_stats`). A counter is either
+ * - `month`: what happened in a Beijing month (orders received, deeds done), or
+ * - `now`: a figure of the present (orders overdue now, residents).
+ * and it is kept up by one of
+ * - `events`: bumped in the transaction of the change that moves it (`bumpRollups`);
+ * - `snapshot`: counted again from the tables by the refresh job when the district's data changed
+ *   (the register and organizations, whose many bulk write paths would otherwise all need hooks);
+ * - `region_stats`: the coverage counters the organizations module keeps itself.
+ * `lianxin rollups rebuild` recounts all of them from the raw tables.
+ */
+
+export type CounterPeriod = 'month' | 'now';
+export type CounterUpkeep = 'events' | 'snapshot' | 'region_stats';
+
+interface CounterDef {
+  period: CounterPeriod;
+  upkeep: CounterUpkeep;
+}
+
+export const COUNTERS = {
+  // Work orders (work-orders module; bumped by recordStep, see rollups.ts).
+  'wo.received': { period: 'month', upkeep: 'events' },
+  'wo.closed': { period: 'month', upkeep: 'events' },
+  'wo.closed_on_time': { period: 'month', upkeep: 'events' },
+  /** Minutes from receipt to closing, summed over the orders closed: the average's numerator. */
+  'wo.close_minutes': { period: 'month', upkeep: 'events' },
+  'wo.went_overdue': { period: 'month', upkeep: 'events' },
+  'wo.satisfied': { period: 'month', upkeep: 'events' },
+  'wo.basically_satisfied': { period: 'month', upkeep: 'events' },
+  'wo.unsatisfied': { period: 'month', upkeep: 'events' },
+  'wo.open': { period: 'now', upkeep: 'events' },
+  'wo.overdue': { period: 'now', upkeep: 'events' },
+  // Deeds (好事实事; bumped where a deed is written).
+  'deed.done': { period: 'month', upkeep: 'events' },
+  'deed.total': { period: 'now', upkeep: 'events' },
+  // Register and organizations.
+  'reg.residents': { period: 'now', upkeep: 'snapshot' },
+  'reg.health_records': { period: 'now', upkeep: 'snapshot' },
+  'org.members': { period: 'now', upkeep: 'snapshot' },
+  'org.registrations': { period: 'now', upkeep: 'snapshot' },
+  'org.warm_groups': { period: 'now', upkeep: 'snapshot' },
+  'org.corridor_branches': { period: 'now', upkeep: 'snapshot' },
+  'reg.households': { period: 'now', upkeep: 'region_stats' },
+  'org.cared_households': { period: 'now', upkeep: 'region_stats' },
+  'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
+} as const satisfies Record<string, CounterDef>;
+
+export type CounterCode = keyof typeof COUNTERS;
+export const COUNTER_CODES = Object.keys(COUNTERS) as CounterCode[];
+
+export const countersKeptBy = (upkeep: CounterUpkeep): CounterCode[] =>
+  COUNTER_CODES.filter((code) => COUNTERS[code].upkeep === upkeep);
+
+/** One counted value at one region (any level; the caller adds it to the ancestors). */
+export interface CounterRow {
+  regionCode: string;
+  period: string;
+  counter: CounterCode;
+  value: number;
+}
+
+/**
+ * How a module's `events` and `snapshot` counters are counted from its tables, per district: the
+ * rebuild uses every source, the refresh job the snapshot ones.
+ */
+export interface CounterSource {
+  module: string;
+  counters: readonly CounterCode[];
+  count(db: Executor, districtCode: string): Promise<CounterRow[]>;
+}
+
+export const COUNTER_SOURCES: readonly CounterSource[] = [
+  {
+    module: 'work-orders',
+    counters: COUNTER_CODES.filter((c) => c.startsWith('wo.')),
+    count: (db, district) => cockpitCounts.workOrders(db, district),
+  },
+  {
+    module: 'deeds',
+    counters: ['deed.done', 'deed.total'],
+    count: (db, district) => cockpitCounts.deeds(db, district),
+  },
+  {
+    module: 'register',
+    counters: ['reg.residents', 'reg.health_records'],
+    count: (db, district) => cockpitCounts.register(db, district),
+  },
+  {
+    module: 'organizations',
+    counters: ['org.members', 'org.registrations', 'org.warm_groups', 'org.corridor_branches'],
+    count: (db, district) => cockpitCounts.organizations(db, district),
+  },
+];
+
+export type IndicatorUnit = 'count' | 'percent' | 'hours';
+
+export interface IndicatorDef {
+  /** Stable: used in URLs, exports and tests. */
+  code: string;
+  /** The module that owns the figures. */
+  module: 'register' | 'organizations' | 'work-orders' | 'deeds';
+  label: { zh: string; en: string };
+  unit: IndicatorUnit;
+  better: 'higher' | 'lower';
+  /**
+   * `flow`: over the months asked for, with a value per month (a trend); every counter it reads is
+   * a `month` counter. `stock`: a figure of now, from `now` counters.
+   */
+  kind: 'flow' | 'stock';
+  counters: readonly CounterCode[];
+  /** The value from its counters (summed over the period); null when it is undefined (0 of 0). */
+  value(get: (counter: CounterCode) => number): number | null;
+}
+
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+const percent = (part: number, whole: number) => (whole === 0 ? null : oneDecimal((part / whole) * 100));
+const count =
+  (counter: CounterCode) =>
+  (get: (counter: CounterCode) => number): number =>
+    get(counter);
+
+export const INDICATORS: readonly IndicatorDef[] = [
+  {
+    code: 'residents',
+    module: 'register',
+    label: { zh: '常住居民', en: 'Residents' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['reg.residents'],
+    value: count('reg.residents'),
+  },
+  {
+    code: 'households',
+    module: 'register',
+    label: { zh: '户数', en: 'Households' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['reg.households'],
+    value: count('reg.households'),
+  },
+  {
+    code: 'members',
+    module: 'organizations',
+    label: { zh: '党员', en: 'Members' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.members'],
+    value: count('org.members'),
+  },
+  {
+    code: 'registrations',
+    module: 'organizations',
+    label: { zh: '报到党员', en: 'Registered members' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.registrations'],
+    value: count('org.registrations'),
+  },
+  {
+    code: 'warm_groups',
+    module: 'organizations',
+    label: { zh: '党群温馨小组', en: 'Warm groups' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.warm_groups'],
+    value: count('org.warm_groups'),
+  },
+  {
+    code: 'corridor_branches',
+    module: 'organizations',
+    label: { zh: '楼道党支部', en: 'Corridor branches' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.corridor_branches'],
+    value: count('org.corridor_branches'),
+  },
+  {
+    code: 'care_coverage',
+    module: 'organizations',
+    label: { zh: '党员联系覆盖率', en: 'Care coverage' },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.cared_households', 'reg.households'],
+    value: (get) => percent(get('org.cared_households'), get('reg.households')),
+  },
+  {
+    code: 'warm_group_coverage',
+    module: 'organizations',
+    label: { zh: '温馨小组覆盖率', en: 'Warm-group coverage' },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['org.warm_group_households', 'reg.households'],
+    value: (get) => percent(get('org.warm_group_households'), get('reg.households')),
+  },
+  {
+    code: 'health_records',
+    module: 'register',
+    label: { zh: '健康档案', en: 'Health records' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['reg.health_records'],
+    value: count('reg.health_records'),
+  },
+  {
+    code: 'deeds',
+    module: 'deeds',
+    label: { zh: '好事实事', en: 'Good deeds' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['deed.done'],
+    value: count('deed.done'),
+  },
+  {
+    code: 'deeds_total',
+    module: 'deeds',
+    label: { zh: '好事实事（累计）', en: 'Good deeds (all time)' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['deed.total'],
+    value: count('deed.total'),
+  },
+  {
+    code: 'wo_received',
+    module: 'work-orders',
+    label: { zh: '受理工单', en: 'Orders received' },
+    unit: 'count',
+    better: 'lower',
+    kind: 'flow',
+    counters: ['wo.received'],
+    value: count('wo.received'),
+  },
+  {
+    code: 'wo_closed',
+    module: 'work-orders',
+    label: { zh: '办结工单', en: 'Orders closed' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['wo.closed'],
+    value: count('wo.closed'),
+  },
+  {
+    code: 'wo_on_time_rate',
+    module: 'work-orders',
+    label: { zh: '按时办结率', en: 'Closed on time' },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['wo.closed_on_time', 'wo.closed'],
+    value: (get) => percent(get('wo.closed_on_time'), get('wo.closed')),
+  },
+  {
+    code: 'wo_overdue_now',
+    module: 'work-orders',
+    label: { zh: '当前超期', en: 'Overdue now' },
+    unit: 'count',
+    better: 'lower',
+    kind: 'stock',
+    counters: ['wo.overdue'],
+    value: count('wo.overdue'),
+  },
+  {
+    code: 'wo_open_now',
+    module: 'work-orders',
+    label: { zh: '在办工单', en: 'Open orders' },
+    unit: 'count',
+    better: 'lower',
+    kind: 'stock',
+    counters: ['wo.open'],
+    value: count('wo.open'),
+  },
+  {
+    code: 'wo_satisfaction_rate',
+    module: 'work-orders',
+    label: { zh: '群众满意率', en: 'Satisfaction' },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['wo.satisfied', 'wo.basically_satisfied', 'wo.unsatisfied'],
+    value: (get) => {
+      const content = get('wo.satisfied') + get('wo.basically_satisfied');
+      return percent(content, content + get('wo.unsatisfied'));
+    },
+  },
+  {
+    code: 'wo_avg_close_hours',
+    module: 'work-orders',
+    label: { zh: '平均办结用时', en: 'Average time to close' },
+    unit: 'hours',
+    better: 'lower',
+    kind: 'flow',
+    counters: ['wo.close_minutes', 'wo.closed'],
+    value: (get) =>
+      get('wo.closed') === 0 ? null : oneDecimal(get('wo.close_minutes') / get('wo.closed') / 60),
+  },
+];
+
+export const INDICATOR_CODES = INDICATORS.map((i) => i.code);
+export const indicatorByCode = new Map(INDICATORS.map((i) => [i.code, i]));

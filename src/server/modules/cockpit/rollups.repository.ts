@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { selfAndAncestors } from '../stats/region-stats.js';
+import type { CounterCode, CounterRow } from './indicators.js';
+import type { CounterDelta } from './work-order-counters.js';
+
+const CHUNK = 500;
+
+/** Adds rows counted at any level to every ancestor's total (a region's row holds its subtree). */
+export function rollUp(rows: readonly CounterRow[]): CounterRow[] {
+  const sums = new Map<string, CounterRow>();
+  for (const row of rows) {
+    for (const code of selfAndAncestors(row.regionCode)) {
+      const key = `${code}|${row.period}|${row.counter}`;
+      const sum = sums.get(key);
+      if (sum) sum.value += row.value;
+      else sums.set(key, { ...row, regionCode: code });
+    }
+  }
+  return [...sums.values()].filter((row) => row.value !== 0);
+}
+
+/** Only this file writes `region_rollups` and `rollup_marks`. */
+export const rollupsRepository = {
+  /**
+   * Adds deltas to a region's counters and its ancestors', in the caller's transaction: one
+   * statement, rows in a fixed order (so two transactions never wait on each other in a circle).
+   */
+  async bump(db: Executor, regionCode: string, deltas: readonly CounterDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    const rows = selfAndAncestors(regionCode)
+      .flatMap((code) =>
+        deltas.map((delta) => ({
+          region_code: code,
+          period: delta.period,
+          counter: delta.counter,
+          district_code: code.slice(0, 6),
+          value: delta.value,
+        })),
+      )
+      .sort((a, b) =>
+        a.region_code === b.region_code
+          ? a.period === b.period
+            ? a.counter.localeCompare(b.counter)
+            : a.period.localeCompare(b.period)
+          : a.region_code.localeCompare(b.region_code),
+      );
+    await db
+      .insertInto('region_rollups')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['region_code', 'period', 'counter'])
+          .doUpdateSet({ value: sql<number>`region_rollups.value + excluded.value` }),
+      )
+      .execute();
+  },
+
+  /** Replaces a district's rows of some counters with freshly counted (rolled-up) ones. */
+  async replace(
+    db: Executor,
+    district: string,
+    counters: readonly CounterCode[],
+    rows: readonly CounterRow[],
+  ): Promise<void> {
+    if (counters.length === 0) return;
+    await db
+      .deleteFrom('region_rollups')
+      .where('district_code', '=', district)
+      .where('counter', 'in', counters)
+      .execute();
+    const values = rows.map((row) => ({
+      region_code: row.regionCode,
+      period: row.period,
+      counter: row.counter,
+      district_code: district,
+      value: row.value,
+    }));
+    for (let i = 0; i < values.length; i += CHUNK)
+      await db
+        .insertInto('region_rollups')
+        .values(values.slice(i, i + CHUNK))
+        .execute();
+  },
+
+  /** The figures of now of some regions. */
+  now(db: Executor, codes: readonly string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_rollups')
+      .select(['region_code', 'counter', 'value'])
+      .where('region_code', 'in', codes)
+      .where('period', '=', '')
+      .execute();
+  },
+
+  /** Each region's `month` counters summed over the months from…to. */
+  windowSums(db: Executor, codes: readonly string[], from: string, to: string) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_rollups')
+      .select((eb) => ['region_code', 'counter', eb.fn.sum<number>('value').as('value')])
+      .where('region_code', 'in', codes)
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .groupBy(['region_code', 'counter'])
+      .execute();
+  },
+
+  /** The `month` counters of the months from…to, summed over some regions (a place and its trend). */
+  monthly(db: Executor, codes: readonly string[], from: string, to: string) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('region_rollups')
+      .select((eb) => ['period', 'counter', eb.fn.sum<number>('value').as('value')])
+      .where('region_code', 'in', codes)
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .groupBy(['period', 'counter'])
+      .execute();
+  },
+
+  /** All rows of a district (tests compare the kept counters with a rebuild). */
+  allOf(db: Executor, district: string) {
+    return db
+      .selectFrom('region_rollups')
+      .select(['region_code', 'period', 'counter', 'value'])
+      .where('district_code', '=', district)
+      .where('value', '!=', 0)
+      .orderBy('region_code')
+      .orderBy('period')
+      .orderBy('counter')
+      .execute();
+  },
+
+  /** PostgreSQL: the rebuild's transaction waits for steps in flight and holds off new ones. */
+  async holdOffWriters(trx: Executor): Promise<void> {
+    await sql`lock table work_orders, deeds in share mode`.execute(trx);
+  },
+
+  regionStats(db: Executor, codes: readonly string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('region_stats').selectAll().where('region_code', 'in', codes).execute();
+  },
+
+  /** The districts the deployment holds: the roots of the region tree. */
+  async districts(db: Executor): Promise<string[]> {
+    const rows = await db.selectFrom('regions').select('code').where('parent_code', 'is', null).execute();
+    return rows.map((row) => row.code);
+  },
+
+  async auditHead(db: Executor): Promise<number> {
+    const row = await db.selectFrom('audit_head').select('seq').executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
+
+  async mark(db: Executor, district: string): Promise<{ auditSeq: number; refreshedAt: string } | undefined> {
+    const row = await db
+      .selectFrom('rollup_marks')
+      .select(['audit_seq', 'refreshed_at'])
+      .where('district_code', '=', district)
+      .executeTakeFirst();
+    return row ? { auditSeq: Number(row.audit_seq), refreshedAt: row.refreshed_at } : undefined;
+  },
+
+  /**
+   * Takes the district's mark for a refresh up to `seq`, in the caller's transaction: false when
+   * another process already counted that far (on PostgreSQL the row lock makes the second wait).
+   */
+  async claimMark(db: Executor, district: string, seq: number, at: string): Promise<boolean> {
+    await db
+      .insertInto('rollup_marks')
+      .values({ district_code: district, audit_seq: -1, refreshed_at: at })
+      .onConflict((oc) => oc.column('district_code').doNothing())
+      .execute();
+    const result = await db
+      .updateTable('rollup_marks')
+      .set({ audit_seq: seq, refreshed_at: at })
+      .where('district_code', '=', district)
+      .where('audit_seq', '<', seq)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async setMark(db: Executor, district: string, seq: number, at: string): Promise<void> {
+    await db
+      .insertInto('rollup_marks')
+      .values({ district_code: district, audit_seq: seq, refreshed_at: at })
+      .onConflict((oc) => oc.column('district_code').doUpdateSet({ audit_seq: seq, refreshed_at: at }))
+      .execute();
+  },
+
+  /**
+   * Whether anything that the snapshot counters count may have changed in a district since an
+   * audit row: any audited change except work-order steps and sign-ins (which touch none of them).
+   */
+  async changedSince(db: Executor, district: string, seq: number): Promise<boolean> {
+    const row = await db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('seq', '>', seq)
+      .where('district_code', '=', district)
+      .where('action', 'not like', 'workorder.%')
+      .where('action', 'not like', 'auth.%')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+};
