@@ -48,9 +48,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 /**
  * Starts the real server (`lianxin start --no-build`) on a free port with a fresh SQLite data
- * folder; the first start imports the region tree of 平房区 and creates `admin` with a known password.
+ * folder; the first start imports the region tree of 平房区 and creates `admin` with a known password
+ * (and, with `demo`, builds the small demo district as a newcomer's first start does).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { demo?: boolean } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
   const port = await freePort();
   const adminPassword = 'E2e-Admin-Pass-2026';
@@ -66,8 +67,8 @@ export async function startServer(): Promise<RunningServer> {
       LIANXIN_ADMIN_PASSWORD: adminPassword,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
-      // The browser tests build their own fixtures on an empty district.
-      LIANXIN_DEMO: '0',
+      // The browser tests build their own fixtures on an empty district, except the demo's own.
+      LIANXIN_DEMO: options.demo ? '1' : '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

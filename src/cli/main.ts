@@ -1,11 +1,12 @@
 import { Command } from 'commander';
-import { appendInitialCredentials } from '../server/credentials-file.js';
+import { bootstrap } from '../server/bootstrap.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
-import { buildDemo } from '../server/demo/demo-district.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
+import { articleReport } from '../server/modules/report/article-report.js';
+import { formatArticleTable } from '../server/modules/report/article-table.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
@@ -81,27 +82,53 @@ registerUsersCommand(program);
 program
   .command('demo')
   .description('build a demo district on an empty database (refuses one that holds real data)')
-  .option('--scale <scale>', 'small (about 5,000 residents)', 'small')
+  .option(
+    '--scale <scale>',
+    'small (about 5,000 residents), district (about 200,000, the article’s figures) or city (eight districts)',
+    'small',
+  )
   .option('--seed <n>', 'the same seed builds the same district', '2013')
   .action((options: { scale: string; seed: string }) =>
     withDatabase(async (ctx, database) => {
-      if (options.scale !== 'small') throw new Error(`Scale ${options.scale} is not built yet; known: small`);
-      await migrateToLatest(database);
-      const report = await buildDemo(ctx, {
-        scale: 'small',
-        seed: Number(options.seed),
-        onStep: (step) => process.stderr.write(`· ${step}\n`),
-      });
-      appendInitialCredentials(
-        ctx.config.dataDir,
-        report.accounts.map((a) => ({ username: a.username, password: a.password })),
-      );
+      // Loaded when asked for: the generators (and faker's names) are not needed by other commands.
+      const { buildDemo, DEMO_SCALES } = await import('../server/demo/demo-district.js');
+      const { demoProgressBar } = await import('../server/demo/demo-progress.js');
+      const { appendDemoCredentials, describeDemo } = await import('../server/demo/first-start.js');
+      const scale = DEMO_SCALES.find((s) => s === options.scale);
+      if (!scale) throw new Error(`Unknown scale ${options.scale}; known: ${DEMO_SCALES.join(', ')}`);
+      const seed = Number(options.seed);
+      if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, not ${options.seed}`);
+      const boot = await bootstrap(ctx, database);
+      if (boot.generatedAdminPassword)
+        process.stdout.write(`  admin                ${boot.generatedAdminPassword}   (district_admin)\n`);
+      const bar = demoProgressBar();
+      let report: Awaited<ReturnType<typeof buildDemo>>;
+      try {
+        report = await buildDemo(ctx, { scale, seed, onProgress: bar.update });
+      } finally {
+        bar.stop();
+      }
+      const file = appendDemoCredentials(ctx.config.dataDir, report);
+      process.stdout.write(describeDemo(report, file));
+    }),
+  );
+const report = program.command('report').description('reports');
+report
+  .command('article')
+  .description('the article’s figures next to the platform’s own counts for the district (重现文章)')
+  .option('--format <format>', 'table or json', 'table')
+  .option('--district <code>', 'another district of the database (default: the configured one)')
+  .action((options: { format: string; district?: string }) =>
+    withDatabase(async (ctx, database) => {
+      if (options.format !== 'table' && options.format !== 'json')
+        throw new Error(`Unknown format ${options.format}; known: table, json`);
+      const result = await articleReport(database.db, options.district ?? ctx.config.districtCode);
       process.stdout.write(
-        `${report.persons} residents, ${report.households} households, ${report.organizations} organizations, ${report.members} members\n` +
-          report.accounts.map((a) => `${a.username}\t${a.password}\t${a.role}@${a.regionCode}\n`).join(''),
+        options.format === 'json' ? `${JSON.stringify(result.rows, null, 2)}\n` : formatArticleTable(result),
       );
     }),
   );
+
 registerRegisterCommands(program);
 registerOpen311Command(program);
 

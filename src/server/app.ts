@@ -47,6 +47,7 @@ import { importResidents } from './modules/register/import/resident-import.js';
 import { ImportJobsService } from './modules/register/import-jobs.service.js';
 import { PersonsService } from './modules/register/persons.service.js';
 import { registerRoutes } from './modules/register/register.routes.js';
+import { reportRoutes } from './modules/report/report.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { attachmentsRoutes } from './modules/work-orders/attachments.routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, { admin: new CatalogueAdmin(ctx, services.workOrders.catalogue) });
   await app.register(deedsRoutes, { deeds: new DeedsService(ctx) });
   await app.register(inboxRoutes, { ctx });
+  await app.register(reportRoutes, { database: deps.database, districtCode: deps.config.districtCode });
   await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });

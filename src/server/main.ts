@@ -1,8 +1,8 @@
 import { buildApp, loggerOptions } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
+import { CREDENTIALS_FILE } from './credentials-file.js';
 import { openDatabase } from './db/database.js';
-import { buildFirstStartDemo } from './demo/first-start.js';
 import { startScheduler } from './scheduler.js';
 import { createServiceContext } from './services.js';
 
@@ -12,7 +12,9 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   const ctx = createServiceContext(config, database, () => new Date());
   const report = await bootstrap(ctx, database);
   // A newcomer lands in a living district: on the first start, unless LIANXIN_DEMO=0.
-  const demo = config.demo && report.firstStart ? await buildFirstStartDemo(ctx) : undefined;
+  // The generators are loaded only when a first start builds the demo.
+  const firstStart = config.demo && report.firstStart ? await import('./demo/first-start.js') : undefined;
+  const demo = firstStart ? await firstStart.buildFirstStartDemo(ctx) : undefined;
   const app = await buildApp({ config, database, logger: loggerOptions(config.logLevel) });
   for (const step of report.migrations) app.log.info(`migration: ${step}`);
   if (report.regionsImported > 0)
@@ -24,15 +26,8 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
         `  (also written to ${report.credentialsFile}, mode 0600)\n\n`,
     );
   }
-  if (demo) {
-    process.stdout.write(
-      `  演示区已生成 / demo district built: ${demo.persons} residents, ${demo.households} households, ${demo.organizations} organizations, ${demo.members} members\n` +
-        demo.accounts
-          .map((a) => `  ${a.username.padEnd(20)} ${a.password}   (${a.role} @ ${a.regionCode})\n`)
-          .join('') +
-        `  (also in ${config.dataDir}/initial-credentials.txt, mode 0600)\n\n`,
-    );
-  }
+  if (firstStart && demo)
+    process.stdout.write(firstStart.describeDemo(demo, `${config.dataDir}/${CREDENTIALS_FILE}`));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

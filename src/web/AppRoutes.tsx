@@ -34,6 +34,9 @@ const PartyAdminPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('./pages/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
 );
+const ArticlePage = lazy(() =>
+  import('./pages/article/ArticlePage').then((m) => ({ default: m.ArticlePage })),
+);
 const Open311KeysPage = lazy(() =>
   import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
 );
@@ -193,6 +196,16 @@ export function AppRoutes() {
             <RequirePermission permission="audit.read">
               <Suspense fallback={<FullPageSpin />}>
                 <AuditPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="article"
+          element={
+            <RequirePermission permission="region.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <ArticlePage />
               </Suspense>
             </RequirePermission>
           }

@@ -1,38 +1,193 @@
-import { expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, expect, it } from 'vitest';
+import { ARTICLE_POPULATION, articleFigure } from '../../shared/article-figures.js';
+import { WORK_ORDER_STATUSES } from '../../shared/work-orders.js';
+import { residentLogin } from '../modules/portal/testing.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
-import { buildDemo } from './demo-district.js';
+import { buildDemo, type DemoReport } from './demo-district.js';
+
+const bin = path.resolve(import.meta.dirname, '../../../bin/lianxin.mjs');
 
 describeEachDialect('the small demo district', (env) => {
-  it('builds a living district with realistic proportions and working accounts', async () => {
-    const report = await buildDemo(env.ctx, { scale: 'small', seed: 7 });
+  let report: DemoReport;
+  let admin: string;
+  beforeAll(async () => {
+    report = await buildDemo(env.ctx, { scale: 'small', seed: 7 });
+    admin = await env.loginAdmin();
+  }, 180_000);
+
+  const count = async (table: 'persons' | 'work_orders' | 'members', where?: [string, string]) => {
+    let query = env.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+    if (where) query = query.where(where[0] as 'id', '=', where[1]);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  };
+
+  it('refuses to write demo data into a database that holds real data', async () => {
+    await expect(buildDemo(env.ctx, { scale: 'small', seed: 7 })).rejects.toMatchObject({
+      code: 'demo.not_empty',
+    });
+    // Nothing was added by the refused build.
+    expect(await count('persons')).toBe(report.persons);
+  });
+
+  it('holds about 5,000 residents in plausible households, about 3% of the adults members', async () => {
     expect(report.persons).toBeGreaterThan(4500);
-    expect(report.persons).toBeLessThan(5500);
+    expect(report.persons).toBeLessThan(5600);
     expect(report.households / report.persons).toBeGreaterThan(0.3);
-    expect(report.households / report.persons).toBeLessThan(0.55);
-    // About 3% of adults are members; every community has its committee.
-    expect(report.members / report.persons).toBeGreaterThan(0.015);
-    expect(report.members / report.persons).toBeLessThan(0.05);
+    expect(report.households / report.persons).toBeLessThan(0.5);
+    const adults = Number(
+      (
+        await env.database.db
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('birth_date', '<=', `${new Date().getUTCFullYear() - 20}-01-01`)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(report.members / adults).toBeGreaterThan(0.025);
+    expect(report.members / adults).toBeLessThan(0.045);
+    // Every community and village of the real tree has its committee.
     const committees = await env.database.db
       .selectFrom('organizations')
-      .select('id')
-      .where('kind', '=', 'committee')
+      .innerJoin('regions', 'regions.code', 'organizations.anchor_region_code')
+      .select('organizations.id')
+      .where('organizations.kind', '=', 'committee')
+      .where('regions.kind', 'in', ['community', 'village'])
       .execute();
     expect(committees).toHaveLength(55);
+  });
 
-    const admin = await env.loginAdmin();
+  it('holds the article’s figures scaled down to its population, and 36 hotlines', async () => {
+    const response = await env.inject('GET', '/api/report/article', { cookie: admin });
+    expect(response.status).toBe(200);
+    const rows = response.json.rows as { indicator: string; article: number; platform: number | null }[];
+    const platform = (indicator: string) => rows.find((r) => r.indicator === indicator)!.platform!;
+    const persons = response.json.population.persons as number;
+    expect(persons).toBe(report.persons);
+    for (const indicator of ['warm_groups', 'registered_members', 'health_records', 'deeds'] as const) {
+      const perPerson = articleFigure(indicator).article / ARTICLE_POPULATION;
+      expect(Math.abs(platform(indicator) / persons - perPerson) / perPerson, indicator).toBeLessThan(0.1);
+    }
+    // Small figures round: 326 corridor branches for 200,000 residents are 8 for 5,000.
+    expect(platform('corridor_branches')).toBeGreaterThanOrEqual(7);
+    expect(platform('corridor_branches')).toBeLessThanOrEqual(10);
+    expect(platform('hotlines')).toBe(36);
+    expect(platform('villages')).toBe(11);
+    expect(platform('satisfaction_rank')).toBe(1);
+  });
+
+  it('has three years of work orders in every status, mostly on time and mostly satisfied', async () => {
+    const { db } = env.database;
+    const orders = await db
+      .selectFrom('work_orders')
+      .select([
+        'id',
+        'status',
+        'closed_on_time',
+        'satisfaction',
+        'reopen_count',
+        'overdue',
+        'created_at',
+        'channel',
+      ])
+      .execute();
+    expect(orders.length).toBe(report.workOrders);
+    for (const status of WORK_ORDER_STATUSES)
+      expect(
+        orders.some((o) => o.status === status),
+        status,
+      ).toBe(true);
+    const closed = orders.filter((o) => o.closed_on_time !== null);
+    const onTime = closed.filter((o) => o.closed_on_time === 1).length / closed.length;
+    expect(onTime).toBeGreaterThan(0.8);
+    expect(onTime).toBeLessThan(1);
+    const rated = orders.filter((o) => o.satisfaction !== null);
+    expect(rated.filter((o) => o.satisfaction === 'satisfied').length / rated.length).toBeGreaterThan(0.8);
+    expect(orders.some((o) => o.reopen_count > 0)).toBe(true);
+    expect(orders.some((o) => o.overdue === 1)).toBe(true);
+    const oldest = orders.map((o) => o.created_at).sort()[0]!;
+    expect(Date.now() - Date.parse(oldest)).toBeGreaterThan(2.9 * 365 * 86_400_000);
+    expect(orders.filter((o) => o.channel === 'hotline').length / orders.length).toBeGreaterThan(0.4);
+
+    // Each order's timeline starts with its receipt and ends in the status the order is in.
+    const events = await db
+      .selectFrom('work_order_events')
+      .select(['work_order_id', 'action', 'to_status', 'at', 'id'])
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const timeline = new Map<string, { action: string; to: string }[]>();
+    for (const e of events) {
+      const list = timeline.get(e.work_order_id) ?? [];
+      list.push({ action: e.action, to: e.to_status });
+      timeline.set(e.work_order_id, list);
+    }
+    for (const order of orders) {
+      const steps = timeline.get(order.id)!;
+      expect(steps[0]!.action).toBe('receive');
+      expect(steps.at(-1)!.to, order.id).toBe(order.status);
+    }
+  });
+
+  it('draws the cockpit’s map outlines and counts its figures from the generated rows', async () => {
+    const outlines = await env.database.db
+      .selectFrom('region_boundaries')
+      .select('region_code')
+      .where('district_code', '=', '230108')
+      .execute();
+    // The district, its streets and communities, and the demo's grids and buildings.
+    expect(outlines.length).toBeGreaterThan(67);
+    const received = await env.database.db
+      .selectFrom('region_rollups')
+      .select((eb) => eb.fn.sum<number>('value').as('n'))
+      .where('region_code', '=', '230108')
+      .where('counter', '=', 'wo.received')
+      .executeTakeFirstOrThrow();
+    expect(Number(received.n)).toBe(report.workOrders);
+  });
+
+  it('leaves generated orders that the services act on like any other', async () => {
+    const toReview = await env.inject('GET', '/api/work-orders?view=to_review&limit=5', { cookie: admin });
+    expect(toReview.status).toBe(200);
+    const order = toReview.json.items[0];
+    expect(order).toBeDefined();
+    const reviewed = await env.inject('POST', `/api/work-orders/${order.id}/actions`, {
+      cookie: admin,
+      body: { action: 'review', approve: true, version: order.version },
+    });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.json.status).toBe('closed');
+  });
+
+  it('gives every role an account that works where such a person works', async () => {
     const coverage = (await env.inject('GET', '/api/coverage/230108', { cookie: admin })).json;
     expect(coverage.households).toBe(report.households);
-    expect(coverage.carePercent).toBeGreaterThan(50);
+    expect(coverage.carePercent).toBeGreaterThan(60);
     expect(coverage.carePercent).toBeLessThan(100);
-    expect(coverage.corridorBranchPercent).toBe(100);
 
+    expect(report.accounts.map((a) => a.role).sort()).toEqual(
+      [
+        'auditor',
+        'district_admin',
+        'grid_worker',
+        'hotline_operator',
+        'member',
+        'resident',
+        'secretary',
+        'secretary',
+      ].sort(),
+    );
     const secretary = report.accounts.find((a) => a.username === 'community_secretary')!;
     const cookie = await env.login(secretary.username, secretary.password);
     expect((await env.inject('GET', `/api/regions/${QINGNIAN}`, { cookie })).status).toBe(200);
     expect((await env.inject('GET', `/api/regions/${SHANGHAI_XINCUN}`, { cookie })).status).toBe(404);
     const residents = (await env.inject('GET', '/api/persons?limit=200', { cookie })).json.items;
-    expect(residents.length).toBeGreaterThan(50);
+    expect(residents.length).toBeGreaterThan(20);
     for (const person of residents) expect(person.regionCode.startsWith(QINGNIAN)).toBe(true);
+    // The district's figures are for those who see the whole district.
+    expect((await env.inject('GET', '/api/report/article', { cookie })).status).toBe(404);
 
     const member = report.accounts.find((a) => a.username === 'member')!;
     const own = await env.inject('GET', '/api/me/member', {
@@ -40,11 +195,29 @@ describeEachDialect('the small demo district', (env) => {
     });
     expect(own.status).toBe(200);
     expect(own.json.regionCode.startsWith(QINGNIAN)).toBe(true);
+
+    // The resident signs in to the portal with the phone number and a texted code, and sees their requests.
+    const resident = report.accounts.find((a) => a.role === 'resident')!;
+    expect(resident.password).toMatch(/^phone:1\d{10}$/);
+    const portal = await residentLogin(env, resident.password.slice('phone:'.length));
+    const requests = await env.inject('GET', '/api/portal/requests', { cookie: portal });
+    expect(requests.status).toBe(200);
+    expect(requests.json.items.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('refuses to write demo data into a database that holds real data', async () => {
-    await expect(buildDemo(env.ctx, { scale: 'small', seed: 7 })).rejects.toMatchObject({
-      code: 'demo.not_empty',
-    });
+  it('prints the article report as JSON rows of indicator, article and platform', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'report', 'article', '--format', 'json'],
+      { env: env.cliEnv() },
+    );
+    const rows = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    for (const row of rows) {
+      expect(typeof row.indicator).toBe('string');
+      expect(typeof row.article).toBe('number');
+      expect(row.platform === null || typeof row.platform === 'number').toBe(true);
+    }
+    expect(rows.find((r) => r.indicator === 'hotlines')).toMatchObject({ article: 36, platform: 36 });
   });
 });

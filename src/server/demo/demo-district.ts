@@ -1,229 +1,375 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { ARTICLE_FIGURES, type ArticleIndicator, articleTarget } from '../../shared/article-figures.js';
 import type { RoleName } from '../auth/permissions.js';
 import { Scope } from '../auth/scope.js';
 import { SYSTEM_ACTOR } from '../bootstrap.js';
 import { generatePassword } from '../credentials-file.js';
-import {
-  type ResidentCells,
-  residentRows,
-  seededRandom,
-  writeResidentXlsx,
-} from '../fixtures/resident-rows.js';
+import { BulkInserter } from '../db/bulk-insert.js';
+import { withLongTransaction } from '../db/long-transaction.js';
+import { seededRandom } from '../fixtures/resident-rows.js';
 import { DomainError } from '../http/errors.js';
-import { CareService } from '../modules/organizations/care.service.js';
-import { MembersService } from '../modules/organizations/members.service.js';
-import { OrganizationsService } from '../modules/organizations/organizations.service.js';
-import { RegionsService } from '../modules/regions/regions.service.js';
-import { importResidents } from '../modules/register/import/resident-import.js';
+import { divisionTreeOf } from '../modules/regions/division-data.js';
+import { importCountyRegions } from '../modules/regions/region-import.js';
+import { rebuildRegionStats } from '../modules/stats/region-stats.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { CatalogueCache } from '../modules/work-orders/catalogue.service.js';
 import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
+import { DEMO_FINISHERS, type DemoFinisher } from './demo-finishers.js';
+import { DemoNames } from './demo-names.js';
+import { planOrganizations } from './demo-organizations.js';
+import {
+  type DemoBuilding,
+  type DemoCommunity,
+  type DemoPerson,
+  PopulationGenerator,
+} from './demo-population.js';
+import { type SatisfactionProfile, WorkOrderHistory } from './demo-work-orders.js';
 
-export type DemoScale = 'small';
+export const DEMO_SCALES = ['small', 'district', 'city'] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
 
-/** Per grid: how many residents; `small` gives about 5,000 people over the district's 55 communities. */
-const RESIDENTS_PER_GRID: Record<DemoScale, number> = { small: 45 };
-const GRIDS_PER_COMMUNITY = 2;
-/** The article counts 4,138 registered members among ~200,000 residents; adults' share ≈ 3%. */
-const MEMBER_SHARE = 0.03;
+/** Residents per district: `small` for a quick look (and the tests), `district` as in the article. */
+const PERSONS: Record<DemoScale, number> = { small: 5_000, district: 200_000, city: 200_000 };
+/** `city`: the demo district and seven more urban districts of Harbin (all in the division data). */
+export const CITY_DISTRICTS = [
+  '230108',
+  '230102',
+  '230103',
+  '230104',
+  '230109',
+  '230110',
+  '230111',
+  '230112',
+];
+/** Work orders per resident over the three years of history (about 80 a day in a district of 200,000). */
+const ORDERS_PER_PERSON = 0.45;
+const HOUSEHOLD_SIZE = 2.62;
+const HOUSEHOLDS_PER_GRID = 280;
+const HOTLINES = 36;
 
 export interface DemoAccount {
   username: string;
+  /** A password, or for the resident (who signs in with a one-time code) `phone:<number>`. */
   password: string;
-  role: RoleName;
+  role: RoleName | 'resident';
   regionCode: string;
 }
 
 export interface DemoReport {
+  scale: DemoScale;
+  districts: string[];
   persons: number;
   households: number;
   organizations: number;
   members: number;
+  workOrders: number;
   accounts: DemoAccount[];
+  seconds: number;
+}
+
+export interface DemoProgress {
+  step: string;
+  /** 0…1 over the whole build. */
+  fraction: number;
+}
+
+export interface DemoOptions {
+  scale: DemoScale;
+  seed: number;
+  onProgress?: (progress: DemoProgress) => void;
+  /** Run after the data is written (map boundaries, rollups); defaults to DEMO_FINISHERS. */
+  finishers?: readonly DemoFinisher[];
 }
 
 /**
- * Builds a deterministic, living district on the real division tree: grids and buildings in every
- * community, residents (through the real import, so every rule and protection applies), a party
- * committee per community, a corridor branch per building, warm groups per entrance led by
- * members, care pairings, and one demo account per staff role.
+ * Builds a deterministic, living district (or eight, for `city`) on the real division tree: grids
+ * and buildings in every community, households and residents, the organization tree with members,
+ * registrations, warm groups, care pairings, volunteer teams and commendations, health records,
+ * deeds, 36 hotlines and three years of work orders, sized so that `district` holds the article's
+ * figures. Rows are written in bulk (one long transaction per district) with the protections the
+ * register applies to every person: encrypted ID and phone numbers, blind indexes, pinyin, the
+ * importer's row hash. Then one account per role, and the finishers.
  */
-export async function buildDemo(
-  ctx: ServiceContext,
-  options: { scale: DemoScale; seed: number; onStep?: (step: string) => void },
-): Promise<DemoReport> {
+export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Promise<DemoReport> {
+  const started = Date.now();
   const { db } = ctx.database;
   if (await demoRepository.holdsRealData(db)) throw new DomainError('demo.not_empty', 409);
-  const district = ctx.config.districtCode;
-  const scope = new Scope([district], ctx.database.dialect);
-  const regions = new RegionsService(ctx);
-  const random = seededRandom(options.seed);
+  const home = ctx.config.districtCode;
+  const districts =
+    options.scale === 'city' ? [home, ...CITY_DISTRICTS.filter((c) => c !== home)].slice(0, 8) : [home];
+  for (const code of districts)
+    if (!(await demoRepository.regionExists(db, code))) await importCountyRegions(ctx, code, SYSTEM_ACTOR);
 
-  options.onStep?.('网格与楼栋');
-  const communities = await demoRepository.communities(db, district);
-  const grids: { code: string; community: string; building: string }[] = [];
-  for (const community of communities) {
-    for (let g = 1; g <= GRIDS_PER_COMMUNITY; g++) {
-      const grid = await regions.createChild(
-        scope,
-        community.code,
-        { kind: 'grid', name: `第${'一二三四'[g - 1]}网格` },
-        SYSTEM_ACTOR,
-      );
-      const building = await regions.createChild(
-        scope,
-        grid.code,
-        { kind: 'building', name: '1号楼' },
-        SYSTEM_ACTOR,
-      );
-      grids.push({ code: grid.code, community: community.code, building: building.code });
-    }
-  }
-
-  options.onStep?.('居民');
-  const seen = new Set<string>();
-  const rows: ResidentCells[] = [];
-  for (const [index, grid] of grids.entries()) {
-    for (const row of residentRows({
-      count: RESIDENTS_PER_GRID[options.scale],
-      gridCode: grid.code,
-      buildings: ['1号楼'],
-      seed: options.seed * 1000 + index,
-    })) {
-      // Separate generators may repeat an ID number now and then: the register refuses twins.
-      if (seen.has(row[1]!)) continue;
-      seen.add(row[1]!);
-      rows.push(row);
-    }
-  }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-demo-')), 'residents.xlsx');
-  await writeResidentXlsx(file, rows);
-  const imported = await importResidents(ctx, file, 'xlsx', {
-    scope,
-    actor: SYSTEM_ACTOR,
-    skipInvalid: true,
-  });
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-
-  options.onStep?.('党组织、党员与温馨小组');
-  const organizations = new OrganizationsService(ctx);
-  const members = new MembersService(ctx);
-  const care = new CareService(ctx);
-  let organizationCount = 0;
-  let memberCount = 0;
-  for (const community of communities) {
-    const committee = await organizations.create(
-      scope,
-      { kind: 'committee', name: `${community.name}党委`, anchorRegionCode: community.code },
-      SYSTEM_ACTOR,
-    );
-    organizationCount += 1;
-    for (const grid of grids.filter((g) => g.community === community.code)) {
-      const branch = await organizations.create(
-        scope,
-        {
-          kind: 'corridor_branch',
-          name: `${grid.code.slice(-2)}网格1号楼楼道党支部`,
-          parentId: committee.id,
-          anchorRegionCode: grid.building,
-        },
-        SYSTEM_ACTOR,
-      );
-      organizationCount += 1;
-      // About 3% of the adults of the building become members of its corridor branch.
-      const adults = await demoRepository.adultsAt(db, grid.building, 18, ctx.now());
-      const chosen = adults.filter(() => random() < MEMBER_SHARE * 0.7).slice(0, 6);
-      if (chosen.length === 0 && adults[0]) chosen.push(adults[0]);
-      const memberIds: string[] = [];
-      await db.transaction().execute(async (trx) => {
-        for (const person of chosen) {
-          const status = random() < 0.6 ? 'in_service' : random() < 0.75 ? 'retired' : 'mobile';
-          const joinedYear = 1975 + Math.floor(random() * 48);
-          memberIds.push(
-            await members.createIn(
-              trx,
-              scope,
-              {
-                organizationId: branch.id,
-                personId: person.id,
-                category: random() < 0.95 ? 'formal' : 'probationary',
-                status,
-                joinedOn: `${joinedYear}-07-01`,
-              },
-              SYSTEM_ACTOR,
-              'joined',
-            ),
-          );
-        }
-      });
-      memberCount += memberIds.length;
-      if (memberIds[0]) await organizations.setLeader(scope, branch.id, memberIds[0], SYSTEM_ACTOR);
-      // A warm group per entrance, led by one of the building's members.
-      for (const unit of await demoRepository.unitsOf(db, grid.building)) {
-        const group = await organizations.create(
-          scope,
-          {
-            kind: 'warm_group',
-            name: `${unit}单元温馨小组`,
-            parentId: branch.id,
-            anchorRegionCode: grid.building,
-          },
-          SYSTEM_ACTOR,
-        );
-        organizationCount += 1;
-        const leader = memberIds[(Number(unit) - 1) % Math.max(1, memberIds.length)];
-        if (leader) await organizations.setLeader(scope, group.id, leader, SYSTEM_ACTOR);
-        // Most entrances are covered; a few are left for the coverage page's "uncovered" list.
-        if (random() < 0.85)
-          await care.addToWarmGroup(scope, group.id, { buildingCode: grid.building, unit }, SYSTEM_ACTOR);
-      }
-    }
-  }
-
-  options.onStep?.('演示账户');
-  const accounts = await createDemoAccounts(ctx, scope, grids);
-  const households = await demoRepository.count(db, 'households');
-  return {
-    persons: imported.created,
-    households,
-    organizations: organizationCount,
-    members: memberCount,
-    accounts,
+  const catalogue = await new CatalogueCache(ctx).snapshot();
+  const numbers = new Map<string, number>();
+  const usedIds = new Set<string>();
+  const residentPhones = new Set<string>();
+  const report: DemoReport = {
+    scale: options.scale,
+    districts,
+    persons: 0,
+    households: 0,
+    organizations: 0,
+    members: 0,
+    workOrders: 0,
+    accounts: [],
+    seconds: 0,
   };
+  const accountCommunity = `${home}001002`;
+  let resident: { personId: string; residentId: string; phone: string } | undefined;
+  // Generating is synchronous work: yielding after each report lets a progress bar redraw.
+  const progress = async (index: number, share: number, step: string) => {
+    options.onProgress?.({ step, fraction: Math.min(1, (index + share) / districts.length) * 0.97 });
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  for (const [index, district] of districts.entries()) {
+    const seed = options.seed * 101 + index;
+    const random = seededRandom(seed);
+    const names = new DemoNames(seed, random);
+    const today = ctx.now();
+    const now = today.toISOString();
+    const tree = divisionTreeOf(district) ?? [];
+    const districtName = tree[0]?.name ?? district;
+    const streets = tree.filter((r) => r.kind === 'street' || r.kind === 'town');
+    const communities: DemoCommunity[] = tree
+      .filter((r) => r.kind === 'community' || r.kind === 'village')
+      .map((r) => ({ code: r.code, name: r.name, kind: r.kind === 'village' ? 'village' : 'community' }));
+    const regionNames = new Map(tree.map((r) => [r.code, r.name]));
+    const persons = PERSONS[options.scale];
+    const target = (indicator: ArticleIndicator) =>
+      articleTarget(ARTICLE_FIGURES.find((f) => f.indicator === indicator)!, persons);
+
+    await withLongTransaction(ctx.database, async (trx, sqlite) => {
+      const writer = new BulkInserter(trx, sqlite);
+      await progress(index, 0, '居民');
+      const population = new PopulationGenerator({
+        districtCode: district,
+        districtAddress: `黑龙江省哈尔滨市${districtName}`,
+        random,
+        names,
+        crypto: ctx.crypto,
+        today,
+        now,
+        usedIds,
+      });
+      // Communities differ in size; villages (resettlement estates here) are smaller.
+      const weights = communities.map((c) => (0.6 + random() * 0.8) * (c.kind === 'village' ? 0.7 : 1));
+      const weightSum = weights.reduce((a, b) => a + b, 0);
+      const totalHouseholds = persons / HOUSEHOLD_SIZE;
+      const people: DemoPerson[] = [];
+      const buildings: DemoBuilding[] = [];
+      let householdCount = 0;
+      for (const [c, community] of communities.entries()) {
+        const households = Math.max(4, Math.round((totalHouseholds * weights[c]!) / weightSum));
+        const grids =
+          options.scale === 'small'
+            ? 2
+            : Math.max(1, Math.min(12, Math.round(households / HOUSEHOLDS_PER_GRID)));
+        const rows = population.community(community, {
+          households,
+          grids,
+          resettlement: community.kind === 'village',
+        });
+        await writer.insert('regions', rows.regions);
+        await writer.insert('households', rows.households);
+        await writer.insert('persons', rows.persons);
+        await writer.insert('person_tags', rows.tags);
+        people.push(...rows.people);
+        buildings.push(...rows.buildings);
+        householdCount += rows.households.length;
+        if (c % 5 === 4) await progress(index, 0.45 * ((c + 1) / communities.length), '居民');
+      }
+
+      await progress(index, 0.45, '党组织、党员与温馨小组');
+      const organizations = planOrganizations({
+        districtCode: district,
+        districtName,
+        streets: streets.map((s) => ({ code: s.code, name: s.name })),
+        communities,
+        buildings,
+        people,
+        targets: {
+          corridorBranches: target('corridor_branches'),
+          warmGroups: target('warm_groups'),
+          registeredMembers: target('registered_members'),
+          volunteerTeams: target('volunteer_teams'),
+          healthRecords: target('health_records'),
+          deeds: target('deeds'),
+          pioneerPosts: target('pioneer_posts'),
+          excellentMembers: target('excellent_members'),
+          advancedCollectives: target('advanced_collectives'),
+        },
+        accountCommunity,
+        random,
+        crypto: ctx.crypto,
+        today,
+        now,
+      });
+      await writer.insert('organizations', organizations.organizations);
+      await writer.insert('organization_history', organizations.history);
+      await writer.insert('members', organizations.members);
+      await writer.insert('member_history', organizations.memberHistory);
+      await writer.insert('community_registrations', organizations.registrations);
+      await writer.insert('warm_group_households', organizations.warmGroupHouseholds);
+      await writer.insert('care_pairings', organizations.care);
+      await writer.insert('commendations', organizations.commendations);
+      await writer.insert('health_records', organizations.healthRecords);
+      await writer.insert('deeds', organizations.deeds);
+
+      await progress(index, 0.55, '热线与工单');
+      // 36 hotlines: every street's, then the largest communities'.
+      const sizes = new Map<string, number>();
+      for (const b of buildings)
+        for (const hs of b.units.values())
+          sizes.set(b.communityCode, (sizes.get(b.communityCode) ?? 0) + hs.length);
+      const lineUnits = [
+        ...streets.map((s) => s.code),
+        ...communities.map((c) => c.code).sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0)),
+      ].slice(0, HOTLINES);
+      const hotlines = lineUnits.map((code, n) => ({
+        id: uuidv7(),
+        regionCode: code,
+        name: `${regionNames.get(code) ?? code}24小时党员服务热线`,
+        number: `0451-8${district.slice(4)}${String(n + 1).padStart(5, '0')}`,
+      }));
+      await writer.insert(
+        'hotlines',
+        hotlines.map((h) => ({
+          id: h.id,
+          district_code: district,
+          region_code: h.regionCode,
+          number: h.number,
+          name: h.name,
+          active: 1,
+          created_at: now,
+        })),
+      );
+
+      if (district === home) {
+        const person = people.find(
+          (p) =>
+            p.communityCode === accountCommunity && p.phone && today.getUTCFullYear() - p.birthYear >= 30,
+        );
+        if (person?.phone) {
+          resident = { personId: person.id, residentId: uuidv7(), phone: person.phone };
+          residentPhones.add(person.phone);
+        }
+        if (resident) {
+          await writer.insert('resident_accounts', [
+            {
+              id: resident.residentId,
+              district_code: district,
+              phone_enc: ctx.crypto.encrypt('person.phone', resident.phone),
+              phone_bidx: ctx.crypto.blindIndex('person.phone', resident.phone),
+              person_id: resident.personId,
+              created_at: now,
+              last_login_at: null,
+            },
+          ]);
+        }
+      }
+      const history = new WorkOrderHistory({
+        districtCode: district,
+        random,
+        crypto: ctx.crypto,
+        calendar: catalogue.calendar,
+        categories: catalogue.categories,
+        hotlines,
+        now: today,
+        satisfaction: satisfactionOf(index, seed),
+        numbers,
+        residentPhones,
+      });
+      const orders = history.generate(
+        people,
+        Math.round(people.length * ORDERS_PER_PERSON),
+        district === home ? resident : undefined,
+      );
+      await progress(index, 0.75, '写入工单');
+      await writer.insert('resident_accounts', orders.residents);
+      await writer.insert('work_orders', orders.orders);
+      await writer.insert('work_order_events', orders.events);
+
+      await ctx.audit.append(trx, SYSTEM_ACTOR, {
+        action: 'demo.built',
+        targetType: 'region',
+        targetId: district,
+        regionCode: district,
+        summary: {
+          scale: options.scale,
+          seed: options.seed,
+          persons: people.length,
+          households: householdCount,
+          organizations: organizations.organizations.length,
+          members: organizations.members.length,
+          workOrders: orders.orders.length,
+        },
+      });
+      report.persons += people.length;
+      report.households += householdCount;
+      report.organizations += organizations.organizations.length;
+      report.members += organizations.members.length;
+      report.workOrders += orders.orders.length;
+    });
+  }
+
+  options.onProgress?.({ step: '覆盖统计与账户', fraction: 0.97 });
+  // The coverage counters, recomputed once from the rows just written.
+  await rebuildRegionStats(db);
+  report.accounts = await createDemoAccounts(ctx, accountCommunity);
+  if (resident)
+    report.accounts.push({
+      username: 'resident',
+      password: `phone:${resident.phone}`,
+      role: 'resident',
+      regionCode: accountCommunity,
+    });
+  for (const finish of options.finishers ?? DEMO_FINISHERS) await finish(ctx, districts);
+  options.onProgress?.({ step: '完成', fraction: 1 });
+  report.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return report;
+}
+
+/**
+ * Callback satisfaction by district: the demo district is the most satisfied of the city, as the
+ * article says it was two years running; the others spread below it.
+ */
+function satisfactionOf(index: number, seed: number): SatisfactionProfile {
+  if (index === 0) return { satisfied: 0.88, basicallySatisfied: 0.09 };
+  const spread = seededRandom(seed + 7)();
+  return { satisfied: 0.66 + 0.18 * spread * (1 - index / 10), basicallySatisfied: 0.2 };
 }
 
 /** One account per staff role, each scoped where such a person would work. */
-async function createDemoAccounts(
-  ctx: ServiceContext,
-  scope: Scope,
-  grids: { code: string; community: string }[],
-): Promise<DemoAccount[]> {
+async function createDemoAccounts(ctx: ServiceContext, community: string): Promise<DemoAccount[]> {
   const users = new UsersService(ctx);
   const district = ctx.config.districtCode;
-  const qingnian = grids.find((g) => g.community === `${district}001002`) ?? grids[0]!;
+  const scope = new Scope([district], ctx.database.dialect);
+  const grid = `${community}01`;
   const wanted: { username: string; displayName: string; role: RoleName; regionCode: string }[] = [
     {
-      username: 'street_secretary',
-      displayName: '兴建街道书记',
-      role: 'secretary',
-      regionCode: qingnian.community.slice(0, 9),
+      username: 'district_admin',
+      displayName: '区委组织部管理员',
+      role: 'district_admin',
+      regionCode: district,
     },
     {
-      username: 'community_secretary',
-      displayName: '社区书记',
+      username: 'street_secretary',
+      displayName: '街道书记',
       role: 'secretary',
-      regionCode: qingnian.community,
+      regionCode: community.slice(0, 9),
     },
-    { username: 'grid_worker', displayName: '网格员', role: 'grid_worker', regionCode: qingnian.code },
+    { username: 'community_secretary', displayName: '社区书记', role: 'secretary', regionCode: community },
+    { username: 'grid_worker', displayName: '网格员', role: 'grid_worker', regionCode: grid },
     {
       username: 'hotline_operator',
       displayName: '热线接线员',
       role: 'hotline_operator',
       regionCode: district,
     },
-    { username: 'member', displayName: '党员', role: 'member', regionCode: qingnian.community },
+    { username: 'member', displayName: '党员', role: 'member', regionCode: community },
     { username: 'auditor', displayName: '审计员', role: 'auditor', regionCode: district },
   ];
   const accounts: DemoAccount[] = [];
@@ -243,10 +389,12 @@ async function createDemoAccounts(
       regionCode: account.regionCode,
     });
   }
-  // The member account is a real member of 青年社区 (their own page shows their households).
-  const member = await demoRepository.firstMemberUnder(ctx.database.db, scope.narrowedTo(qingnian.community));
-  const memberAccount = await demoRepository.userId(ctx.database.db, 'member');
+  // The member account is a real in-service member living in that community (their own page shows
+  // their households, and the registration page their 双报到).
+  const { db } = ctx.database;
+  const member = await demoRepository.firstMemberLivingIn(db, community);
+  const memberAccount = await demoRepository.userId(db, 'member');
   if (member && memberAccount)
-    await demoRepository.linkMember(ctx.database.db, member, memberAccount, ctx.now().toISOString());
+    await demoRepository.linkMember(db, member, memberAccount, ctx.now().toISOString());
   return accounts;
 }

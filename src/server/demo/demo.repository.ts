@@ -1,49 +1,35 @@
-import type { Scope } from '../auth/scope.js';
 import type { Executor } from '../db/database.js';
 import type { DB } from '../db/tables.js';
 
 /** The few reads and writes the demo needs beyond the services it drives. */
 export const demoRepository = {
-  /** Real data: any resident, organization, or account besides the first administrator. */
+  /** Real data: any resident, organization, work order or hotline, or an account besides the first administrator. */
   async holdsRealData(db: Executor): Promise<boolean> {
     const person = await db.selectFrom('persons').select('id').limit(1).executeTakeFirst();
     const organization = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+    const order = await db.selectFrom('work_orders').select('id').limit(1).executeTakeFirst();
+    const hotline = await db.selectFrom('hotlines').select('id').limit(1).executeTakeFirst();
     const users = await db.selectFrom('users').select('id').limit(2).execute();
-    return Boolean(person ?? organization) || users.length > 1;
+    return Boolean(person ?? organization ?? order ?? hotline) || users.length > 1;
   },
 
-  communities(db: Executor, districtCode: string) {
-    return db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('district_code', '=', districtCode)
-      .where('kind', 'in', ['community', 'village'])
-      .orderBy('code')
-      .execute();
+  async regionExists(db: Executor, code: string): Promise<boolean> {
+    return Boolean(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst());
   },
 
-  /** Adults living in a building, in a stable order. */
-  adultsAt(db: Executor, buildingCode: string, minimumAge: number, today: Date) {
-    const bornBefore = `${today.getUTCFullYear() - minimumAge}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;
-    return db
-      .selectFrom('persons')
-      .select(['id'])
-      .where('region_code', '=', buildingCode)
-      .where('status', '=', 'active')
-      .where('birth_date', '<=', bornBefore)
-      .orderBy('id')
-      .execute();
-  },
-
-  async unitsOf(db: Executor, buildingCode: string): Promise<string[]> {
-    const rows = await db
-      .selectFrom('households')
-      .select('unit')
-      .distinct()
-      .where('region_code', '=', buildingCode)
-      .orderBy('unit')
-      .execute();
-    return rows.map((r) => r.unit).filter(Boolean);
+  /** The first in-service member who lives in a community and belongs to one of its organizations. */
+  async firstMemberLivingIn(db: Executor, communityCode: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('members')
+      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .select('members.id')
+      .where('members.status', '=', 'in_service')
+      .where('members.region_code', 'like', `${communityCode}%`)
+      .where('persons.region_code', 'like', `${communityCode}%`)
+      .orderBy('members.id')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
   },
 
   async count(db: Executor, table: keyof DB): Promise<number> {
@@ -52,18 +38,6 @@ export const demoRepository = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  },
-
-  async firstMemberUnder(db: Executor, scope: Scope): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('members')
-      .select('id')
-      .where(scope.covers('members.region_code'))
-      .where('status', '=', 'in_service')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.id;
   },
 
   async userId(db: Executor, username: string): Promise<string | undefined> {

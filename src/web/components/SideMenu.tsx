@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FlagOutlined,
   KeyOutlined,
   PieChartOutlined,
@@ -29,13 +30,15 @@ function selectedKey(pathname: string): string {
   // A member's own page is reached from the user menu: no side-menu item is theirs.
   if (pathname.startsWith('/me')) return '';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
   return workOrderMenuKey(pathname) ?? '/regions';
 }
 
 /**
- * The cockpit for holders of cockpit.read; regions for everyone; Residents, Organizations and Coverage, Party members, Users and Audit log
- * only for holders of person.read / org.read / org.write / user.read / audit.read.
+ * The cockpit for holders of cockpit.read; regions for everyone; Residents, Organizations and
+ * Coverage, Party members, Users and Audit log only for holders of person.read / org.read /
+ * org.write / user.read / audit.read; the article's figures for those who read a whole district.
  */
 export function SideMenu() {
   const { t } = useI18n();
@@ -98,6 +101,14 @@ export function SideMenu() {
       key: '/audit',
       icon: <AuditOutlined />,
       label: <span data-testid="menu-audit">{t('nav.audit')}</span>,
+    });
+  }
+  // The article's figures are a whole district's: shown to those who read a whole district.
+  if ((me.permissions['region.read'] ?? []).some((code) => code.length === 6)) {
+    items.push({
+      key: '/article',
+      icon: <FileTextOutlined />,
+      label: <span data-testid="menu-article">{t('nav.article')}</span>,
     });
   }
   if (hasPermission(me, 'catalogue.manage')) {

@@ -1,3 +1,4 @@
+import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enOpen311 } from './en.open311';
 import { enPortal } from './en.portal';
@@ -738,4 +739,5 @@ export const en: Record<MessageKey, string> = {
   ...enPortal,
   ...enOpen311,
   ...enCockpit,
+  ...enArticle,
 };

@@ -1,3 +1,4 @@
+import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhOpen311 } from './zh.open311';
 import { zhPortal } from './zh.portal';
@@ -724,6 +725,7 @@ export const zh = {
   ...zhPortal,
   ...zhOpen311,
   ...zhCockpit,
+  ...zhArticle,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -55,7 +55,8 @@ export async function bumpDeedRollups(
 
 async function countAll(db: Executor, district: string, sources = COUNTER_SOURCES): Promise<CounterRow[]> {
   const rows: CounterRow[] = [];
-  for (const source of sources) rows.push(...(await source.count(db, district)));
+  // One by one: a district of 200,000 residents has more rows than a call's arguments may hold.
+  for (const source of sources) for (const row of await source.count(db, district)) rows.push(row);
   return rollUp(rows);
 }
 

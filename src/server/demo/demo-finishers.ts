@@ -1,0 +1,18 @@
+import { generateDemoBoundaries } from '../modules/cockpit/demo-boundaries.js';
+import { rebuildRollups } from '../modules/cockpit/rollups.js';
+import type { ServiceContext } from '../services.js';
+
+/** Work that runs once the demo data is written, given the districts it built. */
+export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[]) => Promise<void>;
+
+/**
+ * After `lianxin demo` and the first start's demo: the cockpit's map outlines for every district
+ * built, then every counter recounted from the rows (the demo writes in bulk, past the steps that
+ * keep the cockpit's counters as they happen).
+ */
+export const DEMO_FINISHERS: readonly DemoFinisher[] = [
+  async (ctx, districtCodes) => {
+    for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
+    await rebuildRollups(ctx);
+  },
+];

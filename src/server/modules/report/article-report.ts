@@ -1,0 +1,82 @@
+import {
+  ARTICLE_FIGURES,
+  ARTICLE_POPULATION,
+  type ArticleIndicator,
+  type ArticleRow,
+  COMMENDATION_TITLES,
+} from '../../../shared/article-figures.js';
+import type { Executor } from '../../db/database.js';
+import { articleReportRepository as repo } from './article-report.repository.js';
+
+export interface ArticleReport {
+  district: { code: string; name: string };
+  /** What the figures are measured against: the district's register and work orders. */
+  population: { persons: number; households: number; workOrders: number };
+  rows: ArticleRow[];
+}
+
+/** A district's satisfaction rank among the districts the database holds (1 = most satisfied). */
+async function satisfactionRank(
+  db: Executor,
+  districtCode: string,
+): Promise<{ rank: number | null; of: number }> {
+  const rates = (await repo.satisfactionByDistrict(db))
+    .map((row) => ({ code: row.district_code, rate: Number(row.satisfied) / Number(row.callbacks) }))
+    .sort((a, b) => b.rate - a.rate);
+  const index = rates.findIndex((r) => r.code === districtCode);
+  return { rank: index === -1 ? null : index + 1, of: rates.length };
+}
+
+/**
+ * 重现文章: the article's countable figures (DESIGN §5) row by row next to what the platform holds
+ * for a district, so anyone can see the platform holds what the article describes.
+ */
+export async function articleReport(db: Executor, districtCode: string): Promise<ArticleReport> {
+  const rank = await satisfactionRank(db, districtCode);
+  const counts: Record<ArticleIndicator, () => Promise<number | null>> = {
+    warm_groups: () => repo.organizations(db, districtCode, 'warm_group'),
+    corridor_branches: () => repo.organizations(db, districtCode, 'corridor_branch'),
+    registered_members: () => repo.confirmedRegistrations(db, districtCode),
+    hotlines: () => repo.activeHotlines(db, districtCode),
+    health_records: () => repo.rows(db, districtCode, 'health_records'),
+    deeds: () => repo.rows(db, districtCode, 'deeds'),
+    volunteer_teams: () => repo.organizations(db, districtCode, 'volunteer_team'),
+    pioneer_posts: () => repo.commendations(db, districtCode, COMMENDATION_TITLES.pioneer_posts),
+    excellent_members: () => repo.commendations(db, districtCode, COMMENDATION_TITLES.excellent_members),
+    advanced_collectives: () =>
+      repo.commendations(db, districtCode, COMMENDATION_TITLES.advanced_collectives),
+    villages: () => repo.villages(db, districtCode),
+    satisfaction_rank: async () => rank.rank,
+  };
+  const persons = await repo.rows(db, districtCode, 'persons');
+  const rows: ArticleRow[] = [];
+  for (const figure of ARTICLE_FIGURES) {
+    const platform = await counts[figure.indicator]();
+    const isRank = figure.indicator === 'satisfaction_rank';
+    rows.push({
+      indicator: figure.indicator,
+      article: figure.article,
+      platform,
+      scaled: figure.perPopulation ? Math.round((figure.article * persons) / ARTICLE_POPULATION) : null,
+      difference:
+        platform === null
+          ? null
+          : isRank
+            ? platform - figure.article
+            : Math.round(((platform - figure.article) / figure.article) * 1000) / 10,
+      name: figure.zh,
+      nameEn: figure.en,
+      quote: figure.quote,
+      ...(isRank ? { of: rank.of } : {}),
+    });
+  }
+  return {
+    district: { code: districtCode, name: (await repo.districtName(db, districtCode)) ?? districtCode },
+    population: {
+      persons,
+      households: await repo.rows(db, districtCode, 'households'),
+      workOrders: await repo.rows(db, districtCode, 'work_orders'),
+    },
+    rows,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The 2013 article's countable figures (DESIGN §5, seed/article.zh-Hans.txt) for which the platform
+ * has a concept. The demo generator sizes the demo district from them and the article report puts
+ * each next to the platform's own count. `perPersons` is the population the figure belongs to: the
+ * demo district at `district` scale has about 200,000 residents, and smaller or larger demos scale
+ * the per-population figures in proportion; the others are structure (the region tree, the
+ * hotlines) and stay as they are at every scale.
+ */
+export const ARTICLE_POPULATION = 200_000;
+
+export const ARTICLE_INDICATORS = [
+  'warm_groups',
+  'corridor_branches',
+  'registered_members',
+  'hotlines',
+  'health_records',
+  'deeds',
+  'volunteer_teams',
+  'pioneer_posts',
+  'excellent_members',
+  'advanced_collectives',
+  'villages',
+  'satisfaction_rank',
+] as const;
+export type ArticleIndicator = (typeof ARTICLE_INDICATORS)[number];
+
+export interface ArticleFigure {
+  indicator: ArticleIndicator;
+  /** The figure as the article states it ("3万余" is 30,000, "100余支" is 100). */
+  article: number;
+  /** The article's words, quoted. */
+  quote: string;
+  /** Whether the figure grows with the population (warm groups) or is structure (hotlines). */
+  perPopulation: boolean;
+  zh: string;
+  en: string;
+}
+
+export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
+  {
+    indicator: 'warm_groups',
+    article: 3244,
+    quote: '已组建了党群温馨小组3 244个',
+    perPopulation: true,
+    zh: '党群温馨小组',
+    en: 'Warm groups',
+  },
+  {
+    indicator: 'corridor_branches',
+    article: 326,
+    quote: '楼道党支部326个',
+    perPopulation: true,
+    zh: '楼道党支部',
+    en: 'Corridor branches',
+  },
+  {
+    indicator: 'registered_members',
+    article: 4138,
+    quote: '4 138名居住在社区的退休党员和区属单位在职党员陆续到社区报到',
+    perPopulation: true,
+    zh: '到社区报到的党员',
+    en: 'Members registered at their community',
+  },
+  {
+    indicator: 'hotlines',
+    article: 36,
+    quote: '开通了36条24小时党员服务热线',
+    perPopulation: false,
+    zh: '24小时党员服务热线',
+    en: '24-hour hotlines',
+  },
+  {
+    indicator: 'health_records',
+    article: 8155,
+    quote: '建立健康医疗档案8 155个',
+    perPopulation: true,
+    zh: '健康医疗档案',
+    en: 'Health records',
+  },
+  {
+    indicator: 'deeds',
+    article: 30000,
+    quote: '党员共为群众做好事实事3万余件',
+    perPopulation: true,
+    zh: '好事实事',
+    en: 'Good deeds',
+  },
+  {
+    indicator: 'volunteer_teams',
+    article: 100,
+    quote: '党员义工服务队等志愿者队伍100余支',
+    perPopulation: true,
+    zh: '志愿者队伍',
+    en: 'Volunteer teams',
+  },
+  {
+    indicator: 'pioneer_posts',
+    article: 30,
+    quote: '树立了30个“共产党员先锋岗”标兵',
+    perPopulation: true,
+    zh: '共产党员先锋岗标兵',
+    en: 'Pioneer posts',
+  },
+  {
+    indicator: 'excellent_members',
+    article: 200,
+    quote: '优秀党员200余名',
+    perPopulation: true,
+    zh: '表彰优秀党员',
+    en: 'Members commended as excellent',
+  },
+  {
+    indicator: 'advanced_collectives',
+    article: 70,
+    quote: '联合表彰创先争优先进集体70个',
+    perPopulation: true,
+    zh: '表彰先进集体',
+    en: 'Organizations commended as advanced',
+  },
+  {
+    indicator: 'villages',
+    article: 11,
+    quote: '我区两镇11个行政村',
+    perPopulation: false,
+    zh: '行政村',
+    en: 'Administrative villages',
+  },
+  {
+    indicator: 'satisfaction_rank',
+    article: 1,
+    quote: '我区连续两年在全市八区群众满意度测评中名列第一',
+    perPopulation: false,
+    zh: '群众满意度排名（全市各区）',
+    en: 'Satisfaction rank among the city’s districts',
+  },
+];
+
+/** What the demo aims at for a figure, for a district of `persons` residents. */
+export function articleTarget(figure: ArticleFigure, persons: number): number {
+  if (!figure.perPopulation) return figure.article;
+  // "3万余", "100余支", "200余名": a little over the round figure, as the article says.
+  const over = figure.indicator === 'deeds' ? 1.02 : figure.article % 100 === 0 ? 1.04 : 1;
+  return Math.max(1, Math.round(((figure.article * over) / ARTICLE_POPULATION) * persons));
+}
+
+export const articleFigure = (indicator: ArticleIndicator): ArticleFigure =>
+  ARTICLE_FIGURES.find((f) => f.indicator === indicator)!;
+
+/** The commendation titles the article counts (the demo gives them; the report counts them). */
+export const COMMENDATION_TITLES = {
+  pioneer_posts: '共产党员先锋岗标兵',
+  excellent_members: '优秀共产党员',
+  advanced_collectives: '先进基层党组织',
+} as const satisfies Partial<Record<ArticleIndicator, string>>;
+
+/** One row of the article report: the article's figure next to the platform's own count. */
+export interface ArticleRow {
+  indicator: ArticleIndicator;
+  article: number;
+  /** Null when the platform cannot say (no callbacks yet for a satisfaction rank). */
+  platform: number | null;
+  /**
+   * The article's figure scaled to the district's population (figure × persons / 200,000), for the
+   * figures that grow with it; null for structure (hotlines, villages, the rank).
+   */
+  scaled: number | null;
+  /** (platform − article) / article, in percent, one decimal; for the rank, the places behind. */
+  difference: number | null;
+  name: string;
+  nameEn: string;
+  quote: string;
+  /** For the satisfaction rank: among how many districts. */
+  of?: number;
+}
