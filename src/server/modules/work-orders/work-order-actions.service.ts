@@ -86,7 +86,11 @@ export class WorkOrderActions {
       case 'dispatcher':
         return scope.includes(order.dispatcher_region_code ?? order.handler_region_code);
       case 'overseer':
-        return scope.includes(order.region_code) || order.assignee_user_id === caller.userId;
+        // The person an order was given to may comment on it, but not urge or supervise themselves.
+        return (
+          scope.includes(order.region_code) ||
+          (permission === 'workorder.read' && order.assignee_user_id === caller.userId)
+        );
     }
   }
 
