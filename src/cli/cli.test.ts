@@ -23,7 +23,9 @@ async function lianxin(
 }
 
 describeEachDialect('the lianxin command', (env) => {
-  it('refuses an unknown county code and bad user input with a message and a non-zero exit', async () => {
+  it('refuses an unknown county code and bad user input with a message and a non-zero exit', {
+    timeout: 120_000,
+  }, async () => {
     const unknown = await lianxin(env, 'regions', 'import', '999999');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('区划数据中没有县级代码 999999');
@@ -32,7 +34,8 @@ describeEachDialect('the lianxin command', (env) => {
     expect(weak.stderr).toContain('password');
   });
 
-  it('migrates, imports regions idempotently and manages users', async () => {
+  // Each step starts the CLI as a child process (a cold TypeScript start): slow on a busy machine.
+  it('migrates, imports regions idempotently and manages users', { timeout: 120_000 }, async () => {
     expect((await lianxin(env, 'migrate')).stdout).toContain('Nothing to migrate');
     const again = await lianxin(env, 'regions', 'import', '230108');
     expect(again.code).toBe(0);
