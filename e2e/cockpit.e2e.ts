@@ -100,10 +100,11 @@ describe.skipIf(missing !== null && !inCi)(
       server = await startServer();
       // The demo district (regions, residents, organizations, accounts), its outlines and counters.
       const demo = await lianxin('demo', '--scale', 'small');
-      const line = demo.split('\n').find((l) => l.split('\t')[2]?.startsWith('grid_worker@'));
-      if (!line) throw new Error(`The demo printed no grid worker account:\n${demo}`);
-      const [username, password, role] = line.split('\t') as [string, string, string];
-      worker = { username, password, grid: role.split('@')[1]! };
+      // The demo prints each account as `username  password  (role @ region)`.
+      const account = /^\s*(\S+)\s+(\S+)\s+\(grid_worker @ (\d+)\)/m.exec(demo);
+      if (!account) throw new Error(`The demo printed no grid worker account:\n${demo}`);
+      const [, username, password, grid] = account as unknown as [string, string, string, string];
+      worker = { username, password, grid };
       await lianxin('regions', 'boundaries', '--demo', DISTRICT);
       admin = await apiLogin(server.baseUrl, 'admin', server.adminPassword);
       await orders();
