@@ -66,6 +66,8 @@ describe.skipIf(missing !== null && !inCi)(
       await logIn(page, 'admin', server.adminPassword);
       await page.getByTestId('menu-open311-keys').click();
       await page.waitForURL('**/open311-keys');
+      // The list loads after the page: wait for its empty state before reading the page once.
+      await page.getByTestId('open311-keys-page').getByText('还没有密钥').waitFor();
       const text = await visibleText(page, 'open311-keys-page');
       expect(text).toContain('Open311 接口密钥');
       expect(text).toContain(`${server.baseUrl}/open311/v2`);
