@@ -14,10 +14,14 @@ import { regionsRepository } from '../regions/regions.repository.js';
 import { attachmentsRepository } from './attachments.repository.js';
 import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { deedsRepository } from './deeds.repository.js';
-import { HANDLING_ROLES } from './handling-roles.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
 import { recordStep } from './work-order-steps.js';
-import { handlerRecipients, type Visibility, workOrdersRepository } from './work-orders.repository.js';
+import {
+  callerLookups,
+  handlerRecipients,
+  type Visibility,
+  workOrdersRepository,
+} from './work-orders.repository.js';
 import { beijingDate, formatBeijing, type WorkingCalendar } from './working-calendar.js';
 
 /** A signed-in staff member: their id, and where each permission holds for them. */
@@ -338,7 +342,7 @@ export class WorkOrderActions {
       memberId = member.id;
     } else {
       userId = input.assigneeUserId!;
-      const regions = await handlerRegionsOf(trx, userId);
+      const regions = await callerLookups.handlerRegionsOf(trx, userId);
       // The person works inside the holder's unit and their work covers the place.
       const fits = regions.some(
         (region) => region.startsWith(order.handler_region_code) && order.region_code.startsWith(region),
@@ -458,17 +462,4 @@ export function callbackStep(
     },
     data: { satisfaction: 'unsatisfied', dueAt },
   };
-}
-
-/** Regions where a user holds a role that handles orders. */
-async function handlerRegionsOf(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('role_assignments')
-    .innerJoin('users', 'users.id', 'role_assignments.user_id')
-    .select('role_assignments.region_code')
-    .where('role_assignments.user_id', '=', userId)
-    .where('users.status', '=', 'active')
-    .where('role_assignments.role', 'in', HANDLING_ROLES)
-    .execute();
-  return rows.map((row) => row.region_code);
 }

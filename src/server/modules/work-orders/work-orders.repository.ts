@@ -283,3 +283,39 @@ export const dispatchCandidates = {
       .limit(200)
       .execute(),
 };
+
+/** Look-ups about people that the work-order services need: callers and possible assignees. */
+export const callerLookups = {
+  /** Active residents in scope with this phone's blind index (the operator console's caller). */
+  personsByPhone: (db: Executor, scope: Scope, phoneIndex: string) =>
+    db
+      .selectFrom('persons')
+      .leftJoin('households', 'households.id', 'persons.household_id')
+      .select([
+        'persons.id',
+        'persons.name',
+        'persons.gender',
+        'persons.birth_date',
+        'persons.region_code',
+        'persons.household_id',
+        'households.address',
+      ])
+      .where('persons.phone_bidx', '=', phoneIndex)
+      .where('persons.status', '=', 'active')
+      .where(scope.covers('persons.region_code'))
+      .limit(10)
+      .execute(),
+
+  /** Regions where a user holds a role that handles orders. */
+  handlerRegionsOf: async (db: Executor, userId: string): Promise<string[]> => {
+    const rows = await db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select('role_assignments.region_code')
+      .where('role_assignments.user_id', '=', userId)
+      .where('users.status', '=', 'active')
+      .where('role_assignments.role', 'in', HANDLING_ROLES)
+      .execute();
+    return rows.map((row) => row.region_code);
+  },
+};

@@ -5,7 +5,12 @@ import { attachmentsRepository } from './attachments.repository.js';
 import { CatalogueCache } from './catalogue.service.js';
 import { type Caller, visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
 import { WorkOrderIntake } from './work-order-intake.service.js';
-import { dispatchCandidates, type ListFilter, workOrdersRepository } from './work-orders.repository.js';
+import {
+  callerLookups,
+  dispatchCandidates,
+  type ListFilter,
+  workOrdersRepository,
+} from './work-orders.repository.js';
 
 /** The work-order module's entry points, for routes, the scheduler, the portal and Open311. */
 export class WorkOrdersService {
@@ -60,23 +65,7 @@ export class WorkOrdersService {
     const { db } = this.ctx.database;
     const index = this.ctx.crypto.blindIndex('person.phone', phone);
     const [persons, orders] = await Promise.all([
-      db
-        .selectFrom('persons')
-        .leftJoin('households', 'households.id', 'persons.household_id')
-        .select([
-          'persons.id',
-          'persons.name',
-          'persons.gender',
-          'persons.birth_date',
-          'persons.region_code',
-          'persons.household_id',
-          'households.address',
-        ])
-        .where('persons.phone_bidx', '=', index)
-        .where('persons.status', '=', 'active')
-        .where(personScope.covers('persons.region_code'))
-        .limit(10)
-        .execute(),
+      callerLookups.personsByPhone(db, personScope, index),
       workOrdersRepository.byContactPhone(db, visibilityOf(caller), index),
     ]);
     return { persons, orders };
