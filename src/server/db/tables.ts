@@ -587,6 +587,12 @@ export interface Open311KeyTable {
   revoked_at: string | null;
 }
 
+/** The last order number given out per Beijing day (see migration 0006). */
+export interface WorkOrderNumberTable {
+  day: string;
+  last_number: number;
+}
+
 export interface DB {
   service_categories: ServiceCategoryTable;
   calendar_days: CalendarDayTable;
@@ -596,6 +602,7 @@ export interface DB {
   otp_codes: OtpCodeTable;
   work_orders: WorkOrderTable;
   work_order_events: WorkOrderEventTable;
+  work_order_numbers: WorkOrderNumberTable;
   work_order_attachments: WorkOrderAttachmentTable;
   notifications: NotificationTable;
   deeds: DeedTable;

@@ -13,6 +13,7 @@ import { importCountyRegions } from '../modules/regions/region-import.js';
 import { rebuildRegionStats } from '../modules/stats/region-stats.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { CatalogueCache } from '../modules/work-orders/catalogue.service.js';
+import { workOrdersRepository } from '../modules/work-orders/work-orders.repository.js';
 import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
 import { DEMO_FINISHERS, type DemoFinisher } from './demo-finishers.js';
@@ -291,6 +292,8 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       await writer.insert('resident_accounts', orders.residents);
       await writer.insert('work_orders', orders.orders);
       await writer.insert('work_order_events', orders.events);
+      // The orders carry their own numbers: intake must count on from the highest of each day.
+      await workOrdersRepository.syncNumbers(trx);
 
       await ctx.audit.append(trx, SYSTEM_ACTOR, {
         action: 'demo.built',

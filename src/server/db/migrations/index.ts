@@ -5,6 +5,7 @@ import * as register from './0002-register.js';
 import * as organizations from './0003-organizations.js';
 import * as workOrders from './0004-work-orders.js';
 import * as cockpit from './0005-cockpit.js';
+import * as workOrderNumbers from './0006-work-order-numbers.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -25,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003-organizations': organizations,
   '0004-work-orders': workOrders,
   '0005-cockpit': cockpit,
+  '0006-work-order-numbers': workOrderNumbers,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -119,8 +119,10 @@ export class WorkOrderIntake {
           .transaction()
           .execute((trx) => this.insert(trx, intake, input, category, attributes, calendar));
       } catch (error) {
-        // Two intakes in the same instant may pick the same day number: the loser takes the next.
+        // The number was taken already: orders were written around the day's counter (a bulk
+        // load). Bring the counter up to them and try again.
         if (!isUniqueViolation(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+        await workOrdersRepository.syncNumbers(db, beijingDate(this.ctx.now()).replaceAll('-', ''));
       }
     }
   }
@@ -150,8 +152,8 @@ export class WorkOrderIntake {
     if (!place.regionCode.startsWith(handler)) handler = place.regionCode.slice(0, 6);
     const urgent = input.urgent === true || category.resolve_days === 0;
     const day = beijingDate(now).replaceAll('-', '');
-    const last = await workOrdersRepository.lastNumberOn(trx, day, this.ctx.database.dialect);
-    const number = `${day}-${String(last ? Number(last.slice(9)) + 1 : 1).padStart(4, '0')}`;
+    const sequence = await workOrdersRepository.nextNumberOn(trx, day);
+    const number = `${day}-${String(sequence).padStart(4, '0')}`;
     const id = uuidv7();
     const districtCode = place.regionCode.slice(0, 6);
     const phone = input.contactPhone;

@@ -61,3 +61,47 @@ describeEachDialect('work orders: intake', (env) => {
     expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
   });
 });
+
+describeEachDialect('work orders: numbering', (env) => {
+  let world: WorkOrderWorld;
+  beforeAll(async () => {
+    world = await workOrderWorld(env);
+  });
+  const create = async () => {
+    const response = await env.inject('POST', '/api/work-orders', {
+      cookie: world.operator.cookie,
+      body: elderlyCareOrder(world),
+    });
+    expect(response.status).toBe(201);
+    return response.json.number as string;
+  };
+
+  it('counts on past 9,999 orders in a day', async () => {
+    const first = await create();
+    const day = first.slice(0, 8);
+    expect(first).toBe(`${day}-0001`);
+    // As if 9,999 orders had been taken today (numbers compared as text once sorted …-10000 below …-9999).
+    await env.database.db
+      .updateTable('work_order_numbers')
+      .set({ last_number: 9999 })
+      .where('day', '=', day)
+      .execute();
+    expect(await create()).toBe(`${day}-10000`);
+    expect(await create()).toBe(`${day}-10001`);
+  });
+
+  it('steps over numbers taken by orders written around the counter', async () => {
+    const first = await create();
+    const day = first.slice(0, 8);
+    // A bulk load wrote orders without counting: the counter lags behind the stored numbers.
+    await env.database.db
+      .updateTable('work_order_numbers')
+      .set({ last_number: Number(first.slice(9)) - 1 })
+      .where('day', '=', day)
+      .execute();
+    const next = await create();
+    expect(Number(next.slice(9))).toBe(Number(first.slice(9)) + 1);
+    expect(await env.countRows('work_orders')).toBe(5);
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -43,9 +43,6 @@ const viewQuery = (db: Executor) =>
     .selectAll('work_orders')
     .select(['service_categories.name as category_name', 'regions.name as region_name']);
 
-/** The advisory lock that serializes the numbering of orders on PostgreSQL (an arbitrary constant). */
-const NUMBER_LOCK_KEY = 7_340_511;
-
 /** Only this file touches work_orders and work_order_events. */
 export const workOrdersRepository = {
   insert: async (db: Executor, row: Insertable<WorkOrderTable>): Promise<void> => {
@@ -57,22 +54,38 @@ export const workOrdersRepository = {
   },
 
   /**
-   * The day's last number, e.g. 20261126-0042, to count on from; call it in the intake's
-   * transaction. Two intakes must never read the same last number: on SQLite the write lock of
-   * BEGIN IMMEDIATE already serializes them, on PostgreSQL a transaction-scoped advisory lock does
-   * (without it, concurrent intakes collided on the unique number and ran out of retries).
+   * The next number of the day (1 for its first order), counted in the intake's transaction: one
+   * upsert of the day's row, which also serializes concurrent intakes of the same day until they
+   * commit (the write lock of BEGIN IMMEDIATE on SQLite, the row lock on PostgreSQL).
    */
-  lastNumberOn: async (db: Executor, day: string, dialect: Dialect): Promise<string | undefined> => {
-    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${NUMBER_LOCK_KEY})`.execute(db);
-    const last = await db
-      .selectFrom('work_orders')
-      .select('number')
-      .where('number', '>=', `${day}-`)
-      .where('number', '<', `${day}.`)
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return last?.number;
+  nextNumberOn: async (db: Executor, day: string): Promise<number> => {
+    const row = await db
+      .insertInto('work_order_numbers')
+      .values({ day, last_number: 1 })
+      .onConflict((oc) =>
+        oc.column('day').doUpdateSet((eb) => ({ last_number: eb('work_order_numbers.last_number', '+', 1) })),
+      )
+      .returning('last_number')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_number);
+  },
+
+  /**
+   * Brings the day counters (of one day, or all) up to the orders stored, after orders were
+   * written around them (in bulk, as the demo does): a counter never goes down.
+   */
+  syncNumbers: async (db: Executor, day?: string): Promise<void> => {
+    const ofDay = day ? sql`where number >= ${`${day}-`} and number < ${`${day}.`}` : sql``;
+    await sql`
+      insert into work_order_numbers (day, last_number)
+      select substr(number, 1, 8), max(cast(substr(number, 10) as integer))
+      from work_orders
+      ${ofDay}
+      group by substr(number, 1, 8)
+      on conflict (day) do update set last_number = case
+        when excluded.last_number > work_order_numbers.last_number then excluded.last_number
+        else work_order_numbers.last_number end
+    `.execute(db);
   },
 
   /** Unscoped, locked on PostgreSQL when asked: the service decides who may act. */
