@@ -341,7 +341,8 @@ describe.skipIf(missing !== null && !inCi)(
       await page.keyboard.press('Enter');
       await page.getByTestId('persons-table').getByText('没有符合条件的居民').waitFor();
       await page.getByTestId('persons-table').locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-      expect(await text('persons-table')).toContain('没有符合条件的居民');
+      // The debounced search may answer once more after Enter: read until the table has settled.
+      await expect.poll(() => text('persons-table')).toContain('没有符合条件的居民');
       await shot('outsider-not-found');
 
       await page.goto(`/persons/${outsiderId}`);
