@@ -60,6 +60,42 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
     });
   });
 
+  it('我的待办 lists what waits for the caller: their unit’s orders to act on, not their subordinates’', async () => {
+    const mine = async (cookie: string) => {
+      const list = await env.inject('GET', '/api/work-orders?view=mine&limit=200', { cookie });
+      expect(list.status).toBe(200);
+      return (list.json.items as { id: string }[]).map((o) => o.id);
+    };
+    const created = await create(world.operator.cookie, elderlyCareOrder(world));
+    const id = created.json.id as string;
+    // Received at the community: the community's to dispatch.
+    expect(await mine(world.secretary.cookie)).toContain(id);
+    expect(await mine(world.worker.cookie)).not.toContain(id);
+
+    // Given to the grid as a unit: the grid's worker signs and resolves it; the community waits.
+    await act(world.secretary.cookie, id, { action: 'dispatch', targetRegionCode: world.gridCode });
+    expect(await mine(world.worker.cookie)).toContain(id);
+    expect(await mine(world.secretary.cookie)).not.toContain(id);
+    expect(await mine(world.outsider.cookie)).not.toContain(id);
+    await act(world.worker.cookie, id, { action: 'sign' });
+    expect(await mine(world.worker.cookie)).toContain(id);
+
+    // An extension asked for, then a resolution to review: back with the community that dispatched it.
+    await act(world.worker.cookie, id, { action: 'extend', days: 2, note: '需等待配件' });
+    expect(await mine(world.secretary.cookie)).toContain(id);
+    await act(world.secretary.cookie, id, { action: 'approve_extension' });
+    expect(await mine(world.secretary.cookie)).not.toContain(id);
+    await act(world.worker.cookie, id, { action: 'resolve', note: '已修好' });
+    expect(await mine(world.secretary.cookie)).toContain(id);
+    expect(await mine(world.worker.cookie)).not.toContain(id);
+
+    // Closed: waiting for the callback (待回访), no one's to-do any more.
+    expect((await act(world.secretary.cookie, id, { action: 'review', approve: true })).json.status).toBe(
+      'closed',
+    );
+    expect(await mine(world.secretary.cookie)).not.toContain(id);
+  });
+
   it('hotline → community → grid worker → resolve → review → unsatisfied → again → satisfied → archived', async () => {
     const created = await create(
       world.operator.cookie,
@@ -122,6 +158,16 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       'review',
       'callback',
     ]);
+    // The timeline names staff by their display name as it is now, not by their account name.
+    await env.database.db
+      .updateTable('users')
+      .set({ display_name: '李书记' })
+      .where('id', '=', world.secretary.id)
+      .execute();
+    const named = await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.secretary.cookie });
+    const actors = (named.json.events as { action: string; actorName: string }[]).map((e) => e.actorName);
+    expect(named.json.events[1]).toMatchObject({ action: 'dispatch', actorName: '李书记' });
+    expect(actors.filter((name) => name === '李书记')).toHaveLength(3); // dispatch and two reviews
     expect(
       (await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.outsider.cookie })).status,
     ).toBe(404);

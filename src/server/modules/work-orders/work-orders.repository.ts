@@ -30,6 +30,11 @@ export interface ListFilter {
   categoryCode?: string | undefined;
   regionCode?: string | undefined;
   channel?: string | undefined;
+  /**
+   * For 'mine': the caller's own units (the regions of their roles that handle or dispatch
+   * orders, not the subtrees below them).
+   */
+  ownUnits?: readonly string[] | undefined;
   /** Keyset: due_at then id, ascending (the soonest deadline first). */
   after?: { dueAt: string; id: string } | undefined;
   limit: number;
@@ -97,13 +102,31 @@ export const workOrdersRepository = {
   view: (db: Executor, visibility: Visibility, id: string): Promise<WorkOrderView | undefined> =>
     viewQuery(db).where('work_orders.id', '=', id).where(visible(visibility)).executeTakeFirst(),
 
+  /**
+   * An order's timeline, oldest first. Staff are named as their colleagues know them (the
+   * account's display name as it is now); residents, Open311 clients and the system keep the
+   * name written with the event.
+   */
   events: (db: Executor, orderId: string): Promise<WorkOrderEvent[]> =>
     db
       .selectFrom('work_order_events')
-      .selectAll()
-      .where('work_order_id', '=', orderId)
-      .orderBy('at')
-      .orderBy('id')
+      .leftJoin('users', 'users.id', 'work_order_events.actor_id')
+      .select([
+        'work_order_events.id',
+        'work_order_events.district_code',
+        'work_order_events.work_order_id',
+        'work_order_events.action',
+        'work_order_events.from_status',
+        'work_order_events.to_status',
+        'work_order_events.actor_id',
+        'work_order_events.note',
+        'work_order_events.data',
+        'work_order_events.at',
+      ])
+      .select((eb) => eb.fn.coalesce('users.display_name', 'work_order_events.actor_name').as('actor_name'))
+      .where('work_order_events.work_order_id', '=', orderId)
+      .orderBy('work_order_events.at')
+      .orderBy('work_order_events.id')
       .execute(),
 
   /**
@@ -129,11 +152,39 @@ export const workOrdersRepository = {
     let query = viewQuery(db).where(visible(visibility));
     const userId = visibility.userId ?? '';
     switch (filter.view) {
-      case 'mine':
-        query = query
-          .where('work_orders.assignee_user_id', '=', userId)
-          .where('work_orders.status', 'in', OPEN_STATUSES);
+      case 'mine': {
+        // Waiting for the caller: given to them in person, or held by their own unit without a
+        // person yet (to dispatch, sign or resolve), or sent back to their unit as the one that
+        // dispatched it (a return or an extension to decide, a resolution to review).
+        // (In-person orders of others in the caller's units are theirs, not the caller's.)
+        const units = [...(filter.ownUnits ?? [])];
+        query = query.where('work_orders.status', 'in', OPEN_STATUSES).where((eb) => {
+          const waiting = [eb('work_orders.assignee_user_id', '=', userId)];
+          if (units.length > 0)
+            waiting.push(
+              eb.and([
+                eb('work_orders.handler_region_code', 'in', units),
+                eb('work_orders.assignee_user_id', 'is', null),
+                eb('work_orders.assignee_member_id', 'is', null),
+                eb('work_orders.status', 'in', ['received', 'pending_dispatch', 'dispatched', 'in_progress']),
+              ]),
+              eb.and([
+                // An order nobody dispatched is decided by the unit holding it.
+                eb(
+                  eb.fn.coalesce('work_orders.dispatcher_region_code', 'work_orders.handler_region_code'),
+                  'in',
+                  units,
+                ),
+                eb.or([
+                  eb('work_orders.status', 'in', ['return_requested', 'pending_review']),
+                  eb('work_orders.pending_extension', 'is not', null),
+                ]),
+              ]),
+            );
+          return eb.or(waiting);
+        });
         break;
+      }
       case 'to_sign':
         query = query.where('work_orders.status', '=', 'dispatched');
         break;

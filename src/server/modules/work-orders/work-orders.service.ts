@@ -50,7 +50,17 @@ export class WorkOrdersService {
   }
 
   list(caller: Caller, filter: ListFilter) {
-    return workOrdersRepository.list(this.ctx.database.db, visibilityOf(caller), filter);
+    const ownUnits =
+      filter.view === 'mine'
+        ? [
+            ...new Set(
+              (['workorder.handle', 'workorder.dispatch', 'workorder.supervise'] as const).flatMap(
+                (permission) => caller.scopeFor(permission).roots,
+              ),
+            ),
+          ]
+        : undefined;
+    return workOrdersRepository.list(this.ctx.database.db, visibilityOf(caller), { ...filter, ownUnits });
   }
 
   similar(
