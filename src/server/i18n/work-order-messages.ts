@@ -3,6 +3,7 @@ import { ACTION_LABELS, STATUS_LABELS } from '../../shared/work-orders.js';
 /** Messages of work orders, the catalogue, deeds and notifications (merged into `messages`). */
 export const workOrderMessages = {
   'workorder.not_found': { zh: '工单不存在', en: 'No such work order' },
+  'notification.not_found': { zh: '消息不存在', en: 'No such message' },
   'workorder.unknown_category': { zh: '没有这个服务类别', en: 'No such service category' },
   'workorder.category_not_leaf': {
     zh: '“{name}”是大类，请选择其下的具体类别',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { errorResponses, limitSchema, optionalText } from '../../http/common-schemas.js';
-import { listAudit } from './audit-query.repository.js';
+import { AuditLogService } from './audit-log.service.js';
 
 const isoTime = z.preprocess(
   (value) => (value === '' ? undefined : value),
@@ -28,6 +28,7 @@ const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  const auditLog = new AuditLogService(database);
   app.get(
     '/api/audit',
     {
@@ -53,7 +54,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
     },
     async (request) => {
       const { cursor, ...filter } = request.query;
-      const rows = await listAudit(database.db, request.scope, { ...filter, beforeSeq: cursor });
+      const rows = await auditLog.list(request.scope, { ...filter, beforeSeq: cursor });
       return {
         items: rows.map((row) => ({
           seq: Number(row.seq),

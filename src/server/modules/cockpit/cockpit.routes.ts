@@ -4,7 +4,6 @@ import { errorResponses, regionCodeSchema } from '../../http/common-schemas.js';
 import { attachment, XLSX_TYPE } from '../../http/xlsx-download.js';
 import { languageFromHeader } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
-import { boundariesRepository } from './boundaries.repository.js';
 import { CockpitService } from './cockpit.service.js';
 import { cockpitWorkbook, nodeName } from './cockpit-export.js';
 import { renderMonthlyReport } from './cockpit-report.js';
@@ -113,15 +112,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request) => {
-      const { node, children } = await cockpit.resolve(request.scope, request.query.region);
-      const { db } = ctx.database;
-      const rows =
-        node.code && node.kind !== 'city'
-          ? await boundariesRepository.childrenOf(db, node.code)
-          : await boundariesRepository.ofRegions(
-              db,
-              children.map((c) => c.code),
-            );
+      const rows = await cockpit.boundaries(request.scope, request.query.region);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map((row) => ({

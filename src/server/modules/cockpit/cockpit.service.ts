@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { boundariesRepository } from './boundaries.repository.js';
 import { cockpitRepository } from './cockpit.repository.js';
 import { COUNTERS, type CounterCode, INDICATORS, type IndicatorDef } from './indicators.js';
 import { beijingMonth, snapshotTime } from './rollups.js';
@@ -117,6 +118,18 @@ export class CockpitService {
 
   constructor(private readonly ctx: ServiceContext) {
     this.regions = new RegionsService(ctx);
+  }
+
+  /** The outlines of the children of the place a request names (none where none were imported). */
+  async boundaries(scope: Scope, code: string | undefined) {
+    const { node, children } = await this.resolve(scope, code);
+    const { db } = this.ctx.database;
+    return node.code && node.kind !== 'city'
+      ? boundariesRepository.childrenOf(db, node.code)
+      : boundariesRepository.ofRegions(
+          db,
+          children.map((c) => c.code),
+        );
   }
 
   /** The place a request names, inside the caller's scope (404 outside it), and its children. */

@@ -26,6 +26,15 @@ export const inboxRepository = {
       ).n,
     ),
 
+  owns: async (db: Executor, userId: string, id: string): Promise<boolean> =>
+    (await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('id', '=', id)
+      .where('recipient_user_id', '=', userId)
+      .where('channel', '=', 'inbox')
+      .executeTakeFirst()) !== undefined,
+
   markRead: async (db: Executor, userId: string, id: string, at: string): Promise<boolean> => {
     const result = await db
       .updateTable('notifications')

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idSchema } from '../../http/common-schemas.js';
 import type { ServiceContext } from '../../services.js';
-import { inboxRepository } from './inbox.repository.js';
-import { renderTemplate, type TemplateCode } from './templates.js';
+import { InboxService } from './inbox.service.js';
 
 /** The signed-in user's in-app messages: orders dispatched to them, overdue, urged, reopened. */
 export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
-  const { db } = ctx.database;
+  const inbox = new InboxService(ctx);
   app.get(
     '/api/me/notifications',
     {
@@ -32,27 +31,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         },
       },
     },
-    async (request) => {
-      const userId = request.auth!.user.id;
-      const [rows, unread] = await Promise.all([
-        inboxRepository.recent(db, userId, 50),
-        inboxRepository.unread(db, userId),
-      ]);
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          template: row.template,
-          text: renderTemplate(
-            row.template as TemplateCode,
-            JSON.parse(row.params) as Record<string, string>,
-          ),
-          workOrderId: row.work_order_id,
-          createdAt: row.created_at,
-          readAt: row.read_at,
-        })),
-        unread,
-      };
-    },
+    async (request) => inbox.recent(request.auth!.user.id),
   );
 
   app.post(
@@ -66,7 +45,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       },
     },
     async (request, reply) => {
-      await inboxRepository.markRead(db, request.auth!.user.id, request.params.id, ctx.now().toISOString());
+      await inbox.markRead(request.auth!.user.id, request.params.id);
       return reply.code(204).send(null);
     },
   );

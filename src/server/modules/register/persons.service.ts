@@ -53,6 +53,11 @@ const yearsBefore = (day: Date, years: number) =>
 export class PersonsService {
   constructor(private readonly ctx: ServiceContext) {}
 
+  /** The configured person tags (独居老人, 低保户 …), for pickers and filters. */
+  tags(): Promise<{ code: string; name: string }[]> {
+    return registerRepository.tags(this.ctx.database.db);
+  }
+
   /** Turns the one search box into exactly one kind of match. */
   private matchOf(q: string): PersonFilter['match'] {
     const { crypto } = this.ctx;

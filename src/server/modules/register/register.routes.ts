@@ -14,7 +14,6 @@ import { writeResidentTemplate } from './import/spreadsheet-writer.js';
 import type { ImportJobsService } from './import-jobs.service.js';
 import type { PersonsService } from './persons.service.js';
 import { exportPersons } from './persons-export.js';
-import { registerRepository } from './register.repository.js';
 import {
   correctBody,
   exportBody,
@@ -53,7 +52,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async () => ({
-      items: (await registerRepository.tags(ctx.database.db)).map((t) => ({ code: t.code, name: t.name })),
+      items: (await persons.tags()).map((t) => ({ code: t.code, name: t.name })),
     }),
   );
 

@@ -286,6 +286,12 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: account.cookie,
       });
       expect(read.status).toBe(204);
+      // Someone else's message does not exist for them.
+      const foreign = await env.inject('POST', `/api/me/notifications/${inbox.json.items[0].id}/read`, {
+        cookie: world.secretary.cookie,
+      });
+      expect(foreign.status).toBe(404);
+      expect(foreign.json.code).toBe('notification.not_found');
       expect((await env.inject('GET', '/api/me/notifications', { cookie: account.cookie })).json.unread).toBe(
         0,
       );
