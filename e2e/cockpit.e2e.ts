@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './support/api';
-import { launchBrowser, missingPrerequisite } from './support/browser';
+import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { screenshotRecorder } from './support/screenshots';
 import { type RunningServer, repoRoot, startServer } from './support/server';
 import { logIn, logOut, visibleText } from './support/ui';
@@ -16,12 +16,6 @@ import { logIn, logOut, visibleText } from './support/ui';
 const DISTRICT = '230108';
 const XINGJIAN = '230108001';
 const QINGNIAN = '230108001002';
-
-const missing = missingPrerequisite();
-const inCi = process.env.CI === 'true';
-if (missing && !inCi) {
-  console.warn(`\n⚠️  SKIPPING the browser test (e2e/cockpit.e2e.ts): ${missing}\n`);
-}
 
 const run = promisify(execFile);
 
@@ -31,7 +25,7 @@ interface CockpitJson {
   children: { code: string; name: string; kind: string }[];
 }
 
-describe.skipIf(missing !== null && !inCi)(
+describeInBrowser(
   'cockpit: a district admin drills down the map and exports; a grid worker sees only their grid',
   () => {
     let server: RunningServer;
@@ -96,7 +90,6 @@ describe.skipIf(missing !== null && !inCi)(
     }
 
     beforeAll(async () => {
-      if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
       server = await startServer();
       // The demo district (regions, residents, organizations, accounts), its outlines and counters.
       const demo = await lianxin('demo', '--scale', 'small');
@@ -111,16 +104,7 @@ describe.skipIf(missing !== null && !inCi)(
       await lianxin('rollups', 'rebuild');
 
       browser = await launchBrowser();
-      const context = await browser.newContext({
-        baseURL: server.baseUrl,
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        acceptDownloads: true,
-      });
-      context.setDefaultTimeout(15_000);
-      page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page = await openPage(browser, server.baseUrl, pageErrors, { context: { acceptDownloads: true } });
       shot = screenshotRecorder(page, 'cockpit-');
     });
 

@@ -1,20 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite } from './support/browser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
 import { logIn, logOut, visibleText } from './support/ui';
 
-const missing = missingPrerequisite();
-const inCi = process.env.CI === 'true';
-if (missing && !inCi) {
-  console.warn(`\n⚠️  SKIPPING the browser test (e2e/demo.e2e.ts): ${missing}\n`);
-}
-
 /** A newcomer's first start: the demo district, its accounts, and the article's figures beside it. */
-describe.skipIf(missing !== null && !inCi)('the first start opens to a living demo district', () => {
+describeInBrowser('the first start opens to a living demo district', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -22,18 +16,9 @@ describe.skipIf(missing !== null && !inCi)('the first start opens to a living de
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
     server = await startServer({ demo: true });
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, server.baseUrl, pageErrors);
     shot = screenshotRecorder(page, 'demo-');
   }, 120_000);
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   idNumber,
   type ResidentCells,
@@ -14,8 +14,8 @@ import {
 import { MEMBER_HEADERS } from '../src/shared/member-template';
 import { ERROR_COLUMN } from '../src/shared/register-template';
 import { creditCodeCheckChar } from '../src/shared/validators/index';
-import { type ApiClient, apiLogin } from './support/api';
-import { launchBrowser, missingPrerequisite } from './support/browser';
+import { type ApiClient, apiLogin, createRegion, createUser, waitForImport } from './support/api';
+import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
 import { fillDate, logIn, logOut, pickMember, pickRegion, visibleText } from './support/ui';
@@ -48,16 +48,10 @@ const PHONE = 3;
 const UNIT = 7;
 const ROOM = 9;
 
-const missing = missingPrerequisite();
-const inCi = process.env.CI === 'true';
-if (missing && !inCi) {
-  console.warn(`\n⚠️  SKIPPING the browser test (e2e/organizations.e2e.ts): ${missing}\n`);
-}
-
 /** The server's rounding of a coverage percentage (one decimal). */
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
-describe.skipIf(missing !== null && !inCi)(
+describeInBrowser(
   'organizations: corridor branch, members, warm group, coverage and registration in the browser',
   () => {
     let server: RunningServer;
@@ -80,41 +74,17 @@ describe.skipIf(missing !== null && !inCi)(
     let registerMembers: ResidentCells[] = [];
     const outsiderId = idNumber(seededRandom(5), { prefix: '110101', birthYear: 1985 });
 
-    const createRegion = async (parent: string, kind: 'grid' | 'building', name: string) =>
-      (await admin.json<{ code: string }>('POST', `/api/regions/${parent}/children`, { kind, name })).code;
-
-    const createUser = async (
-      user: { username: string; displayName: string; password: string },
-      role: string,
-      regionCode: string,
-    ) => {
-      const { id } = await admin.json<{ id: string }>('POST', '/api/users', { ...user, regionCode });
-      await admin.json('POST', `/api/users/${id}/roles`, { role, regionCode });
-    };
-
-    async function waitForImport(id: string): Promise<void> {
-      for (let i = 0; i < 300; i++) {
-        const job = await admin.json<{ status: string; message: string | null }>('GET', `/api/imports/${id}`);
-        if (job.status === 'succeeded') return;
-        if (job.status !== 'running')
-          throw new Error(`The set-up import ended ${job.status}: ${job.message}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('The set-up import did not finish within 30 s');
-    }
-
     beforeAll(async () => {
-      if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
       server = await startServer();
       admin = await apiLogin(server.baseUrl, 'admin', server.adminPassword);
 
-      grid = await createRegion(QINGNIAN, 'grid', '青年三网格');
-      building = await createRegion(grid, 'building', '1号楼');
+      grid = await createRegion(admin, QINGNIAN, 'grid', '青年三网格');
+      building = await createRegion(admin, grid, 'building', '1号楼');
       rows = [...residentRows({ count: 30, gridCode: grid, buildings: ['1号楼'], seed: 11 })];
       const file = path.join(folder, '青年三网格居民.xlsx');
       await writeResidentXlsx(file, rows);
       const job = await admin.upload<{ id: string }>('/api/imports', fs.readFileSync(file), 'residents.xlsx');
-      await waitForImport(job.id);
+      await waitForImport(admin, job.id);
       const places = new Set(rows.map((row) => `${row[UNIT]}-${row[ROOM]}`));
       households = places.size;
       unitOneHouseholds = [...places].filter((place) => place.startsWith('1-')).length;
@@ -130,8 +100,8 @@ describe.skipIf(missing !== null && !inCi)(
       members = members.slice(0, 3);
       registerMembers = [...members, ...rows.filter((row) => !members.includes(row)).slice(0, 5)];
 
-      await createUser(SECRETARY, 'secretary', QINGNIAN);
-      await createUser({ ...MEMBER_ACCOUNT, displayName: members[1]![NAME]! }, 'member', QINGNIAN);
+      await createUser(admin, SECRETARY, 'secretary', QINGNIAN);
+      await createUser(admin, { ...MEMBER_ACCOUNT, displayName: members[1]![NAME]! }, 'member', QINGNIAN);
       await admin.json('POST', '/api/organizations', {
         kind: 'committee',
         name: COMMITTEE,
@@ -140,15 +110,7 @@ describe.skipIf(missing !== null && !inCi)(
       });
 
       browser = await launchBrowser();
-      const context = await browser.newContext({
-        baseURL: server.baseUrl,
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      context.setDefaultTimeout(15_000);
-      page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page = await openPage(browser, server.baseUrl, pageErrors);
       shot = screenshotRecorder(page, 'organizations-');
     });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   idNumber,
   type ResidentCells,
@@ -11,8 +11,8 @@ import {
   seededRandom,
   writeResidentXlsx,
 } from '../src/server/fixtures/resident-rows';
-import { type ApiClient, apiLogin } from './support/api';
-import { launchBrowser, missingPrerequisite } from './support/browser';
+import { type ApiClient, apiLogin, createUser } from './support/api';
+import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { docsScreenshotsDir, screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
 import { fillDate, logIn, logOut, pickMember, visibleText } from './support/ui';
@@ -32,12 +32,6 @@ const CALLER = { name: '王秀英', phone: '13845671234' };
 const BRANCH = '青年社区党支部';
 const DEED = '帮独居老人王秀英买菜送饭';
 const DESCRIPTION = '独居老人王秀英来电：近日腿脚不便，无法下楼买菜做饭，希望社区帮忙安排送餐。';
-
-const missing = missingPrerequisite();
-const inCi = process.env.CI === 'true';
-if (missing && !inCi) {
-  console.warn(`\n⚠️  SKIPPING the browser test (e2e/work-orders.e2e.ts): ${missing}\n`);
-}
 
 interface Region {
   code: string;
@@ -64,402 +58,381 @@ async function mealPhoto(file: string): Promise<void> {
   await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toFile(file);
 }
 
-describe.skipIf(missing !== null && !inCi)(
-  'work orders: a hotline call from intake to archive in the browser',
-  () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let page: Page;
-    let shot: ReturnType<typeof screenshotRecorder>;
-    let admin: ApiClient;
-    const pageErrors: string[] = [];
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-work-orders-e2e-'));
-    const photo = path.join(folder, '送餐照片.jpg');
-    let grid = '';
-    let callerId = '';
-    let orderNumber = '';
-    let memberName = '';
+describeInBrowser('work orders: a hotline call from intake to archive in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let shot: ReturnType<typeof screenshotRecorder>;
+  let admin: ApiClient;
+  const pageErrors: string[] = [];
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-work-orders-e2e-'));
+  const photo = path.join(folder, '送餐照片.jpg');
+  let grid = '';
+  let callerId = '';
+  let orderNumber = '';
+  let memberName = '';
 
-    const createUser = async (user: typeof OPERATOR, role: string, regionCode: string) => {
-      const { id } = await admin.json<{ id: string }>('POST', '/api/users', { ...user, regionCode });
-      await admin.json('POST', `/api/users/${id}/roles`, { role, regionCode });
-    };
-
-    async function importResidents(rows: ResidentCells[]): Promise<void> {
-      const file = path.join(folder, '青年三网格居民.xlsx');
-      await writeResidentXlsx(file, rows);
-      const job = await admin.upload<{ id: string }>('/api/imports', fs.readFileSync(file), 'residents.xlsx');
-      for (let i = 0; i < 300; i++) {
-        const state = await admin.json<{ status: string; message: string | null }>(
-          'GET',
-          `/api/imports/${job.id}`,
-        );
-        if (state.status === 'succeeded') return;
-        if (state.status !== 'running')
-          throw new Error(`The set-up import ended ${state.status}: ${state.message}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('The set-up import did not finish within 30 s');
-    }
-
-    beforeAll(async () => {
-      if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
-      server = await startServer();
-      admin = await apiLogin(server.baseUrl, 'admin', server.adminPassword);
-
-      grid = (
-        await admin.json<Region>('POST', `/api/regions/${QINGNIAN.code}/children`, {
-          kind: 'grid',
-          name: '青年三网格',
-        })
-      ).code;
-      await admin.json<Region>('POST', `/api/regions/${grid}/children`, { kind: 'building', name: '1号楼' });
-      await createUser(OPERATOR, 'hotline_operator', DISTRICT);
-      await createUser(SECRETARY, 'secretary', QINGNIAN.code);
-      await createUser(WORKER, 'grid_worker', grid);
-
-      // 王秀英 lives alone in 1号楼 1单元 301; her neighbours fill the rest of the building.
-      const random = seededRandom(2026);
-      const caller: ResidentCells = [
-        CALLER.name,
-        idNumber(random, { birthYear: 1944, gender: 'female' }),
-        '女',
-        CALLER.phone,
-        '汉族',
-        grid,
-        '1号楼',
-        '1',
-        '3',
-        '301',
-        '户主',
-        '独居老人',
-        '黑龙江省哈尔滨市平房区',
-        '',
-      ];
-      // Five households on the first two floors.
-      const neighbours = [...residentRows({ count: 12, gridCode: grid, buildings: ['1号楼'], seed: 11 })];
-      await importResidents([caller, ...neighbours]);
-      const found = await admin.json<{ items: { id: string }[] }>(
+  async function importResidents(rows: ResidentCells[]): Promise<void> {
+    const file = path.join(folder, '青年三网格居民.xlsx');
+    await writeResidentXlsx(file, rows);
+    const job = await admin.upload<{ id: string }>('/api/imports', fs.readFileSync(file), 'residents.xlsx');
+    for (let i = 0; i < 300; i++) {
+      const state = await admin.json<{ status: string; message: string | null }>(
         'GET',
-        `/api/persons?q=${encodeURIComponent(CALLER.name)}`,
+        `/api/imports/${job.id}`,
       );
-      callerId = found.items[0]?.id ?? '';
-      expect(callerId).not.toBe('');
+      if (state.status === 'succeeded') return;
+      if (state.status !== 'running')
+        throw new Error(`The set-up import ended ${state.status}: ${state.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('The set-up import did not finish within 30 s');
+  }
 
-      await admin.json('POST', '/api/hotlines', { ...HOTLINE, regionCode: DISTRICT });
-      // A neighbour who is a party member, for the ledger of good deeds.
-      const branch = await admin.json<{ id: string }>('POST', '/api/organizations', {
-        kind: 'branch',
-        name: BRANCH,
-        anchorRegionCode: QINGNIAN.code,
-      });
-      const neighbour = (
-        await admin.json<{ items: { id: string; name: string; age: number }[] }>(
-          'GET',
-          `/api/persons?region=${grid}`,
-        )
-      ).items.find((person) => person.name !== CALLER.name && person.age >= 30)!;
-      memberName = neighbour.name;
-      await admin.json('POST', '/api/members', {
-        organizationId: branch.id,
-        personId: neighbour.id,
-        category: 'formal',
-        status: 'retired',
-        joinedOn: '1985-07-01',
-      });
-      await mealPhoto(photo);
+  beforeAll(async () => {
+    server = await startServer();
+    admin = await apiLogin(server.baseUrl, 'admin', server.adminPassword);
 
-      browser = await launchBrowser();
-      const context = await browser.newContext({
-        baseURL: server.baseUrl,
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      context.setDefaultTimeout(15_000);
-      page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      shot = screenshotRecorder(page, 'work-orders-', docsScreenshotsDir);
+    grid = (
+      await admin.json<Region>('POST', `/api/regions/${QINGNIAN.code}/children`, {
+        kind: 'grid',
+        name: '青年三网格',
+      })
+    ).code;
+    await admin.json<Region>('POST', `/api/regions/${grid}/children`, { kind: 'building', name: '1号楼' });
+    await createUser(admin, OPERATOR, 'hotline_operator', DISTRICT);
+    await createUser(admin, SECRETARY, 'secretary', QINGNIAN.code);
+    await createUser(admin, WORKER, 'grid_worker', grid);
+
+    // 王秀英 lives alone in 1号楼 1单元 301; her neighbours fill the rest of the building.
+    const random = seededRandom(2026);
+    const caller: ResidentCells = [
+      CALLER.name,
+      idNumber(random, { birthYear: 1944, gender: 'female' }),
+      '女',
+      CALLER.phone,
+      '汉族',
+      grid,
+      '1号楼',
+      '1',
+      '3',
+      '301',
+      '户主',
+      '独居老人',
+      '黑龙江省哈尔滨市平房区',
+      '',
+    ];
+    // Five households on the first two floors.
+    const neighbours = [...residentRows({ count: 12, gridCode: grid, buildings: ['1号楼'], seed: 11 })];
+    await importResidents([caller, ...neighbours]);
+    const found = await admin.json<{ items: { id: string }[] }>(
+      'GET',
+      `/api/persons?q=${encodeURIComponent(CALLER.name)}`,
+    );
+    callerId = found.items[0]?.id ?? '';
+    expect(callerId).not.toBe('');
+
+    await admin.json('POST', '/api/hotlines', { ...HOTLINE, regionCode: DISTRICT });
+    // A neighbour who is a party member, for the ledger of good deeds.
+    const branch = await admin.json<{ id: string }>('POST', '/api/organizations', {
+      kind: 'branch',
+      name: BRANCH,
+      anchorRegionCode: QINGNIAN.code,
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      fs.rmSync(folder, { recursive: true, force: true });
+    const neighbour = (
+      await admin.json<{ items: { id: string; name: string; age: number }[] }>(
+        'GET',
+        `/api/persons?region=${grid}`,
+      )
+    ).items.find((person) => person.name !== CALLER.name && person.age >= 30)!;
+    memberName = neighbour.name;
+    await admin.json('POST', '/api/members', {
+      organizationId: branch.id,
+      personId: neighbour.id,
+      category: 'formal',
+      status: 'retired',
+      joinedOn: '1985-07-01',
     });
+    await mealPhoto(photo);
 
-    const text = (target: string | Locator) => visibleText(page, target);
-    /** The input or text area behind a test id (antd puts the id on the field or on its wrapper). */
-    const field = (testId: string) => {
-      const element = page.getByTestId(testId);
-      return element
-        .locator('input, textarea')
-        .or(element.and(page.locator('input, textarea')))
-        .first();
-    };
-    /** Waits until a page part shows a text (lists load after the page appears). */
-    const shown = (testId: string, content: string) =>
-      page.getByTestId(testId).getByText(content).first().waitFor();
-    /** An open dialog by its title. */
-    const dialog = (title: string) => page.getByRole('dialog', { name: title });
-    /** antd writes two-character button labels with a space between the characters. */
-    const spaced = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
-    /** Picks an option of the open select dropdown by its text. */
-    const option = (label: string) =>
-      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+    browser = await launchBrowser();
+    page = await openPage(browser, server.baseUrl, pageErrors);
+    shot = screenshotRecorder(page, 'work-orders-', docsScreenshotsDir);
+  });
 
-    async function signIn(user: { username: string; password: string }): Promise<void> {
-      // A step that failed before logging out must not leave its user signed in for the next.
-      await page.context().clearCookies();
-      await page.goto('/login');
-      await logIn(page, user.username, user.password);
-      // Each role lands on its own home (secretaries on the cockpit, operators on the regions).
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    }
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
 
-    async function openOrder(view: string): Promise<void> {
-      await page.getByTestId('menu-work-orders').click();
-      await page.getByTestId(`view-${view}`).click();
-      await page.getByTestId(`order-link-${orderNumber}`).click();
-      await page.getByTestId('order-page').waitFor();
-    }
+  const text = (target: string | Locator) => visibleText(page, target);
+  /** The input or text area behind a test id (antd puts the id on the field or on its wrapper). */
+  const field = (testId: string) => {
+    const element = page.getByTestId(testId);
+    return element
+      .locator('input, textarea')
+      .or(element.and(page.locator('input, textarea')))
+      .first();
+  };
+  /** Waits until a page part shows a text (lists load after the page appears). */
+  const shown = (testId: string, content: string) =>
+    page.getByTestId(testId).getByText(content).first().waitFor();
+  /** An open dialog by its title. */
+  const dialog = (title: string) => page.getByRole('dialog', { name: title });
+  /** antd writes two-character button labels with a space between the characters. */
+  const spaced = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
+  /** Picks an option of the open select dropdown by its text. */
+  const option = (label: string) =>
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
 
-    /** Opens a step's dialog on the order page, lets `fill` complete it, and confirms. */
-    async function act(
-      action: string,
-      label: string,
-      fill: (form: Locator) => Promise<void> = async () => {},
-    ) {
-      await page.getByTestId(`action-${action}`).click();
-      const form = dialog(`${label} · ${orderNumber}`);
-      await form.waitFor();
-      await fill(form);
-      return form;
-    }
+  async function signIn(user: { username: string; password: string }): Promise<void> {
+    // A step that failed before logging out must not leave its user signed in for the next.
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await logIn(page, user.username, user.password);
+    // Each role lands on its own home (secretaries on the cockpit, operators on the regions).
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
 
-    async function confirm(form: Locator, label: string, expectedStatus: string): Promise<void> {
-      await form.getByRole('button', { name: spaced(label) }).click();
-      await form.waitFor({ state: 'hidden' });
-      await page.getByTestId('order-status').filter({ hasText: expectedStatus }).waitFor();
-    }
+  async function openOrder(view: string): Promise<void> {
+    await page.getByTestId('menu-work-orders').click();
+    await page.getByTestId(`view-${view}`).click();
+    await page.getByTestId(`order-link-${orderNumber}`).click();
+    await page.getByTestId('order-page').waitFor();
+  }
 
-    it('finds the caller by phone at the console and takes the order for 独居老人照料', async () => {
-      await signIn(OPERATOR);
-      await page.getByTestId('menu-console').click();
-      await page.getByTestId('console-page').waitFor();
-      // The phone field has the focus: the operator types the number straight away.
-      await page.keyboard.type(CALLER.phone);
-      await page.getByTestId(`caller-resident-${callerId}`).waitFor();
-      await page.getByTestId('console-hotline').click();
-      await option(HOTLINE.name).click();
-      await shown('caller-residents', '青年社区 / 青年三网格 / 1号楼');
-      expect(await text('caller-residents')).toContain(CALLER.name);
-      expect(await text('console-caller')).toContain('此号码的工单（0）');
-      // The only resident with this number is chosen: her home is the order's place.
-      expect(await text('console-place')).toContain(`${CALLER.name}的住址`);
-      await shot('console-caller-found');
+  /** Opens a step's dialog on the order page, lets `fill` complete it, and confirms. */
+  async function act(action: string, label: string, fill: (form: Locator) => Promise<void> = async () => {}) {
+    await page.getByTestId(`action-${action}`).click();
+    const form = dialog(`${label} · ${orderNumber}`);
+    await form.waitFor();
+    await fill(form);
+    return form;
+  }
 
-      await page.getByTestId('console-category').click();
-      await page.keyboard.type('djlr');
-      await page.getByTestId('category-option-livelihood.elderly_care').click();
-      await page.getByTestId('attribute-care_need').click();
-      await option('送餐').click();
-      await page.keyboard.press('Escape');
-      await field('console-description').fill(DESCRIPTION);
-      expect(await field('console-contact-phone').inputValue()).toBe(CALLER.phone);
-      expect(await field('console-contact-name').inputValue()).toBe(CALLER.name);
-      await shot('console-order-form');
+  async function confirm(form: Locator, label: string, expectedStatus: string): Promise<void> {
+    await form.getByRole('button', { name: spaced(label) }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByTestId('order-status').filter({ hasText: expectedStatus }).waitFor();
+  }
 
-      await page.getByTestId('console-submit').click();
-      orderNumber = await text('created-number');
-      expect(orderNumber).toMatch(/^\d{8}-\d{4}$/);
-      expect(await text('console-created')).toContain('已受理');
-      await shot('console-created');
-    });
+  it('finds the caller by phone at the console and takes the order for 独居老人照料', async () => {
+    await signIn(OPERATOR);
+    await page.getByTestId('menu-console').click();
+    await page.getByTestId('console-page').waitFor();
+    // The phone field has the focus: the operator types the number straight away.
+    await page.keyboard.type(CALLER.phone);
+    await page.getByTestId(`caller-resident-${callerId}`).waitFor();
+    await page.getByTestId('console-hotline').click();
+    await option(HOTLINE.name).click();
+    await shown('caller-residents', '青年社区 / 青年三网格 / 1号楼');
+    expect(await text('caller-residents')).toContain(CALLER.name);
+    expect(await text('console-caller')).toContain('此号码的工单（0）');
+    // The only resident with this number is chosen: her home is the order's place.
+    expect(await text('console-place')).toContain(`${CALLER.name}的住址`);
+    await shot('console-caller-found');
 
-    it('dispatches it from the console to 青年社区', async () => {
-      await page.getByTestId('created-dispatch').click();
-      const form = dialog(`派单 · ${orderNumber}`);
+    await page.getByTestId('console-category').click();
+    await page.keyboard.type('djlr');
+    await page.getByTestId('category-option-livelihood.elderly_care').click();
+    await page.getByTestId('attribute-care_need').click();
+    await option('送餐').click();
+    await page.keyboard.press('Escape');
+    await field('console-description').fill(DESCRIPTION);
+    expect(await field('console-contact-phone').inputValue()).toBe(CALLER.phone);
+    expect(await field('console-contact-name').inputValue()).toBe(CALLER.name);
+    await shot('console-order-form');
+
+    await page.getByTestId('console-submit').click();
+    orderNumber = await text('created-number');
+    expect(orderNumber).toMatch(/^\d{8}-\d{4}$/);
+    expect(await text('console-created')).toContain('已受理');
+    await shot('console-created');
+  });
+
+  it('dispatches it from the console to 青年社区', async () => {
+    await page.getByTestId('created-dispatch').click();
+    const form = dialog(`派单 · ${orderNumber}`);
+    await page.getByTestId('dispatch-target').click();
+    await option(`${QINGNIAN.name}（社区）`).click();
+    await shot('dispatch-to-community');
+    await form.getByRole('button', { name: spaced('派单') }).click();
+    await form.waitFor({ state: 'hidden' });
+    expect(await text(page.getByTestId('console-created').getByTestId('order-status'))).toBe('待签收');
+  });
+
+  it('warns at the next call from the same household about the open order of the same category', async () => {
+    await page.getByTestId('console-next').click();
+    await field('console-phone').fill(CALLER.phone);
+    expect(await text('caller-orders')).toContain(orderNumber);
+    await page.getByTestId('console-category').click();
+    await page.keyboard.type('老人');
+    await page.getByTestId('category-option-livelihood.elderly_care').click();
+    expect(await text('console-duplicates')).toContain(orderNumber);
+    expect(await text('console-submit')).toContain('仍然受理');
+    await shot('console-duplicate-warning');
+    await logOut(page);
+  });
+
+  it('lets the community secretary find it in the inbox and dispatch it to the grid worker', async () => {
+    await signIn(SECRETARY);
+    await page.getByTestId('inbox-bell').click();
+    const message = page.getByTestId('inbox').locator('.ant-list-item', { hasText: orderNumber }).first();
+    expect(await text(message)).toContain('独居老人照料');
+    await shot('secretary-inbox');
+    await message.click();
+    await page.getByTestId('order-page').waitFor();
+    await page.getByTestId('order-place').filter({ hasText: '青年社区 / 青年三网格 / 1号楼' }).waitFor();
+
+    const form = await act('dispatch', '派单', async () => {
+      await page.getByTestId('dispatch-kind-user').click();
       await page.getByTestId('dispatch-target').click();
-      await option(`${QINGNIAN.name}（社区）`).click();
-      await shot('dispatch-to-community');
-      await form.getByRole('button', { name: spaced('派单') }).click();
-      await form.waitFor({ state: 'hidden' });
-      expect(await text(page.getByTestId('console-created').getByTestId('order-status'))).toBe('待签收');
+      await option(WORKER.displayName).click();
     });
+    await shot('dispatch-to-worker');
+    await confirm(form, '派单', '待签收');
+    await logOut(page);
+  });
 
-    it('warns at the next call from the same household about the open order of the same category', async () => {
-      await page.getByTestId('console-next').click();
-      await field('console-phone').fill(CALLER.phone);
-      expect(await text('caller-orders')).toContain(orderNumber);
-      await page.getByTestId('console-category').click();
-      await page.keyboard.type('老人');
-      await page.getByTestId('category-option-livelihood.elderly_care').click();
-      expect(await text('console-duplicates')).toContain(orderNumber);
-      expect(await text('console-submit')).toContain('仍然受理');
-      await shot('console-duplicate-warning');
-      await logOut(page);
+  it('has the grid worker sign and resolve it with a photo', async () => {
+    await signIn(WORKER);
+    await page.getByTestId('menu-work-orders').click();
+    const row = page.getByTestId(`order-row-${orderNumber}`);
+    expect(await text(row)).toContain('待签收');
+    // Three working days to go: green.
+    expect(await row.getByTestId('order-time-left').getAttribute('data-urgency')).toBe('ok');
+    await shot('worker-to-dos');
+    await page.getByTestId(`order-link-${orderNumber}`).click();
+    await page.getByTestId('order-page').waitFor();
+
+    await confirm(await act('sign', '签收'), '签收', '办理中');
+    const form = await act('resolve', '办结', async (dialogForm) => {
+      await dialogForm
+        .getByTestId('action-note')
+        .fill('已联系社区助餐点，每天中午为王秀英送餐上门，老人已收到第一份午餐。');
+      await dialogForm.locator('input[type=file]').setInputFiles(photo);
+      await dialogForm.locator('.ant-upload-list-item-done').waitFor();
     });
+    await shot('worker-resolve-with-photo');
+    await confirm(form, '办结', '待审核');
+    expect(await page.getByTestId('timeline-resolve').locator('img').count()).toBe(1);
+    await shot('worker-resolved');
+    await logOut(page);
+  });
 
-    it('lets the community secretary find it in the inbox and dispatch it to the grid worker', async () => {
-      await signIn(SECRETARY);
-      await page.getByTestId('inbox-bell').click();
-      const message = page.getByTestId('inbox').locator('.ant-list-item', { hasText: orderNumber }).first();
-      expect(await text(message)).toContain('独居老人照料');
-      await shot('secretary-inbox');
-      await message.click();
-      await page.getByTestId('order-page').waitFor();
-      await page.getByTestId('order-place').filter({ hasText: '青年社区 / 青年三网格 / 1号楼' }).waitFor();
-
-      const form = await act('dispatch', '派单', async () => {
-        await page.getByTestId('dispatch-kind-user').click();
-        await page.getByTestId('dispatch-target').click();
-        await option(WORKER.displayName).click();
-      });
-      await shot('dispatch-to-worker');
-      await confirm(form, '派单', '待签收');
-      await logOut(page);
+  it('has the secretary review and close it', async () => {
+    await signIn(SECRETARY);
+    await openOrder('to_review');
+    const form = await act('review', '审核', async () => {
+      await page.getByTestId('review-approve').click();
     });
+    await confirm(form, '审核', '已办结');
+    await shot('secretary-closed');
+    await logOut(page);
+  });
 
-    it('has the grid worker sign and resolve it with a photo', async () => {
-      await signIn(WORKER);
-      await page.getByTestId('menu-work-orders').click();
-      const row = page.getByTestId(`order-row-${orderNumber}`);
-      expect(await text(row)).toContain('待签收');
-      // Three working days to go: green.
-      expect(await row.getByTestId('order-time-left').getAttribute('data-urgency')).toBe('ok');
-      await shot('worker-to-dos');
-      await page.getByTestId(`order-link-${orderNumber}`).click();
-      await page.getByTestId('order-page').waitFor();
+  it('records 不满意 at the callback: the order is back in progress', async () => {
+    await signIn(OPERATOR);
+    await openOrder('to_callback');
+    const form = await act('callback', '回访', async (dialogForm) => {
+      await page.getByTestId('satisfaction-unsatisfied').click();
+      await dialogForm.getByTestId('action-note').fill('老人反映送餐只送了一天，第二天没有人来。');
+    });
+    await shot('callback-unsatisfied');
+    await confirm(form, '回访', '办理中');
+    expect(await text(page.getByTestId('order-page'))).toContain('重办 ×1');
+    await shot('reopened');
+    await logOut(page);
+  });
 
-      await confirm(await act('sign', '签收'), '签收', '办理中');
-      const form = await act('resolve', '办结', async (dialogForm) => {
+  it('after a second resolution the callback is 满意 and the order is archived', async () => {
+    await signIn(WORKER);
+    await openOrder('mine');
+    await confirm(
+      await act('resolve', '办结', async (dialogForm) => {
         await dialogForm
           .getByTestId('action-note')
-          .fill('已联系社区助餐点，每天中午为王秀英送餐上门，老人已收到第一份午餐。');
-        await dialogForm.locator('input[type=file]').setInputFiles(photo);
-        await dialogForm.locator('.ant-upload-list-item-done').waitFor();
-      });
-      await shot('worker-resolve-with-photo');
-      await confirm(form, '办结', '待审核');
-      expect(await page.getByTestId('timeline-resolve').locator('img').count()).toBe(1);
-      await shot('worker-resolved');
-      await logOut(page);
+          .fill('与助餐点签订长期送餐协议，每日午餐、晚餐各一份，由楼长每天确认。');
+      }),
+      '办结',
+      '待审核',
+    );
+    await logOut(page);
+
+    await signIn(SECRETARY);
+    await openOrder('to_review');
+    const review = await act('review', '审核', async () => {
+      await page.getByTestId('review-approve').click();
     });
+    await confirm(review, '审核', '已办结');
+    await logOut(page);
 
-    it('has the secretary review and close it', async () => {
-      await signIn(SECRETARY);
-      await openOrder('to_review');
-      const form = await act('review', '审核', async () => {
-        await page.getByTestId('review-approve').click();
-      });
-      await confirm(form, '审核', '已办结');
-      await shot('secretary-closed');
-      await logOut(page);
+    await signIn(OPERATOR);
+    await openOrder('to_callback');
+    const callback = await act('callback', '回访', async () => {
+      await page.getByTestId('satisfaction-satisfied').click();
     });
+    await confirm(callback, '回访', '已归档');
+    expect(await text('order-satisfaction')).toBe('满意');
+    const steps = await page.getByTestId('order-timeline').locator('[data-testid^="timeline-"]').all();
+    const actions = await Promise.all(steps.map((step) => step.getAttribute('data-testid')));
+    expect(actions.filter((a) => a && !a.startsWith('timeline-satisfaction'))).toEqual(
+      [
+        'receive',
+        'dispatch',
+        'dispatch',
+        'sign',
+        'resolve',
+        'review',
+        'callback',
+        'resolve',
+        'review',
+        'callback',
+      ].map((a) => `timeline-${a}`),
+    );
+    await shot('archived');
+    await logOut(page);
+  });
 
-    it('records 不满意 at the callback: the order is back in progress', async () => {
-      await signIn(OPERATOR);
-      await openOrder('to_callback');
-      const form = await act('callback', '回访', async (dialogForm) => {
-        await page.getByTestId('satisfaction-unsatisfied').click();
-        await dialogForm.getByTestId('action-note').fill('老人反映送餐只送了一天，第二天没有人来。');
-      });
-      await shot('callback-unsatisfied');
-      await confirm(form, '回访', '办理中');
-      expect(await text(page.getByTestId('order-page'))).toContain('重办 ×1');
-      await shot('reopened');
-      await logOut(page);
-    });
+  it('shows the administrator the catalogue, the working-day calendar, the hotlines and the ledger of good deeds', async () => {
+    await signIn({ username: 'admin', password: server.adminPassword });
+    await page.getByTestId('menu-service-admin').click();
+    await page.getByTestId('menu-categories').click();
+    await shown('categories-page', '独居老人照料');
+    await shot('admin-catalogue');
+    await page
+      .locator('tr', { has: page.getByTestId('category-row-livelihood.elderly_care') })
+      .getByRole('button', { name: spaced('编辑') })
+      .click();
+    const editor = dialog('编辑“独居老人照料”');
+    expect(await editor.getByTestId('attributes-editor').locator('input').first().inputValue()).toBe(
+      'care_need',
+    );
+    await shot('admin-category-editor', { fullPage: false });
+    await editor.getByRole('button', { name: spaced('取消') }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await page.getByTestId('menu-calendar').click();
+    await page.getByTestId('calendar-year').click();
+    await option('2026').click();
+    await shown('calendar-page', '春节调休上班');
+    await shot('admin-calendar');
+    await page.getByTestId('menu-hotlines').click();
+    await shown('hotlines-page', HOTLINE.number);
+    await shot('admin-hotlines');
 
-    it('after a second resolution the callback is 满意 and the order is archived', async () => {
-      await signIn(WORKER);
-      await openOrder('mine');
-      await confirm(
-        await act('resolve', '办结', async (dialogForm) => {
-          await dialogForm
-            .getByTestId('action-note')
-            .fill('与助餐点签订长期送餐协议，每日午餐、晚餐各一份，由楼长每天确认。');
-        }),
-        '办结',
-        '待审核',
-      );
-      await logOut(page);
-
-      await signIn(SECRETARY);
-      await openOrder('to_review');
-      const review = await act('review', '审核', async () => {
-        await page.getByTestId('review-approve').click();
-      });
-      await confirm(review, '审核', '已办结');
-      await logOut(page);
-
-      await signIn(OPERATOR);
-      await openOrder('to_callback');
-      const callback = await act('callback', '回访', async () => {
-        await page.getByTestId('satisfaction-satisfied').click();
-      });
-      await confirm(callback, '回访', '已归档');
-      expect(await text('order-satisfaction')).toBe('满意');
-      const steps = await page.getByTestId('order-timeline').locator('[data-testid^="timeline-"]').all();
-      const actions = await Promise.all(steps.map((step) => step.getAttribute('data-testid')));
-      expect(actions.filter((a) => a && !a.startsWith('timeline-satisfaction'))).toEqual(
-        [
-          'receive',
-          'dispatch',
-          'dispatch',
-          'sign',
-          'resolve',
-          'review',
-          'callback',
-          'resolve',
-          'review',
-          'callback',
-        ].map((a) => `timeline-${a}`),
-      );
-      await shot('archived');
-      await logOut(page);
-    });
-
-    it('shows the administrator the catalogue, the working-day calendar, the hotlines and the ledger of good deeds', async () => {
-      await signIn({ username: 'admin', password: server.adminPassword });
-      await page.getByTestId('menu-service-admin').click();
-      await page.getByTestId('menu-categories').click();
-      await shown('categories-page', '独居老人照料');
-      await shot('admin-catalogue');
-      await page
-        .locator('tr', { has: page.getByTestId('category-row-livelihood.elderly_care') })
-        .getByRole('button', { name: spaced('编辑') })
-        .click();
-      const editor = dialog('编辑“独居老人照料”');
-      expect(await editor.getByTestId('attributes-editor').locator('input').first().inputValue()).toBe(
-        'care_need',
-      );
-      await shot('admin-category-editor', { fullPage: false });
-      await editor.getByRole('button', { name: spaced('取消') }).click();
-      await editor.waitFor({ state: 'hidden' });
-      await page.getByTestId('menu-calendar').click();
-      await page.getByTestId('calendar-year').click();
-      await option('2026').click();
-      await shown('calendar-page', '春节调休上班');
-      await shot('admin-calendar');
-      await page.getByTestId('menu-hotlines').click();
-      await shown('hotlines-page', HOTLINE.number);
-      await shot('admin-hotlines');
-
-      await page.getByTestId('menu-deeds').click();
-      await page.getByTestId('deed-new').click();
-      const form = dialog('记录好事实事');
-      await pickMember(page, page.getByTestId('deed-member'), memberName, BRANCH);
-      await field('deed-title').fill(DEED);
-      // Yesterday in Beijing: the server compares the day with its UTC date (reported).
-      await fillDate(page, page.getByTestId('deed-done-on'), beijingYesterday());
-      await form.getByRole('button', { name: spaced('保存') }).click();
-      await form.waitFor({ state: 'hidden' });
-      await shown('deeds-table', DEED);
-      await shown('deeds-page', memberName);
-      await shot('deeds');
-      expect(pageErrors).toEqual([]);
-    });
-  },
-);
+    await page.getByTestId('menu-deeds').click();
+    await page.getByTestId('deed-new').click();
+    const form = dialog('记录好事实事');
+    await pickMember(page, page.getByTestId('deed-member'), memberName, BRANCH);
+    await field('deed-title').fill(DEED);
+    // Yesterday in Beijing: the server compares the day with its UTC date (reported).
+    await fillDate(page, page.getByTestId('deed-done-on'), beijingYesterday());
+    await form.getByRole('button', { name: spaced('保存') }).click();
+    await form.waitFor({ state: 'hidden' });
+    await shown('deeds-table', DEED);
+    await shown('deeds-page', memberName);
+    await shot('deeds');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -42,3 +42,36 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
     },
   };
 }
+
+/** Creates a grid or building as `admin`; answers its code. */
+export async function createRegion(
+  admin: ApiClient,
+  parent: string,
+  kind: 'grid' | 'building',
+  name: string,
+): Promise<string> {
+  return (await admin.json<{ code: string }>('POST', `/api/regions/${parent}/children`, { kind, name })).code;
+}
+
+/** Creates an account at `regionCode` with one role there; answers its id. */
+export async function createUser(
+  admin: ApiClient,
+  user: { username: string; displayName: string; password: string },
+  role: string,
+  regionCode: string,
+): Promise<string> {
+  const { id } = await admin.json<{ id: string }>('POST', '/api/users', { ...user, regionCode });
+  await admin.json('POST', `/api/users/${id}/roles`, { role, regionCode });
+  return id;
+}
+
+/** Polls an import started through the API until it has finished; it must have succeeded. */
+export async function waitForImport(admin: ApiClient, id: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const job = await admin.json<{ status: string; message: string | null }>('GET', `/api/imports/${id}`);
+    if (job.status === 'succeeded') return;
+    if (job.status !== 'running') throw new Error(`The set-up import ended ${job.status}: ${job.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The set-up import did not finish within 30 s');
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { beforeAll, describe } from 'vitest';
 import { repoRoot } from './server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -30,4 +31,45 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+const missing = missingPrerequisite();
+const inCi = process.env.CI === 'true';
+
+/**
+ * A browser suite: skipped with a warning on a machine without Chromium or the built web app,
+ * but failed in CI (CI=true), where every browser suite must run.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (missing && !inCi) console.warn(`\n⚠️  SKIPPING the browser test "${name}": ${missing}\n`);
+  describe.skipIf(missing !== null && !inCi)(name, () => {
+    beforeAll(() => {
+      if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
+    });
+    body();
+  });
+}
+
+/**
+ * A page as the suites use it: a Chinese desktop browser in Beijing time (unless `context` says
+ * otherwise), 15 s to find anything, and every uncaught page error collected into `pageErrors`.
+ */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  pageErrors: string[],
+  options: { context?: BrowserContextOptions; permissions?: string[] } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options.context,
+  });
+  if (options.permissions) await context.grantPermissions(options.permissions, { origin: baseUrl });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
 }
