@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Scope } from '../../../auth/scope.js';
+import { BulkInserter } from '../../../db/bulk-insert.js';
 import type {
   DB,
   HouseholdTable,
@@ -28,22 +29,8 @@ export interface KnownHousehold {
   address: string;
 }
 
-/** Rows per INSERT: few statements, and well under both dialects' limits on bound parameters. */
+/** Rows per look-up on PostgreSQL: well under its limit on bound parameters. */
 const BATCH = 400;
-
-async function insertInBatches<T extends keyof DB>(
-  trx: Transaction<DB>,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // Kysely cannot type a generic table's insert; the rows are typed by the caller.
-    await (trx as unknown as Kysely<Record<string, unknown>>)
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as Record<string, unknown>[])
-      .execute();
-  }
-}
 
 /**
  * All reads and writes of a resident import, chunk by chunk, inside the import's transaction.
@@ -53,12 +40,15 @@ async function insertInBatches<T extends keyof DB>(
  */
 export class ResidentImportStore {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
+  private readonly inserter: BulkInserter;
   private suspended: { name: string; sql: string }[] = [];
 
   constructor(
     private readonly trx: Transaction<DB>,
     private readonly sqlite: SqliteDatabase.Database | undefined,
-  ) {}
+  ) {
+    this.inserter = new BulkInserter(trx, sqlite);
+  }
 
   /** A prepared statement on the import's SQLite connection, prepared once per import. */
   private statement(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
@@ -70,19 +60,8 @@ export class ResidentImportStore {
     return statement;
   }
 
-  private async insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
-    if (rows.length === 0) return;
-    if (!this.sqlite) return insertInBatches(this.trx, table, rows);
-    const columns = Object.keys(rows[0]!);
-    const statement = this.statement(
-      this.sqlite,
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-    );
-    // Positional values bind faster than named ones.
-    for (const row of rows) {
-      const record = row as Record<string, unknown>;
-      statement.run(columns.map((c) => record[c]));
-    }
+  private insertRows<T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+    return this.inserter.insert(table, rows);
   }
 
   /**
