@@ -119,3 +119,10 @@ export const SATISFACTION_LABELS: Record<Satisfaction, { zh: string; en: string 
   basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
   unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
 };
+
+/**
+ * How a list is ordered: lists of work to do by time left (the soonest deadline first); the list
+ * of all orders, finished ones included, newest first — by deadline, years of archived orders
+ * would come before today's.
+ */
+export const listOrderOf = (view: string): 'deadline' | 'newest' => (view === 'all' ? 'newest' : 'deadline');

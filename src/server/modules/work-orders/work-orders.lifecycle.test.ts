@@ -60,6 +60,44 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
     });
   });
 
+  it('pages all orders newest first and the lists of work by time left, each order once', async () => {
+    for (let i = 0; i < 3; i++) await create(world.operator.cookie, elderlyCareOrder(world));
+    const pages = async (view: string) => {
+      const seen: { id: string; createdAt: string; dueAt: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await env.inject(
+          'GET',
+          `/api/work-orders?view=${view}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          { cookie: world.secretary.cookie },
+        );
+        expect(page.status).toBe(200);
+        seen.push(...page.json.items);
+        cursor = page.json.nextCursor;
+      } while (cursor);
+      const whole = await env.inject('GET', `/api/work-orders?view=${view}&limit=200`, {
+        cookie: world.secretary.cookie,
+      });
+      expect(seen.map((o) => o.id)).toEqual(whole.json.items.map((o: { id: string }) => o.id));
+      expect(new Set(seen.map((o) => o.id)).size).toBe(seen.length);
+      return seen;
+    };
+    const all = await pages('all');
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const received = all.map((o) => o.createdAt);
+    expect(received).toEqual([...received].sort().reverse());
+    const mine = await pages('mine');
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    const deadlines = mine.map((o) => o.dueAt);
+    expect(deadlines).toEqual([...deadlines].sort());
+
+    const bad = await env.inject('GET', '/api/work-orders?view=all&cursor=not-ours', {
+      cookie: world.secretary.cookie,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.fields[0].path).toBe('cursor');
+  });
+
   it('我的待办 lists what waits for the caller: their unit’s orders to act on, not their subordinates’', async () => {
     const mine = async (cookie: string) => {
       const list = await env.inject('GET', '/api/work-orders?view=mine&limit=200', { cookie });

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
-import { OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
+import { listOrderOf, OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { DB, WorkOrder, WorkOrderEvent, WorkOrderEventTable, WorkOrderTable } from '../../db/tables.js';
@@ -35,8 +35,8 @@ export interface ListFilter {
    * orders, not the subtrees below them).
    */
   ownUnits?: readonly string[] | undefined;
-  /** Keyset: due_at then id, ascending (the soonest deadline first). */
-  after?: { dueAt: string; id: string } | undefined;
+  /** Keyset: the last row of the previous page, by the view's order (see `listOrderOf`). */
+  after?: { key: string; id: string } | undefined;
   limit: number;
 }
 
@@ -220,16 +220,21 @@ export const workOrdersRepository = {
       query = query.where(visibility.scope.narrowedTo(filter.regionCode).covers('work_orders.region_code'));
     if (filter.channel)
       query = query.where('work_orders.channel', '=', filter.channel as WorkOrder['channel']);
+    const order = listOrderOf(filter.view);
+    const column = order === 'newest' ? 'work_orders.created_at' : 'work_orders.due_at';
+    const direction = order === 'newest' ? 'desc' : 'asc';
+    const beyond = order === 'newest' ? '<' : '>';
     if (filter.after) {
-      const { dueAt, id } = filter.after;
+      const { key, id } = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('work_orders.due_at', '>', dueAt),
-          eb.and([eb('work_orders.due_at', '=', dueAt), eb('work_orders.id', '>', id)]),
-        ]),
+        eb.or([eb(column, beyond, key), eb.and([eb(column, '=', key), eb('work_orders.id', beyond, id)])]),
       );
     }
-    return query.orderBy('work_orders.due_at').orderBy('work_orders.id').limit(filter.limit).execute();
+    return query
+      .orderBy(column, direction)
+      .orderBy('work_orders.id', direction)
+      .limit(filter.limit)
+      .execute();
   },
 
   /** Open orders of the same category for the same household or the same place: likely duplicates. */

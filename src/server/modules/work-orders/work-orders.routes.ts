@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOrderOf } from '../../../shared/work-orders.js';
 import type { Permission } from '../../auth/permissions.js';
 import { scopeOf } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
@@ -90,8 +91,9 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       const { query } = request;
       const after = decodeCursor(query.cursor);
       if (query.cursor && !after) throw fieldError('cursor', 'field.invalid');
+      const view = query.view ?? 'all';
       const rows = await workOrders.list(callerOf(ctx, request), {
-        view: query.view ?? 'all',
+        view,
         status: query.status,
         categoryCode: query.category,
         regionCode: query.region,
@@ -102,7 +104,8 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       const items = rows.slice(0, query.limit);
       return {
         items: items.map(dto),
-        nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!) : null,
+        nextCursor:
+          rows.length > query.limit ? encodeCursor(items[items.length - 1]!, listOrderOf(view)) : null,
       };
     },
   );

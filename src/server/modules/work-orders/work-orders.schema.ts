@@ -217,14 +217,20 @@ export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> =
 });
 
 /** Keyset cursor over (due_at, id): opaque to clients. */
-export const encodeCursor = (order: Pick<WorkOrder, 'due_at' | 'id'>): string =>
-  Buffer.from(JSON.stringify([order.due_at, order.id])).toString('base64url');
+/** The position after `order` in a list ordered by `key` (its deadline or when it was received). */
+export const encodeCursor = (
+  order: Pick<WorkOrder, 'due_at' | 'created_at' | 'id'>,
+  key: 'deadline' | 'newest',
+): string =>
+  Buffer.from(JSON.stringify([key === 'newest' ? order.created_at : order.due_at, order.id])).toString(
+    'base64url',
+  );
 
-export function decodeCursor(cursor: string | undefined): { dueAt: string; id: string } | undefined {
+export function decodeCursor(cursor: string | undefined): { key: string; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
   } catch {
     // fall through: a cursor we did not make
   }
