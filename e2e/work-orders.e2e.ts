@@ -415,8 +415,17 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     await page.getByTestId('menu-calendar').click();
     await page.getByTestId('calendar-year').click();
     await option('2026').click();
-    await shown('calendar-page', '春节调休上班');
+    // The year at a glance: 14 February 2026 is a Saturday worked for the Spring Festival.
+    const adjusted = page.getByTestId('calendar-day-2026-02-14');
+    expect(await adjusted.getAttribute('aria-label')).toBe('2026-02-14 春节调休上班');
     await shot('admin-calendar');
+    await adjusted.click();
+    const day = dialog('编辑 2026-02-14');
+    expect(await day.getByTestId('calendar-name').inputValue()).toBe('春节调休上班');
+    await day.getByRole('button', { name: spaced('取消') }).click();
+    await day.waitFor({ state: 'hidden' });
+    await page.getByTestId('calendar-view').getByText('列表').click();
+    await shown('calendar-page', '春节调休上班');
     await page.getByTestId('menu-hotlines').click();
     await shown('hotlines-page', HOTLINE.number);
     await shot('admin-hotlines');

@@ -32,7 +32,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
-  return workOrderMenuKey(pathname) ?? '/regions';
+  if (/^\/regions(\/|$)/.test(pathname)) return '/regions';
+  // Anything else (a page that does not exist) is no item's.
+  return workOrderMenuKey(pathname) ?? '';
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   Modal,
   Popconfirm,
   Radio,
+  Segmented,
   Select,
   Space,
   Table,
@@ -30,6 +31,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { errorMessage } from '../../../lib/errors';
 import { useServerErrors } from '../../../lib/form-errors';
+import { CalendarYear } from './CalendarYear';
 
 interface DayForm {
   date: Dayjs;
@@ -37,7 +39,16 @@ interface DayForm {
   name: string;
 }
 
-function DayModal({ day, year, onClose }: { day: CalendarDay | null; year: number; onClose: () => void }) {
+function DayModal({
+  day,
+  date,
+  onClose,
+}: {
+  day: CalendarDay | null;
+  /** For a new exception: the day it starts on. */
+  date: string;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<DayForm>();
@@ -70,7 +81,7 @@ function DayModal({ day, year, onClose }: { day: CalendarDay | null; year: numbe
         initialValues={
           day
             ? { date: dayjs(day.date), kind: day.kind, name: day.name }
-            : { date: dayjs(`${year}-01-01`), kind: 'holiday', name: '' }
+            : { date: dayjs(date), kind: dayjs(date).day() % 6 === 0 ? 'workday' : 'holiday', name: '' }
         }
       >
         <Form.Item name="date" label={t('wo.calendar.date')} rules={[{ required: true }]}>
@@ -108,7 +119,8 @@ export function CalendarPage() {
   const queryClient = useQueryClient();
   const [year, setYear] = useState(() => dayjs().year());
   const days = useQuery(calendarQuery(year));
-  const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
+  const [editing, setEditing] = useState<{ day: CalendarDay | null; date: string } | null>(null);
+  const [view, setView] = useState<'year' | 'list'>('year');
   const remove = useMutation({
     mutationFn: deleteCalendarDay,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.calendar(year) }),
@@ -142,7 +154,7 @@ export function CalendarPage() {
       width: 140,
       render: (_, day) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(day)}>
+          <Button type="link" size="small" onClick={() => setEditing({ day, date: day.date })}>
             {t('wo.admin.edit')}
           </Button>
           <Popconfirm
@@ -173,7 +185,20 @@ export function CalendarPage() {
             }))}
             data-testid="calendar-year"
           />
-          <Button type="primary" onClick={() => setEditing('new')} data-testid="calendar-add">
+          <Segmented
+            value={view}
+            onChange={(value) => setView(value as 'year' | 'list')}
+            options={[
+              { value: 'year', label: t('wo.calendar.yearView') },
+              { value: 'list', label: t('wo.calendar.listView') },
+            ]}
+            data-testid="calendar-view"
+          />
+          <Button
+            type="primary"
+            onClick={() => setEditing({ day: null, date: `${year}-01-01` })}
+            data-testid="calendar-add"
+          >
             {t('wo.calendar.add')}
           </Button>
         </Space>
@@ -185,6 +210,15 @@ export function CalendarPage() {
       </Typography.Paragraph>
       {days.isError ? (
         <QueryError error={days.error} onRetry={() => void days.refetch()} />
+      ) : view === 'year' ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('wo.calendar.legend')}</Typography.Paragraph>
+          <CalendarYear
+            year={year}
+            days={items}
+            onPick={(date, existing) => setEditing({ day: existing ?? null, date })}
+          />
+        </>
       ) : (
         <Table<CalendarDay>
           rowKey="date"
@@ -195,9 +229,7 @@ export function CalendarPage() {
           pagination={false}
         />
       )}
-      {editing && (
-        <DayModal day={editing === 'new' ? null : editing} year={year} onClose={() => setEditing(null)} />
-      )}
+      {editing && <DayModal day={editing.day} date={editing.date} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

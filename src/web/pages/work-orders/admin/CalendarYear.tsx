@@ -1,0 +1,93 @@
+import { Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { CalendarDay } from '../../../api/service-catalogue';
+import { useI18n } from '../../../i18n/I18nProvider';
+
+/** Monday first, as Chinese calendars are printed. */
+const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+const cellStyle = {
+  width: 28,
+  height: 24,
+  lineHeight: '24px',
+  textAlign: 'center' as const,
+  borderRadius: 4,
+};
+
+const kindStyles: Record<CalendarDay['kind'] | 'weekend' | 'workday', React.CSSProperties> = {
+  holiday: { background: '#fff1f0', color: '#cf1322', fontWeight: 600 },
+  // An adjusted working day (调休上班) falls on a weekend: it is marked as work.
+  workday: { background: '#e6f4ff', color: '#0958d9', fontWeight: 600 },
+  weekend: { color: '#8c8c8c' },
+};
+
+/**
+ * The year at a glance: twelve months, Monday first; holidays in red, adjusted working days in
+ * blue, ordinary weekends grey. A click on a day opens it for editing (or adds it as an exception).
+ */
+export function CalendarYear({
+  year,
+  days,
+  onPick,
+}: {
+  year: number;
+  days: readonly CalendarDay[];
+  onPick: (date: string, existing: CalendarDay | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const weekdayHeads = WEEKDAY_ORDER.map((d) => t(`wo.weekday.short.${d}` as 'wo.weekday.short.0'));
+  return (
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 16 }}
+      data-testid="calendar-year-grid"
+    >
+      {Array.from({ length: 12 }, (_, m) => dayjs(new Date(year, m, 1))).map((first) => {
+        const month = first.month();
+        // Blank cells before the 1st, counted from Monday.
+        const lead = (first.day() + 6) % 7;
+        const length = first.daysInMonth();
+        return (
+          <div key={first.format('YYYY-MM')} data-testid={`calendar-month-${month + 1}`}>
+            <Typography.Text strong>{t(`wo.month.${month + 1}` as 'wo.month.1')}</Typography.Text>
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 28px)', gap: 2, marginTop: 4 }}>
+              {weekdayHeads.map((head) => (
+                <div key={head} style={{ ...cellStyle, color: '#8c8c8c', fontSize: 12 }}>
+                  {head}
+                </div>
+              ))}
+              {lead > 0 && <div style={{ gridColumn: `span ${lead}` }} />}
+              {Array.from({ length }, (_, i) => {
+                const date = first.date(i + 1);
+                const iso = date.format('YYYY-MM-DD');
+                const exception = byDate.get(iso);
+                const weekend = date.day() === 0 || date.day() === 6;
+                const style = exception ? kindStyles[exception.kind] : weekend ? kindStyles.weekend : {};
+                return (
+                  <Tooltip key={iso} title={exception?.name}>
+                    <button
+                      type="button"
+                      onClick={() => onPick(iso, exception)}
+                      style={{
+                        ...cellStyle,
+                        background: 'transparent',
+                        ...style,
+                        border: 'none',
+                        cursor: 'pointer',
+                        padding: 0,
+                      }}
+                      aria-label={exception ? `${iso} ${exception.name}` : iso}
+                      data-testid={`calendar-day-${iso}`}
+                    >
+                      {i + 1}
+                    </button>
+                  </Tooltip>
+                );
+              })}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
