@@ -1,0 +1,107 @@
+/**
+ * Where the database time of a work-order intake goes, on SQLite: creates `--orders` orders one
+ * after the other through the real route (in-process requests) and times every statement the
+ * SQLite connection runs, by SQL text. A diagnostic for bench/intake, not a benchmark of its own:
+ *   npx tsx bench/intake-statements.ts [--orders 3000]
+ * It prints the time per intake of each statement (the commit included) and of the whole request.
+ */
+import { parseArgs } from 'node:util';
+import type BetterSqlite3 from 'better-sqlite3';
+import { buildApp } from '../src/server/app.js';
+import { Scope } from '../src/server/auth/scope.js';
+import { SYSTEM_ACTOR } from '../src/server/bootstrap.js';
+import { CachedStatements } from '../src/server/db/sqlite-dialect.js';
+import { UsersService } from '../src/server/modules/users/users.service.js';
+import { benchDatabase, gridWithBuildings } from './support.js';
+
+const { values } = parseArgs({ options: { orders: { type: 'string', default: '3000' } } });
+const orders = Number(values.orders);
+
+/** Microseconds and runs per SQL text. */
+const spent = new Map<string, { runs: number; micros: number }>();
+const timed = new WeakSet<object>();
+const prepare = CachedStatements.prototype.prepare;
+// Every statement the app prepares is wrapped once: its run/all/get are timed.
+CachedStatements.prototype.prepare = function timedPrepare(this: CachedStatements, sql: string) {
+  const statement = prepare.call(this, sql) as unknown as BetterSqlite3.Statement;
+  if (!timed.has(statement)) {
+    timed.add(statement);
+    const methods = statement as unknown as Record<'run' | 'all' | 'get', (...args: unknown[]) => unknown>;
+    for (const method of ['run', 'all', 'get'] as const) {
+      const original = methods[method].bind(statement);
+      methods[method] = (...args: unknown[]) => {
+        const started = process.hrtime.bigint();
+        try {
+          return original(...args);
+        } finally {
+          const entry = spent.get(sql) ?? { runs: 0, micros: 0 };
+          entry.runs += 1;
+          entry.micros += Number(process.hrtime.bigint() - started) / 1000;
+          spent.set(sql, entry);
+        }
+      };
+    }
+  }
+  return statement as unknown as ReturnType<typeof prepare>;
+};
+
+const { handle, ctx, config } = await benchDatabase('sqlite');
+const { grid } = await gridWithBuildings(ctx, 1);
+const district = new Scope(['230108'], 'sqlite');
+const password = 'Bench-Operator-2026';
+const users = new UsersService(ctx);
+const operator = await users.create(
+  district,
+  { username: 'bench_operator', password, displayName: '压测话务员', regionCode: '230108' },
+  SYSTEM_ACTOR,
+);
+await users.assignRole(
+  district,
+  operator.user.id,
+  { role: 'hotline_operator', regionCode: '230108' },
+  SYSTEM_ACTOR,
+);
+const app = await buildApp({ config, database: handle.database, webRoot: '/nonexistent' });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/auth/login',
+  payload: { username: 'bench_operator', password },
+});
+const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+const payload = {
+  categoryCode: 'livelihood.elderly_care',
+  description: '独居老人王大爷家中暖气不热，需要上门查看',
+  channel: 'hotline',
+  regionCode: grid,
+  contactName: '王大爷',
+  contactPhone: '13845671234',
+};
+const intake = async () => {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/work-orders',
+    headers: { cookie },
+    payload,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`intake answered ${response.statusCode}: ${response.body}`);
+};
+
+for (let i = 0; i < 500; i++) await intake(); // warm up: JIT, caches, a table that is not empty
+spent.clear();
+const started = performance.now();
+for (let i = 0; i < orders; i++) await intake();
+const perOrder = ((performance.now() - started) * 1000) / orders;
+await app.close();
+await handle.drop();
+
+let database = 0;
+for (const [sql, { runs, micros }] of [...spent].sort((a, b) => b[1].micros - a[1].micros)) {
+  database += micros;
+  process.stdout.write(
+    `${(micros / orders).toFixed(1).padStart(7)} µs  ${String(runs).padStart(6)}×  ${sql.slice(0, 110)}\n`,
+  );
+}
+process.stdout.write(
+  `${orders} intakes: ${perOrder.toFixed(0)} µs each, of which ${(database / orders).toFixed(0)} µs in SQLite statements\n`,
+);
