@@ -57,6 +57,8 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Transactions are savepoints of a group (sqlite-group-commit.ts): their undo pages stay in memory.
+  sqlite.pragma('temp_store = MEMORY');
   // Checkpoints run in a worker thread (see sqlite-checkpointer.ts); this connection's own
   // automatic checkpoint stays as the way the log restarts and as a bound should the worker lag.
   sqlite.pragma('wal_autocheckpoint = 4000');

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Generated, Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -130,5 +133,116 @@ describe('CachedStatements', () => {
     expect(outer.next().value).toEqual({ value: 2 });
     outer.return?.();
     expect(cache.prepare(text).all(['[4]'])).toEqual([{ value: 4 }]);
+  });
+});
+
+describe('group commit on the SQLite connection', () => {
+  let dir: string;
+  let sqlite: SqliteDatabase.Database;
+  let db: Kysely<Scratch>;
+  /** A second connection to the same file: it sees only what was committed. */
+  let other: SqliteDatabase.Database;
+  const committedBodies = () =>
+    (other.prepare('select body from notes order by body').pluck().all() as string[]).sort();
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-group-'));
+    const file = path.join(dir, 'scratch.db');
+    sqlite = new SqliteDatabase(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('temp_store = MEMORY');
+    db = new Kysely<Scratch>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    await sql`create table notes (id integer primary key autoincrement, body text not null unique)`.execute(
+      db,
+    );
+    other = new SqliteDatabase(file);
+    other.pragma('busy_timeout = 0');
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    other.close();
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const commits = () => {
+    const prepare = vi.spyOn(CachedStatements.prototype, 'prepare');
+    return () => prepare.mock.calls.filter(([text]) => text === 'commit').length;
+  };
+
+  it('commits concurrent transactions together, each only once it is committed', async () => {
+    const count = commits();
+    const bodies = Array.from({ length: 20 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    const seenWhenDone = await Promise.all(
+      bodies.map(async (body) => {
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('notes').values({ body }).execute();
+          await trx.selectFrom('notes').select('id').where('body', '=', body).executeTakeFirstOrThrow();
+        });
+        // Returned: another connection sees it.
+        return committedBodies().includes(body);
+      }),
+    );
+    expect(seenWhenDone).toEqual(bodies.map(() => true));
+    expect(committedBodies()).toEqual(bodies);
+    expect(count()).toBeLessThan(bodies.length / 4);
+  });
+
+  it('rolls back a failing transaction alone; the others of its group are kept', async () => {
+    const outcomes = await Promise.allSettled(
+      ['a', 'b', 'c'].map((body) =>
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('notes').values({ body }).execute();
+          if (body === 'b') throw new Error('b changed its mind');
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committedBodies()).toEqual(['a', 'c']);
+  });
+
+  it('commits a write outside a transaction before it returns, even amid a group', async () => {
+    const [, written] = await Promise.all([
+      db.transaction().execute((trx) => trx.insertInto('notes').values({ body: 'in a group' }).execute()),
+      db
+        .insertInto('notes')
+        .values({ body: 'alone' })
+        .execute()
+        .then(() => committedBodies()),
+    ]);
+    expect(written).toContain('alone');
+    expect(committedBodies()).toEqual(['alone', 'in a group']);
+  });
+
+  it('leaves no transaction open once idle: another process can write at once', async () => {
+    await Promise.all(
+      ['x', 'y'].map((body) =>
+        db.transaction().execute((trx) => trx.insertInto('notes').values({ body }).execute()),
+      ),
+    );
+    await db.selectFrom('notes').selectAll().execute();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sqlite.inTransaction).toBe(false);
+    other.exec("begin immediate; insert into notes (body) values ('from elsewhere'); commit");
+    expect(committedBodies()).toEqual(['from elsewhere', 'x', 'y']);
+  });
+
+  it('fails every member when the COMMIT of their group fails, and stores nothing of it', async () => {
+    // A deferred foreign key is checked at COMMIT: one member's orphan row fails the whole group.
+    await sql`create table parents (id integer primary key)`.execute(db);
+    await sql`create table children (id integer primary key, parent_id integer references parents (id) deferrable initially deferred)`.execute(
+      db,
+    );
+    const outcomes = await Promise.allSettled([
+      db.transaction().execute((trx) => trx.insertInto('notes').values({ body: 'fine' }).execute()),
+      db.transaction().execute((trx) => sql`insert into children (parent_id) values (42)`.execute(trx)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(committedBodies()).toEqual([]);
+    expect(sqlite.inTransaction).toBe(false);
+    // The connection goes on as before.
+    await db.transaction().execute((trx) => trx.insertInto('notes').values({ body: 'after' }).execute());
+    expect(committedBodies()).toEqual(['after']);
   });
 });

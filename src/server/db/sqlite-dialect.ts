@@ -1,14 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
-  CompiledQuery,
-  type DatabaseConnection,
   type Driver,
   type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
-  SqliteDriver,
   type SqliteStatement,
 } from 'kysely';
+import { GroupCommitSqliteDriver } from './sqlite-group-commit.js';
 
 /** How many prepared statements the connection keeps: far more than the app's distinct queries. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -64,25 +62,22 @@ export class CachedStatements implements SqliteDatabase {
  * meantime, WAL mode cannot upgrade the reader and fails at once with "database is locked",
  * whatever busy_timeout says. BEGIN IMMEDIATE takes the write lock at the start, so a second
  * writer waits its turn (busy_timeout) instead of failing. Readers outside transactions are
- * never blocked in WAL mode.
+ * never blocked in WAL mode. (The group commit driver begins its transactions that way.)
  */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-/** BEGIN IMMEDIATE transactions over a connection that keeps its prepared statements. */
+/** Group-committed BEGIN IMMEDIATE transactions over a connection that keeps its prepared statements. */
 export class ImmediateSqliteDialect extends SqliteDialect {
   private readonly settings: SqliteDialectConfig;
+
+  private readonly raw: BetterSqlite3.Database;
 
   constructor(settings: Omit<SqliteDialectConfig, 'database'> & { database: BetterSqlite3.Database }) {
     const config = { ...settings, database: new CachedStatements(settings.database) };
     super(config);
     this.settings = config;
+    this.raw = settings.database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new GroupCommitSqliteDriver(this.settings, () => this.raw.inTransaction);
   }
 }
