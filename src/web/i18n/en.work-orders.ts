@@ -60,6 +60,8 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.reopened': 'Redone ×{count}',
 
   'wo.list.title': 'Work orders',
+  'wo.list.emptyMine': 'Nothing is waiting for you',
+  'wo.list.showAll': 'Show all orders',
   'wo.list.empty': 'No orders match',
   'wo.view.mine': 'My to-dos',
   'wo.view.to_sign': 'To sign',

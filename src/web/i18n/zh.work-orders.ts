@@ -58,6 +58,8 @@ export const zhWorkOrders = {
   'wo.reopened': '重办 ×{count}',
 
   'wo.list.title': '工单',
+  'wo.list.emptyMine': '没有等您处理的工单',
+  'wo.list.showAll': '查看全部工单',
   'wo.list.empty': '没有符合条件的工单',
   'wo.view.mine': '我的待办',
   'wo.view.to_sign': '待签收',

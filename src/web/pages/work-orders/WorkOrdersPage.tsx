@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Select, Tabs } from 'antd';
+import { Button, Card, Empty, Flex, Select, Tabs } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS, WORK_ORDER_STATUSES } from '../../../shared/work-orders';
 import { WORK_ORDER_VIEWS, type WorkOrderFilter, workOrdersQuery } from '../../api/work-orders';
@@ -90,7 +90,23 @@ export function WorkOrdersPage() {
         <QueryError error={orders.error} onRetry={() => void orders.refetch()} />
       ) : (
         <>
-          <WorkOrdersTable orders={rows} loading={orders.isPending || orders.isPlaceholderData} />
+          <WorkOrdersTable
+            orders={rows}
+            loading={orders.isPending || orders.isPlaceholderData}
+            empty={
+              filter.view === 'mine' &&
+              !filter.status &&
+              !filter.category &&
+              !filter.region &&
+              !filter.channel ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.list.emptyMine')}>
+                  <Button onClick={() => update({ view: 'all' })} data-testid="empty-mine-show-all">
+                    {t('wo.list.showAll')}
+                  </Button>
+                </Empty>
+              ) : undefined
+            }
+          />
           <LoadMore
             count={rows.length}
             hasMore={orders.hasNextPage}

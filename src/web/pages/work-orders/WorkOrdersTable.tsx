@@ -8,8 +8,17 @@ import { OrderBadges, StatusTag, TimeLeftTag, useNow } from './OrderTags';
 import { RegionPath } from './RegionPath';
 import { timeLeft } from './time-left';
 
-/** Orders, soonest deadline first (the server's order); overdue rows in red. */
-export function WorkOrdersTable({ orders, loading }: { orders: WorkOrder[]; loading: boolean }) {
+/** Orders in the server's order (by time left, or newest first); overdue rows in red. */
+export function WorkOrdersTable({
+  orders,
+  loading,
+  empty,
+}: {
+  orders: WorkOrder[];
+  loading: boolean;
+  /** What an empty list says (by default: no order matches). */
+  empty?: React.ReactNode;
+}) {
   const { t } = useI18n();
   const labels = useWorkOrderLabels();
   const now = useNow();
@@ -83,7 +92,9 @@ export function WorkOrdersTable({ orders, loading }: { orders: WorkOrder[]; load
       pagination={false}
       rowClassName={(order) => (timeLeft(order, now)?.urgency === 'overdue' ? 'lx-overdue' : '')}
       onRow={(order) => ({ 'data-testid': `order-row-${order.number}` }) as React.HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.list.empty')} /> }}
+      locale={{
+        emptyText: empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.list.empty')} />,
+      }}
       data-testid="work-orders-table"
     />
   );
