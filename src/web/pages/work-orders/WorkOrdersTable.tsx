@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { WorkOrder } from '../../api/work-orders';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
+import { useCategoryName } from './category-name';
 import { useWorkOrderLabels } from './labels';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from './OrderTags';
 import { RegionPath } from './RegionPath';
@@ -20,6 +21,7 @@ export function WorkOrdersTable({
   empty?: React.ReactNode;
 }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const labels = useWorkOrderLabels();
   const now = useNow();
   const columns: TableColumnsType<WorkOrder> = [
@@ -40,6 +42,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.category'),
       dataIndex: 'categoryName',
+      render: (_, order) => categoryName(order),
       width: 140,
     },
     {

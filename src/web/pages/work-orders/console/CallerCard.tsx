@@ -7,6 +7,7 @@ import { hotlinesQuery } from '../../../api/service-catalogue';
 import { type CallerPerson, callerLookupQuery } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { errorMessage } from '../../../lib/errors';
+import { useCategoryName } from '../category-name';
 import { useWorkOrderLabels } from '../labels';
 import { StatusTag, TimeLeftTag, useNow } from '../OrderTags';
 import { RegionPath } from '../RegionPath';
@@ -35,6 +36,7 @@ interface Props {
  */
 export function CallerCard(props: Props) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const labels = useWorkOrderLabels();
   const now = useNow();
   const { channel, phone, selected } = props;
@@ -192,7 +194,7 @@ export function CallerCard(props: Props) {
                       <Link to={`/work-orders/${order.id}`} target="_blank">
                         {order.number}
                       </Link>
-                      <span>{order.categoryName}</span>
+                      <span>{categoryName(order)}</span>
                       <StatusTag status={order.status} />
                     </Flex>
                   </List.Item>

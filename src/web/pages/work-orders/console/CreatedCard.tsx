@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
 import { hasPermission } from '../../../session/permissions';
 import { useMe } from '../../../session/useMe';
+import { useCategoryName } from '../category-name';
 import { ActionModal } from '../detail/ActionModal';
 import { useWorkOrderLabels } from '../labels';
 import { StatusTag } from '../OrderTags';
@@ -19,6 +20,7 @@ import { RegionPath } from '../RegionPath';
  */
 export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () => void }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const me = useMe();
   const labels = useWorkOrderLabels();
   const [current, setCurrent] = useState(order);
@@ -39,7 +41,7 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
         subTitle={
           <Space direction="vertical" size={4}>
             <span>
-              {current.categoryName} · <RegionPath code={current.regionCode} last={3} />{' '}
+              {categoryName(current)} · <RegionPath code={current.regionCode} last={3} />{' '}
               <StatusTag status={current.status} />
             </span>
             <span>{t('wo.console.createdDue', { due: formatTime(current.dueAt) })}</span>

@@ -18,6 +18,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { useServerErrors } from '../../../lib/form-errors';
 import { AttributeFields, attributeValues } from '../AttributeFields';
 import { CategorySelect } from '../CategorySelect';
+import { useCategoryName } from '../category-name';
 import { StatusTag } from '../OrderTags';
 import { RegionPath } from '../RegionPath';
 import type { IntakeChannel } from './CallerCard';
@@ -70,6 +71,7 @@ export function OrderForm({
   categoryRef,
 }: Props) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrderFormValues>();
   const { formError, clearFormError, onServerError } = useServerErrors(form, FIELDS);
@@ -237,7 +239,7 @@ export function OrderForm({
                 <Link to={`/work-orders/${order.id}`} target="_blank">
                   {order.number}
                 </Link>{' '}
-                {order.categoryName} · {order.regionName} <StatusTag status={order.status} />
+                {categoryName(order)} · {order.regionName} <StatusTag status={order.status} />
                 <Typography.Text type="secondary"> {order.description.slice(0, 40)}</Typography.Text>
               </div>
             ))}

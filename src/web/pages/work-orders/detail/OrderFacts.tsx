@@ -8,6 +8,7 @@ import { formatTime } from '../../../lib/time';
 import { hasPermission } from '../../../session/permissions';
 import { useMe } from '../../../session/useMe';
 import { AttributeValues } from '../AttributeFields';
+import { useCategoryName } from '../category-name';
 import { useWorkOrderLabels } from '../labels';
 import { RegionPath, UnitName } from '../RegionPath';
 
@@ -28,6 +29,7 @@ function holderOf(order: WorkOrderDetail, t: ReturnType<typeof useI18n>['t']) {
 /** The order's facts: what, where, who asked, deadlines, who holds it, and the outcome. */
 export function OrderFacts({ order }: { order: WorkOrderDetail }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const me = useMe();
   const labels = useWorkOrderLabels();
   const categories = useQuery(categoriesQuery);
@@ -37,7 +39,7 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
   // Until it is signed, the time to sign matters; afterwards it does not.
   const signDue = order.status === 'dispatched' ? order.signDueAt : null;
   const items: NonNullable<DescriptionsProps['items']> = [
-    { key: 'category', label: t('wo.category'), children: order.categoryName },
+    { key: 'category', label: t('wo.category'), children: categoryName(order) },
     {
       key: 'channel',
       label: t('wo.channel'),

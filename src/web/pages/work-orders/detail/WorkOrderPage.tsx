@@ -8,6 +8,7 @@ import { workOrderQuery } from '../../../api/work-orders';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { useCategoryName } from '../category-name';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from '../OrderTags';
 import { RegionPath } from '../RegionPath';
 import { ActionButtons } from './ActionButtons';
@@ -20,6 +21,7 @@ import { OrderTimeline } from './OrderTimeline';
 export function WorkOrderPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const now = useNow();
   const order = useQuery(workOrderQuery(id));
   const [action, setAction] = useState<WorkOrderAction | null>(null);
@@ -46,7 +48,7 @@ export function WorkOrderPage() {
               <OrderBadges order={data} />
             </Space>
             <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
-              {data.categoryName} · <RegionPath code={data.regionCode} last={3} />
+              {categoryName(data)} · <RegionPath code={data.regionCode} last={3} />
             </Typography.Paragraph>
           </div>
           <ActionButtons actions={data.availableActions} onAction={setAction} />
