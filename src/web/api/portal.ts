@@ -46,6 +46,7 @@ export interface RequestSummary {
   id: string;
   number: string;
   status: WorkOrderStatus;
+  categoryCode: string;
   categoryName: string;
   description: string;
   placeName: string;

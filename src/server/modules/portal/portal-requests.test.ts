@@ -112,7 +112,11 @@ describeEachDialect('portal requests', (env) => {
   it('turns a request into a portal work order that staff handle, with an SMS to the resident', async () => {
     const created = await submit(alice, repair());
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ status: 'received', categoryName: '房屋维修' });
+    expect(created.json).toMatchObject({
+      status: 'received',
+      categoryCode: 'livelihood.repair',
+      categoryName: '房屋维修',
+    });
     const staffView = await env.inject('GET', `/api/work-orders/${created.json.id}`, {
       cookie: world.secretary.cookie,
     });

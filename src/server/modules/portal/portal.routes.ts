@@ -39,6 +39,7 @@ const summaryOf = (order: WorkOrderView): z.infer<typeof requestSummarySchema> =
   id: order.id,
   number: order.number,
   status: order.status,
+  categoryCode: order.category_code,
   categoryName: order.category_name,
   description: order.description,
   placeName: order.region_name,

@@ -100,6 +100,7 @@ export const requestSummarySchema = z.object({
   id: z.string(),
   number: z.string(),
   status: z.enum(WORK_ORDER_STATUSES),
+  categoryCode: z.string(),
   categoryName: z.string(),
   description: z.string(),
   placeName: z.string(),

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
+import { usePortalCategoryName } from './category-name';
 import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalStageTag } from './PortalStageTag';
 import { shortTime } from './portal-time';
@@ -16,6 +17,7 @@ import { PortalQueryError, useResident, useSessionEnded } from './session';
 /** /m — the resident's own requests, newest first, and the way to report a new one. */
 export function MyRequestsPage() {
   const { t } = useI18n();
+  const categoryName = usePortalCategoryName();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const resident = useResident();
@@ -105,7 +107,7 @@ export function MyRequestsPage() {
             <PortalCard>
               <Flex justify="space-between" align="center" gap={8}>
                 <Typography.Text strong style={{ fontSize: 16 }} ellipsis>
-                  {request.categoryName}
+                  {categoryName(request)}
                 </Typography.Text>
                 <Flex align="center" gap={6}>
                   <PortalStageTag status={request.status} />

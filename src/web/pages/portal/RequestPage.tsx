@@ -5,6 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { photoUrl, requestQuery } from '../../api/portal';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
+import { usePortalCategoryName } from './category-name';
 import type { SubmittedState } from './NewRequestPage';
 import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalStageTag } from './PortalStageTag';
@@ -16,6 +17,7 @@ import { PortalQueryError } from './session';
 /** /m/requests/:id — where a request stands, what was done, and the rating once it is closed. */
 export function RequestPage() {
   const { t } = useI18n();
+  const categoryName = usePortalCategoryName();
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -27,7 +29,7 @@ export function RequestPage() {
   const request = useQuery({ ...requestQuery(id), refetchInterval: 30_000 });
 
   return (
-    <PortalPage title={request.data?.categoryName ?? ''} back="/m" testId="portal-request-page">
+    <PortalPage title={request.data ? categoryName(request.data) : ''} back="/m" testId="portal-request-page">
       {request.isPending && <FullPageSpin />}
       {request.isError && <PortalQueryError error={request.error} onRetry={() => void request.refetch()} />}
       {request.data && (
@@ -52,7 +54,7 @@ export function RequestPage() {
           <PortalCard testId="portal-request-summary">
             <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
               <Typography.Text strong style={{ fontSize: 18 }}>
-                {request.data.categoryName}
+                {categoryName(request.data)}
               </Typography.Text>
               <PortalStageTag status={request.data.status} large />
             </Flex>
