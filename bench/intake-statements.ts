@@ -8,10 +8,8 @@
 import { parseArgs } from 'node:util';
 import type BetterSqlite3 from 'better-sqlite3';
 import { buildApp } from '../src/server/app.js';
-import { Scope } from '../src/server/auth/scope.js';
-import { SYSTEM_ACTOR } from '../src/server/bootstrap.js';
 import { CachedStatements } from '../src/server/db/sqlite-dialect.js';
-import { UsersService } from '../src/server/modules/users/users.service.js';
+import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { benchDatabase, gridWithBuildings } from './support.js';
 
 const { values } = parseArgs({ options: { orders: { type: 'string', default: '3000' } } });
@@ -47,35 +45,15 @@ CachedStatements.prototype.prepare = function timedPrepare(this: CachedStatement
 
 const { handle, ctx, config } = await benchDatabase('sqlite');
 const { grid } = await gridWithBuildings(ctx, 1);
-const district = new Scope(['230108'], 'sqlite');
-const password = 'Bench-Operator-2026';
-const users = new UsersService(ctx);
-const operator = await users.create(
-  district,
-  { username: 'bench_operator', password, displayName: '压测话务员', regionCode: '230108' },
-  SYSTEM_ACTOR,
-);
-await users.assignRole(
-  district,
-  operator.user.id,
-  { role: 'hotline_operator', regionCode: '230108' },
-  SYSTEM_ACTOR,
-);
+await createBenchOperator(ctx);
 const app = await buildApp({ config, database: handle.database, webRoot: '/nonexistent' });
 const login = await app.inject({
   method: 'POST',
   url: '/api/auth/login',
-  payload: { username: 'bench_operator', password },
+  payload: BENCH_OPERATOR,
 });
 const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-const payload = {
-  categoryCode: 'livelihood.elderly_care',
-  description: '独居老人王大爷家中暖气不热，需要上门查看',
-  channel: 'hotline',
-  regionCode: grid,
-  contactName: '王大爷',
-  contactPhone: '13845671234',
-};
+const payload = elderlyCareIntake(grid);
 const intake = async () => {
   const response = await app.inject({
     method: 'POST',

@@ -12,10 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildApp } from '../src/server/app.js';
-import { Scope } from '../src/server/auth/scope.js';
-import { SYSTEM_ACTOR } from '../src/server/bootstrap.js';
 import { verifyAuditChain } from '../src/server/modules/audit/audit-verify.js';
-import { UsersService } from '../src/server/modules/users/users.service.js';
+import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { benchDatabase, gridWithBuildings, median, printResult, round } from './support.js';
 
 const { values } = parseArgs({
@@ -36,30 +34,10 @@ const TARGET_P99_MS = 50;
 
 const { handle, ctx, config } = await benchDatabase(dialect);
 const { grid } = await gridWithBuildings(ctx, 1);
-const users = new UsersService(ctx);
-const district = new Scope(['230108'], dialect);
-const password = 'Bench-Operator-2026';
-const operator = await users.create(
-  district,
-  { username: 'bench_operator', password, displayName: '压测话务员', regionCode: '230108' },
-  SYSTEM_ACTOR,
-);
-await users.assignRole(
-  district,
-  operator.user.id,
-  { role: 'hotline_operator', regionCode: '230108' },
-  SYSTEM_ACTOR,
-);
+await createBenchOperator(ctx);
 
 const app = await buildApp({ config, database: handle.database, webRoot: '/nonexistent' });
-const body = JSON.stringify({
-  categoryCode: 'livelihood.elderly_care',
-  description: '独居老人王大爷家中暖气不热，需要上门查看',
-  channel: 'hotline',
-  regionCode: grid,
-  contactName: '王大爷',
-  contactPhone: '13845671234',
-});
+const body = JSON.stringify(elderlyCareIntake(grid));
 // The bare route answers a real create response, captured below before the load starts.
 let sample: unknown = null;
 app.post('/api/bench/bare', { config: { public: 'benchmark baseline' } }, async (_request, reply) =>
@@ -71,7 +49,7 @@ const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const login = await fetch(`${base}/api/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'bench_operator', password }),
+  body: JSON.stringify(BENCH_OPERATOR),
 });
 const cookie = login.headers
   .getSetCookie()
