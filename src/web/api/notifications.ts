@@ -1,20 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Inbox } from '../../shared/inbox';
 import { api } from './client';
 
-/** One in-app message: an order given to me, urged, reopened… */
-export interface InboxItem {
-  id: string;
-  template: string;
-  text: string;
-  workOrderId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  unread: number;
-}
+export type { Inbox, InboxItem } from '../../shared/inbox';
 
 export const inboxKeys = { all: ['notifications'] as const };
 

@@ -1,23 +1,15 @@
+import type { Inbox } from '../../../shared/inbox.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { inboxRepository } from './inbox.repository.js';
 import { renderTemplate, type TemplateCode } from './templates.js';
-
-export interface InboxMessage {
-  id: string;
-  template: string;
-  text: string;
-  workOrderId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 /** A user's in-app messages: orders dispatched to them, overdue, urged, reopened. Their own only. */
 export class InboxService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** The latest messages, newest first, rendered in the template's words, and how many are unread. */
-  async recent(userId: string, limit = 50): Promise<{ items: InboxMessage[]; unread: number }> {
+  async recent(userId: string, limit = 50): Promise<Inbox> {
     const { db } = this.ctx.database;
     const [rows, unread] = await Promise.all([
       inboxRepository.recent(db, userId, limit),
