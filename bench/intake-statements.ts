@@ -1,8 +1,9 @@
 /**
- * Where the database time of a work-order intake goes, on SQLite: creates `--orders` orders one
- * after the other through the real route (in-process requests) and times every statement the
- * SQLite connection runs, by SQL text. A diagnostic for bench/intake, not a benchmark of its own:
- *   npx tsx bench/intake-statements.ts [--orders 3000]
+ * Where the database time of a work-order intake goes, on SQLite: creates `--orders` orders
+ * through the real route (in-process requests, `--concurrency` at a time) and times every
+ * statement the SQLite connection runs, by SQL text. A diagnostic for bench/intake, not a
+ * benchmark of its own:
+ *   npx tsx bench/intake-statements.ts [--orders 3000] [--concurrency 1]
  * It prints the time per intake of each statement (the commit included) and of the whole request.
  */
 import { parseArgs } from 'node:util';
@@ -12,8 +13,11 @@ import { CachedStatements } from '../src/server/db/sqlite-dialect.js';
 import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { benchDatabase, gridWithBuildings } from './support.js';
 
-const { values } = parseArgs({ options: { orders: { type: 'string', default: '3000' } } });
+const { values } = parseArgs({
+  options: { orders: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '1' } },
+});
 const orders = Number(values.orders);
+const concurrency = Number(values.concurrency);
 
 /** Microseconds and runs per SQL text. */
 const spent = new Map<string, { runs: number; micros: number }>();
@@ -68,7 +72,12 @@ const intake = async () => {
 for (let i = 0; i < 500; i++) await intake(); // warm up: JIT, caches, a table that is not empty
 spent.clear();
 const started = performance.now();
-for (let i = 0; i < orders; i++) await intake();
+// `concurrency` intakes under way at any time, as many requests of a busy server would be.
+await Promise.all(
+  Array.from({ length: concurrency }, async (_, lane) => {
+    for (let i = lane; i < orders; i += concurrency) await intake();
+  }),
+);
 const perOrder = ((performance.now() - started) * 1000) / orders;
 await app.close();
 await handle.drop();
@@ -81,5 +90,5 @@ for (const [sql, { runs, micros }] of [...spent].sort((a, b) => b[1].micros - a[
   );
 }
 process.stdout.write(
-  `${orders} intakes: ${perOrder.toFixed(0)} µs each, of which ${(database / orders).toFixed(0)} µs in SQLite statements\n`,
+  `${orders} intakes, ${concurrency} at a time: ${perOrder.toFixed(0)} µs each, of which ${(database / orders).toFixed(0)} µs in SQLite statements\n`,
 );
