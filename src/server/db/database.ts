@@ -15,6 +15,11 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the SQLite file lives; undefined on PostgreSQL. */
   readonly sqliteFile: string | undefined;
+  /**
+   * SQLite: runs `work`, a transaction on another connection of this process, while this
+   * connection's writers wait for it (see withLongTransaction and sqlite-group-commit.ts).
+   */
+  readonly writeElsewhere?: <T>(work: () => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 }
 
@@ -66,11 +71,13 @@ export function openDatabase(options: DatabaseOptions): Database {
     onError:
       options.onCheckpointError ?? ((message) => process.stderr.write(`background checkpoint: ${message}\n`)),
   });
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const dialect = new ImmediateSqliteDialect({ database: sqlite });
+  const db = new Kysely<DB>({ dialect });
   return {
     db,
     dialect: 'sqlite',
     sqliteFile: file,
+    writeElsewhere: (work) => dialect.writeElsewhere(work),
     close: async () => {
       await db.destroy();
       await checkpointer.stop();

@@ -1,14 +1,45 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './database.js';
 import type { DB } from './tables.js';
+
+/**
+ * The long transaction takes the write lock when it begins. Begun deferred, it read first and
+ * then, at its first write, failed at once with SQLITE_BUSY_SNAPSHOT whenever the server had
+ * committed anything since its first read.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
 
 /**
  * One transaction for a long piece of work (a large import), all-or-nothing: if the process dies
  * midway, nothing of it was committed.
  *
  * On SQLite it runs on a connection of its own, so the server's connection keeps answering reads
- * meanwhile (WAL); other writes wait for it. On PostgreSQL it takes one connection of the pool.
+ * meanwhile (WAL); writes of this process wait for it without blocking the event loop, writes of
+ * other processes wait for it up to their busy_timeout (then answer 503 'database.busy'). On PostgreSQL it takes one connection of the pool.
  */
 export async function withLongTransaction<T>(
   database: Database,
@@ -26,11 +57,15 @@ export async function withLongTransaction<T>(
   // cost more memory than it saved time once the plain indexes are rebuilt at the end instead.
   connection.pragma('cache_size = -32768');
   connection.pragma('temp_store = MEMORY');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: connection }),
+  });
   try {
     // The raw connection is handed over too: hot loops may run cached prepared statements on it,
     // inside the same transaction (the connection is this work's alone).
-    return await db.transaction().execute((trx) => work(trx, connection));
+    const run = () => db.transaction().execute((trx) => work(trx, connection));
+    // The server's connection of this process lets its writers wait meanwhile (see writeElsewhere).
+    return await (database.writeElsewhere ? database.writeElsewhere(run) : run());
   } finally {
     await db.destroy();
   }

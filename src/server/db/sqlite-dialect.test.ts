@@ -140,6 +140,7 @@ describe('group commit on the SQLite connection', () => {
   let dir: string;
   let sqlite: SqliteDatabase.Database;
   let db: Kysely<Scratch>;
+  let dialect: ImmediateSqliteDialect;
   /** A second connection to the same file: it sees only what was committed. */
   let other: SqliteDatabase.Database;
   const committedBodies = () =>
@@ -152,7 +153,8 @@ describe('group commit on the SQLite connection', () => {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('temp_store = MEMORY');
-    db = new Kysely<Scratch>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    dialect = new ImmediateSqliteDialect({ database: sqlite });
+    db = new Kysely<Scratch>({ dialect });
     await sql`create table notes (id integer primary key autoincrement, body text not null unique)`.execute(
       db,
     );
@@ -244,5 +246,36 @@ describe('group commit on the SQLite connection', () => {
     // The connection goes on as before.
     await db.transaction().execute((trx) => trx.insertInto('notes').values({ body: 'after' }).execute());
     expect(committedBodies()).toEqual(['after']);
+  });
+
+  it('lets a transaction of another connection of the process write while its own writers wait', async () => {
+    let elsewhere: Promise<string[]> | undefined;
+    let meanwhile: Promise<unknown> | undefined;
+    let waited = false;
+    // A member asks for the other connection's turn just as it finishes: its group commits first.
+    const grouped = db.transaction().execute(async (trx) => {
+      await trx.insertInto('notes').values({ body: 'before' }).execute();
+      queueMicrotask(() => {
+        elsewhere = dialect.writeElsewhere(async () => {
+          // Nothing is open on the first connection: the other takes the write lock at once.
+          other.exec("begin immediate; insert into notes (body) values ('elsewhere')");
+          meanwhile = db
+            .transaction()
+            .execute((t) => t.insertInto('notes').values({ body: 'after' }).execute());
+          // Reads go on, and the event loop turns: the waiting writer does not block it.
+          expect(await db.selectFrom('notes').select('body').execute()).toEqual([{ body: 'before' }]);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          waited = true;
+          other.exec('commit');
+          return committedBodies();
+        });
+      });
+    });
+    await grouped;
+    expect(await elsewhere).toEqual(['before', 'elsewhere']);
+    expect(waited).toBe(true);
+    // The writer that waited went on once the other transaction was done.
+    await meanwhile;
+    expect(committedBodies()).toEqual(['after', 'before', 'elsewhere']);
   });
 });

@@ -77,7 +77,15 @@ export class ImmediateSqliteDialect extends SqliteDialect {
     this.raw = settings.database;
   }
 
+  private driver: GroupCommitSqliteDriver | undefined;
+
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.settings, () => this.raw.inTransaction);
+    this.driver = new GroupCommitSqliteDriver(this.settings, () => this.raw.inTransaction);
+    return this.driver;
+  }
+
+  /** See `GroupCommitSqliteDriver.writeElsewhere`. */
+  writeElsewhere<T>(work: () => Promise<T>): Promise<T> {
+    return this.driver ? this.driver.writeElsewhere(work) : work();
   }
 }

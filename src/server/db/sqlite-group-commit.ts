@@ -24,10 +24,17 @@ class Lease implements DatabaseConnection {
   /** A write outside any transaction: the use must not end before it is committed. */
   wroteOutside = false;
 
-  constructor(private readonly connection: DatabaseConnection) {}
+  constructor(
+    private readonly connection: DatabaseConnection,
+    /** Waits while another connection of this process writes (see writeElsewhere). */
+    private readonly writersWait: () => Promise<void>,
+  ) {}
 
-  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.inTransaction && !SelectQueryNode.is(query.query)) this.wroteOutside = true;
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.inTransaction && !SelectQueryNode.is(query.query)) {
+      await this.writersWait();
+      this.wroteOutside = true;
+    }
     return this.connection.executeQuery<R>(query);
   }
 
@@ -69,6 +76,8 @@ export class GroupCommitSqliteDriver implements Driver {
   #open = false;
   #commitScheduled = false;
   #destroyed = false;
+  /** Settles when the transaction of another connection of this process ends (writeElsewhere). */
+  #elsewhere: Promise<void> | undefined;
   /** Members whose part is done and who wait for the COMMIT. */
   #committed: Waiting[] = [];
 
@@ -88,12 +97,13 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#lock();
-    return new Lease(this.#connection!);
+    return new Lease(this.#connection!, () => this.#awaitElsewhere());
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
     if (!this.#open) {
+      await this.#awaitElsewhere();
       await this.#connection!.executeQuery(CompiledQuery.raw('begin immediate'));
       this.#open = true;
     }
@@ -139,6 +149,46 @@ export class GroupCommitSqliteDriver implements Driver {
       if (lease.wroteOutside && this.#open) await this.#commitGroup();
     } finally {
       this.#unlock();
+    }
+  }
+
+  /**
+   * Runs `work`, a transaction on another connection of this process (a long import), while this
+   * connection begins none of its own: what waits for a COMMIT gets it first, and transactions
+   * and writes that come meanwhile wait, without blocking the event loop, until `work` is done.
+   * (Left to SQLite's busy handler, a writer here would block the event loop the other
+   * transaction needs, until the busy timeout; and the other could not begin while a group stays
+   * open across turns of the event loop.) Reads go on. Two such works run one after the other.
+   */
+  async writeElsewhere<T>(work: () => Promise<T>): Promise<T> {
+    while (this.#elsewhere) await this.#elsewhere;
+    let done = () => {};
+    this.#elsewhere = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    try {
+      await this.#lock();
+      try {
+        if (this.#open) await this.#commitGroup();
+      } catch {
+        // The members were told (see #commitGroup); nothing is open any more.
+      } finally {
+        this.#unlock();
+      }
+      return await work();
+    } finally {
+      this.#elsewhere = undefined;
+      done();
+    }
+  }
+
+  /** With the connection held: waits, letting it go meanwhile, while another connection writes. */
+  async #awaitElsewhere(): Promise<void> {
+    while (this.#elsewhere) {
+      const elsewhere = this.#elsewhere;
+      this.#unlock();
+      await elsewhere;
+      await this.#lock();
     }
   }
 

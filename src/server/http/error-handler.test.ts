@@ -1,3 +1,5 @@
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { describeEachDialect } from '../testing/test-env.js';
@@ -23,6 +25,45 @@ describeEachDialect('errors and service endpoints', (env) => {
     expect(response.body).not.toContain('hunter2');
     expect(response.headers['x-request-id']).toBe(body.requestId);
   });
+
+  it.skipIf(env.dialect !== 'sqlite')(
+    'answers 503 database.busy, not 500, while another connection holds the write lock too long',
+    async () => {
+      const app = await buildApp({ config: env.config, database: env.database, webRoot: '/nonexistent' });
+      app.post('/api/test/write', { config: { public: 'test only' } }, async () => {
+        await env.database.db
+          .transaction()
+          .execute((trx) =>
+            trx.updateTable('regions').set({ name: sql`name` }).where('code', '=', '230108').execute(),
+          );
+        return { written: true };
+      });
+      // A large import on a connection of its own holds the write lock.
+      const importer = new SqliteDatabase(env.database.sqliteFile!);
+      await sql`pragma busy_timeout = 100`.execute(env.database.db);
+      try {
+        importer.exec('begin immediate');
+        const busy = await app.inject({
+          method: 'POST',
+          url: '/api/test/write',
+          headers: { 'accept-language': 'en' },
+        });
+        expect(busy.statusCode).toBe(503);
+        expect(busy.json()).toMatchObject({
+          code: 'database.busy',
+          message: expect.stringContaining('busy'),
+        });
+        expect(busy.headers['retry-after']).toBe('5');
+        importer.exec('rollback');
+        const written = await app.inject({ method: 'POST', url: '/api/test/write' });
+        expect(written.statusCode).toBe(200);
+      } finally {
+        importer.close();
+        await sql`pragma busy_timeout = 5000`.execute(env.database.db);
+        await app.close();
+      }
+    },
+  );
 
   it('refuses a route that forgot to declare its access', async () => {
     const app = await buildApp({ config: env.config, database: env.database, webRoot: '/nonexistent' });

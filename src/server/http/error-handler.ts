@@ -73,6 +73,13 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string): voi
         message: translate('auth.rate_limited', language),
       });
     }
+    if (typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY')) {
+      // Another connection (a large import) held the write lock longer than busy_timeout:
+      // nothing was written, and trying again later will work.
+      request.log.warn({ err: error }, 'database busy');
+      reply.header('retry-after', '5');
+      return send(reply, 503, { code: 'database.busy', message: translate('database.busy', language) });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, { code: 'internal.error', message: translate('internal.error', language) });
   });

@@ -34,6 +34,10 @@ export const messages = {
   },
   'field.region_code': { zh: '区域代码应为 6–17 位数字', en: 'a region code is 6 to 17 digits' },
   'route.not_found': { zh: '没有这个接口', en: 'No such endpoint' },
+  'database.busy': {
+    zh: '数据库正忙（可能正在导入大批数据），请稍后重试',
+    en: 'The database is busy (a large import may be running); try again shortly',
+  },
   'internal.error': {
     zh: '服务器内部错误，请把请求编号告诉管理员',
     en: 'Internal server error; give the request id to an administrator',

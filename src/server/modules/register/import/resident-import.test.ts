@@ -376,3 +376,38 @@ describeEachDialect('resident import: large-file paths', (env) => {
     expect(await env.countRows('households')).toBe(addresses.size);
   });
 });
+
+describeEachDialect('resident import: the server keeps writing meanwhile', (env) => {
+  it('imports while other transactions commit (it used to fail with SQLITE_BUSY_SNAPSHOT)', async () => {
+    const grid = await env.createRegion(QINGNIAN, 'grid', '并发网格');
+    await env.createRegion(grid, 'building', '1号楼');
+    const file = env.file('concurrent.xlsx');
+    await writeResidentXlsx(
+      file,
+      residentRows({ count: 400, gridCode: grid, buildings: ['1号楼'], seed: 21 }),
+    );
+    let writing = true;
+    let writes = 0;
+    // As a busy server does: small transactions committing every few milliseconds.
+    const server = (async () => {
+      while (writing) {
+        await env.database.db
+          .transaction()
+          .execute((trx) =>
+            trx.updateTable('regions').set({ name: '并发网格' }).where('code', '=', grid).execute(),
+          );
+        writes += 1;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    try {
+      const outcome = await runImport(env, file, { tuning: { prepareInWorker: true } });
+      expect(outcome).toMatchObject({ status: 'succeeded', created: 400 });
+    } finally {
+      writing = false;
+      await server;
+    }
+    expect(writes).toBeGreaterThan(0);
+    expect(await env.countRows('persons')).toBe(400);
+  });
+});
