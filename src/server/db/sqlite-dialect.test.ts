@@ -259,9 +259,12 @@ describe('group commit on the SQLite connection', () => {
         elsewhere = dialect.writeElsewhere(async () => {
           // Nothing is open on the first connection: the other takes the write lock at once.
           other.exec("begin immediate; insert into notes (body) values ('elsewhere')");
-          meanwhile = db
-            .transaction()
-            .execute((t) => t.insertInto('notes').values({ body: 'after' }).execute());
+          // Two writers come meanwhile: both wait, then go in one group.
+          meanwhile = Promise.all(
+            ['after', 'after too'].map((body) =>
+              db.transaction().execute((t) => t.insertInto('notes').values({ body }).execute()),
+            ),
+          );
           // Reads go on, and the event loop turns: the waiting writer does not block it.
           expect(await db.selectFrom('notes').select('body').execute()).toEqual([{ body: 'before' }]);
           await new Promise((resolve) => setTimeout(resolve, 20));
@@ -276,6 +279,6 @@ describe('group commit on the SQLite connection', () => {
     expect(waited).toBe(true);
     // The writer that waited went on once the other transaction was done.
     await meanwhile;
-    expect(committedBodies()).toEqual(['after', 'before', 'elsewhere']);
+    expect(committedBodies()).toEqual(['after', 'after too', 'before', 'elsewhere']);
   });
 });

@@ -102,8 +102,9 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
+    // Waiting lets the connection go: another transaction may have opened a group meanwhile.
+    await this.#awaitElsewhere();
     if (!this.#open) {
-      await this.#awaitElsewhere();
       await this.#connection!.executeQuery(CompiledQuery.raw('begin immediate'));
       this.#open = true;
     }
