@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './sqlite-checkpointer.js';
-import { ImmediateSqliteDialect } from './sqlite-dialect.js';
+import { GroupCommitSqliteDialect } from './sqlite-dialect.js';
 import type { DB } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -71,7 +71,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     onError:
       options.onCheckpointError ?? ((message) => process.stderr.write(`background checkpoint: ${message}\n`)),
   });
-  const dialect = new ImmediateSqliteDialect({ database: sqlite });
+  const dialect = new GroupCommitSqliteDialect({ database: sqlite });
   const db = new Kysely<DB>({ dialect });
   return {
     db,

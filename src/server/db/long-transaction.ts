@@ -1,37 +1,8 @@
 import SqliteDatabase from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-  type Transaction,
-} from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 import type { DB } from './tables.js';
-
-/**
- * The long transaction takes the write lock when it begins. Begun deferred, it read first and
- * then, at its first write, failed at once with SQLITE_BUSY_SNAPSHOT whenever the server had
- * committed anything since its first read.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
-  }
-
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
-  }
-}
 
 /**
  * One transaction for a long piece of work (a large import), all-or-nothing: if the process dies
@@ -39,7 +10,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
  *
  * On SQLite it runs on a connection of its own, so the server's connection keeps answering reads
  * meanwhile (WAL); writes of this process wait for it without blocking the event loop, writes of
- * other processes wait for it up to their busy_timeout (then answer 503 'database.busy'). On PostgreSQL it takes one connection of the pool.
+ * other processes wait for it up to their busy_timeout (then answer 503 'database.busy'). It
+ * begins with BEGIN IMMEDIATE: begun deferred, it failed at its first write whenever the server
+ * had committed anything since its first read. On PostgreSQL it takes one connection of the pool.
  */
 export async function withLongTransaction<T>(
   database: Database,

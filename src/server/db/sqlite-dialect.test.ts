@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Generated, Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CachedStatements, ImmediateSqliteDialect } from './sqlite-dialect.js';
+import { CachedStatements, GroupCommitSqliteDialect } from './sqlite-dialect.js';
 
 interface Scratch {
   notes: { id: Generated<number>; body: string };
@@ -15,7 +15,7 @@ describe('SQLite connection with cached prepared statements', () => {
   let db: Kysely<Scratch>;
   beforeEach(async () => {
     sqlite = new SqliteDatabase(':memory:');
-    db = new Kysely<Scratch>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    db = new Kysely<Scratch>({ dialect: new GroupCommitSqliteDialect({ database: sqlite }) });
     await sql`create table notes (id integer primary key autoincrement, body text not null unique)`.execute(
       db,
     );
@@ -140,7 +140,7 @@ describe('group commit on the SQLite connection', () => {
   let dir: string;
   let sqlite: SqliteDatabase.Database;
   let db: Kysely<Scratch>;
-  let dialect: ImmediateSqliteDialect;
+  let dialect: GroupCommitSqliteDialect;
   /** A second connection to the same file: it sees only what was committed. */
   let other: SqliteDatabase.Database;
   const committedBodies = () =>
@@ -153,7 +153,7 @@ describe('group commit on the SQLite connection', () => {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('temp_store = MEMORY');
-    dialect = new ImmediateSqliteDialect({ database: sqlite });
+    dialect = new GroupCommitSqliteDialect({ database: sqlite });
     db = new Kysely<Scratch>({ dialect });
     await sql`create table notes (id integer primary key autoincrement, body text not null unique)`.execute(
       db,

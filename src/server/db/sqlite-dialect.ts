@@ -1,9 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
+  CompiledQuery,
+  type DatabaseConnection,
   type Driver,
   type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
+  SqliteDriver,
   type SqliteStatement,
 } from 'kysely';
 import { GroupCommitSqliteDriver } from './sqlite-group-commit.js';
@@ -58,14 +61,33 @@ export class CachedStatements implements SqliteDatabase {
 
 /**
  * Kysely's SQLite driver starts transactions with a plain (deferred) BEGIN: the write lock is
- * taken at the first write. When another process (a CLI import, a second server) wrote in the
- * meantime, WAL mode cannot upgrade the reader and fails at once with "database is locked",
+ * taken at the first write. When another connection wrote in the meantime, WAL mode cannot
+ * upgrade the reader and fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT),
  * whatever busy_timeout says. BEGIN IMMEDIATE takes the write lock at the start, so a second
- * writer waits its turn (busy_timeout) instead of failing. Readers outside transactions are
- * never blocked in WAL mode. (The group commit driver begins its transactions that way.)
+ * writer waits its turn (busy_timeout) instead of failing. Readers are never blocked in WAL mode.
  */
-/** Group-committed BEGIN IMMEDIATE transactions over a connection that keeps its prepared statements. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** BEGIN IMMEDIATE transactions, one at a time: for a connection of one long transaction. */
 export class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+/**
+ * The server's connection: group-committed BEGIN IMMEDIATE transactions
+ * (sqlite-group-commit.ts) over a connection that keeps its prepared statements.
+ */
+export class GroupCommitSqliteDialect extends SqliteDialect {
   private readonly settings: SqliteDialectConfig;
 
   private readonly raw: BetterSqlite3.Database;

@@ -31,7 +31,8 @@ export class InboxService {
   /** Marks one of the user's messages read (again is fine); someone else's does not exist. */
   async markRead(userId: string, id: string): Promise<void> {
     const { db } = this.ctx.database;
+    // Nothing marked: already read, or not theirs (then it does not exist for them).
+    if (await inboxRepository.markRead(db, userId, id, this.ctx.now().toISOString())) return;
     if (!(await inboxRepository.owns(db, userId, id))) throw notFound('notification.not_found');
-    await inboxRepository.markRead(db, userId, id, this.ctx.now().toISOString());
   }
 }

@@ -216,8 +216,10 @@ export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> =
   at: event.at,
 });
 
-/** Keyset cursor over (due_at, id): opaque to clients. */
-/** The position after `order` in a list ordered by `key` (its deadline or when it was received). */
+/**
+ * Keyset cursor, opaque to clients: the position after `order` in a list ordered by `key` (its
+ * deadline, or when it was received), then id.
+ */
 export const encodeCursor = (
   order: Pick<WorkOrder, 'due_at' | 'created_at' | 'id'>,
   key: 'deadline' | 'newest',
