@@ -30,6 +30,11 @@ export interface Config {
    * absent means the usual Debian/Ubuntu CJK fonts (fonts-wqy-zenhei, fonts-noto-cjk).
    */
   readonly pdfFont: string | undefined;
+  /**
+   * Whole-number look-ups (an ID number, a phone, a phone's last four) per account per hour: each
+   * one can test a guess at a masked value, so they are counted, audited and capped.
+   */
+  readonly lookupsPerHour: number;
 }
 
 const envSchema = z.object({
@@ -63,6 +68,7 @@ const envSchema = z.object({
   LIANXIN_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_PDF_FONT: z.string().optional(),
+  LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -96,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: e.LIANXIN_SMS_WEBHOOK_URL,
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
     pdfFont: e.LIANXIN_PDF_FONT,
+    lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
   });
 }

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/database.js';
+import { notFound } from '../http/errors.js';
 
 /**
  * The regions a caller may act in for one permission: the union of the subtrees of their role
@@ -49,6 +50,17 @@ export class Scope {
       this.roots.filter((root) => root.startsWith(regionCode)),
       this.dialect,
     );
+  }
+
+  /**
+   * A region filter the caller asked for: the part of this scope inside it, or 404 when that part
+   * is empty. A filter outside one's scope answers as a region that does not exist, never as an
+   * empty list (which would confirm the region and leak that it has no data one may see).
+   */
+  filteredTo(regionCode: string): Scope {
+    const narrowed = this.narrowedTo(regionCode);
+    if (narrowed.isEmpty) throw notFound('region.not_found', { code: regionCode });
+    return narrowed;
   }
 
   /**

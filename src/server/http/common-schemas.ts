@@ -13,6 +13,25 @@ export const errorBodySchema = z
 export const regionCodeSchema = z.string().regex(/^\d{6,17}$/, 'field.region_code');
 export const idSchema = z.string().uuid();
 
+/** Characters that print nothing (zero-width spaces, joiners, direction marks, controls). */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+/**
+ * Why someone looked at or took out personal data: the audit log keeps it, so it must say
+ * something. Invisible characters are dropped and spaces folded first; what is left needs two
+ * letters or digits (a Chinese character is a letter), so `..`, `  ` or a zero-width space is
+ * refused with `audit.reason_meaningless`.
+ */
+export const auditReasonSchema = z
+  .string()
+  .transform((value) => value.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .max(200)
+      .refine((value) => (value.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2, 'audit.reason_meaningless'),
+  );
+
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
 /** Query strings arrive as text; an empty parameter means the same as an absent one. */

@@ -94,6 +94,14 @@ export const messages = {
   'person.not_found': { zh: '人员不存在', en: 'No such person' },
   'person.anonymized': { zh: '该人员信息已匿名化', en: 'This person has been anonymized' },
   'person.no_value': { zh: '未登记该项信息', en: 'Nothing is recorded for this field' },
+  'audit.reason_meaningless': {
+    zh: '请填写有意义的理由（至少两个汉字、字母或数字）',
+    en: 'Give a real reason (at least two letters, characters or digits)',
+  },
+  'person.lookup_limited': {
+    zh: '按完整证件号或手机号查询每小时最多 {limit} 次，已达上限，请稍后再试',
+    en: 'Look-ups by a whole ID number or phone are limited to {limit} an hour; please try again later',
+  },
   'household.not_found': { zh: '住户不存在', en: 'No such household' },
   'import.not_found': { zh: '导入任务不存在', en: 'No such import' },
   'import.unsupported_file': {

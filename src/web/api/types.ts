@@ -90,7 +90,6 @@ export interface PersonSummary {
   id: string;
   name: string;
   gender: Gender;
-  birthDate: string;
   age: number;
   idNumber: string;
   phone: string;

@@ -183,7 +183,7 @@ export interface CallerPerson {
   id: string;
   name: string;
   gender: Gender;
-  birthDate: string;
+  age: number;
   regionCode: string;
   householdId: string | null;
   address: string;

@@ -266,7 +266,6 @@ export const en: Record<MessageKey, string> = {
   'person.back': 'Residents',
   'person.household': 'Household',
   'person.basic': 'Details',
-  'person.birthDate': 'Date of birth',
   'person.ageValue': '{age}',
   'person.ethnicity': 'Ethnicity',
   'person.currentAddress': 'Current address',

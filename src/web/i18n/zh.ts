@@ -262,7 +262,6 @@ export const zh = {
   'person.back': '居民信息',
   'person.household': '查看住户',
   'person.basic': '基本信息',
-  'person.birthDate': '出生日期',
   'person.ageValue': '{age} 岁',
   'person.ethnicity': '民族',
   'person.currentAddress': '现住址',

@@ -68,7 +68,7 @@ export class CommendationsService {
     scope: Scope,
     filter: { region?: string | undefined; year?: number | undefined; limit: number },
   ): Promise<CommendationView[]> {
-    const within = filter.region ? scope.narrowedTo(filter.region) : scope;
+    const within = filter.region ? scope.filteredTo(filter.region) : scope;
     return commendationsRepository.list(this.ctx.database.db, within, filter);
   }
 }

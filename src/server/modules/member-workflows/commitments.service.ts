@@ -170,7 +170,7 @@ export class CommitmentsService {
     scope: Scope,
     filter: { region?: string | undefined; year?: number | undefined; limit: number },
   ): Promise<CommitmentView[]> {
-    const within = filter.region ? scope.narrowedTo(filter.region) : scope;
+    const within = filter.region ? scope.filteredTo(filter.region) : scope;
     return commitmentsRepository.list(this.ctx.database.db, within, filter);
   }
 }

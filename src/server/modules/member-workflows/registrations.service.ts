@@ -133,14 +133,14 @@ export class RegistrationsService {
     scope: Scope,
     filter: { region?: string | undefined; status?: Registration['status'] | undefined; limit: number },
   ): Promise<RegistrationView[]> {
-    const within = filter.region ? scope.narrowedTo(filter.region) : scope;
+    const within = filter.region ? scope.filteredTo(filter.region) : scope;
     return registrationsRepository.list(this.ctx.database.db, within, filter);
   }
 
   /** Per community in scope: who registered, who is waiting, which in-service residents have not. */
   async summary(scope: Scope, region: string | undefined): Promise<CommunitySummary[]> {
     const { db } = this.ctx.database;
-    const within = region ? scope.narrowedTo(region) : scope;
+    const within = region ? scope.filteredTo(region) : scope;
     const communities = await registrationsRepository.communities(db, within);
     const byCode = new Map<string, CommunitySummary>(
       communities.map((c) => [

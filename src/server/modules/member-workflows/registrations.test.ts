@@ -230,7 +230,9 @@ describeEachDialect('双报到: community registration', (env) => {
     const outside = await env.inject('GET', `/api/registrations/summary?region=${QINGNIAN}`, {
       cookie: otherSecretary,
     });
-    expect(outside.json.items).toEqual([]);
+    // Outside one's scope a region does not exist: 404, not an empty list that confirms it.
+    expect(outside.status).toBe(404);
+    expect(outside.json.code).toBe('region.not_found');
     const badRegion = await env.inject('GET', '/api/registrations/summary?region=abc', { cookie: secretary });
     expect(badRegion.status).toBe(400);
     expect(badRegion.json.fields[0].path).toBe('querystring.region');

@@ -212,8 +212,7 @@ export class CareService {
 
   async uncovered(scope: Scope, regionCode: string, limit: number, cursor?: string) {
     const { db } = this.ctx.database;
-    const narrowed = scope.narrowedTo(regionCode);
-    if (narrowed.isEmpty) throw notFound('region.not_found', { code: regionCode });
+    const narrowed = scope.filteredTo(regionCode);
     let after: { regionCode: string; id: string } | undefined;
     if (cursor) {
       const [region, id] = cursor.split('.');
@@ -239,7 +238,7 @@ export class CareService {
   buildingsWithoutCorridorBranch(scope: Scope, regionCode: string, limit: number) {
     return coverageRepository.buildingsWithoutCorridorBranch(
       this.ctx.database.db,
-      scope.narrowedTo(regionCode),
+      scope.filteredTo(regionCode),
       limit,
     );
   }
@@ -247,7 +246,7 @@ export class CareService {
   enterprisesWithoutOrganization(scope: Scope, regionCode: string, limit: number) {
     return coverageRepository.enterprisesWithoutOrganization(
       this.ctx.database.db,
-      scope.narrowedTo(regionCode),
+      scope.filteredTo(regionCode),
       limit,
     );
   }

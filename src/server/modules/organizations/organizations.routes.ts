@@ -98,7 +98,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => {
       const { region, kind, parentId, limit } = request.query;
-      const scope = region ? request.scope.narrowedTo(region) : request.scope;
+      const scope = region ? request.scope.filteredTo(region) : request.scope;
       const list = await organizations.list(scope, {
         kind,
         parentId: parentId === 'root' ? null : parentId,

@@ -5,6 +5,7 @@ import type { Person } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { type LookupKind, type LookupVia, recordLookup } from './lookup-guard.js';
 import { ageOn, maskedContact, namePinyin, protectPhone } from './person-fields.js';
 import { personWritesRepository } from './person-writes.repository.js';
 import { type PersonFilter, registerRepository } from './register.repository.js';
@@ -58,6 +59,14 @@ export class PersonsService {
     return registerRepository.tags(this.ctx.database.db);
   }
 
+  /** Which look-up a search box text is, if it is one (see lookup-guard.ts). */
+  private lookupKindOf(match: PersonFilter['match']): LookupKind | undefined {
+    if (match?.kind === 'id_bidx') return 'id_number';
+    if (match?.kind === 'phone_bidx') return 'phone';
+    if (match?.kind === 'phone_last4_bidx') return 'phone_last4';
+    return undefined;
+  }
+
   /** Turns the one search box into exactly one kind of match. */
   private matchOf(q: string): PersonFilter['match'] {
     const { crypto } = this.ctx;
@@ -77,14 +86,28 @@ export class PersonsService {
     return { kind: 'text', value: text };
   }
 
-  async list(scope: Scope, query: PersonQuery) {
+  /**
+   * A page of persons. A search by a whole ID number or phone (or a phone's last four) is a
+   * look-up: audited and capped per account (lookup-guard.ts); later pages of the same search
+   * (with a cursor) are not counted again.
+   */
+  async list(scope: Scope, query: PersonQuery, lookup?: { actor: AuditActor; via: LookupVia }) {
     const { db } = this.ctx.database;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.cursor && !after) throw fieldError('querystring.cursor', 'field.invalid');
     const today = this.ctx.now();
-    const effective = query.region ? scope.narrowedTo(query.region) : scope;
+    const effective = query.region ? scope.filteredTo(query.region) : scope;
+    const match = query.q ? this.matchOf(query.q) : undefined;
+    const lookupKind = this.lookupKindOf(match);
+    if (lookup && lookupKind && !query.cursor) {
+      await recordLookup(this.ctx, lookup.actor, {
+        kind: lookupKind,
+        via: lookup.via,
+        regionCode: effective.roots[0] ?? this.ctx.config.districtCode,
+      });
+    }
     const rows = await registerRepository.listPersons(db, effective, {
-      ...(query.q ? { match: this.matchOf(query.q) } : {}),
+      ...(match ? { match } : {}),
       tagCode: query.tag,
       gender: query.gender,
       // Age bands become birth-date bounds so the index on (region_code, id) still drives the scan.
@@ -108,7 +131,8 @@ export class PersonsService {
       id: person.id,
       name: person.name,
       gender: person.gender,
-      birthDate: person.birth_date,
+      // Age, never the birth date: the birth date is exactly the part of the ID number that the
+      // mask hides, so showing both would rebuild the whole number from the row itself.
       age: ageOn(person.birth_date, this.ctx.now()),
       ...maskedContact(this.ctx.crypto, person),
       ethnicity: person.ethnicity,

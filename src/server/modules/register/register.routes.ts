@@ -71,7 +71,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => persons.list(request.scope, request.query),
+    async (request) => persons.list(request.scope, request.query, { actor: request.actor, via: 'register' }),
   );
 
   app.get(
@@ -193,16 +193,9 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         const revealScope = scopeOf(request.auth.assignments, 'person.reveal', ctx.database.dialect);
         if (!request.scope.roots.every((root) => revealScope.includes(root))) throw forbidden();
       }
+      const write = await exportPersons(ctx, persons, request.scope, query, { reveal, actor: request.actor });
       const stream = new PassThrough();
-      const done = exportPersons(
-        ctx,
-        persons,
-        request.scope,
-        query,
-        { reveal, actor: request.actor },
-        stream,
-      );
-      done.catch((error: unknown) => {
+      write(stream).catch((error: unknown) => {
         request.log.error({ err: error }, 'export failed');
         stream.destroy(error as Error);
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportJob } from '../../db/tables.js';
-import { limitSchema, optionalText, regionCodeSchema } from '../../http/common-schemas.js';
+import { auditReasonSchema, limitSchema, optionalText, regionCodeSchema } from '../../http/common-schemas.js';
 
 const optionalNumber = (min: number, max: number) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
@@ -21,8 +21,7 @@ export const personSummarySchema = z
     id: z.string(),
     name: z.string(),
     gender: z.enum(['male', 'female']),
-    birthDate: z.string(),
-    age: z.number().int(),
+    age: z.number().int().describe('whole years; the birth date is never shown beside a masked ID'),
     idNumber: z.string().describe('masked, e.g. 230108********1234'),
     phone: z.string().describe('masked, e.g. 138****5678'),
     ethnicity: z.string(),
@@ -47,7 +46,7 @@ export const personDetailSchema = personSummarySchema
   })
   .meta({ id: 'PersonDetail' });
 
-export const reasonSchema = z.string().trim().min(2).max(200);
+export const reasonSchema = auditReasonSchema;
 
 export const revealBody = z.object({ field: z.enum(['idNumber', 'phone', 'health']), reason: reasonSchema });
 

@@ -66,7 +66,7 @@ export class DeedsService {
   }
 
   list(scope: Scope, filter: { region?: string | undefined; memberId?: string | undefined; limit: number }) {
-    const narrowed = filter.region ? scope.narrowedTo(filter.region) : scope;
+    const narrowed = filter.region ? scope.filteredTo(filter.region) : scope;
     return deedsRepository.list(this.ctx.database.db, narrowed, filter);
   }
 
@@ -74,7 +74,7 @@ export class DeedsService {
   async summary(scope: Scope, region: string | undefined) {
     const { db } = this.ctx.database;
     const parent = region ?? scope.roots[0] ?? '';
-    const narrowed = scope.narrowedTo(parent);
+    const narrowed = region ? scope.filteredTo(region) : scope.narrowedTo(parent);
     const childLength = parent.length === 6 ? 9 : parent.length === 9 ? 12 : parent.length === 12 ? 14 : 17;
     const [byRegion, byMember] = await Promise.all([
       deedsRepository.countsByRegion(db, narrowed, childLength),

@@ -7,6 +7,7 @@ import { scopeOf } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
 import { fieldError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { ageOn } from '../register/person-fields.js';
 import type { Caller } from './work-order-actions.service.js';
 import {
   actionBody,
@@ -141,7 +142,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
                 id: z.string(),
                 name: z.string(),
                 gender: z.string(),
-                birthDate: z.string(),
+                age: z.number().int(),
                 regionCode: z.string(),
                 householdId: z.string().nullable(),
                 address: z.string(),
@@ -161,7 +162,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
           id: p.id,
           name: p.name,
           gender: p.gender,
-          birthDate: p.birth_date,
+          age: ageOn(p.birth_date, ctx.now()),
           regionCode: p.region_code,
           householdId: p.household_id,
           address: p.address ?? '',

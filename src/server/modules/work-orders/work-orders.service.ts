@@ -1,6 +1,7 @@
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { recordLookup } from '../register/lookup-guard.js';
 import { attachmentsRepository } from './attachments.repository.js';
 import { CatalogueCache } from './catalogue.service.js';
 import { type Caller, visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
@@ -71,8 +72,14 @@ export class WorkOrdersService {
   }
 
   /** The operator console's first look-up: who is calling (register, by phone) and their orders. */
+  /** Who is calling: a look-up by a whole phone number, audited and capped (lookup-guard.ts). */
   async caller(caller: Caller, personScope: Scope, phone: string) {
     const { db } = this.ctx.database;
+    await recordLookup(this.ctx, caller.actor, {
+      kind: 'phone',
+      via: 'caller',
+      regionCode: personScope.roots[0] ?? this.ctx.config.districtCode,
+    });
     const index = this.ctx.crypto.blindIndex('person.phone', phone);
     const [persons, orders] = await Promise.all([
       callerLookups.personsByPhone(db, personScope, index),

@@ -40,7 +40,6 @@ export function PersonDetails({ person, canReveal }: { person: PersonDetail; can
       ),
     },
     { key: 'gender', label: t('persons.gender'), children: t(`gender.${person.gender}`) },
-    { key: 'birthDate', label: t('person.birthDate'), children: person.birthDate },
     { key: 'ethnicity', label: t('person.ethnicity'), children: person.ethnicity },
     { key: 'relation', label: t('persons.relation'), children: person.relation },
     { key: 'region', label: t('persons.region'), children: <RegionName code={person.regionCode} link /> },

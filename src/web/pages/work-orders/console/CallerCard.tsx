@@ -159,7 +159,7 @@ export function CallerCard(props: Props) {
                           <span>
                             {person.name}{' '}
                             <Typography.Text type="secondary">
-                              {t(`gender.${person.gender}`)} · {person.birthDate.slice(0, 4)}
+                              {t(`gender.${person.gender}`)} · {t('person.ageValue', { age: person.age })}
                             </Typography.Text>
                           </span>
                         }
