@@ -21,7 +21,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access-control.js';
 import { registerApiDocs } from './http/api-docs.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
 import { DomainError } from './http/errors.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { registerWebApp } from './http/web-app.js';
@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => uuidv7(),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

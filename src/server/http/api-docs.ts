@@ -23,6 +23,19 @@ export async function registerApiDocs(
   await app.register(async (docs) => {
     markRoutesPublic(docs, 'API documentation');
     docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      // No calls to the public validator: the reader works on a closed network.
+      uiConfig: { validatorUrl: null },
+      // The reader's own CSP (hashes of its inline parts), made strict: nothing from other
+      // hosts, no framing, and no upgrade to https, which would break a district server on HTTP.
+      staticCSP: true,
+      transformStaticCSP: (header) =>
+        header
+          .replace(/ https:/g, '')
+          .replace(/ validator\.swagger\.io/g, '')
+          .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+          .replace(/ ?upgrade-insecure-requests;?/, ''),
+    });
   });
 }

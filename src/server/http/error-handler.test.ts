@@ -91,5 +91,38 @@ describeEachDialect('errors and service endpoints', (env) => {
     const docs = await env.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
+    // The reader is hardened like the pages: no framing, nothing from other hosts.
+    expect(docs.headers['x-frame-options']).toBe('DENY');
+    const csp = String(docs.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https:|validator\.swagger\.io|upgrade-insecure-requests/);
+  });
+
+  it('answers what the router refuses in the same error shape: undecodable paths, huge parameters', async () => {
+    const cookie = await env.loginAdmin();
+    const cases: [string, number, string][] = [
+      ['/api/persons/%ff', 400, 'request.bad_url'],
+      ['/api/persons/%', 400, 'request.bad_url'],
+      ['/%ff', 400, 'request.bad_url'],
+      ['/open311/v2/requests/%ff.json', 400, 'request.bad_url'],
+      [`/api/persons/${'a'.repeat(150)}`, 414, 'request.path_too_long'],
+      [`/api/regions/${'1'.repeat(150)}/children`, 414, 'request.path_too_long'],
+    ];
+    for (const [url, status, code] of cases) {
+      const response = await env.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode, url).toBe(status);
+      expect(response.json(), url).toEqual({
+        code,
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
+      const english = await env.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie, 'accept-language': 'en' },
+      });
+      expect(english.json().message, url).toMatch(/^[A-Z][a-z]* [a-z]/);
+    }
   });
 });

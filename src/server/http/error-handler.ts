@@ -35,6 +35,24 @@ function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'reques
     .send({ ...body, requestId: String(reply.request.id) });
 }
 
+/** The router's own refusals, before any route runs: a path that does not decode, a huge parameter. */
+const routerErrors: Record<string, { status: number; code: MessageCode }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.path_too_long' },
+};
+
+/**
+ * Fastify's `frameworkErrors` option: the router answers these before the error handler is in
+ * play, in its own shape; here they get the same `{code, message, requestId}` body as the rest.
+ */
+export function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = (error.code ? routerErrors[error.code] : undefined) ?? {
+    status: 400,
+    code: 'request.bad_url' as const,
+  };
+  send(reply, known.status, { code: known.code, message: translate(known.code, requestLanguage(request)) });
+}
+
 /**
  * The one place errors become responses: domain errors keep their code, validation errors name
  * each field, anything unexpected is logged and answered with only the request id.

@@ -9,7 +9,11 @@ export function registerResponseHeaders(app: FastifyInstance): void {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-request-id', String(request.id));
-    if (request.url.startsWith('/api/docs')) return;
+    // The API reader sets its own CSP (api-docs.ts); it must not be framed either.
+    if (request.url.startsWith('/api/docs')) {
+      reply.header('x-frame-options', 'DENY');
+      return;
+    }
     if (request.url.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
       return;

@@ -33,6 +33,11 @@ export const messages = {
     en: 'a username is 3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter',
   },
   'field.region_code': { zh: '区域代码应为 6–17 位数字', en: 'a region code is 6 to 17 digits' },
+  'request.bad_url': {
+    zh: '请求地址无法解析（含有无效的编码）',
+    en: 'The request path cannot be read (it holds an invalid encoding)',
+  },
+  'request.path_too_long': { zh: '请求地址中的参数过长', en: 'A parameter in the request path is too long' },
   'route.not_found': { zh: '没有这个接口', en: 'No such endpoint' },
   'database.busy': {
     zh: '数据库正忙（可能正在导入大批数据），请稍后重试',
