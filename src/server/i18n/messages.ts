@@ -183,6 +183,14 @@ export const messages = {
     en: 'You cannot remove your own administrator role; ask another administrator',
   },
   'user.cannot_disable_self': { zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  'user.not_manageable': {
+    zh: '该账户拥有您管辖范围以外的角色，只能由上级管理员管理',
+    en: 'This account holds a role outside your scope; only an administrator above it may manage it',
+  },
+  'user.role_not_grantable': {
+    zh: '不能授予比自己权限更大的角色：{role}',
+    en: 'You cannot grant a role with more power than you hold: {role}',
+  },
   'registration.no_member': {
     zh: '此账户未关联党员档案',
     en: 'This account is not linked to a party member',
