@@ -83,6 +83,14 @@ export const messages = {
     zh: '“{name}”下还有下级区域或账户，不能删除',
     en: '"{name}" still has child regions or accounts and cannot be deleted',
   },
+  'region.in_use': {
+    zh: '“{name}”下还有住户、居民或其他登记记录，不能删除；请先迁出或删除这些记录',
+    en: '"{name}" still holds households, residents or other records; move or remove them first',
+  },
+  'region.own_scope': {
+    zh: '不能修改或删除自己负责的区域本身，请由上级处理',
+    en: 'You cannot rename or delete the region you are assigned to; ask the level above',
+  },
   'region.sequence_exhausted': {
     zh: '该区域下的编号已用完',
     en: 'No codes are left under this region',
