@@ -88,6 +88,14 @@ export const messages = {
     zh: '“{name}”下还有下级区域或账户，不能删除',
     en: '"{name}" still has child regions or accounts and cannot be deleted',
   },
+  'region.in_use': {
+    zh: '“{name}”下还有住户、居民或其他登记记录，不能删除；请先迁出或删除这些记录',
+    en: '"{name}" still holds households, residents or other records; move or remove them first',
+  },
+  'region.own_scope': {
+    zh: '不能修改或删除自己负责的区域本身，请由上级处理',
+    en: 'You cannot rename or delete the region you are assigned to; ask the level above',
+  },
   'region.sequence_exhausted': {
     zh: '该区域下的编号已用完',
     en: 'No codes are left under this region',
@@ -196,6 +204,14 @@ export const messages = {
     en: 'You cannot remove your own administrator role; ask another administrator',
   },
   'user.cannot_disable_self': { zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  'user.not_manageable': {
+    zh: '该账户拥有您管辖范围以外的角色，只能由上级管理员管理',
+    en: 'This account holds a role outside your scope; only an administrator above it may manage it',
+  },
+  'user.role_not_grantable': {
+    zh: '不能授予比自己权限更大的角色：{role}',
+    en: 'You cannot grant a role with more power than you hold: {role}',
+  },
   'registration.no_member': {
     zh: '此账户未关联党员档案',
     en: 'This account is not linked to a party member',

@@ -72,6 +72,10 @@ export const workOrderMessages = {
   'category.exists': { zh: '类别代码已存在', en: 'That category code exists already' },
   'category.unknown_parent': { zh: '上级类别不存在', en: 'No such parent category' },
   'hotline.exists': { zh: '该热线号码已存在', en: 'That hotline number exists already' },
+  'catalogue.installation_wide': {
+    zh: '服务目录和工作日历为全区共用，只能由区级管理员（{district}）修改',
+    en: 'The service catalogue and the working-day calendar are shared by the whole installation; only the administrators of district {district} may change them',
+  },
   'deed.unknown_member': { zh: '党员不存在', en: 'No such member' },
   'deed.not_a_member': { zh: '当前账户没有关联党员', en: 'This account is not linked to a member' },
 } as const;

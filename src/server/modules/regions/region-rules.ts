@@ -1,3 +1,4 @@
+import type { Scope } from '../../auth/scope.js';
 import type { RegionKind } from '../../db/tables.js';
 
 /** Which kinds may be created by hand under which parent kinds, and how their codes grow. */
@@ -28,3 +29,12 @@ export const DEPTH_OF_KIND: Record<RegionKind, number> = {
   grid: 3,
   building: 4,
 };
+
+/**
+ * Renaming or deleting a region is decided from above it: the caller's scope must contain the
+ * region strictly, not as one of its roots. A grid worker keeps the buildings of their grid, but
+ * the grid itself — its name, its existence — is the community's to decide; the same holds for
+ * anyone at the root of their scope.
+ */
+export const mayEditRegion = (scope: Scope, code: string): boolean =>
+  scope.roots.some((root) => code !== root && code.startsWith(root));

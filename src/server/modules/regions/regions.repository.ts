@@ -1,8 +1,21 @@
+import { sql } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { NewRegion, Region } from '../../db/tables.js';
 
 export type RegionWithCount = Region & { child_count: number };
+
+/** Tables whose rows are placed in a grid or building by its code (accounts are checked apart). */
+const RECORDS_IN_A_REGION: readonly (readonly [table: string, column: string])[] = [
+  ['households', 'region_code'],
+  ['persons', 'region_code'],
+  ['enterprises', 'region_code'],
+  ['organizations', 'anchor_region_code'],
+  ['community_registrations', 'region_code'],
+  ['hotlines', 'region_code'],
+  ['work_orders', 'region_code'],
+  ['open311_keys', 'region_code'],
+];
 
 /** Only this file touches the regions table. */
 export const regionsRepository = {
@@ -115,6 +128,21 @@ export const regionsRepository = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+
+  /**
+   * The first table whose rows still lie in exactly this region (households, residents, orders…),
+   * or undefined. Checked before deleting so that the answer is a clear 409, never a foreign-key
+   * failure, and never a region deleted from under rows that carry its code without a key.
+   */
+  firstRecordIn: async (db: Executor, code: string): Promise<string | undefined> => {
+    for (const [table, column] of RECORDS_IN_A_REGION) {
+      const found = await sql<{
+        one: number;
+      }>`select 1 as one from ${sql.table(table)} where ${sql.ref(column)} = ${code} limit 1`.execute(db);
+      if (found.rows.length > 0) return table;
+    }
+    return undefined;
   },
 
   isReferenced: async (db: Executor, code: string): Promise<boolean> => {

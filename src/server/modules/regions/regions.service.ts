@@ -4,8 +4,18 @@ import { isUniqueViolation } from '../../db/unique-violation.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
-import { DEPTH_OF_KIND, LOCAL_CHILD_RULES, nextChildCode } from './region-rules.js';
+import { DEPTH_OF_KIND, LOCAL_CHILD_RULES, mayEditRegion, nextChildCode } from './region-rules.js';
 import { type RegionWithCount, regionsRepository } from './regions.repository.js';
+
+/** A write refused by a foreign key, on either dialect (a record the checks before did not know). */
+const isForeignKeyViolation = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  ((error as { code: unknown }).code === '23503' ||
+    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
+
+const ownScope = (code: string) => new DomainError('region.own_scope', 403, { code });
 
 const duplicateName = (name: string) =>
   new DomainError('region.duplicate_name', 409, { name }, [
@@ -119,6 +129,8 @@ export class RegionsService {
       await db.transaction().execute(async (trx) => {
         const region = await regionsRepository.findInScope(trx, scope, code);
         if (region?.source !== 'local') throw notFound('region.not_found', { code });
+        // Visible (it is the root of the caller's scope) but not theirs to change: 403, not 404.
+        if (!mayEditRegion(scope, code)) throw ownScope(code);
         if (region.name === trimmed) return;
         if (region.parent_code && (await regionsRepository.siblingNamed(trx, region.parent_code, trimmed))) {
           throw duplicateName(trimmed);
@@ -139,23 +151,37 @@ export class RegionsService {
     return this.get(scope, code);
   }
 
-  /** Removes an empty grid or building; anything with children or accounts attached stays. */
+  /**
+   * Removes an empty grid or building; anything with children, accounts, households, residents or
+   * other records in it stays, with a 409 that says why.
+   */
   async remove(scope: Scope, code: string, actor: AuditActor): Promise<void> {
     const { db } = this.ctx.database;
-    await db.transaction().execute(async (trx) => {
-      const region = await regionsRepository.findInScope(trx, scope, code);
-      if (region?.source !== 'local') throw notFound('region.not_found', { code });
-      if (region.child_count > 0 || (await regionsRepository.isReferenced(trx, code))) {
-        throw new DomainError('region.not_empty', 409, { name: region.name });
-      }
-      await regionsRepository.delete(trx, code);
-      await this.ctx.audit.append(trx, actor, {
-        action: 'region.deleted',
-        targetType: 'region',
-        targetId: code,
-        regionCode: code,
-        summary: { kind: region.kind, name: region.name },
+    let name = code;
+    try {
+      await db.transaction().execute(async (trx) => {
+        const region = await regionsRepository.findInScope(trx, scope, code);
+        if (region?.source !== 'local') throw notFound('region.not_found', { code });
+        name = region.name;
+        if (!mayEditRegion(scope, code)) throw ownScope(code);
+        if (region.child_count > 0 || (await regionsRepository.isReferenced(trx, code))) {
+          throw new DomainError('region.not_empty', 409, { name: region.name });
+        }
+        if (await regionsRepository.firstRecordIn(trx, code)) {
+          throw new DomainError('region.in_use', 409, { name: region.name });
+        }
+        await regionsRepository.delete(trx, code);
+        await this.ctx.audit.append(trx, actor, {
+          action: 'region.deleted',
+          targetType: 'region',
+          targetId: code,
+          regionCode: code,
+          summary: { kind: region.kind, name: region.name },
+        });
       });
-    });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new DomainError('region.in_use', 409, { name });
+      throw error;
+    }
   }
 }

@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AccountAuthority } from '../../auth/account-authority.js';
 import { ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
 import { errorResponses, idSchema, limitSchema, optionalText } from '../../http/common-schemas.js';
 import {
@@ -14,6 +16,10 @@ import {
 import type { UsersService } from './users.service.js';
 
 const idParams = z.object({ id: idSchema });
+
+/** The caller as a manager of accounts: their `user.manage` scope and every role they hold. */
+const managerOf = (request: FastifyRequest) =>
+  AccountAuthority.ofCaller(request.scope, request.auth?.assignments ?? []);
 
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
   app.get(
@@ -97,7 +103,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request) =>
-      toUserDto(await users.update(request.scope, request.params.id, request.body, request.actor)),
+      toUserDto(await users.update(managerOf(request), request.params.id, request.body, request.actor)),
   );
 
   app.post(
@@ -113,7 +119,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request, reply) => {
-      await users.resetPassword(request.scope, request.params.id, request.body.password, request.actor);
+      await users.resetPassword(managerOf(request), request.params.id, request.body.password, request.actor);
       return reply.code(204).send(null);
     },
   );
@@ -129,7 +135,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         response: { 200: z.object({ ended: z.number().int() }), ...errorResponses },
       },
     },
-    async (request) => ({ ended: await users.endSessions(request.scope, request.params.id, request.actor) }),
+    async (request) => ({
+      ended: await users.endSessions(managerOf(request), request.params.id, request.actor),
+    }),
   );
 
   app.post(
@@ -145,7 +153,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     },
     async (request, reply) => {
       const assignment = await users.assignRole(
-        request.scope,
+        managerOf(request),
         request.params.id,
         request.body,
         request.actor,
@@ -172,7 +180,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request, reply) => {
-      await users.removeRole(request.scope, request.params.id, request.params.assignmentId, request.actor);
+      await users.removeRole(
+        managerOf(request),
+        request.params.id,
+        request.params.assignmentId,
+        request.actor,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
+import { AccountAuthority } from '../../auth/account-authority.js';
 import type { RoleName } from '../../auth/permissions.js';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -24,6 +26,15 @@ export interface UserWithRoles {
   roles: (RoleAssignment & { region_name: string })[];
 }
 
+/**
+ * Who acts on accounts: a signed-in manager (routes pass their `AccountAuthority`), or a plain
+ * scope for the server console, bootstrap and seeding, which act with every permission in it.
+ */
+export type AccountManager = AccountAuthority | Scope;
+
+const authorityOf = (manager: AccountManager): AccountAuthority =>
+  manager instanceof AccountAuthority ? manager : AccountAuthority.system(manager);
+
 function assertPasswordPolicy(password: string, field: string): void {
   const problem = checkPasswordPolicy(password);
   if (problem) throw fieldError(field, `password.${problem}`);
@@ -45,6 +56,21 @@ export class UsersService {
         .filter((a) => a.user_id === user.id)
         .map((a) => ({ ...a, region_name: names.get(a.region_code) ?? a.region_code })),
     }));
+  }
+
+  /**
+   * The account a manager is about to change, or why not. An account whose home lies outside the
+   * manager's scope does not exist for them (404), as everywhere else outside one's scope. An
+   * account whose home lies inside it is listed and readable (`user.read` shows it), so denying
+   * its existence would contradict what the manager has just seen: when it holds a role the
+   * manager could not grant, the answer is 403 — "you may not", which reveals nothing new.
+   */
+  private async manageableAccount(trx: Executor, authority: AccountAuthority, id: string): Promise<User> {
+    const user = await usersRepository.findInScope(trx, authority.scope, id);
+    if (!user) throw notFound('user.not_found');
+    const roles = await usersRepository.assignmentsOf(trx, [id]);
+    if (!authority.mayManage(user, roles)) throw new DomainError('user.not_manageable', 403);
+    return user;
   }
 
   async list(
@@ -109,15 +135,15 @@ export class UsersService {
   }
 
   async update(
-    scope: Scope,
+    manager: AccountManager,
     id: string,
     changes: { displayName?: string | undefined; status?: 'active' | 'disabled' | undefined },
     actor: AuditActor,
   ): Promise<UserWithRoles> {
     const { db } = this.ctx.database;
+    const authority = authorityOf(manager);
     await db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findInScope(trx, scope, id);
-      if (!user) throw notFound('user.not_found');
+      const user = await this.manageableAccount(trx, authority, id);
       if (changes.status === 'disabled' && user.id === actor.id) {
         throw new DomainError('user.cannot_disable_self', 409);
       }
@@ -144,17 +170,22 @@ export class UsersService {
         },
       });
     });
-    return this.get(scope, id);
+    return this.get(authority.scope, id);
   }
 
   /** An administrator sets a new password (e.g. the user forgot theirs); all sessions end. */
-  async resetPassword(scope: Scope, id: string, password: string, actor: AuditActor): Promise<void> {
+  async resetPassword(
+    manager: AccountManager,
+    id: string,
+    password: string,
+    actor: AuditActor,
+  ): Promise<void> {
     assertPasswordPolicy(password, 'password');
     const passwordHash = await hashPassword(password);
     const { db } = this.ctx.database;
+    const authority = authorityOf(manager);
     await db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findInScope(trx, scope, id);
-      if (!user) throw notFound('user.not_found');
+      const user = await this.manageableAccount(trx, authority, id);
       const now = this.ctx.now().toISOString();
       await usersRepository.update(trx, id, {
         password_hash: passwordHash,
@@ -172,11 +203,11 @@ export class UsersService {
     });
   }
 
-  async endSessions(scope: Scope, id: string, actor: AuditActor): Promise<number> {
+  async endSessions(manager: AccountManager, id: string, actor: AuditActor): Promise<number> {
     const { db } = this.ctx.database;
+    const authority = authorityOf(manager);
     return db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findInScope(trx, scope, id);
-      if (!user) throw notFound('user.not_found');
+      const user = await this.manageableAccount(trx, authority, id);
       const ended = await sessionsRepository.deleteAllOfUser(trx, id);
       await this.ctx.audit.append(trx, actor, {
         action: 'user.sessions_ended',
@@ -189,21 +220,27 @@ export class UsersService {
     });
   }
 
-  /** Grants a role in a region; both the user and the region must lie inside the granter's scope. */
+  /**
+   * Grants a role in a region: the user must be one the granter manages, the region must lie inside
+   * the granter's scope, and the role must give no more than the granter holds there.
+   */
   async assignRole(
-    scope: Scope,
+    manager: AccountManager,
     userId: string,
     input: { role: RoleName; regionCode: string },
     actor: AuditActor,
   ): Promise<RoleAssignment> {
     const { db } = this.ctx.database;
+    const authority = authorityOf(manager);
     return db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findInScope(trx, scope, userId);
-      if (!user) throw notFound('user.not_found');
-      const region = scope.coversSubtree(input.regionCode)
+      await this.manageableAccount(trx, authority, userId);
+      const region = authority.scope.coversSubtree(input.regionCode)
         ? await regionsRepository.find(trx, input.regionCode)
         : undefined;
       if (!region) throw notFound('region.not_found', { code: input.regionCode });
+      if (!authority.mayGrant(input.role, region.code)) {
+        throw new DomainError('user.role_not_grantable', 403, { role: input.role });
+      }
       if (await usersRepository.findSameAssignment(trx, userId, input.role, input.regionCode)) {
         throw new DomainError('user.duplicate_role', 409);
       }
@@ -227,12 +264,21 @@ export class UsersService {
     });
   }
 
-  async removeRole(scope: Scope, userId: string, assignmentId: string, actor: AuditActor): Promise<void> {
+  async removeRole(
+    manager: AccountManager,
+    userId: string,
+    assignmentId: string,
+    actor: AuditActor,
+  ): Promise<void> {
     const { db } = this.ctx.database;
+    const authority = authorityOf(manager);
     await db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findInScope(trx, scope, userId);
-      const assignment = user ? await usersRepository.findAssignment(trx, userId, assignmentId) : undefined;
-      if (!assignment || !scope.includes(assignment.region_code)) throw notFound('user.role_not_found');
+      // Outside the scope the account, and so its roles, do not exist.
+      if (!(await usersRepository.findInScope(trx, authority.scope, userId)))
+        throw notFound('user.role_not_found');
+      await this.manageableAccount(trx, authority, userId);
+      const assignment = await usersRepository.findAssignment(trx, userId, assignmentId);
+      if (!assignment) throw notFound('user.role_not_found');
       // An administrator removing their own admin role would lock themselves out of this screen.
       if (userId === actor.id && assignment.role === 'district_admin') {
         throw new DomainError('user.cannot_remove_own_admin', 409);

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CategoryAttribute, HandlerKind } from '../../../shared/work-orders.js';
+import { assertOwnsInstallationSettings } from '../../auth/installation-settings.js';
 import type { Scope } from '../../auth/scope.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
@@ -45,8 +46,19 @@ export class CatalogueAdmin {
     );
   }
 
-  hotlines() {
-    return catalogueRepository.hotlines(this.ctx.database.db);
+  /**
+   * The hotlines of the districts the caller works in. Not narrowed to the caller's subtree: a
+   * community's staff must recognise the district's hotline on their orders, and a hotline's
+   * number is public anyway; another district's hotlines are none of their business.
+   */
+  hotlines(scope: Scope) {
+    const districts = [...new Set(scope.roots.map((root) => root.slice(0, 6)))];
+    return catalogueRepository.hotlinesOfDistricts(this.ctx.database.db, districts);
+  }
+
+  /** Catalogue and calendar are installation-wide: see `installation-settings.ts`. */
+  private assertOwner(scope: Scope): void {
+    assertOwnsInstallationSettings(scope, this.districtCode);
   }
 
   private get districtCode() {
@@ -54,9 +66,11 @@ export class CatalogueAdmin {
   }
 
   async createCategory(
+    scope: Scope,
     input: CategoryInput & { code: string; parentCode?: string | undefined },
     actor: AuditActor,
   ) {
+    this.assertOwner(scope);
     const { db } = this.ctx.database;
     const nowIso = this.ctx.now().toISOString();
     await db.transaction().execute(async (trx) => {
@@ -94,7 +108,8 @@ export class CatalogueAdmin {
     return (await catalogueRepository.category(db, input.code))!;
   }
 
-  async updateCategory(code: string, input: Partial<CategoryInput>, actor: AuditActor) {
+  async updateCategory(scope: Scope, code: string, input: Partial<CategoryInput>, actor: AuditActor) {
+    this.assertOwner(scope);
     const { db } = this.ctx.database;
     await db.transaction().execute(async (trx) => {
       const before = await catalogueRepository.category(trx, code);
@@ -129,10 +144,12 @@ export class CatalogueAdmin {
   }
 
   async setCalendarDay(
+    scope: Scope,
     date: string,
     input: { kind: 'holiday' | 'workday'; name: string },
     actor: AuditActor,
   ) {
+    this.assertOwner(scope);
     await this.ctx.database.db.transaction().execute(async (trx) => {
       await catalogueRepository.upsertCalendarDay(trx, {
         date,
@@ -151,7 +168,8 @@ export class CatalogueAdmin {
     this.cache.invalidate();
   }
 
-  async deleteCalendarDay(date: string, actor: AuditActor) {
+  async deleteCalendarDay(scope: Scope, date: string, actor: AuditActor) {
+    this.assertOwner(scope);
     await this.ctx.database.db.transaction().execute(async (trx) => {
       if ((await catalogueRepository.deleteCalendarDay(trx, date)) === 0)
         throw notFound('calendar.unknown_day');

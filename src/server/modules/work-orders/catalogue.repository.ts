@@ -50,8 +50,15 @@ export const catalogueRepository = {
     return Number(result.numDeletedRows);
   },
 
-  hotlines: (db: Executor): Promise<Hotline[]> =>
-    db.selectFrom('hotlines').selectAll().orderBy('number').execute(),
+  hotlinesOfDistricts: (db: Executor, districtCodes: readonly string[]): Promise<Hotline[]> =>
+    districtCodes.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('hotlines')
+          .selectAll()
+          .where('district_code', 'in', districtCodes)
+          .orderBy('number')
+          .execute(),
 
   hotline: (db: Executor, id: string): Promise<Hotline | undefined> =>
     db.selectFrom('hotlines').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -128,7 +128,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
               .string()
               .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, 'field.invalid_format')
               .max(40),
-            parentCode: z.string().max(40).optional(),
+            // A group's code: "" is not "no parent" but a malformed one (leave the field out).
+            parentCode: z
+              .string()
+              .regex(/^[a-z][a-z0-9_]*$/, 'field.invalid_format')
+              .max(40)
+              .optional(),
             ...categoryFields,
           })
           .strict(),
@@ -136,7 +141,9 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) =>
-      reply.code(201).send(toCategoryDto(await admin.createCategory(request.body, request.actor))),
+      reply
+        .code(201)
+        .send(toCategoryDto(await admin.createCategory(request.scope, request.body, request.actor))),
   );
 
   app.patch(
@@ -151,7 +158,9 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request) =>
-      toCategoryDto(await admin.updateCategory(request.params.code, request.body, request.actor)),
+      toCategoryDto(
+        await admin.updateCategory(request.scope, request.params.code, request.body, request.actor),
+      ),
   );
 
   app.get(
@@ -192,7 +201,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.setCalendarDay(request.params.date, request.body, request.actor);
+      await admin.setCalendarDay(request.scope, request.params.date, request.body, request.actor);
       return reply.code(204).send(null);
     },
   );
@@ -208,7 +217,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.deleteCalendarDay(request.params.date, request.actor);
+      await admin.deleteCalendarDay(request.scope, request.params.date, request.actor);
       return reply.code(204).send(null);
     },
   );
@@ -216,13 +225,14 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
   app.get(
     '/api/hotlines',
     {
-      config: { permission: 'authenticated' },
+      // Scoped: the hotlines of the caller's own district(s) only.
+      config: { permission: 'workorder.read' },
       schema: {
         tags: ['catalogue'],
         response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: (await admin.hotlines()).map(toHotlineDto) }),
+    async (request) => ({ items: (await admin.hotlines(request.scope)).map(toHotlineDto) }),
   );
 
   app.post(
@@ -259,7 +269,10 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         params: z.object({ id: idSchema }),
         body: z
           .object({ name: z.string().trim().min(1).max(50).optional(), active: z.boolean().optional() })
-          .strict(),
+          .strict()
+          .refine((body) => body.name !== undefined || body.active !== undefined, {
+            message: 'field.required',
+          }),
         response: { 200: hotlineSchema, ...errorResponses },
       },
     },

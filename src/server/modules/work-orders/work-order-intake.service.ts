@@ -142,7 +142,11 @@ export class WorkOrderIntake {
     let hotlineId: string | null = null;
     if (input.hotlineId) {
       const hotline = await catalogueRepository.hotline(trx, input.hotlineId);
-      if (hotline?.active !== 1) throw fieldError('hotlineId', 'workorder.unknown_hotline');
+      // A hotline of another district does not exist for this order: its district's staff would
+      // own the order's first step, and its reports would count a call it never took.
+      if (hotline?.active !== 1 || hotline.district_code !== place.regionCode.slice(0, 6)) {
+        throw fieldError('hotlineId', 'workorder.unknown_hotline');
+      }
       hotlineId = hotline.id;
       handler = hotline.region_code;
     } else if (intake.kind === 'open311') {
