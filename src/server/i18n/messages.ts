@@ -180,8 +180,8 @@ export const messages = {
   },
   'member.user_taken': { zh: '该账户已关联其他党员', en: 'This account is already linked to another member' },
   'member.person_elsewhere': {
-    zh: '此人已在其他辖区登记，请由所在辖区办理',
-    en: 'This person is registered in another jurisdiction',
+    zh: '无法以此身份证号在本辖区登记党员，请联系区委组织部办理',
+    en: 'A member cannot be registered here with this ID number; please contact the district organization department',
   },
   'household.in_other_warm_group': {
     zh: '住户已在其他温馨小组（{name}）',

@@ -6,6 +6,7 @@ import type { Member, MemberCategory, MemberStatus } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { recordLookup } from '../register/lookup-guard.js';
 import { namePinyin, protectPhone, rowHash } from '../register/person-fields.js';
 import { personWritesRepository } from '../register/person-writes.repository.js';
 import { registerRepository } from '../register/register.repository.js';
@@ -86,6 +87,15 @@ export class MembersService {
 
   async create(scope: Scope, input: MemberInput, actor: AuditActor): Promise<Member> {
     const { db } = this.ctx.database;
+    // Typing a whole ID number answers whether that person is registered somewhere one cannot
+    // see (they are refused): a look-up like any other, audited and capped (lookup-guard.ts).
+    if (!input.personId && input.person) {
+      await recordLookup(this.ctx, actor, {
+        kind: 'id_number',
+        via: 'member_create',
+        regionCode: scope.roots[0] ?? this.ctx.config.districtCode,
+      });
+    }
     const id = await db.transaction().execute((trx) => this.createIn(trx, scope, input, actor, 'joined'));
     return (await organizationsRepository.findMemberInScope(db, scope, id))!;
   }

@@ -7,7 +7,7 @@ import { countActorActionsSince } from '../audit/audit-query.repository.js';
 export type LookupKind = 'id_number' | 'phone' | 'phone_last4';
 
 /** Where the look-up was made, for the audit row. */
-export type LookupVia = 'register' | 'register_export' | 'caller';
+export type LookupVia = 'register' | 'register_export' | 'caller' | 'member_create';
 
 const LOOKED_UP = 'person.looked_up';
 const HOUR_MS = 60 * 60_000;

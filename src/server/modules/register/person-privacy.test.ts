@@ -117,6 +117,35 @@ describeEachDialect(
       expect(over.json.code).toBe('person.lookup_limited');
     });
 
+    it('treats a new member typed by whole ID number as a look-up, and does not say where the person is', async () => {
+      const { cookie, username } = await signIn('secretary', SHANGHAI_XINCUN);
+      const committee = await env.inject('POST', '/api/organizations', {
+        cookie,
+        body: { kind: 'committee', name: '上海新村社区党委', anchorRegionCode: SHANGHAI_XINCUN },
+      });
+      expect(committee.status).toBe(201);
+      // rows[0] lives in 青年社区, outside this secretary's scope.
+      const refused = await env.inject('POST', '/api/members', {
+        cookie,
+        body: {
+          organizationId: committee.json.id,
+          person: { name: '某人', idNumber: rows[0]![1] },
+          category: 'formal',
+          status: 'in_service',
+          joinedOn: '2020-07-01',
+        },
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.json.message).not.toMatch(/其他辖区|已在/);
+      const admin = await env.loginAdmin();
+      const audit = await env.inject('GET', `/api/audit?action=person.looked_up&actor=${username}`, {
+        cookie: admin,
+      });
+      expect(audit.json.items.map((e: { summary: unknown }) => e.summary)).toEqual([
+        { kind: 'id_number', via: 'member_create' },
+      ]);
+    });
+
     it('refuses a reason that says nothing: dots, spaces, zero-width characters', async () => {
       const { cookie } = await env.loginAs({ role: 'secretary', regionCode: QINGNIAN });
       const [person] = (await env.inject('GET', `/api/persons?region=${grid}&limit=1`, { cookie })).json
