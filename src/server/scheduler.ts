@@ -32,7 +32,13 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     : new ConsoleProvider();
   const workOrders = new WorkOrdersService(ctx);
   const jobs: Job[] = [
-    { name: 'sla sweeper', everyMs: 60_000, run: () => sweepOverdue(ctx, workOrders.actions) },
+    // At start too: after a crash or a stop, orders that lapsed meanwhile are escalated at once.
+    {
+      name: 'sla sweeper',
+      everyMs: 60_000,
+      run: () => sweepOverdue(ctx, workOrders.actions),
+      atStart: true,
+    },
     { name: 'notifications', everyMs: 2_000, run: () => deliverDueNotifications(ctx, provider) },
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
     { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
