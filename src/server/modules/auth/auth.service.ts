@@ -31,12 +31,22 @@ export class AuthService {
     const { db } = this.ctx.database;
     const now = this.ctx.now();
     const key = username.trim().toLowerCase();
-    const throttle = await sessionsRepository.throttleOf(db, key);
-    const lockedUntil = throttle?.locked_until ? new Date(throttle.locked_until) : null;
-    if (lockedUntil && lockedUntil > now) {
-      throw new DomainError('auth.locked', 401, {
-        minutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000),
-      });
+    // The attempt is counted before the password is checked and stays counted unless it succeeds:
+    // however many arrive at once, at most MAX_FAILED_LOGINS are evaluated before the lock.
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const attempt = await sessionsRepository.reserveAttempt(
+      db,
+      key,
+      now.toISOString(),
+      MAX_FAILED_LOGINS,
+      lockUntil.toISOString(),
+    );
+    if (attempt === undefined) {
+      const lockedUntil = (await sessionsRepository.throttleOf(db, key))?.locked_until;
+      const remainingMs = lockedUntil
+        ? new Date(lockedUntil).getTime() - now.getTime()
+        : LOCK_MINUTES * 60_000;
+      throw new DomainError('auth.locked', 401, { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) });
     }
 
     const user = await usersRepository.findByUsername(db, key);
@@ -45,27 +55,17 @@ export class AuthService {
       : await verifyPassword(await dummyPasswordHash(), `${password}\u0000`).then(() => false);
 
     if (!user || !passwordOk || user.status !== 'active') {
-      // A lock that has run out starts a fresh count.
-      const previous = lockedUntil ? 0 : (throttle?.failed_count ?? 0);
-      const failedCount = previous + 1;
-      const lock = failedCount >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+      const locked = attempt >= MAX_FAILED_LOGINS;
       await db.transaction().execute(async (trx) => {
-        await sessionsRepository.saveThrottle(
-          trx,
-          key,
-          lock ? 0 : failedCount,
-          lock?.toISOString() ?? null,
-          now.toISOString(),
-        );
         await this.ctx.audit.append(trx, actor, {
-          action: lock ? 'auth.locked' : 'auth.login_failed',
+          action: locked ? 'auth.locked' : 'auth.login_failed',
           targetType: 'user',
           ...(user ? { targetId: user.id } : {}),
           regionCode: user?.region_code ?? this.ctx.config.districtCode,
-          summary: { knownUser: Boolean(user), failedCount },
+          summary: { knownUser: Boolean(user), failedCount: attempt },
         });
       });
-      if (lock) throw new DomainError('auth.locked', 401, { minutes: LOCK_MINUTES });
+      if (locked) throw new DomainError('auth.locked', 401, { minutes: LOCK_MINUTES });
       throw unauthenticated('auth.invalid_credentials');
     }
 

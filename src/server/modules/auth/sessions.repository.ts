@@ -95,22 +95,60 @@ export const sessionsRepository = {
 
   throttleOf: (db: Executor, username: string) =>
     db.selectFrom('login_throttle').selectAll().where('username', '=', username).executeTakeFirst(),
-  saveThrottle: async (
+  /**
+   * Counts one login attempt for the account before its password is checked, in one statement so
+   * that concurrent attempts (in this process or another) cannot all read the same count: the
+   * attempt that brings the count to `max` also sets the lock, and an attempt while the account is
+   * locked changes nothing and gets `undefined`. A lock that has run out starts a fresh count.
+   * Returns the attempt's number in the current count.
+   */
+  reserveAttempt: async (
     db: Executor,
     username: string,
-    failedCount: number,
-    lockedUntil: string | null,
     at: string,
-  ) => {
-    await db
+    max: number,
+    lockUntil: string,
+  ): Promise<number | undefined> => {
+    const row = await db
       .insertInto('login_throttle')
-      .values({ username, failed_count: failedCount, locked_until: lockedUntil, updated_at: at })
+      .values({ username, failed_count: 1, locked_until: max <= 1 ? lockUntil : null, updated_at: at })
       .onConflict((oc) =>
         oc
           .column('username')
-          .doUpdateSet({ failed_count: failedCount, locked_until: lockedUntil, updated_at: at }),
+          .doUpdateSet((eb) => {
+            const count = eb.ref('login_throttle.failed_count');
+            const lockedUntil = eb.ref('login_throttle.locked_until');
+            // The update runs only when no lock holds (below): a lock still set has run out.
+            return {
+              failed_count: eb
+                .case()
+                .when(lockedUntil, 'is not', null)
+                .then(1)
+                .else(eb(count, '+', 1))
+                .end(),
+              // The column itself, not a bare NULL, in the other branches: PostgreSQL then types the
+              // parameter as the column's timestamp.
+              locked_until: eb
+                .case()
+                .when(eb.and([eb(lockedUntil, 'is', null), eb(eb(count, '+', 1), '>=', max)]))
+                .then(lockUntil)
+                .when(lockedUntil, 'is', null)
+                .then(lockedUntil)
+                .else(null)
+                .end(),
+              updated_at: at,
+            };
+          })
+          .where((eb) =>
+            eb.or([
+              eb('login_throttle.locked_until', 'is', null),
+              eb('login_throttle.locked_until', '<=', at),
+            ]),
+          ),
       )
-      .execute();
+      .returning('failed_count')
+      .executeTakeFirst();
+    return row?.failed_count;
   },
   clearThrottle: async (db: Executor, username: string): Promise<void> => {
     await db.deleteFrom('login_throttle').where('username', '=', username).execute();
