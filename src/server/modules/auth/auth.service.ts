@@ -11,8 +11,12 @@ import { sessionsRepository } from './sessions.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-/** Writing last_seen_at on every request would turn every read into a write; once a minute is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Writing last_seen_at on every request would turn every read into a write: it is written at most
+ * once a minute, and more often under a short idle timeout, which a session touched only once a
+ * minute would outrun however active it is.
+ */
+export const touchIntervalMs = (idleMinutes: number): number => Math.min(60_000, (idleMinutes * 60_000) / 4);
 
 /** The session cookie carries the token; the database keeps only its hash. */
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -88,8 +92,8 @@ export class AuthService {
   }
 
   /**
-   * Resolves a cookie token to its user and their role assignments, enforcing the idle timeout
-   * and account status.
+   * Resolves a cookie token to its user and their role assignments, enforcing the absolute
+   * lifetime, the idle timeout and account status.
    */
   async authenticate(token: string): Promise<Authenticated & { assignments: RoleAssignment[] }> {
     const { db } = this.ctx.database;
@@ -97,8 +101,10 @@ export class AuthService {
     const session = await sessionsRepository.findWithUser(db, sessionId);
     if (!session) throw unauthenticated('auth.required');
     const now = this.ctx.now();
+    const { sessionIdleMinutes, sessionMaxHours } = this.ctx.config;
     const idleMs = now.getTime() - new Date(session.lastSeenAt).getTime();
-    if (idleMs > this.ctx.config.sessionIdleMinutes * 60_000) {
+    const ageMs = now.getTime() - new Date(session.createdAt).getTime();
+    if (idleMs > sessionIdleMinutes * 60_000 || ageMs > sessionMaxHours * 3_600_000) {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.session_expired');
     }
@@ -107,7 +113,8 @@ export class AuthService {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.required');
     }
-    if (idleMs > TOUCH_INTERVAL_MS) await sessionsRepository.touch(db, sessionId, now.toISOString());
+    if (idleMs > touchIntervalMs(sessionIdleMinutes))
+      await sessionsRepository.touch(db, sessionId, now.toISOString());
     return { user, sessionId, assignments: session.assignments };
   }
 

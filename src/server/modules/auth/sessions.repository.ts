@@ -3,6 +3,7 @@ import type { RoleAssignment, User } from '../../db/tables.js';
 
 /** A session as authentication needs it: its user (if the account still exists) and their roles. */
 export interface SessionWithUser {
+  createdAt: string;
   lastSeenAt: string;
   user: User | undefined;
   /** Oldest first. */
@@ -31,6 +32,7 @@ export const sessionsRepository = {
       .leftJoin('role_assignments', 'role_assignments.user_id', 'users.id')
       .selectAll('users')
       .select([
+        'sessions.created_at as session_created_at',
         'sessions.last_seen_at as session_last_seen_at',
         'role_assignments.id as assignment_id',
         'role_assignments.user_id as assignment_user_id',
@@ -72,7 +74,12 @@ export const sessionsRepository = {
         created_at: row.assignment_created_at!,
       });
     }
-    return { lastSeenAt: first.session_last_seen_at, user, assignments };
+    return {
+      createdAt: first.session_created_at,
+      lastSeenAt: first.session_last_seen_at,
+      user,
+      assignments,
+    };
   },
   touch: async (db: Executor, id: string, at: string): Promise<void> => {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
