@@ -140,7 +140,7 @@ export class AuthService {
     if (!(await verifyPassword(auth.user.password_hash, currentPassword))) {
       throw fieldError('currentPassword', 'auth.wrong_password');
     }
-    const problem = checkPasswordPolicy(newPassword);
+    const problem = checkPasswordPolicy(newPassword, { username: auth.user.username });
     if (problem) throw fieldError('newPassword', `password.${problem}`);
     if (currentPassword === newPassword) throw fieldError('newPassword', 'password.same_as_old');
     const passwordHash = await hashPassword(newPassword);
