@@ -46,7 +46,8 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || checkPasswordPolicy(value) === null, {
-      message: 'must be at least 10 characters and use three of: lower case, upper case, digits, symbols',
+      message:
+        'must be at least 10 characters, use three of: lower case, upper case, digits, symbols, and not be a common password',
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIANXIN_SESSION_IDLE_MINUTES: z.coerce
