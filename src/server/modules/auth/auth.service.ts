@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
@@ -11,6 +12,9 @@ import { sessionsRepository } from './sessions.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/** How long a login waits for the verdict on the attempt that set a lock (one password check). */
+const LOCK_VERDICT_WAIT_MS = 3_000;
+const LOCK_VERDICT_POLL_MS = 20;
 /**
  * Writing last_seen_at on every request would turn every read into a write: it is written at most
  * once a minute, and more often under a short idle timeout, which a session touched only once a
@@ -35,24 +39,7 @@ export class AuthService {
     const { db } = this.ctx.database;
     const now = this.ctx.now();
     const key = username.trim().toLowerCase();
-    // The attempt is counted before the password is checked and stays counted unless it succeeds:
-    // however many arrive at once, at most MAX_FAILED_LOGINS are evaluated before the lock.
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    const attempt = await sessionsRepository.reserveAttempt(
-      db,
-      key,
-      now.toISOString(),
-      MAX_FAILED_LOGINS,
-      lockUntil.toISOString(),
-    );
-    if (attempt === undefined) {
-      const lockedUntil = (await sessionsRepository.throttleOf(db, key))?.locked_until;
-      const remainingMs = lockedUntil
-        ? new Date(lockedUntil).getTime() - now.getTime()
-        : LOCK_MINUTES * 60_000;
-      throw new DomainError('auth.locked', 401, { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) });
-    }
-
+    const attempt = await this.reserveAttempt(key, now);
     const user = await usersRepository.findByUsername(db, key);
     const passwordOk = user
       ? await verifyPassword(user.password_hash, password)
@@ -61,6 +48,7 @@ export class AuthService {
     if (!user || !passwordOk || user.status !== 'active') {
       const locked = attempt >= MAX_FAILED_LOGINS;
       await db.transaction().execute(async (trx) => {
+        if (locked) await sessionsRepository.confirmLock(trx, key, MAX_FAILED_LOGINS);
         await this.ctx.audit.append(trx, actor, {
           action: locked ? 'auth.locked' : 'auth.login_failed',
           targetType: 'user',
@@ -89,6 +77,38 @@ export class AuthService {
       );
     });
     return { token, user };
+  }
+
+  /**
+   * Counts the attempt before its password is checked, so that however many arrive at once, in
+   * this process or another, at most MAX_FAILED_LOGINS are checked before the lock; it stays
+   * counted unless it succeeds. While the attempt that set the lock is still being checked, others
+   * wait for its verdict (a right password clears the lock) rather than being refused at once, so
+   * that several clients logging in to one account together are not locked out by each other.
+   */
+  private async reserveAttempt(key: string, now: Date): Promise<number> {
+    const { db } = this.ctx.database;
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+    const giveUpAt = Date.now() + LOCK_VERDICT_WAIT_MS;
+    for (;;) {
+      const attempt = await sessionsRepository.reserveAttempt(
+        db,
+        key,
+        now.toISOString(),
+        MAX_FAILED_LOGINS,
+        lockUntil,
+      );
+      if (attempt !== undefined) return attempt;
+      const throttle = await sessionsRepository.throttleOf(db, key);
+      // Still being decided: the count stops at MAX_FAILED_LOGINS until the lock is confirmed.
+      const pending = throttle?.locked_until && throttle.failed_count === MAX_FAILED_LOGINS;
+      if (throttle?.locked_until && (!pending || Date.now() >= giveUpAt)) {
+        const remainingMs = new Date(throttle.locked_until).getTime() - now.getTime();
+        throw new DomainError('auth.locked', 401, { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) });
+      }
+      // Cleared by a success meanwhile (try again at once), or waiting for the verdict.
+      if (pending) await sleep(LOCK_VERDICT_POLL_MS);
+    }
   }
 
   /**

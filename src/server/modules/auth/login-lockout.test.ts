@@ -48,6 +48,15 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
     expect((await attempt(env.app, 'nobody_here', WRONG)).json().code).toBe('auth.locked');
   });
 
+  it('admits a dozen concurrent logins with the right password to one account', async () => {
+    const user = await env.createUser();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => attempt(env.app, user.username, user.password)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(12).fill(200));
+    expect(await evaluatedFailures(env, user.id)).toBe(0);
+  });
+
   it('lets a right password in at once after fewer than five failures, and starts the count afresh', async () => {
     const user = await env.createUser();
     for (let i = 0; i < 4; i++) {

@@ -107,7 +107,8 @@ export const sessionsRepository = {
    * that concurrent attempts (in this process or another) cannot all read the same count: the
    * attempt that brings the count to `max` also sets the lock, and an attempt while the account is
    * locked changes nothing and gets `undefined`. A lock that has run out starts a fresh count.
-   * Returns the attempt's number in the current count.
+   * Returns the attempt's number in the current count. The count stays at `max` while the attempt
+   * that set the lock is being checked, and passes it once that attempt failed (`confirmLock`).
    */
   reserveAttempt: async (
     db: Executor,
@@ -156,6 +157,16 @@ export const sessionsRepository = {
       .returning('failed_count')
       .executeTakeFirst();
     return row?.failed_count;
+  },
+  /** The attempt that set the lock has failed: the lock stands for its whole time. */
+  confirmLock: async (db: Executor, username: string, max: number): Promise<void> => {
+    await db
+      .updateTable('login_throttle')
+      .set({ failed_count: max + 1 })
+      .where('username', '=', username)
+      .where('failed_count', '=', max)
+      .where('locked_until', 'is not', null)
+      .execute();
   },
   clearThrottle: async (db: Executor, username: string): Promise<void> => {
     await db.deleteFrom('login_throttle').where('username', '=', username).execute();
