@@ -38,9 +38,13 @@ export class AuthService {
   async login(username: string, password: string, actor: AuditActor): Promise<{ token: string; user: User }> {
     const { db } = this.ctx.database;
     const now = this.ctx.now();
-    const key = username.trim().toLowerCase();
+    const name = username.trim().toLowerCase();
+    // A name the database could not store (too long once lower-cased, a NUL) is no account's: it
+    // is throttled under a digest, like any unknown name, rather than failing the query.
+    const storable = name.length <= 64 && !name.includes('\u0000');
+    const key = storable ? name : `#${createHash('sha256').update(name).digest('hex')}`.slice(0, 64);
     const attempt = await this.reserveAttempt(key, now);
-    const user = await usersRepository.findByUsername(db, key);
+    const user = storable ? await usersRepository.findByUsername(db, key) : undefined;
     const passwordOk = user
       ? await verifyPassword(user.password_hash, password)
       : await verifyPassword(await dummyPasswordHash(), `${password}\u0000`).then(() => false);

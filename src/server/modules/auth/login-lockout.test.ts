@@ -57,6 +57,20 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
     expect(await evaluatedFailures(env, user.id)).toBe(0);
   });
 
+  it('answers a username the database cannot store like any unknown one, not with a 500', async () => {
+    // 64 characters pass the route's limit; lower-cased, each İ becomes two.
+    const answer = await attempt(env.app, 'İ'.repeat(64), WRONG);
+    expect(answer.statusCode).toBe(401);
+    expect(answer.json().code).toBe('auth.invalid_credentials');
+    // PostgreSQL stores no NUL character.
+    const nul = await attempt(env.app, 'admin\u0000', WRONG);
+    expect(nul.statusCode).toBe(401);
+    expect(nul.json().code).toBe('auth.invalid_credentials');
+    // Such names are throttled like any other.
+    for (let i = 0; i < 4; i++) await attempt(env.app, 'İ'.repeat(64), WRONG);
+    expect((await attempt(env.app, 'İ'.repeat(64), WRONG)).json().code).toBe('auth.locked');
+  });
+
   it('lets a right password in at once after fewer than five failures, and starts the count afresh', async () => {
     const user = await env.createUser();
     for (let i = 0; i < 4; i++) {
