@@ -12,6 +12,8 @@ export interface Config {
   readonly adminPassword: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly sessionIdleMinutes: number;
+  /** A session ends this long after login however active it is. */
+  readonly sessionMaxHours: number;
   /** County whose real region tree is imported on the first start. */
   readonly districtCode: string;
   /** Requests per minute per client address on the login route. */
@@ -49,7 +51,8 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || checkPasswordPolicy(value) === null, {
-      message: 'must be at least 10 characters and use three of: lower case, upper case, digits, symbols',
+      message:
+        'must be at least 10 characters, use three of: lower case, upper case, digits, symbols, and not be a common password',
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIANXIN_SESSION_IDLE_MINUTES: z.coerce
@@ -58,6 +61,12 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  LIANXIN_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
   LIANXIN_DISTRICT: z
     .string()
     .regex(/^\d{6}$/, 'must be a six-digit county code')
@@ -94,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.LIANXIN_ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.LIANXIN_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.LIANXIN_SESSION_MAX_HOURS,
     districtCode: e.LIANXIN_DISTRICT,
     loginRateLimit: e.LIANXIN_LOGIN_RATE_LIMIT,
     trustProxy: e.LIANXIN_TRUST_PROXY === '1' || e.LIANXIN_TRUST_PROXY === 'true',

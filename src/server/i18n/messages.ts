@@ -71,6 +71,14 @@ export const messages = {
     zh: '密码需包含小写字母、大写字母、数字、符号中的至少三类',
     en: 'The password must use three of: lower case, upper case, digits, symbols',
   },
+  'password.too_common': {
+    zh: '密码过于常见，容易被猜中，请换一个',
+    en: 'This password is too common and easily guessed; choose another',
+  },
+  'password.contains_username': {
+    zh: '密码不能包含用户名',
+    en: 'The password must not contain the username',
+  },
   'password.same_as_old': {
     zh: '新密码不能与当前密码相同',
     en: 'The new password must differ from the current one',

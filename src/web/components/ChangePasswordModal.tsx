@@ -59,7 +59,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           name="newPassword"
           label={t('password.new')}
           extra={t('password.hint')}
-          rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t)]}
+          rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t, me.username)]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>

@@ -66,10 +66,13 @@ export const en: Record<MessageKey, string> = {
   'password.newRequired': 'Enter a new password',
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords differ',
-  'password.hint': 'At least 10 characters, using three of: lower case, upper case, digits, symbols',
+  'password.hint':
+    'At least 10 characters, using three of: lower case, upper case, digits, symbols; not a common password, not containing the username',
   'password.tooShort': 'The password must have at least 10 characters',
   'password.tooLong': 'The password must not exceed 256 characters',
   'password.tooFewClasses': 'The password must use three of: lower case, upper case, digits, symbols',
+  'password.tooCommon': 'This password is too common and easily guessed; choose another',
+  'password.containsUsername': 'The password must not contain the username',
   'password.changed': 'Password changed; sessions on other devices have ended',
 
   'kind.district': 'District',

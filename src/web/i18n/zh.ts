@@ -65,10 +65,13 @@ export const zh = {
   'password.newRequired': '请输入新密码',
   'password.confirmRequired': '请再次输入新密码',
   'password.mismatch': '两次输入的新密码不一致',
-  'password.hint': '至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类',
+  'password.hint':
+    '至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类；不能是常见密码，也不能包含用户名',
   'password.tooShort': '密码至少需要 10 个字符',
   'password.tooLong': '密码不能超过 256 个字符',
   'password.tooFewClasses': '密码需包含小写字母、大写字母、数字、符号中的至少三类',
+  'password.tooCommon': '密码过于常见，容易被猜中，请换一个',
+  'password.containsUsername': '密码不能包含用户名',
   'password.changed': '密码已修改，其他设备上的登录已失效',
 
   'kind.district': '区',

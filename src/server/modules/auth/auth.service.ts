@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
@@ -11,8 +12,15 @@ import { sessionsRepository } from './sessions.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-/** Writing last_seen_at on every request would turn every read into a write; once a minute is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
+/** How long a login waits for the verdict on the attempt that set a lock (one password check). */
+const LOCK_VERDICT_WAIT_MS = 3_000;
+const LOCK_VERDICT_POLL_MS = 20;
+/**
+ * Writing last_seen_at on every request would turn every read into a write: it is written at most
+ * once a minute, and more often under a short idle timeout, which a session touched only once a
+ * minute would outrun however active it is.
+ */
+export const touchIntervalMs = (idleMinutes: number): number => Math.min(60_000, (idleMinutes * 60_000) / 4);
 
 /** The session cookie carries the token; the database keeps only its hash. */
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -30,42 +38,30 @@ export class AuthService {
   async login(username: string, password: string, actor: AuditActor): Promise<{ token: string; user: User }> {
     const { db } = this.ctx.database;
     const now = this.ctx.now();
-    const key = username.trim().toLowerCase();
-    const throttle = await sessionsRepository.throttleOf(db, key);
-    const lockedUntil = throttle?.locked_until ? new Date(throttle.locked_until) : null;
-    if (lockedUntil && lockedUntil > now) {
-      throw new DomainError('auth.locked', 401, {
-        minutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000),
-      });
-    }
-
-    const user = await usersRepository.findByUsername(db, key);
+    const name = username.trim().toLowerCase();
+    // A name the database could not store (too long once lower-cased, a NUL) is no account's: it
+    // is throttled under a digest, like any unknown name, rather than failing the query.
+    const storable = name.length <= 64 && !name.includes('\u0000');
+    const key = storable ? name : `#${createHash('sha256').update(name).digest('hex')}`.slice(0, 64);
+    const attempt = await this.reserveAttempt(key, now);
+    const user = storable ? await usersRepository.findByUsername(db, key) : undefined;
     const passwordOk = user
       ? await verifyPassword(user.password_hash, password)
       : await verifyPassword(await dummyPasswordHash(), `${password}\u0000`).then(() => false);
 
     if (!user || !passwordOk || user.status !== 'active') {
-      // A lock that has run out starts a fresh count.
-      const previous = lockedUntil ? 0 : (throttle?.failed_count ?? 0);
-      const failedCount = previous + 1;
-      const lock = failedCount >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+      const locked = attempt >= MAX_FAILED_LOGINS;
       await db.transaction().execute(async (trx) => {
-        await sessionsRepository.saveThrottle(
-          trx,
-          key,
-          lock ? 0 : failedCount,
-          lock?.toISOString() ?? null,
-          now.toISOString(),
-        );
+        if (locked) await sessionsRepository.confirmLock(trx, key, MAX_FAILED_LOGINS);
         await this.ctx.audit.append(trx, actor, {
-          action: lock ? 'auth.locked' : 'auth.login_failed',
+          action: locked ? 'auth.locked' : 'auth.login_failed',
           targetType: 'user',
           ...(user ? { targetId: user.id } : {}),
           regionCode: user?.region_code ?? this.ctx.config.districtCode,
-          summary: { knownUser: Boolean(user), failedCount },
+          summary: { knownUser: Boolean(user), failedCount: attempt },
         });
       });
-      if (lock) throw new DomainError('auth.locked', 401, { minutes: LOCK_MINUTES });
+      if (locked) throw new DomainError('auth.locked', 401, { minutes: LOCK_MINUTES });
       throw unauthenticated('auth.invalid_credentials');
     }
 
@@ -88,8 +84,40 @@ export class AuthService {
   }
 
   /**
-   * Resolves a cookie token to its user and their role assignments, enforcing the idle timeout
-   * and account status.
+   * Counts the attempt before its password is checked, so that however many arrive at once, in
+   * this process or another, at most MAX_FAILED_LOGINS are checked before the lock; it stays
+   * counted unless it succeeds. While the attempt that set the lock is still being checked, others
+   * wait for its verdict (a right password clears the lock) rather than being refused at once, so
+   * that several clients logging in to one account together are not locked out by each other.
+   */
+  private async reserveAttempt(key: string, now: Date): Promise<number> {
+    const { db } = this.ctx.database;
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+    const giveUpAt = Date.now() + LOCK_VERDICT_WAIT_MS;
+    for (;;) {
+      const attempt = await sessionsRepository.reserveAttempt(
+        db,
+        key,
+        now.toISOString(),
+        MAX_FAILED_LOGINS,
+        lockUntil,
+      );
+      if (attempt !== undefined) return attempt;
+      const throttle = await sessionsRepository.throttleOf(db, key);
+      // Still being decided: the count stops at MAX_FAILED_LOGINS until the lock is confirmed.
+      const pending = throttle?.locked_until && throttle.failed_count === MAX_FAILED_LOGINS;
+      if (throttle?.locked_until && (!pending || Date.now() >= giveUpAt)) {
+        const remainingMs = new Date(throttle.locked_until).getTime() - now.getTime();
+        throw new DomainError('auth.locked', 401, { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) });
+      }
+      // Cleared by a success meanwhile (try again at once), or waiting for the verdict.
+      if (pending) await sleep(LOCK_VERDICT_POLL_MS);
+    }
+  }
+
+  /**
+   * Resolves a cookie token to its user and their role assignments, enforcing the absolute
+   * lifetime, the idle timeout and account status.
    */
   async authenticate(token: string): Promise<Authenticated & { assignments: RoleAssignment[] }> {
     const { db } = this.ctx.database;
@@ -97,8 +125,10 @@ export class AuthService {
     const session = await sessionsRepository.findWithUser(db, sessionId);
     if (!session) throw unauthenticated('auth.required');
     const now = this.ctx.now();
+    const { sessionIdleMinutes, sessionMaxHours } = this.ctx.config;
     const idleMs = now.getTime() - new Date(session.lastSeenAt).getTime();
-    if (idleMs > this.ctx.config.sessionIdleMinutes * 60_000) {
+    const ageMs = now.getTime() - new Date(session.createdAt).getTime();
+    if (idleMs > sessionIdleMinutes * 60_000 || ageMs > sessionMaxHours * 3_600_000) {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.session_expired');
     }
@@ -107,7 +137,8 @@ export class AuthService {
       await sessionsRepository.delete(db, sessionId);
       throw unauthenticated('auth.required');
     }
-    if (idleMs > TOUCH_INTERVAL_MS) await sessionsRepository.touch(db, sessionId, now.toISOString());
+    if (idleMs > touchIntervalMs(sessionIdleMinutes))
+      await sessionsRepository.touch(db, sessionId, now.toISOString());
     return { user, sessionId, assignments: session.assignments };
   }
 
@@ -133,7 +164,7 @@ export class AuthService {
     if (!(await verifyPassword(auth.user.password_hash, currentPassword))) {
       throw fieldError('currentPassword', 'auth.wrong_password');
     }
-    const problem = checkPasswordPolicy(newPassword);
+    const problem = checkPasswordPolicy(newPassword, { username: auth.user.username });
     if (problem) throw fieldError('newPassword', `password.${problem}`);
     if (currentPassword === newPassword) throw fieldError('newPassword', 'password.same_as_old');
     const passwordHash = await hashPassword(newPassword);

@@ -195,6 +195,37 @@ describeEachDialect('changing passwords', (env) => {
     expect(wrong.json.fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
   });
 
+  it('refuses a common password, an obvious variant of one, and one containing the username', async () => {
+    const user = await env.createUser({ username: 'gaoyuanfeng' });
+    const cookie = await env.login(user.username, user.password);
+    for (const newPassword of ['Password123', 'P@ssw0rd!!', 'Qwerty12345', 'Woaini1314!']) {
+      const common = await env.inject('POST', '/api/auth/password', {
+        cookie,
+        body: { currentPassword: user.password, newPassword },
+      });
+      expect(common.status, newPassword).toBe(400);
+      expect(common.json.fields).toEqual([
+        { path: 'newPassword', message: '密码过于常见，容易被猜中，请换一个' },
+      ]);
+    }
+    const english = await env.inject('POST', '/api/auth/password', {
+      cookie,
+      headers: { 'accept-language': 'en' },
+      body: { currentPassword: user.password, newPassword: 'P@ssw0rd!!' },
+    });
+    expect(english.json.fields).toEqual([
+      { path: 'newPassword', message: 'This password is too common and easily guessed; choose another' },
+    ]);
+    const named = await env.inject('POST', '/api/auth/password', {
+      cookie,
+      body: { currentPassword: user.password, newPassword: 'GaoYuanFeng-77!' },
+    });
+    expect(named.status).toBe(400);
+    expect(named.json.fields).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
+    // Nothing changed: the old password still works.
+    expect(await env.login(user.username, user.password)).toMatch(/^lianxin_session=/);
+  });
+
   it('ends every other session on a password change and keeps this client logged in', async () => {
     const user = await env.createUser();
     const phone = await env.login(user.username, user.password);

@@ -3,6 +3,7 @@ import type { RoleAssignment, User } from '../../db/tables.js';
 
 /** A session as authentication needs it: its user (if the account still exists) and their roles. */
 export interface SessionWithUser {
+  createdAt: string;
   lastSeenAt: string;
   user: User | undefined;
   /** Oldest first. */
@@ -31,6 +32,7 @@ export const sessionsRepository = {
       .leftJoin('role_assignments', 'role_assignments.user_id', 'users.id')
       .selectAll('users')
       .select([
+        'sessions.created_at as session_created_at',
         'sessions.last_seen_at as session_last_seen_at',
         'role_assignments.id as assignment_id',
         'role_assignments.user_id as assignment_user_id',
@@ -72,7 +74,12 @@ export const sessionsRepository = {
         created_at: row.assignment_created_at!,
       });
     }
-    return { lastSeenAt: first.session_last_seen_at, user, assignments };
+    return {
+      createdAt: first.session_created_at,
+      lastSeenAt: first.session_last_seen_at,
+      user,
+      assignments,
+    };
   },
   touch: async (db: Executor, id: string, at: string): Promise<void> => {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
@@ -95,21 +102,70 @@ export const sessionsRepository = {
 
   throttleOf: (db: Executor, username: string) =>
     db.selectFrom('login_throttle').selectAll().where('username', '=', username).executeTakeFirst(),
-  saveThrottle: async (
+  /**
+   * Counts one login attempt for the account before its password is checked, in one statement so
+   * that concurrent attempts (in this process or another) cannot all read the same count: the
+   * attempt that brings the count to `max` also sets the lock, and an attempt while the account is
+   * locked changes nothing and gets `undefined`. A lock that has run out starts a fresh count.
+   * Returns the attempt's number in the current count. The count stays at `max` while the attempt
+   * that set the lock is being checked, and passes it once that attempt failed (`confirmLock`).
+   */
+  reserveAttempt: async (
     db: Executor,
     username: string,
-    failedCount: number,
-    lockedUntil: string | null,
     at: string,
-  ) => {
-    await db
+    max: number,
+    lockUntil: string,
+  ): Promise<number | undefined> => {
+    const row = await db
       .insertInto('login_throttle')
-      .values({ username, failed_count: failedCount, locked_until: lockedUntil, updated_at: at })
+      .values({ username, failed_count: 1, locked_until: max <= 1 ? lockUntil : null, updated_at: at })
       .onConflict((oc) =>
         oc
           .column('username')
-          .doUpdateSet({ failed_count: failedCount, locked_until: lockedUntil, updated_at: at }),
+          .doUpdateSet((eb) => {
+            const count = eb.ref('login_throttle.failed_count');
+            const lockedUntil = eb.ref('login_throttle.locked_until');
+            // The update runs only when no lock holds (below): a lock still set has run out.
+            return {
+              failed_count: eb
+                .case()
+                .when(lockedUntil, 'is not', null)
+                .then(1)
+                .else(eb(count, '+', 1))
+                .end(),
+              // The column itself, not a bare NULL, in the other branches: PostgreSQL then types the
+              // parameter as the column's timestamp.
+              locked_until: eb
+                .case()
+                .when(eb.and([eb(lockedUntil, 'is', null), eb(eb(count, '+', 1), '>=', max)]))
+                .then(lockUntil)
+                .when(lockedUntil, 'is', null)
+                .then(lockedUntil)
+                .else(null)
+                .end(),
+              updated_at: at,
+            };
+          })
+          .where((eb) =>
+            eb.or([
+              eb('login_throttle.locked_until', 'is', null),
+              eb('login_throttle.locked_until', '<=', at),
+            ]),
+          ),
       )
+      .returning('failed_count')
+      .executeTakeFirst();
+    return row?.failed_count;
+  },
+  /** The attempt that set the lock has failed: the lock stands for its whole time. */
+  confirmLock: async (db: Executor, username: string, max: number): Promise<void> => {
+    await db
+      .updateTable('login_throttle')
+      .set({ failed_count: max + 1 })
+      .where('username', '=', username)
+      .where('failed_count', '=', max)
+      .where('locked_until', 'is not', null)
       .execute();
   },
   clearThrottle: async (db: Executor, username: string): Promise<void> => {
