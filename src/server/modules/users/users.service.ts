@@ -35,8 +35,8 @@ export type AccountManager = AccountAuthority | Scope;
 const authorityOf = (manager: AccountManager): AccountAuthority =>
   manager instanceof AccountAuthority ? manager : AccountAuthority.system(manager);
 
-function assertPasswordPolicy(password: string, field: string): void {
-  const problem = checkPasswordPolicy(password);
+function assertPasswordPolicy(password: string, field: string, username?: string): void {
+  const problem = checkPasswordPolicy(password, username === undefined ? {} : { username });
   if (problem) throw fieldError(field, `password.${problem}`);
 }
 
@@ -97,7 +97,7 @@ export class UsersService {
   async create(scope: Scope, input: NewUserInput, actor: AuditActor): Promise<UserWithRoles> {
     const { db } = this.ctx.database;
     const username = input.username.trim().toLowerCase();
-    assertPasswordPolicy(input.password, 'password');
+    assertPasswordPolicy(input.password, 'password', username);
     const regionCode = input.regionCode ?? scope.roots[0];
     if (!regionCode || !scope.includes(regionCode) || !(await regionsRepository.find(db, regionCode))) {
       throw new DomainError('region.not_found', 404, { code: regionCode ?? '' });
@@ -186,6 +186,7 @@ export class UsersService {
     const authority = authorityOf(manager);
     await db.transaction().execute(async (trx) => {
       const user = await this.manageableAccount(trx, authority, id);
+      assertPasswordPolicy(password, 'password', user.username);
       const now = this.ctx.now().toISOString();
       await usersRepository.update(trx, id, {
         password_hash: passwordHash,

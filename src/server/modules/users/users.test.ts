@@ -97,7 +97,7 @@ describeEachDialect('accounts and roles', (env) => {
     expect(list.json.items.map((u: { id: string }) => u.id)).not.toContain(outsider.id);
     const inOwn = await env.inject('POST', '/api/users', {
       cookie: streetAdmin,
-      body: { username: 'baoguo_worker', password: 'Baoguo-2026!', displayName: '保国网格员' },
+      body: { username: 'baoguo_worker', password: 'Hq7-Grid-2026!', displayName: '保国网格员' },
     });
     expect(inOwn.status).toBe(201);
     expect(inOwn.json.regionCode).toBe('230108002');
@@ -108,7 +108,7 @@ describeEachDialect('accounts and roles', (env) => {
     expect(grantOutside.status).toBe(404);
     const createOutside = await env.inject('POST', '/api/users', {
       cookie: streetAdmin,
-      body: { username: 'sneaky', password: 'Sneaky-2026!', displayName: 'x', regionCode: DISTRICT },
+      body: { username: 'sneaky', password: 'Tx9-Other-2026!', displayName: 'x', regionCode: DISTRICT },
     });
     expect(createOutside.status).toBe(404);
   });
@@ -128,6 +128,24 @@ describeEachDialect('accounts and roles', (env) => {
       .map((u: { username: string }) => u.username)
       .sort();
     expect(names).toEqual(['pager_0', 'pager_1', 'pager_2', 'pager_3', 'pager_4']);
+  });
+
+  it('refuses a password that contains the username, on creation and on reset', async () => {
+    const cookie = await env.loginAdmin();
+    const created = await env.inject('POST', '/api/users', {
+      cookie,
+      body: { username: 'liuyang', password: 'Liuyang-Grid-7731', displayName: '刘洋' },
+    });
+    expect(created.status).toBe(400);
+    expect(created.json.fields).toEqual([{ path: 'password', message: expect.stringContaining('用户名') }]);
+    const user = await env.createUser({ username: 'wangfang' });
+    const reset = await env.inject('POST', `/api/users/${user.id}/password`, {
+      cookie,
+      body: { password: 'Wangfang#Reset-9917' },
+    });
+    expect(reset.status).toBe(400);
+    expect(reset.json.fields[0].path).toBe('password');
+    expect(await env.login(user.username, user.password)).toMatch(/^lianxin_session=/);
   });
 
   it('lets an admin reset a password and end sessions; refuses to disable oneself', async () => {
