@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsPersonalData, screenPersonalData } from './personal-data-screen.js';
 
@@ -28,6 +29,8 @@ describe('screenPersonalData', () => {
       ['a mobile split by spaces', '手机 139 1234 5678 找我', '手机 【电话】 找我'],
       ['a mobile split by full-width spaces', '手机139\u30001234\u30005678', '手机【电话】'],
       ['a mobile split by full-width dashes', '手机１３９－１２３４－５６７８', '手机【电话】'],
+      ['a mobile split by spaced dashes', '手机139 - 1234 - 5678', '手机【电话】'],
+      ['a mobile split by dots', '手机139.1234.5678', '手机【电话】'],
       ['a landline with area code', '座机0451-86661234。', '座机【电话】。'],
       ['a landline whose area code is in brackets', '座机(010)12345678', '座机(010)【电话】'],
       ['a landline without area code', '家里电话86661234', '家里电话【电话】'],
@@ -88,6 +91,7 @@ describe('screenPersonalData', () => {
       '楼道里的水管漏水，地面结冰很滑',
       '已经停水3天了，一共有20户受影响',
       '2026-11-26起每天晚上8点以后噪音很大',
+      '从2026.11.26开始漏水',
       '温度只有16度，请尽快处理！',
       '垃圾桶满了（已拍照），请清运',
     ])('%s', (text) => {
@@ -103,5 +107,48 @@ describe('screenPersonalData', () => {
     expect(screened).toBe('我叫【姓名】，身份证【身份证号】，手机【电话】，邮箱【邮箱】，住兴建路【门牌号】');
     expect(containsPersonalData(text)).toBe(true);
     expect(containsPersonalData(screened)).toBe(false);
+  });
+
+  describe('whatever the shape it is typed in', () => {
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    /** An 18-digit ID (the check character may be X), an old 15-digit one, a mobile, a card. */
+    const secret = fc.oneof(
+      fc
+        .tuple(fc.array(digit, { minLength: 17, maxLength: 17 }), fc.constantFrom('0', '7', 'X', 'x'))
+        .map(([body, check]) => [...body, check]),
+      fc.array(digit, { minLength: 15, maxLength: 15 }),
+      fc
+        .tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.array(digit, { minLength: 9, maxLength: 9 }))
+        .map(([second, rest]) => ['1', second, ...rest]),
+      fc.array(digit, { minLength: 16, maxLength: 19 }).map((rest) => ['6', ...rest.slice(1)]),
+    );
+    const separator = fc.constantFrom('', '', '', ' ', '-', '\u3000', '－', ' - ', '.', '\u2014');
+    const typed = secret.chain((chars) =>
+      fc
+        .tuple(
+          fc.array(separator, { minLength: chars.length, maxLength: chars.length }),
+          fc.array(fc.boolean(), { minLength: chars.length, maxLength: chars.length }),
+        )
+        .map(([separators, wide]) =>
+          chars
+            .map((char, i) => {
+              const shown = wide[i] ? String.fromCharCode(char.charCodeAt(0) + 0xfee0) : char;
+              return i === 0 ? shown : `${separators[i]}${shown}`;
+            })
+            .join(''),
+        ),
+    );
+    const words = fc.constantFrom('', '请联系', '身份证：', '卡号', '楼道灯坏了，', '（', 'ID', '电话', '。');
+
+    it('leaves no digit of an ID, phone or card number in the text', () => {
+      fc.assert(
+        fc.property(words, typed, words, (before, number, after) => {
+          const screened = screen(`${before}${number}${after}`);
+          expect(screened).not.toMatch(/[0-9０-９]/);
+          expect(screened).toMatch(/【(身份证号|电话|银行卡号|号码)】/);
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });

@@ -33,14 +33,15 @@ const fold = (text: string): string =>
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
-/** Dashes people put between groups of digits: hyphen, the Unicode hyphens and dashes. */
-const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014';
+/** What people put between groups of digits: spaces, dots, the hyphen, Unicode hyphens and dashes. */
+const SEPARATOR = '[\\s.\\-\u2010\u2011\u2012\u2013\u2014]{0,3}';
 /**
- * A run of at least seven digits, possibly split by spaces or dashes (138 1234 5678,
- * 0451-86661234), with an optional leading + and a trailing X (an ID number's check character).
+ * A run of at least seven digits, possibly split by spaces, dots or dashes (138 1234 5678,
+ * 0451-86661234, 139 - 1234 - 5678), with an optional leading + and a trailing X (an ID
+ * number's check character).
  */
 const DIGIT_RUN = new RegExp(
-  `(?<!\\d)\\+?\\d(?:[\\s${DASHES}]{0,2}\\d){6,}(?:[\\s${DASHES}]{0,2}[Xx](?![A-Za-z]))?(?!\\d)`,
+  `(?<!\\d)\\+?\\d(?:${SEPARATOR}\\d){6,}(?:${SEPARATOR}[Xx](?![A-Za-z]))?(?!\\d)`,
   'g',
 );
 
@@ -51,8 +52,8 @@ const isDate = (year: number, month: number, day: number): boolean => {
 
 /** What a digit run is, by its digits alone; undefined for a run to leave (a written date). */
 function classifyRun(raw: string): string | undefined {
-  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (date && isDate(Number(date[1]), Number(date[2]), Number(date[3]))) return undefined;
+  const date = /^(\d{4})([-.])(\d{1,2})\2(\d{1,2})$/.exec(raw);
+  if (date && isDate(Number(date[1]), Number(date[3]), Number(date[4]))) return undefined;
   const digits = raw.replace(/[^\dXx]/g, '');
   if (/^\d{17}[\dXx]$/.test(digits) || /^\d{15}$/.test(digits)) return PLACEHOLDERS.idNumber;
   if (/[Xx]/.test(digits)) return PLACEHOLDERS.number;
