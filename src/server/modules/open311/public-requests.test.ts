@@ -223,6 +223,10 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
         .execute();
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0]!.summary)).toMatchObject({ number: order.number, text });
+      const staffView = await env.inject('GET', `/api/work-orders/${order.id}`, {
+        cookie: world.secretary.cookie,
+      });
+      expect(staffView.json.publicDescription).toBe(text);
 
       const withdrawn = await publish(world.secretary.cookie, order.id, '');
       expect(withdrawn.status).toBe(200);
