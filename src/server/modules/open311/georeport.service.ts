@@ -77,8 +77,8 @@ const HAN = /[\u3400-\u9fff]/;
 /**
  * Open311 GeoReport v2 over the service catalogue and the work orders of each district: the
  * jurisdiction_id is the district code, services are the active leaf categories, service requests
- * are work orders (published without personal data: see requestsDocument), and a POST with an API key is an intake on
- * the channel 'open311' at the key's unit.
+ * are work orders (published without personal data: see requestsDocument), and a POST with an API
+ * key is an intake on the channel 'open311' at the key's unit.
  */
 export class GeoReportService {
   constructor(
