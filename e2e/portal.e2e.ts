@@ -135,6 +135,9 @@ describeInBrowser('resident portal on a phone: sign in, report, follow, rate', (
       .locator('input[type=file]')
       .setInputFiles({ name: '楼道漏水.jpg', mimeType: 'image/jpeg', buffer: await drawnPhoto() });
     await page.locator('.ant-upload-list-item-container').first().waitFor();
+    // Before sending, the form says what will be public; the description is not, unless ticked.
+    expect(await visibleText(page, 'portal-public-notice')).toContain('问题描述默认不公开');
+    expect(await page.getByTestId('portal-publish-description').isChecked()).toBe(false);
     await shot('new-request');
 
     await page.getByTestId('portal-submit').click();
@@ -142,6 +145,7 @@ describeInBrowser('resident portal on a phone: sign in, report, follow, rate', (
     orderId = new URL(page.url()).pathname.split('/').at(-1)!;
     expect(await visibleText(page, 'portal-submitted')).toMatch(/提交成功，工单号 \d{8}-\d{4}/);
     expect(await visibleText(page, 'portal-stage')).toBe('已受理');
+    expect(await visibleText(page, 'portal-public-description')).toBe('问题描述未公开。');
     expect(await visibleText(page, 'portal-request-summary')).toMatch(/预计办结：?\s*\d{4}-\d{2}-\d{2} 前/);
     await page.getByTestId('portal-request-photos').locator('img').first().waitFor();
     await shot('submitted');

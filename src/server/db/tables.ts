@@ -506,6 +506,11 @@ export interface WorkOrderTable {
   reopen_count: number;
   satisfaction: Satisfaction | null;
   resolution: string;
+  /**
+   * What Open311 publishes as the description: staff's public text, or the resident's words
+   * screened for personal data when they opted in; null publishes none (see 0009).
+   */
+  public_description: string | null;
   signed_at: string | null;
   resolved_at: string | null;
   closed_at: string | null;

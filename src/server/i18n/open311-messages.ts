@@ -83,4 +83,8 @@ export const open311Messages = {
   'open311.key_not_found': { zh: '没有这个 Open311 密钥', en: 'No such Open311 key' },
   'open311.key_revoked': { zh: '该密钥已吊销', en: 'This key has been revoked already' },
   'open311.unknown_region': { zh: '区域不存在或不在您的管辖范围内', en: 'No such region within your scope' },
+  'open311.public_text_personal_data': {
+    zh: '公开说明中含有身份证号、电话、邮箱、门牌号或姓名等个人信息，请删去后再公开',
+    en: 'The public text contains personal data (an ID number, phone, email, house number or name); remove it before publishing',
+  },
 } as const;

@@ -84,6 +84,8 @@ export interface RequestDetail extends RequestSummary {
   dueAt: string;
   closedAt: string | null;
   resolution: string;
+  /** What Open311 publishes as the description; null: nothing the resident wrote is public. */
+  publicDescription: string | null;
   canRate: boolean;
   photos: { id: string; mediaType: string; createdAt: string }[];
   timeline: TimelineItem[];
@@ -95,6 +97,8 @@ export interface SubmitRequest {
   regionCode: string;
   address?: string;
   attributes?: Record<string, unknown>;
+  /** Consent to publish the description on Open311, screened for personal data. */
+  publishDescription?: boolean;
 }
 
 export const requestCode = (phone: string) =>

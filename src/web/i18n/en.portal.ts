@@ -56,6 +56,10 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
   'portal.new.addPhoto': 'Add photo',
   'portal.new.photoType': 'Only JPEG, PNG or WebP photos',
   'portal.new.photoTooLarge': 'Each photo may be at most 5 MB',
+  'portal.new.publicNotice':
+    'Once sent, the kind of problem, its status, the community (grid) and the dates are public for other platforms to read; your name, phone, address and photos are not. Your description is not public unless you agree below.',
+  'portal.new.publishDescription':
+    'Publish my description (ID numbers, phones, emails and house numbers are removed first, but not every name can be recognized: do not write other people’s names)',
   'portal.new.submit': 'Submit',
   'portal.new.submitting': 'Submitting…',
   'portal.new.required': 'required',
@@ -70,6 +74,8 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
   'portal.request.closedAt': 'Closed',
   'portal.request.content': 'Your request',
   'portal.request.place': 'Place',
+  'portal.request.publicAs': 'Shown publicly as: ',
+  'portal.request.notPublic': 'Your description is not public.',
   'portal.request.photos': 'Photos',
   'portal.request.resolution': 'Outcome',
   'portal.request.progress': 'Progress',

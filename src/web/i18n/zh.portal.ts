@@ -53,6 +53,10 @@ export const zhPortal = {
   'portal.new.addPhoto': '添加照片',
   'portal.new.photoType': '只能选择 JPEG、PNG 或 WebP 格式的照片',
   'portal.new.photoTooLarge': '每张照片不能超过 5 MB',
+  'portal.new.publicNotice':
+    '提交后，问题类别、办理状态、所在社区（网格）和时间会公开，供其他平台查询；您的姓名、电话、详细地址和照片不会公开。问题描述默认不公开。',
+  'portal.new.publishDescription':
+    '同意公开问题描述（系统会先隐去身份证号、电话、邮箱、门牌号等个人信息，但无法识别所有姓名，请勿填写他人姓名）',
   'portal.new.submit': '提交',
   'portal.new.submitting': '正在提交…',
   'portal.new.required': '必填',
@@ -66,6 +70,8 @@ export const zhPortal = {
   'portal.request.closedAt': '办结时间',
   'portal.request.content': '诉求内容',
   'portal.request.place': '地点',
+  'portal.request.publicAs': '公开显示为：',
+  'portal.request.notPublic': '问题描述未公开。',
   'portal.request.photos': '照片',
   'portal.request.resolution': '办理结果',
   'portal.request.progress': '办理进度',

@@ -1,3 +1,4 @@
+import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { OPEN_STATUSES, STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { ServiceCategory } from '../../db/tables.js';
 import { DomainError } from '../../http/errors.js';
@@ -31,8 +32,14 @@ const CLOSED_STATUSES: readonly WorkOrderStatus[] = ['closed', 'archived'];
 export const geoReportStatus = (status: WorkOrderStatus): 'open' | 'closed' =>
   CLOSED_STATUSES.includes(status) ? 'closed' : 'open';
 
-/** Code lengths of district, street, community, grid and building: a code's ancestors are its prefixes. */
-const LEVEL_LENGTHS = [6, 9, 12, 14, 17];
+/** Code lengths of district, street, community and grid: a code's ancestors are its prefixes. */
+const LEVEL_LENGTHS = [6, 9, 12, 14];
+/** The most specific place a public answer names: a grid; never a building (a few households). */
+const GRID_CODE_LENGTH = 14;
+
+/** A coordinate rounded to two decimals (about 1 km): near enough to find the street, not the door. */
+const coarseCoordinate = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 100) / 100;
 
 type Problem = { path: string; code: MessageCode; params?: Record<string, unknown> };
 
@@ -70,8 +77,8 @@ const HAN = /[\u3400-\u9fff]/;
 /**
  * Open311 GeoReport v2 over the service catalogue and the work orders of each district: the
  * jurisdiction_id is the district code, services are the active leaf categories, service requests
- * are work orders (published without personal data), and a POST with an API key is an intake on
- * the channel 'open311' at the key's unit.
+ * are work orders (published without personal data: see requestsDocument), and a POST with an API
+ * key is an intake on the channel 'open311' at the key's unit.
  */
 export class GeoReportService {
   constructor(
@@ -278,36 +285,45 @@ export class GeoReportService {
     return this.requestsDocument(rows, language);
   }
 
+  /**
+   * Public answers say only what is meant to be public: category, status (in words, never a
+   * resolution or note staff wrote to the resident), the place down to its grid (never a building,
+   * a room or an address anyone typed), coordinates rounded to about a kilometre, dates, and a
+   * description only when the order has a public one (published by staff, or the resident's own
+   * words screened for personal data after they opted in). media_url stays null: photos are the
+   * resident's and the office's, served to nobody anonymously.
+   */
   private async requestsDocument(rows: PublicRequestRow[], language: Language): Promise<GeoReportDocument> {
-    const codes = rows.flatMap((row) => [
-      row.handler_region_code,
-      ...LEVEL_LENGTHS.filter((length) => length > 6 && length <= row.region_code.length).map((length) =>
-        row.region_code.slice(0, length),
-      ),
-      row.region_code.slice(0, 6),
+    const places = rows.map((row) => ({
+      row,
+      place: row.region_code.slice(0, GRID_CODE_LENGTH),
+      agency: row.handler_region_code.slice(0, GRID_CODE_LENGTH),
+    }));
+    const codes = places.flatMap(({ place, agency }) => [
+      agency,
+      ...LEVEL_LENGTHS.filter((length) => length <= place.length).map((length) => place.slice(0, length)),
     ]);
     const names = await open311Repository.regionNames(this.ctx.database.db, codes);
-    const requests = rows.map((row): DocValue => {
+    const requests = places.map(({ row, place, agency }): DocValue => {
       const status = geoReportStatus(row.status);
-      const label = STATUS_LABELS[row.status][language];
-      const resolution = status === 'closed' && row.resolution.trim() !== '' ? row.resolution.trim() : '';
+      const publicText = row.public_description?.trim() ?? '';
       return {
         service_request_id: row.number,
         status,
-        status_notes: resolution ? `${label}${language === 'zh' ? '：' : ': '}${resolution}` : label,
+        status_notes: STATUS_LABELS[row.status][language],
         service_name: language === 'en' && row.category_name_en ? row.category_name_en : row.category_name,
         service_code: row.category_code,
-        description: row.description,
-        agency_responsible: names.get(row.handler_region_code) ?? null,
+        description: publicText === '' ? null : publicText,
+        agency_responsible: names.get(agency) ?? null,
         service_notice: null,
         requested_datetime: w3cBeijing(row.created_at),
         updated_datetime: w3cBeijing(status === 'closed' && row.closed_at ? row.closed_at : row.updated_at),
         expected_datetime: w3cBeijing(row.due_at),
-        address: this.publicAddress(row, names),
-        address_id: row.region_code,
+        address: this.publicAddress(place, names),
+        address_id: place,
         zipcode: null,
-        lat: row.latitude,
-        long: row.longitude,
+        lat: coarseCoordinate(row.latitude),
+        long: coarseCoordinate(row.longitude),
         media_url: null,
       };
     });
@@ -315,14 +331,13 @@ export class GeoReportService {
   }
 
   /**
-   * What a public answer says about where: the address an Open311 client gave, or else the place's
-   * regions from the most specific to the most general (building, grid, community, street,
-   * district). Addresses typed in by staff may name a home, so they are not published.
+   * Where, in public: the place's regions from the grid up (grid, community, street, district).
+   * An address typed by a resident, a client or staff may name a home, and a building narrows a
+   * place to a few households, so neither is said.
    */
-  private publicAddress(row: PublicRequestRow, names: ReadonlyMap<string, string>): string {
-    if (row.channel === 'open311' && row.address.trim() !== '') return row.address;
-    return LEVEL_LENGTHS.filter((length) => length <= row.region_code.length)
-      .map((length) => names.get(row.region_code.slice(0, length)))
+  private publicAddress(place: string, names: ReadonlyMap<string, string>): string {
+    return LEVEL_LENGTHS.filter((length) => length <= place.length)
+      .map((length) => names.get(place.slice(0, length)))
       .filter((name) => name !== undefined)
       .reverse()
       .join(', ');
@@ -381,6 +396,16 @@ export class GeoReportService {
     const description = value('description');
     if (description !== undefined && description.length > 4000)
       problems.push({ path: 'description', code: 'field.too_long', params: { maximum: 4000 } });
+    // Our extension: the client says its user agreed to publish the description. Without it the
+    // description is kept for staff and never published (names cannot be screened reliably).
+    const publishText = value('publish_description')?.toLowerCase();
+    const publish = publishText === 'true' || publishText === '1';
+    if (publishText !== undefined && !publish && publishText !== 'false' && publishText !== '0')
+      problems.push({
+        path: 'publish_description',
+        code: 'field.invalid_value',
+        params: { values: 'true, false' },
+      });
     const email = value('email');
     if (email !== undefined && (email.length > 254 || !EMAIL.test(email)))
       problems.push({ path: 'email', code: 'field.invalid_format' });
@@ -432,6 +457,7 @@ export class GeoReportService {
           address: addressString,
           latitude,
           longitude,
+          publicDescription: publish && description ? screenPersonalData(description) : undefined,
         },
       );
     } catch (error) {

@@ -13,17 +13,15 @@ export interface PublicRequestFilter {
 }
 
 /**
- * Only the public columns of an order: the caller's name and phone, the household and person
- * never leave the database through this API.
+ * Only the columns a public answer is built from. Never the description, address, resolution or
+ * caller typed in (a name, a phone, a home can be in any of them), nor the household or person:
+ * the description published is `public_description`, which holds only text meant to be public.
  */
 const PUBLIC_COLUMNS = [
   'work_orders.number',
   'work_orders.status',
   'work_orders.category_code',
-  'work_orders.description',
-  'work_orders.resolution',
-  'work_orders.channel',
-  'work_orders.address',
+  'work_orders.public_description',
   'work_orders.region_code',
   'work_orders.handler_region_code',
   'work_orders.latitude',

@@ -234,6 +234,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
         closedAt: order.closed_at,
         // A reopened order's old resolution is no answer any more.
         resolution: ['pending_review', 'closed', 'archived'].includes(order.status) ? order.resolution : '',
+        publicDescription: order.public_description,
         canRate: order.status === 'closed',
         photos: detail.photos.map((photo) => ({
           id: photo.id,

@@ -78,6 +78,11 @@ export const submitBody = z
     regionCode: regionCodeSchema,
     address: z.string().trim().max(200).optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The resident's consent to publish the description on Open311, screened for personal data.
+     * Absent or false: no description of theirs is published (see `portal.service.ts`).
+     */
+    publishDescription: z.boolean().optional(),
   })
   .strict();
 
@@ -146,6 +151,8 @@ export const requestDetailSchema = requestSummarySchema.extend({
   dueAt: z.string(),
   closedAt: z.string().nullable(),
   resolution: z.string(),
+  /** What Open311 publishes as the description (null: none), so the resident sees what is public. */
+  publicDescription: z.string().nullable(),
   canRate: z.boolean(),
   photos: z.array(z.object({ id: z.string(), mediaType: z.string(), createdAt: z.string() })),
   timeline: z.array(timelineItemSchema),

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { maskPhone } from '../../../shared/validators/phone.js';
 import { OPEN_STATUSES, type Satisfaction } from '../../../shared/work-orders.js';
 import { Scope } from '../../auth/scope.js';
@@ -34,6 +35,7 @@ export interface SubmitInput {
   regionCode: string;
   address?: string | undefined;
   attributes?: Record<string, unknown> | undefined;
+  publishDescription?: boolean | undefined;
 }
 
 export interface TimelineItem {
@@ -201,6 +203,9 @@ export class PortalService {
         attributes: input.attributes,
         contactName: person?.status === 'active' ? person.name : '',
         contactPhone: this.ctx.crypto.decrypt('person.phone', account.phone_enc),
+        // Names cannot be screened reliably, so a resident's words are public only when the
+        // resident opted in on the form (which says so before they send); then screened.
+        publicDescription: input.publishDescription ? screenPersonalData(input.description) : undefined,
       },
     );
   }

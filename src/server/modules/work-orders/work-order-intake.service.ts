@@ -33,6 +33,11 @@ export interface IntakeInput {
   address?: string | undefined;
   latitude?: number | undefined;
   longitude?: number | undefined;
+  /**
+   * What Open311 may publish as the description, already screened for personal data by the
+   * channel that took the request in (the resident or client asked for it); none when absent.
+   */
+  publicDescription?: string | undefined;
 }
 
 /** Who takes the order in: staff in their intake scope, a signed-in resident, or an Open311 client. */
@@ -200,6 +205,7 @@ export class WorkOrderIntake {
       reopen_count: 0,
       satisfaction: null,
       resolution: '',
+      public_description: input.publicDescription ?? null,
       signed_at: null,
       resolved_at: null,
       closed_at: null,

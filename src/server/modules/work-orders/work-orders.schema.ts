@@ -114,6 +114,12 @@ export const workOrderSchema = z
     reopenCount: z.number(),
     satisfaction: z.enum(SATISFACTION).nullable(),
     resolution: z.string(),
+    publicDescription: z
+      .string()
+      .nullable()
+      .describe(
+        'what Open311 publishes as the description (staff’s text or the resident’s screened words); null: none',
+      ),
     pendingExtension: z.object({ days: z.number(), reason: z.string() }).nullable(),
     closedAt: z.string().nullable(),
     closedOnTime: z.boolean().nullable(),
@@ -196,6 +202,7 @@ export function toWorkOrderDto(crypto: FieldCrypto, order: OrderLike): z.infer<t
     reopenCount: order.reopen_count,
     satisfaction: order.satisfaction,
     resolution: order.resolution,
+    publicDescription: order.public_description,
     pendingExtension: extension ? { days: extension.days, reason: extension.reason } : null,
     closedAt: order.closed_at,
     closedOnTime: order.closed_on_time === null ? null : order.closed_on_time === 1,

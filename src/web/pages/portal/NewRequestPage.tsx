@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Typography, type UploadFile } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Typography, type UploadFile } from 'antd';
 import { isDayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -29,6 +29,7 @@ interface NewRequestForm {
   regionCode: string;
   address?: string;
   attributes?: Record<string, unknown>;
+  publishDescription?: boolean;
 }
 
 export interface SubmittedState {
@@ -46,7 +47,10 @@ function attributesOf(values: Record<string, unknown> | undefined): Record<strin
   return result;
 }
 
-/** /m/new — category, description, place, address and up to three photos. */
+/**
+ * /m/new — category, description, place, address and up to three photos; above the button, what
+ * will be public and the opt-in to publish the description (screened; off by default).
+ */
 export function NewRequestPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -69,6 +73,7 @@ export function NewRequestPage() {
         regionCode: values.regionCode,
         ...(values.address?.trim() ? { address: values.address.trim() } : {}),
         attributes: attributesOf(values.attributes),
+        publishDescription: values.publishDescription === true,
       };
       const created = await submitRequest(body);
       let photoFailure: string | undefined;
@@ -184,6 +189,20 @@ export function NewRequestPage() {
             <div style={{ marginTop: 12 }}>
               <PhotoPicker value={photos} onChange={setPhotos} />
             </div>
+          </PortalCard>
+          <PortalCard>
+            {/* Said before sending: what other platforms will read of this request (Open311). */}
+            <Alert
+              type="info"
+              showIcon
+              title={t('portal.new.publicNotice')}
+              data-testid="portal-public-notice"
+            />
+            <Form.Item name="publishDescription" valuePropName="checked" style={{ margin: '12px 0 0' }}>
+              <Checkbox data-testid="portal-publish-description">
+                {t('portal.new.publishDescription')}
+              </Checkbox>
+            </Form.Item>
           </PortalCard>
           <FormError message={formError} />
           <Button

@@ -114,6 +114,15 @@ export function RequestPage() {
             <Typography.Paragraph style={{ fontSize: 15, whiteSpace: 'pre-wrap' }}>
               {request.data.description}
             </Typography.Paragraph>
+            <Typography.Paragraph
+              type="secondary"
+              style={{ fontSize: 13 }}
+              data-testid="portal-public-description"
+            >
+              {request.data.publicDescription === null
+                ? t('portal.request.notPublic')
+                : `${t('portal.request.publicAs')}${request.data.publicDescription}`}
+            </Typography.Paragraph>
             <Typography.Text type="secondary">{t('portal.request.place')}：</Typography.Text>
             <Typography.Text>
               {[...request.data.placePath, request.data.address].filter(Boolean).join(' ')}
