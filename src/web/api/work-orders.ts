@@ -40,6 +40,8 @@ export interface WorkOrder {
   satisfaction: Satisfaction | null;
   resolution: string;
   pendingExtension: { days: number; reason: string } | null;
+  /** What Open311 shows the public as the description; null: nothing of the resident's text. */
+  publicDescription: string | null;
   closedAt: string | null;
   closedOnTime: boolean | null;
   createdAt: string;
@@ -223,6 +225,14 @@ export function uploadAttachment(orderId: string, file: File | Blob, fileName?: 
   form.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
   return api<WorkOrderAttachment>('POST', `/api/work-orders/${orderId}/attachments`, { body: form });
 }
+
+/** Publishes (or, with an empty text, withdraws) what Open311 shows as the order's description. */
+export const publishPublicDescription = (id: string, text: string) =>
+  api<{ number: string; publicDescription: string | null; version: number }>(
+    'PUT',
+    `/api/work-orders/${id}/public-description`,
+    { body: { text } },
+  );
 
 export const attachmentUrl = (id: string) => `/api/work-order-attachments/${id}`;
 export const thumbnailUrl = (id: string) => `/api/work-order-attachments/${id}/thumbnail`;

@@ -11,6 +11,7 @@ import { AttributeValues } from '../AttributeFields';
 import { useCategoryName } from '../category-name';
 import { useWorkOrderLabels } from '../labels';
 import { RegionPath, UnitName } from '../RegionPath';
+import { PublicDescription } from './PublicDescription';
 
 const SATISFACTION_COLORS = { satisfied: 'green', basically_satisfied: 'blue', unsatisfied: 'red' } as const;
 
@@ -81,6 +82,12 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
       children: <div style={{ whiteSpace: 'pre-wrap' }}>{order.description}</div>,
     },
   ];
+  items.push({
+    key: 'public',
+    label: t('wo.public.label'),
+    span: 2,
+    children: <PublicDescription order={order} />,
+  });
   if (signDue) {
     items.splice(items.length - 1, 0, {
       key: 'signDue',
