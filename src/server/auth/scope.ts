@@ -1,6 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/database.js';
+import type { RoleAssignment } from '../db/tables.js';
 import { notFound } from '../http/errors.js';
+import { isRoleName, type Permission, ROLE_PERMISSIONS } from './permissions.js';
 
 /**
  * The regions a caller may act in for one permission: the union of the subtrees of their role
@@ -92,4 +94,15 @@ export class Scope {
     if (this.dialect !== 'sqlite' || this.roots.length === 0) return undefined;
     return `${[...this.roots].sort().at(-1)}:`;
   }
+}
+
+export function scopeOf(
+  assignments: readonly RoleAssignment[],
+  permission: Permission,
+  dialect: Dialect,
+): Scope {
+  const roots = assignments
+    .filter((a) => isRoleName(a.role) && ROLE_PERMISSIONS[a.role].includes(permission))
+    .map((a) => a.region_code);
+  return new Scope(roots, dialect);
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../auth/permissions.js';
-import { isRoleName, ROLE_PERMISSIONS } from '../auth/permissions.js';
-import { Scope } from '../auth/scope.js';
-import type { Database, Dialect } from '../db/database.js';
+import { Scope, scopeOf } from '../auth/scope.js';
+import type { Database } from '../db/database.js';
 import type { RoleAssignment, User } from '../db/tables.js';
 import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
@@ -61,16 +60,8 @@ declare module 'fastify' {
   }
 }
 
-export function scopeOf(
-  assignments: readonly RoleAssignment[],
-  permission: Permission,
-  dialect: Dialect,
-): Scope {
-  const roots = assignments
-    .filter((a) => isRoleName(a.role) && ROLE_PERMISSIONS[a.role].includes(permission))
-    .map((a) => a.region_code);
-  return new Scope(roots, dialect);
-}
+/** The one scope helper lives with Scope; re-exported for the routes that import it from here. */
+export { scopeOf };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

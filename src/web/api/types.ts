@@ -50,6 +50,11 @@ export interface User {
   roles: RoleAssignment[];
 }
 
+/** An account in the users list: whether the signed-in manager may change it. */
+export interface ManagedUser extends User {
+  manageable: boolean;
+}
+
 export interface Me extends User {
   /** For each permission the user holds, the region codes (subtree roots) where it holds. */
   permissions: Partial<Record<Permission, string[]>>;

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import type { Items, Page, RoleAssignment, RoleInfo, RoleName, User, UserStatus } from './types';
+import type { Items, ManagedUser, Page, RoleAssignment, RoleInfo, RoleName, User, UserStatus } from './types';
 
 export const userKeys = { all: ['users'] as const };
 
@@ -15,7 +15,7 @@ export const usersQuery = (filter: UserFilter) =>
   infiniteQueryOptions({
     queryKey: ['users', 'list', filter] as const,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<User, string>>('GET', '/api/users', {
+      api<Page<ManagedUser, string>>('GET', '/api/users', {
         query: { q: filter.q, status: filter.status, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'region.noScope': 'You have no jurisdiction yet',
   'region.noScopeHint': 'Ask an administrator to assign you a role.',
 
+  'users.notManageable': 'Held above your scope',
   'users.title': 'Users',
   'users.searchPlaceholder': 'Search username or name',
   'users.statusAll': 'All statuses',

@@ -111,6 +111,7 @@ export const zh = {
   'region.noScope': '您还没有被分配管辖区域',
   'region.noScopeHint': '请联系管理员为您分配角色。',
 
+  'users.notManageable': '上级账户，无权管理',
   'users.title': '用户管理',
   'users.searchPlaceholder': '搜索用户名或姓名',
   'users.statusAll': '全部状态',

@@ -118,7 +118,13 @@ describeEachDialect('who may manage whom', (env) => {
       // Visible: the account's home lies in the street, so it is listed and can be opened.
       const list = await env.inject('GET', '/api/users?limit=200', { cookie: streetAdmin });
       expect(list.json.items.map((u: { id: string }) => u.id)).toContain(target.id);
-      expect((await env.inject('GET', `/api/users/${target.id}`, { cookie: streetAdmin })).status).toBe(200);
+      // …and marked as not manageable, so the page offers no action the server would refuse.
+      const listed = list.json.items.find((u: { id: string }) => u.id === target.id);
+      expect(listed.manageable).toBe(false);
+      const opened = await env.inject('GET', `/api/users/${target.id}`, { cookie: streetAdmin });
+      expect(opened.status).toBe(200);
+      expect(opened.json.manageable).toBe(false);
+      expect((await env.inject('GET', `/api/users/${target.id}`, { cookie: admin })).json.manageable).toBe(true);
       // Untouched.
       expect((await env.inject('GET', '/api/auth/me', { cookie: session })).status).toBe(200);
       expect(await env.login(target.username, target.password)).toMatch(/^lianxin_session=/);

@@ -7,6 +7,7 @@ import { errorResponses, idSchema, limitSchema, optionalText } from '../../http/
 import {
   assignRoleBody,
   createUserBody,
+  managedUserSchema,
   passwordSchema,
   roleAssignmentSchema,
   toUserDto,
@@ -52,7 +53,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
           cursor: optionalText(40),
         }),
         response: {
-          200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(managedUserSchema), nextCursor: z.string().nullable() }),
           ...errorResponses,
         },
       },
@@ -65,8 +66,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         ...(status ? { status } : {}),
         ...(cursor ? { after: cursor } : {}),
       });
+      const manageable = users.manageabilityFor(request.auth?.assignments ?? []);
       return {
-        items: page.map(toUserDto),
+        items: page.map((account) => ({ ...toUserDto(account), manageable: manageable(account) })),
         nextCursor: page.length === limit ? (page[page.length - 1]?.user.id ?? null) : null,
       };
     },
@@ -86,9 +88,15 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     '/api/users/:id',
     {
       config: { permission: 'user.read' },
-      schema: { tags: ['users'], params: idParams, response: { 200: userSchema, ...errorResponses } },
+      schema: { tags: ['users'], params: idParams, response: { 200: managedUserSchema, ...errorResponses } },
     },
-    async (request) => toUserDto(await users.get(request.scope, request.params.id)),
+    async (request) => {
+      const account = await users.get(request.scope, request.params.id);
+      return {
+        ...toUserDto(account),
+        manageable: users.manageabilityFor(request.auth?.assignments ?? [])(account),
+      };
+    },
   );
 
   app.patch(

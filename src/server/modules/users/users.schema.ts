@@ -33,6 +33,11 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
+/** An account as a manager sees it in lists: with whether they may manage it (reset, disable, re-role). */
+export const managedUserSchema = userSchema
+  .extend({ manageable: z.boolean().describe('the caller may change this account') })
+  .meta({ id: 'ManagedUser' });
+
 export const meSchema = userSchema
   .extend({
     /** For each permission the caller holds, the region codes where it holds: the UI shows menus from this. */

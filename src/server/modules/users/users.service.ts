@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import { AccountAuthority } from '../../auth/account-authority.js';
 import type { RoleName } from '../../auth/permissions.js';
-import type { Scope } from '../../auth/scope.js';
+import { type Scope, scopeOf } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -86,6 +86,16 @@ export class UsersService {
     if (!user) throw notFound('user.not_found');
     const [withRoles] = await this.withRoles([user]);
     return withRoles!;
+  }
+
+  /**
+   * Whether the signed-in caller may manage each account they can see: lists and pages offer
+   * management only where the service would allow it (their `user.manage` scope and roles).
+   */
+  manageabilityFor(assignments: readonly RoleAssignment[]): (account: UserWithRoles) => boolean {
+    const manageScope = scopeOf(assignments, 'user.manage', this.ctx.database.dialect);
+    const authority = AccountAuthority.ofCaller(manageScope, assignments);
+    return ({ user, roles }) => authority.mayManage(user, roles);
   }
 
   /** Used for the caller's own profile, which needs no scope. */

@@ -1,12 +1,12 @@
 import { Badge, Empty, Table, type TableColumnsType, Typography } from 'antd';
-import type { User } from '../../api/types';
+import type { ManagedUser, User } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../lib/time';
 import { RoleTags } from './RoleTags';
 import { UserActions } from './UserActions';
 
 interface Props {
-  users: User[];
+  users: ManagedUser[];
   loading: boolean;
   canManage: boolean;
   onAssignRole: (user: User) => void;
@@ -15,7 +15,7 @@ interface Props {
 
 export function UsersTable({ users, loading, canManage, onAssignRole, onResetPassword }: Props) {
   const { t } = useI18n();
-  const columns: TableColumnsType<User> = [
+  const columns: TableColumnsType<ManagedUser> = [
     {
       title: t('users.username'),
       dataIndex: 'username',
@@ -34,7 +34,7 @@ export function UsersTable({ users, loading, canManage, onAssignRole, onResetPas
     {
       title: t('users.roles'),
       key: 'roles',
-      render: (_, user) => <RoleTags user={user} canManage={canManage} />,
+      render: (_, user) => <RoleTags user={user} canManage={canManage && user.manageable} />,
     },
     {
       title: t('users.createdAt'),
@@ -48,13 +48,19 @@ export function UsersTable({ users, loading, canManage, onAssignRole, onResetPas
       title: t('common.actions'),
       key: 'actions',
       width: 170,
-      render: (_, user) => (
-        <UserActions user={user} onAssignRole={onAssignRole} onResetPassword={onResetPassword} />
-      ),
+      // Accounts holding a role above or beside the manager's own are shown, not offered for change.
+      render: (_, user) =>
+        user.manageable ? (
+          <UserActions user={user} onAssignRole={onAssignRole} onResetPassword={onResetPassword} />
+        ) : (
+          <Typography.Text type="secondary" data-testid={`not-manageable-${user.username}`}>
+            {t('users.notManageable')}
+          </Typography.Text>
+        ),
     });
   }
   return (
-    <Table<User>
+    <Table<ManagedUser>
       rowKey="id"
       size="middle"
       columns={columns}
