@@ -30,6 +30,8 @@ export interface Config {
    * absent means the usual Debian/Ubuntu CJK fonts (fonts-wqy-zenhei, fonts-noto-cjk).
    */
   readonly pdfFont: string | undefined;
+  /** Data rows an import file may have at most (a larger file is refused before it is read). */
+  readonly importMaxRows: number;
 }
 
 const envSchema = z.object({
@@ -63,6 +65,7 @@ const envSchema = z.object({
   LIANXIN_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_PDF_FONT: z.string().optional(),
+  LIANXIN_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_000_000),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: e.LIANXIN_SMS_WEBHOOK_URL,
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
     pdfFont: e.LIANXIN_PDF_FONT,
+    importMaxRows: e.LIANXIN_IMPORT_MAX_ROWS,
   });
 }

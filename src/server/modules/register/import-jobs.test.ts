@@ -67,12 +67,24 @@ describeEachDialect('imports over HTTP', (env) => {
     expect(report.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const reasons = workbook.worksheets[0]!.getColumn(15).values.slice(2).filter(Boolean);
+    // Only the bad rows, each after its row number, with 错误原因 last.
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual([4, 8, 13]);
+    const reasons = sheet.getColumn(16).values.slice(2);
     expect(reasons).toEqual([
       '公民身份号码：校验位错误',
       '性别：与公民身份号码不符',
       '所属网格：网格不存在或不在您的管辖范围内',
     ]);
+    // The report outlives the upload: no good row's ID number or phone is in it, and a bad row's
+    // are shown only where its fault is.
+    const text = JSON.stringify(sheet.getSheetValues());
+    for (const [index, row] of rows.entries()) {
+      const expected = index === 2;
+      expect(text.includes(row[1]!), `ID number of row ${index + 2}`).toBe(expected);
+      if (row[3]) expect(text.includes(row[3]), `phone of row ${index + 2}`).toBe(false);
+    }
+    expect(sheet.getRow(3).getCell(3).value).toBe(`**************${rows[6]![1]!.slice(-4)}`);
 
     // Fixed and uploaded again: everything goes in.
     const fixed = [...residentRows({ count: 20, gridCode: grid, buildings: ['1号楼'], seed: 31 })];
