@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
@@ -44,6 +45,9 @@ describeEachDialect('imports over HTTP', (env) => {
     expect(byName.status).toBe(415);
     const noFile = await env.inject('POST', '/api/imports', { cookie, body: { file: 'x' } });
     expect(noFile.status).toBe(415);
+    // The refused uploads were received and deleted: nothing of them stays on disk.
+    expect(fs.readdirSync(path.join(env.handle.dataDir, 'tmp'))).toEqual([]);
+    expect(fs.existsSync(path.join(env.handle.dataDir, 'imports'))).toBe(false);
   });
 
   it('rejects a file with three bad rows, writing nothing, and serves the error report', async () => {
