@@ -5,11 +5,21 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { Scope } from '../../../auth/scope.js';
+import { SYSTEM_ACTOR } from '../../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../../fixtures/resident-rows.js';
 import { multipartFile } from '../../../testing/multipart.js';
-import { describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
+import { DISTRICT, describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
 import { markInterruptedImports } from '../import-jobs.service.js';
-import { hugeColumnWorkbook, manyRowsWorkbook, sharedStringsBomb } from './hostile-spreadsheets.js';
+import {
+  headerRow,
+  hugeColumnWorkbook,
+  manyRowsWorkbook,
+  sharedStringsBomb,
+  workbook,
+} from './hostile-spreadsheets.js';
+import { importResidents } from './resident-import.js';
+import { FULL_CHECK_ROWS } from './row-source.js';
 
 const bin = path.resolve(import.meta.dirname, '../../../../../bin/lianxin.mjs');
 const run = promisify(execFile);
@@ -85,6 +95,32 @@ describeEachDialect('hostile uploads', (env) => {
     expect((await env.inject('GET', '/api/imports', { cookie })).status).toBe(200);
     expect(await env.countRows('import_jobs')).toBe(0);
     expect(leftovers(env.handle.dataDir)).toEqual([]);
+  });
+
+  it('rejects the job of a file too large to read through at upload, when its reader meets the limit', async () => {
+    // More rows than the upload reads through (FULL_CHECK_ROWS), then the hostile cell.
+    const row = '<row><c t="inlineStr"><is><t>某</t></is></c></row>';
+    const content = workbook(
+      `${headerRow()}${row.repeat(FULL_CHECK_ROWS + 1)}<row>${'<c r="ZZZZZZZ9" t="inlineStr"><is><t>x</t></is></c>'}</row>`,
+    );
+    const file = env.file('late-column.xlsx');
+    fs.writeFileSync(file, content);
+    const started = await upload(file);
+    expect(started.status).toBe(202);
+    const job = await finished(started.json.id);
+    expect(job).toMatchObject({ status: 'rejected', created: 0 });
+    expect(job.message).toContain('文件的单元格 ZZZZZZZ9 超出第 256 列');
+    // The same on the worker threads a large file is prepared on.
+    const outcome = await importResidents(env.ctx, file, 'xlsx', {
+      scope: new Scope([DISTRICT], env.dialect),
+      actor: SYSTEM_ACTOR,
+      skipInvalid: true,
+      tuning: { prepareInWorker: true },
+    });
+    expect(outcome).toMatchObject({ status: 'rejected', created: 0 });
+    expect(outcome.fileProblem).toContain('超出第 256 列');
+    expect(await env.countRows('persons')).toBe(0);
+    fs.rmSync(path.join(env.handle.dataDir, 'imports'), { recursive: true, force: true });
   });
 
   it('refuses them on the command line too, with the limit named and a non-zero exit', async () => {

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DEFAULT_LIMITS, type SpreadsheetLimits, SpreadsheetRefused } from './spreadsheet-limits.js';
-import { xlsxRows } from './xlsx-rows.js';
+import { scanXlsx, xlsxRows } from './xlsx-rows.js';
 
 /** One row of a spreadsheet as text, numbered as the user sees it (the header is row 1). */
 export interface SourceRow {
@@ -132,15 +132,24 @@ export function readSpreadsheet(
 }
 
 /**
- * Reads the whole file once, keeping nothing, to refuse it before an import starts if it breaks a
- * limit or cannot be read: the upload then answers the refusal itself, and no job is made.
+ * Up to this many rows an upload is read through whole before its job starts (about a second),
+ * so that any limit it breaks is answered by the upload itself. Larger .xlsx files get the quick
+ * scan only (rows, unpacked and shared-string sizes); the job's reader keeps the other limits.
+ */
+export const FULL_CHECK_ROWS = 20_000;
+
+/**
+ * Refuses, before an import starts, a file that breaks a limit or cannot be read: the upload (or
+ * the command) then answers the refusal itself, and no job is made. Keeps nothing of the file.
  */
 export async function inspectSpreadsheet(
   file: string,
   format: SpreadsheetFormat,
   limits: SpreadsheetLimits,
-): Promise<{ rows: number }> {
-  let rows = 0;
-  for await (const _ of readSpreadsheet(file, format, () => {}, limits)) rows += 1;
-  return { rows };
+): Promise<void> {
+  if (format === 'xlsx' && (await scanXlsx(file, limits)).rows > FULL_CHECK_ROWS) return;
+  // A CSV is parsed quickly (a million rows in seconds), and its limits are checked as it is.
+  for await (const _ of readSpreadsheet(file, format, () => {}, limits)) {
+    // reading is the check
+  }
 }

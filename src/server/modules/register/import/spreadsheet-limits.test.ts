@@ -22,6 +22,7 @@ import {
   type SpreadsheetLimits,
   SpreadsheetRefused,
 } from './spreadsheet-limits.js';
+import { scanXlsx } from './xlsx-rows.js';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-limits-test-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -112,11 +113,37 @@ describe('the spreadsheet readers keep their limits', () => {
     expect((await read(file, 'xlsx', limitsForRows(3_000))).rows).toBe(3_001);
   });
 
+  it('counts rows and shared strings without parsing, as the parser would, across chunk boundaries', async () => {
+    const file = path.join(folder, 'real.xlsx');
+    const { residentRows, writeResidentXlsx } = await import('../../../fixtures/resident-rows.js');
+    await writeResidentXlsx(
+      file,
+      residentRows({ count: 30_000, gridCode: '230108001002001', buildings: [], seed: 2 }),
+    );
+    expect(await scanXlsx(file, DEFAULT_LIMITS)).toEqual({ rows: 30_001 });
+    expect((await read(file, 'xlsx')).rows).toBe(30_001);
+    await expect(scanXlsx(file, limitsForRows(29_999))).rejects.toMatchObject({
+      code: 'import.too_many_rows',
+    });
+    const strings = write(
+      workbook(headerRow(), { sharedStrings: Buffer.from('<si><t>ab</t></si>'.repeat(2_000)) }),
+      'xlsx',
+    );
+    await expect(scanXlsx(strings, { ...DEFAULT_LIMITS, maxSharedStrings: 1_999 })).rejects.toMatchObject({
+      code: 'import.too_many_strings',
+    });
+    expect(await scanXlsx(strings, { ...DEFAULT_LIMITS, maxSharedStrings: 2_000 })).toEqual({ rows: 1 });
+  });
+
   it('refuses a 2,000,000-row file of a few hundred kilobytes under the default bounds', async () => {
     const content = manyRowsWorkbook(2_000_000);
     expect(content.length).toBeLessThan(400 * 1024);
-    const outcome = await read(write(content, 'xlsx'), 'xlsx', limitsForRows(1_000_000));
+    const file = write(content, 'xlsx');
+    const outcome = await read(file, 'xlsx', limitsForRows(1_000_000));
     expect(['import.too_large_unpacked', 'import.too_many_rows']).toContain(outcome.refused);
+    // Packed at most 200 to 1 (so its headers pass), the rows bound refuses it while counting.
+    const evenly = await scanXlsx(file, { ...limitsForRows(1_000_000), maxRatio: 1_000_000 }).catch((e) => e);
+    expect(evenly).toMatchObject({ code: 'import.too_many_rows', params: { max: 1_000_000 } });
   });
 
   it('refuses what is not a workbook, and broken XML, as unreadable', async () => {
