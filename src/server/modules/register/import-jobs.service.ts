@@ -145,7 +145,12 @@ export class ImportJobsService {
       started_at: this.ctx.now().toISOString(),
       finished_at: null,
     };
-    await importJobsRepository.insert(this.ctx.database.db, job);
+    try {
+      await importJobsRepository.insert(this.ctx.database.db, job);
+    } catch (error) {
+      fs.rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
     this.progress.set(id, { fraction: 0, rows: 0 });
     const work = this.run(job, scope, actor, input, upload.format).finally(() => {
       // The upload held ID numbers and phones in clear: it goes whatever the outcome.
