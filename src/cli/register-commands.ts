@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { translate } from '../server/i18n/messages.js';
 import { writeMemberTemplate } from '../server/modules/organizations/member-template.js';
 import { MembersService } from '../server/modules/organizations/members.service.js';
-import { importMembers } from '../server/modules/organizations/members-import.js';
+import { importMembers, memberImportLimits } from '../server/modules/organizations/members-import.js';
 import { importResidents } from '../server/modules/register/import/resident-import.js';
-import { formatOf } from '../server/modules/register/import/row-source.js';
+import { formatOf, inspectSpreadsheet } from '../server/modules/register/import/row-source.js';
+import { limitsForRows, SpreadsheetRefused } from '../server/modules/register/import/spreadsheet-limits.js';
 import {
   writeErrorReport,
   writeResidentTemplate,
@@ -41,6 +43,22 @@ export function registerRegisterCommands(program: Command): void {
           throw new Error(`Unknown import ${kind}; known: residents, members`);
         const format = formatOf(file);
         if (!format) throw new Error('Only .xlsx and .csv files can be imported');
+        const limits =
+          kind === 'members'
+            ? memberImportLimits(ctx.config.importMaxRows)
+            : limitsForRows(ctx.config.importMaxRows);
+        // Read through once first, as an upload is: a file past a limit is refused before any row
+        // is checked or written, with the limit named.
+        try {
+          await inspectSpreadsheet(file, format, limits);
+        } catch (error) {
+          if (!(error instanceof SpreadsheetRefused)) throw error;
+          process.stderr.write(
+            `导入被拒绝，数据库未作任何更改：${translate(error.code, 'zh', error.params)}\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
         const bar = new SingleBar({
           format: '导入 {bar} {percentage}% | {rows} 行',
           stream: process.stderr,
@@ -59,6 +77,7 @@ export function registerRegisterCommands(program: Command): void {
           scope: await systemScope(database),
           actor: CLI_ACTOR,
           skipInvalid: Boolean(options.skipInvalid),
+          limits,
           onProgress: ({ fraction, rows }) => bar.update(Math.round(fraction * 100), { rows }),
         });
         bar.stop();
@@ -78,6 +97,7 @@ export function registerRegisterCommands(program: Command): void {
             output: report,
             problems: outcome.problems,
             fileProblem: outcome.fileProblem,
+            limits,
           });
           process.stdout.write(`${path.resolve(report)}\n`);
         }

@@ -37,6 +37,8 @@ export interface Config {
    * one can test a guess at a masked value, so they are counted, audited and capped.
    */
   readonly lookupsPerHour: number;
+  /** Data rows an import file may have at most (a larger file is refused before it is read). */
+  readonly importMaxRows: number;
 }
 
 const envSchema = z.object({
@@ -78,6 +80,7 @@ const envSchema = z.object({
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_PDF_FONT: z.string().optional(),
   LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  LIANXIN_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_000_000),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -113,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
     pdfFont: e.LIANXIN_PDF_FONT,
     lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
+    importMaxRows: e.LIANXIN_IMPORT_MAX_ROWS,
   });
 }

@@ -1,6 +1,7 @@
 import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
+import { uploadMessages } from './upload-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
 
 /**
@@ -312,6 +313,7 @@ export const messages = {
   ...portalMessages,
   ...open311Messages,
   ...cockpitMessages,
+  ...uploadMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

@@ -83,6 +83,26 @@ describeEachDialect('region outlines: import from GeoJSON, demo outlines, the ma
     admin = await env.loginAdmin();
   });
 
+  it('refuses a file too large to hold, by its size or its positions, before looking at a feature', async () => {
+    const huge = `{"type":"FeatureCollection","features":[],"pad":"${'x'.repeat(65 * 1024 * 1024)}"}`;
+    const bySize = await checkBoundaries(env.database.db, huge);
+    expect(bySize.problems.map((p) => describeProblem(p, 'zh'))).toEqual([
+      '边界文件过大（超过 64 MB 或 5000000 个坐标点）',
+    ]);
+    const text = collection(
+      feature(XINGJIAN_STREET, square(126.6, 45.6)),
+      feature(QINGNIAN, square(126.6, 45.6)),
+    );
+    const byPositions = await checkBoundaries(env.database.db, text, { megabytes: 64, positions: 9 });
+    expect(byPositions).toMatchObject({
+      valid: [],
+      problems: [{ index: 0, message: 'boundaries.too_large' }],
+    });
+    expect(
+      (await checkBoundaries(env.database.db, text, { megabytes: 64, positions: 10 })).valid,
+    ).toHaveLength(2);
+  });
+
   it('reports every bad feature of a file, with its position and code', async () => {
     const text = collection(
       feature(undefined, square(126.6, 45.6)),

@@ -74,11 +74,42 @@ export function checkGeometry(geometry: unknown): { geometry: Geometry } | { pat
 }
 
 /**
+ * A district's outlines are a few megabytes (the real 230108 file: 1.2 MB, 30,000 positions).
+ * Bounds far above that keep a hostile file from holding the process's memory.
+ */
+export const MAX_BOUNDARY_MEGABYTES = 64;
+export const MAX_BOUNDARY_POSITIONS = 5_000_000;
+
+const countPositions = (value: unknown, depth = 0): number =>
+  // Positions are arrays of numbers, at depth 2 (Polygon) or 3 (MultiPolygon) under coordinates.
+  !Array.isArray(value) || depth > 4
+    ? 0
+    : typeof value[0] === 'number'
+      ? 1
+      : value.reduce((sum: number, item) => sum + countPositions(item, depth + 1), 0);
+
+/**
  * Checks a GeoJSON file of region outlines: a FeatureCollection whose features carry the region's
  * code in `properties.code` and a Polygon or MultiPolygon. Every problem is reported (with the
  * feature's position and code), not only the first.
  */
-export async function checkBoundaries(db: Executor, text: string): Promise<BoundaryCheck> {
+export async function checkBoundaries(
+  db: Executor,
+  text: string,
+  limits = { megabytes: MAX_BOUNDARY_MEGABYTES, positions: MAX_BOUNDARY_POSITIONS },
+): Promise<BoundaryCheck> {
+  const tooLarge: BoundaryCheck = {
+    valid: [],
+    problems: [
+      {
+        index: 0,
+        code: null,
+        message: 'boundaries.too_large',
+        params: { megabytes: limits.megabytes, max: limits.positions },
+      },
+    ],
+  };
+  if (text.length > limits.megabytes * 1024 * 1024) return tooLarge;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -101,6 +132,13 @@ export async function checkBoundaries(db: Executor, text: string): Promise<Bound
   }
   if (collection.features.length === 0) {
     return { valid: [], problems: [{ index: 0, code: null, message: 'boundaries.no_features' }] };
+  }
+  let positions = 0;
+  for (const feature of collection.features as unknown[]) {
+    positions += countPositions(
+      (feature as { geometry?: { coordinates?: unknown } } | null)?.geometry?.coordinates,
+    );
+    if (positions > limits.positions) return tooLarge;
   }
   const candidates: { index: number; code: string; geometry: Geometry }[] = [];
   const problems: BoundaryProblem[] = [];

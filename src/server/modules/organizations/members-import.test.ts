@@ -104,9 +104,10 @@ describeEachDialect('member import', (env) => {
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const reasons = workbook.worksheets[0]!.getColumn(MEMBER_HEADERS.length + 1)
-      .values.slice(2)
-      .filter(Boolean);
+    // Row number first, then the row's cells, then 错误原因; only the bad rows are listed.
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual([4, 7, 9]);
+    const reasons = sheet.getColumn(MEMBER_HEADERS.length + 2).values.slice(2);
     expect(reasons).toEqual([
       '所属组织：组织不存在或不在您的管辖范围内',
       '人员类别：应为 正式党员、预备党员',

@@ -13,11 +13,22 @@ import type { AuditActor } from '../audit/audit.repository.js';
 import { emptyImportOutcome, type ResidentImportOutcome } from '../register/import/resident-import.js';
 import { normalizeCell } from '../register/import/row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from '../register/import/row-source.js';
+import {
+  limitsForRows,
+  type SpreadsheetLimits,
+  SpreadsheetRefused,
+} from '../register/import/spreadsheet-limits.js';
 import { registerRepository } from '../register/register.repository.js';
 import type { MemberInput, MembersService } from './members.service.js';
 import { organizationsRepository } from './organizations.repository.js';
 
 class Rejected extends Error {}
+
+/** Member lists are checked in memory before they are written: they stay far smaller than the register. */
+export const MEMBER_IMPORT_MAX_ROWS = 100_000;
+
+export const memberImportLimits = (configuredMaxRows: number): SpreadsheetLimits =>
+  limitsForRows(Math.min(configuredMaxRows, MEMBER_IMPORT_MAX_ROWS));
 
 /**
  * Imports members from .xlsx/.csv with the register's rules: every row checked, one bad row and
@@ -35,9 +46,31 @@ export async function importMembers(
     actor: AuditActor;
     skipInvalid: boolean;
     onProgress?: (p: { fraction: number; rows: number }) => void;
+    limits?: SpreadsheetLimits;
   },
 ): Promise<ResidentImportOutcome> {
   const outcome = emptyImportOutcome();
+  try {
+    return await importCheckedMembers(ctx, members, file, format, options, outcome);
+  } catch (error) {
+    if (!(error instanceof SpreadsheetRefused)) throw error;
+    outcome.fileProblem = translate(error.code, 'zh', error.params);
+    outcome.status = 'rejected';
+    outcome.created = 0;
+    outcome.unchanged = 0;
+    outcome.invalid = outcome.problems.size;
+    return outcome;
+  }
+}
+
+async function importCheckedMembers(
+  ctx: ServiceContext,
+  members: MembersService,
+  file: string,
+  format: SpreadsheetFormat,
+  options: Parameters<typeof importMembers>[4],
+  outcome: ResidentImportOutcome,
+): Promise<ResidentImportOutcome> {
   const organizations = await organizationsRepository.list(ctx.database.db, options.scope, { limit: 10_000 });
   const byName = new Map<string, string[]>();
   for (const o of organizations) byName.set(o.name, [...(byName.get(o.name) ?? []), o.id]);
@@ -45,8 +78,11 @@ export async function importMembers(
   const rows: { rowNumber: number; input: MemberInput }[] = [];
   const seenIds = new Map<string, number>();
   let positions: Map<MemberHeader, number> | undefined;
-  for await (const source of readSpreadsheet(file, format, (fraction) =>
-    options.onProgress?.({ fraction: fraction / 2, rows: outcome.totalRows }),
+  for await (const source of readSpreadsheet(
+    file,
+    format,
+    (fraction) => options.onProgress?.({ fraction: fraction / 2, rows: outcome.totalRows }),
+    options.limits ?? memberImportLimits(ctx.config.importMaxRows),
   )) {
     if (!positions) {
       positions = new Map();

@@ -7,7 +7,6 @@ import {
   optionalText,
   regionCodeSchema,
 } from '../../http/common-schemas.js';
-import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
 import { sendWrittenXlsx } from '../../http/xlsx-download.js';
 import type { ImportJobsService } from '../register/import-jobs.service.js';
 import { importJobSchema, toJobDto } from '../register/register.schema.js';
@@ -55,7 +54,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const upload = await receiveSpreadsheet(request);
+      const upload = await imports.receive(request, 'members');
       const job = await imports.start(
         request.scope,
         upload,

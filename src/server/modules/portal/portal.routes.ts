@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { clearResidentCookie, type ResidentCaller, setResidentCookie } from '../../http/access-control.js';
 import { errorBodySchema, errorResponses } from '../../http/common-schemas.js';
 import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
+import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
 import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { WorkOrderView } from '../work-orders/work-orders.repository.js';
@@ -259,7 +260,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const upload = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+      const upload = await firstFile(request, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
       if (!upload) throw new DomainError('portal.photo_missing', 400);
       let bytes: Buffer;
       try {
@@ -267,7 +268,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
           throw new DomainError('portal.photo_too_large', 413, { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 });
-        throw error;
+        throw asUploadFault(error);
       }
       const row = await portal.addPhoto(residentOf(request), request.actor, request.params.id, {
         fileName: upload.filename,

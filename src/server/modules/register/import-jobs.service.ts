@@ -1,23 +1,48 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../auth/scope.js';
 import type { ImportJob } from '../../db/tables.js';
-import { notFound } from '../../http/errors.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import { receiveSpreadsheet, sweepUploadTempFiles, uploadTempDir } from '../../http/spreadsheet-upload.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { memberImportLimits } from '../organizations/members-import.js';
 import type { ResidentImportOutcome } from './import/resident-import.js';
-import type { SpreadsheetFormat } from './import/row-source.js';
+import { inspectSpreadsheet, type SpreadsheetFormat } from './import/row-source.js';
+import { limitsForRows, type SpreadsheetLimits, SpreadsheetRefused } from './import/spreadsheet-limits.js';
 import { writeErrorReport } from './import/spreadsheet-writer.js';
 import { importJobsRepository } from './import-jobs.repository.js';
 
-/** Jobs left 'running' by a process that stopped were rolled back with it: say so (at start). */
+const importsDir = (dataDir: string) => path.join(dataDir, 'imports');
+
+/**
+ * At start: jobs left 'running' by a process that stopped were rolled back with it (say so), and
+ * what they and aborted uploads left on disk goes — uploaded files hold ID numbers and phones in
+ * clear, so only the error reports stay.
+ */
 export async function markInterruptedImports(ctx: ServiceContext): Promise<void> {
   await importJobsRepository.failRunning(
     ctx.database.db,
     '服务器重启，导入未完成，数据库未作更改',
     ctx.now().toISOString(),
   );
+  removeUploadedInputs(importsDir(ctx.config.dataDir));
+  sweepUploadTempFiles([uploadTempDir(ctx.config.dataDir), os.tmpdir()], ctx.now());
+}
+
+/** Deletes every job's uploaded file (`input.*`), and the folders of jobs that kept nothing else. */
+function removeUploadedInputs(root: string): void {
+  if (!fs.existsSync(root)) return;
+  for (const job of fs.readdirSync(root)) {
+    const folder = path.join(root, job);
+    if (!fs.statSync(folder).isDirectory()) continue;
+    for (const name of fs.readdirSync(folder))
+      if (name.startsWith('input.')) fs.rmSync(path.join(folder, name), { force: true });
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  }
 }
 
 export type ImportKind = 'residents' | 'members';
@@ -51,7 +76,33 @@ export class ImportJobsService {
   ) {}
 
   private folderOf(jobId: string): string {
-    return path.join(this.ctx.config.dataDir, 'imports', jobId);
+    return path.join(importsDir(this.ctx.config.dataDir), jobId);
+  }
+
+  /** What a file of this kind of import may hold at most. */
+  limitsOf(kind: ImportKind): SpreadsheetLimits {
+    const configured = this.ctx.config.importMaxRows;
+    return kind === 'members' ? memberImportLimits(configured) : limitsForRows(configured);
+  }
+
+  /**
+   * Receives an upload and reads it through once: a file that breaks a limit (rows, columns, cell
+   * or unpacked size) or cannot be read is answered here, as a 422 naming the limit, and no job
+   * is made. Nothing of a refused upload stays on disk.
+   */
+  async receive(
+    request: FastifyRequest,
+    kind: ImportKind,
+  ): Promise<{ tempFile: string; fileName: string; format: SpreadsheetFormat }> {
+    const upload = await receiveSpreadsheet(request, uploadTempDir(this.ctx.config.dataDir));
+    try {
+      await inspectSpreadsheet(upload.tempFile, upload.format, this.limitsOf(kind));
+    } catch (error) {
+      fs.rmSync(upload.tempFile, { force: true });
+      if (error instanceof SpreadsheetRefused) throw new DomainError(error.code, 422, error.params);
+      throw error;
+    }
+    return upload;
   }
 
   /** Moves the uploaded file into the job's folder and starts the import without waiting for it. */
@@ -66,7 +117,13 @@ export class ImportJobsService {
     const folder = this.folderOf(id);
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const input = path.join(folder, `input.${upload.format}`);
-    fs.renameSync(upload.tempFile, input);
+    try {
+      fs.renameSync(upload.tempFile, input);
+    } catch (error) {
+      fs.rmSync(upload.tempFile, { force: true });
+      fs.rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
     const regionCode = scope.roots[0] ?? this.ctx.config.districtCode;
     const job: ImportJob = {
       id,
@@ -88,9 +145,17 @@ export class ImportJobsService {
       started_at: this.ctx.now().toISOString(),
       finished_at: null,
     };
-    await importJobsRepository.insert(this.ctx.database.db, job);
+    try {
+      await importJobsRepository.insert(this.ctx.database.db, job);
+    } catch (error) {
+      fs.rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
     this.progress.set(id, { fraction: 0, rows: 0 });
     const work = this.run(job, scope, actor, input, upload.format).finally(() => {
+      // The upload held ID numbers and phones in clear: it goes whatever the outcome.
+      fs.rmSync(input, { force: true });
+      if (fs.existsSync(folder) && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
       this.progress.delete(id);
       this.running.delete(work);
     });
@@ -122,6 +187,7 @@ export class ImportJobsService {
           output: reportFile,
           problems: outcome.problems,
           fileProblem: outcome.fileProblem,
+          limits: this.limitsOf(job.kind as ImportKind),
         });
       }
       const notes = [

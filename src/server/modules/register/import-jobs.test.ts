@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
@@ -44,6 +45,9 @@ describeEachDialect('imports over HTTP', (env) => {
     expect(byName.status).toBe(415);
     const noFile = await env.inject('POST', '/api/imports', { cookie, body: { file: 'x' } });
     expect(noFile.status).toBe(415);
+    // The refused uploads were received and deleted: nothing of them stays on disk.
+    expect(fs.readdirSync(path.join(env.handle.dataDir, 'tmp'))).toEqual([]);
+    expect(fs.existsSync(path.join(env.handle.dataDir, 'imports'))).toBe(false);
   });
 
   it('rejects a file with three bad rows, writing nothing, and serves the error report', async () => {
@@ -67,12 +71,24 @@ describeEachDialect('imports over HTTP', (env) => {
     expect(report.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const reasons = workbook.worksheets[0]!.getColumn(15).values.slice(2).filter(Boolean);
+    // Only the bad rows, each after its row number, with 错误原因 last.
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual([4, 8, 13]);
+    const reasons = sheet.getColumn(16).values.slice(2);
     expect(reasons).toEqual([
       '公民身份号码：校验位错误',
       '性别：与公民身份号码不符',
       '所属网格：网格不存在或不在您的管辖范围内',
     ]);
+    // The report outlives the upload: no good row's ID number or phone is in it, and a bad row's
+    // are shown only where its fault is.
+    const text = JSON.stringify(sheet.getSheetValues());
+    for (const [index, row] of rows.entries()) {
+      const expected = index === 2;
+      expect(text.includes(row[1]!), `ID number of row ${index + 2}`).toBe(expected);
+      if (row[3]) expect(text.includes(row[3]), `phone of row ${index + 2}`).toBe(false);
+    }
+    expect(sheet.getRow(3).getCell(3).value).toBe(`**************${rows[6]![1]!.slice(-4)}`);
 
     // Fixed and uploaded again: everything goes in.
     const fixed = [...residentRows({ count: 20, gridCode: grid, buildings: ['1号楼'], seed: 31 })];

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { scopeOf } from '../../http/access-control.js';
 import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { DomainError, forbidden } from '../../http/errors.js';
-import { receiveSpreadsheet } from '../../http/spreadsheet-upload.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { HouseholdsService } from './households.service.js';
@@ -287,7 +286,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const upload = await receiveSpreadsheet(request);
+      const upload = await imports.receive(request, 'residents');
       const job = await imports.start(request.scope, upload, request.query.skipInvalid === 'true', {
         ...request.actor,
         id: request.auth!.user.id,

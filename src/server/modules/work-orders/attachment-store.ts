@@ -14,6 +14,11 @@ const ACCEPTED = new Map([
 ]);
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const THUMBNAIL_EDGE = 320;
+/**
+ * Pixels an image may declare: a 108-megapixel phone camera's, with room. Ten megabytes of PNG
+ * can declare 16,383 × 16,383 (sharp's default bound), a gigabyte of pixels to unpack.
+ */
+export const MAX_IMAGE_PIXELS = 120_000_000;
 
 export interface StoredFile {
   mediaType: string;
@@ -54,13 +59,13 @@ export class AttachmentStore {
     let thumbnail: Buffer | undefined;
     if (kind === 'image') {
       try {
-        thumbnail = await sharp(bytes)
+        thumbnail = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true })
           .rotate()
           .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'inside', withoutEnlargement: true })
           .webp({ quality: 70 })
           .toBuffer();
       } catch {
-        // Right magic bytes, broken body: not an image anyone can look at.
+        // Right magic bytes, broken body (or far too many pixels): not an image anyone can look at.
         throw new DomainError('workorder.attachment_type', 400);
       }
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../http/common-schemas.js';
 import { DomainError } from '../../http/errors.js';
+import { fileBytes, firstFile } from '../../http/multipart-upload.js';
 import type { ServiceContext } from '../../services.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
@@ -25,10 +26,10 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1 } });
+      const file = await firstFile(request, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1 } });
       if (!file)
         throw new DomainError('request.validation', 400, {}, [{ path: 'file', code: 'field.required' }]);
-      const bytes = await file.toBuffer();
+      const bytes = await fileBytes(file);
       if (file.file.truncated || bytes.length > MAX_ATTACHMENT_BYTES) {
         throw new DomainError('workorder.attachment_too_large', 400, {
           megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,

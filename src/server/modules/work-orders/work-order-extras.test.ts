@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../testing/multipart.js';
@@ -69,6 +70,40 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       });
       expect(hidden.statusCode).toBe(404);
       expect((await upload(world.outsider.cookie, photo)).status).toBe(404);
+    });
+
+    it('refuses a photo that unpacks to more pixels than a camera takes (a decompression bomb)', async () => {
+      // A valid grey PNG of 12,000 × 12,000 pixels (over MAX_IMAGE_PIXELS): 144 MB in about 140 KB.
+      const edge = 12_000;
+      const chunk = (type: string, data: Buffer) => {
+        const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(data.length);
+        const crc = Buffer.alloc(4);
+        crc.writeUInt32BE(zlib.crc32(body));
+        return Buffer.concat([length, body, crc]);
+      };
+      const header = Buffer.alloc(13);
+      header.writeUInt32BE(edge, 0);
+      header.writeUInt32BE(edge, 4);
+      header[8] = 8; // bit depth; colour type 0 (grey), no interlace
+      const pixels = zlib.deflateSync(Buffer.alloc((edge + 1) * edge), { level: 9 });
+      const bomb = env.file('bomb.png');
+      fs.writeFileSync(
+        bomb,
+        Buffer.concat([
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+          chunk('IHDR', header),
+          chunk('IDAT', pixels),
+          chunk('IEND', Buffer.alloc(0)),
+        ]),
+      );
+      expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
+      const before = await env.countRows('work_order_attachments');
+      const response = await upload(world.secretary.cookie, bomb);
+      expect(response.status).toBe(400);
+      expect(response.json.code).toBe('workorder.attachment_type');
+      expect(await env.countRows('work_order_attachments')).toBe(before);
     });
 
     it('ties uploaded photos to the step that used them, and no photo twice', async () => {

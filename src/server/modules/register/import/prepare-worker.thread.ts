@@ -3,6 +3,7 @@ import { FieldCrypto } from '../../../crypto/field-crypto.js';
 import type { Region } from '../../../db/tables.js';
 import type { FromPrepareThread, PrepareThreadInput, ToPrepareThread } from './prepare-worker.js';
 import { checkResidents, RowProtector } from './resident-prepare.js';
+import { SpreadsheetRefused } from './spreadsheet-limits.js';
 
 /** One of the two preparation threads of a large import (see prepare-worker.ts). */
 
@@ -28,6 +29,8 @@ class Credit {
 const failed = (error: unknown): FromPrepareThread => ({
   kind: 'failed',
   message: error instanceof Error ? error.message : String(error),
+  // A refused file is the user's to hear about, in their words: its code crosses the thread.
+  ...(error instanceof SpreadsheetRefused ? { refusal: { code: error.code, params: error.params } } : {}),
 });
 
 /** Reads and checks the file; events go to the protecting thread, building look-ups to the parent. */
@@ -57,6 +60,7 @@ async function check(input: Extract<PrepareThreadInput, { role: 'check' }>, pare
           }),
       },
       input.batchSize,
+      input.limits,
     );
     for await (const event of events) {
       // Stay a few batches ahead, no more: rows waiting to be written are memory.

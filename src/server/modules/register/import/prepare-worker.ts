@@ -3,12 +3,17 @@ import type { FieldKeys } from '../../../crypto/field-crypto.js';
 import type { Region } from '../../../db/tables.js';
 import type { PrepareContext, PrepareEvent } from './resident-prepare.js';
 import type { SpreadsheetFormat } from './row-source.js';
+import { type SpreadsheetLimits, SpreadsheetRefused } from './spreadsheet-limits.js';
 
 export type FromPrepareThread =
   | { kind: 'event'; event: PrepareEvent }
   | { kind: 'buildings'; gridCode: string }
   | { kind: 'done' }
-  | { kind: 'failed'; message: string };
+  | {
+      kind: 'failed';
+      message: string;
+      refusal?: { code: SpreadsheetRefused['code']; params: SpreadsheetRefused['params'] };
+    };
 
 export type ToPrepareThread = { kind: 'buildings'; gridCode: string; buildings: Region[] } | { kind: 'ack' };
 
@@ -20,6 +25,7 @@ export type PrepareThreadInput =
       grids: readonly Region[];
       tags: [string, string][];
       batchSize: number;
+      limits: SpreadsheetLimits;
       /** Batches posted ahead of acknowledgements, at most. */
       ahead: number;
       /** To the protecting thread. */
@@ -49,6 +55,7 @@ export async function* prepareInWorker(
   file: string,
   format: SpreadsheetFormat,
   context: PrepareContext,
+  limits: SpreadsheetLimits,
   batchSize = BATCH,
 ): AsyncGenerator<PrepareEvent> {
   const channel = new MessageChannel();
@@ -60,6 +67,7 @@ export async function* prepareInWorker(
       grids: context.grids,
       tags: [...context.tags],
       batchSize,
+      limits,
       ahead: AHEAD,
       output: channel.port1,
     } satisfies PrepareThreadInput,
@@ -125,7 +133,10 @@ export async function* prepareInWorker(
       }
       const message = queue.shift()!;
       if (message.kind === 'done') return;
-      if (message.kind === 'failed') throw new Error(message.message);
+      if (message.kind === 'failed')
+        throw message.refusal
+          ? new SpreadsheetRefused(message.refusal.code, message.refusal.params)
+          : new Error(message.message);
       if (message.kind === 'event') {
         yield message.event;
         protector.postMessage({ kind: 'ack' } satisfies ToPrepareThread);

@@ -204,7 +204,7 @@ describeEachDialect('resident import: rejected rows', (env) => {
     expect([...pulled.problems.values()]).toEqual(['公民身份号码：此人已在其他辖区登记']);
   });
 
-  it('writes an error report: the original rows with 错误原因 for every bad row', async () => {
+  it('writes an error report: each bad row, its row number first and 错误原因 last, nothing of the good rows', async () => {
     const bad = rows.map((r) => [...r]);
     bad[1]![3] = '555';
     bad[1]![2] = bad[1]![2] === '男' ? '女' : '男';
@@ -216,11 +216,15 @@ describeEachDialect('resident import: rejected rows', (env) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(21);
-    expect(sheet.getRow(1).getCell(15).value).toBe('错误原因');
-    expect(sheet.getRow(3).getCell(15).value).toBe('性别：与公民身份号码不符；手机号码：不是有效的手机号码');
-    expect(sheet.getRow(3).getCell(2).value).toBe(bad[1]![1]);
-    expect(sheet.getRow(4).getCell(15).value ?? '').toBe('');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(1).getCell(1).value).toBe('行号');
+    expect(sheet.getRow(1).getCell(16).value).toBe('错误原因');
+    expect(sheet.getRow(2).getCell(1).value).toBe(3);
+    expect(sheet.getRow(2).getCell(2).value).toBe(bad[1]![0]);
+    expect(sheet.getRow(2).getCell(16).value).toBe('性别：与公民身份号码不符；手机号码：不是有效的手机号码');
+    // The phone is at fault and shown; the ID number is not, and only its last four digits are.
+    expect(sheet.getRow(2).getCell(5).value).toBe('555');
+    expect(sheet.getRow(2).getCell(3).value).toBe(`**************${bad[1]![1]!.slice(-4)}`);
   });
 });
 

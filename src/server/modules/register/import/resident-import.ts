@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../../auth/scope.js';
 import { withLongTransaction } from '../../../db/long-transaction.js';
 import type { HouseholdTable, PersonTable, PersonTagTable, ResidenceMoveTable } from '../../../db/tables.js';
+import { translate } from '../../../i18n/messages.js';
 import type { ServiceContext } from '../../../services.js';
 import type { AuditActor } from '../../audit/audit.repository.js';
 import { prepareInWorker } from './prepare-worker.js';
@@ -18,6 +19,7 @@ import {
 } from './resident-prepare.js';
 import { RowNumbers } from './row-numbers.js';
 import type { SpreadsheetFormat } from './row-source.js';
+import { limitsForRows, type SpreadsheetLimits, SpreadsheetRefused } from './spreadsheet-limits.js';
 
 export interface ResidentImportOptions {
   scope: Scope;
@@ -25,6 +27,8 @@ export interface ResidentImportOptions {
   /** Write the good rows and report the rest; otherwise one bad row rejects the whole file. */
   skipInvalid: boolean;
   onProgress?: (progress: { fraction: number; rows: number }) => void;
+  /** What the file may hold at most; default: the configured row bound and DEFAULT_LIMITS. */
+  limits?: SpreadsheetLimits;
   /** How the work is done, not what it does; tests set these to take the large-file paths. */
   tuning?: ImportTuning;
 }
@@ -144,9 +148,10 @@ export async function importResidents(
         crypto: ctx.crypto,
       };
       const inWorker = options.tuning?.prepareInWorker ?? fs.statSync(file).size >= WORKER_FROM_BYTES;
+      const limits = options.limits ?? limitsForRows(ctx.config.importMaxRows);
       const events = inWorker
-        ? prepareInWorker(file, format, context)
-        : prepareResidents(file, format, context);
+        ? prepareInWorker(file, format, context, limits)
+        : prepareResidents(file, format, context, limits);
 
       const firstRowOfId = new RowNumbers();
       const headRowOf = new RowNumbers();
@@ -238,7 +243,8 @@ export async function importResidents(
       });
     });
   } catch (error) {
-    if (!(error instanceof ImportRejected)) throw error;
+    if (error instanceof SpreadsheetRefused) outcome.fileProblem = translate(error.code, 'zh', error.params);
+    else if (!(error instanceof ImportRejected)) throw error;
     outcome.status = 'rejected';
     outcome.invalid = outcome.problems.size;
     outcome.created = 0;

@@ -10,6 +10,7 @@ import {
   normalizeCell,
 } from './row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
+import { DEFAULT_LIMITS, type SpreadsheetLimits } from './spreadsheet-limits.js';
 
 /**
  * What a resident import does before the database, in two stages: check (read the file, check
@@ -266,15 +267,21 @@ export async function* checkResidents(
   format: SpreadsheetFormat,
   context: CheckContext,
   batchSize = 1000,
+  limits: SpreadsheetLimits = DEFAULT_LIMITS,
 ): AsyncGenerator<PrepareEvent> {
   const checker = new RowChecker(context);
   let positions: Map<ResidentHeader, number> | undefined;
   let fraction = 0;
   let batch: RowsEvent = { kind: 'rows', values: [], problems: [], rows: 0, fraction };
   const cells = {} as Record<ResidentHeader, string>;
-  for await (const source of readSpreadsheet(file, format, (f) => {
-    fraction = f;
-  })) {
+  for await (const source of readSpreadsheet(
+    file,
+    format,
+    (f) => {
+      fraction = f;
+    },
+    limits,
+  )) {
     if (!positions) {
       const headers = mapHeaders(source.cells);
       positions = headers.positions;
@@ -311,9 +318,10 @@ export async function* prepareResidents(
   file: string,
   format: SpreadsheetFormat,
   context: PrepareContext,
+  limits: SpreadsheetLimits = DEFAULT_LIMITS,
 ): AsyncGenerator<PrepareEvent> {
   const protector = new RowProtector(context.crypto);
-  for await (const event of checkResidents(file, format, context)) {
+  for await (const event of checkResidents(file, format, context, 1000, limits)) {
     yield event.kind === 'rows' ? { ...event, values: protector.protect(event.values) } : event;
   }
 }

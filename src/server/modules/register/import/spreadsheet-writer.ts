@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ERROR_COLUMN, RELATIONS, RESIDENT_HEADERS } from '../../../../shared/register-template.js';
+import { translate } from '../../../i18n/messages.js';
+import { normalizeCell } from './row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
+import { type SpreadsheetLimits, SpreadsheetRefused } from './spreadsheet-limits.js';
+
+/** The first column of an error report: where the row is in the uploaded file. */
+export const ROW_NUMBER_COLUMN = '行号';
 
 /** Columns holding long digit strings must be text, or Excel turns an ID number into 1.1E+17. */
 const TEXT_COLUMNS = new Set(['公民身份号码', '手机号码', '所属网格', '楼栋', '单元', '房号']);
@@ -37,9 +43,22 @@ export async function writeResidentTemplate(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file);
 }
 
+/** Bad rows an error report lists; the rest are counted in a last line. */
+export const REPORT_MAX_ROWS = 1_000;
+
+/** Columns whose values identify a person: shown in a report only where that row's fault is in them. */
+const IDENTIFYING_COLUMNS = ['公民身份号码', '手机号码'];
+
+/** All but the last four characters hidden: enough to find the row, not to learn the number. */
+const masked = (value: string) =>
+  value.length <= 4 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;
+
 /**
- * The error report: the original rows, in order, with a column 错误原因 naming every problem of
- * every bad row (empty for good rows). Streams both ways, so a large file stays out of memory.
+ * The error report: the header, then each bad row (the first REPORT_MAX_ROWS of them, in file
+ * order) with its row number first and a column 错误原因 naming every problem; a last line counts
+ * the bad rows not listed. Good rows are left out, and a bad row's ID number and phone are masked
+ * unless its fault is in them: the report is kept after the upload is deleted, so it carries
+ * what fixing the rows needs and no more.
  */
 export async function writeErrorReport(options: {
   input: string;
@@ -47,28 +66,53 @@ export async function writeErrorReport(options: {
   output: string;
   problems: ReadonlyMap<number, string>;
   fileProblem?: string | undefined;
+  limits?: SpreadsheetLimits;
 }): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: fs.createWriteStream(options.output),
+    stream: fs.createWriteStream(options.output, { mode: 0o600 }),
     useSharedStrings: false,
     useStyles: true,
   });
   const sheet = workbook.addWorksheet('错误报告');
-  let header = true;
-  let width = 0;
-  for await (const row of readSpreadsheet(options.input, options.format)) {
-    if (header) width = row.cells.length;
-    // Rows may end early (empty trailing cells); pad so 错误原因 stays in one column.
-    const cells =
-      row.cells.length < width ? [...row.cells, ...Array(width - row.cells.length).fill('')] : row.cells;
-    const reason = header ? ERROR_COLUMN : (options.problems.get(row.rowNumber) ?? '');
-    const written = sheet.addRow([...cells, reason]);
-    if (header) written.font = { bold: true };
-    else if (reason) written.getCell(cells.length + 1).font = { color: { argb: 'FFC00000' } };
-    written.commit();
-    if (header && options.fileProblem) sheet.addRow([options.fileProblem]).commit();
-    header = false;
+  let header: string[] | undefined;
+  let identifying: { index: number; column: string }[] = [];
+  let listed = 0;
+  try {
+    for await (const row of readSpreadsheet(options.input, options.format, () => {}, options.limits)) {
+      if (!header) {
+        header = row.cells;
+        identifying = header
+          .map((cell, index) => ({ index, column: normalizeCell(cell) }))
+          .filter((c) => IDENTIFYING_COLUMNS.includes(c.column));
+        const written = sheet.addRow([ROW_NUMBER_COLUMN, ...header, ERROR_COLUMN]);
+        written.font = { bold: true };
+        written.commit();
+        if (options.fileProblem) sheet.addRow(['', options.fileProblem]).commit();
+        continue;
+      }
+      const reason = options.problems.get(row.rowNumber);
+      if (!reason) continue;
+      if (listed >= REPORT_MAX_ROWS) break;
+      listed += 1;
+      // Rows may end early (empty trailing cells); pad so 错误原因 stays in one column.
+      const cells = Array.from(
+        { length: Math.max(header.length, row.cells.length) },
+        (_, i) => row.cells[i] ?? '',
+      );
+      for (const { index, column } of identifying)
+        if (cells[index] && !reason.includes(`${column}：`)) cells[index] = masked(cells[index]);
+      const written = sheet.addRow([row.rowNumber, ...cells.slice(0, header.length), reason]);
+      written.getCell(header.length + 2).font = { color: { argb: 'FFC00000' } };
+      written.commit();
+    }
+  } catch (error) {
+    // A file refused by a limit says so in fileProblem; the report holds what was read before.
+    if (!(error instanceof SpreadsheetRefused)) throw error;
+    if (!header && options.fileProblem) sheet.addRow(['', options.fileProblem]).commit();
   }
+  const unlisted = options.problems.size - listed;
+  if (unlisted > 0)
+    sheet.addRow(['', translate('import.more_problems', 'zh', { count: unlisted, listed })]).commit();
   await sheet.commit();
   await workbook.commit();
 }
