@@ -9,6 +9,7 @@ import { importCountyRegions } from '../server/modules/regions/region-import.js'
 import { articleReport } from '../server/modules/report/article-report.js';
 import { formatArticleTable } from '../server/modules/report/article-table.js';
 import { describeVerification } from './audit-report.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
@@ -78,6 +79,7 @@ audit
   );
 
 registerUsersCommand(program);
+registerBackupCommands(program);
 
 program
   .command('demo')

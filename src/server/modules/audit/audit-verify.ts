@@ -56,7 +56,9 @@ async function walk(
     });
     if (row.seq !== seq) return fail('missing', seq);
     if (row.prev_hash !== last.hash) return fail('relinked');
-    const { hash, mac, ...rest } = row;
+    const { hash, mac: stored, ...rest } = row;
+    // A database restored from before migration 0008 has no such column until migrated.
+    const mac = stored ?? null;
     if (linkHash(last.hash, rest) !== hash) return fail('altered');
     if (anchor) {
       if (mac === null) {
