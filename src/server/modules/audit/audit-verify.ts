@@ -45,7 +45,8 @@ async function walk(
 ): Promise<Walk> {
   let last = from;
   let signed = from.mac !== null;
-  let rows = 0;
+  // Rows verified so far: the chain is numbered from 1 without gaps, so everything up to `from`.
+  let rows = from.seq;
   for await (const row of auditRowsInOrder(db, 2000, from.seq)) {
     const seq = last.seq + 1;
     const fail = (reason: AuditBreak, at = row.seq) => ({
@@ -85,16 +86,26 @@ async function walk(
 export async function verifyAuditChain(db: Executor, anchor?: AuditAnchor): Promise<AuditVerification> {
   const exported = anchor ? readExportedHead(anchor) : null;
   if (exported === 'invalid') return { ok: false, rows: 0, brokenAtSeq: 0, reason: 'anchor_invalid' };
-  const result = await walk(db, GENESIS, anchor, exported ?? undefined);
-  if (!result.ok) return result;
-  const { last, rows } = result;
-  if (exported && exported.seq > last.seq)
-    return { ok: false, rows, brokenAtSeq: last.seq + 1, reason: 'cut', exportedSeq: exported.seq };
-  const head = await auditHead(db);
-  if (head.seq !== rows || head.hash !== last.hash) {
-    return { ok: false, rows, brokenAtSeq: rows + 1, reason: 'head_mismatch' };
+  const checkpoint = exported ?? undefined;
+  let result = await walk(db, GENESIS, anchor, checkpoint);
+  for (;;) {
+    if (!result.ok) return result;
+    const { last, rows } = result;
+    const head = await auditHead(db);
+    // A running server appends while the walk reads: links that came meanwhile are walked too.
+    if (head.seq > last.seq) {
+      const more = await walk(db, last, anchor, checkpoint);
+      if (!more.ok || more.last.seq > last.seq) {
+        result = more;
+        continue;
+      }
+    }
+    if (exported && exported.seq > last.seq)
+      return { ok: false, rows, brokenAtSeq: last.seq + 1, reason: 'cut', exportedSeq: exported.seq };
+    if (head.seq !== last.seq || head.hash !== last.hash)
+      return { ok: false, rows, brokenAtSeq: last.seq + 1, reason: 'head_mismatch' };
+    return { ok: true, rows };
   }
-  return { ok: true, rows };
 }
 
 /** Verifies the whole chain and, when it holds, exports its head: what `lianxin audit verify` does. */
@@ -136,7 +147,7 @@ export async function exportAuditHead(
       return { ok: false, rows: from.seq - 1, brokenAtSeq: from.seq, reason: 'diverged' };
   }
   const result = await walk(db, from, anchor, undefined);
-  if (!result.ok) return { ...result, rows: from.seq + result.rows };
+  if (!result.ok) return result;
   writeExportedHead(anchor, result.last, now);
   return { ok: true, rows: result.last.seq };
 }
