@@ -118,6 +118,8 @@ describeEachDialect('backup and restore', (env) => {
       const withoutKey = await lianxin(targetEnv, 'restore', file);
       expect(withoutKey.code).toBe(1);
       expect(withoutKey.stderr).toContain('另一把数据密钥');
+      // Refusing does not leave a new, wrong key behind for the operator to trip over.
+      expect(fs.existsSync(path.join(target.dataDir, KEY_FILE))).toBe(false);
 
       fs.copyFileSync(path.join(env.config.dataDir, KEY_FILE), path.join(target.dataDir, KEY_FILE));
       const restored = await lianxin(targetEnv, 'restore', file);

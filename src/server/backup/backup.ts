@@ -19,6 +19,9 @@ export interface BackupReport {
  */
 export async function createBackup(ctx: ServiceContext, file: string): Promise<BackupReport> {
   const { database, config } = ctx;
+  // The service context has loaded (or created) the key already; this only names it.
+  const keyFingerprint = dataKeyFingerprint(config);
+  if (!keyFingerprint) throw new Error('The data key is missing');
   const chain = await exportAuditHead(database.db, auditAnchor(ctx), ctx.now());
   const payload = temporaryPathNear(file, 'payload');
   try {
@@ -31,7 +34,7 @@ export async function createBackup(ctx: ServiceContext, file: string): Promise<B
       createdAt: ctx.now().toISOString(),
       migrations: state.migrations,
       auditHead: state.auditHead,
-      keyFingerprint: dataKeyFingerprint(config),
+      keyFingerprint,
     });
     return { manifest, chain };
   } finally {

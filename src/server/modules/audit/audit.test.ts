@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AuditRow } from '../../db/tables.js';
+import { startScheduler } from '../../scheduler.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { AuditRepository } from './audit.repository.js';
 import { auditAnchor } from './audit-anchor.js';
@@ -313,6 +314,21 @@ describeEachDialect('audit chain anchored outside the database', (env) => {
     expect(await exportAuditHead(db, anchor())).toMatchObject({ ok: false, reason: 'cut' });
     // A refused export leaves the anchor where it was.
     expect(JSON.parse(fs.readFileSync(anchor().headFile, 'utf8')).seq).toBe(total);
+  });
+
+  it('has the server export the head when it starts and every minute after', async () => {
+    await env.loginAdmin();
+    const rows = (await verifyAuditChain(env.database.db, anchor())).rows;
+    fs.rmSync(anchor().headFile, { force: true });
+    const stop = startScheduler(env.ctx, env.app.log);
+    try {
+      // The job runs at start; wait for its file rather than for a fixed time.
+      for (let i = 0; i < 200 && !fs.existsSync(anchor().headFile); i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      stop();
+    }
+    expect(JSON.parse(fs.readFileSync(anchor().headFile, 'utf8')).seq).toBeGreaterThanOrEqual(rows);
   });
 
   it('accepts rows without a MAC only before the first signed row', async () => {
