@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { migrateDown, migrateToLatest } from '../../db/migrate.js';
 import type { AuditRow } from '../../db/tables.js';
 import { startScheduler } from '../../scheduler.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -346,4 +347,31 @@ describeEachDialect('audit chain anchored outside the database', (env) => {
       reason: 'unsigned',
     });
   });
+});
+
+describeEachDialect('audit rows from before migration 0008', (env) => {
+  it('verify without a MAC, and the rows written after the upgrade are signed', async () => {
+    const db = env.database.db;
+    await env.loginAdmin();
+    // Back to the schema before 0008: the column and every MAC are gone, as on an old installation.
+    expect(await migrateDown(env.database)).toEqual(['Down 0008-audit-mac']);
+    const old = await verifyAuditChain(db, anchor());
+    expect(old.ok).toBe(true);
+    expect(await migrateToLatest(env.database)).toEqual(['Up 0008-audit-mac']);
+    const unsigned = await db.selectFrom('audit_log').select('mac').execute();
+    expect(unsigned.every((row) => row.mac === null)).toBe(true);
+
+    await env.loginAdmin();
+    expect(await verifyAuditChain(db, anchor())).toEqual({ ok: true, rows: old.rows + 1 });
+    const last = await db
+      .selectFrom('audit_log')
+      .select('mac')
+      .where('seq', '=', old.rows + 1)
+      .executeTakeFirstOrThrow();
+    expect(last.mac).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  function anchor() {
+    return auditAnchor(env.ctx);
+  }
 });
