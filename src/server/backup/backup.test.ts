@@ -137,6 +137,52 @@ describeEachDialect('backup and restore', (env) => {
     }
   });
 
+  it('takes one consistent snapshot while the server writes', { timeout: 180_000 }, async () => {
+    const file = env.file('busy.backup');
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await env.loginAdmin();
+        written += 1;
+      }
+    })();
+    const backup = await lianxin(env.cliEnv(), 'backup', file);
+    writing = false;
+    await writer;
+    expect(backup.code).toBe(0);
+    expect(written).toBeGreaterThan(0);
+    const { manifest } = readBackupManifest(file);
+
+    const target = await createTestDatabase(env.dialect);
+    try {
+      await target.database.close();
+      fs.copyFileSync(path.join(env.config.dataDir, KEY_FILE), path.join(target.dataDir, KEY_FILE));
+      const targetEnv = {
+        PATH: process.env.PATH,
+        LIANXIN_DATA_DIR: target.dataDir,
+        ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+      };
+      const restored = await lianxin(targetEnv, 'restore', file);
+      expect(restored.code).toBe(0);
+      const reopened = openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
+      try {
+        // The recorded head is the copy's own last row, and the copied chain is whole.
+        expect(
+          await verifyAuditChain(reopened.db, anchorOf({ dataDir: target.dataDir, dataKey: undefined })),
+        ).toEqual({
+          ok: true,
+          rows: manifest.auditHead.seq,
+        });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  });
+
+  // Last: on SQLite it stops this process's use of the database, as restore requires of a server.
   it('round-trips every table over changed data, keeps the audit chain and refuses a newer schema', {
     timeout: 180_000,
   }, async () => {
@@ -203,51 +249,6 @@ describeEachDialect('backup and restore', (env) => {
       expect(verify.code).toBe(0);
     } finally {
       if (database !== env.database) await database.close();
-    }
-  });
-
-  it('takes one consistent snapshot while the server writes', { timeout: 180_000 }, async () => {
-    const file = env.file('busy.backup');
-    let writing = true;
-    let written = 0;
-    const writer = (async () => {
-      while (writing) {
-        await env.loginAdmin();
-        written += 1;
-      }
-    })();
-    const backup = await lianxin(env.cliEnv(), 'backup', file);
-    writing = false;
-    await writer;
-    expect(backup.code).toBe(0);
-    expect(written).toBeGreaterThan(0);
-    const { manifest } = readBackupManifest(file);
-
-    const target = await createTestDatabase(env.dialect);
-    try {
-      await target.database.close();
-      fs.copyFileSync(path.join(env.config.dataDir, KEY_FILE), path.join(target.dataDir, KEY_FILE));
-      const targetEnv = {
-        PATH: process.env.PATH,
-        LIANXIN_DATA_DIR: target.dataDir,
-        ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
-      };
-      const restored = await lianxin(targetEnv, 'restore', file);
-      expect(restored.code).toBe(0);
-      const reopened = openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
-      try {
-        // The recorded head is the copy's own last row, and the copied chain is whole.
-        expect(
-          await verifyAuditChain(reopened.db, anchorOf({ dataDir: target.dataDir, dataKey: undefined })),
-        ).toEqual({
-          ok: true,
-          rows: manifest.auditHead.seq,
-        });
-      } finally {
-        await reopened.close();
-      }
-    } finally {
-      await target.drop();
     }
   });
 });
