@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
@@ -58,6 +59,40 @@ describeEachDialect('the lianxin command', (env) => {
     expect(await env.login('cli_worker', password)).toMatch(/^lianxin_session=/);
     const list = await lianxin(env, 'users', 'list');
     expect(list.stdout).toMatch(/cli_worker\t网格员\tactive\tgrid_worker@230108001002/);
+  });
+
+  it('exports the audit head on verify and names a cut tail against it', { timeout: 120_000 }, async () => {
+    const db = env.database.db;
+    await env.loginAdmin();
+    await env.loginAdmin();
+    const intact = await lianxin(env, 'audit', 'verify');
+    expect(intact.code).toBe(0);
+    const total = Number(/intact: (\d+) rows/.exec(intact.stdout)![1]);
+    expect(JSON.parse(fs.readFileSync(env.file('audit-head.json'), 'utf8')).seq).toBe(total);
+    // Someone with write access to the database removes the last two rows and moves the head back.
+    const tail = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', total - 2)
+      .execute();
+    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    const newLast = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('seq', '=', total - 2)
+      .executeTakeFirstOrThrow();
+    await db
+      .deleteFrom('audit_log')
+      .where('seq', '>', total - 2)
+      .execute();
+    await db.updateTable('audit_head').set({ seq: newLast.seq, hash: newLast.hash }).execute();
+    const cut = await lianxin(env, 'audit', 'verify');
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain(`BROKEN at row ${total - 1} (cut)`);
+    expect(cut.stdout).toContain(`records row ${total}`);
+    // Put the log back for the next test.
+    for (const row of tail) await db.insertInto('audit_log').values(row).execute();
+    await db.updateTable('audit_head').set(head).execute();
   });
 
   it('verifies the audit chain and exits non-zero at a tampered row', async () => {

@@ -3,10 +3,13 @@ import { bootstrap } from '../server/bootstrap.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
-import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
+import { auditAnchor } from '../server/modules/audit/audit-anchor.js';
+import { verifyAndExportAuditHead } from '../server/modules/audit/audit-verify.js';
 import { importCountyRegions } from '../server/modules/regions/region-import.js';
 import { articleReport } from '../server/modules/report/article-report.js';
 import { formatArticleTable } from '../server/modules/report/article-table.js';
+import { describeVerification } from './audit-report.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
@@ -62,22 +65,21 @@ registerCockpitCommands(program, regions);
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
-  .description('check the hash chain; exits non-zero at the first broken link')
+  .description(
+    'check the hash chain, every link’s MAC and the exported head (data/audit-head.json); ' +
+      'exits non-zero at the first broken link, and exports the head when the chain holds',
+  )
   .action(() =>
-    withDatabase(async (_ctx, database) => {
-      const result = await verifyAuditChain(database.db);
-      if (result.ok) {
-        process.stdout.write(`Audit chain intact: ${result.rows} rows.\n`);
-        return;
-      }
-      process.stdout.write(
-        `Audit chain BROKEN at row ${result.brokenAtSeq} (${result.reason}); ${result.rows} rows verified before it.\n`,
-      );
-      process.exitCode = 1;
+    withDatabase(async (ctx, database) => {
+      const anchor = auditAnchor(ctx);
+      const result = await verifyAndExportAuditHead(database.db, anchor, new Date());
+      process.stdout.write(`${describeVerification(result, anchor)}\n`);
+      if (!result.ok) process.exitCode = 1;
     }),
   );
 
 registerUsersCommand(program);
+registerBackupCommands(program);
 
 program
   .command('demo')

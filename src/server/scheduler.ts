@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { auditAnchor } from './modules/audit/audit-anchor.js';
+import { exportAuditHead } from './modules/audit/audit-verify.js';
 import { refreshSnapshots } from './modules/cockpit/rollups.js';
 import { expireTransfers } from './modules/member-workflows/transfers.service.js';
 import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
@@ -22,9 +24,11 @@ interface Job {
 /**
  * Background work in the server process: the SLA sweeper every minute, the notification outbox
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
- * minutes, the cockpit's register figures every minute (when something changed). Each job is safe with several
- * processes on one PostgreSQL (see each job), so every process may run the scheduler; a run that
- * is still busy when its next turn comes is skipped, not stacked.
+ * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
+ * head exported to the data directory every minute (the links since the last export are checked
+ * first). Each job is safe with several processes on one PostgreSQL (see each job), so every
+ * process may run the scheduler; a run that is still busy when its next turn comes is skipped, not
+ * stacked.
  */
 export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () => void {
   const provider: NotificationProvider = ctx.config.smsWebhookUrl
@@ -42,6 +46,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'notifications', everyMs: 2_000, run: () => deliverDueNotifications(ctx, provider) },
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
     { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
+    { name: 'audit head', everyMs: 60_000, run: () => exportHeadOrWarn(ctx, log), atStart: true },
   ];
   const timers = jobs.map((job) => {
     let busy = false;
@@ -64,4 +69,11 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
   return () => {
     for (const timer of timers) clearInterval(timer);
   };
+}
+
+/** A chain that no longer meets its exported head is an incident: said loudly, anchor left alone. */
+async function exportHeadOrWarn(ctx: ServiceContext, log: FastifyBaseLogger): Promise<void> {
+  const result = await exportAuditHead(ctx.database.db, auditAnchor(ctx), ctx.now());
+  if (!result.ok)
+    log.error({ audit: result }, `audit chain broken at row ${result.brokenAtSeq} (${result.reason})`);
 }

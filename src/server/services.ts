@@ -3,6 +3,7 @@ import { loadDataKey } from './crypto/data-key.js';
 import { FieldCrypto } from './crypto/field-crypto.js';
 import type { Database } from './db/database.js';
 import { AuditRepository } from './modules/audit/audit.repository.js';
+import { deriveAuditKey } from './modules/audit/audit-anchor.js';
 
 /** What every service is built from: the database, the audit chain, the clock and the config. */
 export interface ServiceContext {
@@ -15,6 +16,8 @@ export interface ServiceContext {
 }
 
 export function createServiceContext(config: Config, database: Database, now: () => Date): ServiceContext {
-  const crypto = new FieldCrypto(loadDataKey({ dataDir: config.dataDir, dataKey: config.dataKey }));
-  return { config, database, audit: new AuditRepository(database.dialect, now), now, crypto };
+  const masterKey = loadDataKey({ dataDir: config.dataDir, dataKey: config.dataKey });
+  const crypto = new FieldCrypto(masterKey);
+  const audit = new AuditRepository(database.dialect, now, deriveAuditKey(masterKey));
+  return { config, database, audit, now, crypto };
 }

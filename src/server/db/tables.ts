@@ -80,6 +80,8 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC of the link with the audit key; null only on rows written before migration 0008. */
+  mac: string | null;
 }
 
 /** The newest link of the audit chain; lets `audit verify` notice a deleted last row. */

@@ -1,3 +1,4 @@
+import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
@@ -314,6 +315,7 @@ export const messages = {
   ...open311Messages,
   ...cockpitMessages,
   ...uploadMessages,
+  ...backupMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

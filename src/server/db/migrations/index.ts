@@ -6,6 +6,7 @@ import * as organizations from './0003-organizations.js';
 import * as workOrders from './0004-work-orders.js';
 import * as cockpit from './0005-cockpit.js';
 import * as workOrderNumbers from './0006-work-order-numbers.js';
+import * as auditMac from './0008-audit-mac.js';
 import * as publicDescription from './0009-public-description.js';
 
 /** What a migration may need to know about the database it runs on. */
@@ -28,6 +29,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004-work-orders': workOrders,
   '0005-cockpit': cockpit,
   '0006-work-order-numbers': workOrderNumbers,
+  '0008-audit-mac': auditMac,
   '0009-public-description': publicDescription,
 };
 

@@ -4,7 +4,7 @@ import type { AuditRow } from '../../db/tables.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields a link's hash covers, in a fixed order: changing any of them breaks the chain. */
-export function linkHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+export function linkHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash' | 'mac'>): string {
   const covered = [
     row.seq,
     row.id,

@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
+import { linkMac } from './audit-anchor.js';
 import { linkHash } from './audit-chain.js';
 
 /** Who is acting, as far as the audit log is concerned. Never carries secrets. */
@@ -38,10 +40,12 @@ export class AuditRepository {
   constructor(
     private readonly dialect: Dialect,
     private readonly now: () => Date,
+    /** Signs every link (see audit-anchor.ts); derived from the data key. */
+    readonly macKey: KeyObject,
   ) {}
 
   private link(head: { seq: number; hash: string }, actor: AuditActor, entry: AuditEntry): AuditRow {
-    const row: Omit<AuditRow, 'hash'> = {
+    const row: Omit<AuditRow, 'hash' | 'mac'> = {
       seq: head.seq + 1,
       id: uuidv7(),
       at: this.now().toISOString(),
@@ -57,7 +61,8 @@ export class AuditRepository {
       request_id: actor.requestId,
       prev_hash: head.hash,
     };
-    return { ...row, hash: linkHash(head.hash, row) };
+    const hash = linkHash(head.hash, row);
+    return { ...row, hash, mac: linkMac(this.macKey, row.seq, hash) };
   }
 
   async append(trx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
@@ -90,8 +95,12 @@ export class AuditRepository {
 }
 
 /** Rows in chain order, a page at a time, for verification without loading the whole log. */
-export async function* auditRowsInOrder(db: Executor, pageSize = 2000): AsyncGenerator<AuditRow> {
-  let after = 0;
+export async function* auditRowsInOrder(
+  db: Executor,
+  pageSize = 2000,
+  afterSeq = 0,
+): AsyncGenerator<AuditRow> {
+  let after = afterSeq;
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
