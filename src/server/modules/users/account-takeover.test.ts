@@ -124,7 +124,9 @@ describeEachDialect('who may manage whom', (env) => {
       const opened = await env.inject('GET', `/api/users/${target.id}`, { cookie: streetAdmin });
       expect(opened.status).toBe(200);
       expect(opened.json.manageable).toBe(false);
-      expect((await env.inject('GET', `/api/users/${target.id}`, { cookie: admin })).json.manageable).toBe(true);
+      expect((await env.inject('GET', `/api/users/${target.id}`, { cookie: admin })).json.manageable).toBe(
+        true,
+      );
       // Untouched.
       expect((await env.inject('GET', '/api/auth/me', { cookie: session })).status).toBe(200);
       expect(await env.login(target.username, target.password)).toMatch(/^lianxin_session=/);
