@@ -8,7 +8,7 @@ const QINGNIAN = { code: '230108001002', name: '青年社区' };
 const SHANGHAI_XINCUN = { code: '230108001003', name: '上海新村社区' };
 const GRID_NAME = '青年一网格';
 const BUILDING_NAME = '1号楼';
-const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Qn-Secretary-2026' };
+const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Youth-Party-2026' };
 
 describeInBrowser('foundation: regions, users and scoped access in the browser', () => {
   let server: RunningServer;

@@ -21,8 +21,8 @@ import { type RunningServer, startServer } from './support/server';
 import { fillDate, logIn, logOut, pickMember, pickRegion, visibleText } from './support/ui';
 
 const QINGNIAN = '230108001002';
-const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Qn-Secretary-2026!' };
-const MEMBER_ACCOUNT = { username: 'qn_member', password: 'Qn-Member-2026!' };
+const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Youth-Party-2026!' };
+const MEMBER_ACCOUNT = { username: 'qn_member', password: 'Red-Flag-Member-9' };
 const COMMITTEE = '青年社区党委';
 const CORRIDOR = '1号楼楼道党支部';
 const WARM_GROUP = '1号楼1单元温馨小组';

@@ -14,7 +14,7 @@ import { logIn, logOut, visibleText } from './support/ui';
 
 const QINGNIAN = '230108001002';
 const SHANGHAI_XINCUN = '230108001003';
-const WORKER = { username: 'qn_worker', displayName: '青年二网格网格员', password: 'Qn-Worker-2026!' };
+const WORKER = { username: 'qn_worker', displayName: '青年二网格网格员', password: 'Grid-Keeper-2026!' };
 const AUDITOR = { username: 'district_auditor', displayName: '区审计员', password: 'Audit-Pass-2026!' };
 const OUTSIDER = '欧阳明';
 const REVEAL_REASON = '办理居住证明核实身份';

@@ -19,13 +19,13 @@ import { fillDate, logIn, logOut, pickMember, visibleText } from './support/ui';
 
 const DISTRICT = '230108';
 const QINGNIAN = { code: '230108001002', name: '青年社区' };
-const OPERATOR = { username: 'hotline_li', displayName: '热线接线员李娜', password: 'Hotline-Li-2026!' };
+const OPERATOR = { username: 'hotline_li', displayName: '热线接线员李娜', password: 'Line-Nine-2026!' };
 const SECRETARY = {
   username: 'qn_secretary',
   displayName: '青年社区书记张伟',
-  password: 'Qn-Secretary-2026!',
+  password: 'Youth-Party-2026!',
 };
-const WORKER = { username: 'qn_worker', displayName: '青年三网格网格员刘洋', password: 'Qn-Worker-2026!' };
+const WORKER = { username: 'qn_worker', displayName: '青年三网格网格员刘洋', password: 'Grid-Keeper-2026!' };
 const HOTLINE = { number: '0451-86661234', name: '平房区民生服务热线' };
 /** The caller: an elderly woman living alone, registered with her mobile number. */
 const CALLER = { name: '王秀英', phone: '13845671234' };

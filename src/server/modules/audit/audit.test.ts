@@ -354,10 +354,16 @@ describeEachDialect('audit rows from before migration 0008', (env) => {
     const db = env.database.db;
     await env.loginAdmin();
     // Back to the schema before 0008: the column and every MAC are gone, as on an old installation.
-    expect(await migrateDown(env.database)).toEqual(['Down 0008-audit-mac']);
+    // (Later migrations are undone first, as an installation of that version never had them.)
+    const undone: string[] = [];
+    while (!undone.includes('Down 0008-audit-mac')) {
+      const step = await migrateDown(env.database);
+      expect(step).toHaveLength(1);
+      undone.push(...step);
+    }
     const old = await verifyAuditChain(db, anchor());
     expect(old.ok).toBe(true);
-    expect(await migrateToLatest(env.database)).toEqual(['Up 0008-audit-mac']);
+    expect(await migrateToLatest(env.database)).toEqual(undone.map((step) => step.replace('Down', 'Up')).reverse());
     const unsigned = await db.selectFrom('audit_log').select('mac').execute();
     expect(unsigned.every((row) => row.mac === null)).toBe(true);
 

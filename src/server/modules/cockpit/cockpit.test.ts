@@ -166,7 +166,7 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     await importCountyRegions(env.ctx, NANGANG, SYSTEM_ACTOR);
     const users = new UsersService(env.ctx);
     const scope = new Scope([DISTRICT, NANGANG], env.dialect);
-    const password = 'City-Admin-Pass-2026';
+    const password = 'Harbin-Org-Dept-2026';
     const created = await users.create(
       scope,
       { username: 'city_admin', password, displayName: '市委组织部', regionCode: DISTRICT },
