@@ -35,6 +35,11 @@ export interface Config {
    * one can test a guess at a masked value, so they are counted, audited and capped.
    */
   readonly lookupsPerHour: number;
+  /**
+   * Bearer token for GET /metrics; absent means /metrics answers only clients on this machine
+   * (loopback, and no proxy forwarding for someone else).
+   */
+  readonly metricsToken: string | undefined;
 }
 
 const envSchema = z.object({
@@ -69,6 +74,7 @@ const envSchema = z.object({
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_PDF_FONT: z.string().optional(),
   LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  LIANXIN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -103,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
     pdfFont: e.LIANXIN_PDF_FONT,
     lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
+    metricsToken: e.LIANXIN_METRICS_TOKEN,
   });
 }
