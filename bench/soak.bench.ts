@@ -383,7 +383,9 @@ function percentile(values: number[], p: number): number {
 // ---- 3. The figures. ----
 const measuredSeconds = minutes * 60;
 const completed = minutesStats.reduce((sum, m) => sum + m.requests, 0);
-const errors = minutesStats.reduce((sum, m) => sum + m.errors, 0) + warmupErrors + notSent;
+// Failed answers only; requests the generator could not send (the server had MAX_IN_FLIGHT
+// unanswered) are saturation, not errors: they show in the ratio and in `notSent`.
+const errors = minutesStats.reduce((sum, m) => sum + m.errors, 0) + warmupErrors;
 const achievedRate = completed / measuredSeconds;
 const ratio = achievedRate / offeredRate;
 const p99s = minutesStats.map((m) => percentile(m.latencies, 99));
@@ -420,7 +422,7 @@ process.stdout.write(
     .map(([kind, n]) => `${kind} ${((n / Math.max(1, completed)) * 100).toFixed(0)}%`)
     .join(
       ', ',
-    )}; ${errors} errors (${notSent} not sent, ${warmupErrors} in warm-up), server 5xx ${server5xx}\n`,
+    )}; ${errors} errors (${warmupErrors} in warm-up), server 5xx ${server5xx}; ${notSent} not sent (${MAX_IN_FLIGHT} unanswered)\n`,
 );
 process.stdout.write(
   `p99 by kind: ${(Object.keys(kindLatencies) as Kind[]).map((kind) => `${kind} ${percentile(kindLatencies[kind], 99).toFixed(1)} ms`).join(', ')}\n`,
@@ -441,6 +443,7 @@ printResult({
   achievedRate: round(achievedRate, 1),
   requests: completed,
   errors,
+  notSent,
   server5xx,
   p99FirstMinuteMs: round(p99s[0]!, 1),
   p99LastMinuteMs: round(p99s.at(-1)!, 1),
