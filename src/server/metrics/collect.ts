@@ -6,6 +6,12 @@ import { type GaugeSample, renderGauge } from './registry.js';
 
 /** Database figures are read at most this often, however often Prometheus (or anyone) scrapes. */
 const DATABASE_CACHE_MS = 5_000;
+/**
+ * How long a scrape waits for the database figures. Beyond it (every connection taken, a lock
+ * held) the scrape answers with the last figures it had and says they are stale: the moment the
+ * database is stuck is the moment the pool and process figures are needed.
+ */
+const DATABASE_WAIT_MS = 1_000;
 /** Counts stop at this many rows: far past any alert threshold, and a bounded index read. */
 const COUNT_CAP = 10_000;
 
@@ -28,7 +34,8 @@ const ageSeconds = (iso: string | null, nowMs: number): number =>
  * since the previous one).
  */
 export class ScrapeCollector {
-  private cached: { at: number; figures: Promise<DatabaseFigures> } | undefined;
+  private cached: { at: number; figures: Promise<DatabaseFigures>; settled: boolean } | undefined;
+  private lastFigures: DatabaseFigures | undefined;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
   private readonly startedMs: number;
 
@@ -46,16 +53,37 @@ export class ScrapeCollector {
     this.loopDelay.disable();
   }
 
+  /** One read at a time: scrapes of a stuck database do not pile up waiting queries. */
   private figures(): Promise<DatabaseFigures> {
     const nowMs = this.now().getTime();
-    if (this.cached && nowMs - this.cached.at < DATABASE_CACHE_MS) return this.cached.figures;
-    const figures = this.readFigures();
-    this.cached = { at: nowMs, figures };
-    // A failed read is not kept: the next scrape tries again.
-    figures.catch(() => {
-      this.cached = undefined;
+    if (this.cached && (!this.cached.settled || nowMs - this.cached.at < DATABASE_CACHE_MS))
+      return this.cached.figures;
+    const cached = { at: nowMs, figures: this.readFigures(), settled: false };
+    this.cached = cached;
+    cached.figures.then(
+      (figures) => {
+        cached.settled = true;
+        this.lastFigures = figures;
+      },
+      // A failed read is not kept: the next scrape tries again.
+      () => {
+        if (this.cached === cached) this.cached = undefined;
+      },
+    );
+    return cached.figures;
+  }
+
+  /** The figures if the database gives them within DATABASE_WAIT_MS, else undefined. */
+  private async freshFigures(): Promise<DatabaseFigures | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), DATABASE_WAIT_MS);
     });
-    return figures;
+    try {
+      return await Promise.race([this.figures().catch(() => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async readFigures(): Promise<DatabaseFigures> {
@@ -75,7 +103,8 @@ export class ScrapeCollector {
   }
 
   async render(): Promise<string> {
-    const f = await this.figures();
+    const fresh = await this.freshFigures();
+    const f = fresh ?? this.lastFigures;
     const nowMs = this.now().getTime();
     const parts: string[] = [];
     const gauge = (name: string, help: string, samples: GaugeSample[] | number) =>
@@ -98,27 +127,6 @@ export class ScrapeCollector {
       'Orders this process marked overdue and escalated.',
       sweeper.escalated,
     );
-    gauge(
-      'lianxin_sla_unescalated_overdue_orders',
-      `Open orders past their deadline not yet marked overdue (capped at ${COUNT_CAP}).`,
-      f.unescalated,
-    );
-    gauge(
-      'lianxin_sla_unescalated_oldest_age_seconds',
-      'How long the oldest such order has been past its deadline.',
-      f.unescalatedOldestAgeSeconds,
-    );
-
-    gauge(
-      'lianxin_outbox_pending',
-      `Text messages waiting to be sent (capped at ${COUNT_CAP}).`,
-      f.outboxPending,
-    );
-    gauge(
-      'lianxin_outbox_oldest_pending_age_seconds',
-      'Age of the oldest text message still waiting to be sent (0 when none waits).',
-      f.outboxOldestAgeSeconds,
-    );
     counter('lianxin_outbox_sent_total', 'Text messages this process handed to the provider.', outbox.sent);
     counter(
       'lianxin_outbox_failed_total',
@@ -139,13 +147,41 @@ export class ScrapeCollector {
       );
 
     gauge(
-      'lianxin_import_jobs',
-      'Import jobs by state (all processes).',
-      IMPORT_STATES.map((state) => ({
-        labels: { state },
-        value: f.importJobs.find((row) => row.status === state)?.count ?? 0,
-      })),
+      'lianxin_metrics_database_stale',
+      `1 when the database did not give its figures within ${DATABASE_WAIT_MS} ms and the last known are shown.`,
+      fresh ? 0 : 1,
     );
+    if (f) {
+      gauge(
+        'lianxin_sla_unescalated_overdue_orders',
+        `Open orders past their deadline not yet marked overdue (capped at ${COUNT_CAP}).`,
+        f.unescalated,
+      );
+      gauge(
+        'lianxin_sla_unescalated_oldest_age_seconds',
+        'How long the oldest such order has been past its deadline.',
+        f.unescalatedOldestAgeSeconds,
+      );
+
+      gauge(
+        'lianxin_outbox_pending',
+        `Text messages waiting to be sent (capped at ${COUNT_CAP}).`,
+        f.outboxPending,
+      );
+      gauge(
+        'lianxin_outbox_oldest_pending_age_seconds',
+        'Age of the oldest text message still waiting to be sent (0 when none waits).',
+        f.outboxOldestAgeSeconds,
+      );
+      gauge(
+        'lianxin_import_jobs',
+        'Import jobs by state (all processes).',
+        IMPORT_STATES.map((state) => ({
+          labels: { state },
+          value: f.importJobs.find((row) => row.status === state)?.count ?? 0,
+        })),
+      );
+    }
 
     const memory = process.memoryUsage();
     gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', memory.rss);

@@ -177,6 +177,36 @@ describeEachDialect(
       expect(sampleSum(swept, 'lianxin_import_jobs', { state: 'running' })).toBe(0);
     });
 
+    it('still answers, with the pool figures, while every database connection is taken', async () => {
+      // Hold every connection in an open transaction (SQLite has one, the test pool of PostgreSQL five).
+      await samplesOf(env);
+      const connections = env.dialect === 'sqlite' ? 1 : 5;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let holding = 0;
+      const held = Array.from({ length: connections }, () =>
+        env.database.db.transaction().execute(async (trx) => {
+          await trx.selectFrom('regions').select('code').limit(1).execute();
+          holding += 1;
+          await gate;
+        }),
+      );
+      while (holding < connections) await new Promise((resolve) => setTimeout(resolve, 10));
+      env.advanceMinutes(1); // past the cache: this scrape wants the database
+      const samples = await samplesOf(env);
+      release();
+      await Promise.all(held);
+      // The scrape's own database read is among those waiting; its figures are the last known.
+      expect(sampleSum(samples, 'lianxin_db_pool_waiting')).toBeGreaterThanOrEqual(1);
+      expect(sampleSum(samples, 'lianxin_db_pool_idle')).toBe(0);
+      expect(sampleSum(samples, 'lianxin_metrics_database_stale')).toBe(1);
+      expect(samples.some((s) => s.name === 'lianxin_outbox_pending')).toBe(true);
+      env.advanceMinutes(1);
+      expect(sampleSum(await samplesOf(env), 'lianxin_metrics_database_stale')).toBe(0);
+    });
+
     it('answers a remote client, or a loopback request forwarded for someone else, like an unknown path', async () => {
       await notFoundLike(env, await scrape(env, {}, '203.0.113.7'));
       // Behind a proxy on this machine (LIANXIN_TRUST_PROXY=1) every client arrives from loopback.
