@@ -25,6 +25,7 @@ import { answerRouterError, registerErrorHandler } from './http/error-handler.js
 import { DomainError } from './http/errors.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -145,6 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => services.imports.idle());
 
   registerErrorHandler(app, deps.webRoot ?? defaultWebRoot);
+  registerMetrics(app, {
+    database: deps.database,
+    now,
+    token: deps.config.metricsToken,
+    schedulerInProcess: deps.config.scheduler,
+  });
   registerResponseHeaders(app);
   await app.register(fastifyCookie);
   // Spreadsheet uploads (imports): one file, no other fields, 200 MB at most.

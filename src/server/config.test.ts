@@ -27,4 +27,12 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('LIANXIN_ADMIN_PASSWORD');
   });
+
+  it('takes a metrics token of 16 characters or more, and none by default', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ LIANXIN_METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe(
+      'a-long-enough-token',
+    );
+    expect(() => loadConfig({ LIANXIN_METRICS_TOKEN: 'short' })).toThrow(/LIANXIN_METRICS_TOKEN/);
+  });
 });

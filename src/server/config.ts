@@ -39,6 +39,11 @@ export interface Config {
   readonly lookupsPerHour: number;
   /** Data rows an import file may have at most (a larger file is refused before it is read). */
   readonly importMaxRows: number;
+  /**
+   * Bearer token for GET /metrics; absent means /metrics answers only clients on this machine
+   * (loopback, and no proxy forwarding for someone else).
+   */
+  readonly metricsToken: string | undefined;
 }
 
 const envSchema = z.object({
@@ -81,6 +86,7 @@ const envSchema = z.object({
   LIANXIN_PDF_FONT: z.string().optional(),
   LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   LIANXIN_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_000_000),
+  LIANXIN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -117,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfFont: e.LIANXIN_PDF_FONT,
     lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
     importMaxRows: e.LIANXIN_IMPORT_MAX_ROWS,
+    metricsToken: e.LIANXIN_METRICS_TOKEN,
   });
 }

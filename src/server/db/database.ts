@@ -20,7 +20,22 @@ export interface Database {
    * connection's writers wait for it (see withLongTransaction and sqlite-group-commit.ts).
    */
   readonly writeElsewhere?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** How busy the connections are, for /metrics (see PoolStats). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL: the pg Pool's connections (open, idle, callers waiting for one). SQLite: one
+ * connection shared by group commit; `waiting` are callers queued for it, `awaitingCommit` the
+ * finished transactions of the open group.
+ */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+  awaitingCommit?: number;
 }
 
 export interface DatabaseOptions {
@@ -51,7 +66,14 @@ export function openDatabase(options: DatabaseOptions): Database {
       types: pgTypes,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqliteFile: undefined, close: () => db.destroy() };
+    const max = options.poolSize ?? 10;
+    return {
+      db,
+      dialect: 'postgres',
+      sqliteFile: undefined,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+      close: () => db.destroy(),
+    };
   }
   // The register holds personal data: the data folder and the database are the owner's alone.
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -78,6 +100,16 @@ export function openDatabase(options: DatabaseOptions): Database {
     dialect: 'sqlite',
     sqliteFile: file,
     writeElsewhere: (work) => dialect.writeElsewhere(work),
+    poolStats: () => {
+      const stats = dialect.stats();
+      return {
+        total: 1,
+        idle: stats.inUse ? 0 : 1,
+        waiting: stats.waiting,
+        max: 1,
+        awaitingCommit: stats.awaitingCommit,
+      };
+    },
     close: async () => {
       await db.destroy();
       await checkpointer.stop();

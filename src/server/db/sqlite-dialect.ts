@@ -106,6 +106,11 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
     return this.driver;
   }
 
+  /** See `GroupCommitSqliteDriver.stats`; nothing in use before the first query. */
+  stats(): { inUse: boolean; waiting: number; awaitingCommit: number } {
+    return this.driver?.stats ?? { inUse: false, waiting: 0, awaitingCommit: 0 };
+  }
+
   /** See `GroupCommitSqliteDriver.writeElsewhere`. */
   writeElsewhere<T>(work: () => Promise<T>): Promise<T> {
     return this.driver ? this.driver.writeElsewhere(work) : work();

@@ -89,6 +89,11 @@ export class GroupCommitSqliteDriver implements Driver {
     this.#inner = new SqliteDriver(config);
   }
 
+  /** For /metrics: whether the connection is in use, who waits for it, who waits for a COMMIT. */
+  get stats(): { inUse: boolean; waiting: number; awaitingCommit: number } {
+    return { inUse: this.#held, waiting: this.#queue.length, awaitingCommit: this.#committed.length };
+  }
+
   async init(): Promise<void> {
     await this.#inner.init();
     // The inner driver's lock is taken once and kept: this driver's leases take its place.

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { recordDelivery } from '../../metrics/heartbeats.js';
 import type { ServiceContext } from '../../services.js';
 import { paramsOf } from './outbox.js';
 import type { NotificationProvider } from './providers.js';
@@ -90,5 +91,6 @@ export async function deliverDueNotifications(
       report.failed += 1;
     }
   }
+  recordDelivery(ctx.database, report, ctx.now());
   return report;
 }

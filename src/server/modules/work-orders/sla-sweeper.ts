@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { OPEN_STATUSES } from '../../../shared/work-orders.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
+import { recordSweep } from '../../metrics/heartbeats.js';
 import type { ServiceContext } from '../../services.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import type { WorkOrderActions } from './work-order-actions.service.js';
@@ -60,6 +61,9 @@ export async function sweepOverdue(
       }
     }
     // Stop when the batch was the last one, or when another process took everything in it.
-    if (lapsed.length < batchSize || !progressed) return escalated;
+    if (lapsed.length < batchSize || !progressed) {
+      recordSweep(ctx.database, escalated.length, ctx.now());
+      return escalated;
+    }
   }
 }
