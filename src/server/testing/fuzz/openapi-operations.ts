@@ -12,6 +12,15 @@ export interface JsonSchema {
   pattern?: string;
   format?: string;
   default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  additionalProperties?: boolean | JsonSchema;
 }
 
 interface Parameter {
@@ -39,6 +48,8 @@ export interface Operation {
   path: string;
   pathParams: string[];
   queryParams: string[];
+  /** The schema of each path and query parameter, by name. */
+  parameterSchemas: Record<string, JsonSchema>;
   /** The JSON body schema, $refs resolved at the top; undefined when the route takes no JSON body. */
   body: JsonSchema | undefined;
 }
@@ -46,7 +57,7 @@ export interface Operation {
 export const operationKey = (operation: Pick<Operation, 'method' | 'path'>) =>
   `${operation.method} ${operation.path}`;
 
-function resolve(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
+export function resolve(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
   if (!schema.$ref) return schema;
   const name = schema.$ref.replace('#/components/schemas/', '');
   const target = document.components?.schemas?.[name];
@@ -68,6 +79,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         path,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        parameterSchemas: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
         body: json ? resolve(document, json) : undefined,
       });
     }
