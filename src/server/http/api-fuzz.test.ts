@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import { createOrganization, memberWithLogin } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, workOrderWorld } from '../modules/work-orders/testing.js';
@@ -19,7 +20,7 @@ const PER_OPERATION = 80;
 /** In flight at once: enough to overlap database waits, few enough for two shared cores. */
 const CONCURRENCY = 8;
 /** Schema-valid requests per operation in the last phase. */
-const EDGE_PER_OPERATION = 20;
+const EDGE_PER_OPERATION = 30;
 
 /** Left out of the edge-valid phase: valid input here ends the fuzzer's own session or access. */
 const ENDS_OWN_ACCESS = [
@@ -142,8 +143,11 @@ async function inParallel<T>(
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-const describe = (request: FuzzRequest) =>
-  `${request.operation} [${request.kind}] ${request.method} ${request.url.slice(0, 160)}`;
+/** One line that lets a reader replay the request: operation, kind, URL and the body's start. */
+const describe = (request: FuzzRequest) => {
+  const body = typeof request.payload === 'string' ? ` body ${request.payload.slice(0, 200)}` : '';
+  return `${request.operation} [${request.kind}] ${request.method} ${request.url.slice(0, 160)}${body}`;
+};
 
 /** Any TrueType font lets the PDF route run to the end (glyphs do not matter to the fuzzer). */
 const PDF_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -153,7 +157,7 @@ describeEachDialect(
   (env) => {
     let plan: FuzzPlan;
     let document: OpenApiDocument;
-    const cookies = { staff: '', resident: '' };
+    const cookies = { staff: '', resident: '', member: '' };
     /** Permission of each route, by `METHOD /path/{param}`. */
     const permissions = new Map<string, string>();
     let workOrderId = '';
@@ -165,6 +169,9 @@ describeEachDialect(
       const world = await workOrderWorld(env);
       cookies.staff = world.admin;
       cookies.resident = await residentLogin(env, newPhone());
+      // A party member with an account: the /api/me/* routes read the caller's own member record.
+      const organization = await createOrganization(env, { regionCode: QINGNIAN, name: '青年社区党支部' });
+      cookies.member = (await memberWithLogin(env, { organization, personId: world.people[1]!.id })).cookie;
       const order = await env.inject('POST', '/api/work-orders', {
         cookie: world.admin,
         body: elderlyCareOrder(world),
@@ -212,7 +219,13 @@ describeEachDialect(
 
     const send = (request: FuzzRequest) => {
       const permission = permissions.get(request.operation);
-      const cookie = permission === 'resident' ? cookies.resident : cookies.staff;
+      const path = request.operation.split(' ')[1]!;
+      const cookie =
+        permission === 'resident'
+          ? cookies.resident
+          : permission === 'authenticated' && path.startsWith('/api/me/')
+            ? cookies.member
+            : cookies.staff;
       return env.app.inject({
         method: request.method,
         url: request.url,
