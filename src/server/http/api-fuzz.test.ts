@@ -20,7 +20,7 @@ const PER_OPERATION = 80;
 /** In flight at once: enough to overlap database waits, few enough for two shared cores. */
 const CONCURRENCY = 8;
 /** Schema-valid requests per operation in the last phase. */
-const EDGE_PER_OPERATION = 30;
+const EDGE_PER_OPERATION = 20;
 
 /** Left out of the edge-valid phase: valid input here ends the fuzzer's own session or access. */
 const ENDS_OWN_ACCESS = [
@@ -157,7 +157,7 @@ describeEachDialect(
   (env) => {
     let plan: FuzzPlan;
     let document: OpenApiDocument;
-    const cookies = { staff: '', resident: '', member: '' };
+    const cookies = { staff: '', resident: '', member: '', scopedStaff: '' };
     /** Permission of each route, by `METHOD /path/{param}`. */
     const permissions = new Map<string, string>();
     let workOrderId = '';
@@ -168,6 +168,7 @@ describeEachDialect(
       // Open311 key: every table has rows to protect, and upload routes have a record to reach.
       const world = await workOrderWorld(env);
       cookies.staff = world.admin;
+      cookies.scopedStaff = world.worker.cookie;
       cookies.resident = await residentLogin(env, newPhone());
       // A party member with an account: the /api/me/* routes read the caller's own member record.
       const organization = await createOrganization(env, { regionCode: QINGNIAN, name: '青年社区党支部' });
@@ -347,6 +348,16 @@ describeEachDialect(
             ...request,
             mustReject: false,
           });
+          // Half again as a grid worker: scope checks meet records outside the caller's grid.
+          if (i % 2 === 0)
+            requests.push({
+              operation: key,
+              kind: 'edge-valid:scoped',
+              method: operation.method,
+              ...edgeRequest(document, operation, random, fixtures),
+              mustReject: false,
+              asScopedStaff: true,
+            });
         }
       }
       const problems = await run(requests, 'edge-valid');

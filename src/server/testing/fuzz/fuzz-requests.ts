@@ -33,6 +33,8 @@ export interface FuzzRequest {
    * must change nothing. Reads with an accidentally valid query may answer 200.
    */
   mustReject: boolean;
+  /** Sent as a staff member with a narrow scope (a grid worker) instead of the district admin. */
+  asScopedStaff?: boolean;
 }
 
 export interface FuzzPlan {
