@@ -23,6 +23,7 @@ import { registerAccessControl } from './http/access-control.js';
 import { registerApiDocs } from './http/api-docs.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
 import { DomainError } from './http/errors.js';
+import { registerNulCharacterGuard } from './http/nul-character-guard.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     schedulerInProcess: deps.config.scheduler,
   });
   registerResponseHeaders(app);
+  registerNulCharacterGuard(app);
   await app.register(fastifyCookie);
   // Spreadsheet uploads (imports): one file, no other fields, 200 MB at most.
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 0 } });

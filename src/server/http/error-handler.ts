@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { type Language, languageFromHeader, type MessageCode, translate } from '../i18n/messages.js';
 import { DomainError } from './errors.js';
 import { describeValidation, type FieldProblem } from './validation-fields.js';
@@ -90,6 +91,13 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string): voi
         code: 'auth.rate_limited',
         message: translate('auth.rate_limited', language),
       });
+    }
+    if (isUniqueViolation(error)) {
+      // A check-then-insert lost a race: another request wrote the same key between this one's
+      // check and its insert, and the transaction rolled back. Nothing was written; the caller
+      // reloads and sees the other request's record (or tries again).
+      request.log.warn({ err: error }, 'unique key conflict');
+      return send(reply, 409, { code: 'request.conflict', message: translate('request.conflict', language) });
     }
     if (typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY')) {
       // Another connection (a large import) held the write lock longer than busy_timeout:

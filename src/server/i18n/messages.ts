@@ -30,6 +30,14 @@ export const messages = {
   'field.invalid_value': { zh: '取值应为以下之一：{values}', en: 'must be one of: {values}' },
   'field.unrecognized_keys': { zh: '不认识的字段：{keys}', en: 'unknown fields: {keys}' },
   'field.invalid': { zh: '取值无效', en: 'is invalid' },
+  'request.conflict': {
+    zh: '同一条记录刚被另一个请求写入，请刷新后重试',
+    en: 'Another request has just written the same record; reload and try again',
+  },
+  'field.nul_character': {
+    zh: '含有不允许的空字符（NUL）',
+    en: 'contains a NUL character, which is not allowed',
+  },
   'field.username_format': {
     zh: '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母开头',
     en: 'a username is 3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter',
