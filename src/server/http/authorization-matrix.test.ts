@@ -123,16 +123,32 @@ describeEachDialect('authorization matrix', (env) => {
   let admin = '';
   /** For each target kind, the path parameters of one record inside 青年社区 and one in 上海新村社区. */
   const fixtures = {} as Partial<Record<TargetKind, { inside: Params; outside: Params }>>;
-  let sampleInside: SampleIds = {
+  const placeholderIds: SampleIds = {
+    region: PLACEHOLDERS.code!,
     member: PLACEHOLDER_ID,
+    person: PLACEHOLDER_ID,
     household: PLACEHOLDER_ID,
     organization: PLACEHOLDER_ID,
+    branch: PLACEHOLDER_ID,
+    otherBranch: PLACEHOLDER_ID,
   };
+  /** Ids of records of each community, for bodies and queries. */
+  const samples: Record<string, SampleIds> = {};
+  let sampleInside = placeholderIds;
+  let sampleOutside = placeholderIds;
   const problems: string[] = [];
 
   let photo = '';
-  const send = async (key: string, row: MatrixRow, cookie: string, params: Params, ids: SampleIds) => {
-    const { method, url } = splitKey(key);
+  const send = async (
+    key: string,
+    row: MatrixRow,
+    cookie: string,
+    params: Params,
+    ids: SampleIds,
+    query = '',
+  ) => {
+    const { method, url: path } = splitKey(key);
+    const url = `${path}${query}`;
     if (row.upload) {
       const form = multipartFile(photo);
       return env.app.inject({
@@ -151,10 +167,17 @@ describeEachDialect('authorization matrix', (env) => {
     });
   };
 
+  const fontMissing = (response: { statusCode: number; body: string }) =>
+    response.statusCode === 503 && response.body.includes('cockpit.pdf_font_missing');
+  /** A refusal without its request id: status, code and the fields it names. */
+  const refusalOf = (response: { statusCode: number; json: () => unknown }) => {
+    const { code, fields } = response.json() as { code?: string; fields?: unknown };
+    return `${response.statusCode} ${code} ${JSON.stringify(fields)}`;
+  };
+
   /** A 5xx is a defect, except the PDF report's documented 503 when the host lacks a Chinese font. */
   const serverError = (response: { statusCode: number; body: string }) =>
-    response.statusCode >= 500 &&
-    !(response.statusCode === 503 && response.body.includes('cockpit.pdf_font_missing'));
+    response.statusCode >= 500 && !fontMissing(response);
 
   const checksum = async (): Promise<string> => {
     const db = env.database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
@@ -215,7 +238,6 @@ describeEachDialect('authorization matrix', (env) => {
 
     // Organizations, members, a member with an account (registrations, commitments), transfers.
     const organizations: Record<string, Params> = {};
-    const memberIds: Record<string, string> = {};
     for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
       const branch = await createOrganization(env, { regionCode: community, name: `${community}第一党支部` });
       const second = await createOrganization(env, { regionCode: community, name: `${community}第二党支部` });
@@ -225,7 +247,6 @@ describeEachDialect('authorization matrix', (env) => {
         organization: branch,
         personId: people(community)[2]!.id,
       });
-      memberIds[community] = member.id;
       const warmGroup = await createOrganization(env, {
         regionCode: community,
         name: `${community}暖心小组`,
@@ -263,6 +284,15 @@ describeEachDialect('authorization matrix', (env) => {
       });
       if (transfer.status !== 201) throw new Error(`transfer: ${JSON.stringify(transfer.json)}`);
       const side = community === QINGNIAN ? 'inside' : 'outside';
+      samples[community] = {
+        region: fixtures.region![side].code!,
+        member: member.id,
+        person: people(community)[3]!.id,
+        household: organizations[community]!.householdId!,
+        organization: warmGroup.id,
+        branch: branch.id,
+        otherBranch: second.id,
+      };
       const set = (kind: TargetKind, params: Params) => {
         fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
       };
@@ -272,11 +302,8 @@ describeEachDialect('authorization matrix', (env) => {
       set('commitment', { id: commitment.json.id });
       set('transfer', { id: transfer.json.id });
     }
-    sampleInside = {
-      member: memberIds[QINGNIAN]!,
-      household: organizations[QINGNIAN]!.householdId!,
-      organization: organizations[QINGNIAN]!.id!,
-    };
+    sampleInside = samples[QINGNIAN]!;
+    sampleOutside = samples[SHANGHAI_XINCUN]!;
 
     // Work orders, with a photo each.
     photo = env.file('matrix.png');
@@ -360,6 +387,17 @@ describeEachDialect('authorization matrix', (env) => {
     return { id: (await createResidents(env, QINGNIAN, 1)).people[0]!.id };
   };
 
+  /** Routes whose record lies in a region: named by their path, body or query. */
+  const scopedRows = () =>
+    staffRows().filter(
+      ([, row]) =>
+        (row.target !== 'none' || row.scopedBy !== undefined) &&
+        row.target !== 'global' &&
+        !OUTSIDE_CHECK_TO_BUILD.includes(row.target),
+    );
+  const regionQuery = (row: MatrixRow, ids: SampleIds) =>
+    typeof row.scopedBy === 'object' ? `?${row.scopedBy.query}=${ids.region}` : '';
+
   const rows = () => Object.entries(AUTHORIZATION_MATRIX);
   const staffRows = () => rows().filter(([key, row]) => row.access !== 'public' && key.includes(' /api/'));
   const record = (entry: string) => {
@@ -390,7 +428,6 @@ describeEachDialect('authorization matrix', (env) => {
     let calls = 0;
     for (const role of ROLE_NAMES) {
       for (const [key, row] of staffRows()) {
-        if (row.target === 'global' && row.access !== 'catalogue.manage') continue;
         let cookie = cookies[role];
         if (row.selfAffecting) cookie = await env.login(passwords[role].username, passwords[role].password);
         const response = await send(key, row, cookie, {}, sampleInside);
@@ -418,24 +455,45 @@ describeEachDialect('authorization matrix', (env) => {
     );
     console.warn(`authorization matrix: outside-scope check still to build for ${notYet.join(', ')}`);
     const wrong: string[] = [];
+    const detail: string[] = [];
+    const undetermined: string[] = [];
     let checked = 0;
-    for (const [key, row] of staffRows()) {
-      if (row.target === 'none' || row.target === 'global' || OUTSIDE_CHECK_TO_BUILD.includes(row.target))
-        continue;
-      const fixture = fixtures[row.target];
+    for (const [key, row] of scopedRows()) {
+      const fixture = row.target === 'none' ? { inside: {}, outside: {} } : fixtures[row.target];
       expect(fixture, `fixture for ${row.target}`).toBeDefined();
       for (const role of ROLE_NAMES) {
         if (!reachesTarget(role, row)) continue;
         const mutation = !key.startsWith('GET ');
         const before = mutation ? await checksum() : '';
-        const response = await send(key, row, cookies[role], fixture!.outside, sampleInside);
+        // A route scoped by its path gets an outside record there; one scoped by its body or
+        // query gets the outside community's ids there (and nothing else changes).
+        const response =
+          row.target !== 'none'
+            ? await send(key, row, cookies[role], fixture!.outside, sampleInside)
+            : await send(key, row, cookies[role], {}, sampleOutside, regionQuery(row, sampleOutside));
         checked += 1;
-        if (response.statusCode !== 404) wrong.push(`${key} ${role} outside → ${response.statusCode}`);
+        if (fontMissing(response)) {
+          undetermined.push(`${key} ${role}`);
+        } else if (row.scopedBy === 'body' && response.statusCode === 400) {
+          // A record named in a body may be refused as a field error, exactly as one that does
+          // not exist is (no oracle): compare with the answer for ids that name nothing.
+          const nowhere = await send(key, row, cookies[role], {}, placeholderIds);
+          if (refusalOf(nowhere) !== refusalOf(response))
+            wrong.push(`${key} ${role} outside → ${refusalOf(response)} but nothing → ${refusalOf(nowhere)}`);
+        } else if (response.statusCode !== 404) {
+          detail.push(`${key} ${role} outside → ${response.statusCode} ${response.body.slice(0, 200)}`);
+          wrong.push(`${key} ${role} outside → ${response.statusCode}`);
+        }
         if (mutation && (await checksum()) !== before)
           wrong.push(`${key} ${role} outside → wrote to the database`);
       }
     }
     expect(checked).toBeGreaterThan(60);
+    if (detail.length > 0) console.warn(detail.join('\n'));
+    if (undetermined.length > 0)
+      console.warn(
+        `authorization matrix: no Chinese font on this host, PDF scope unchecked: ${undetermined.join(', ')}`,
+      );
     for (const entry of wrong) record(entry);
     expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
   }, 60_000);

@@ -40,11 +40,23 @@ export type TargetKind =
   | 'own_commitment'
   | 'resident_request';
 
-/** Ids of records inside the caller's scope, for bodies that name a second record. */
+/**
+ * Records a body may name, all in one community: the caller's own (inside) for bodies that only
+ * need to be valid, or another community's (outside) for routes whose body says where to act.
+ */
 export interface SampleIds {
+  /** A grid of the community. */
+  region: string;
+  /** A member of the branch, with no open transfer. */
   member: string;
+  /** A resident who is no member. */
+  person: string;
   household: string;
+  /** A warm group (暖心小组) holding `household`. */
   organization: string;
+  /** The community's party branch, and a second one to transfer to. */
+  branch: string;
+  otherBranch: string;
 }
 
 export interface MatrixRow {
@@ -64,9 +76,21 @@ export interface MatrixRow {
   selfAffecting?: true;
   /** The request uses its record up (anonymizes it): each role gets a fresh record inside its scope. */
   consumes?: true;
+  /**
+   * The record the route acts on is named in its body (a create) or its query (a list narrowed
+   * to a region), not its path: the outside check sends another community's ids there, and
+   * expects 404 with nothing written.
+   */
+  scopedBy?: 'body' | { query: string };
   /** The route takes a file upload: the test sends a small PNG as multipart/form-data. */
   upload?: true;
 }
+
+/** This month in Beijing, as a transfer's dues month. */
+const beijingMonth = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .format(new Date())
+    .slice(0, 7);
 
 const reason = { reason: '核对户籍信息，居民本人来电要求' };
 
@@ -89,7 +113,17 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/auth/password': { access: 'authenticated', target: 'none', selfAffecting: true },
   'GET /api/roles': { access: 'authenticated', target: 'none' },
   'GET /api/users': { access: 'user.read', target: 'none' },
-  'POST /api/users': { access: 'user.manage', target: 'none' },
+  'POST /api/users': {
+    access: 'user.manage',
+    target: 'none',
+    body: (ids) => ({
+      username: `matrix${Math.random().toString(36).slice(2, 9)}`,
+      password: 'Matrix-Pass-2026x',
+      displayName: '矩阵测试',
+      regionCode: ids.region,
+    }),
+    scopedBy: 'body',
+  },
   'GET /api/users/:id': { access: 'user.read', target: 'user' },
   'PATCH /api/users/:id': {
     access: 'user.manage',
@@ -129,7 +163,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
 
   // Register
   'GET /api/tags': { access: 'person.read', target: 'none' },
-  'GET /api/persons': { access: 'person.read', target: 'none' },
+  'GET /api/persons': {
+    access: 'person.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
   'GET /api/persons/:id': { access: 'person.read', target: 'person' },
   'POST /api/persons/:id/reveal': {
     access: 'person.reveal',
@@ -149,7 +187,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: () => reason,
   },
   'POST /api/persons/:id/subject-export': { access: 'person.reveal', target: 'person', body: () => reason },
-  'POST /api/persons/export': { access: 'person.export', target: 'none', body: () => ({}) },
+  'POST /api/persons/export': {
+    access: 'person.export',
+    target: 'none',
+    body: (ids) => ({ region: ids.region }),
+    scopedBy: 'body',
+  },
   'GET /api/households/:id': { access: 'person.read', target: 'household' },
   'GET /api/households/:id/neighbours': { access: 'person.read', target: 'household' },
   'GET /api/regions/:code/neighbour-map': { access: 'person.read', target: 'region' },
@@ -162,8 +205,17 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Organizations, members, care
   'POST /api/members/import': { access: 'member.import', target: 'none' },
   'GET /api/members/import/template': { access: 'member.import', target: 'none' },
-  'GET /api/organizations': { access: 'org.read', target: 'none' },
-  'POST /api/organizations': { access: 'org.write', target: 'none' },
+  'GET /api/organizations': {
+    access: 'org.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'POST /api/organizations': {
+    access: 'org.write',
+    target: 'none',
+    body: (ids) => ({ kind: 'branch', name: '矩阵测试支部', anchorRegionCode: ids.region }),
+    scopedBy: 'body',
+  },
   'GET /api/organizations/:id': { access: 'org.read', target: 'organization' },
   'POST /api/organizations/:id/move': { access: 'org.write', target: 'organization', body: () => ({}) },
   'PUT /api/organizations/:id/leader': {
@@ -178,7 +230,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: (ids) => ({ householdIds: [ids.household] }),
   },
   'DELETE /api/organizations/:id/households/:householdId': { access: 'org.write', target: 'organization' },
-  'POST /api/members': { access: 'org.write', target: 'none' },
+  'POST /api/members': {
+    access: 'org.write',
+    target: 'none',
+    body: (ids) => ({
+      organizationId: ids.branch,
+      personId: ids.person,
+      category: 'formal',
+      status: 'in_service',
+      joinedOn: '2015-07-01',
+    }),
+    scopedBy: 'body',
+  },
   'GET /api/members': { access: 'org.read', target: 'none' },
   'GET /api/organizations/:id/households': { access: 'org.read', target: 'organization' },
   'GET /api/members/:id': { access: 'org.read', target: 'member' },
@@ -189,7 +252,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'GET /api/me/member': { access: 'authenticated', target: 'none' },
   'GET /api/enterprises': { access: 'org.read', target: 'none' },
-  'POST /api/enterprises': { access: 'org.write', target: 'none' },
+  'POST /api/enterprises': {
+    access: 'org.write',
+    target: 'none',
+    body: (ids) => ({
+      name: '矩阵测试公司',
+      creditCode: '91350100M000100Y43',
+      regionCode: ids.region,
+    }),
+    scopedBy: 'body',
+  },
   'PUT /api/households/:id/care': {
     access: 'care.assign',
     target: 'household',
@@ -204,14 +276,32 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Member workflows
   'GET /api/me/registration': { access: 'authenticated', target: 'none' },
   'POST /api/me/registration': { access: 'authenticated', target: 'none' },
-  'GET /api/registrations': { access: 'org.read', target: 'none' },
-  'GET /api/registrations/summary': { access: 'org.read', target: 'none' },
+  'GET /api/registrations': {
+    access: 'org.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'GET /api/registrations/summary': {
+    access: 'org.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
   'POST /api/registrations/:id/decision': {
     access: 'org.write',
     target: 'registration',
     body: () => ({ decision: 'reject', note: '矩阵测试' }),
   },
-  'POST /api/transfers': { access: 'org.write', target: 'none' },
+  'POST /api/transfers': {
+    access: 'org.write',
+    target: 'none',
+    body: (ids) => ({
+      memberId: ids.member,
+      toOrganizationId: ids.otherBranch,
+      duesPaidUntil: beijingMonth(),
+      letterValidDays: 30,
+    }),
+    scopedBy: 'body',
+  },
   'GET /api/transfers': { access: 'org.read', target: 'none' },
   'POST /api/transfers/expire': { access: 'org.write', target: 'none' },
   'GET /api/transfers/:id': { access: 'org.read', target: 'transfer' },
@@ -236,13 +326,46 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     target: 'commitment',
     body: () => ({ rating: 'satisfied' }),
   },
-  'GET /api/commitments': { access: 'org.read', target: 'none' },
+  'GET /api/commitments': {
+    access: 'org.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
   'GET /api/commitments/:id': { access: 'org.read', target: 'commitment' },
-  'POST /api/commendations': { access: 'org.write', target: 'none' },
-  'GET /api/commendations': { access: 'org.read', target: 'none' },
+  'POST /api/commendations': {
+    access: 'org.write',
+    target: 'none',
+    body: (ids) => ({
+      year: new Date().getUTCFullYear() - 1,
+      title: '优秀党员',
+      subjectType: 'member',
+      subjectId: ids.member,
+    }),
+    scopedBy: 'body',
+  },
+  'GET /api/commendations': {
+    access: 'org.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
 
   // Work orders
-  'POST /api/work-orders': { access: 'workorder.intake', target: 'none' },
+  'POST /api/work-orders': {
+    access: 'workorder.intake',
+    target: 'none',
+    body: (ids) => ({
+      categoryCode: 'livelihood.elderly_care',
+      description: '独居老人家中暖气不热',
+      channel: 'hotline',
+      householdId: ids.household,
+      contactName: '王大爷',
+      contactPhone: '13845671234',
+    }),
+    scopedBy: 'body',
+  },
+  // No region-filter check: the list also holds orders given to the caller in their own name
+  // (a member handling one), wherever they lie, so a region outside the caller's scope may
+  // rightly list some; the filter narrows what the caller may see and answers 200.
   'GET /api/work-orders': { access: 'authenticated', target: 'none' },
   'GET /api/work-orders/similar': { access: 'workorder.intake', target: 'none' },
   'GET /api/work-orders/caller': { access: 'workorder.intake', target: 'none' },
@@ -310,20 +433,47 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'DELETE /api/calendar/:date': { access: 'catalogue.manage', target: 'global' },
   'GET /api/hotlines': { access: 'workorder.read', target: 'none' },
-  'POST /api/hotlines': { access: 'catalogue.manage', target: 'none' },
+  'POST /api/hotlines': {
+    access: 'catalogue.manage',
+    target: 'none',
+    body: (ids) => ({
+      number: `0451-${Math.floor(1000 + Math.random() * 8999)}`,
+      name: '矩阵热线',
+      regionCode: ids.region,
+    }),
+    scopedBy: 'body',
+  },
   'PATCH /api/hotlines/:id': {
     access: 'catalogue.manage',
     target: 'hotline',
     body: () => ({ active: true }),
   },
   'GET /api/open311/keys': { access: 'catalogue.manage', target: 'none' },
-  'POST /api/open311/keys': { access: 'catalogue.manage', target: 'none' },
+  'POST /api/open311/keys': {
+    access: 'catalogue.manage',
+    target: 'none',
+    body: (ids) => ({ name: `矩阵客户端${Math.random().toString(36).slice(2, 7)}`, regionCode: ids.region }),
+    scopedBy: 'body',
+  },
   'POST /api/open311/keys/:id/revoke': { access: 'catalogue.manage', target: 'open311_key' },
 
   // Deeds, notifications, report
-  'GET /api/deeds': { access: 'workorder.read', target: 'none' },
-  'GET /api/deeds/summary': { access: 'workorder.read', target: 'none' },
-  'POST /api/deeds': { access: 'deed.write', target: 'none' },
+  'GET /api/deeds': {
+    access: 'workorder.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'GET /api/deeds/summary': {
+    access: 'workorder.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'POST /api/deeds': {
+    access: 'deed.write',
+    target: 'none',
+    body: (ids) => ({ memberId: ids.member, title: '帮独居老人买菜', doneOn: '2026-01-05' }),
+    scopedBy: 'body',
+  },
   'POST /api/me/deeds': { access: 'authenticated', target: 'none' },
   'GET /api/me/notifications': { access: 'authenticated', target: 'none' },
   'POST /api/me/notifications/:id/read': { access: 'authenticated', target: 'own_notification' },
@@ -356,10 +506,26 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/portal/requests/:id/rating': { access: 'resident', target: 'resident_request' },
 
   // Cockpit
-  'GET /api/cockpit': { access: 'cockpit.read', target: 'none' },
-  'GET /api/cockpit/boundaries': { access: 'cockpit.read', target: 'none' },
-  'GET /api/cockpit/export.xlsx': { access: 'cockpit.read', target: 'none' },
-  'GET /api/cockpit/report.pdf': { access: 'cockpit.read', target: 'none' },
+  'GET /api/cockpit': {
+    access: 'cockpit.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'GET /api/cockpit/boundaries': {
+    access: 'cockpit.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'GET /api/cockpit/export.xlsx': {
+    access: 'cockpit.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
+  'GET /api/cockpit/report.pdf': {
+    access: 'cockpit.read',
+    target: 'none',
+    scopedBy: { query: 'region' },
+  },
 };
 
 /** What a staff role should get from a route, before scope is considered. */
