@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
 import { ROLE_NAMES, type RoleName } from '../auth/permissions.js';
 import type { DB } from '../db/tables.js';
@@ -12,6 +13,7 @@ import {
   memberWithLogin,
 } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
+import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { multipartFile } from '../testing/multipart.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import {
@@ -28,15 +30,18 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Params = Record<string, string>;
 
 /**
- * Target kinds whose outside-scope check is still to be built: a record found through the caller
- * (their notification, their own member record's commitments, a resident's portal request) needs
- * a second caller of the same kind rather than a region-scoped fixture. Printed on every run.
+ * Records found through their caller rather than a region: "inside" is the caller's own, "outside"
+ * somebody else's, checked with the owner's session in their own test below.
  */
-const OUTSIDE_CHECK_TO_BUILD: readonly TargetKind[] = [
+const OWNED_KINDS: readonly TargetKind[] = [
   'own_notification',
+  'own_member',
   'own_commitment',
   'resident_request',
 ];
+
+/** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */
+const OUTSIDE_CHECK_TO_BUILD: readonly TargetKind[] = [];
 
 /**
  * Real defects the matrix found that are not fixed yet, as `METHOD /url role inside|outside|permission`:
@@ -52,12 +57,12 @@ const VOLATILE_TABLES = new Set([
   'login_throttle',
   'otp_codes',
   'resident_sessions',
-  'notifications',
   'region_stats',
   'region_rollups',
   'rollup_marks',
 ]);
 const ALL_TABLES: (keyof DB)[] = [
+  'notifications',
   'service_categories',
   'calendar_days',
   'hotlines',
@@ -123,6 +128,9 @@ describeEachDialect('authorization matrix', (env) => {
   let admin = '';
   /** For each target kind, the path parameters of one record inside 青年社区 and one in 上海新村社区. */
   const fixtures = {} as Partial<Record<TargetKind, { inside: Params; outside: Params }>>;
+  /** For owned kinds: the session whose own record `inside` is. */
+  const owners = {} as Partial<Record<TargetKind, string>>;
+  const userIds = {} as Record<RoleName, string>;
   const placeholderIds: SampleIds = {
     region: PLACEHOLDERS.code!,
     member: PLACEHOLDER_ID,
@@ -202,6 +210,7 @@ describeEachDialect('authorization matrix', (env) => {
     for (const role of ROLE_NAMES) {
       const user = await env.createUser({ role, regionCode: QINGNIAN });
       passwords[role] = user;
+      userIds[role] = user.id;
       cookies[role] = await env.login(user.username, user.password);
     }
 
@@ -301,6 +310,12 @@ describeEachDialect('authorization matrix', (env) => {
       set('registration', { id: registration.json.id });
       set('commitment', { id: commitment.json.id });
       set('transfer', { id: transfer.json.id });
+      set('own_member', { id: withLogin.member.id });
+      set('own_commitment', { id: commitment.json.id });
+      if (side === 'inside') {
+        owners.own_member = withLogin.cookie;
+        owners.own_commitment = withLogin.cookie;
+      }
     }
     sampleInside = samples[QINGNIAN]!;
     sampleOutside = samples[SHANGHAI_XINCUN]!;
@@ -379,6 +394,67 @@ describeEachDialect('authorization matrix', (env) => {
       return { id: response.json.id };
     });
     await both('open311_key', async (community) => ({ id: (await issueKey(env, admin, community)).id }));
+
+    // An inbox message for the secretary (inside: theirs) and one for another account (outside).
+    const message = async (userId: string) => {
+      const id = uuidv7();
+      const now = env.now().toISOString();
+      await env.database.db
+        .insertInto('notifications')
+        .values({
+          id,
+          district_code: DISTRICT,
+          channel: 'inbox',
+          recipient_phone_enc: null,
+          recipient_user_id: userId,
+          template: 'order_urged',
+          params: JSON.stringify({ number: 'GD-1', category: '独居老人照料', note: '请尽快处理' }),
+          work_order_id: fixtures.work_order!.inside.id!,
+          status: 'sent',
+          attempts: 0,
+          next_attempt_at: now,
+          last_error: null,
+          sent_at: now,
+          read_at: null,
+          created_at: now,
+        })
+        .execute();
+      return { id };
+    };
+    fixtures.own_notification = {
+      inside: await message(userIds.secretary),
+      outside: await message(fixtures.user!.outside.id!),
+    };
+    owners.own_notification = cookies.secretary;
+
+    // A portal request with a photo from each of two residents.
+    const residentRequest = async (cookie: string, regionCode: string) => {
+      const submitted = await env.inject('POST', '/api/portal/requests', {
+        cookie,
+        body: {
+          categoryCode: 'livelihood.repair',
+          description: '楼道里的水管漏水，地面结冰很滑',
+          regionCode,
+        },
+      });
+      if (submitted.status !== 201) throw new Error(`portal request: ${JSON.stringify(submitted.json)}`);
+      const form = multipartFile(photo);
+      const uploaded = await env.app.inject({
+        method: 'POST',
+        url: `/api/portal/requests/${submitted.json.id}/photos`,
+        headers: { ...form.headers, cookie },
+        payload: form.payload,
+      });
+      if (uploaded.statusCode !== 201) throw new Error(`portal photo: ${uploaded.body}`);
+      return { id: submitted.json.id as string, photoId: uploaded.json().id as string };
+    };
+    const alice = await residentLogin(env, newPhone());
+    const bob = await residentLogin(env, newPhone());
+    fixtures.resident_request = {
+      inside: await residentRequest(alice, fixtures.region!.inside.code!),
+      outside: await residentRequest(bob, fixtures.region!.outside.code!),
+    };
+    owners.resident_request = alice;
   }, 120_000);
 
   /** A new record of a kind inside 青年社区, for requests that use theirs up. */
@@ -393,6 +469,7 @@ describeEachDialect('authorization matrix', (env) => {
       ([, row]) =>
         (row.target !== 'none' || row.scopedBy !== undefined) &&
         row.target !== 'global' &&
+        !OWNED_KINDS.includes(row.target) &&
         !OUTSIDE_CHECK_TO_BUILD.includes(row.target),
     );
   const regionQuery = (row: MatrixRow, ids: SampleIds) =>
@@ -453,7 +530,8 @@ describeEachDialect('authorization matrix', (env) => {
     const notYet = [...new Set(rows().map(([, row]) => row.target))].filter((kind) =>
       OUTSIDE_CHECK_TO_BUILD.includes(kind),
     );
-    console.warn(`authorization matrix: outside-scope check still to build for ${notYet.join(', ')}`);
+    if (notYet.length > 0)
+      console.warn(`authorization matrix: outside-scope check still to build for ${notYet.join(', ')}`);
     const wrong: string[] = [];
     const detail: string[] = [];
     const undetermined: string[] = [];
@@ -501,13 +579,22 @@ describeEachDialect('authorization matrix', (env) => {
   it('serves every targeted route inside the scope to each role holding its permission', async () => {
     const wrong: string[] = [];
     let checked = 0;
-    const targeted = staffRows().filter(
-      ([, row]) =>
-        row.target !== 'none' && row.target !== 'global' && !OUTSIDE_CHECK_TO_BUILD.includes(row.target),
-    );
+    const targeted = scopedRows();
     const check = async (key: string, row: MatrixRow, role: RoleName) => {
-      const params = row.consumes ? await freshInside(row.target) : fixtures[row.target]!.inside;
-      const response = await send(key, row, cookies[role], params, sampleInside);
+      const params =
+        row.target === 'none'
+          ? {}
+          : row.consumes
+            ? await freshInside(row.target)
+            : fixtures[row.target]!.inside;
+      const response = await send(
+        key,
+        row,
+        cookies[role],
+        params,
+        sampleInside,
+        regionQuery(row, sampleInside),
+      );
       checked += 1;
       const status = response.statusCode;
       const ok = key.startsWith('GET ')
@@ -528,6 +615,39 @@ describeEachDialect('authorization matrix', (env) => {
     for (const entry of failing) record(entry);
     expect(wrong.filter((_, i) => !KNOWN_FAILURES.includes(failing[i]!))).toEqual([]);
   }, 60_000);
+
+  it('answers 404 for somebody else’s own record, and serves the caller’s own', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [key, row] of rows().filter(([, row]) => OWNED_KINDS.includes(row.target))) {
+      const owner = owners[row.target];
+      const fixture = fixtures[row.target];
+      expect(owner, `owner of ${row.target}`).toBeDefined();
+      const mutation = !key.startsWith('GET ');
+      const before = mutation ? await checksum() : '';
+      const outside = await send(key, row, owner!, fixture!.outside, sampleInside);
+      checked += 1;
+      if (outside.statusCode !== 404) wrong.push(`${key} owner outside → ${outside.statusCode}`);
+      if (mutation && (await checksum()) !== before)
+        wrong.push(`${key} owner outside → wrote to the database`);
+      const inside = await send(key, row, owner!, fixture!.inside, sampleInside);
+      const status = inside.statusCode;
+      // Nobody else's session finds it: a staff member's message is theirs alone.
+      if (row.target === 'own_notification')
+        for (const role of ROLE_NAMES.filter((role) => cookies[role] !== owner)) {
+          const other = await send(key, row, cookies[role], fixture!.inside, sampleInside);
+          if (other.statusCode !== 404)
+            wrong.push(`${key} ${role} on the secretary's own → ${other.statusCode}`);
+        }
+      const ok = key.startsWith('GET ')
+        ? status === 200
+        : !serverError(inside) && status !== 403 && status !== 404;
+      if (!ok) wrong.push(`${key} owner inside → ${status} ${inside.body.slice(0, 120)}`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
+    for (const entry of wrong) record(entry.replace(/ \d{3} .*$/, ''));
+    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry.replace(/ \d{3} .*$/, '')))).toEqual([]);
+  });
 
   it('lets only the installation’s district admins change installation-wide settings', async () => {
     const districtAdmin = admin; // bootstrap's admin holds district_admin on the installation district

@@ -16,8 +16,9 @@ export type MatrixAccess = Permission | 'authenticated' | 'resident' | 'public';
 /**
  * The kind of record a route's path names. `none`: a collection, a form or the caller's own data;
  * `global`: an installation-wide setting (catalogue, calendar) only the installation's district
- * admins may change; `own_*`: a record found through the caller (their notification, their
- * commitment, their portal request), where "outside" means somebody else's.
+ * admins may change; `own_*` and `resident_request`: a record found through the caller (their
+ * notification, their own member record or commitment, a resident's portal request), where
+ * "inside" means the caller's own and "outside" somebody else's.
  */
 export type TargetKind =
   | 'none'
@@ -37,6 +38,7 @@ export type TargetKind =
   | 'hotline'
   | 'open311_key'
   | 'own_notification'
+  | 'own_member'
   | 'own_commitment'
   | 'resident_request';
 
@@ -312,7 +314,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/members/:id/commitments': {
     access: 'authenticated',
-    target: 'own_commitment',
+    target: 'own_member',
     body: () => ({ year: new Date().getUTCFullYear(), content: '矩阵测试承诺' }),
   },
   'GET /api/me/commitments': { access: 'authenticated', target: 'none' },
@@ -503,7 +505,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/portal/requests/:id': { access: 'resident', target: 'resident_request' },
   'POST /api/portal/requests/:id/photos': { access: 'resident', target: 'resident_request', upload: true },
   'GET /api/portal/requests/:id/photos/:photoId': { access: 'resident', target: 'resident_request' },
-  'POST /api/portal/requests/:id/rating': { access: 'resident', target: 'resident_request' },
+  'POST /api/portal/requests/:id/rating': {
+    access: 'resident',
+    target: 'resident_request',
+    body: () => ({ satisfaction: 'satisfied' }),
+  },
 
   // Cockpit
   'GET /api/cockpit': {
