@@ -576,6 +576,35 @@ describeEachDialect('authorization matrix', (env) => {
     expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
   }, 60_000);
 
+  it('refuses a body naming another community’s record on an own record, as if it did not exist', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const mixed = scopedRows().filter(
+      ([, row]) =>
+        row.target !== 'none' &&
+        row.body !== undefined &&
+        JSON.stringify(row.body(sampleInside)) !== JSON.stringify(row.body(sampleOutside)),
+    );
+    for (const [key, row] of mixed) {
+      for (const role of ROLE_NAMES) {
+        if (!reachesTarget(role, row)) continue;
+        const before = await checksum();
+        const inside = fixtures[row.target]!.inside;
+        const response = await send(key, row, cookies[role], inside, sampleOutside);
+        checked += 1;
+        if (response.statusCode !== 404) {
+          const nowhere = await send(key, row, cookies[role], inside, placeholderIds);
+          if (refusalOf(nowhere) !== refusalOf(response))
+            wrong.push(`${key} ${role} mixed → ${refusalOf(response)} but nothing → ${refusalOf(nowhere)}`);
+        }
+        if ((await checksum()) !== before) wrong.push(`${key} ${role} mixed → wrote to the database`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+    for (const entry of wrong) record(entry);
+    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
+  });
+
   it('serves every targeted route inside the scope to each role holding its permission', async () => {
     const wrong: string[] = [];
     let checked = 0;

@@ -141,7 +141,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/users/:id/roles': {
     access: 'user.manage',
     target: 'user',
-    body: () => ({ role: 'member', regionCode: '230108001002' }),
+    body: (ids) => ({ role: 'grid_worker', regionCode: ids.region }),
   },
   'DELETE /api/users/:id/roles/:assignmentId': { access: 'user.manage', target: 'user' },
 
