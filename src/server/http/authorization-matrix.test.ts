@@ -44,8 +44,9 @@ const OWNED_KINDS: readonly TargetKind[] = [
 const OUTSIDE_CHECK_TO_BUILD: readonly TargetKind[] = [];
 
 /**
- * Real defects the matrix found that are not fixed yet, as `METHOD /url role inside|outside|permission`:
- * the test expects them to still fail, so fixing one makes the test ask for its removal here.
+ * Real defects the matrix found that are not fixed yet, as `METHOD /url role phase` (phase: one of
+ * permission, outside, mixed, inside, own-outside, own-inside, others-own, global; the role is
+ * `owner` for the own-* phases). Each must still fail; one that passes must be removed here.
  */
 const KNOWN_FAILURES: readonly string[] = [];
 
@@ -144,7 +145,6 @@ describeEachDialect('authorization matrix', (env) => {
   const samples: Record<string, SampleIds> = {};
   let sampleInside = placeholderIds;
   let sampleOutside = placeholderIds;
-  const problems: string[] = [];
 
   let photo = '';
   const send = async (
@@ -477,8 +477,15 @@ describeEachDialect('authorization matrix', (env) => {
 
   const rows = () => Object.entries(AUTHORIZATION_MATRIX);
   const staffRows = () => rows().filter(([key, row]) => row.access !== 'public' && key.includes(' /api/'));
-  const record = (entry: string) => {
-    problems.push(entry);
+  /** Fails on any failure not listed in KNOWN_FAILURES, and on a listed one that no longer fails. */
+  const settle = (wrong: readonly string[], phases: readonly string[]) => {
+    const found = wrong.map((entry) => entry.split(' → ')[0]!);
+    const known = KNOWN_FAILURES.filter((entry) => phases.includes(entry.split(' ').at(-1)!));
+    expect(wrong.filter((_, i) => !known.includes(found[i]!))).toEqual([]);
+    expect(
+      known.filter((entry) => !found.includes(entry)),
+      'fixed: remove from KNOWN_FAILURES',
+    ).toEqual([]);
   };
 
   it('lists exactly the routes the app registers, each with the access the route declares', () => {
@@ -522,8 +529,7 @@ describeEachDialect('authorization matrix', (env) => {
       }
     }
     expect(calls).toBeGreaterThan(600);
-    for (const entry of wrong) record(entry);
-    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
+    settle(wrong, ['permission']);
   }, 60_000);
 
   it('answers 404 outside the scope for every targeted route and role, and writes nothing', async () => {
@@ -572,8 +578,7 @@ describeEachDialect('authorization matrix', (env) => {
       console.warn(
         `authorization matrix: no Chinese font on this host, PDF scope unchecked: ${undetermined.join(', ')}`,
       );
-    for (const entry of wrong) record(entry);
-    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
+    settle(wrong, ['outside']);
   }, 60_000);
 
   it('refuses a body naming another community’s record on an own record, as if it did not exist', async () => {
@@ -601,8 +606,7 @@ describeEachDialect('authorization matrix', (env) => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(5);
-    for (const entry of wrong) record(entry);
-    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry))).toEqual([]);
+    settle(wrong, ['mixed']);
   });
 
   it('serves every targeted route inside the scope to each role holding its permission', async () => {
@@ -640,9 +644,7 @@ describeEachDialect('authorization matrix', (env) => {
       for (const [key, row] of targeted.filter(([key]) => !key.startsWith('GET ')))
         if (reachesTarget(role, row)) await check(key, row, role);
     expect(checked).toBeGreaterThan(60);
-    const failing = wrong.map((entry) => entry.replace(/ \d{3} .*$/, ''));
-    for (const entry of failing) record(entry);
-    expect(wrong.filter((_, i) => !KNOWN_FAILURES.includes(failing[i]!))).toEqual([]);
+    settle(wrong, ['inside']);
   }, 60_000);
 
   it('answers 404 for somebody else’s own record, and serves the caller’s own', async () => {
@@ -656,26 +658,24 @@ describeEachDialect('authorization matrix', (env) => {
       const before = mutation ? await checksum() : '';
       const outside = await send(key, row, owner!, fixture!.outside, sampleInside);
       checked += 1;
-      if (outside.statusCode !== 404) wrong.push(`${key} owner outside → ${outside.statusCode}`);
+      if (outside.statusCode !== 404) wrong.push(`${key} owner own-outside → ${outside.statusCode}`);
       if (mutation && (await checksum()) !== before)
-        wrong.push(`${key} owner outside → wrote to the database`);
+        wrong.push(`${key} owner own-outside → wrote to the database`);
       const inside = await send(key, row, owner!, fixture!.inside, sampleInside);
       const status = inside.statusCode;
       // Nobody else's session finds it: a staff member's message is theirs alone.
       if (row.target === 'own_notification')
         for (const role of ROLE_NAMES.filter((role) => cookies[role] !== owner)) {
           const other = await send(key, row, cookies[role], fixture!.inside, sampleInside);
-          if (other.statusCode !== 404)
-            wrong.push(`${key} ${role} on the secretary's own → ${other.statusCode}`);
+          if (other.statusCode !== 404) wrong.push(`${key} ${role} others-own → ${other.statusCode}`);
         }
       const ok = key.startsWith('GET ')
         ? status === 200
         : !serverError(inside) && status !== 403 && status !== 404;
-      if (!ok) wrong.push(`${key} owner inside → ${status} ${inside.body.slice(0, 120)}`);
+      if (!ok) wrong.push(`${key} owner own-inside → ${status} ${inside.body.slice(0, 120)}`);
     }
     expect(checked).toBeGreaterThanOrEqual(7);
-    for (const entry of wrong) record(entry.replace(/ \d{3} .*$/, ''));
-    expect(wrong.filter((entry) => !KNOWN_FAILURES.includes(entry.replace(/ \d{3} .*$/, '')))).toEqual([]);
+    settle(wrong, ['own-outside', 'own-inside', 'others-own']);
   });
 
   it('lets only the installation’s district admins change installation-wide settings', async () => {
@@ -689,20 +689,19 @@ describeEachDialect('authorization matrix', (env) => {
       for (const role of ROLE_NAMES) {
         const before = await checksum();
         const response = await send(key, row, cookies[role], params, sampleInside);
-        if (response.statusCode !== 403) wrong.push(`${key} ${role} at 青年社区 → ${response.statusCode}`);
-        if ((await checksum()) !== before) wrong.push(`${key} ${role} at 青年社区 → wrote to the database`);
+        if (response.statusCode !== 403)
+          wrong.push(`${key} ${role} global → ${response.statusCode} at 青年社区`);
+        if ((await checksum()) !== before) wrong.push(`${key} ${role} global → wrote to the database`);
       }
     }
     // The installation's own district admin: served (business rules may still refuse).
     for (const [key, row] of globals) {
       const response = await send(key, row, districtAdmin, params, sampleInside);
       if (response.statusCode >= 500 || [401, 403, 404].includes(response.statusCode))
-        wrong.push(`${key} district admin → ${response.statusCode} ${response.body.slice(0, 120)}`);
+        wrong.push(
+          `${key} installation-admin global → ${response.statusCode} ${response.body.slice(0, 120)}`,
+        );
     }
-    expect(wrong).toEqual([]);
-  });
-
-  it('lists no known failure that no longer fails', () => {
-    expect(KNOWN_FAILURES.filter((entry) => !problems.includes(entry))).toEqual([]);
+    settle(wrong, ['global']);
   });
 });
