@@ -473,7 +473,9 @@ describeEachDialect('authorization matrix', (env) => {
         !OUTSIDE_CHECK_TO_BUILD.includes(row.target),
     );
   const regionQuery = (row: MatrixRow, ids: SampleIds) =>
-    typeof row.scopedBy === 'object' ? `?${row.scopedBy.query}=${ids.region}` : '';
+    typeof row.scopedBy === 'object'
+      ? `?${row.scopedBy.query}=${ids.region}${row.scopedBy.also ? `&${row.scopedBy.also}` : ''}`
+      : '';
 
   const rows = () => Object.entries(AUTHORIZATION_MATRIX);
   const staffRows = () => rows().filter(([key, row]) => row.access !== 'public' && key.includes(' /api/'));

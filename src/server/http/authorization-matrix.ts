@@ -83,7 +83,7 @@ export interface MatrixRow {
    * to a region), not its path: the outside check sends another community's ids there, and
    * expects 404 with nothing written.
    */
-  scopedBy?: 'body' | { query: string };
+  scopedBy?: 'body' | { query: string; also?: string };
   /** The route takes a file upload: the test sends a small PNG as multipart/form-data. */
   upload?: true;
 }
@@ -369,7 +369,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // (a member handling one), wherever they lie, so a region outside the caller's scope may
   // rightly list some; the filter narrows what the caller may see and answers 200.
   'GET /api/work-orders': { access: 'authenticated', target: 'none' },
-  'GET /api/work-orders/similar': { access: 'workorder.intake', target: 'none' },
+  'GET /api/work-orders/similar': {
+    access: 'workorder.intake',
+    target: 'none',
+    scopedBy: { query: 'regionCode', also: 'categoryCode=livelihood.elderly_care' },
+  },
   'GET /api/work-orders/caller': { access: 'workorder.intake', target: 'none' },
   'GET /api/work-orders/:id': {
     access: 'authenticated',
