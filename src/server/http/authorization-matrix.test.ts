@@ -44,7 +44,7 @@ const OUTSIDE_CHECK_TO_BUILD: readonly TargetKind[] = [];
 
 /**
  * Real defects the matrix found that are not fixed yet, as `METHOD /url role phase` (phase: one of
- * permission, outside, mixed, inside, own-outside, own-inside, others-own, global; the role is
+ * permission, outside, list, mixed, inside, own-outside, own-inside, others-own, global; the role is
  * `owner` for the own-* phases). Each must still fail; one that passes must be removed here.
  */
 const KNOWN_FAILURES: readonly string[] = [];
@@ -552,6 +552,35 @@ describeEachDialect('authorization matrix', (env) => {
       );
     settle(wrong, ['outside']);
   }, 60_000);
+
+  it('lists nothing of another community', async () => {
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const outsideIds = new Set(
+      [
+        ...Object.entries(fixtures)
+          .filter(([kind]) => !OWNED_KINDS.includes(kind as TargetKind))
+          .flatMap(([, fixture]) => Object.values(fixture.outside)),
+        ...Object.values(sampleOutside),
+      ].filter((value) => UUID.test(value)),
+    );
+    expect(outsideIds.size).toBeGreaterThanOrEqual(10);
+    const wrong: string[] = [];
+    let checked = 0;
+    const lists = staffRows().filter(
+      ([key, row]) => key.startsWith('GET ') && row.target === 'none' && !row.listsWholeDistrict,
+    );
+    for (const [key, row] of lists) {
+      for (const role of ROLE_NAMES) {
+        if (!reachesTarget(role, row)) continue;
+        const response = await send(key, row, cookies[role], {}, sampleInside);
+        checked += 1;
+        const shown = [...outsideIds].filter((id) => response.body.includes(id));
+        if (shown.length > 0) wrong.push(`${key} ${role} list → shows ${shown.join(', ')}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    settle(wrong, ['list']);
+  });
 
   it('refuses a body naming another community’s record on an own record, as if it did not exist', async () => {
     const wrong: string[] = [];
