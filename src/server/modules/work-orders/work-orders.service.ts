@@ -68,6 +68,9 @@ export class WorkOrdersService {
     caller: Caller,
     input: { categoryCode: string; regionCode: string; householdId?: string | undefined },
   ) {
+    // A place outside where the caller takes orders does not exist for them: 404, as every region
+    // filter answers, rather than an empty list that tells nothing apart.
+    caller.scopeFor('workorder.intake').filteredTo(input.regionCode);
     return workOrdersRepository.openSimilar(this.ctx.database.db, visibilityOf(caller), input);
   }
 
