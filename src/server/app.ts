@@ -34,6 +34,7 @@ import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
 import { inboxRoutes } from './modules/notifications/inbox.routes.js';
+import { answerOpen311RouterError } from './modules/open311/georeport.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { CareService } from './modules/organizations/care.service.js';
 import { MembersService } from './modules/organizations/members.service.js';
@@ -97,7 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => uuidv7(),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
-    frameworkErrors: answerRouterError,
+    // Open311 clients get the specification's error list, everyone else the API's error body.
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith('/open311/')
+        ? answerOpen311RouterError(error, request, reply)
+        : answerRouterError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,34 +47,7 @@ const UPLOADS = [
  * operation, payload kind (prefix) and the problem's text.
  */
 const KNOWN_FAILURES: { operation: string; kind: string; url?: RegExp; problem: RegExp; note: string }[] = [
-  // Listed before the general multipart entry below: the first matching entry counts an answer.
-  ...['POST /api/imports', 'POST /api/members/import'].map((operation) => ({
-    operation,
-    kind: 'multipart:no-file-part',
-    problem: /^500 /,
-    note: 'a field part without a filename reaches formatOf(undefined): TypeError in receiveSpreadsheet (spreadsheet-upload.ts)',
-  })),
-  ...[
-    'POST /api/imports',
-    'POST /api/members/import',
-    'POST /api/work-orders/{id}/attachments',
-    'POST /api/portal/requests/{id}/photos',
-  ].map((operation) => ({
-    operation,
-    kind: 'multipart:',
-    problem: /^500 /,
-    note: 'busboy\'s "Multipart: Boundary not found" / "Unexpected end of multipart data" reach the error handler unmapped (issue 15, defect 9)',
-  })),
-  ...[
-    'POST /open311/v2/requests.{format}',
-    'GET /open311/v2/services/{file}',
-    'GET /open311/v2/requests/{file}',
-  ].map((operation) => ({
-    operation,
-    kind: '',
-    problem: /^Open311 error not in the specification's shape: \{"code":"request\.(bad_url|path_too_long)"/,
-    note: "the router's refusals (undecodable path, parameter over 100 characters) answer in the /api shape, not as an Open311 error list",
-  })),
+  // None at present: add an entry here (with its note) only for a defect being fixed elsewhere.
 ];
 
 /**

@@ -113,6 +113,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/docs/static/*': { access: 'public', target: 'none' },
   'GET /api/health': { access: 'public', target: 'none' },
   'GET /api/health/ready': { access: 'public', target: 'none' },
+  // Public to the router; the handler answers 404 unless the bearer token matches or, with no
+  // token configured, the socket is loopback (src/server/metrics, tested in metrics.test.ts).
+  'GET /metrics': { access: 'public', target: 'none' },
 
   // Staff sign-in and accounts
   'POST /api/auth/login': { access: 'public', target: 'none' },

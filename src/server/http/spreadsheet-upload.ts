@@ -38,7 +38,10 @@ export async function receiveSpreadsheet(
 ): Promise<{ tempFile: string; fileName: string; format: SpreadsheetFormat }> {
   const upload = await firstFile(request);
   if (!upload) throw new DomainError('import.file_missing', 400);
-  const format = formatOf(upload.filename);
+  // A part sent without a file name (a plain field where a file belongs) is no spreadsheet: its
+  // body is still drained into the temporary file below so the request ends, then refused.
+  const fileName: string = typeof upload.filename === 'string' ? upload.filename : '';
+  const format = fileName ? formatOf(fileName) : undefined;
   fs.mkdirSync(tempDir, { recursive: true, mode: 0o700 });
   const tempFile = path.join(tempDir, `${UPLOAD_PREFIX}${uuidv7()}`);
   try {
@@ -53,7 +56,7 @@ export async function receiveSpreadsheet(
     fs.rmSync(tempFile, { force: true });
     throw error;
   }
-  return { tempFile, fileName: upload.filename, format };
+  return { tempFile, fileName, format };
 }
 
 /** An upload file untouched this long belongs to no upload in progress (one writes it as it streams). */

@@ -363,7 +363,9 @@ describeEachDialect('audit rows from before migration 0008', (env) => {
     }
     const old = await verifyAuditChain(db, anchor());
     expect(old.ok).toBe(true);
-    expect(await migrateToLatest(env.database)).toEqual(undone.map((step) => step.replace('Down', 'Up')).reverse());
+    expect(await migrateToLatest(env.database)).toEqual(
+      undone.map((step) => step.replace('Down', 'Up')).reverse(),
+    );
     const unsigned = await db.selectFrom('audit_log').select('mac').execute();
     expect(unsigned.every((row) => row.mac === null)).toBe(true);
 

@@ -45,6 +45,20 @@ function sendErrors(
   return send(reply, formatOfUrl(reply.request.url), document, status);
 }
 
+/**
+ * The router's refusals (an undecodable path, a parameter over 100 characters) under /open311,
+ * before any route runs: the specification's error list, 400, like every other bad request.
+ */
+export function answerOpen311RouterError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const code: MessageCode =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.path_too_long' : 'request.bad_url';
+  sendErrors(reply, 400, [{ code: 400, description: translate(code, requestLanguage(request)) }]);
+}
+
 /** Fastify's own client errors in the specification's terms: 400 for any request that cannot be served. */
 const frameworkMessages: Record<string, MessageCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
