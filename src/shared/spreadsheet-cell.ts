@@ -14,3 +14,8 @@ export function neutralizeFormula(text: string): string {
 export function safeCell<T>(value: T): T | string {
   return typeof value === 'string' ? neutralizeFormula(value) : value;
 }
+
+/** An exported cell read back on import: the apostrophe an export put in front is taken off. */
+export function restoreFormulaText(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutralizeFormula } from '../../../shared/spreadsheet-cell.js';
 import { STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import { type Language, translate } from '../../i18n/messages.js';
 import { formatBeijing } from '../work-orders/working-calendar.js';
@@ -78,7 +79,8 @@ export async function cockpitWorkbook(
   ];
   for (const child of view.children) {
     children.addRow([
-      child.name,
+      // Names are typed by administrators: never a cell a spreadsheet would run as a formula.
+      neutralizeFormula(child.name),
       child.code,
       ...INDICATORS.map((indicator) => child.values[indicator.code] ?? null),
     ]);
@@ -111,9 +113,9 @@ export async function cockpitWorkbook(
   for (const order of overdue) {
     late.addRow([
       order.number,
-      order.category_name,
-      order.place_name ?? order.region_code,
-      order.holder_name ?? '',
+      neutralizeFormula(order.category_name),
+      neutralizeFormula(order.place_name ?? order.region_code),
+      neutralizeFormula(order.holder_name ?? ''),
       statusLabel(order.status, language),
       formatBeijing(order.created_at),
       formatBeijing(order.due_at),

@@ -5,6 +5,7 @@ import {
   type Relation,
   type ResidentHeader,
 } from '../../../../shared/register-template.js';
+import { restoreFormulaText } from '../../../../shared/spreadsheet-cell.js';
 import { toHalfWidth, validateIdNumber, validateMobilePhone } from '../../../../shared/validators/index.js';
 import type { Region } from '../../../db/tables.js';
 
@@ -54,10 +55,16 @@ const ID_PROBLEMS: Record<string, string> = {
 
 const NEEDS_NORMALIZING = /[\s\uff01-\uff5e]/;
 
-/** Full-width digits and letters become half-width, spaces are trimmed and runs of them folded. */
-export const normalizeCell = (value: string): string =>
+/**
+ * Full-width digits and letters become half-width, spaces are trimmed and runs of them folded, and
+ * the apostrophe an export puts before formula-like text (spreadsheet-cell.ts) is taken off again.
+ */
+export const normalizeCell = (value: string): string => {
+  const text = value.charCodeAt(0) === APOSTROPHE ? restoreFormulaText(value) : value;
   // The common cell has neither spaces (\s covers U+3000) nor full-width forms: nothing to do.
-  NEEDS_NORMALIZING.test(value) ? toHalfWidth(value).replace(/\s+/g, ' ').trim() : value;
+  return NEEDS_NORMALIZING.test(text) ? toHalfWidth(text).replace(/\s+/g, ' ').trim() : text;
+};
+const APOSTROPHE = 39;
 
 function within(problems: RowProblem[], column: ResidentHeader, value: string, max: number): string {
   if (value.length > max) problems.push({ column, message: `不能超过 ${max} 个字符` });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ERROR_COLUMN, RELATIONS, RESIDENT_HEADERS } from '../../../../shared/register-template.js';
+import { neutralizeFormula } from '../../../../shared/spreadsheet-cell.js';
 import { translate } from '../../../i18n/messages.js';
 import { normalizeCell } from './row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
@@ -101,7 +102,12 @@ export async function writeErrorReport(options: {
       );
       for (const { index, column } of identifying)
         if (cells[index] && !reason.includes(`${column}：`)) cells[index] = masked(cells[index]);
-      const written = sheet.addRow([row.rowNumber, ...cells.slice(0, header.length), reason]);
+      // The uploader's own cells, shown to whoever opens the report: never run as formulas.
+      const written = sheet.addRow([
+        row.rowNumber,
+        ...cells.slice(0, header.length).map(neutralizeFormula),
+        reason,
+      ]);
       written.getCell(header.length + 2).font = { color: { argb: 'FFC00000' } };
       written.commit();
     }
