@@ -254,11 +254,12 @@ describeInBrowser(
       const report = await downloaded('download-report');
       expect(report.fileName).toBe('党员名单-有误.errors.xlsx');
       const reasonAt = report.rows[0]!.indexOf(ERROR_COLUMN);
-      expect(reasonAt).toBe(MEMBER_HEADERS.length);
+      // The report lists only the bad rows: their row number, their own cells, then the reason.
+      expect(reasonAt).toBe(MEMBER_HEADERS.length + 1);
       const reported = report.rows
         .slice(1)
         .filter((row) => row[reasonAt])
-        .map((row) => ({ name: row[0], reason: row[reasonAt] }));
+        .map((row) => ({ name: row[1], reason: row[reasonAt] }));
       expect(reported).toEqual([{ name: rows[BAD_ROW]![0], reason: BAD_REASON }]);
     });
 

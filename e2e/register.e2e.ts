@@ -157,11 +157,13 @@ describeInBrowser('register: import, search, reveal and audit in the browser', (
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(15).text).toBe('错误原因');
+    // The report lists only the bad rows: their row number, their own cells, then the reason.
+    expect(sheet.getRow(1).getCell(1).text).toBe('行号');
+    expect(sheet.getRow(1).getCell(16).text).toBe('错误原因');
     const reported: { name: string; reason: string }[] = [];
     sheet.eachRow((row, number) => {
-      if (number > 1 && row.getCell(15).text) {
-        reported.push({ name: row.getCell(1).text, reason: row.getCell(15).text });
+      if (number > 1 && row.getCell(16).text) {
+        reported.push({ name: row.getCell(2).text, reason: row.getCell(16).text });
       }
     });
     expect(reported).toEqual([
