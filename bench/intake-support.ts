@@ -4,7 +4,7 @@ import { UsersService } from '../src/server/modules/users/users.service.js';
 import type { ServiceContext } from '../src/server/services.js';
 
 /** The account the intake benchmarks take orders as: a hotline operator of the district. */
-export const BENCH_OPERATOR = { username: 'bench_operator', password: 'Bench-Operator-2026' };
+export const BENCH_OPERATOR = { username: 'bench_operator', password: 'Steady-Hotline-2026' };
 
 export async function createBenchOperator(ctx: ServiceContext): Promise<void> {
   const users = new UsersService(ctx);

@@ -65,11 +65,11 @@ await createBenchOperator(ctx);
 const staff = {
   secretary: {
     username: 'soak_secretary',
-    password: 'Soak-Secretary-2026',
+    password: 'Quiet-Minutes-2026',
     role: 'secretary',
     region: '230108001002',
   },
-  worker: { username: 'soak_worker', password: 'Soak-Worker-2026', role: 'grid_worker', region: grid },
+  worker: { username: 'soak_worker', password: 'Long-Night-Shift-2026', role: 'grid_worker', region: grid },
 } as const;
 const users = new UsersService(ctx);
 const workerId = await (async () => {

@@ -395,6 +395,32 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     await logOut(page);
   });
 
+  it('lets the secretary publish a public text for Open311, refusing one with a phone number in it', async () => {
+    await signIn(SECRETARY);
+    await openOrder('all');
+    const facts = page.getByTestId('order-public-description');
+    expect(await text(facts)).toContain('不公开');
+    await page.getByTestId('edit-public-description').click();
+    const form = dialog('对外公开的说明');
+    await form.waitFor();
+    await form.getByTestId('public-description-text').fill('独居老人送餐问题，请联系 13845671234');
+    await form.getByRole('button', { name: spaced('保存') }).click();
+    // The server finds the phone number and names the field; nothing is published.
+    await form.locator('.ant-form-item-explain-error').first().waitFor();
+    await shot('public-text-refused');
+    await form.getByTestId('public-description-text').fill('社区已为独居老人安排长期送餐服务。');
+    await form.getByRole('button', { name: spaced('保存') }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('社区已为独居老人安排长期送餐服务。').waitFor();
+    await shot('public-text-published');
+    // Anyone may read it through Open311, and nothing of the resident's own words.
+    const response = await fetch(`${server.baseUrl}/open311/v2/requests.json?status=closed`);
+    const published = JSON.stringify(await response.json());
+    expect(published).toContain('社区已为独居老人安排长期送餐服务。');
+    expect(published).not.toContain('13845671234');
+    await logOut(page);
+  });
+
   it('shows the administrator the catalogue, the working-day calendar, the hotlines and the ledger of good deeds', async () => {
     await signIn({ username: 'admin', password: server.adminPassword });
     await page.getByTestId('menu-service-admin').click();
