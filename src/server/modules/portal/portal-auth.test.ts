@@ -268,3 +268,39 @@ describe('portal sign-in: per-address limit', () => {
     { LIANXIN_LOGIN_RATE_LIMIT: '3' },
   );
 });
+
+describe('portal sessions: the same lifetime rules as staff sessions', () => {
+  describeEachDialect(
+    'resident session lifetime',
+    (env) => {
+      it('keeps an active session past the idle timeout but ends it at the absolute lifetime', async () => {
+        const cookie = await residentLogin(env, newPhone());
+        // Active every 20 seconds with a one-minute idle timeout: alive after five minutes.
+        for (let i = 0; i < 15; i++) {
+          env.advanceMinutes(1 / 3);
+          expect((await env.inject('GET', '/api/portal/me', { cookie })).status).toBe(200);
+        }
+        // Active all along, yet two hours after sign-in (LIANXIN_SESSION_MAX_HOURS=2) it ends.
+        for (let i = 0; i < 2 * 60 * 2; i++) {
+          env.advanceMinutes(0.5);
+          const me = await env.inject('GET', '/api/portal/me', { cookie });
+          if (me.status !== 200) {
+            expect(me.json.code).toBe('auth.session_expired');
+            expect(i * 0.5 + 5).toBeGreaterThanOrEqual(119);
+            return;
+          }
+        }
+        throw new Error('the session outlived its absolute lifetime');
+      });
+
+      it('ends an idle session after the idle timeout', async () => {
+        const cookie = await residentLogin(env, newPhone());
+        env.advanceMinutes(1.5);
+        const me = await env.inject('GET', '/api/portal/me', { cookie });
+        expect(me.status).toBe(401);
+        expect(me.json.code).toBe('auth.session_expired');
+      });
+    },
+    { LIANXIN_SESSION_IDLE_MINUTES: '1', LIANXIN_SESSION_MAX_HOURS: '2' },
+  );
+});

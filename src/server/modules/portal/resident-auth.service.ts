@@ -6,6 +6,7 @@ import type { ResidentAuthenticator, ResidentCaller } from '../../http/access-co
 import { DomainError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { touchIntervalMs } from '../auth/auth.service.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { portalRepository } from './portal.repository.js';
 
@@ -16,7 +17,6 @@ export const RESEND_SECONDS = 60;
 export const CODES_PER_HOUR = 5;
 /** Wrong guesses a code survives; the fifth kills it. */
 export const MAX_CODE_ATTEMPTS = 5;
-const TOUCH_INTERVAL_MS = 60_000;
 
 const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -190,14 +190,18 @@ export class ResidentAuthService implements ResidentAuthenticator {
     const session = await portalRepository.session(db, sessionId);
     if (!session) throw unauthenticated('auth.required');
     const now = this.ctx.now();
+    // The same rules as staff sessions (auth.service.ts): an idle timeout and an absolute lifetime.
+    const { sessionIdleMinutes, sessionMaxHours } = this.ctx.config;
     const idleMs = now.getTime() - Date.parse(session.last_seen_at);
-    if (idleMs > this.ctx.config.sessionIdleMinutes * 60_000) {
+    const ageMs = now.getTime() - Date.parse(session.created_at);
+    if (idleMs > sessionIdleMinutes * 60_000 || ageMs > sessionMaxHours * 3_600_000) {
       await portalRepository.deleteSession(db, sessionId);
       throw unauthenticated('auth.session_expired');
     }
     const account = await portalRepository.account(db, session.resident_id);
     if (!account) throw unauthenticated('auth.required');
-    if (idleMs > TOUCH_INTERVAL_MS) await portalRepository.touchSession(db, sessionId, now.toISOString());
+    if (idleMs > touchIntervalMs(sessionIdleMinutes))
+      await portalRepository.touchSession(db, sessionId, now.toISOString());
     return {
       id: account.id,
       districtCode: account.district_code,
