@@ -72,7 +72,7 @@ function PublicDescriptionModal({ order, onClose }: { order: WorkOrderDetail; on
         onFinish={(values) => save.mutate(values)}
       >
         <Form.Item name="text" label={t('wo.public.label')} rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="public-description-text" />
+          <Input.TextArea rows={4} maxLength={1000} data-testid="public-description-text" />
         </Form.Item>
       </Form>
       {formError && <Alert type="error" showIcon title={formError} />}
