@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { Channel, Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../shared/work-orders';
 import { api } from './client';
 import type { Gender, Items, Page } from './types';
@@ -202,8 +202,32 @@ export const callerLookupQuery = (phone: string) =>
     queryFn: ({ signal }) => api<CallerMatch>('GET', '/api/work-orders/caller', { query: { phone }, signal }),
     enabled: phone !== '',
     retry: false,
-    staleTime: 10_000,
+    // Each look-up by a whole phone is audited and counted against a per-hour cap on the server
+    // (lookup-guard.ts): look a number up once per call, not again on focus or after each change.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
   });
+
+const isCallerLookup = (queryKey: readonly unknown[]): boolean => queryKey[1] === 'caller';
+
+/**
+ * After a change to any order: every order view is fetched again, except caller look-ups, which
+ * are only marked stale (each costs an audited look-up): the next call from that number fetches
+ * its history anew, the one on screen is not looked up again.
+ */
+export async function refreshWorkOrders(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: workOrderKeys.all,
+      predicate: (query) => !isCallerLookup(query.queryKey),
+    }),
+    queryClient.invalidateQueries({
+      queryKey: workOrderKeys.all,
+      predicate: (query) => isCallerLookup(query.queryKey),
+      refetchType: 'none',
+    }),
+  ]);
+}
 
 /** Where an order can go from its holder: units down the tree, staff, members with an account. */
 export interface DispatchOptions {

@@ -8,9 +8,9 @@ import {
   type CallerPerson,
   createWorkOrder,
   type NewWorkOrder,
+  refreshWorkOrders,
   similarOrdersQuery,
   type WorkOrder,
-  workOrderKeys,
 } from '../../../api/work-orders';
 import { FormError } from '../../../components/FormError';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
@@ -114,7 +114,7 @@ export function OrderForm({
     onSuccess: async (order) => {
       form.resetFields();
       onCreated(order);
-      await queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
+      await refreshWorkOrders(queryClient);
     },
     onError: (error) => {
       // Attribute problems name `attributes.<code>`: put them on those fields.

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { publishPublicDescription, type WorkOrderDetail, workOrderKeys } from '../../../api/work-orders';
+import { publishPublicDescription, refreshWorkOrders, type WorkOrderDetail } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useServerErrors } from '../../../lib/form-errors';
 import { hasPermissionIn } from '../../../session/permissions';
@@ -48,7 +48,7 @@ function PublicDescriptionModal({ order, onClose }: { order: WorkOrderDetail; on
     mutationFn: (values: PublicForm) => publishPublicDescription(order.id, values.text.trim()),
     onSuccess: async (_, values) => {
       void message.success(values.text.trim() ? t('wo.public.published') : t('wo.public.withdrawn'));
-      await queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
+      await refreshWorkOrders(queryClient);
       onClose();
     },
     onError: onServerError,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { isApiError } from '../../../api/client';
-import { type ActionBody, actOnWorkOrder, workOrderKeys } from '../../../api/work-orders';
+import { type ActionBody, actOnWorkOrder, refreshWorkOrders } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
 
 /**
@@ -12,7 +12,7 @@ export function useWorkOrderAction(orderId: string) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
+  const refresh = () => refreshWorkOrders(queryClient);
   return useMutation({
     mutationFn: (body: ActionBody) => actOnWorkOrder(orderId, body),
     onSuccess: refresh,
