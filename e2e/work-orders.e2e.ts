@@ -404,12 +404,12 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     const form = dialog('对外公开的说明');
     await form.waitFor();
     await form.getByTestId('public-description-text').fill('独居老人送餐问题，请联系 13845671234');
-    await form.getByRole('button', { name: spaced('保存') }).click();
+    await form.getByTestId('public-description-save').click();
     // The server finds the phone number and names the field; nothing is published.
     await form.locator('.ant-form-item-explain-error').first().waitFor();
     await shot('public-text-refused');
     await form.getByTestId('public-description-text').fill('社区已为独居老人安排长期送餐服务。');
-    await form.getByRole('button', { name: spaced('保存') }).click();
+    await form.getByTestId('public-description-save').click();
     await form.waitFor({ state: 'hidden' });
     await page.getByText('社区已为独居老人安排长期送餐服务。').waitFor();
     await shot('public-text-published');

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, type ButtonProps, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { publishPublicDescription, refreshWorkOrders, type WorkOrderDetail } from '../../../api/work-orders';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -61,6 +61,7 @@ function PublicDescriptionModal({ order, onClose }: { order: WorkOrderDetail; on
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'public-description-save' } as ButtonProps}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('wo.public.hint')}</Typography.Paragraph>
