@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor } from './modules/audit/audit-anchor.js';
 import { exportAuditHead } from './modules/audit/audit-verify.js';
+import { purgeStaleSignIns } from './modules/auth/stale-sign-ins.js';
 import { refreshSnapshots } from './modules/cockpit/rollups.js';
 import { expireTransfers } from './modules/member-workflows/transfers.service.js';
 import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
@@ -26,9 +27,9 @@ interface Job {
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
  * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
  * head exported to the data directory every minute (the links since the last export are checked
- * first). Each job is safe with several processes on one PostgreSQL (see each job), so every
- * process may run the scheduler; a run that is still busy when its next turn comes is skipped, not
- * stacked.
+ * first), expired sessions and stale login failure counts every hour. Each job is safe with
+ * several processes on one PostgreSQL (see each job), so every process may run the scheduler; a run
+ * that is still busy when its next turn comes is skipped, not stacked.
  */
 export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () => void {
   const provider: NotificationProvider = ctx.config.smsWebhookUrl
@@ -47,6 +48,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
     { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
     { name: 'audit head', everyMs: 60_000, run: () => exportHeadOrWarn(ctx, log), atStart: true },
+    { name: 'stale sign-ins', everyMs: 60 * 60_000, run: () => purgeStaleSignIns(ctx, ctx.now()) },
   ];
   const timers = jobs.map((job) => {
     let busy = false;

@@ -197,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   'action.auth.login': 'Log in',
   'action.auth.logout': 'Log out',
   'action.auth.login_failed': 'Failed login',
+  'action.auth.password_check_failed': 'Wrong current password when changing it',
   'action.auth.locked': 'Account locked',
   'action.auth.denied': 'Access denied',
   'action.region.created': 'Region created',

@@ -195,6 +195,7 @@ export const zh = {
   'action.auth.login': '登录',
   'action.auth.logout': '退出登录',
   'action.auth.login_failed': '登录失败',
+  'action.auth.password_check_failed': '修改密码时当前密码错误',
   'action.auth.locked': '账户锁定',
   'action.auth.denied': '越权访问被拒绝',
   'action.region.created': '新建区域',

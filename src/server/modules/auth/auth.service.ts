@@ -90,7 +90,7 @@ export class AuthService {
    * wait for its verdict (a right password clears the lock) rather than being refused at once, so
    * that several clients logging in to one account together are not locked out by each other.
    */
-  private async reserveAttempt(key: string, now: Date): Promise<number> {
+  private async reserveAttempt(key: string, now: Date, lockedStatus: 401 | 429 = 401): Promise<number> {
     const { db } = this.ctx.database;
     const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
     const giveUpAt = Date.now() + LOCK_VERDICT_WAIT_MS;
@@ -108,7 +108,9 @@ export class AuthService {
       const pending = throttle?.locked_until && throttle.failed_count === MAX_FAILED_LOGINS;
       if (throttle?.locked_until && (!pending || Date.now() >= giveUpAt)) {
         const remainingMs = new Date(throttle.locked_until).getTime() - now.getTime();
-        throw new DomainError('auth.locked', 401, { minutes: Math.max(1, Math.ceil(remainingMs / 60_000)) });
+        throw new DomainError('auth.locked', lockedStatus, {
+          minutes: Math.max(1, Math.ceil(remainingMs / 60_000)),
+        });
       }
       // Cleared by a success meanwhile (try again at once), or waiting for the verdict.
       if (pending) await sleep(LOCK_VERDICT_POLL_MS);
@@ -154,16 +156,37 @@ export class AuthService {
     });
   }
 
-  /** Changes the password, ends every session of the user and returns a fresh one for this client. */
+  /**
+   * Changes the password, ends every session of the user and returns a fresh one for this client.
+   * The current password is checked under the account's login lock: a stolen session must not be a
+   * way to guess the password without limit. Wrong guesses count with wrong logins, the fifth locks
+   * the account for LOCK_MINUTES (login and change alike), and the lock is answered with 429, not
+   * 401, because this session itself stays valid.
+   */
   async changePassword(
     auth: Authenticated,
     currentPassword: string,
     newPassword: string,
     actor: AuditActor,
   ): Promise<{ token: string }> {
+    const key = auth.user.username.toLowerCase();
+    const attempt = await this.reserveAttempt(key, this.ctx.now(), 429);
     if (!(await verifyPassword(auth.user.password_hash, currentPassword))) {
+      const locked = attempt >= MAX_FAILED_LOGINS;
+      await this.ctx.database.db.transaction().execute(async (trx) => {
+        if (locked) await sessionsRepository.confirmLock(trx, key, MAX_FAILED_LOGINS);
+        await this.ctx.audit.append(trx, actor, {
+          action: locked ? 'auth.locked' : 'auth.password_check_failed',
+          targetType: 'user',
+          targetId: auth.user.id,
+          regionCode: auth.user.region_code,
+          summary: { failedCount: attempt },
+        });
+      });
+      if (locked) throw new DomainError('auth.locked', 429, { minutes: LOCK_MINUTES });
       throw fieldError('currentPassword', 'auth.wrong_password');
     }
+    await sessionsRepository.clearThrottle(this.ctx.database.db, key);
     const problem = checkPasswordPolicy(newPassword, { username: auth.user.username });
     if (problem) throw fieldError('newPassword', `password.${problem}`);
     if (currentPassword === newPassword) throw fieldError('newPassword', 'password.same_as_old');

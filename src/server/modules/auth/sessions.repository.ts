@@ -171,4 +171,27 @@ export const sessionsRepository = {
   clearThrottle: async (db: Executor, username: string): Promise<void> => {
     await db.deleteFrom('login_throttle').where('username', '=', username).execute();
   },
+  /**
+   * Sessions past their idle timeout or absolute lifetime: authentication already refuses them,
+   * this only stops the table from growing with every login.
+   */
+  deleteExpired: async (db: Executor, idleBefore: string, createdBefore: string): Promise<number> => {
+    const result = await db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+  /**
+   * Failure counts not added to since `before` and under no lock in force: an attacker's made-up
+   * usernames would otherwise stay forever, and an old near-miss should not count toward today's lock.
+   */
+  deleteStaleThrottles: async (db: Executor, before: string, now: string): Promise<number> => {
+    const result = await db
+      .deleteFrom('login_throttle')
+      .where('updated_at', '<', before)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
 };

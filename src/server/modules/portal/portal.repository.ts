@@ -112,6 +112,15 @@ export const portalRepository = {
     await db.deleteFrom('resident_sessions').where('id', '=', id).execute();
   },
 
+  /** Resident sessions past their idle timeout or lifetime (authentication refuses them anyway). */
+  deleteExpiredSessions: async (db: Executor, idleBefore: string, createdBefore: string): Promise<number> => {
+    const result = await db
+      .deleteFrom('resident_sessions')
+      .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   // --- what the portal reads from elsewhere ---
 
   /** Active people of the district with this phone (by blind index); at most two are needed. */
