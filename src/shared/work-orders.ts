@@ -114,6 +114,17 @@ export const CHANNEL_LABELS: Record<Channel, { zh: string; en: string }> = {
   open311: { zh: 'Open311', en: 'Open311' },
 };
 
+/** Steps the server takes on its own, not offered to anyone: intake, and the SLA sweeper's escalation. */
+export const SYSTEM_STEPS = ['receive', 'overdue'] as const;
+/** Every step an order's timeline (and the audit log, as `workorder.<step>`) may show. */
+export type WorkOrderStep = WorkOrderAction | (typeof SYSTEM_STEPS)[number];
+
+export const STEP_LABELS: Record<WorkOrderStep, { zh: string; en: string }> = {
+  ...ACTION_LABELS,
+  receive: { zh: '受理', en: 'Received' },
+  overdue: { zh: '超期督办', en: 'Overdue, escalated' },
+};
+
 export const SATISFACTION_LABELS: Record<Satisfaction, { zh: string; en: string }> = {
   satisfied: { zh: '满意', en: 'Satisfied' },
   basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },

@@ -20,5 +20,4 @@ export const enArticle: Record<keyof typeof zhArticle, string> = {
   'article.within': 'Rows within 5%: {within} of {total}',
   'article.demoHint':
     'The demo database is built by lianxin demo --scale district to match the article’s figures.',
-  'action.demo.built': 'Demo data built',
 };

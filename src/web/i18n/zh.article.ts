@@ -17,5 +17,4 @@ export const zhArticle = {
   'article.noData': '暂无数据',
   'article.within': '相差 5% 以内的行：{within} / {total}',
   'article.demoHint': '演示库中的数据由 lianxin demo --scale district 生成，与文章的数字对应。',
-  'action.demo.built': '生成演示数据',
 } as const;

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction } from '../../../shared/audit-actions.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
 import { linkMac } from './audit-anchor.js';
@@ -14,7 +15,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** One of the known actions, each with a label in both languages (shared/audit-actions.ts). */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   regionCode: string;

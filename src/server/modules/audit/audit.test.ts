@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { AuditAction } from '../../../shared/audit-actions.js';
 import { migrateDown, migrateToLatest } from '../../db/migrate.js';
 import type { AuditRow } from '../../db/tables.js';
 import { startScheduler } from '../../scheduler.js';
@@ -130,7 +131,7 @@ describeEachDialect('audit log', (env) => {
         await env.ctx.audit.append(
           trx,
           { id: null, name: 'test', ip: null, requestId: null },
-          { action: 'test.doomed', regionCode: QINGNIAN },
+          { action: 'region.renamed', regionCode: QINGNIAN, summary: { doomed: true } },
         );
         await sql`select * from no_such_table`.execute(trx);
       }),
@@ -144,10 +145,13 @@ describeEachDialect('audit log', (env) => {
     // Another process (the CLI, a second server) appends through its own repository.
     const elsewhere = new AuditRepository(env.dialect, env.now, env.ctx.audit.macKey);
     const actor = { id: null, name: 'test', ip: null, requestId: null };
+    // Codes of the test's own, told apart in the chain; no real action needs to be named.
     const append = (repository: AuditRepository, action: string) =>
       env.database.db
         .transaction()
-        .execute((trx) => repository.append(trx, actor, { action, regionCode: QINGNIAN }));
+        .execute((trx) =>
+          repository.append(trx, actor, { action: action as AuditAction, regionCode: QINGNIAN }),
+        );
     const before = await verifyAuditChain(env.database.db);
     await append(here, 'test.one');
     await append(here, 'test.two');
@@ -155,7 +159,11 @@ describeEachDialect('audit log', (env) => {
     await append(here, 'test.four');
     await expect(
       env.database.db.transaction().execute(async (trx) => {
-        await here.append(trx, actor, { action: 'test.doomed', regionCode: QINGNIAN });
+        await here.append(trx, actor, {
+          action: 'region.renamed',
+          regionCode: QINGNIAN,
+          summary: { doomed: true },
+        });
         await sql`select * from no_such_table`.execute(trx);
       }),
     ).rejects.toThrow();

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction } from '../../../shared/audit-actions.js';
 import type { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Executor } from '../../db/database.js';
@@ -22,7 +23,7 @@ const TRANSITIONS: Record<
     side: 'sending' | 'receiving' | 'either';
     from: readonly TransferStatus[];
     to: TransferStatus;
-    audit: string;
+    audit: AuditAction;
   }
 > = {
   approve_sending: {

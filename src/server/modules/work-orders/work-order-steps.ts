@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { WorkOrderStatus } from '../../../shared/work-orders.js';
+import type { WorkOrderStatus, WorkOrderStep } from '../../../shared/work-orders.js';
 import type { Executor } from '../../db/database.js';
 import type { WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
@@ -17,7 +17,7 @@ export async function recordStep(
   trx: Executor,
   order: Pick<WorkOrder, 'id' | 'district_code' | 'region_code' | 'number'> & OrderBeforeStep,
   step: {
-    action: string;
+    action: WorkOrderStep;
     from: WorkOrderStatus | null;
     to: WorkOrderStatus;
     actor: AuditActor;

@@ -1,5 +1,7 @@
 import { AutoComplete, Button, DatePicker, Form, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../shared/audit-actions';
+import { STEP_LABELS } from '../../../shared/work-orders';
 import { type AuditFilter, emptyAuditFilter } from '../../api/audit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { endOfDay, startOfDay } from '../../lib/time';
@@ -12,12 +14,17 @@ interface FilterForm {
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const ACTION_PREFIXES = ['auth.', 'region.', 'user.', 'person.'];
+const ACTION_PREFIXES = ['auth.', 'region.', 'user.', 'person.', 'workorder.'];
+/** Every action the log may hold: picked by its name or its code, filtered by either. */
+const ACTION_CODES = [
+  ...Object.keys(AUDIT_ACTION_LABELS),
+  ...Object.keys(STEP_LABELS).map((step) => `workorder.${step}`),
+];
 const TARGET_TYPES = ['user', 'region', 'route', 'person', 'import'] as const;
 
 /** Filters apply on 查询; dates are whole days in Beijing time. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form] = Form.useForm<FilterForm>();
 
   const apply = (values: FilterForm) => {
@@ -53,7 +60,19 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           allowClear
           placeholder={t('audit.actionPlaceholder')}
           style={{ width: 190 }}
-          options={ACTION_PREFIXES.map((value) => ({ value }))}
+          popupMatchSelectWidth={320}
+          options={[
+            ...ACTION_PREFIXES.map((value) => ({ value, label: value })),
+            ...ACTION_CODES.map((value) => ({
+              value,
+              label: `${auditActionLabel(value, language)} · ${value}`,
+            })),
+          ]}
+          filterOption={(typed, option) =>
+            String(option?.label ?? '')
+              .toLowerCase()
+              .includes(typed.trim().toLowerCase())
+          }
           data-testid="audit-action"
         />
       </Form.Item>

@@ -1,4 +1,5 @@
 import { Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { auditActionLabel } from '../../../shared/audit-actions';
 import type { AuditEntry } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isMessageKey } from '../../i18n/translate';
@@ -6,9 +7,11 @@ import { formatTime } from '../../lib/time';
 import { AuditSummary } from './AuditSummary';
 
 const mono = { fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' } as const;
+/** A code is cut with an ellipsis (whole on hover), never wrapped in the middle of a word. */
+const codeStyle = { ...mono, display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
 export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loading: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const labelOf = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -31,8 +34,8 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
       width: 180,
       render: (action: string) => (
         <>
-          <div>{labelOf(`action.${action}`, action)}</div>
-          <Typography.Text type="secondary" style={mono}>
+          <div>{auditActionLabel(action, language)}</div>
+          <Typography.Text type="secondary" style={codeStyle} title={action}>
             {action}
           </Typography.Text>
         </>

@@ -1,20 +1,15 @@
 import {
-  ACTION_LABELS,
   CHANNEL_LABELS,
   type Channel,
   SATISFACTION_LABELS,
   type Satisfaction,
   STATUS_LABELS,
+  STEP_LABELS,
   type WorkOrderAction,
   type WorkOrderStatus,
+  type WorkOrderStep,
 } from '../../../shared/work-orders';
 import { useI18n } from '../../i18n/I18nProvider';
-
-/** Server-side steps that are no user action (intake, the SLA sweeper marking an order overdue). */
-const STEP_LABELS: Record<string, { zh: string; en: string }> = {
-  receive: { zh: '受理', en: 'Received' },
-  overdue: { zh: '超期督办', en: 'Overdue, escalated' },
-};
 
 /** The shared vocabulary (src/shared/work-orders.ts) in the UI's language. */
 export function useWorkOrderLabels() {
@@ -22,8 +17,7 @@ export function useWorkOrderLabels() {
   return {
     status: (status: WorkOrderStatus | string) =>
       STATUS_LABELS[status as WorkOrderStatus]?.[language] ?? status,
-    action: (action: WorkOrderAction | string) =>
-      ACTION_LABELS[action as WorkOrderAction]?.[language] ?? STEP_LABELS[action]?.[language] ?? action,
+    action: (action: WorkOrderAction | string) => STEP_LABELS[action as WorkOrderStep]?.[language] ?? action,
     channel: (channel: Channel) => CHANNEL_LABELS[channel][language],
     satisfaction: (value: Satisfaction) => SATISFACTION_LABELS[value][language],
   };
