@@ -5,7 +5,7 @@ import { type ApiClient, apiLogin } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { docsScreenshotsDir, screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
-import { visibleText } from './support/ui';
+import { logIn, visibleText } from './support/ui';
 
 const QINGNIAN = '230108001002';
 const GRID_NAME = '青年一网格';
@@ -162,6 +162,23 @@ describeInBrowser('resident portal on a phone: sign in, report, follow, rate', (
       contactPhone: '139****5678',
     });
     expect(staffView.attachments).toHaveLength(1);
+  });
+
+  it('shows staff the resident as 居民（masked phone） and the next step as 确认受理, not 受理', async () => {
+    const staff = await openPage(browser, server.baseUrl, pageErrors);
+    try {
+      await staff.goto('/login');
+      await logIn(staff, 'admin', server.adminPassword);
+      await staff.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await staff.goto(`/work-orders/${orderId}`);
+      const received = staff.getByTestId('timeline-receive');
+      await received.waitFor();
+      expect(await visibleText(staff, received)).toContain('居民（139****5678）');
+      expect(await visibleText(staff, received)).not.toContain('resident:');
+      expect(await visibleText(staff, 'action-accept')).toBe('确认受理');
+    } finally {
+      await staff.context().close();
+    }
   });
 
   it('shows the request move as the office handles it', async () => {

@@ -87,7 +87,8 @@ export const STATUS_LABELS: Record<WorkOrderStatus, { zh: string; en: string }> 
 };
 
 export const ACTION_LABELS: Record<WorkOrderAction, { zh: string; en: string }> = {
-  accept: { zh: '受理', en: 'Accept' },
+  // Not 受理: the order is already 已受理 (received); this confirms it and sends it on to be dispatched.
+  accept: { zh: '确认受理', en: 'Confirm intake' },
   answer: { zh: '当场答复', en: 'Answer on the spot' },
   dispatch: { zh: '派单', en: 'Dispatch' },
   withdraw: { zh: '撤回', en: 'Withdraw' },

@@ -145,6 +145,7 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.callback.satisfactionRequired': 'Choose how satisfied the caller is',
 
   'wo.timeline.title': 'Steps',
+  'wo.residentActor': 'Resident ({phone})',
   'wo.timeline.toUnit': 'to',
   'wo.timeline.toPerson': 'to a staff member',
   'wo.timeline.days': '{days} working days',

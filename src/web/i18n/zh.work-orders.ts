@@ -142,6 +142,7 @@ export const zhWorkOrders = {
   'wo.callback.satisfactionRequired': '请选择满意度',
 
   'wo.timeline.title': '办理过程',
+  'wo.residentActor': '居民（{phone}）',
   'wo.timeline.toUnit': '派至',
   'wo.timeline.toPerson': '派给工作人员',
   'wo.timeline.days': '{days} 个工作日',

@@ -2,6 +2,7 @@ import type { Inbox } from '../../../shared/inbox.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { inboxRepository } from './inbox.repository.js';
+import { paramsOf } from './outbox.js';
 import { renderTemplate, type TemplateCode } from './templates.js';
 
 /** A user's in-app messages: orders dispatched to them, overdue, urged, reopened. Their own only. */
@@ -19,7 +20,7 @@ export class InboxService {
       items: rows.map((row) => ({
         id: row.id,
         template: row.template,
-        text: renderTemplate(row.template as TemplateCode, JSON.parse(row.params) as Record<string, string>),
+        text: renderTemplate(row.template as TemplateCode, paramsOf(this.ctx, row.template, row.params)),
         workOrderId: row.work_order_id,
         createdAt: row.created_at,
         readAt: row.read_at,

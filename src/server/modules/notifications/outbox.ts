@@ -3,8 +3,11 @@ import type { Executor } from '../../db/database.js';
 import type { ServiceContext } from '../../services.js';
 import type { TemplateCode } from './templates.js';
 
-/** Templates whose params are secrets (a sign-in code): stored encrypted until sent. */
-const SECRET_TEMPLATES: ReadonlySet<TemplateCode> = new Set(['otp']);
+/**
+ * Templates whose params are secret until sent, stored encrypted: a sign-in code, and the answer or
+ * result of an order, free text that often names the resident or their circumstances.
+ */
+const SECRET_TEMPLATES: ReadonlySet<TemplateCode> = new Set(['otp', 'order_resolved', 'order_answered']);
 
 export type Recipient = { phone: string } | { userId: string };
 

@@ -7,6 +7,7 @@ export const TEMPLATES = {
   order_accepted: '【连心】您反映的问题已受理，工单号 {number}，我们将于 {due} 前办理完毕。',
   order_resolved: '【连心】您的工单 {number} 已办理：{resolution}',
   order_closed: '【连心】您的工单 {number} 已办结，稍后将回访听取您的评价。',
+  order_answered: '【连心】您的工单 {number} 已当场答复：{resolution}。稍后将回访听取您的评价。',
   order_dispatched: '工单 {number}（{category}）已派给您，请于 {signDue} 前签收。',
   order_overdue: '工单 {number}（{category}）已超过办理时限 {due}，已报上级督办。',
   order_urged: '工单 {number}（{category}）被催办：{note}',

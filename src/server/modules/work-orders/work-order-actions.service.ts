@@ -212,9 +212,10 @@ export class WorkOrderActions {
       case 'accept':
         return plain('pending_dispatch');
       case 'answer':
+        // The caller was promised the answer by text: it is in the message, not only "已办结".
         return {
           ...plain('closed', { resolution: note, ...closing() }),
-          after: (t, o) => this.tellResident(t, o, 'order_closed'),
+          after: (t, o) => this.tellResident(t, { ...o, resolution: note }, 'order_answered'),
         };
       case 'dispatch':
         return this.dispatch(

@@ -91,7 +91,7 @@ export function OrderTimeline({
             <div data-testid={`timeline-${event.action}`}>
               <Flex gap={8} align="baseline" wrap>
                 <Typography.Text strong>{labels.action(event.action)}</Typography.Text>
-                <span>{event.actorName}</span>
+                <span>{labels.actor(event.actorName)}</span>
                 <Typography.Text type="secondary">{formatTime(event.at)}</Typography.Text>
               </Flex>
               <StepDetail event={event} />
