@@ -76,6 +76,22 @@ describeEachDialect('the small demo district', (env) => {
     expect(platform('hotlines')).toBe(36);
     expect(platform('villages')).toBe(11);
     expect(platform('satisfaction_rank')).toBe(1);
+    // The difference is taken from the scaled figure where there is one: small, not −97.5%.
+    const scaledRows = (
+      response.json.rows as {
+        indicator: string;
+        platform: number;
+        scaled: number | null;
+        difference: number;
+      }[]
+    ).filter((row) => row.scaled !== null);
+    expect(scaledRows.length).toBeGreaterThan(3);
+    for (const row of scaledRows) {
+      const scaled = row.scaled ?? 0;
+      expect(row.difference, row.indicator).toBe(Math.round(((row.platform - scaled) / scaled) * 1000) / 10);
+      // Within 10%, or one apart where the scaled figure is small (2 volunteer teams for 3).
+      expect(Math.abs(row.platform - scaled), row.indicator).toBeLessThanOrEqual(Math.max(1, scaled * 0.1));
+    }
   });
 
   it('has three years of work orders in every status, mostly on time and mostly satisfied', async () => {

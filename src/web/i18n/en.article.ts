@@ -14,6 +14,7 @@ export const enArticle: Record<keyof typeof zhArticle, string> = {
   'article.platform': 'Platform',
   'article.difference': 'Difference',
   'article.quote': 'The article says',
+  'article.onlyDistrict': '1st (the only district held here)',
   'article.rankOf': 'rank {rank} of {of} districts',
   'article.rankArticle': 'rank 1 of 8 districts',
   'article.noData': 'no data yet',

@@ -12,6 +12,7 @@ export const zhArticle = {
   'article.platform': '平台',
   'article.difference': '差异',
   'article.quote': '原文',
+  'article.onlyDistrict': '第 1 名（本库仅此一区）',
   'article.rankOf': '第 {rank} 名 / 共 {of} 个区',
   'article.rankArticle': '第 1 名 / 共 8 个区',
   'article.noData': '暂无数据',

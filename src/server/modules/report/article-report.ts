@@ -28,6 +28,18 @@ async function satisfactionRank(
 }
 
 /**
+ * How far the platform's count is from what it should be, in percent: from the figure scaled to
+ * the district's population where the article's figure grows with population (a small demo
+ * district is not 97.5% short of the whole article), else from the article's own. Nothing to
+ * compare with a reference of 0 unless the count is 0 too.
+ */
+function percentDifference(platform: number | null, reference: number): number | null {
+  if (platform === null) return null;
+  if (reference === 0) return platform === 0 ? 0 : null;
+  return Math.round(((platform - reference) / reference) * 1000) / 10;
+}
+
+/**
  * 重现文章: the article's countable figures (DESIGN §5) row by row next to what the platform holds
  * for a district, so anyone can see the platform holds what the article describes.
  */
@@ -53,17 +65,17 @@ export async function articleReport(db: Executor, districtCode: string): Promise
   for (const figure of ARTICLE_FIGURES) {
     const platform = await counts[figure.indicator]();
     const isRank = figure.indicator === 'satisfaction_rank';
+    const scaled = figure.perPopulation ? Math.round((figure.article * persons) / ARTICLE_POPULATION) : null;
     rows.push({
       indicator: figure.indicator,
       article: figure.article,
       platform,
-      scaled: figure.perPopulation ? Math.round((figure.article * persons) / ARTICLE_POPULATION) : null,
-      difference:
-        platform === null
+      scaled,
+      difference: isRank
+        ? platform === null
           ? null
-          : isRank
-            ? platform - figure.article
-            : Math.round(((platform - figure.article) / figure.article) * 1000) / 10,
+          : platform - figure.article
+        : percentDifference(platform, scaled ?? figure.article),
       name: figure.zh,
       nameEn: figure.en,
       quote: figure.quote,

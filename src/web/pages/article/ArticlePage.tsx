@@ -70,7 +70,11 @@ export function ArticlePage() {
         value === null ? (
           <Typography.Text type="secondary">{t('article.noData')}</Typography.Text>
         ) : isRank(row) ? (
-          t('article.rankOf', { rank: value, of: row.of ?? 1 })
+          (row.of ?? 1) === 1 ? (
+            t('article.onlyDistrict')
+          ) : (
+            t('article.rankOf', { rank: value, of: row.of ?? 1 })
+          )
         ) : (
           <span data-testid={`article-platform-${row.indicator}`}>{number(value)}</span>
         ),
