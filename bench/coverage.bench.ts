@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../src/server/bootstrap.js';
 import type { CarePairingTable, HouseholdTable } from '../src/server/db/tables.js';
 import { CareService } from '../src/server/modules/organizations/care.service.js';
 import { RegionsService } from '../src/server/modules/regions/regions.service.js';
-import { rebuildRegionStats } from '../src/server/modules/stats/region-stats.js';
+import { rebuildRegionStats } from '../src/server/modules/stats/region-stats.repository.js';
 import { benchDatabase, benchOptions, median, printResult, round } from './support.js';
 
 const { dialect, rows: large } = benchOptions(100_000);

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
+import { auditHeadWithRow } from '../modules/audit/audit.repository.js';
+import { postgresBackupRepository } from './postgres-backup.repository.js';
 import { chainLink, type SchemaState } from './schema-state.js';
 
 /** Runs a PostgreSQL client tool; its stderr becomes the error when it fails. */
@@ -41,37 +42,25 @@ export function dumpPostgres(database: Database, databaseUrl: string, payload: s
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const snapshot = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
-      const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
-        trx,
-      );
-      const head = await trx
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .executeTakeFirst();
-      const row = head
-        ? await trx.selectFrom('audit_log').selectAll().where('seq', '=', head.seq).executeTakeFirst()
-        : undefined;
+      const snapshot = await postgresBackupRepository.exportSnapshot(trx);
+      const migrations = await postgresBackupRepository.appliedMigrations(trx);
+      const { head, row } = await auditHeadWithRow(trx);
       await runTool('pg_dump', [
         '--format=custom',
         '--no-owner',
         '--no-privileges',
-        `--snapshot=${snapshot.rows[0]!.id}`,
+        `--snapshot=${snapshot}`,
         '--file',
         payload,
         '--dbname',
         databaseUrl,
       ]);
-      return { migrations: migrations.rows.map((r) => r.name), auditHead: chainLink(head, row) };
+      return { migrations, auditHead: chainLink(head, row) };
     });
 }
 
-export async function postgresIsEmpty(database: Database): Promise<boolean> {
-  const result = await sql<{ n: number | string }>`
-    select count(*) as n from information_schema.tables where table_schema = 'public'
-  `.execute(database.db);
-  return Number(result.rows[0]!.n) === 0;
+export function postgresIsEmpty(database: Database): Promise<boolean> {
+  return postgresBackupRepository.isEmpty(database.db);
 }
 
 /**

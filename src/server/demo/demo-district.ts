@@ -10,7 +10,7 @@ import { seededRandom } from '../fixtures/resident-rows.js';
 import { DomainError } from '../http/errors.js';
 import { divisionTreeOf } from '../modules/regions/division-data.js';
 import { importCountyRegions } from '../modules/regions/region-import.js';
-import { rebuildRegionStats } from '../modules/stats/region-stats.js';
+import { rebuildRegionStats } from '../modules/stats/region-stats.repository.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { CatalogueCache } from '../modules/work-orders/catalogue.service.js';
 import { workOrdersRepository } from '../modules/work-orders/work-orders.repository.js';

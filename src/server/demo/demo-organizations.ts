@@ -1,7 +1,7 @@
-import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { COMMENDATION_TITLES } from '../../shared/article-figures.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import type { Insertable } from '../db/row-types.js';
 import type {
   CarePairingTable,
   CommendationTable,

@@ -1,7 +1,7 @@
-import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { idNumberCheckChar } from '../../shared/validators/index.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import type { Insertable } from '../db/row-types.js';
 import type { HouseholdTable, PersonTable, PersonTagTable, RegionTable } from '../db/tables.js';
 import { mobilePhone, pick } from '../fixtures/resident-rows.js';
 import { DEPTH_OF_KIND } from '../modules/regions/region-rules.js';

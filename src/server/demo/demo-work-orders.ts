@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   type Channel,
@@ -7,6 +6,7 @@ import {
   type WorkOrderStatus,
 } from '../../shared/work-orders.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import type { Insertable } from '../db/row-types.js';
 import type {
   ResidentAccountTable,
   ServiceCategory,

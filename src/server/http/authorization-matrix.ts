@@ -389,11 +389,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     target: 'work_order',
     scopePermission: 'workorder.read',
   },
-  'GET /api/work-orders/:id/dispatch-options': {
-    access: 'authenticated',
-    target: 'work_order',
-    scopePermission: 'workorder.dispatch',
-  },
+  'GET /api/work-orders/:id/dispatch-options': { access: 'workorder.dispatch', target: 'work_order' },
   'POST /api/work-orders/:id/actions': {
     access: 'authenticated',
     target: 'work_order',

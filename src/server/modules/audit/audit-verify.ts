@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { auditHead, auditRowsInOrder } from './audit.repository.js';
+import { auditHead, auditLastSeqBelow, auditLinkAt, auditRowsInOrder } from './audit.repository.js';
 import { type AuditAnchor, linkMac } from './audit-anchor.js';
 import { GENESIS_HASH, linkHash } from './audit-chain.js';
 import { type ChainLink, readExportedHead, writeExportedHead } from './audit-head-file.js';
@@ -134,13 +134,9 @@ export async function exportAuditHead(
   if (exported === 'invalid') return { ok: false, rows: 0, brokenAtSeq: 0, reason: 'anchor_invalid' };
   const from = exported ?? GENESIS;
   if (from.seq > 0) {
-    const row = await db
-      .selectFrom('audit_log')
-      .select(['hash', 'mac'])
-      .where('seq', '=', from.seq)
-      .executeTakeFirst();
+    const row = await auditLinkAt(db, from.seq);
     if (!row) {
-      const end = await lastSeq(db, from.seq);
+      const end = await auditLastSeqBelow(db, from.seq);
       return { ok: false, rows: end, brokenAtSeq: end + 1, reason: 'cut', exportedSeq: from.seq };
     }
     if (row.hash !== from.hash || row.mac !== from.mac)
@@ -154,19 +150,7 @@ export async function exportAuditHead(
 
 async function linkAt(db: Executor, seq: number): Promise<ChainLink> {
   if (seq === 0) return GENESIS;
-  const row = await db
-    .selectFrom('audit_log')
-    .select(['hash', 'mac'])
-    .where('seq', '=', seq)
-    .executeTakeFirstOrThrow();
+  const row = await auditLinkAt(db, seq);
+  if (!row) throw new Error(`audit_log has no row ${seq}`);
   return { seq, hash: row.hash, mac: row.mac };
-}
-
-async function lastSeq(db: Executor, below: number): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('seq', '<', below)
-    .executeTakeFirst();
-  return Number(row?.seq ?? 0);
 }

@@ -125,3 +125,34 @@ export async function auditHead(db: Executor): Promise<{ seq: number; hash: stri
     .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
+
+/** The hash and MAC of the link at `seq`, if the row is there. */
+export function auditLinkAt(db: Executor, seq: number) {
+  return db.selectFrom('audit_log').select(['hash', 'mac']).where('seq', '=', seq).executeTakeFirst();
+}
+
+/** The highest sequence number below `below` (0 for none): where a cut chain ends. */
+export async function auditLastSeqBelow(db: Executor, below: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('seq', '<', below)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/**
+ * The head record and the row it names, as they are (either may be missing: a database before
+ * the audit chain, or an empty log): what a backup records of the chain.
+ */
+export async function auditHeadWithRow(db: Executor) {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  const row = head
+    ? await db.selectFrom('audit_log').selectAll().where('seq', '=', head.seq).executeTakeFirst()
+    : undefined;
+  return { head, row };
+}

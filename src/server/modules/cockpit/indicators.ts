@@ -27,7 +27,7 @@ interface CounterDef {
 }
 
 export const COUNTERS = {
-  // Work orders (work-orders module; bumped by recordStep, see rollups.ts).
+  // Work orders (work-orders module; bumped by WorkOrderStep, see rollups.ts).
   'wo.received': { period: 'month', upkeep: 'events' },
   'wo.closed': { period: 'month', upkeep: 'events' },
   'wo.closed_on_time': { period: 'month', upkeep: 'events' },

@@ -56,6 +56,14 @@ export const rollupsRepository = {
       .execute();
   },
 
+  /** What an order contributes to the counters as it stands now (read back after its step wrote it). */
+  orderAsCounted: (db: Executor, id: string) =>
+    db
+      .selectFrom('work_orders')
+      .select(['status', 'overdue', 'created_at', 'closed_at', 'closed_on_time'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+
   /** Replaces a district's rows of some counters with freshly counted (rolled-up) ones. */
   async replace(
     db: Executor,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { DeedTable, WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
-import { rebuildRegionStats } from '../stats/region-stats.js';
+import { rebuildRegionStats } from '../stats/region-stats.repository.js';
 import { COUNTER_SOURCES, type CounterCode, type CounterRow, countersKeptBy } from './indicators.js';
 import { rollUp, rollupsRepository } from './rollups.repository.js';
 import {
@@ -12,7 +12,7 @@ import {
   stepContributions,
 } from './work-order-counters.js';
 
-/** What `recordStep` knows of an order before its step. */
+/** What `WorkOrderStep` knows of an order before its step. */
 export type OrderBeforeStep = Pick<
   WorkOrder,
   'id' | 'region_code' | 'status' | 'overdue' | 'created_at' | 'closed_at' | 'closed_on_time'
@@ -29,11 +29,7 @@ export async function bumpWorkOrderRollups(
   before: OrderBeforeStep,
   step: { action: string; from: string | null; data?: Record<string, unknown> | undefined; at: string },
 ): Promise<void> {
-  const after = await trx
-    .selectFrom('work_orders')
-    .select(['status', 'overdue', 'created_at', 'closed_at', 'closed_on_time'])
-    .where('id', '=', before.id)
-    .executeTakeFirstOrThrow();
+  const after = await rollupsRepository.orderAsCounted(trx, before.id);
   const deltas = netDeltas(
     [...orderContributions(after), ...stepContributions(step.action, step.data ?? {}, step.at)],
     step.from === null ? [] : orderContributions(before),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
+import { healthRepository } from './health.repository.js';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get(
@@ -27,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(database.db);
+        await healthRepository.ping(database.db);
         return { status: 'ok' as const, database: database.dialect };
       } catch (error) {
         request.log.error({ err: error }, 'readiness check failed');

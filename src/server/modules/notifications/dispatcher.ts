@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { recordDelivery } from '../../metrics/heartbeats.js';
 import type { ServiceContext } from '../../services.js';
 import { paramsOf } from './outbox.js';
+import { outboxRepository } from './outbox.repository.js';
 import type { NotificationProvider } from './providers.js';
 import { renderTemplate, type TemplateCode } from './templates.js';
 
@@ -32,26 +32,12 @@ export async function deliverDueNotifications(
   const now = ctx.now();
   const nowIso = now.toISOString();
   const claimed = await db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('notifications')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', nowIso)
-      .orderBy('next_attempt_at')
-      .limit(limit);
-    if (dialect === 'postgres') query = query.forUpdate().skipLocked();
-    const rows = await query.execute();
-    if (rows.length > 0) {
-      await trx
-        .updateTable('notifications')
-        .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString() })
-        .where(
-          'id',
-          'in',
-          rows.map((row) => row.id),
-        )
-        .execute();
-    }
+    const rows = await outboxRepository.due(trx, dialect, nowIso, limit);
+    await outboxRepository.lease(
+      trx,
+      rows.map((row) => row.id),
+      new Date(now.getTime() + LEASE_MS).toISOString(),
+    );
     return rows;
   });
 
@@ -66,28 +52,15 @@ export async function deliverDueNotifications(
         text,
         template: row.template,
       });
-      await db
-        .updateTable('notifications')
-        .set({
-          status: 'sent',
-          sent_at: ctx.now().toISOString(),
-          attempts: sql`attempts + 1`,
-          last_error: null,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await outboxRepository.markSent(db, row.id, ctx.now().toISOString());
       report.sent += 1;
     } catch (error) {
       const attempts = row.attempts + 1;
-      await db
-        .updateTable('notifications')
-        .set({
-          attempts,
-          next_attempt_at: new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
-          last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await outboxRepository.markFailed(db, row.id, {
+        attempts,
+        nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
+        error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+      });
       report.failed += 1;
     }
   }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../db/database.js';
 import type { ServiceContext } from '../../services.js';
+import { outboxRepository } from './outbox.repository.js';
 import type { TemplateCode } from './templates.js';
 
 /**
@@ -30,29 +31,24 @@ export async function enqueueNotification(
   const nowIso = ctx.now().toISOString();
   const params = JSON.stringify(input.params);
   const sms = 'phone' in input.recipient;
-  await trx
-    .insertInto('notifications')
-    .values({
-      id: uuidv7(),
-      district_code: input.districtCode,
-      channel: sms ? 'sms' : 'inbox',
-      recipient_phone_enc:
-        'phone' in input.recipient ? ctx.crypto.encrypt('person.phone', input.recipient.phone) : null,
-      recipient_user_id: 'userId' in input.recipient ? input.recipient.userId : null,
-      template: input.template,
-      params: SECRET_TEMPLATES.has(input.template)
-        ? ctx.crypto.encrypt('notification.params', params)
-        : params,
-      work_order_id: input.workOrderId ?? null,
-      status: sms ? 'pending' : 'sent',
-      attempts: 0,
-      next_attempt_at: nowIso,
-      last_error: null,
-      sent_at: sms ? null : nowIso,
-      read_at: null,
-      created_at: nowIso,
-    })
-    .execute();
+  await outboxRepository.insert(trx, {
+    id: uuidv7(),
+    district_code: input.districtCode,
+    channel: sms ? 'sms' : 'inbox',
+    recipient_phone_enc:
+      'phone' in input.recipient ? ctx.crypto.encrypt('person.phone', input.recipient.phone) : null,
+    recipient_user_id: 'userId' in input.recipient ? input.recipient.userId : null,
+    template: input.template,
+    params: SECRET_TEMPLATES.has(input.template) ? ctx.crypto.encrypt('notification.params', params) : params,
+    work_order_id: input.workOrderId ?? null,
+    status: sms ? 'pending' : 'sent',
+    attempts: 0,
+    next_attempt_at: nowIso,
+    last_error: null,
+    sent_at: sms ? null : nowIso,
+    read_at: null,
+    created_at: nowIso,
+  });
 }
 
 /** Params of a stored notification, decrypted when they were secret. */

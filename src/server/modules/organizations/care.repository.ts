@@ -1,6 +1,6 @@
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import { bumpRegionStats } from '../stats/region-stats.js';
+import { bumpRegionStats } from '../stats/region-stats.repository.js';
 
 /** Warm-group membership of households and care pairings, with the coverage counters they move. */
 export const careRepository = {

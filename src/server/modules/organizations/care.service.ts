@@ -4,7 +4,7 @@ import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { regionStats } from '../stats/region-stats.js';
+import { regionStats } from '../stats/region-stats.repository.js';
 import { careRepository } from './care.repository.js';
 import { coverageRepository } from './coverage.repository.js';
 import { organizationsRepository } from './organizations.repository.js';

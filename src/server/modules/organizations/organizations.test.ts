@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { importResidents } from '../register/import/resident-import.js';
-import { rebuildRegionStats } from '../stats/region-stats.js';
+import { rebuildRegionStats } from '../stats/region-stats.repository.js';
 
 describeEachDialect('organizations, members, warm groups and care coverage', (env) => {
   let grid = '';

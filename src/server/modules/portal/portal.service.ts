@@ -14,7 +14,7 @@ import { attachmentsRepository } from '../work-orders/attachments.repository.js'
 import { attributesOf } from '../work-orders/category-attributes.js';
 import { callbackStep } from '../work-orders/work-order-actions.service.js';
 import { TRANSITIONS } from '../work-orders/work-order-rules.js';
-import { recordStep } from '../work-orders/work-order-steps.js';
+import { WorkOrderStep } from '../work-orders/work-order-steps.js';
 import {
   type Visibility,
   type WorkOrderView,
@@ -388,7 +388,7 @@ export class PortalService {
         updated_at: now.toISOString(),
       });
       if (!changed) throw conflict('workorder.conflict');
-      await recordStep(this.ctx, trx, order, {
+      await WorkOrderStep.writeEventAuditAndCounters(this.ctx, trx, order, {
         action: 'callback',
         from: order.status,
         to: step.to,

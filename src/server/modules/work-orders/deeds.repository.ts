@@ -2,7 +2,6 @@ import { type Insertable, sql } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { DeedTable } from '../../db/tables.js';
-import { bumpDeedRollups } from '../cockpit/rollups.js';
 
 export interface DeedView {
   id: string;
@@ -18,10 +17,9 @@ export interface DeedView {
 
 /** Only this file touches deeds (好事实事). */
 export const deedsRepository = {
-  /** In the caller's transaction, with the cockpit's deed counters. */
+  /** In the caller's transaction; the cockpit's counters are the caller's (`writeDeedAndCounters`). */
   insert: async (db: Executor, row: Insertable<DeedTable>): Promise<void> => {
     await db.insertInto('deeds').values(row).execute();
-    await bumpDeedRollups(db, row);
   },
 
   /** The member an account belongs to, if any: resolving an order as a member records a deed. */

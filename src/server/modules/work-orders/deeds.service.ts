@@ -1,8 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
+import type { Insertable } from '../../db/row-types.js';
+import type { DeedTable } from '../../db/tables.js';
 import { DomainError, fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { bumpDeedRollups } from '../cockpit/rollups.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { deedsRepository } from './deeds.repository.js';
 import { beijingDate } from './working-calendar.js';
@@ -11,6 +15,15 @@ export interface DeedInput {
   title: string;
   description?: string | undefined;
   doneOn: string;
+}
+
+/**
+ * Writes a deed and bumps the cockpit's deed counters (done in its month, in all), in the caller's
+ * transaction: the one way a deed is written, here and when a member resolves an order.
+ */
+export async function writeDeedAndCounters(trx: Executor, row: Insertable<DeedTable>): Promise<void> {
+  await deedsRepository.insert(trx, row);
+  await bumpDeedRollups(trx, row);
 }
 
 /**
@@ -30,7 +43,7 @@ export class DeedsService {
       throw fieldError('doneOn', 'field.too_big', { maximum: 'today' });
     const id = uuidv7();
     await this.ctx.database.db.transaction().execute(async (trx) => {
-      await deedsRepository.insert(trx, {
+      await writeDeedAndCounters(trx, {
         id,
         district_code: member.district_code,
         region_code: member.region_code,

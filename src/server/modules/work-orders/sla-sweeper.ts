@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
-import { OPEN_STATUSES } from '../../../shared/work-orders.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { recordSweep } from '../../metrics/heartbeats.js';
 import type { ServiceContext } from '../../services.js';
 import { regionsRepository } from '../regions/regions.repository.js';
+import { overdueRepository } from './overdue.repository.js';
 import type { WorkOrderActions } from './work-order-actions.service.js';
-import { recordStep } from './work-order-steps.js';
+import { WorkOrderStep } from './work-order-steps.js';
 import { workOrdersRepository } from './work-orders.repository.js';
 
 /**
@@ -31,21 +30,8 @@ export async function sweepOverdue(
       const won = await db.transaction().execute(async (trx) => {
         const parent = (await regionsRepository.find(trx, order.handler_region_code))?.parent_code;
         const escalatedTo = parent ?? order.handler_region_code;
-        const result = await trx
-          .updateTable('work_orders')
-          .set({
-            overdue: 1,
-            escalated_region_code: escalatedTo,
-            version: sql`version + 1`,
-            updated_at: nowIso,
-          })
-          .where('id', '=', order.id)
-          .where('overdue', '=', 0)
-          .where('status', 'in', OPEN_STATUSES)
-          .where('due_at', '<', nowIso)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) return false;
-        await recordStep(ctx, trx, order, {
+        if (!(await overdueRepository.mark(trx, order.id, escalatedTo, nowIso))) return false;
+        await WorkOrderStep.writeEventAuditAndCounters(ctx, trx, order, {
           action: 'overdue',
           from: order.status,
           to: order.status,

@@ -1,9 +1,9 @@
-import type { Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
+import type { Updateable } from '../../db/row-types.js';
 import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -14,8 +14,9 @@ import { regionsRepository } from '../regions/regions.repository.js';
 import { attachmentsRepository } from './attachments.repository.js';
 import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { deedsRepository } from './deeds.repository.js';
+import { writeDeedAndCounters } from './deeds.service.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
-import { recordStep } from './work-order-steps.js';
+import { WorkOrderStep } from './work-order-steps.js';
 import {
   callerLookups,
   handlerRecipients,
@@ -147,7 +148,7 @@ export class WorkOrderActions {
         });
         if (!changed) throw conflict('workorder.conflict');
       }
-      const eventId = await recordStep(this.ctx, trx, order, {
+      const eventId = await WorkOrderStep.writeEventAuditAndCounters(this.ctx, trx, order, {
         action: input.action,
         from: order.status,
         to: outcome.to,
@@ -374,7 +375,7 @@ export class WorkOrderActions {
       ? await deedsRepository.member(trx, order.assignee_member_id)
       : await deedsRepository.memberOfUser(trx, caller.userId);
     if (!member) return;
-    await deedsRepository.insert(trx, {
+    await writeDeedAndCounters(trx, {
       id: uuidv7(),
       district_code: order.district_code,
       region_code: member.region_code,

@@ -13,7 +13,7 @@ import { registerRepository } from '../register/register.repository.js';
 import { catalogueRepository } from './catalogue.repository.js';
 import type { CatalogueCache } from './catalogue.service.js';
 import { attributesOf, checkAttributes } from './category-attributes.js';
-import { recordStep } from './work-order-steps.js';
+import { WorkOrderStep } from './work-order-steps.js';
 import { type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
 import { beijingDate, formatBeijing } from './working-calendar.js';
 
@@ -216,7 +216,7 @@ export class WorkOrderIntake {
       updated_at: nowIso,
     };
     await workOrdersRepository.insert(trx, order);
-    await recordStep(this.ctx, trx, order, {
+    await WorkOrderStep.writeEventAuditAndCounters(this.ctx, trx, order, {
       action: 'receive',
       from: null,
       to: 'received',

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { WorkOrderStatus, WorkOrderStep } from '../../../shared/work-orders.js';
+import type { WorkOrderStep as StepName, WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Executor } from '../../db/database.js';
 import type { WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
@@ -7,26 +7,49 @@ import type { AuditActor } from '../audit/audit.repository.js';
 import { bumpWorkOrderRollups, type OrderBeforeStep } from '../cockpit/rollups.js';
 import { workOrdersRepository } from './work-orders.repository.js';
 
+type StepOrder = Pick<WorkOrder, 'id' | 'district_code' | 'region_code' | 'number'> & OrderBeforeStep;
+
+export interface StepRecord {
+  action: StepName;
+  from: WorkOrderStatus | null;
+  to: WorkOrderStatus;
+  actor: AuditActor;
+  note?: string | undefined;
+  data?: Record<string, unknown>;
+}
+
 /**
- * Writes what every step of an order leaves behind, in the step's transaction: an event on the
- * order's timeline (who, when, note, particulars), a link in the audit chain, and the cockpit's
- * counters. `order` is the order as it was before the step (the step has already written it).
+ * What every step of an order leaves behind besides the order row itself: intake, each action,
+ * the clock marking it overdue, a resident's callback. All three writes go into the step's
+ * transaction, and the method's name says each of them at every call site:
+ *
+ * 1. the **event** on the order's timeline (`work_order_events`: who, when, note, particulars);
+ * 2. a **link in the audit chain** (`audit_log`, action `workorder.<action>`);
+ * 3. the cockpit's **work-order counters** of the order's region and its ancestors
+ *    (`region_rollups`, see cockpit/rollups.ts).
+ *
+ * `order` is the order as it was before the step; the step has already written the order, and
+ * the counters read it back to count what changed. Notifications are not written here: each step
+ * queues its own, where it decides whom to tell.
  */
-export async function recordStep(
-  ctx: ServiceContext,
-  trx: Executor,
-  order: Pick<WorkOrder, 'id' | 'district_code' | 'region_code' | 'number'> & OrderBeforeStep,
-  step: {
-    action: WorkOrderStep;
-    from: WorkOrderStatus | null;
-    to: WorkOrderStatus;
-    actor: AuditActor;
-    note?: string | undefined;
-    data?: Record<string, unknown>;
+export const WorkOrderStep = {
+  /** Writes the event, the audit row and the counters of one step; returns the event's id. */
+  async writeEventAuditAndCounters(
+    ctx: ServiceContext,
+    trx: Executor,
+    order: StepOrder,
+    step: StepRecord,
+  ): Promise<string> {
+    const at = ctx.now().toISOString();
+    const eventId = await writeEvent(trx, order, step, at);
+    await writeAudit(ctx, trx, order, step);
+    await bumpWorkOrderRollups(trx, order, { action: step.action, from: step.from, data: step.data, at });
+    return eventId;
   },
-): Promise<string> {
+};
+
+async function writeEvent(trx: Executor, order: StepOrder, step: StepRecord, at: string): Promise<string> {
   const eventId = uuidv7();
-  const at = ctx.now().toISOString();
   await workOrdersRepository.insertEvent(trx, {
     id: eventId,
     district_code: order.district_code,
@@ -40,13 +63,15 @@ export async function recordStep(
     data: JSON.stringify(step.data ?? {}),
     at,
   });
-  await ctx.audit.append(trx, step.actor, {
+  return eventId;
+}
+
+function writeAudit(ctx: ServiceContext, trx: Executor, order: StepOrder, step: StepRecord): Promise<void> {
+  return ctx.audit.append(trx, step.actor, {
     action: `workorder.${step.action}`,
     targetType: 'work_order',
     targetId: order.id,
     regionCode: order.region_code,
     summary: { number: order.number, from: step.from, to: step.to, ...(step.data ?? {}) },
   });
-  await bumpWorkOrderRollups(trx, order, { action: step.action, from: step.from, data: step.data, at });
-  return eventId;
 }

@@ -323,13 +323,17 @@ export const dispatchCandidates = {
       .execute();
   },
 
-  /** Staff with a handling role inside the holder's unit whose work covers the place. */
-  users: async (db: Executor, handlerCode: string, placeCode: string) => {
+  /**
+   * Staff with a handling role inside the holder's unit whose work covers the place, and whose
+   * role lies in the caller's dispatch scope: a staff list is shown only to whom may dispatch.
+   */
+  users: async (db: Executor, scope: Scope, handlerCode: string, placeCode: string) => {
     const rows = await db
       .selectFrom('role_assignments')
       .innerJoin('users', 'users.id', 'role_assignments.user_id')
       .select(['users.id', 'users.display_name', 'role_assignments.role', 'role_assignments.region_code'])
       .where('role_assignments.role', 'in', HANDLING_ROLES)
+      .where(scope.covers('role_assignments.region_code'))
       .where('users.status', '=', 'active')
       .where('role_assignments.region_code', 'like', `${handlerCode}%`)
       .orderBy('role_assignments.region_code', 'desc')

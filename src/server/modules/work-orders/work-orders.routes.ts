@@ -205,7 +205,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/work-orders/:id/dispatch-options',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'workorder.dispatch' },
       schema: {
         tags: ['work-orders'],
         summary: 'Units down the tree, staff and members this order can be dispatched to',
@@ -223,7 +223,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const options = await workOrders.dispatchOptions(callerOf(ctx, request), request.params.id);
+      const options = await workOrders.dispatchOptions(request.scope, request.params.id);
       return {
         units: options.units,
         users: options.users.map((u) => ({

@@ -36,16 +36,20 @@ export class WorkOrdersService {
     return { order, events, attachments, availableActions: this.actions.available(caller, order) };
   }
 
-  /** Units, staff and members the caller could give this order to. */
-  async dispatchOptions(caller: Caller, id: string) {
+  /**
+   * Units, staff and members the caller could give this order to. Only for dispatchers: the order's
+   * place must lie in their dispatch scope (404 otherwise, as for every record out of scope), and
+   * staff and members are listed only inside that scope.
+   */
+  async dispatchOptions(dispatchScope: Scope, id: string) {
     const { db } = this.ctx.database;
-    const order = await workOrdersRepository.view(db, visibilityOf(caller), id);
+    const order = await workOrdersRepository.view(db, { scope: dispatchScope, userId: null }, id);
     if (!order) throw notFound('workorder.not_found');
     const handler = order.handler_region_code;
     const [units, users, members] = await Promise.all([
       dispatchCandidates.units(db, handler, order.region_code),
-      dispatchCandidates.users(db, handler, order.region_code),
-      dispatchCandidates.members(db, caller.scopeFor('workorder.dispatch'), handler),
+      dispatchCandidates.users(db, dispatchScope, handler, order.region_code),
+      dispatchCandidates.members(db, dispatchScope, handler),
     ]);
     return { units, users, members };
   }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../../auth/scope.js';
 import { withLongTransaction } from '../../../db/long-transaction.js';
+import type { Insertable } from '../../../db/row-types.js';
 import type { HouseholdTable, PersonTable, PersonTagTable, ResidenceMoveTable } from '../../../db/tables.js';
 import { translate } from '../../../i18n/messages.js';
 import type { ServiceContext } from '../../../services.js';
