@@ -95,7 +95,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       cookie: world.secretary.cookie,
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toBe('cursor');
+    expect(bad.json.fields[0].path).toBe('querystring.cursor');
   });
 
   it('我的待办 lists what waits for the caller: their unit’s orders to act on, not their subordinates’', async () => {
