@@ -56,7 +56,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
       const before = decodeCursor(cursor, ['int']);
-      const rows = await auditLog.list(request.scope, { ...filter, limit: limit + 1, beforeSeq: before?.[0] });
+      const rows = await auditLog.list(request.scope, {
+        ...filter,
+        limit: limit + 1,
+        beforeSeq: before?.[0],
+      });
       const { items, nextCursor } = page(rows, limit, (last) => [Number(last.seq)]);
       return {
         items: items.map((row) => ({

@@ -223,4 +223,3 @@ export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> =
   data: JSON.parse(event.data) as Record<string, unknown>,
   at: event.at,
 });
-
