@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
 import { linkMac } from './audit-anchor.js';
@@ -55,7 +56,7 @@ export class AuditRepository {
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,
       region_code: entry.regionCode,
-      district_code: entry.regionCode.slice(0, 6),
+      district_code: districtOf(entry.regionCode),
       summary: JSON.stringify(entry.summary ?? {}),
       ip: actor.ip,
       request_id: actor.requestId,

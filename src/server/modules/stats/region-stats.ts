@@ -1,16 +1,9 @@
 import { sql } from 'kysely';
+import { districtOf, pathOf, REGION_CODE_LENGTHS } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
 
 export type RegionStat = 'households' | 'cared_households' | 'warm_group_households';
 export type StatDeltas = Partial<Record<RegionStat, number>>;
-
-/** District (6), street/town (9), community/village (12), grid (14), building (17). */
-const LEVELS = [6, 9, 12, 14, 17];
-
-/** A region and every ancestor: each holds the totals of its subtree. */
-export function selfAndAncestors(regionCode: string): string[] {
-  return LEVELS.filter((length) => length <= regionCode.length).map((length) => regionCode.slice(0, length));
-}
 
 /**
  * Adds deltas to a region's counters and to all its ancestors', in the caller's transaction.
@@ -19,7 +12,7 @@ export function selfAndAncestors(regionCode: string): string[] {
 export async function bumpRegionStats(db: Executor, regionCode: string, deltas: StatDeltas): Promise<void> {
   const entries = Object.entries(deltas).filter(([, value]) => value !== 0) as [RegionStat, number][];
   if (entries.length === 0) return;
-  for (const code of selfAndAncestors(regionCode)) {
+  for (const code of pathOf(regionCode)) {
     const initial = {
       households: 0,
       cared_households: 0,
@@ -28,7 +21,7 @@ export async function bumpRegionStats(db: Executor, regionCode: string, deltas: 
     };
     await db
       .insertInto('region_stats')
-      .values({ region_code: code, district_code: code.slice(0, 6), ...initial })
+      .values({ region_code: code, district_code: districtOf(code), ...initial })
       .onConflict((oc) =>
         oc
           .column('region_code')
@@ -62,7 +55,7 @@ export async function regionStats(db: Executor, regionCode: string) {
 export async function rebuildRegionStats(db: Executor): Promise<number> {
   await db.deleteFrom('region_stats').execute();
   let written = 0;
-  for (const length of LEVELS) {
+  for (const length of REGION_CODE_LENGTHS) {
     const prefix = sql<string>`substr(h.region_code, 1, ${sql.lit(length)})`;
     const rows = await db
       .selectFrom('households as h')
@@ -79,7 +72,7 @@ export async function rebuildRegionStats(db: Executor): Promise<number> {
       .execute();
     const values = rows.map((r) => ({
       region_code: r.code,
-      district_code: r.code.slice(0, 6),
+      district_code: districtOf(r.code),
       households: Number(r.households),
       cared_households: Number(r.cared),
       warm_group_households: Number(r.grouped),
