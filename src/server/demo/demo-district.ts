@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ARTICLE_FIGURES, type ArticleIndicator, articleTarget } from '../../shared/article-figures.js';
+import { regionAt } from '../../shared/region-code.js';
 import type { RoleName } from '../auth/permissions.js';
 import { Scope } from '../auth/scope.js';
 import { SYSTEM_ACTOR } from '../bootstrap.js';
@@ -362,7 +363,7 @@ async function createDemoAccounts(ctx: ServiceContext, community: string): Promi
       username: 'street_secretary',
       displayName: '街道书记',
       role: 'secretary',
-      regionCode: community.slice(0, 9),
+      regionCode: regionAt(community, 'street'),
     },
     { username: 'community_secretary', displayName: '社区书记', role: 'secretary', regionCode: community },
     { username: 'grid_worker', displayName: '网格员', role: 'grid_worker', regionCode: grid },

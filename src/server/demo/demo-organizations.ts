@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { COMMENDATION_TITLES } from '../../shared/article-figures.js';
+import { regionAt } from '../../shared/region-code.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Insertable } from '../db/row-types.js';
 import type {
@@ -210,7 +211,7 @@ export function planOrganizations(input: {
   );
   const committees = new Map<string, OrgRef>();
   for (const community of input.communities) {
-    const parent = streetCommittees.get(community.code.slice(0, 9)) ?? root;
+    const parent = streetCommittees.get(regionAt(community.code, 'street')) ?? root;
     committees.set(
       community.code,
       organization(

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf, levelOf, parentOf, REGION_LEVELS, regionAt } from '../../shared/region-code.js';
 import {
   type Channel,
   OPEN_STATUSES,
@@ -158,16 +159,13 @@ interface State {
   version: number;
 }
 
-const parentOf = (code: string) =>
-  code.length === 17
-    ? code.slice(0, 14)
-    : code.length === 14
-      ? code.slice(0, 12)
-      : code.length === 12
-        ? code.slice(0, 9)
-        : code.slice(0, 6);
-const below = (handler: string, place: string) =>
-  handler.length === 6 ? place.slice(0, 9) : handler.length === 9 ? place.slice(0, 12) : place.slice(0, 14);
+/** Where an overdue order escalates: the unit above its holder (a district stays the district). */
+const escalationOf = (code: string) => parentOf(code) ?? districtOf(code);
+/** The unit one level below the holder on the way to the place: street, community, at most grid. */
+const below = (handler: string, place: string) => {
+  const next = REGION_LEVELS.indexOf(levelOf(handler) ?? 'community') + 1;
+  return regionAt(place, REGION_LEVELS[Math.min(next, REGION_LEVELS.indexOf('grid'))]!);
+};
 
 /**
  * Three years of work orders written as the services would have left them: the order row in its
@@ -312,8 +310,8 @@ export class WorkOrderHistory {
     let hotlineId: string | null = null;
     if (channel === 'hotline') {
       const line =
-        hotlines.find((h) => h.regionCode === place.slice(0, 12)) ??
-        hotlines.find((h) => h.regionCode === place.slice(0, 9)) ??
+        hotlines.find((h) => h.regionCode === regionAt(place, 'community')) ??
+        hotlines.find((h) => h.regionCode === regionAt(place, 'street')) ??
         hotlines[0];
       if (line && place.startsWith(line.regionCode)) {
         hotlineId = line.id;
@@ -453,7 +451,7 @@ export class WorkOrderHistory {
   }
 
   private markOverdue(rows: WorkOrderRows, orderId: string, s: State, at: number): void {
-    const escalatedTo = parentOf(s.handler);
+    const escalatedTo = escalationOf(s.handler);
     s.overdue = true;
     s.escalatedTo = escalatedTo;
     s.version += 1;

@@ -27,10 +27,10 @@ export const auditQuery = (filter: AuditFilter) =>
   infiniteQueryOptions({
     queryKey: ['audit', filter] as const,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<AuditEntry, number>>('GET', '/api/audit', {
+      api<Page<AuditEntry>>('GET', '/api/audit', {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
-    initialPageParam: null as number | null,
+    initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -27,7 +27,7 @@ export const uncoveredQuery = (code: string) =>
   infiniteQueryOptions({
     queryKey: coverageKeys.uncovered(code),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<UncoveredHousehold, string>>('GET', `/api/coverage/${code}/uncovered`, {
+      api<Page<UncoveredHousehold>>('GET', `/api/coverage/${code}/uncovered`, {
         query: { limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

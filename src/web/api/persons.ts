@@ -43,7 +43,7 @@ export const personsQuery = (filter: PersonFilter) =>
   infiniteQueryOptions({
     queryKey: personKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<PersonSummary, string>>('GET', '/api/persons', {
+      api<Page<PersonSummary>>('GET', '/api/persons', {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -113,7 +113,7 @@ export const personSearchQuery = (q: string) =>
   queryOptions({
     queryKey: ['persons', 'search', q] as const,
     queryFn: ({ signal }) =>
-      api<Page<PersonSummary, string>>('GET', '/api/persons', { query: { q, limit: 20 }, signal }).then(
+      api<Page<PersonSummary>>('GET', '/api/persons', { query: { q, limit: 20 }, signal }).then(
         (r) => r.items,
       ),
     enabled: q.trim().length > 0,

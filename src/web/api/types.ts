@@ -82,9 +82,10 @@ export interface Items<T> {
   items: T[];
 }
 
-export interface Page<T, C> {
+/** One page of a list; `nextCursor` is opaque (server/http/pagination.ts), null on the last page. */
+export interface Page<T> {
   items: T[];
-  nextCursor: C | null;
+  nextCursor: string | null;
 }
 
 export type Gender = 'male' | 'female';

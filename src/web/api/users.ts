@@ -15,7 +15,7 @@ export const usersQuery = (filter: UserFilter) =>
   infiniteQueryOptions({
     queryKey: ['users', 'list', filter] as const,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<ManagedUser, string>>('GET', '/api/users', {
+      api<Page<ManagedUser>>('GET', '/api/users', {
         query: { q: filter.q, status: filter.status, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

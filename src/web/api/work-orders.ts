@@ -113,7 +113,7 @@ export const workOrdersQuery = (filter: WorkOrderFilter) =>
   infiniteQueryOptions({
     queryKey: workOrderKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<WorkOrder, string>>('GET', '/api/work-orders', {
+      api<Page<WorkOrder>>('GET', '/api/work-orders', {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
+import { levelOf } from '../../shared/region-code';
 import { useI18n } from '../i18n/I18nProvider';
 import { workOrderMenuItems, workOrderMenuKey, workOrderOpenKeys } from '../pages/work-orders/menu';
 import { hasPermission } from '../session/permissions';
@@ -106,7 +107,7 @@ export function SideMenu() {
     });
   }
   // The article's figures are a whole district's: shown to those who read a whole district.
-  if ((me.permissions['region.read'] ?? []).some((code) => code.length === 6)) {
+  if ((me.permissions['region.read'] ?? []).some((code) => levelOf(code) === 'district')) {
     items.push({
       key: '/article',
       icon: <FileTextOutlined />,

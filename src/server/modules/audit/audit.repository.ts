@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction } from '../../../shared/audit-actions.js';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
 import { linkMac } from './audit-anchor.js';
@@ -57,7 +58,7 @@ export class AuditRepository {
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,
       region_code: entry.regionCode,
-      district_code: entry.regionCode.slice(0, 6),
+      district_code: districtOf(entry.regionCode),
       summary: JSON.stringify(entry.summary ?? {}),
       ip: actor.ip,
       request_id: actor.requestId,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { errorResponses, limitSchema, optionalText } from '../../http/common-schemas.js';
+import { cursorParam, decodeCursor, page } from '../../http/pagination.js';
 import { AuditLogService } from './audit-log.service.js';
 
 const isoTime = z.preprocess(
@@ -43,20 +44,26 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
           targetId: optionalText(64),
           from: isoTime,
           to: isoTime,
-          cursor: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
+          cursor: cursorParam,
           limit: limitSchema,
         }),
         response: {
-          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.number().nullable() }),
+          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
           ...errorResponses,
         },
       },
     },
     async (request) => {
-      const { cursor, ...filter } = request.query;
-      const rows = await auditLog.list(request.scope, { ...filter, beforeSeq: cursor });
+      const { cursor, limit, ...filter } = request.query;
+      const before = decodeCursor(cursor, ['int']);
+      const rows = await auditLog.list(request.scope, {
+        ...filter,
+        limit: limit + 1,
+        beforeSeq: before?.[0],
+      });
+      const { items, nextCursor } = page(rows, limit, (last) => [Number(last.seq)]);
       return {
-        items: rows.map((row) => ({
+        items: items.map((row) => ({
           seq: Number(row.seq),
           at: row.at,
           actor: row.actor_name,
@@ -68,7 +75,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
           ip: row.ip,
           requestId: row.request_id,
         })),
-        nextCursor: rows.length === filter.limit ? Number(rows[rows.length - 1]!.seq) : null,
+        nextCursor,
       };
     },
   );

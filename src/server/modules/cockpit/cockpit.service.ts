@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { districtOf, levelOf } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import type { RegionKind } from '../../db/tables.js';
 import { notFound } from '../../http/errors.js';
@@ -183,7 +184,7 @@ export class CockpitService {
     }
     const prefixes = new Set(roots.map((root) => root.slice(0, 4)));
     const [prefix] = [...prefixes];
-    if (prefixes.size === 1 && roots.every((root) => root.length === 6) && prefix)
+    if (prefixes.size === 1 && roots.every((root) => levelOf(root) === 'district') && prefix)
       return { code: `${prefix}00`, name: cityName(prefix) ?? `${prefix}00`, kind: 'city' };
     return { code: null, name: '', kind: 'scope' };
   }
@@ -244,7 +245,7 @@ export class CockpitService {
       ]),
     );
     const withValues = children.map((child) => ({ ...child, values: counters.get(child.code)!.values() }));
-    const district = (own ?? children[0]?.code ?? '').slice(0, 6);
+    const district = districtOf(own ?? children[0]?.code ?? '');
     return {
       node,
       path,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { districtOf, pathOf } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
-import { selfAndAncestors } from '../stats/region-stats.js';
 import type { CounterCode, CounterRow } from './indicators.js';
 import type { CounterDelta } from './work-order-counters.js';
 
@@ -10,7 +10,7 @@ const CHUNK = 500;
 export function rollUp(rows: readonly CounterRow[]): CounterRow[] {
   const sums = new Map<string, CounterRow>();
   for (const row of rows) {
-    for (const code of selfAndAncestors(row.regionCode)) {
+    for (const code of pathOf(row.regionCode)) {
       const key = `${code}|${row.period}|${row.counter}`;
       const sum = sums.get(key);
       if (sum) sum.value += row.value;
@@ -28,13 +28,13 @@ export const rollupsRepository = {
    */
   async bump(db: Executor, regionCode: string, deltas: readonly CounterDelta[]): Promise<void> {
     if (deltas.length === 0) return;
-    const rows = selfAndAncestors(regionCode)
+    const rows = pathOf(regionCode)
       .flatMap((code) =>
         deltas.map((delta) => ({
           region_code: code,
           period: delta.period,
           counter: delta.counter,
-          district_code: code.slice(0, 6),
+          district_code: districtOf(code),
           value: delta.value,
         })),
       )

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -37,7 +38,7 @@ export class CommendationsService {
       const commendationId = uuidv7();
       await commendationsRepository.insert(trx, {
         id: commendationId,
-        district_code: subject.region_code.slice(0, 6),
+        district_code: districtOf(subject.region_code),
         region_code: subject.region_code,
         year: input.year,
         title: input.title,

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Satisfaction } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -53,7 +54,7 @@ export class CommitmentsService {
       const commitmentId = uuidv7();
       await commitmentsRepository.insert(trx, {
         id: commitmentId,
-        district_code: member.region_code.slice(0, 6),
+        district_code: districtOf(member.region_code),
         region_code: member.region_code,
         member_id: member.id,
         year: input.year,

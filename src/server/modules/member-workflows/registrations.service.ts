@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { regionAt } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
@@ -156,11 +157,8 @@ export class RegistrationsService {
       if (count.status === 'pending') entry.pending += count.n;
     }
     // A resident's region (grid or building) lies below exactly one community: its code's prefix.
-    const codeLengths = [...new Set(communities.map((c) => c.code.length))];
     for (const resident of await registrationsRepository.unregisteredResidents(db, within)) {
-      const entry = codeLengths
-        .map((length) => byCode.get(resident.region_code.slice(0, length)))
-        .find((found) => found !== undefined);
+      const entry = byCode.get(regionAt(resident.region_code, 'community'));
       entry?.notRegistered.push({
         memberId: resident.member_id,
         name: resident.name,

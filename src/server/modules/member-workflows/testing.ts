@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import type { RoleName } from '../../auth/permissions.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
@@ -35,7 +36,7 @@ export async function createResidents(
   const file = env.file(`residents-${seed}.xlsx`);
   await writeResidentXlsx(file, residentRows({ count, gridCode, buildings: ['1号楼'], seed }));
   const outcome = await importResidents(env.ctx, file, 'xlsx', {
-    scope: new Scope([communityCode.slice(0, 6)], env.dialect),
+    scope: new Scope([districtOf(communityCode)], env.dialect),
     actor: SYSTEM_ACTOR,
     skipInvalid: false,
   });
@@ -57,7 +58,7 @@ async function createRegionAnywhere(
   name: string,
 ): Promise<string> {
   const created = await new RegionsService(env.ctx).createChild(
-    new Scope([parentCode.slice(0, 6)], env.dialect),
+    new Scope([districtOf(parentCode)], env.dialect),
     parentCode,
     { kind, name },
     SYSTEM_ACTOR,
@@ -73,7 +74,7 @@ export async function createOrganization(
   const now = env.now().toISOString();
   const row: Organization = {
     id,
-    district_code: options.regionCode.slice(0, 6),
+    district_code: districtOf(options.regionCode),
     region_code: options.regionCode,
     parent_id: null,
     path: `/${id}/`,
@@ -132,7 +133,7 @@ export async function loginIn(
   env: TestEnv,
   options: { role: RoleName; regionCode: string },
 ): Promise<{ cookie: string; id: string }> {
-  const scope = new Scope([options.regionCode.slice(0, 6)], env.dialect);
+  const scope = new Scope([districtOf(options.regionCode)], env.dialect);
   const users = new UsersService(env.ctx);
   seed += 1;
   const username = `wf${seed}_${Math.random().toString(36).slice(2, 7)}`;

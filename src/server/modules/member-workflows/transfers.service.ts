@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction } from '../../../shared/audit-actions.js';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Executor } from '../../db/database.js';
@@ -156,7 +157,7 @@ export class TransfersService {
         throw conflict('transfer.already_open');
       }
       const transferId = uuidv7();
-      const districtCode = member.region_code.slice(0, 6);
+      const districtCode = districtOf(member.region_code);
       await transfersRepository.insert(trx, {
         id: transferId,
         district_code: districtCode,

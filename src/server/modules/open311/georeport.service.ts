@@ -1,4 +1,5 @@
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
+import { pathOf, regionAt } from '../../../shared/region-code.js';
 import { OPEN_STATUSES, STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { ServiceCategory } from '../../db/tables.js';
 import { DomainError } from '../../http/errors.js';
@@ -32,10 +33,8 @@ const CLOSED_STATUSES: readonly WorkOrderStatus[] = ['closed', 'archived'];
 export const geoReportStatus = (status: WorkOrderStatus): 'open' | 'closed' =>
   CLOSED_STATUSES.includes(status) ? 'closed' : 'open';
 
-/** Code lengths of district, street, community and grid: a code's ancestors are its prefixes. */
-const LEVEL_LENGTHS = [6, 9, 12, 14];
 /** The most specific place a public answer names: a grid; never a building (a few households). */
-const GRID_CODE_LENGTH = 14;
+const PUBLIC_LEVEL = 'grid';
 
 /** A coordinate rounded to two decimals (about 1 km): near enough to find the street, not the door. */
 const coarseCoordinate = (value: number | null): number | null =>
@@ -296,13 +295,10 @@ export class GeoReportService {
   private async requestsDocument(rows: PublicRequestRow[], language: Language): Promise<GeoReportDocument> {
     const places = rows.map((row) => ({
       row,
-      place: row.region_code.slice(0, GRID_CODE_LENGTH),
-      agency: row.handler_region_code.slice(0, GRID_CODE_LENGTH),
+      place: regionAt(row.region_code, PUBLIC_LEVEL),
+      agency: regionAt(row.handler_region_code, PUBLIC_LEVEL),
     }));
-    const codes = places.flatMap(({ place, agency }) => [
-      agency,
-      ...LEVEL_LENGTHS.filter((length) => length <= place.length).map((length) => place.slice(0, length)),
-    ]);
+    const codes = places.flatMap(({ place, agency }) => [agency, ...pathOf(place)]);
     const names = await open311Repository.regionNames(this.ctx.database.db, codes);
     const requests = places.map(({ row, place, agency }): DocValue => {
       const status = geoReportStatus(row.status);
@@ -336,8 +332,8 @@ export class GeoReportService {
    * place to a few households, so neither is said.
    */
   private publicAddress(place: string, names: ReadonlyMap<string, string>): string {
-    return LEVEL_LENGTHS.filter((length) => length <= place.length)
-      .map((length) => names.get(place.slice(0, length)))
+    return pathOf(place)
+      .map((code) => names.get(code))
       .filter((name) => name !== undefined)
       .reverse()
       .join(', ');

@@ -1,3 +1,4 @@
+import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { bumpRegionStats } from '../stats/region-stats.repository.js';
@@ -30,7 +31,7 @@ export const careRepository = {
       .values({
         household_id: row.householdId,
         organization_id: row.organizationId,
-        district_code: row.regionCode.slice(0, 6),
+        district_code: districtOf(row.regionCode),
         region_code: row.regionCode,
         created_at: row.at,
       })
@@ -80,7 +81,7 @@ export const careRepository = {
       .values({
         household_id: row.householdId,
         member_id: row.memberId,
-        district_code: row.regionCode.slice(0, 6),
+        district_code: districtOf(row.regionCode),
         region_code: row.regionCode,
         source: row.source,
         created_at: row.at,

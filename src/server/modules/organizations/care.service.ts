@@ -1,6 +1,7 @@
 import type { Scope } from '../../auth/scope.js';
 import type { Household } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
+import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
@@ -213,16 +214,17 @@ export class CareService {
   async uncovered(scope: Scope, regionCode: string, limit: number, cursor?: string) {
     const { db } = this.ctx.database;
     const narrowed = scope.filteredTo(regionCode);
-    let after: { regionCode: string; id: string } | undefined;
-    if (cursor) {
-      const [region, id] = cursor.split('.');
-      if (!region || !id) throw fieldError('querystring.cursor', 'field.invalid');
-      after = { regionCode: region, id };
-    }
-    const rows: Household[] = await careRepository.uncovered(db, narrowed, limit, after);
-    const names = await regionsRepository.namesOf(db, [...new Set(rows.map((r) => r.region_code))]);
+    const after = decodeCursor(cursor, ['text', 'text']);
+    const rows: Household[] = await careRepository.uncovered(
+      db,
+      narrowed,
+      limit + 1,
+      after && { regionCode: after[0], id: after[1] },
+    );
+    const { items, nextCursor } = page(rows, limit, (last) => [last.region_code, last.id]);
+    const names = await regionsRepository.namesOf(db, [...new Set(items.map((r) => r.region_code))]);
     return {
-      items: rows.map((h) => ({
+      items: items.map((h) => ({
         id: h.id,
         regionCode: h.region_code,
         placeName: names.get(h.region_code) ?? h.region_code,
@@ -231,7 +233,7 @@ export class CareService {
         room: h.room,
         address: h.address,
       })),
-      nextCursor: rows.length === limit ? `${rows.at(-1)!.region_code}.${rows.at(-1)!.id}` : null,
+      nextCursor,
     };
   }
 

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import { maskIdNumber, validateIdNumber, validateMobilePhone } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -61,7 +62,7 @@ export class MembersService {
     const pinyin = namePinyin(input.person.name);
     await personWritesRepository.insertMinimal(trx, {
       id,
-      district_code: regionCode.slice(0, 6),
+      district_code: districtOf(regionCode),
       region_code: regionCode,
       household_id: null,
       name: input.person.name.trim(),

@@ -7,6 +7,7 @@ import {
   optionalText,
   regionCodeSchema,
 } from '../../http/common-schemas.js';
+import { cursorParam } from '../../http/pagination.js';
 import { sendWrittenXlsx } from '../../http/xlsx-download.js';
 import type { ImportJobsService } from '../register/import-jobs.service.js';
 import { importJobSchema, toJobDto } from '../register/register.schema.js';
@@ -482,7 +483,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         tags: ['organizations'],
         summary: 'Households without a caring member',
         params: codeParams,
-        querystring: z.object({ cursor: optionalText(80), limit: limitSchema }),
+        querystring: z.object({ cursor: cursorParam, limit: limitSchema }),
         response: {
           200: z.object({
             items: z.array(

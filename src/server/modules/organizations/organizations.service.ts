@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import { validateCreditCode } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -122,7 +123,7 @@ export class OrganizationsService {
         const now = this.ctx.now().toISOString();
         await organizationsRepository.insert(trx, {
           id,
-          district_code: place.regionCode.slice(0, 6),
+          district_code: districtOf(place.regionCode),
           region_code: place.regionCode,
           parent_id: place.parent?.id ?? null,
           path: `${place.parent?.path ?? '/'}${id}/`,
@@ -137,7 +138,7 @@ export class OrganizationsService {
         });
         await organizationsRepository.addHistory(trx, {
           id: uuidv7(),
-          district_code: place.regionCode.slice(0, 6),
+          district_code: districtOf(place.regionCode),
           organization_id: id,
           change: 'created',
           before: '{}',

@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import { pathOf } from '../../../shared/region-code.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { OtpCodeTable, ResidentAccountTable } from '../../db/tables.js';
 
@@ -153,7 +154,7 @@ export const portalRepository = {
 
   /** Names of the regions along a code's path (district down to it), for "兴建街道 青年社区". */
   pathNames: async (db: Executor, code: string): Promise<{ code: string; name: string; kind: string }[]> => {
-    const codes = [6, 9, 12, 14, 17].filter((length) => length <= code.length).map((l) => code.slice(0, l));
+    const codes = pathOf(code);
     if (!codes.includes(code)) codes.push(code);
     return db
       .selectFrom('regions')

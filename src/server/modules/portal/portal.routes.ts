@@ -6,6 +6,7 @@ import { clearResidentCookie, type ResidentCaller, setResidentCookie } from '../
 import { errorBodySchema, errorResponses } from '../../http/common-schemas.js';
 import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
 import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
+import { decodeCursor, page } from '../../http/pagination.js';
 import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { WorkOrderView } from '../work-orders/work-orders.repository.js';
@@ -202,12 +203,10 @@ export const portalRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { cursor, limit } = request.query;
-      const rows = await portal.list(residentOf(request), { beforeId: cursor, limit: limit + 1 });
-      const items = rows.slice(0, limit);
-      return {
-        items: items.map(summaryOf),
-        nextCursor: rows.length > limit ? items[items.length - 1]!.id : null,
-      };
+      const before = decodeCursor(cursor, ['text']);
+      const rows = await portal.list(residentOf(request), { beforeId: before?.[0], limit: limit + 1 });
+      const { items, nextCursor } = page(rows, limit, (last) => [last.id]);
+      return { items: items.map(summaryOf), nextCursor };
     },
   );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validateMobilePhone } from '../../../shared/validators/phone.js';
 import { ATTRIBUTE_TYPES, SATISFACTION, WORK_ORDER_STATUSES } from '../../../shared/work-orders.js';
 import { idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { cursorParam } from '../../http/pagination.js';
 
 /** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */
 export const mobilePhoneSchema = z
@@ -97,7 +98,7 @@ export const idParams = z.object({ id: idSchema });
 export const photoParams = z.object({ id: idSchema, photoId: idSchema });
 
 export const listQuery = z.object({
-  cursor: z.preprocess((value) => (value === '' ? undefined : value), idSchema.optional()),
+  cursor: cursorParam,
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

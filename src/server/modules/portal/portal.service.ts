@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
+import { REGION_CODE_LENGTH, regionAt } from '../../../shared/region-code.js';
 import { maskPhone } from '../../../shared/validators/phone.js';
 import { OPEN_STATUSES, type Satisfaction } from '../../../shared/work-orders.js';
 import { Scope } from '../../auth/scope.js';
@@ -24,10 +25,6 @@ import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { portalRepository } from './portal.repository.js';
 import type { TIMELINE_KINDS } from './portal.schema.js';
 import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';
-
-/** The shortest region code a request may name: a community or village (12 digits). */
-const COMMUNITY_CODE_LENGTH = 12;
-const GRID_CODE_LENGTH = 14;
 
 export interface SubmitInput {
   categoryCode: string;
@@ -86,7 +83,7 @@ export class PortalService {
     return {
       phone: maskPhone(this.ctx.crypto.decrypt('person.phone', account.phone_enc)),
       name: linked?.name ?? null,
-      homeRegionCode: linked ? linked.region_code.slice(0, GRID_CODE_LENGTH) : null,
+      homeRegionCode: linked ? regionAt(linked.region_code, 'grid') : null,
     };
   }
 
@@ -187,7 +184,8 @@ export class PortalService {
 
   async submit(resident: ResidentCaller, actor: AuditActor, input: SubmitInput): Promise<WorkOrderView> {
     const { db } = this.ctx.database;
-    if (input.regionCode.length < COMMUNITY_CODE_LENGTH)
+    // The coarsest place a request may name is a community or village.
+    if (input.regionCode.length < REGION_CODE_LENGTH.community)
       throw fieldError('regionCode', 'portal.place_too_coarse');
     const account = await portalRepository.account(db, resident.id);
     if (!account) throw notFound('portal.request_not_found');

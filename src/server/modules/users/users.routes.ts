@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AccountAuthority } from '../../auth/account-authority.js';
 import { ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
 import { errorResponses, idSchema, limitSchema, optionalText } from '../../http/common-schemas.js';
+import { cursorParam, decodeCursor, page } from '../../http/pagination.js';
 import {
   assignRoleBody,
   createUserBody,
@@ -50,7 +51,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
           q: optionalText(50),
           status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['active', 'disabled']).optional()),
           limit: limitSchema,
-          cursor: optionalText(40),
+          cursor: cursorParam,
         }),
         response: {
           200: z.object({ items: z.array(managedUserSchema), nextCursor: z.string().nullable() }),
@@ -59,17 +60,19 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request) => {
-      const { q, status, limit, cursor } = request.query;
-      const page = await users.list(request.scope, {
-        limit,
+      const { q, status, limit } = request.query;
+      const after = decodeCursor(request.query.cursor, ['text']);
+      const rows = await users.list(request.scope, {
+        limit: limit + 1,
         ...(q ? { q } : {}),
         ...(status ? { status } : {}),
-        ...(cursor ? { after: cursor } : {}),
+        ...(after ? { after: after[0] } : {}),
       });
+      const { items, nextCursor } = page(rows, limit, (last) => [last.user.id]);
       const manageable = users.manageabilityFor(request.auth?.assignments ?? []);
       return {
-        items: page.map((account) => ({ ...toUserDto(account), manageable: manageable(account) })),
-        nextCursor: page.length === limit ? (page[page.length - 1]?.user.id ?? null) : null,
+        items: items.map((account) => ({ ...toUserDto(account), manageable: manageable(account) })),
+        nextCursor,
       };
     },
   );

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
+import { districtOf } from '../../../shared/region-code.js';
 import { AccountAuthority } from '../../auth/account-authority.js';
 import type { RoleName } from '../../auth/permissions.js';
 import { type Scope, scopeOf } from '../../auth/scope.js';
@@ -128,7 +129,7 @@ export class UsersService {
         display_name: input.displayName.trim(),
         status: 'active',
         region_code: regionCode,
-        district_code: regionCode.slice(0, 6),
+        district_code: districtOf(regionCode),
         password_changed_at: now,
         created_at: now,
         updated_at: now,

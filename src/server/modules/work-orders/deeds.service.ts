@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { childLengthOf, REGION_CODE_LENGTH } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { Insertable } from '../../db/row-types.js';
@@ -88,7 +89,7 @@ export class DeedsService {
     const { db } = this.ctx.database;
     const parent = region ?? scope.roots[0] ?? '';
     const narrowed = region ? scope.filteredTo(region) : scope.narrowedTo(parent);
-    const childLength = parent.length === 6 ? 9 : parent.length === 9 ? 12 : parent.length === 12 ? 14 : 17;
+    const childLength = childLengthOf(parent) ?? REGION_CODE_LENGTH.building;
     const [byRegion, byMember] = await Promise.all([
       deedsRepository.countsByRegion(db, narrowed, childLength),
       deedsRepository.countsByMember(db, narrowed, 20),

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { parentOf } from '../../../shared/region-code.js';
 import { openDatabase } from '../../db/database.js';
 import { createServiceContext } from '../../services.js';
 import { describeEachDialect } from '../../testing/test-env.js';
@@ -40,7 +41,7 @@ describeEachDialect('the SLA sweeper: overdue, escalated once, holders told', (e
     expect(escalated).toContain(order.id);
     const after = await detail(order.id);
     // Held by 青年社区 (given to its worker): escalated to 兴建街道, the community's parent.
-    expect(after).toMatchObject({ overdue: true, escalatedRegionCode: after.handlerRegionCode.slice(0, 9) });
+    expect(after).toMatchObject({ overdue: true, escalatedRegionCode: parentOf(after.handlerRegionCode) });
     expect(after.events.at(-1).action).toBe('overdue');
     const notices = await env.database.db
       .selectFrom('notifications')

@@ -1,3 +1,4 @@
+import { districtOf } from '../../../shared/region-code.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import { QINGNIAN } from '../../testing/test-env.js';
 import { createResidents } from '../member-workflows/testing.js';
@@ -15,7 +16,7 @@ export async function workOrderWorld(env: TestEnv) {
     .select(['household_id', 'region_code'])
     .where('id', '=', people[0]!.id)
     .executeTakeFirstOrThrow();
-  const operator = await env.loginAs({ role: 'hotline_operator', regionCode: QINGNIAN.slice(0, 6) });
+  const operator = await env.loginAs({ role: 'hotline_operator', regionCode: districtOf(QINGNIAN) });
   const secretary = await env.loginAs({ role: 'secretary', regionCode: QINGNIAN });
   const worker = await env.loginAs({ role: 'grid_worker', regionCode: gridCode });
   const outsider = await env.loginAs({ role: 'grid_worker', regionCode: otherGrid });

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf, isWithin, regionAt } from '../../../shared/region-code.js';
 import type { Channel } from '../../../shared/work-orders.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -48,8 +49,7 @@ export type Intake =
 
 /** The unit that handles a category at a place: its community, street or the district. */
 export function suggestedHandler(placeCode: string, handlerKind: ServiceCategory['handler_kind']): string {
-  const length = handlerKind === 'community' ? 12 : handlerKind === 'street' ? 9 : 6;
-  return placeCode.length > length ? placeCode.slice(0, length) : placeCode;
+  return regionAt(placeCode, handlerKind);
 }
 
 const MAX_NUMBER_ATTEMPTS = 5;
@@ -149,7 +149,7 @@ export class WorkOrderIntake {
       const hotline = await catalogueRepository.hotline(trx, input.hotlineId);
       // A hotline of another district does not exist for this order: its district's staff would
       // own the order's first step, and its reports would count a call it never took.
-      if (hotline?.active !== 1 || hotline.district_code !== place.regionCode.slice(0, 6)) {
+      if (hotline?.active !== 1 || hotline.district_code !== districtOf(place.regionCode)) {
         throw fieldError('hotlineId', 'workorder.unknown_hotline');
       }
       hotlineId = hotline.id;
@@ -158,13 +158,13 @@ export class WorkOrderIntake {
       handler = intake.regionCode;
     }
     // The first holder must lie above the place, or nobody could dispatch down to it.
-    if (!place.regionCode.startsWith(handler)) handler = place.regionCode.slice(0, 6);
+    if (!isWithin(place.regionCode, handler)) handler = districtOf(place.regionCode);
     const urgent = input.urgent === true || category.resolve_days === 0;
     const day = beijingDate(now).replaceAll('-', '');
     const sequence = await workOrdersRepository.nextNumberOn(trx, day);
     const number = `${day}-${String(sequence).padStart(4, '0')}`;
     const id = uuidv7();
-    const districtCode = place.regionCode.slice(0, 6);
+    const districtCode = districtOf(place.regionCode);
     const phone = input.contactPhone;
     const order: WorkOrder = {
       id,

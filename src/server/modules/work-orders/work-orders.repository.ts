@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { pathOf } from '../../../shared/region-code.js';
 import { listOrderOf, OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
@@ -311,9 +312,7 @@ export async function handlerRecipients(db: Executor, regionCode: string): Promi
 export const dispatchCandidates = {
   /** The units between the holder and the place (street, community, grid, building), top down. */
   units: (db: Executor, handlerCode: string, placeCode: string) => {
-    const codes = [9, 12, 14, 17]
-      .filter((length) => length > handlerCode.length && length <= placeCode.length)
-      .map((length) => placeCode.slice(0, length));
+    const codes = pathOf(placeCode).filter((code) => code.length > handlerCode.length);
     if (codes.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('regions')

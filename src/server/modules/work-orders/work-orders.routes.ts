@@ -5,7 +5,8 @@ import { listOrderOf } from '../../../shared/work-orders.js';
 import type { Permission } from '../../auth/permissions.js';
 import { scopeOf } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
-import { fieldError, unauthenticated } from '../../http/errors.js';
+import { unauthenticated } from '../../http/errors.js';
+import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { ageOn } from '../register/person-fields.js';
 import type { Caller } from './work-order-actions.service.js';
@@ -13,8 +14,6 @@ import {
   actionBody,
   callerQuery,
   createWorkOrderBody,
-  decodeCursor,
-  encodeCursor,
   idParams,
   listQuery,
   similarQuery,
@@ -90,24 +89,24 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { query } = request;
-      const after = decodeCursor(query.cursor);
-      if (query.cursor && !after) throw fieldError('cursor', 'field.invalid');
+      const after = decodeCursor(query.cursor, ['time', 'text']);
       const view = query.view ?? 'all';
+      const order = listOrderOf(view);
       const rows = await workOrders.list(callerOf(ctx, request), {
         view,
         status: query.status,
         categoryCode: query.category,
         regionCode: query.region,
         channel: query.channel,
-        after,
+        after: after && { key: after[0], id: after[1] },
         limit: query.limit + 1,
       });
-      const items = rows.slice(0, query.limit);
-      return {
-        items: items.map(dto),
-        nextCursor:
-          rows.length > query.limit ? encodeCursor(items[items.length - 1]!, listOrderOf(view)) : null,
-      };
+      // The sort key is the deadline, or when the order came in for the newest-first views.
+      const { items, nextCursor } = page(rows, query.limit, (last) => [
+        order === 'newest' ? last.created_at : last.due_at,
+        last.id,
+      ]);
+      return { items: items.map(dto), nextCursor };
     },
   );
 

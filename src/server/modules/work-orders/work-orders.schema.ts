@@ -9,6 +9,7 @@ import {
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
 import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../http/common-schemas.js';
+import { cursorParam } from '../../http/pagination.js';
 import type { WorkOrderView } from './work-orders.repository.js';
 
 /** A mobile number, or a landline with its area code (0451-86661234): what callers leave. */
@@ -68,7 +69,7 @@ export const listQuery = z.object({
   category: optionalParam(z.string().max(40)),
   region: optionalParam(regionCodeSchema),
   channel: optionalParam(z.enum(CHANNELS)),
-  cursor: optionalParam(z.string().max(200)),
+  cursor: cursorParam,
   limit: limitSchema,
 });
 
@@ -222,26 +223,3 @@ export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> =
   data: JSON.parse(event.data) as Record<string, unknown>,
   at: event.at,
 });
-
-/**
- * Keyset cursor, opaque to clients: the position after `order` in a list ordered by `key` (its
- * deadline, or when it was received), then id.
- */
-export const encodeCursor = (
-  order: Pick<WorkOrder, 'due_at' | 'created_at' | 'id'>,
-  key: 'deadline' | 'newest',
-): string =>
-  Buffer.from(JSON.stringify([key === 'newest' ? order.created_at : order.due_at, order.id])).toString(
-    'base64url',
-  );
-
-export function decodeCursor(cursor: string | undefined): { key: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
-  } catch {
-    // fall through: a cursor we did not make
-  }
-  return undefined;
-}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { levelOf } from '../../../shared/region-code';
 import { type ArticleRow, articleReportQuery } from '../../api/report';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
@@ -13,7 +14,7 @@ const number = (value: number) => value.toLocaleString('en');
 
 /** The districts whose figures the user may compare: those where they read the whole district. */
 export const articleDistricts = (permissions: Partial<Record<string, string[]>>): string[] =>
-  (permissions['region.read'] ?? []).filter((code) => code.length === 6);
+  (permissions['region.read'] ?? []).filter((code) => levelOf(code) === 'district');
 
 /**
  * /article — 重现文章: the 2013 article's countable figures row by row next to the platform's own

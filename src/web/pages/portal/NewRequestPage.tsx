@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Form, Input, Typography, type UploadFile } fro
 import { isDayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { REGION_CODE_LENGTH } from '../../../shared/region-code';
 import { ApiError } from '../../api/client';
 import {
   myRequestsQuery,
@@ -165,7 +166,7 @@ export function NewRequestPage() {
               rules={[
                 {
                   validator: (_, value: string | undefined) =>
-                    value && value.length >= 12
+                    value && value.length >= REGION_CODE_LENGTH.community
                       ? Promise.resolve()
                       : Promise.reject(new Error(t('portal.new.placeRequired'))),
                 },

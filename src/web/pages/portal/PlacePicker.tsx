@@ -1,10 +1,11 @@
 import { Flex, Select } from 'antd';
 import { useMemo } from 'react';
+import { levelOf, REGION_CODE_LENGTH, regionAt } from '../../../shared/region-code';
 import type { PortalPlace } from '../../api/portal';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** Code lengths of a street (or town), a community (or village) and a grid. */
-const LEVELS = [9, 12, 14] as const;
+/** The levels a resident picks: a street (or town), a community (or village) and a grid. */
+const LEVELS = ['street', 'community', 'grid'] as const;
 
 interface Props {
   places: PortalPlace[];
@@ -26,22 +27,22 @@ export function PlacePicker({ places, value, onChange }: Props) {
     }
     return map;
   }, [places]);
-  const root = places.find((p) => p.code.length === LEVELS[0])?.parentCode ?? '';
-  const chosen = LEVELS.map((length) =>
-    value && value.length >= length ? value.slice(0, length) : undefined,
+  const root = places.find((p) => levelOf(p.code) === LEVELS[0])?.parentCode ?? '';
+  const chosen = LEVELS.map((level) =>
+    value && value.length >= REGION_CODE_LENGTH[level] ? regionAt(value, level) : undefined,
   );
   const parents = [root, chosen[0], chosen[1]];
   const placeholders = [t('portal.new.street'), t('portal.new.community'), t('portal.new.grid')];
 
   return (
     <Flex vertical gap={8} data-testid="portal-place">
-      {LEVELS.map((length, level) => {
+      {LEVELS.map((name, level) => {
         const parent = parents[level];
         const options = parent !== undefined ? (children.get(parent) ?? []) : [];
         if (level > 0 && options.length === 0) return null;
         return (
           <Select<string>
-            key={length}
+            key={name}
             value={chosen[level]}
             onChange={(code) => onChange?.(code ?? parents[level] ?? undefined)}
             allowClear={level === 2}

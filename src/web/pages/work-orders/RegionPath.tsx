@@ -1,15 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { levelOf } from '../../../shared/region-code';
 import { regionQuery } from '../../api/regions';
 import { useI18n } from '../../i18n/I18nProvider';
-
-/** Region code lengths by kind: district 6, street 9, community 12, grid 14, building 17. */
-const KIND_BY_LENGTH: Record<number, 'district' | 'street' | 'community' | 'grid' | 'building'> = {
-  6: 'district',
-  9: 'street',
-  12: 'community',
-  14: 'grid',
-  17: 'building',
-};
 
 /**
  * A place as people say it, from the street down: 新春街道 / 青年社区 / 青年二网格 / 1号楼 (the
@@ -32,7 +24,7 @@ export function UnitName({ code }: { code: string }) {
   const { t } = useI18n();
   const region = useQuery({ ...regionQuery(code), staleTime: 5 * 60_000 });
   if (region.data) return <span>{region.data.name}</span>;
-  const kind = KIND_BY_LENGTH[code.length];
+  const kind = levelOf(code);
   if (region.isError && kind)
     return <span title={code}>{t('wo.unitAbove', { kind: t(`kind.${kind}`) })}</span>;
   return <span>{code}</span>;

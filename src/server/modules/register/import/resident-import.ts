@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { districtOf } from '../../../../shared/region-code.js';
 import type { Scope } from '../../../auth/scope.js';
 import { withLongTransaction } from '../../../db/long-transaction.js';
 import type { Insertable } from '../../../db/row-types.js';
@@ -308,7 +309,7 @@ async function writeChunk(store: ResidentImportStore, chunk: PreparedResident[],
       stored?.households.setText(row.householdKey, 1);
       newHouseholds.push({
         id: householdId,
-        district_code: row.placeCode.slice(0, 6),
+        district_code: districtOf(row.placeCode),
         region_code: row.placeCode,
         grid_code: row.gridCode,
         unit: row.unit,
@@ -327,7 +328,7 @@ async function writeChunk(store: ResidentImportStore, chunk: PreparedResident[],
     }
     const personId = previous?.id ?? uuidv7();
     const fields = {
-      district_code: row.placeCode.slice(0, 6),
+      district_code: districtOf(row.placeCode),
       region_code: row.placeCode,
       household_id: householdId,
       name: row.name,
