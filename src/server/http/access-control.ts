@@ -31,6 +31,10 @@ export interface ResidentCaller {
   sessionId: string;
   /** e.g. 138****5678, for the audit log's actor name. */
   maskedPhone: string;
+  /** The verified phone's blind index: orders taken with it as the contact number are theirs. */
+  phoneIndex: string;
+  /** The register entry the account is linked to, if any: orders about that person are theirs. */
+  personId: string | null;
 }
 
 /** Resolves a resident cookie token to its resident; throws a 401 DomainError otherwise. */

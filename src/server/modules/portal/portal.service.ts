@@ -17,6 +17,7 @@ import { callbackStep } from '../work-orders/work-order-actions.service.js';
 import { TRANSITIONS } from '../work-orders/work-order-rules.js';
 import { WorkOrderStep } from '../work-orders/work-order-steps.js';
 import {
+  type ResidentOwnership,
   type Visibility,
   type WorkOrderView,
   workOrdersRepository,
@@ -54,6 +55,14 @@ const dataOf = (event: WorkOrderEvent): Record<string, unknown> =>
  * intake as every other channel, and a rating is the same callback step staff take, with the same
  * rules, event and audit row.
  */
+/** What makes an order the resident's (see `ResidentOwnership`). */
+const ownership = (resident: ResidentCaller): ResidentOwnership => ({
+  residentId: resident.id,
+  districtCode: resident.districtCode,
+  phoneIndex: resident.phoneIndex,
+  personId: resident.personId,
+});
+
 export class PortalService {
   readonly photos: AttachmentStore;
 
@@ -65,7 +74,7 @@ export class PortalService {
   }
 
   private visibility(resident: ResidentCaller): Visibility {
-    return { scope: new Scope([], this.ctx.database.dialect), userId: null, residentId: resident.id };
+    return { scope: new Scope([], this.ctx.database.dialect), userId: null, resident: ownership(resident) };
   }
 
   private async ownOrder(db: Executor, resident: ResidentCaller, id: string): Promise<WorkOrderView> {
@@ -98,7 +107,7 @@ export class PortalService {
     const me = await this.me(resident);
     const orders: WorkOrderView[] = [];
     for (let beforeId: string | undefined; ; ) {
-      const page = await workOrdersRepository.byResident(db, resident.id, { beforeId, limit: 200 });
+      const page = await workOrdersRepository.byResident(db, ownership(resident), { beforeId, limit: 200 });
       orders.push(...page);
       if (page.length < 200) break;
       beforeId = page[page.length - 1]!.id;
@@ -209,7 +218,7 @@ export class PortalService {
   }
 
   list(resident: ResidentCaller, page: { beforeId?: string | undefined; limit: number }) {
-    return workOrdersRepository.byResident(this.ctx.database.db, resident.id, page);
+    return workOrdersRepository.byResident(this.ctx.database.db, ownership(resident), page);
   }
 
   async detail(resident: ResidentCaller, id: string) {

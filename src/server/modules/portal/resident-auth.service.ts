@@ -171,6 +171,8 @@ export class ResidentAuthService implements ResidentAuthenticator {
         districtCode: account.district_code,
         sessionId,
         maskedPhone: masked,
+        phoneIndex: account.phone_bidx,
+        personId,
       };
       return { ok: true, token, resident };
     });
@@ -207,6 +209,8 @@ export class ResidentAuthService implements ResidentAuthenticator {
       districtCode: account.district_code,
       sessionId,
       maskedPhone: maskPhone(this.ctx.crypto.decrypt('person.phone', account.phone_enc)),
+      phoneIndex: account.phone_bidx,
+      personId: account.person_id,
     };
   }
 

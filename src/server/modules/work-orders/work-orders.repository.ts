@@ -8,16 +8,40 @@ import { HANDLING_ROLES } from './handling-roles.js';
 
 export type WorkOrderView = WorkOrder & { category_name: string; region_name: string };
 
+/**
+ * A resident's own orders, whatever the channel: those they submitted in the portal, those taken
+ * (by the hotline, a station, a visit) with their verified phone as the contact number, and those
+ * about the register person their account is linked to — in their own district.
+ */
+export interface ResidentOwnership {
+  residentId: string;
+  districtCode: string;
+  phoneIndex: string;
+  personId: string | null;
+}
+
 /** Who may see an order: the place lies in their read scope, or it was given to them in person. */
 export interface Visibility {
   scope: Scope;
   userId: string | null;
-  /** A resident sees only what they submitted. */
-  residentId?: string | undefined;
+  /** A resident sees only their own orders, and nothing by scope. */
+  resident?: ResidentOwnership | undefined;
 }
 
+const ownedBy = (resident: ResidentOwnership) => (eb: ExpressionBuilder<DB, 'work_orders'>) =>
+  eb.or([
+    eb('work_orders.resident_id', '=', resident.residentId),
+    eb.and([
+      eb('work_orders.district_code', '=', resident.districtCode),
+      eb.or([
+        eb('work_orders.contact_phone_bidx', '=', resident.phoneIndex),
+        ...(resident.personId ? [eb('work_orders.person_id', '=', resident.personId)] : []),
+      ]),
+    ]),
+  ]);
+
 const visible = (visibility: Visibility) => (eb: ExpressionBuilder<DB, 'work_orders'>) => {
-  if (visibility.residentId) return eb('work_orders.resident_id', '=', visibility.residentId);
+  if (visibility.resident) return ownedBy(visibility.resident)(eb);
   const conditions = [visibility.scope.covers('work_orders.region_code')];
   if (visibility.userId) conditions.push(sql<SqlBool>`work_orders.assignee_user_id = ${visibility.userId}`);
   return eb.or(conditions);
@@ -272,10 +296,10 @@ export const workOrdersRepository = {
   /** What a resident submitted through the portal, newest first (keyset on id: ids are time-ordered). */
   byResident: (
     db: Executor,
-    residentId: string,
+    resident: ResidentOwnership,
     page: { beforeId?: string | undefined; limit: number },
   ): Promise<WorkOrderView[]> => {
-    let query = viewQuery(db).where('work_orders.resident_id', '=', residentId);
+    let query = viewQuery(db).where(ownedBy(resident));
     if (page.beforeId) query = query.where('work_orders.id', '<', page.beforeId);
     return query.orderBy('work_orders.id', 'desc').limit(page.limit).execute();
   },

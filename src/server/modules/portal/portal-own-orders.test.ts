@@ -1,0 +1,62 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../testing/test-env.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
+import { newPhone, residentLogin } from './testing.js';
+
+/**
+ * A resident's 我的诉求 holds every order that is theirs, whatever the channel: the hotline order
+ * taken with their phone texts them "已办结，稍后将回访", so they must be able to find and rate it.
+ */
+describeEachDialect('portal: a resident sees and rates their orders from every channel', (env) => {
+  let world: WorkOrderWorld;
+  const phone = newPhone();
+  let resident = '';
+  let neighbour = '';
+  let hotlineOrder = { id: '', number: '' };
+  beforeAll(async () => {
+    world = await workOrderWorld(env);
+    const created = await env.inject('POST', '/api/work-orders', {
+      cookie: world.operator.cookie,
+      body: elderlyCareOrder(world, { contactPhone: phone }),
+    });
+    expect(created.status).toBe(201);
+    hotlineOrder = { id: created.json.id, number: created.json.number };
+    resident = await residentLogin(env, phone);
+    neighbour = await residentLogin(env, newPhone());
+  });
+
+  it('lists the hotline order taken with the resident’s phone, and only for them', async () => {
+    const mine = await env.inject('GET', '/api/portal/requests', { cookie: resident });
+    expect(mine.status).toBe(200);
+    expect(mine.json.items.map((o: { number: string }) => o.number)).toContain(hotlineOrder.number);
+    const theirs = await env.inject('GET', '/api/portal/requests', { cookie: neighbour });
+    expect(theirs.json.items.map((o: { number: string }) => o.number)).not.toContain(hotlineOrder.number);
+    expect(
+      (await env.inject('GET', `/api/portal/requests/${hotlineOrder.id}`, { cookie: neighbour })).status,
+    ).toBe(404);
+  });
+
+  it('lets the resident rate it once it is closed, as the callback', async () => {
+    const url = `/api/portal/requests/${hotlineOrder.id}`;
+    expect((await env.inject('GET', url, { cookie: resident })).status).toBe(200);
+    const answered = await env.inject('POST', `/api/work-orders/${hotlineOrder.id}/actions`, {
+      cookie: world.operator.cookie,
+      body: { action: 'answer', note: '已联系社区为老人安排送餐' },
+    });
+    expect(answered.status).toBe(200);
+    const refused = await env.inject('POST', `${url}/rating`, {
+      cookie: neighbour,
+      body: { satisfaction: 'satisfied' },
+    });
+    expect(refused.status).toBe(404);
+    const rated = await env.inject('POST', `${url}/rating`, {
+      cookie: resident,
+      body: { satisfaction: 'satisfied' },
+    });
+    expect(rated.status).toBe(200);
+    const staffView = await env.inject('GET', `/api/work-orders/${hotlineOrder.id}`, {
+      cookie: world.operator.cookie,
+    });
+    expect(staffView.json.satisfaction).toBe('satisfied');
+  });
+});
