@@ -44,6 +44,7 @@ export const cockpitMessages = {
   'cockpit.basis_now': { zh: '当前', en: 'now' },
   'cockpit.basis_months': { zh: '{from} 至 {to}', en: '{from} to {to}' },
   'cockpit.unit_count': { zh: '个', en: '' },
+  'cockpit.unit_people': { zh: '人', en: '' },
   'cockpit.unit_percent': { zh: '%', en: '%' },
   'cockpit.unit_hours': { zh: '小时', en: 'hours' },
   'cockpit.yes': { zh: '是', en: 'yes' },

@@ -1,13 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, download } from './client';
 
-export type IndicatorUnit = 'count' | 'percent' | 'hours';
+export type IndicatorUnit = 'count' | 'people' | 'percent' | 'hours';
 
 /** An indicator as the server's registry declares it (labels in both languages). */
 export interface IndicatorDefinition {
   code: string;
   module: string;
   label: { zh: string; en: string };
+  /** What exactly is counted, where it could be misread. */
+  note?: { zh: string; en: string };
   unit: IndicatorUnit;
   better: 'higher' | 'lower';
   kind: 'flow' | 'stock';

@@ -33,7 +33,8 @@ const cockpitSchema = z
         code: z.string(),
         module: z.string(),
         label: z.object({ zh: z.string(), en: z.string() }),
-        unit: z.enum(['count', 'percent', 'hours']),
+        note: z.object({ zh: z.string(), en: z.string() }).optional(),
+        unit: z.enum(['count', 'people', 'percent', 'hours']),
         better: z.enum(['higher', 'lower']),
         kind: z.enum(['flow', 'stock']),
       }),
@@ -64,10 +65,11 @@ const featureCollectionSchema = z.object({
   ),
 });
 
-const INDICATOR_DEFINITIONS = INDICATORS.map(({ code, module, label, unit, better, kind }) => ({
+const INDICATOR_DEFINITIONS = INDICATORS.map(({ code, module, label, note, unit, better, kind }) => ({
   code,
   module,
   label,
+  ...(note ? { note } : {}),
   unit,
   better,
   kind,

@@ -231,6 +231,13 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     const view = (await get(admin, `/api/cockpit?region=${QINGNIAN}`)).json;
     expect(children.rowCount).toBe(1 + view.children.length);
     expect(children.getCell('A1').value).toBe('区域');
+    // People are counted in 人, other things in 个; the two member figures say what each counts.
+    const headings = (children.getRow(1).values as unknown[]).map(String);
+    expect(headings).toContain('常住居民（人）');
+    expect(headings).toContain('报到党员（人）');
+    expect(headings).toContain('党群温馨小组（个）');
+    const registrations = view.indicators.find((i: { code: string }) => i.code === 'registrations');
+    expect(registrations.note.zh).toContain('可多于');
     expect(trends.rowCount).toBe(13);
     expect(overdue.rowCount).toBe(2);
     expect(overdue.getCell('A2').value).toBe(overdueNumber);

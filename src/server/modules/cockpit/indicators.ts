@@ -101,7 +101,8 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   },
 ];
 
-export type IndicatorUnit = 'count' | 'percent' | 'hours';
+/** `people`: a count of persons (人), `count`: of anything else (个). */
+export type IndicatorUnit = 'count' | 'people' | 'percent' | 'hours';
 
 export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
@@ -109,6 +110,8 @@ export interface IndicatorDef {
   /** The module that owns the figures. */
   module: 'register' | 'organizations' | 'work-orders' | 'deeds';
   label: { zh: string; en: string };
+  /** What exactly is counted, where a reader could take it for something else (shown on hover). */
+  note?: { zh: string; en: string };
   unit: IndicatorUnit;
   better: 'higher' | 'lower';
   /**
@@ -133,7 +136,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     code: 'residents',
     module: 'register',
     label: { zh: '常住居民', en: 'Residents' },
-    unit: 'count',
+    unit: 'people',
     better: 'higher',
     kind: 'stock',
     counters: ['reg.residents'],
@@ -153,7 +156,11 @@ export const INDICATORS: readonly IndicatorDef[] = [
     code: 'members',
     module: 'organizations',
     label: { zh: '党员', en: 'Members' },
-    unit: 'count',
+    note: {
+      zh: '组织关系在本区域党组织的党员（按所在党组织的区域统计）',
+      en: 'Members whose party organization is in this area (counted where their organization is)',
+    },
+    unit: 'people',
     better: 'higher',
     kind: 'stock',
     counters: ['org.members'],
@@ -163,7 +170,11 @@ export const INDICATORS: readonly IndicatorDef[] = [
     code: 'registrations',
     module: 'organizations',
     label: { zh: '报到党员', en: 'Registered members' },
-    unit: 'count',
+    note: {
+      zh: '到本区域社区报到的党员（按报到社区统计），含组织关系在区直机关、企事业单位的在职党员，因此可多于“党员”',
+      en: 'Members registered with a community here (counted where they registered), including those whose organization is a district unit or enterprise elsewhere — so it can exceed Members',
+    },
+    unit: 'people',
     better: 'higher',
     kind: 'stock',
     counters: ['org.registrations'],

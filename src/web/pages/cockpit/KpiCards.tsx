@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import type { Cockpit, IndicatorDefinition } from '../../api/cockpit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatValue, labelOf } from './format';
@@ -45,7 +46,17 @@ export function KpiCards({ cockpit, selected, onSelect }: Props) {
                     data-testid={`cockpit-kpi-${indicator.code}`}
                   >
                     <Statistic
-                      title={labelOf(indicator, language)}
+                      title={
+                        indicator.note ? (
+                          <Tooltip title={indicator.note[language]}>
+                            <span data-testid={`cockpit-note-${indicator.code}`}>
+                              {labelOf(indicator, language)} <InfoCircleOutlined />
+                            </span>
+                          </Tooltip>
+                        ) : (
+                          labelOf(indicator, language)
+                        )
+                      }
                       value={formatValue(indicator, value, t)}
                       styles={{ content: { fontSize: 22, ...(alarm ? { color: '#cf1322' } : {}) } }}
                     />
