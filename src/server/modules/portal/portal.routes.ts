@@ -156,7 +156,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: await portal.categories() }),
+    async (request) => ({ items: await portal.categories(residentOf(request).districtCode) }),
   );
 
   app.get(

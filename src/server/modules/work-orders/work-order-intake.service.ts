@@ -11,7 +11,7 @@ import { enqueueNotification } from '../notifications/outbox.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { registerRepository } from '../register/register.repository.js';
 import { catalogueRepository } from './catalogue.repository.js';
-import type { CatalogueCache } from './catalogue.service.js';
+import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { attributesOf, checkAttributes } from './category-attributes.js';
 import { recordStep } from './work-order-steps.js';
 import { type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
@@ -64,12 +64,16 @@ export class WorkOrderIntake {
     private readonly catalogue: CatalogueCache,
   ) {}
 
-  /** The leaf category, active; anything else is a field error on categoryCode. */
-  async leafCategory(code: string): Promise<ServiceCategory> {
-    const category = await this.catalogue.category(code);
+  /**
+   * The leaf category, active in the order's district (a shared one it has not switched off, or
+   * its own); anything else — another district's own category included — is a field error on
+   * categoryCode, the same as an unknown code.
+   */
+  leafCategory(catalogue: CatalogueSnapshot, code: string, district: string): ServiceCategory {
+    const available = catalogue.categoriesOf(district);
+    const category = available.find((candidate) => candidate.code === code);
     if (category?.active !== 1) throw fieldError('categoryCode', 'workorder.unknown_category');
-    const all = await this.catalogue.allCategories();
-    if (all.some((other) => other.parent_code === category.code))
+    if (available.some((other) => other.parent_code === category.code))
       throw fieldError('categoryCode', 'workorder.category_not_leaf', { name: category.name });
     return category;
   }
@@ -113,16 +117,15 @@ export class WorkOrderIntake {
   }
 
   async create(intake: Intake, input: IntakeInput): Promise<WorkOrderView> {
-    const category = await this.leafCategory(input.categoryCode);
-    const attributes = checkAttributes(attributesOf(category), input.attributes ?? {});
-    const calendar = await this.catalogue.workingCalendar();
+    // Before the transaction: on SQLite a catalogue refresh inside it would wait for itself.
+    const catalogue = await this.catalogue.snapshot();
     const { db } = this.ctx.database;
     for (let attempt = 1; ; attempt += 1) {
       try {
         // The order as written is the answer: reading it back would cost a statement and tell nothing new.
         return await db
           .transaction()
-          .execute((trx) => this.insert(trx, intake, input, category, attributes, calendar));
+          .execute((trx) => this.insert(trx, intake, input, catalogue));
       } catch (error) {
         // The number was taken already: orders were written around the day's counter (a bulk
         // load). Bring the counter up to them and try again.
@@ -136,13 +139,16 @@ export class WorkOrderIntake {
     trx: Executor,
     intake: Intake,
     input: IntakeInput,
-    category: ServiceCategory,
-    attributes: Record<string, unknown>,
-    calendar: Awaited<ReturnType<CatalogueCache['workingCalendar']>>,
+    catalogue: CatalogueSnapshot,
   ): Promise<WorkOrderView> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
     const place = await this.place(trx, intake, input);
+    // The category and the calendar are those of the district the order's place lies in.
+    const districtCode = place.regionCode.slice(0, 6);
+    const category = this.leafCategory(catalogue, input.categoryCode, districtCode);
+    const attributes = checkAttributes(attributesOf(category), input.attributes ?? {});
+    const calendar = catalogue.calendarOf(districtCode);
     let handler = suggestedHandler(place.regionCode, category.handler_kind);
     let hotlineId: string | null = null;
     if (input.hotlineId) {
@@ -164,7 +170,6 @@ export class WorkOrderIntake {
     const sequence = await workOrdersRepository.nextNumberOn(trx, day);
     const number = `${day}-${String(sequence).padStart(4, '0')}`;
     const id = uuidv7();
-    const districtCode = place.regionCode.slice(0, 6);
     const phone = input.contactPhone;
     const order: WorkOrder = {
       id,
