@@ -54,7 +54,9 @@ class DistrictCatalogue implements CatalogueSnapshot {
     if (!calendar) {
       const own = this.loaded.districtDays.filter((day) => day.district_code === code);
       calendar = new WorkingCalendar(
-        own.length === 0 ? this.shared : new Map([...this.shared, ...own.map((d) => [d.date, d.kind] as const)]),
+        own.length === 0
+          ? this.shared
+          : new Map([...this.shared, ...own.map((d) => [d.date, d.kind] as const)]),
       );
       this.calendars.set(code, calendar);
     }

@@ -123,9 +123,7 @@ export class WorkOrderIntake {
     for (let attempt = 1; ; attempt += 1) {
       try {
         // The order as written is the answer: reading it back would cost a statement and tell nothing new.
-        return await db
-          .transaction()
-          .execute((trx) => this.insert(trx, intake, input, catalogue));
+        return await db.transaction().execute((trx) => this.insert(trx, intake, input, catalogue));
       } catch (error) {
         // The number was taken already: orders were written around the day's counter (a bulk
         // load). Bring the counter up to them and try again.
