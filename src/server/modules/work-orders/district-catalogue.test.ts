@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
-import { DISTRICT, describeEachDialect, type TestEnv } from '../../testing/test-env.js';
+import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
 import { importCountyRegions } from '../regions/region-import.js';
 import { UsersService } from '../users/users.service.js';
@@ -16,7 +16,11 @@ const A = '230109';
 const B = DISTRICT;
 
 /** Logs in a fresh account holding `role` at `regionCode` (outside the installation district). */
-async function loginAt(env: TestEnv, role: 'district_admin' | 'hotline_operator', regionCode: string) {
+async function loginAt(
+  env: TestEnv,
+  role: 'district_admin' | 'hotline_operator' | 'secretary',
+  regionCode: string,
+) {
   const users = new UsersService(env.ctx);
   const scope = new Scope([regionCode.slice(0, 6)], env.dialect);
   const username = `dc_${role}_${Math.random().toString(36).slice(2, 8)}`;
@@ -102,9 +106,9 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       items.filter((d) => d.districtCode === A).map((d) => d.date);
     expect(ownOfA(await calendar(adminA))).toContain(inDays(env, 1));
     expect(ownOfA(await calendar(world.operator.cookie))).toEqual([]);
-    expect((await calendar(adminA)).some((d: { districtCode: string | null }) => d.districtCode === null)).toBe(
-      true,
-    );
+    expect(
+      (await calendar(adminA)).some((d: { districtCode: string | null }) => d.districtCode === null),
+    ).toBe(true);
 
     const removed = await env.inject('DELETE', `/api/districts/${A}/calendar/${inDays(env, 1)}`, {
       cookie: adminA,
@@ -118,6 +122,44 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       { action: 'calendar.district_day_set', region_code: A },
       { action: 'calendar.district_day_deleted', region_code: A },
     ]);
+  });
+
+  it('gives the callback of an order closed in A A’s calendar, and of one closed in B B’s', async () => {
+    for (let day = 1; day <= 10; day += 1) {
+      const set = await env.inject('PUT', `/api/districts/${A}/calendar/${inDays(env, day)}`, {
+        cookie: adminA,
+        body: { kind: 'holiday', name: '松北冰雪节' },
+      });
+      expect(set.status).toBe(204);
+    }
+    const act = (cookie: string, id: string, body: Record<string, unknown>) =>
+      env.inject('POST', `/api/work-orders/${id}/actions`, { cookie, body });
+    /** Takes an order in at a community; its secretary handles it and the district's admin closes it. */
+    const close = async (operator: string, admin: string, secretary: string, community: string) => {
+      const order = await intake(operator, community);
+      expect(order.status).toBe(201);
+      const id = order.json.id as string;
+      const me = (await env.inject('GET', '/api/auth/me', { cookie: secretary })).json;
+      const steps: [string, Record<string, unknown>][] = [
+        [admin, { action: 'dispatch', assigneeUserId: me.id }],
+        [secretary, { action: 'sign' }],
+        [secretary, { action: 'resolve', note: '已上门维修，漏水已止住' }],
+        [admin, { action: 'review', approve: true }],
+      ];
+      for (const [cookie, body] of steps) {
+        const step = await act(cookie, id, body);
+        expect(step.status, `${body.action}: ${JSON.stringify(step.json)}`).toBe(200);
+      }
+      return (await env.inject('GET', `/api/work-orders/${id}`, { cookie: admin })).json;
+    };
+    const secretaryA = await loginAt(env, 'secretary', communityA);
+    const closedInA = await close(operatorA, adminA, secretaryA, communityA);
+    const closedInB = await close(world.operator.cookie, world.admin, world.secretary.cookie, QINGNIAN);
+    expect([closedInA.status, closedInB.status]).toEqual(['closed', 'closed']);
+    expect(Date.parse(closedInA.callbackDueAt)).toBeGreaterThanOrEqual(
+      Date.parse(`${inDays(env, 11)}T00:00:00+08:00`) + 86_400_000,
+    );
+    expect(Date.parse(closedInB.callbackDueAt)).toBeLessThan(Date.parse(closedInA.callbackDueAt));
   });
 
   it('lets A’s admin edit only A’s own settings: B’s do not exist for them, shared ones are refused', async () => {
@@ -200,7 +242,9 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ districtCode: A, districts: [{ districtCode: A, active: true }] });
-    expect(await auditOf(env, 'songbei_ice')).toEqual([{ action: 'catalogue.category_created', region_code: A }]);
+    expect(await auditOf(env, 'songbei_ice')).toEqual([
+      { action: 'catalogue.category_created', region_code: A },
+    ]);
 
     const codes = async (cookie: string) =>
       (await env.inject('GET', '/api/service-categories', { cookie })).json.items.map(
