@@ -27,11 +27,11 @@ export function assertOwnsInstallationSettings(scope: Scope, installationDistric
  */
 export function assertOwnsDistrictSettings(scope: Scope, district: string): void {
   if (scope.coversSubtree(district)) return;
-  if (scope.roots.some((root) => root.startsWith(district)))
-    throw new DomainError('catalogue.district_wide', 403, { district });
+  if (touchesDistrict(scope, district)) throw new DomainError('catalogue.district_wide', 403, { district });
   throw notFound('region.not_found', { code: district });
 }
 
 /** Whether a caller has any part of a district (may see its own settings at all). */
-export const touchesDistrict = (scope: Scope, district: string): boolean =>
-  scope.coversSubtree(district) || scope.roots.some((root) => root.startsWith(district));
+export function touchesDistrict(scope: Scope, district: string): boolean {
+  return scope.coversSubtree(district) || scope.roots.some((root) => root.startsWith(district));
+}

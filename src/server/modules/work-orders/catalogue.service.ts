@@ -73,8 +73,12 @@ class DistrictCatalogue implements CatalogueSnapshot {
       list = this.loaded.categories
         .filter((category) => category.district_code === null || category.district_code === code)
         .map((category) => {
-          const active = category.district_code === null ? switched.get(category.code) : undefined;
-          return active === undefined ? category : { ...category, active };
+          // A district can switch a shared category off for itself, or back on after that; one
+          // the installation switched off stays off everywhere.
+          const override = category.district_code === null ? switched.get(category.code) : undefined;
+          return override === undefined || category.active === 0
+            ? category
+            : { ...category, active: override };
         });
       this.lists.set(code, list);
     }
