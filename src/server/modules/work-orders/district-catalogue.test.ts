@@ -228,6 +228,26 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     expect((await intake(operatorA, communityA, 'environment.corridor')).status).toBe(201);
   });
 
+  it('keeps a category the installation switched off off in every district, whatever a district sets', async () => {
+    const offEverywhere = await env.inject('PATCH', '/api/service-categories/environment.lighting', {
+      cookie: world.admin,
+      body: { active: false },
+    });
+    expect(offEverywhere.status).toBe(200);
+    const onInA = await env.inject('PUT', `/api/districts/${A}/service-categories/environment.lighting`, {
+      cookie: adminA,
+      body: { active: true },
+    });
+    expect(onInA.json.districts).toEqual([{ districtCode: A, active: false }]);
+    expect((await intake(operatorA, communityA, 'environment.lighting')).status).toBe(400);
+    const back = await env.inject('PATCH', '/api/service-categories/environment.lighting', {
+      cookie: world.admin,
+      body: { active: true },
+    });
+    expect(back.status).toBe(200);
+    expect((await intake(operatorA, communityA, 'environment.lighting')).status).toBe(201);
+  });
+
   it('keeps A’s own category to A: invisible to B in lists, the portal and at intake', async () => {
     const created = await env.inject('POST', '/api/service-categories', {
       cookie: adminA,
