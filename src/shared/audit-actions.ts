@@ -24,6 +24,12 @@ export const AUDIT_ACTION_LABELS = {
   'calendar.day_set': { zh: '设置节假日调整', en: 'Calendar day set' },
   'care.assigned': { zh: '指派结对关爱党员', en: 'Caring member assigned' },
   'care.unassigned': { zh: '取消结对关爱', en: 'Caring member removed' },
+  'catalogue.district_category_set': {
+    zh: '设置本区诉求类别启停',
+    en: 'Category switched on/off for a district',
+  },
+  'calendar.district_day_set': { zh: '设置本区节假日调整', en: 'District calendar day set' },
+  'calendar.district_day_deleted': { zh: '删除本区节假日调整', en: 'District calendar day removed' },
   'catalogue.category_created': { zh: '新增诉求类别', en: 'Service category created' },
   'catalogue.category_updated': { zh: '修改诉求类别', en: 'Service category changed' },
   'commendation.created': { zh: '新增表彰', en: 'Commendation given' },

@@ -422,12 +422,31 @@ export interface ServiceCategoryTable {
   sort: number;
   created_at: string;
   updated_at: string;
+  /** The district whose own category this is; null: shared by the whole installation. */
+  district_code: string | null;
 }
 
 export interface CalendarDayTable {
   date: string;
   kind: 'holiday' | 'workday';
   name: string;
+  updated_at: string;
+}
+
+/** A district's own calendar exception: overlays the shared `calendar_days` for its orders. */
+export interface DistrictCalendarDayTable {
+  district_code: string;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: string;
+}
+
+/** A district switching a shared category off (active 0) or back on (1) for itself. */
+export interface DistrictCategorySettingTable {
+  district_code: string;
+  category_code: string;
+  active: number;
   updated_at: string;
 }
 
@@ -603,6 +622,8 @@ export interface WorkOrderNumberTable {
 export interface DB {
   service_categories: ServiceCategoryTable;
   calendar_days: CalendarDayTable;
+  district_calendar_days: DistrictCalendarDayTable;
+  district_category_settings: DistrictCategorySettingTable;
   hotlines: HotlineTable;
   resident_accounts: ResidentAccountTable;
   resident_sessions: ResidentSessionTable;

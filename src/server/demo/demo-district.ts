@@ -276,7 +276,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
         districtCode: district,
         random,
         crypto: ctx.crypto,
-        calendar: catalogue.calendar,
+        calendar: catalogue.calendarOf(district),
         categories: catalogue.categories,
         hotlines,
         now: today,

@@ -37,6 +37,7 @@ const categories = new Map(
       sort: c.sort,
       created_at: '',
       updated_at: '',
+      district_code: null,
     },
   ]),
 );

@@ -70,6 +70,7 @@ const PLACEHOLDERS: Params = {
   photoId: PLACEHOLDER_ID,
   code: '230108001999',
   date: '2026-10-08',
+  district: '230108',
   file: 'nothing.json',
   format: 'json',
 };
@@ -685,7 +686,7 @@ describeEachDialect('authorization matrix', (env) => {
     const globals = staffRows().filter(([, row]) => row.target === 'global');
     expect(globals.length).toBeGreaterThanOrEqual(4);
     const wrong: string[] = [];
-    const params: Params = { code: 'livelihood.elderly_care', date: '2026-10-09' };
+    const params: Params = { code: 'livelihood.elderly_care', date: '2026-10-09', district: DISTRICT };
     for (const [key, row] of globals) {
       for (const role of ROLE_NAMES) {
         const before = await checksum();

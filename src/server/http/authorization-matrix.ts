@@ -16,7 +16,8 @@ export type MatrixAccess = Permission | 'authenticated' | 'resident' | 'public';
 /**
  * The kind of record a route's path names. `none`: a collection, a form or the caller's own data;
  * `global`: an installation-wide setting (catalogue, calendar) only the installation's district
- * admins may change; `own_*` and `resident_request`: a record found through the caller (their
+ * admins may change, or a district's own one (`/api/districts/:district/…`) only admins over that
+ * whole district may change; `own_*` and `resident_request`: a record found through the caller (their
  * notification, their own member record or commitment, a resident's portal request), where
  * "inside" means the caller's own and "outside" somebody else's.
  */
@@ -443,6 +444,20 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: () => ({ kind: 'holiday', name: '矩阵测试' }),
   },
   'DELETE /api/calendar/:date': { access: 'catalogue.manage', target: 'global' },
+  // A district's own settings: only admins over the whole district (the fixture's roles sit at a
+  // community, so they are refused like on the shared settings; another district's admin gets 404,
+  // tested in district-catalogue.test.ts).
+  'PUT /api/districts/:district/calendar/:date': {
+    access: 'catalogue.manage',
+    target: 'global',
+    body: () => ({ kind: 'holiday', name: '矩阵测试' }),
+  },
+  'DELETE /api/districts/:district/calendar/:date': { access: 'catalogue.manage', target: 'global' },
+  'PUT /api/districts/:district/service-categories/:code': {
+    access: 'catalogue.manage',
+    target: 'global',
+    body: () => ({ active: true }),
+  },
   // A hotline number is public and any operator of the district may take a call on it.
   'GET /api/hotlines': { access: 'workorder.read', target: 'none', listsWholeDistrict: true },
   'POST /api/hotlines': {

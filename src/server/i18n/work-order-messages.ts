@@ -76,6 +76,10 @@ export const workOrderMessages = {
     zh: '服务目录和工作日历为全区共用，只能由区级管理员（{district}）修改',
     en: 'The service catalogue and the working-day calendar are shared by the whole installation; only the administrators of district {district} may change them',
   },
+  'catalogue.district_wide': {
+    zh: '区 {district} 自己的工作日历和服务类别只能由覆盖全区的管理员修改',
+    en: 'The calendar exceptions and categories of district {district} may be changed only by administrators of the whole district',
+  },
   'deed.unknown_member': { zh: '党员不存在', en: 'No such member' },
   'deed.not_a_member': { zh: '当前账户没有关联党员', en: 'This account is not linked to a member' },
 } as const;

@@ -18,9 +18,16 @@ export interface ServiceCategory {
   keywords: string;
   active: boolean;
   sort: number;
+  /** The district whose own category this is; null: shared by the installation. */
+  districtCode: string | null;
+  /** Whether it is active in each of the caller's districts (a district may switch a shared one off). */
+  districts: { districtCode: string; active: boolean }[];
 }
 
-export type CategoryInput = Omit<ServiceCategory, 'code' | 'parentCode' | 'active'> & {
+export type CategoryInput = Omit<
+  ServiceCategory,
+  'code' | 'parentCode' | 'active' | 'districtCode' | 'districts'
+> & {
   active?: boolean;
 };
 
@@ -37,18 +44,33 @@ export const categoriesQuery = queryOptions({
 });
 
 /** A group has no parent; a category's code is its group's code, a dot and its own (`livelihood.repair`). */
-export const createCategory = (body: CategoryInput & { code: string; parentCode?: string }) =>
-  api<ServiceCategory>('POST', '/api/service-categories', { body });
+export const createCategory = (
+  body: CategoryInput & { code: string; parentCode?: string; districtCode?: string },
+) => api<ServiceCategory>('POST', '/api/service-categories', { body });
 
 export const updateCategory = (code: string, body: Partial<CategoryInput>) =>
   api<ServiceCategory>('PATCH', `/api/service-categories/${encodeURIComponent(code)}`, { body });
 
-/** An exception to Monday–Friday: a public holiday, or a weekend day worked instead. */
+/** Switches a category on or off in one district (a shared one for that district only). */
+export const setDistrictCategory = (district: string, code: string, active: boolean) =>
+  api<ServiceCategory>('PUT', `/api/districts/${district}/service-categories/${encodeURIComponent(code)}`, {
+    body: { active },
+  });
+
+/**
+ * An exception to Monday–Friday: a public holiday, or a weekend day worked instead. Shared by the
+ * installation (`districtCode` null) or a district's own, which overlays the shared one there.
+ */
 export interface CalendarDay {
   date: string;
   kind: 'holiday' | 'workday';
   name: string;
+  districtCode: string | null;
 }
+
+/** Where a calendar day lives: the shared calendar, or one district's own exceptions. */
+const calendarPath = (date: string, districtCode: string | null) =>
+  districtCode ? `/api/districts/${districtCode}/calendar/${date}` : `/api/calendar/${date}`;
 
 export const calendarQuery = (year: number) =>
   queryOptions({
@@ -57,9 +79,10 @@ export const calendarQuery = (year: number) =>
   });
 
 export const putCalendarDay = (day: CalendarDay) =>
-  api<void>('PUT', `/api/calendar/${day.date}`, { body: { kind: day.kind, name: day.name } });
+  api<void>('PUT', calendarPath(day.date, day.districtCode), { body: { kind: day.kind, name: day.name } });
 
-export const deleteCalendarDay = (date: string) => api<void>('DELETE', `/api/calendar/${date}`);
+export const deleteCalendarDay = (day: Pick<CalendarDay, 'date' | 'districtCode'>) =>
+  api<void>('DELETE', calendarPath(day.date, day.districtCode));
 
 /** A 24-hour line; orders taken on it start at its unit. */
 export interface Hotline {

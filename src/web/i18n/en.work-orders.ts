@@ -198,6 +198,16 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.datatype.singlevaluelist': 'One of a list',
   'wo.datatype.multivaluelist': 'Several of a list',
 
+  'wo.district.owner': 'Owner',
+  'wo.district.shared': 'Shared',
+  'wo.district.sharedCalendar': 'Shared calendar',
+  'wo.district.sharedCatalogue': 'Shared by all districts',
+  'wo.district.editing': 'Editing',
+  'wo.calendar.districtHint':
+    'Changes here apply to {district} only and take precedence over the shared calendar on the same day.',
+  'wo.admin.offIn': 'Off in {district}',
+  'wo.admin.switchOffIn': 'Switch off in {district}',
+  'wo.admin.switchOnIn': 'Switch on in {district}',
   'wo.calendar.add': 'Add an exception',
   'wo.calendar.edit': 'Edit {date}',
   'wo.calendar.date': 'Date',

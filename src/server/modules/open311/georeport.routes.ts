@@ -136,8 +136,8 @@ export const geoReportRoutes: FastifyPluginAsyncZod<{ geoReport: GeoReportServic
       `/services.${format}`,
       { config: { public: PUBLIC_READ }, schema: { tags: ['open311'], summary: 'GET Service List' } },
       async (request, reply) => {
-        await geoReport.jurisdiction(query(request).jurisdiction_id);
-        return send(reply, format, await geoReport.services(requestLanguage(request)));
+        const district = await geoReport.jurisdiction(query(request).jurisdiction_id);
+        return send(reply, format, await geoReport.services(district, requestLanguage(request)));
       },
     );
 
@@ -201,8 +201,12 @@ export const geoReportRoutes: FastifyPluginAsyncZod<{ geoReport: GeoReportServic
     async (request, reply) => {
       const file = splitFile((request.params as { file: string }).file);
       if (!file) throw new DomainError('open311.unknown_format', 404);
-      await geoReport.jurisdiction(query(request).jurisdiction_id);
-      return send(reply, file.format, await geoReport.serviceDefinition(file.name, requestLanguage(request)));
+      const district = await geoReport.jurisdiction(query(request).jurisdiction_id);
+      return send(
+        reply,
+        file.format,
+        await geoReport.serviceDefinition(district, file.name, requestLanguage(request)),
+      );
     },
   );
 

@@ -105,9 +105,9 @@ export class GeoReportService {
 
   /** Service discovery (a separate specification page): where the endpoint is and what it speaks. */
   async discovery(endpointUrl: string, language: Language): Promise<GeoReportDocument> {
-    const categories = await this.workOrders.catalogue.allCategories();
+    const { categories } = await this.workOrders.catalogue.snapshot();
     const latest =
-      categories
+      [...categories.values()]
         .map((c) => c.updated_at)
         .sort()
         .at(-1) ?? '1970-01-01T00:00:00.000Z';
@@ -135,8 +135,11 @@ export class GeoReportService {
    * Active categories without sub-categories (under an active group, if any), grouped under their
    * parent, in catalogue order.
    */
-  private async leafServices(): Promise<{ category: ServiceCategory; group: ServiceCategory | undefined }[]> {
-    const all = await this.workOrders.catalogue.allCategories();
+  private async leafServices(
+    district: string,
+  ): Promise<{ category: ServiceCategory; group: ServiceCategory | undefined }[]> {
+    // The jurisdiction's own view: shared categories as it switched them, and its own ones.
+    const all = (await this.workOrders.catalogue.snapshot()).categoriesOf(district);
     const byCode = new Map(all.map((c) => [c.code, c]));
     const parents = new Set(all.map((c) => c.parent_code).filter((code) => code !== null));
     return all
@@ -155,15 +158,15 @@ export class GeoReportService {
       );
   }
 
-  private async leafService(code: string): Promise<ServiceCategory> {
-    const found = (await this.leafServices()).find((s) => s.category.code === code);
+  private async leafService(district: string, code: string): Promise<ServiceCategory> {
+    const found = (await this.leafServices(district)).find((s) => s.category.code === code);
     if (!found) throw failure(404, [{ path: 'service_code', code: 'open311.unknown_service' }]);
     return found.category;
   }
 
-  async services(language: Language): Promise<GeoReportDocument> {
+  async services(district: string, language: Language): Promise<GeoReportDocument> {
     const name = (c: ServiceCategory) => (language === 'en' && c.name_en ? c.name_en : c.name);
-    const services = (await this.leafServices()).map(({ category, group }) => ({
+    const services = (await this.leafServices(district)).map(({ category, group }) => ({
       service_code: category.code,
       service_name: name(category),
       description: category.description,
@@ -178,8 +181,8 @@ export class GeoReportService {
     return { root: 'services', body: docList('service', services) };
   }
 
-  async serviceDefinition(code: string, language: Language): Promise<GeoReportDocument> {
-    const category = await this.leafService(code);
+  async serviceDefinition(district: string, code: string, language: Language): Promise<GeoReportDocument> {
+    const category = await this.leafService(district, code);
     const attributes = [...attributesOf(category)]
       .sort((a, b) => a.order - b.order)
       .map((attribute) => {
@@ -354,7 +357,7 @@ export class GeoReportService {
       throw failure(404, [{ path: 'jurisdiction_id', code: 'open311.unknown_jurisdiction' }]);
     const serviceCode = value('service_code');
     if (serviceCode === undefined) throw failure(400, [{ path: 'service_code', code: 'field.required' }]);
-    const category = await this.leafService(serviceCode);
+    const category = await this.leafService(key.district_code, serviceCode);
 
     const problems: Problem[] = [];
     const coordinate = (name: 'lat' | 'long', limit: number): number | undefined => {

@@ -157,7 +157,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: await portal.categories() }),
+    async (request) => ({ items: await portal.categories(residentOf(request).districtCode) }),
   );
 
   app.get(

@@ -151,9 +151,12 @@ export class PortalService {
     };
   }
 
-  /** Active leaf categories with their group, in catalogue order: what a resident can ask for. */
-  async categories() {
-    const all = await this.workOrders.catalogue.allCategories();
+  /**
+   * Active leaf categories with their group, in catalogue order: what a resident can ask for in
+   * their district (its own categories included, shared ones it switched off left out).
+   */
+  async categories(districtCode: string) {
+    const all = (await this.workOrders.catalogue.snapshot()).categoriesOf(districtCode);
     const byCode = new Map(all.map((category) => [category.code, category]));
     const parents = new Set(all.map((category) => category.parent_code).filter(Boolean));
     return all
@@ -388,7 +391,13 @@ export class PortalService {
         throw fieldError('comment', 'portal.comment_required');
       const now = this.ctx.now();
       const category = catalogue.categories.get(order.category_code)!;
-      const step = callbackStep(order, input.satisfaction, now, catalogue.calendar, category);
+      const step = callbackStep(
+        order,
+        input.satisfaction,
+        now,
+        catalogue.calendarOf(order.district_code),
+        category,
+      );
       const changed = await workOrdersRepository.update(trx, order.id, order.version, {
         ...step.changes,
         status: step.to,

@@ -1,9 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES, HANDLER_KINDS } from '../../../shared/work-orders.js';
 import type { Hotline, ServiceCategory } from '../../db/tables.js';
 import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
-import type { CatalogueAdmin } from './catalogue-admin.service.js';
+import { type CatalogueAdmin, type CategoryView, districtsOf } from './catalogue-admin.service.js';
 import { attributesOf } from './category-attributes.js';
 
 const attributeSchema = z
@@ -56,9 +57,16 @@ const categorySchema = z.object({
   keywords: z.string(),
   active: z.boolean(),
   sort: z.number(),
+  /** The district whose own category this is; null: shared by the installation. */
+  districtCode: z.string().nullable(),
+  /** Whether it is active in each of the caller's districts that see it (after their switches). */
+  districts: z.array(z.object({ districtCode: z.string(), active: z.boolean() })),
 });
 
-const toCategoryDto = (c: ServiceCategory): z.infer<typeof categorySchema> => ({
+const toCategoryDto = (
+  c: ServiceCategory,
+  districts: CategoryView['districts'] = [],
+): z.infer<typeof categorySchema> => ({
   code: c.code,
   parentCode: c.parent_code,
   name: c.name,
@@ -72,6 +80,8 @@ const toCategoryDto = (c: ServiceCategory): z.infer<typeof categorySchema> => ({
   keywords: c.keywords,
   active: c.active === 1,
   sort: c.sort,
+  districtCode: c.district_code,
+  districts,
 });
 
 const hotlineSchema = z.object({
@@ -89,6 +99,17 @@ const toHotlineDto = (h: Hotline) => ({
   active: h.active === 1,
 });
 
+/** A district's code: six digits (its region's own code). */
+const districtSchema = z.string().regex(/^\d{6}$/, 'field.invalid_format');
+
+const calendarBody = z
+  .object({ kind: z.enum(['holiday', 'workday']), name: z.string().trim().max(50).default('') })
+  .strict();
+
+/** The districts a signed-in staff member works in: those of their role assignments. */
+const callerDistricts = (request: FastifyRequest): string[] =>
+  districtsOf((request.auth?.assignments ?? []).map((assignment) => assignment.region_code));
+
 const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.invalid_format')
@@ -103,6 +124,14 @@ const dateSchema = z
 
 /** The service catalogue, the working-day calendar and the hotlines: read by staff, edited by admins. */
 export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> = async (app, { admin }) => {
+  /** A category as the caller's list shows it: with its state in each of the caller's districts. */
+  const asSeen = async (request: FastifyRequest, category: ServiceCategory) => {
+    const view = (await admin.categories(callerDistricts(request))).find(
+      (candidate) => candidate.category.code === category.code,
+    );
+    return toCategoryDto(category, view?.districts ?? []);
+  };
+
   app.get(
     '/api/service-categories',
     {
@@ -113,7 +142,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: (await admin.categories()).map(toCategoryDto) }),
+    async (request) => ({
+      items: (await admin.categories(callerDistricts(request))).map((view) =>
+        toCategoryDto(view.category, view.districts),
+      ),
+    }),
   );
 
   app.post(
@@ -134,6 +167,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
               .regex(/^[a-z][a-z0-9_]*$/, 'field.invalid_format')
               .max(40)
               .optional(),
+            // A district's own category, seen in that district only; left out: shared.
+            districtCode: districtSchema.optional(),
             ...categoryFields,
           })
           .strict(),
@@ -143,7 +178,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) =>
       reply
         .code(201)
-        .send(toCategoryDto(await admin.createCategory(request.scope, request.body, request.actor))),
+        .send(await asSeen(request, await admin.createCategory(request.scope, request.body, request.actor))),
   );
 
   app.patch(
@@ -158,7 +193,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request) =>
-      toCategoryDto(
+      asSeen(
+        request,
         await admin.updateCategory(request.scope, request.params.code, request.body, request.actor),
       ),
   );
@@ -174,7 +210,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         response: {
           200: z.object({
             items: z.array(
-              z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() }),
+              z.object({
+                date: z.string(),
+                kind: z.enum(['holiday', 'workday']),
+                name: z.string(),
+                districtCode: z.string().nullable(),
+              }),
             ),
           }),
           ...errorResponses,
@@ -182,8 +223,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request) => {
-      const days = await admin.calendarDays(request.query.year);
-      return { items: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) };
+      return { items: await admin.calendarDays(callerDistricts(request), request.query.year) };
     },
   );
 
@@ -194,9 +234,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       schema: {
         tags: ['catalogue'],
         params: z.object({ date: dateSchema }),
-        body: z
-          .object({ kind: z.enum(['holiday', 'workday']), name: z.string().trim().max(50).default('') })
-          .strict(),
+        body: calendarBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -219,6 +257,68 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) => {
       await admin.deleteCalendarDay(request.scope, request.params.date, request.actor);
       return reply.code(204).send(null);
+    },
+  );
+
+  // A district's own settings, on top of the shared ones: its owner is whoever manages its whole subtree.
+  app.put(
+    '/api/districts/:district/calendar/:date',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'A district’s own holiday or worked weekend day (overlays the shared calendar there)',
+        params: z.object({ district: districtSchema, date: dateSchema }),
+        body: calendarBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { district, date } = request.params;
+      await admin.setDistrictCalendarDay(request.scope, district, date, request.body, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/districts/:district/calendar/:date',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        params: z.object({ district: districtSchema, date: dateSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { district, date } = request.params;
+      await admin.deleteDistrictCalendarDay(request.scope, district, date, request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/districts/:district/service-categories/:code',
+    {
+      config: { permission: 'catalogue.manage' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Switch a category on or off in one district (a shared one for that district only)',
+        params: z.object({ district: districtSchema, code: z.string().max(40) }),
+        body: z.object({ active: z.boolean() }).strict(),
+        response: { 200: categorySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { district, code } = request.params;
+      const view = await admin.setDistrictCategory(
+        request.scope,
+        district,
+        code,
+        request.body,
+        request.actor,
+      );
+      return toCategoryDto(view.category, view.districts);
     },
   );
 

@@ -181,7 +181,8 @@ export class WorkOrderActions {
   ): Promise<Outcome> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
-    const { calendar } = catalogue;
+    // Every deadline of an order runs on the calendar of the order's own district.
+    const calendar = catalogue.calendarOf(order.district_code);
     const category = catalogue.categories.get(order.category_code)!;
     const plain = (
       to: WorkOrderStatus,

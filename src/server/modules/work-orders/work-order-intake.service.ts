@@ -12,7 +12,7 @@ import { enqueueNotification } from '../notifications/outbox.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { registerRepository } from '../register/register.repository.js';
 import { catalogueRepository } from './catalogue.repository.js';
-import type { CatalogueCache } from './catalogue.service.js';
+import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { attributesOf, checkAttributes } from './category-attributes.js';
 import { WorkOrderStep } from './work-order-steps.js';
 import { type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
@@ -64,12 +64,16 @@ export class WorkOrderIntake {
     private readonly catalogue: CatalogueCache,
   ) {}
 
-  /** The leaf category, active; anything else is a field error on categoryCode. */
-  async leafCategory(code: string): Promise<ServiceCategory> {
-    const category = await this.catalogue.category(code);
+  /**
+   * The leaf category, active in the order's district (a shared one it has not switched off, or
+   * its own); anything else — another district's own category included — is a field error on
+   * categoryCode, the same as an unknown code.
+   */
+  leafCategory(catalogue: CatalogueSnapshot, code: string, district: string): ServiceCategory {
+    const available = catalogue.categoriesOf(district);
+    const category = available.find((candidate) => candidate.code === code);
     if (category?.active !== 1) throw fieldError('categoryCode', 'workorder.unknown_category');
-    const all = await this.catalogue.allCategories();
-    if (all.some((other) => other.parent_code === category.code))
+    if (available.some((other) => other.parent_code === category.code))
       throw fieldError('categoryCode', 'workorder.category_not_leaf', { name: category.name });
     return category;
   }
@@ -113,16 +117,13 @@ export class WorkOrderIntake {
   }
 
   async create(intake: Intake, input: IntakeInput): Promise<WorkOrderView> {
-    const category = await this.leafCategory(input.categoryCode);
-    const attributes = checkAttributes(attributesOf(category), input.attributes ?? {});
-    const calendar = await this.catalogue.workingCalendar();
+    // Before the transaction: on SQLite a catalogue refresh inside it would wait for itself.
+    const catalogue = await this.catalogue.snapshot();
     const { db } = this.ctx.database;
     for (let attempt = 1; ; attempt += 1) {
       try {
         // The order as written is the answer: reading it back would cost a statement and tell nothing new.
-        return await db
-          .transaction()
-          .execute((trx) => this.insert(trx, intake, input, category, attributes, calendar));
+        return await db.transaction().execute((trx) => this.insert(trx, intake, input, catalogue));
       } catch (error) {
         // The number was taken already: orders were written around the day's counter (a bulk
         // load). Bring the counter up to them and try again.
@@ -136,20 +137,23 @@ export class WorkOrderIntake {
     trx: Executor,
     intake: Intake,
     input: IntakeInput,
-    category: ServiceCategory,
-    attributes: Record<string, unknown>,
-    calendar: Awaited<ReturnType<CatalogueCache['workingCalendar']>>,
+    catalogue: CatalogueSnapshot,
   ): Promise<WorkOrderView> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
     const place = await this.place(trx, intake, input);
+    // The category and the calendar are those of the district the order's place lies in.
+    const districtCode = districtOf(place.regionCode);
+    const category = this.leafCategory(catalogue, input.categoryCode, districtCode);
+    const attributes = checkAttributes(attributesOf(category), input.attributes ?? {});
+    const calendar = catalogue.calendarOf(districtCode);
     let handler = suggestedHandler(place.regionCode, category.handler_kind);
     let hotlineId: string | null = null;
     if (input.hotlineId) {
       const hotline = await catalogueRepository.hotline(trx, input.hotlineId);
       // A hotline of another district does not exist for this order: its district's staff would
       // own the order's first step, and its reports would count a call it never took.
-      if (hotline?.active !== 1 || hotline.district_code !== districtOf(place.regionCode)) {
+      if (hotline?.active !== 1 || hotline.district_code !== districtCode) {
         throw fieldError('hotlineId', 'workorder.unknown_hotline');
       }
       hotlineId = hotline.id;
@@ -158,13 +162,12 @@ export class WorkOrderIntake {
       handler = intake.regionCode;
     }
     // The first holder must lie above the place, or nobody could dispatch down to it.
-    if (!isWithin(place.regionCode, handler)) handler = districtOf(place.regionCode);
+    if (!isWithin(place.regionCode, handler)) handler = districtCode;
     const urgent = input.urgent === true || category.resolve_days === 0;
     const day = beijingDate(now).replaceAll('-', '');
     const sequence = await workOrdersRepository.nextNumberOn(trx, day);
     const number = `${day}-${String(sequence).padStart(4, '0')}`;
     const id = uuidv7();
-    const districtCode = districtOf(place.regionCode);
     const phone = input.contactPhone;
     const order: WorkOrder = {
       id,

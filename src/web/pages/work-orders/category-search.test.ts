@@ -16,6 +16,8 @@ const category = (code: string, name: string, overrides: Partial<ServiceCategory
   keywords: '',
   active: true,
   sort: 0,
+  districtCode: null,
+  districts: [],
   ...overrides,
 });
 

@@ -7,13 +7,20 @@ export interface CategoryChoice {
   groupName: string;
 }
 
+/**
+ * Whether staff can take an order in for a category: active, and not switched off in every one of
+ * their districts (the server checks the order's own district again).
+ */
+const usable = (c: ServiceCategory) =>
+  c.active && (c.districts.length === 0 || c.districts.some((d) => d.active));
+
 /** Active categories without children, in catalogue order (group sort, then own sort). */
 export function leafChoices(all: readonly ServiceCategory[]): CategoryChoice[] {
   const byCode = new Map(all.map((c) => [c.code, c]));
   const parents = new Set(all.map((c) => c.parentCode).filter((code): code is string => code !== null));
   const sortOf = (c: ServiceCategory) => [byCode.get(c.parentCode ?? '')?.sort ?? c.sort, c.sort];
   return all
-    .filter((c) => c.active && !parents.has(c.code))
+    .filter((c) => usable(c) && !parents.has(c.code))
     .sort((a, b) => {
       const [ga, sa] = sortOf(a);
       const [gb, sb] = sortOf(b);

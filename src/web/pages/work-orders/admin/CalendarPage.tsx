@@ -31,7 +31,9 @@ import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { errorMessage } from '../../../lib/errors';
 import { useServerErrors } from '../../../lib/form-errors';
+import { useMe } from '../../../session/useMe';
 import { CalendarYear } from './CalendarYear';
+import { districtName, type OwnDistrict, ownDistricts } from './own-districts';
 
 interface DayForm {
   date: Dayjs;
@@ -42,11 +44,14 @@ interface DayForm {
 function DayModal({
   day,
   date,
+  district,
   onClose,
 }: {
   day: CalendarDay | null;
   /** For a new exception: the day it starts on. */
   date: string;
+  /** Saved as this district's own exception; null: in the shared calendar. */
+  district: OwnDistrict | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -55,7 +60,12 @@ function DayModal({
   const { formError, clearFormError, onServerError } = useServerErrors(form, ['kind', 'name']);
   const save = useMutation({
     mutationFn: (values: DayForm) =>
-      putCalendarDay({ date: values.date.format('YYYY-MM-DD'), kind: values.kind, name: values.name.trim() }),
+      putCalendarDay({
+        date: values.date.format('YYYY-MM-DD'),
+        kind: values.kind,
+        name: values.name.trim(),
+        districtCode: district?.code ?? null,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
       onClose();
@@ -102,6 +112,11 @@ function DayModal({
         >
           <Input maxLength={50} placeholder={t('wo.calendar.namePlaceholder')} data-testid="calendar-name" />
         </Form.Item>
+        {district && (
+          <Typography.Paragraph type="secondary" data-testid="calendar-district-hint">
+            {t('wo.calendar.districtHint', { district: district.name })}
+          </Typography.Paragraph>
+        )}
         <FormError message={formError} />
       </Form>
     </Modal>
@@ -109,24 +124,40 @@ function DayModal({
 }
 
 /**
+ * The days a calendar shows: the shared exceptions, and for a district those overlaid by its own
+ * (the server computes deadlines the same way).
+ */
+function effectiveDays(items: readonly CalendarDay[], district: string | null): CalendarDay[] {
+  const byDate = new Map<string, CalendarDay>();
+  for (const day of items) if (day.districtCode === null) byDate.set(day.date, day);
+  if (district) for (const day of items) if (day.districtCode === district) byDate.set(day.date, day);
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
  * /admin/calendar — the working-day calendar (工作日历): Monday to Friday are working days except
  * the holidays listed here, and the weekend days listed as adjusted working days (调休) count.
- * Every deadline is computed from it.
+ * Every deadline is computed from it. The shared calendar is the installation's; a district-wide
+ * admin can also pick their district and add its own holidays or working days on top.
  */
 export function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const districts = ownDistricts(useMe());
   const [year, setYear] = useState(() => dayjs().year());
   const days = useQuery(calendarQuery(year));
   const [editing, setEditing] = useState<{ day: CalendarDay | null; date: string } | null>(null);
   const [view, setView] = useState<'year' | 'list'>('year');
+  /** Whose calendar is shown and edited: '' for the shared one, else a district's code. */
+  const [owner, setOwner] = useState('');
+  const district = districts.find((d) => d.code === owner) ?? null;
   const remove = useMutation({
     mutationFn: deleteCalendarDay,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.calendar(year) }),
     onError: (error) => void message.error(errorMessage(error, t)),
   });
-  const items = days.data ?? [];
+  const items = effectiveDays(days.data ?? [], district?.code ?? null);
   const holidays = items.filter((d) => d.kind === 'holiday').length;
 
   const columns: TableColumnsType<CalendarDay> = [
@@ -150,6 +181,17 @@ export function CalendarPage() {
     },
     { title: t('wo.calendar.name'), dataIndex: 'name' },
     {
+      title: t('wo.district.owner'),
+      dataIndex: 'districtCode',
+      width: 120,
+      render: (code: string | null) =>
+        code ? (
+          <Tag color="green">{districtName(districts, code)}</Tag>
+        ) : (
+          <Tag>{t('wo.district.shared')}</Tag>
+        ),
+    },
+    {
       title: t('common.actions'),
       width: 140,
       render: (_, day) => (
@@ -157,14 +199,17 @@ export function CalendarPage() {
           <Button type="link" size="small" onClick={() => setEditing({ day, date: day.date })}>
             {t('wo.admin.edit')}
           </Button>
-          <Popconfirm
-            title={t('wo.calendar.confirmDelete', { date: day.date })}
-            onConfirm={() => remove.mutate(day.date)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          {/* A shared day seen in a district's calendar is overridden there, not removed. */}
+          {day.districtCode === (district?.code ?? null) && (
+            <Popconfirm
+              title={t('wo.calendar.confirmDelete', { date: day.date })}
+              onConfirm={() => remove.mutate(day)}
+            >
+              <Button type="link" size="small" danger>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
@@ -176,6 +221,18 @@ export function CalendarPage() {
       title={t('nav.calendar')}
       extra={
         <Space>
+          {districts.length > 0 && (
+            <Select
+              value={owner}
+              onChange={setOwner}
+              aria-label={t('wo.district.editing')}
+              options={[
+                { value: '', label: t('wo.district.sharedCalendar') },
+                ...districts.map((d) => ({ value: d.code, label: d.name })),
+              ]}
+              data-testid="calendar-owner"
+            />
+          )}
           <Select
             value={year}
             onChange={setYear}
@@ -229,7 +286,14 @@ export function CalendarPage() {
           pagination={false}
         />
       )}
-      {editing && <DayModal day={editing.day} date={editing.date} onClose={() => setEditing(null)} />}
+      {editing && (
+        <DayModal
+          day={editing.day}
+          date={editing.date}
+          district={district}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }

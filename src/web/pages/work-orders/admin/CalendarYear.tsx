@@ -23,7 +23,7 @@ const kindStyles: Record<CalendarDay['kind'] | 'weekend' | 'workday', React.CSSP
 
 /**
  * The year at a glance: twelve months, Monday first; holidays in red, adjusted working days in
- * blue, ordinary weekends grey. A click on a day opens it for editing (or adds it as an exception).
+ * blue, ordinary weekends grey, a district's own exceptions outlined. A click on a day opens it for editing (or adds it as an exception).
  */
 export function CalendarYear({
   year,
@@ -63,6 +63,8 @@ export function CalendarYear({
                 const exception = byDate.get(iso);
                 const weekend = date.day() === 0 || date.day() === 6;
                 const style = exception ? kindStyles[exception.kind] : weekend ? kindStyles.weekend : {};
+                // A district's own exception is outlined, to tell it from a shared one.
+                const own = exception?.districtCode ? { outline: '1px dashed currentColor' } : {};
                 return (
                   <Tooltip key={iso} title={exception?.name}>
                     <button
@@ -72,6 +74,7 @@ export function CalendarYear({
                         ...cellStyle,
                         background: 'transparent',
                         ...style,
+                        ...own,
                         border: 'none',
                         cursor: 'pointer',
                         padding: 0,

@@ -12,6 +12,7 @@ import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useServerErrors } from '../../../lib/form-errors';
 import { AttributesEditor } from './AttributesEditor';
+import type { OwnDistrict } from './own-districts';
 
 interface CategoryForm {
   code: string;
@@ -26,6 +27,8 @@ interface CategoryForm {
   active: boolean;
   sort: number;
   attributes?: Omit<CategoryAttribute, 'order'>[];
+  /** For a new entry: '' shared by the installation, else the district whose own it is. */
+  districtCode: string;
 }
 
 const FIELDS = [
@@ -38,13 +41,23 @@ const FIELDS = [
   'resolveDays',
   'keywords',
   'sort',
+  'districtCode',
 ] as const;
 
 /** Where the modal was opened: editing a category, or a new one under a group (or a new group). */
 export type CategoryTarget = { edit: ServiceCategory } | { parent: ServiceCategory | null };
 
 /** Create or edit a catalogue entry: names, the handling unit, time limits, keywords, its questions. */
-export function CategoryModal({ target, onClose }: { target: CategoryTarget; onClose: () => void }) {
+export function CategoryModal({
+  target,
+  districts,
+  onClose,
+}: {
+  target: CategoryTarget;
+  /** The districts the user may add own entries to (see `own-districts.ts`). */
+  districts: readonly OwnDistrict[];
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -79,6 +92,7 @@ export function CategoryModal({ target, onClose }: { target: CategoryTarget; onC
             ...input,
             code: values.code.trim(),
             ...(parent ? { parentCode: parent.code } : {}),
+            ...(values.districtCode ? { districtCode: values.districtCode } : {}),
           });
     },
     onSuccess: async () => {
@@ -127,6 +141,8 @@ export function CategoryModal({ target, onClose }: { target: CategoryTarget; onC
                 active: true,
                 sort: 0,
                 attributes: [],
+                // Under a district's own group, a new entry is that district's too.
+                districtCode: parent?.districtCode ?? '',
               }
         }
       >
@@ -214,6 +230,21 @@ export function CategoryModal({ target, onClose }: { target: CategoryTarget; onC
             </Form.Item>
           </Col>
         </Row>
+        {!editing && (districts.length > 0 || parent?.districtCode) && (
+          <Form.Item name="districtCode" label={t('wo.district.owner')}>
+            <Select
+              disabled={Boolean(parent?.districtCode)}
+              options={[
+                ...(parent?.districtCode ? [] : [{ value: '', label: t('wo.district.sharedCatalogue') }]),
+                ...districts.map((d) => ({ value: d.code, label: d.name })),
+                ...(parent?.districtCode && !districts.some((d) => d.code === parent.districtCode)
+                  ? [{ value: parent.districtCode, label: parent.districtCode }]
+                  : []),
+              ]}
+              data-testid="category-owner"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="description" label={t('wo.admin.description')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
