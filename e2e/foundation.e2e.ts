@@ -111,6 +111,9 @@ describeInBrowser('foundation: regions, users and scoped access in the browser',
     await building.waitFor();
     const row = page.getByRole('row', { name: new RegExp(BUILDING_NAME) });
     expect(await visibleText(row)).toContain('楼栋');
+    // 住户分布 shows the new building at once, not 该网格还没有楼栋 until a reload.
+    await page.getByTestId('map-buildings').getByText(BUILDING_NAME).waitFor();
+    expect(await visibleText('neighbour-map')).not.toContain('该网格还没有楼栋');
     await shot('building-created');
   });
 

@@ -224,6 +224,10 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     // The phone field has the focus: the operator types the number straight away.
     await page.keyboard.type(CALLER.phone);
     await page.getByTestId(`caller-resident-${callerId}`).waitFor();
+    // Enter (the placeholder says 回车查找) looks up and nothing else: no empty-form errors.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
     await page.getByTestId('console-hotline').click();
     await option(HOTLINE.name).click();
     await shown('caller-residents', '青年社区 / 青年三网格 / 1号楼');

@@ -1,14 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
+import { householdKeys } from '../../api/households';
 import { createChildRegion, deleteRegion, regionKeys, renameRegion } from '../../api/regions';
 import type { Region } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 
-/** After any change the whole region cache (pages, tree, pickers) refreshes. */
+/**
+ * After any change the whole region cache (pages, tree, pickers) refreshes, and so do the
+ * neighbour maps, which list a region's buildings (住户分布 said 该网格还没有楼栋 beside a table
+ * that already listed the new building).
+ */
 function useInvalidateRegions() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: regionKeys.all });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: regionKeys.all }),
+      queryClient.invalidateQueries({ queryKey: householdKeys.all }),
+    ]);
 }
 
 export function useCreateChild(parentCode: string) {
@@ -37,7 +46,10 @@ export function useDeleteRegion(onDeleted?: (region: Region) => void) {
       onDeleted?.(region);
       queryClient.removeQueries({ queryKey: regionKeys.detail(region.code) });
       queryClient.removeQueries({ queryKey: regionKeys.children(region.code) });
-      await queryClient.invalidateQueries({ queryKey: regionKeys.all });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: regionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: householdKeys.all }),
+      ]);
     },
     onError: (error) => void message.error(errorMessage(error, t)),
   });

@@ -25,8 +25,6 @@ interface Props {
   onPhone: (phone: string) => void;
   selected: CallerPerson | null;
   onSelect: (person: CallerPerson | null) => void;
-  /** Where Enter in the phone field goes next (the category picker). */
-  onNext: () => void;
   phoneRef: Ref<{ focus: () => void }>;
 }
 
@@ -114,7 +112,9 @@ export function CallerCard(props: Props) {
                 setInvalid(false);
                 return;
               }
-              if (lookUp(value) || value.trim() === '') props.onNext();
+              // Enter looks the caller up and does nothing else, like the 查找 button: moving the
+              // focus into the order form here let the same Enter submit that empty form.
+              lookUp(value);
             }}
             allowClear
             enterButton={t('wo.console.lookUp')}

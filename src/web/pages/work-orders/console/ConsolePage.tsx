@@ -50,7 +50,6 @@ export function ConsolePage() {
             setSelected(person);
             if (person) categoryRef.current?.focus();
           }}
-          onNext={() => categoryRef.current?.focus()}
           phoneRef={phoneRef}
         />
       </Col>
