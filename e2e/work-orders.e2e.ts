@@ -264,6 +264,10 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     await form.getByRole('button', { name: spaced('派单') }).click();
     await form.waitFor({ state: 'hidden' });
     expect(await text(page.getByTestId('console-created').getByTestId('order-status'))).toBe('待签收');
+    // The dispatch is confirmed with its target, and the summary keeps the category.
+    expect(await text('created-dispatched')).toMatch(new RegExp(`已派单至.*${QINGNIAN.name}`));
+    expect(await text('console-created')).toContain('独居老人照料');
+    await shot('console-dispatched');
   });
 
   it('warns at the next call from the same household about the open order of the same category', async () => {

@@ -113,7 +113,7 @@ export class WorkOrderActions {
     });
   }
 
-  async act(caller: Caller, id: string, input: ActionInput): Promise<WorkOrder> {
+  async act(caller: Caller, id: string, input: ActionInput): Promise<WorkOrder & { category_name: string }> {
     const { db, dialect } = this.ctx.database;
     const rule = TRANSITIONS[input.action];
     const note = input.note?.trim() ?? '';
@@ -167,7 +167,10 @@ export class WorkOrderActions {
           throw fieldError('attachmentIds', 'workorder.attachment_not_found');
       }
       await outcome.after?.(trx, order, eventId);
-      return (await workOrdersRepository.find(trx, order.id))!;
+      // With its category's name, as every other answer about an order carries it (the console's
+      // summary lost the category after a dispatch).
+      const updated = (await workOrdersRepository.find(trx, order.id))!;
+      return { ...updated, category_name: catalogue.categories.get(updated.category_code)?.name ?? '' };
     });
   }
 

@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Button, Card, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { WorkOrderAction } from '../../../../shared/work-orders';
@@ -25,6 +25,8 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
   const labels = useWorkOrderLabels();
   const [current, setCurrent] = useState(order);
   const [action, setAction] = useState<WorkOrderAction | null>(null);
+  /** The step just taken from this card, confirmed under the summary (派单 said nothing before). */
+  const [done, setDone] = useState<WorkOrderAction | null>(null);
   const open = current.status === 'received' || current.status === 'pending_dispatch';
   return (
     <Card data-testid="console-created">
@@ -45,6 +47,28 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
               <StatusTag status={current.status} />
             </span>
             <span>{t('wo.console.createdDue', { due: formatTime(current.dueAt) })}</span>
+            {done === 'dispatch' && (
+              <Alert
+                type="success"
+                showIcon
+                data-testid="created-dispatched"
+                title={
+                  <span>
+                    {t('wo.console.dispatchedTo')} <RegionPath code={current.handlerRegionCode} last={3} />
+                    {(current.assigneeUserId || current.assigneeMemberId) &&
+                      t('wo.console.dispatchedToPerson')}
+                  </span>
+                }
+              />
+            )}
+            {done === 'answer' && (
+              <Alert
+                type="success"
+                showIcon
+                data-testid="created-answered"
+                title={t('wo.console.answered')}
+              />
+            )}
           </Space>
         }
         extra={
@@ -69,7 +93,15 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
         }
       />
       {action && (
-        <ActionModal order={current} action={action} onClose={() => setAction(null)} onDone={setCurrent} />
+        <ActionModal
+          order={current}
+          action={action}
+          onClose={() => setAction(null)}
+          onDone={(updated) => {
+            setCurrent(updated);
+            setDone(action);
+          }}
+        />
       )}
     </Card>
   );
