@@ -105,7 +105,18 @@ export const workOrderKeys = {
   similar: (input: SimilarInput) => ['work-orders', 'similar', input] as const,
   caller: (phone: string) => ['work-orders', 'caller', phone] as const,
   dispatchOptions: (id: string) => ['work-orders', 'dispatch-options', id] as const,
+  household: (id: string) => ['work-orders', 'household', id] as const,
 };
+
+/** A household's orders, newest first (its page's 走访与工单): the latest 20 the reader may see. */
+export const householdOrdersQuery = (householdId: string) =>
+  queryOptions({
+    queryKey: workOrderKeys.household(householdId),
+    queryFn: () =>
+      api<Page<WorkOrder>>('GET', '/api/work-orders', {
+        query: { view: 'all', household: householdId, limit: 20 },
+      }),
+  });
 
 const PAGE_SIZE = 50;
 

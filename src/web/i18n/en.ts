@@ -319,7 +319,8 @@ export const en: Record<MessageKey, string> = {
   'household.relation.near': 'Nearby',
   'household.distance': '{distance} m',
   'household.contactHistory': 'Visits and work orders',
-  'household.contactPlaceholder': 'Visits and work orders will show here',
+  'household.contactEmpty': 'No visits or work orders for this household yet',
+  'household.orderEntry': 'Order {number} · {category}',
   'household.notFound': 'Household not found or not accessible',
   'household.notFoundHint': 'This household does not exist or lies outside your jurisdiction.',
 

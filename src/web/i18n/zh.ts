@@ -312,7 +312,8 @@ export const zh = {
   'household.relation.near': '附近',
   'household.distance': '{distance} 米',
   'household.contactHistory': '走访与工单',
-  'household.contactPlaceholder': '走访与工单记录将显示在这里',
+  'household.contactEmpty': '这户还没有走访或工单记录',
+  'household.orderEntry': '工单 {number} · {category}',
   'household.notFound': '住户不存在或无权访问',
   'household.notFoundHint': '该住户不存在，或不在您的管辖范围内。',
 

@@ -55,6 +55,7 @@ export interface ListFilter {
   categoryCode?: string | undefined;
   regionCode?: string | undefined;
   channel?: string | undefined;
+  householdId?: string | undefined;
   /**
    * For 'mine': the caller's own units (the regions of their roles that handle or dispatch
    * orders, not the subtrees below them).
@@ -245,6 +246,7 @@ export const workOrdersRepository = {
       query = query.where(visibility.scope.narrowedTo(filter.regionCode).covers('work_orders.region_code'));
     if (filter.channel)
       query = query.where('work_orders.channel', '=', filter.channel as WorkOrder['channel']);
+    if (filter.householdId) query = query.where('work_orders.household_id', '=', filter.householdId);
     const order = listOrderOf(filter.view);
     const column = order === 'newest' ? 'work_orders.created_at' : 'work_orders.due_at';
     const direction = order === 'newest' ? 'desc' : 'asc';

@@ -98,6 +98,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
         categoryCode: query.category,
         regionCode: query.region,
         channel: query.channel,
+        householdId: query.household,
         after: after && { key: after[0], id: after[1] },
         limit: query.limit + 1,
       });

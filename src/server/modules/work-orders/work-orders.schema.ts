@@ -69,6 +69,8 @@ export const listQuery = z.object({
   category: optionalParam(z.string().max(40)),
   region: optionalParam(regionCodeSchema),
   channel: optionalParam(z.enum(CHANNELS)),
+  /** The orders of one household (its page's 走访与工单), within what the caller may see. */
+  household: optionalParam(idSchema),
   cursor: cursorParam,
   limit: limitSchema,
 });

@@ -40,7 +40,7 @@ export function HouseholdPage() {
           <NeighboursCard key={id} householdId={id} />
         </Col>
         <Col xs={24} xl={10}>
-          <ContactHistoryCard history={household.data.contactHistory} />
+          <ContactHistoryCard household={household.data} />
         </Col>
       </Row>
     </div>
