@@ -274,7 +274,7 @@ describeInBrowser('register: import, search, reveal and audit in the browser', (
     await page.getByTestId('household-page').waitFor();
     expect(await text('members-table')).toContain(rows[0]![NAME]!);
     expect(await text('health-marker')).toBe('有健康档案');
-    expect(await text('contact-history')).toContain('这户还没有走访或工单记录');
+    await page.getByTestId('contact-history').getByText('这户还没有走访或工单记录').waitFor();
     await page.getByTestId('neighbours-card').getByRole('link').first().waitFor();
     await shot('household');
 
