@@ -539,7 +539,7 @@ export const en: Record<MessageKey, string> = {
   'member.notFound': 'Member not found or not accessible',
   'member.notFoundHint': 'This member does not exist or lies outside your jurisdiction.',
   'memberPicker.placeholder': 'Search members by name, pinyin or initials',
-  'memberPicker.empty': 'No members to choose',
+  'memberPicker.empty': 'No such member in your area. A member must first be added or imported on the Organizations page (by the community secretary) before they can be picked here.',
   'personPicker.placeholder': 'Search residents by name or ID number',
   'me.title': 'My member page',
   'me.notMember': 'This account is not linked to a party member',

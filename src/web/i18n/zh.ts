@@ -527,7 +527,7 @@ export const zh = {
   'member.notFound': '党员不存在或无权访问',
   'member.notFoundHint': '该党员不存在，或不在您的管辖范围内。',
   'memberPicker.placeholder': '输入姓名、拼音或首字母查找党员',
-  'memberPicker.empty': '没有可选的党员',
+  'memberPicker.empty': '辖区内没有找到这名党员。党员要先由社区书记在“组织”页添加或导入，才能在这里选择。',
   'personPicker.placeholder': '输入姓名或身份证号查找居民',
   'me.title': '我的党员信息',
   'me.notMember': '此账户未关联党员档案',
