@@ -27,7 +27,16 @@ export interface OrganizationHistoryEntry {
   after: string;
 }
 
+/** Another record named on a page: its name, and whether the reader may open it. */
+export interface NamedLink {
+  id: string;
+  name: string;
+  visible: boolean;
+}
+
 export interface OrganizationDetail extends Organization {
+  parent: NamedLink | null;
+  leader: NamedLink | null;
   children: Organization[];
   memberCount: number;
   history: OrganizationHistoryEntry[];

@@ -215,6 +215,16 @@ export const organizationsRepository = {
     return db.selectFrom('members').selectAll().where('user_id', '=', userId).executeTakeFirst();
   },
 
+  /** A member's name and where they belong, for naming a leader (no other personal data). */
+  memberName(db: Executor, id: string) {
+    return db
+      .selectFrom('members')
+      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .select(['members.id', 'members.region_code', 'persons.name'])
+      .where('members.id', '=', id)
+      .executeTakeFirst();
+  },
+
   membersOf(db: Executor, organizationId: string) {
     return db
       .selectFrom('members')

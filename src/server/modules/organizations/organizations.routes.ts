@@ -38,6 +38,9 @@ interface Deps {
   imports: ImportJobsService;
 }
 
+/** Another record named on a page: its name, and whether the reader may open it. */
+const namedLink = z.object({ id: z.string(), name: z.string(), visible: z.boolean() }).nullable();
+
 export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
   { organizations, members, care, imports },
@@ -133,6 +136,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         params: idParams,
         response: {
           200: organizationSchema.extend({
+            parent: namedLink,
+            leader: namedLink,
             children: z.array(organizationSchema),
             memberCount: z.number().int(),
             history: z.array(

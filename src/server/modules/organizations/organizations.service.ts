@@ -48,8 +48,23 @@ export class OrganizationsService {
     const children = await organizationsRepository.children(db, id);
     const counts = await organizationsRepository.memberCounts(db, [id]);
     const history = await organizationsRepository.history(db, id);
+    // The parent's and the leader's names come with the page: a parent above the reader's scope
+    // is not secret to someone inside it, and asking for it separately could only answer 404.
+    // `visible` says whether the reader may open it (a link), else it is shown as text.
+    const parent = organization.parent_id
+      ? await organizationsRepository.findById(db, organization.parent_id)
+      : undefined;
+    const leader = organization.leader_member_id
+      ? await organizationsRepository.memberName(db, organization.leader_member_id)
+      : undefined;
     return {
       organization,
+      parent: parent
+        ? { id: parent.id, name: parent.name, visible: scope.includes(parent.region_code) }
+        : null,
+      leader: leader
+        ? { id: leader.id, name: leader.name, visible: scope.includes(leader.region_code) }
+        : null,
       children,
       memberCount: counts.get(id) ?? 0,
       history: history.map((h) => ({ change: h.change, at: h.at, before: h.before, after: h.after })),

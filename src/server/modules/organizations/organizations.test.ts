@@ -328,6 +328,14 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
     expect(roots.json.items.map((o: { name: string }) => o.name)).toEqual(['青年社区党委']);
     const adminRoots = await env.inject('GET', '/api/organizations?parentId=root', { cookie: admin });
     expect(adminRoots.json.items.map((o: { name: string }) => o.name)).toEqual(['兴建街道党工委']);
+    // The committee's page names its parent, which the secretary may not open (no link, no 404),
+    // and the corridor branch's page names its leader, whom the secretary may open.
+    const page = await env.inject('GET', `/api/organizations/${committee}`, { cookie: secretary });
+    expect(page.json.parent).toEqual({ id: street.json.id, name: '兴建街道党工委', visible: false });
+    const branchPage = await env.inject('GET', `/api/organizations/${branch}`, { cookie: secretary });
+    expect(branchPage.json.parent).toMatchObject({ name: '青年社区党委', visible: true });
+    expect(branchPage.json.leader).toMatchObject({ name: expect.any(String), visible: true });
+    expect(branchPage.json.leader.name.length).toBeGreaterThan(1);
   });
 
   it('moves an organization, keeping its history, and shows a member their own page', async () => {

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, type DescriptionsProps, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { OrganizationDetail } from '../../api/organization-types';
-import { enterprisesQuery, organizationQuery } from '../../api/organizations';
+import type { NamedLink, OrganizationDetail } from '../../api/organization-types';
+import { enterprisesQuery } from '../../api/organizations';
 import { OrgKindTag } from '../../components/OrgKindTag';
 import { RegionName } from '../../components/RegionName';
 import { useI18n } from '../../i18n/I18nProvider';
-import { MemberName } from '../members/MemberName';
 import { OrganizationActions } from './OrganizationActions';
 import { holdsMembers } from './organization-kinds';
 
@@ -15,9 +14,15 @@ function EnterpriseName({ id }: { id: string }) {
   return <span>{enterprises.data?.find((e) => e.id === id)?.name ?? id}</span>;
 }
 
-function ParentLink({ id }: { id: string }) {
-  const parent = useQuery(organizationQuery(id));
-  return <Link to={`/organizations/${id}`}>{parent.data?.name ?? '…'}</Link>;
+/** A name that links where the reader may follow it, and is plain text where they may not. */
+function Named({ link, to, testId }: { link: NamedLink; to: string; testId: string }) {
+  return link.visible ? (
+    <Link to={to} data-testid={testId}>
+      {link.name}
+    </Link>
+  ) : (
+    <span data-testid={testId}>{link.name}</span>
+  );
 }
 
 /** Kind, anchor, parent, leader and size of an organization, with what the user may do to it. */
@@ -45,12 +50,24 @@ export function OrganizationHeader({
     {
       key: 'parent',
       label: t('org.parent'),
-      children: organization.parentId ? <ParentLink id={organization.parentId} /> : none,
+      children: organization.parent ? (
+        <Named
+          link={organization.parent}
+          to={`/organizations/${organization.parent.id}`}
+          testId="org-parent"
+        />
+      ) : (
+        none
+      ),
     },
     {
       key: 'leader',
       label: t('org.leader'),
-      children: organization.leaderMemberId ? <MemberName id={organization.leaderMemberId} /> : none,
+      children: organization.leader ? (
+        <Named link={organization.leader} to={`/members/${organization.leader.id}`} testId="org-leader" />
+      ) : (
+        none
+      ),
     },
     ...(holdsMembers(organization.kind)
       ? [{ key: 'members', label: t('org.memberCount'), children: organization.memberCount }]
