@@ -8,6 +8,7 @@ import * as cockpit from './0005-cockpit.js';
 import * as workOrderNumbers from './0006-work-order-numbers.js';
 import * as auditMac from './0008-audit-mac.js';
 import * as publicDescription from './0009-public-description.js';
+import * as workOrderListIndex from './0011-work-order-list-index.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   '0006-work-order-numbers': workOrderNumbers,
   '0008-audit-mac': auditMac,
   '0009-public-description': publicDescription,
+  '0011-work-order-list-index': workOrderListIndex,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {
