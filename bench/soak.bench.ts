@@ -10,7 +10,7 @@
  * Targets: errors 0, ratio (achieved / offered rate) ≥ 0.95, p99 of the last minute at most 1.5×
  * the first's, RSS growth from the first minute to the last under 50 MB.
  *   npm run bench -- soak [--dialect sqlite|postgres] [--minutes 10] [--warmup-seconds 30]
- *                         [--probe-seconds 5] [--residents 2000] [--keep-database]
+ *                         [--probe-seconds 5] [--residents 2000] [--rate N] [--keep-database]
  * SOAK_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -36,6 +36,9 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string', default: '30' },
     'probe-seconds': { type: 'string', default: '5' },
     residents: { type: 'string', default: '2000' },
+    // A fixed offered rate instead of half the measured maximum: runs compared on a shared
+    // machine then carry the same load, whatever the probe happened to measure.
+    rate: { type: 'string' },
     // Leaves the database behind (its place is printed) to look at its query plans afterwards.
     'keep-database': { type: 'boolean', default: false },
   },
@@ -193,7 +196,7 @@ const probe = async (duration: number) => {
 process.stdout.write(`measuring the maximum intake rate (${dialect}, 50 connections, ${probeSeconds} s)…\n`);
 await probe(2);
 const max = await probe(probeSeconds);
-const offeredRate = max.rate / 2;
+const offeredRate = values.rate ? Number(values.rate) : max.rate / 2;
 process.stdout.write(
   `  maximum intake ${Math.round(max.rate)} orders/s (p99 ${max.p99} ms); soak at ${Math.round(offeredRate)} requests/s\n`,
 );
