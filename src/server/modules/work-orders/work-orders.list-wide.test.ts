@@ -4,10 +4,10 @@ import { describeEachDialect } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 
 /**
- * The list of all orders for a scope holding many of them (more than the repository's
- * WIDE_SCOPE_ORDERS, 1,000): SQLite then walks the newest-first index instead of sorting the
- * scope's range. The pages must be the same as for a narrow scope: every order in scope or given
- * to the caller in person, newest first, ties on the time broken by id, each once.
+ * The list of all orders for a scope holding most of them: SQLite then walks the newest-first
+ * index instead of sorting the scope's range (see walkIsCheaper in the repository; a grid with
+ * one order of 1,100 keeps its range). The pages must be the same either way: every order in
+ * scope or given to the caller in person, newest first, ties on the time broken by id, each once.
  */
 describeEachDialect('work orders: the list of a scope with many orders', (env) => {
   let world: WorkOrderWorld;

@@ -34,30 +34,33 @@ const visible =
   };
 
 /**
- * From how many orders in a scope walking the newest-first index beats reading the scope's region
- * range and sorting it. Below it, the sort is of at most this many rows; above it, one row in
- * (orders in the table / orders in the scope) passes, and a page is found after a walk of that
- * many times its length.
+ * Whether a page of `pageSize` of the scope's orders, newest first, is cheaper found by walking
+ * the newest-first index (SQLite only). Of N orders in the table, S in the scope: sorting the
+ * scope's range reads S rows; the walk reads about pageSize × N / S rows before the page is full.
+ * The walk wins when S² > pageSize × N, so the scope's range is counted in the (region_code, id)
+ * index up to √(pageSize × N) and no further: that count never costs more than the cheaper plan.
+ * N is read as the table's largest rowid (one step down the table's b-tree; orders are never
+ * deleted, only archived).
  */
-const WIDE_SCOPE_ORDERS = 1000;
-
-/**
- * Whether the scope holds at least WIDE_SCOPE_ORDERS orders: a count of the scope's region range
- * in the (region_code, id) index, stopped at the threshold, so it never costs more than that.
- */
-async function holdsManyOrders(db: Executor, scope: Scope): Promise<boolean> {
+async function walkIsCheaper(db: Executor, scope: Scope, pageSize: number): Promise<boolean> {
+  const table = await db
+    .selectFrom('work_orders')
+    .select(sql<number | null>`max(rowid)`.as('rows'))
+    .executeTakeFirstOrThrow();
+  const enough = Math.ceil(Math.sqrt(pageSize * Number(table.rows ?? 0)));
+  if (enough === 0) return false;
   const row = await db
     .selectFrom((inner) =>
       inner
         .selectFrom('work_orders')
         .select('work_orders.id')
         .where(scope.covers('work_orders.region_code'))
-        .limit(WIDE_SCOPE_ORDERS)
+        .limit(enough)
         .as('in_scope'),
     )
     .select((eb) => eb.fn.countAll<number | string>().as('orders'))
     .executeTakeFirstOrThrow();
-  return Number(row.orders) >= WIDE_SCOPE_ORDERS;
+  return Number(row.orders) >= enough;
 }
 
 export type ListView = 'all' | 'mine' | 'to_sign' | 'overdue' | 'supervision' | 'to_callback' | 'to_review';
@@ -188,10 +191,10 @@ export const workOrdersRepository = {
 
   list: async (db: Executor, visibility: Visibility, filter: ListFilter): Promise<WorkOrderView[]> => {
     const order = listOrderOf(filter.view);
-    // Newest first, SQLite reads a wide scope (a district's or a street's orders, everything the
-    // soak's district admin sees) along the (created_at, id) index and skips what lies outside
-    // it: reading the scope's range and sorting it costs the whole scope for 20 rows, a cost that
-    // grew with the table (50 ms a page at 11,000 orders). A narrow scope (a grid) keeps its range:
+    // Newest first, SQLite reads a wide scope (a district's orders, everything the soak's district
+    // admin sees) along the (created_at, id) index and skips what lies outside it: reading the
+    // scope's range and sorting it costs the whole scope for 20 rows, a cost that grew with the
+    // table (50 ms a page at 11,000 orders). A narrow scope (a grid among many) keeps its range:
     // walking the whole table's newest-first index to find its few rows would cost more.
     // PostgreSQL chooses by its statistics.
     const rangeScope = filter.regionCode ? visibility.scope.narrowedTo(filter.regionCode) : visibility.scope;
@@ -199,7 +202,7 @@ export const workOrdersRepository = {
       order === 'newest' &&
       !visibility.residentId &&
       visibility.scope.dialect === 'sqlite' &&
-      (await holdsManyOrders(db, rangeScope));
+      (await walkIsCheaper(db, rangeScope, filter.limit));
     const driveIndex = { driveIndex: !walkNewest };
     let query = viewQuery(db).where(visible(visibility, driveIndex));
     const userId = visibility.userId ?? '';
