@@ -10,7 +10,8 @@
  * Targets: errors 0, ratio (achieved / offered rate) ≥ 0.95, p99 of the last minute at most 1.5×
  * the first's, RSS growth from the first minute to the last under 50 MB.
  *   npm run bench -- soak [--dialect sqlite|postgres] [--minutes 10] [--warmup-seconds 30]
- *                         [--probe-seconds 5] [--residents 2000]
+ *                         [--probe-seconds 5] [--residents 2000] [--rate N] [--keep-database]
+ * SOAK_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -35,6 +36,11 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string', default: '30' },
     'probe-seconds': { type: 'string', default: '5' },
     residents: { type: 'string', default: '2000' },
+    // A fixed offered rate instead of half the measured maximum: runs compared on a shared
+    // machine then carry the same load, whatever the probe happened to measure.
+    rate: { type: 'string' },
+    // Leaves the database behind (its place is printed) to look at its query plans afterwards.
+    'keep-database': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -91,9 +97,19 @@ await handle.database.close();
 
 // ---- The server, in its own process. ----
 const tsx = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/cli.mjs');
+// SOAK_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server's node,
+// to profile the server under the soak's load. tsx's CLI would run the server in a child process
+// of its own, which the arguments never reach: with them, tsx is loaded into node instead.
+const serverNodeArgs = (process.env.SOAK_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const tsxLoader = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/loader.mjs');
 const server: ChildProcess = spawn(
   process.execPath,
-  [tsx, path.resolve(import.meta.dirname, 'soak-server.ts'), handle.dataDir, handle.databaseUrl ?? ''],
+  [
+    ...(serverNodeArgs.length > 0 ? [...serverNodeArgs, '--import', tsxLoader] : [tsx]),
+    path.resolve(import.meta.dirname, 'soak-server.ts'),
+    handle.dataDir,
+    handle.databaseUrl ?? '',
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const port = await new Promise<number>((resolve, reject) => {
@@ -180,13 +196,37 @@ const probe = async (duration: number) => {
 process.stdout.write(`measuring the maximum intake rate (${dialect}, 50 connections, ${probeSeconds} s)…\n`);
 await probe(2);
 const max = await probe(probeSeconds);
-const offeredRate = max.rate / 2;
+const offeredRate = values.rate ? Number(values.rate) : max.rate / 2;
 process.stdout.write(
   `  maximum intake ${Math.round(max.rate)} orders/s (p99 ${max.p99} ms); soak at ${Math.round(offeredRate)} requests/s\n`,
 );
 
 // ---- 2. The soak: an open-loop mix at half that rate. ----
 type Kind = 'read' | 'search' | 'intake' | 'action';
+/** What exactly a request asks, finer than its kind: which query's cost grows with the tables. */
+type Label =
+  | 'orders-list'
+  | 'order'
+  | 'persons-list'
+  | 'person'
+  | 'search-name'
+  | 'search-age'
+  | 'intake'
+  | 'dispatch'
+  | 'sign'
+  | 'resolve';
+const LABELS: readonly Label[] = [
+  'orders-list',
+  'order',
+  'persons-list',
+  'person',
+  'search-name',
+  'search-age',
+  'intake',
+  'dispatch',
+  'sign',
+  'resolve',
+];
 const recent: string[] = [];
 const toDispatch: string[] = [];
 const toSign: string[] = [];
@@ -198,13 +238,19 @@ const remember = (id: string) => {
 };
 
 /** One request of the mix: what it asks, and what to do with a good answer. */
-function nextRequest(): { kind: Kind; run: () => Promise<Answer>; done?: (answer: Answer) => void } {
+function nextRequest(): {
+  kind: Kind;
+  label: Label;
+  run: () => Promise<Answer>;
+  done?: (answer: Answer) => void;
+} {
   const roll = Math.random();
   if (roll < 0.1) {
     if (toResolve.length > 0) {
       const id = toResolve.shift()!;
       return {
         kind: 'action',
+        label: 'resolve',
         run: () =>
           send('POST', `/api/work-orders/${id}/actions`, cookies.worker, {
             action: 'resolve',
@@ -216,6 +262,7 @@ function nextRequest(): { kind: Kind; run: () => Promise<Answer>; done?: (answer
       const id = toSign.shift()!;
       return {
         kind: 'action',
+        label: 'sign',
         run: () => send('POST', `/api/work-orders/${id}/actions`, cookies.worker, { action: 'sign' }),
         done: () => toResolve.push(id),
       };
@@ -224,6 +271,7 @@ function nextRequest(): { kind: Kind; run: () => Promise<Answer>; done?: (answer
       const id = toDispatch.shift()!;
       return {
         kind: 'action',
+        label: 'dispatch',
         run: () =>
           send('POST', `/api/work-orders/${id}/actions`, cookies.secretary, {
             action: 'dispatch',
@@ -236,6 +284,7 @@ function nextRequest(): { kind: Kind; run: () => Promise<Answer>; done?: (answer
   if (roll < 0.3)
     return {
       kind: 'intake',
+      label: 'intake',
       run: () => send('POST', '/api/work-orders', cookies.operator, intakeBody),
       done: (answer) => {
         const id = (JSON.parse(answer.body) as { id: string }).id;
@@ -244,20 +293,20 @@ function nextRequest(): { kind: Kind; run: () => Promise<Answer>; done?: (answer
       },
     };
   if (roll < 0.5) {
-    const search =
+    const [label, search]: [Label, string] =
       Math.random() < 0.5
-        ? `/api/persons?q=${encodeURIComponent(pickFrom(surnames))}&limit=20`
-        : `/api/persons?region=${grid}&ageMin=60&ageMax=80&limit=20`;
-    return { kind: 'search', run: () => send('GET', search, cookies.admin) };
+        ? ['search-name', `/api/persons?q=${encodeURIComponent(pickFrom(surnames))}&limit=20`]
+        : ['search-age', `/api/persons?region=${grid}&ageMin=60&ageMax=80&limit=20`];
+    return { kind: 'search', label, run: () => send('GET', search, cookies.admin) };
   }
-  const reads = [
-    '/api/work-orders?limit=20',
-    `/api/persons?region=${grid}&limit=20`,
-    `/api/persons/${pickFrom(personIds)}`,
-    ...(recent.length > 0 ? [`/api/work-orders/${pickFrom(recent)}`] : []),
+  const reads: [Label, string][] = [
+    ['orders-list', '/api/work-orders?limit=20'],
+    ['persons-list', `/api/persons?region=${grid}&limit=20`],
+    ['person', `/api/persons/${pickFrom(personIds)}`],
+    ...(recent.length > 0 ? [['order', `/api/work-orders/${pickFrom(recent)}`] as [Label, string]] : []),
   ];
-  const read = pickFrom(reads);
-  return { kind: 'read', run: () => send('GET', read, cookies.admin) };
+  const [label, read] = pickFrom(reads);
+  return { kind: 'read', label, run: () => send('GET', read, cookies.admin) };
 }
 
 interface Minute {
@@ -265,12 +314,14 @@ interface Minute {
   errors: number;
   requests: number;
   byKind: Record<Kind, number>;
+  byLabel: Map<Label, number[]>;
 }
 const minutesStats: Minute[] = Array.from({ length: minutes }, () => ({
   latencies: [],
   errors: 0,
   requests: 0,
   byKind: { read: 0, search: 0, intake: 0, action: 0 },
+  byLabel: new Map(),
 }));
 /** Latencies by kind over the whole measured period: which part of the mix makes the tail. */
 const kindLatencies: Record<Kind, number[]> = { read: [], search: [], intake: [], action: [] };
@@ -303,6 +354,9 @@ function fire(): void {
     minute.requests += 1;
     minute.byKind[request.kind] += 1;
     minute.latencies.push(performance.now() - begun);
+    const ofLabel = minute.byLabel.get(request.label) ?? [];
+    ofLabel.push(performance.now() - begun);
+    minute.byLabel.set(request.label, ofLabel);
     kindLatencies[request.kind].push(performance.now() - begun);
     if (!ok) minute.errors += 1;
   };
@@ -372,7 +426,9 @@ const reopened = openDatabase({ dataDir: handle.dataDir, databaseUrl: handle.dat
 const chain = await verifyAuditChain(reopened.db);
 await reopened.close();
 if (!chain.ok) throw new Error(`audit chain broken at ${chain.brokenAtSeq}: ${chain.reason}`);
-await handle.drop();
+if (values['keep-database'])
+  process.stdout.write(`database kept: ${handle.databaseUrl ?? path.join(handle.dataDir, 'lianxin.db')}\n`);
+else await handle.drop();
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
@@ -417,6 +473,18 @@ minutesStats.forEach((m, i) => {
     `  ${i + 1}: ${(m.requests / 60).toFixed(1)} requests/s, p50 ${percentile(m.latencies, 50).toFixed(1)} ms, p99 ${p99s[i]!.toFixed(1)} ms, ${m.errors} errors\n`,
   );
 });
+// Per request label and minute, p50/p99 (ms): a query whose cost grows with its table rises
+// minute by minute while the others only carry the queueing.
+process.stdout.write(`p50/p99 ms by request and minute:\n`);
+for (const label of LABELS) {
+  const cells = minutesStats.map((m) => {
+    const values = m.byLabel.get(label) ?? [];
+    return values.length === 0
+      ? '—'
+      : `${percentile(values, 50).toFixed(0)}/${percentile(values, 99).toFixed(0)}`;
+  });
+  process.stdout.write(`  ${label.padEnd(13)} ${cells.map((c) => c.padStart(11)).join(' ')}\n`);
+}
 process.stdout.write(
   `mix: ${Object.entries(kinds)
     .map(([kind, n]) => `${kind} ${((n / Math.max(1, completed)) * 100).toFixed(0)}%`)

@@ -18,7 +18,8 @@ export class Scope {
 
   constructor(
     roots: readonly string[],
-    private readonly dialect: Dialect,
+    /** Which database the conditions are written for (their SQL and which index they may drive). */
+    readonly dialect: Dialect,
   ) {
     for (const root of roots) {
       // Codes are digits only, so they can never smuggle a LIKE or GLOB wildcard into a pattern.

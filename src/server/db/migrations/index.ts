@@ -9,6 +9,7 @@ import * as workOrderNumbers from './0006-work-order-numbers.js';
 import * as auditMac from './0008-audit-mac.js';
 import * as publicDescription from './0009-public-description.js';
 import * as districtCatalogue from './0010-district-catalogue.js';
+import * as workOrderListIndex from './0011-work-order-list-index.js';
 import * as workOrdersByPerson from './0012-work-orders-by-person.js';
 
 /** What a migration may need to know about the database it runs on. */
@@ -34,6 +35,7 @@ const migrations: Record<string, DialectMigration> = {
   '0008-audit-mac': auditMac,
   '0009-public-description': publicDescription,
   '0010-district-catalogue': districtCatalogue,
+  '0011-work-order-list-index': workOrderListIndex,
   '0012-work-orders-by-person': workOrdersByPerson,
 };
 
