@@ -158,6 +158,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Regions
   'GET /api/regions': { access: 'region.read', target: 'none' },
   'GET /api/regions/search': { access: 'region.read', target: 'none' },
+  'GET /api/regions/names': { access: 'region.read', target: 'none' },
   'GET /api/regions/:code': { access: 'region.read', target: 'region' },
   'GET /api/regions/:code/children': { access: 'region.read', target: 'region' },
   'POST /api/regions/:code/children': {

@@ -74,6 +74,20 @@ export const regionsRepository = {
           .execute()
           .then((rows) => rows.map((row) => ({ ...row, child_count: Number(row.child_count ?? 0) }))),
 
+  /** Names and kinds of many regions in one statement (a page of rows naming their places). */
+  namedMany: async (
+    db: Executor,
+    codes: readonly string[],
+  ): Promise<Map<string, { name: string; kind: Region['kind'] }>> => {
+    if (codes.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('regions')
+      .select(['code', 'name', 'kind'])
+      .where('code', 'in', codes)
+      .execute();
+    return new Map(rows.map((r) => [r.code, { name: r.name, kind: r.kind }]));
+  },
+
   namesOf: async (db: Executor, codes: readonly string[]): Promise<Map<string, string>> => {
     if (codes.length === 0) return new Map();
     const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();

@@ -54,6 +54,38 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
   );
 
   app.get(
+    '/api/regions/names',
+    {
+      config: { permission: 'region.read' },
+      schema: {
+        tags: ['regions'],
+        summary: 'Names of many regions, each with its ancestors in scope (codes outside it are left out)',
+        querystring: z.object({
+          codes: z
+            .string()
+            .max(2000)
+            .transform((text) => text.split(',').filter(Boolean))
+            .pipe(z.array(regionCodeSchema).min(1).max(100)),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                kind: z.string(),
+                ancestors: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await regions.names(request.scope, request.query.codes) }),
+  );
+
+  app.get(
     '/api/regions/:code',
     {
       config: { permission: 'region.read' },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { levelOf } from '../../../shared/region-code';
-import { regionQuery } from '../../api/regions';
+import { regionNameQuery } from '../../api/region-names';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
  * district is the same for everyone and left out); `last` keeps only the last few names.
  */
 export function RegionPath({ code, last, testId }: { code: string; last?: number; testId?: string }) {
-  const region = useQuery({ ...regionQuery(code), staleTime: 5 * 60_000 });
+  const region = useQuery(regionNameQuery(code));
   if (!region.data) return <span data-testid={testId}>{code}</span>;
   const names = [...region.data.ancestors.filter((a) => a.kind !== 'district'), region.data].map(
     (r) => r.name,
@@ -22,10 +22,11 @@ export function RegionPath({ code, last, testId }: { code: string; last?: number
  */
 export function UnitName({ code }: { code: string }) {
   const { t } = useI18n();
-  const region = useQuery({ ...regionQuery(code), staleTime: 5 * 60_000 });
+  const region = useQuery(regionNameQuery(code));
   if (region.data) return <span>{region.data.name}</span>;
   const kind = levelOf(code);
-  if (region.isError && kind)
+  // Left out of the answer (null): the unit lies above what the reader may see.
+  if (region.data === null && kind)
     return <span title={code}>{t('wo.unitAbove', { kind: t(`kind.${kind}`) })}</span>;
   return <span>{code}</span>;
 }
