@@ -58,6 +58,8 @@ export interface ManagedUser extends User {
 export interface Me extends User {
   /** For each permission the user holds, the region codes (subtree roots) where it holds. */
   permissions: Partial<Record<Permission, string[]>>;
+  /** Linked to a party member: only then is there a member's own page (/api/me/member) to ask for. */
+  isMember: boolean;
 }
 
 export interface RoleInfo {
