@@ -109,6 +109,11 @@ export interface PersonSummary {
   tags: string[];
 }
 
+/** A row of the residents list: where the person lives, named from just below the reader's level. */
+export interface PersonListItem extends PersonSummary {
+  regionPath: string[];
+}
+
 export interface PersonDetail extends PersonSummary {
   registeredAddress: string;
   currentAddress: string;

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.footer': 'Lianxin · grid-based community services',
 
   'common.ok': 'OK',
+  'common.colon': ': ',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.create': 'Create',

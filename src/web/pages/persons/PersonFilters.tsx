@@ -4,6 +4,7 @@ import { tagsQuery } from '../../api/persons';
 import type { Gender } from '../../api/types';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useTagName } from '../../lib/tag-name';
 import { AGE_BANDS, type AgeBand } from './age-bands';
 import type { PersonView } from './person-filter';
 
@@ -16,6 +17,7 @@ interface Props {
 export function PersonFilters({ view, onChange }: Props) {
   const { t } = useI18n();
   const tags = useQuery(tagsQuery);
+  const tagName = useTagName();
   return (
     <Flex gap={12} wrap style={{ padding: 16 }} data-testid="person-filters">
       <Input.Search
@@ -43,7 +45,7 @@ export function PersonFilters({ view, onChange }: Props) {
         style={{ width: 120 }}
         options={[
           { value: '', label: t('persons.tagAll') },
-          ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tag.name })),
+          ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tagName(tag.name) })),
         ]}
         data-testid="persons-tag"
       />

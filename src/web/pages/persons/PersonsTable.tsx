@@ -1,15 +1,14 @@
 import { Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { PersonSummary } from '../../api/types';
-import { RegionName } from '../../components/RegionName';
+import type { PersonListItem } from '../../api/types';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
 
 export const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
-export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; loading: boolean }) {
+export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; loading: boolean }) {
   const { t } = useI18n();
-  const columns: TableColumnsType<PersonSummary> = [
+  const columns: TableColumnsType<PersonListItem> = [
     {
       title: t('persons.name'),
       dataIndex: 'name',
@@ -49,14 +48,23 @@ export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; l
       render: (tags: string[]) => <TagList tags={tags} />,
     },
     {
+      // The path from below the reader's level: "1号楼" alone names a building in every grid.
       title: t('persons.region'),
-      dataIndex: 'regionCode',
-      width: 150,
-      render: (code: string) => <RegionName code={code} link />,
+      dataIndex: 'regionPath',
+      width: 260,
+      ellipsis: { showTitle: false },
+      render: (path: string[], person) => {
+        const text = path.join(' / ');
+        return (
+          <Link to={`/regions/${person.regionCode}`} title={text} data-testid="person-region-path">
+            {text}
+          </Link>
+        );
+      },
     },
   ];
   return (
-    <Table<PersonSummary>
+    <Table<PersonListItem>
       rowKey="id"
       size="small"
       columns={columns}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { categoriesQuery, type ServiceCategory } from '../../../api/service-catalogue';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { useAttributeText } from '../../../lib/attribute-names';
 import { CategoryModal, type CategoryTarget } from './CategoryModal';
 
 interface Row extends ServiceCategory {
@@ -27,6 +28,7 @@ function treeOf(all: readonly ServiceCategory[]): Row[] {
 /** /admin/categories — the service catalogue (服务目录): what orders can be about and their time limits. */
 export function CategoriesPage() {
   const { t } = useI18n();
+  const attributeText = useAttributeText();
   const categories = useQuery(categoriesQuery);
   const [target, setTarget] = useState<CategoryTarget | null>(null);
   const rows = useMemo(() => treeOf(categories.data ?? []), [categories.data]);
@@ -88,7 +90,7 @@ export function CategoriesPage() {
     {
       title: t('wo.admin.attributes'),
       dataIndex: 'attributes',
-      render: (_, row) => row.attributes.map((a) => <Tag key={a.code}>{a.description || a.code}</Tag>),
+      render: (_, row) => row.attributes.map((a) => <Tag key={a.code}>{attributeText.label(a)}</Tag>),
     },
     {
       title: t('common.actions'),
