@@ -16,12 +16,17 @@ const KIND_BY_LENGTH: Record<number, 'district' | 'street' | 'community' | 'grid
  * district is the same for everyone and left out); `last` keeps only the last few names.
  */
 export function RegionPath({ code, last, testId }: { code: string; last?: number; testId?: string }) {
+  return <span data-testid={testId}>{useRegionPathText(code, last)}</span>;
+}
+
+/** The text of a RegionPath (the code until the region has loaded). */
+export function useRegionPathText(code: string, last?: number): string {
   const region = useQuery({ ...regionQuery(code), staleTime: 5 * 60_000 });
-  if (!region.data) return <span data-testid={testId}>{code}</span>;
+  if (!region.data) return code;
   const names = [...region.data.ancestors.filter((a) => a.kind !== 'district'), region.data].map(
     (r) => r.name,
   );
-  return <span data-testid={testId}>{names.slice(last ? -last : 0).join(' / ')}</span>;
+  return names.slice(last ? -last : 0).join(' / ');
 }
 
 /**
