@@ -30,7 +30,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.number'),
       dataIndex: 'number',
-      width: 140,
+      width: 128,
       render: (number: string, order) => (
         <Link
           to={`/work-orders/${order.id}`}
@@ -44,14 +44,14 @@ export function WorkOrdersTable({
     {
       title: t('wo.category'),
       dataIndex: 'categoryName',
-      width: 120,
+      width: 110,
       ellipsis: true,
       render: (_, order) => categoryName(order),
     },
     {
       title: t('wo.place'),
       dataIndex: 'regionName',
-      width: 200,
+      width: 180,
       ellipsis: { showTitle: false },
       render: (_, order) => <PlaceCell order={order} />,
     },
@@ -63,7 +63,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.channel'),
       dataIndex: 'channel',
-      width: 84,
+      width: 76,
       ellipsis: true,
       render: (_, o) => labels.channel(o.channel),
     },
@@ -87,7 +87,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.createdAt'),
       dataIndex: 'createdAt',
-      width: 104,
+      width: 100,
       render: (value: string) => (
         <span style={{ whiteSpace: 'nowrap' }} title={formatTime(value)}>
           {formatShortTime(value, now)}
