@@ -240,6 +240,19 @@ describeInBrowser('a new user’s first walk through the demo district', () => {
     await english.getByTestId('persons-table').getByTestId('person-tag').first().waitFor();
     const tags = await english.getByTestId('persons-table').getByTestId('person-tag').allInnerTexts();
     expect(tags.filter((tag) => HAN.test(tag))).toEqual([]);
+    // Relations in English; "Gender" and "Female" on one line each (they broke mid-word).
+    const persons = english.getByTestId('persons-table');
+    const relations = await persons.locator('tbody tr td:nth-child(6)').allInnerTexts();
+    expect(relations.filter((relation) => HAN.test(relation))).toEqual([]);
+    const lines = (cell: Locator) =>
+      cell.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+    expect(await lines(persons.locator('thead th').nth(1))).toBe(1);
+    expect(await lines(persons.locator('tbody tr td:nth-child(2)').first())).toBe(1);
+    expect(await overflowingCells(persons)).toEqual([]);
     await shot(english, 'persons-en');
     await context.close();
     expect(pageErrors).toEqual([]);

@@ -42,7 +42,7 @@ export function PersonFilters({ view, onChange }: Props) {
       <Select<string>
         value={view.tag}
         onChange={(tag) => onChange({ tag })}
-        style={{ width: 120 }}
+        style={{ width: 150 }}
         options={[
           { value: '', label: t('persons.tagAll') },
           ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tagName(tag.name) })),
@@ -52,7 +52,8 @@ export function PersonFilters({ view, onChange }: Props) {
       <Select<Gender | ''>
         value={view.gender}
         onChange={(gender) => onChange({ gender })}
-        style={{ width: 100 }}
+        // "All genders" was cut to "All gen…" at 100 px.
+        style={{ width: 124 }}
         options={[
           { value: '', label: t('persons.genderAll') },
           { value: 'male', label: t('gender.male') },

@@ -3,11 +3,13 @@ import { Link } from 'react-router';
 import type { PersonListItem } from '../../api/types';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useRelationName } from '../../lib/relation-name';
 
 export const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
 export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; loading: boolean }) {
   const { t } = useI18n();
+  const relationName = useRelationName();
   const columns: TableColumnsType<PersonListItem> = [
     {
       title: t('persons.name'),
@@ -25,7 +27,8 @@ export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; 
     {
       title: t('persons.gender'),
       dataIndex: 'gender',
-      width: 60,
+      // Room for "Gender" / "Female", which broke mid-word at 60 px.
+      width: 80,
       render: (_, person) => t(`gender.${person.gender}`),
     },
     { title: t('persons.age'), dataIndex: 'age', width: 60, align: 'right' },
@@ -41,7 +44,12 @@ export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; 
       width: 120,
       render: (value: string) => <span style={mono}>{value}</span>,
     },
-    { title: t('persons.relation'), dataIndex: 'relation', width: 100 },
+    {
+      title: t('persons.relation'),
+      dataIndex: 'relation',
+      width: 100,
+      render: (relation: string) => relationName(relation),
+    },
     {
       title: t('persons.tags'),
       dataIndex: 'tags',
