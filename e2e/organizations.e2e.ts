@@ -413,9 +413,9 @@ describeInBrowser(
 
       await logOut(page);
       await logIn(page, MEMBER_ACCOUNT.username, MEMBER_ACCOUNT.password);
-      await page.waitForURL(`**/regions/${QINGNIAN}`);
-      await page.getByTestId('user-menu').click();
-      await page.getByTestId('menu-me').click();
+      // A member lands on their own page (我的), which is also in the side menu.
+      await page.waitForURL('**/me');
+      expect(await page.getByTestId('menu-my-page').isVisible()).toBe(true);
       await page.getByTestId('my-page').waitFor();
       expect(await text('member-page-name')).toBe(members[1]![NAME]);
       expect(await text('member-summary')).toContain(CORRIDOR);

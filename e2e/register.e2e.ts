@@ -193,7 +193,8 @@ describeInBrowser('register: import, search, reveal and audit in the browser', (
 
     // 导出: the list as .xlsx, ID numbers masked; 导出明文 asks why and has them in clear.
     const masked = await exported(() => page.getByTestId('persons-export').click());
-    expect(masked.fileName).toBe('居民信息.xlsx');
+    // The masked and the clear file are named apart, with the day (Beijing time) they were made.
+    expect(masked.fileName).toMatch(/^居民信息-脱敏-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(masked.ids).toHaveLength(20);
     expect(masked.ids).toContain(maskedId(rows[0]![ID_NUMBER]!));
     await page.getByTestId('persons-export-revealed').click();
@@ -201,6 +202,7 @@ describeInBrowser('register: import, search, reveal and audit in the browser', (
     await exportDialog.getByTestId('reason-input').fill('年度人口核查上报');
     const clear = await exported(() => exportDialog.getByRole('button', { name: /导\s*出/ }).click());
     expect(clear.ids.sort()).toEqual(rows.map((row) => row[ID_NUMBER]!).sort());
+    expect(clear.fileName).toMatch(/^居民信息-明文-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
     const [name, idNumber] = [rows[0]![NAME]!, rows[0]![ID_NUMBER]!];
     const initials = namePinyin(name).initials;

@@ -191,7 +191,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     await page.context().clearCookies();
     await page.goto('/login');
     await logIn(page, user.username, user.password);
-    // Each role lands on its own home (secretaries on the cockpit, operators on the regions).
+    // Each role lands on its own home (secretaries on the cockpit, operators on the console).
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { Permission } from '../auth/permissions.js';
 import { Scope, scopeOf } from '../auth/scope.js';
 import type { Database } from '../db/database.js';
@@ -112,10 +113,16 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     sameSite: 'lax',
     secure: request.protocol === 'https',
   });
+  reply.setCookie(SESSION_HINT_COOKIE, '1', {
+    path: '/',
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
 }
 
 export function setResidentCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {

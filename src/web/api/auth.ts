@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { SESSION_HINT_COOKIE } from '../../shared/session-hint';
 import { api, isApiError } from './client';
 import type { Me } from './types';
 
@@ -12,11 +13,17 @@ export async function login(username: string, password: string): Promise<Me> {
 
 export const logout = () => api<void>('POST', '/api/auth/logout', { expectUnauthorized: true });
 
+/** Whether this browser holds a session at all (the server sets the hint cookie with it). */
+const mayHaveSession = (): boolean =>
+  document.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT_COOKIE}=1`));
+
 /**
- * The signed-in user, or null when there is no session. A 401 still goes through the client's
+ * The signed-in user, or null when there is no session. Without the hint cookie there is none, and
+ * the server is not asked (it would only answer 401). A 401 still goes through the client's
  * session-ended handler, so a session that expired while the page was open says so on the login page.
  */
 export async function fetchMe(): Promise<Me | null> {
+  if (!mayHaveSession()) return null;
   try {
     return await api<Me>('GET', '/api/auth/me');
   } catch (error) {

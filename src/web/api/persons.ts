@@ -6,6 +6,7 @@ import type {
   Items,
   Page,
   PersonDetail,
+  PersonListItem,
   PersonSummary,
   PersonTag,
   RevealField,
@@ -43,7 +44,7 @@ export const personsQuery = (filter: PersonFilter) =>
   infiniteQueryOptions({
     queryKey: personKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<PersonSummary>>('GET', '/api/persons', {
+      api<Page<PersonListItem>>('GET', '/api/persons', {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

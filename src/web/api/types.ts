@@ -58,6 +58,8 @@ export interface ManagedUser extends User {
 export interface Me extends User {
   /** For each permission the user holds, the region codes (subtree roots) where it holds. */
   permissions: Partial<Record<Permission, string[]>>;
+  /** Linked to a party member: only then is there a member's own page (/api/me/member) to ask for. */
+  isMember: boolean;
 }
 
 export interface RoleInfo {
@@ -106,6 +108,11 @@ export interface PersonSummary {
   status: PersonStatus;
   /** Tag names. */
   tags: string[];
+}
+
+/** A row of the residents list: where the person lives, named from just below the reader's level. */
+export interface PersonListItem extends PersonSummary {
+  regionPath: string[];
 }
 
 export interface PersonDetail extends PersonSummary {

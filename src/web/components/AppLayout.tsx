@@ -49,12 +49,21 @@ export function AppLayout() {
               position: 'sticky',
               top: HEADER_HEIGHT,
               height: `calc(100vh - ${HEADER_HEIGHT}px)`,
-              overflow: 'auto',
+              overflow: 'hidden',
             }}
             data-testid="sider"
           >
-            <SideMenu />
-            <RegionTree />
+            {/* The menu and the region tree scroll each on its own: unfolding the tree never
+                pushes the menu out of view. The menu gives up room (and scrolls) only when the
+                window is too short for both. */}
+            <Flex vertical style={{ height: '100%' }}>
+              <div style={{ flex: '0 1 auto', overflowY: 'auto', minHeight: 0 }} data-testid="sider-menu">
+                <SideMenu />
+              </div>
+              <div style={{ flex: '1 1 0', overflowY: 'auto', minHeight: 160 }} data-testid="sider-tree">
+                <RegionTree />
+              </div>
+            </Flex>
           </Layout.Sider>
         </div>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>

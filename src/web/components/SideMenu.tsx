@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  IdcardOutlined,
   KeyOutlined,
   PieChartOutlined,
   TeamOutlined,
@@ -28,8 +29,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/users')) return '/users';
-  // A member's own page is reached from the user menu: no side-menu item is theirs.
-  if (pathname.startsWith('/me')) return '';
+  if (pathname === '/me') return '/me';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
@@ -50,6 +50,14 @@ export function SideMenu() {
   const { pathname } = useLocation();
 
   const items: Item[] = [];
+  // A member's own page (我的) comes first: for a member it is where their work is.
+  if (me.isMember) {
+    items.push({
+      key: '/me',
+      icon: <IdcardOutlined />,
+      label: <span data-testid="menu-my-page">{t('userMenu.me')}</span>,
+    });
+  }
   if (hasPermission(me, 'cockpit.read')) {
     items.push({
       key: '/cockpit',

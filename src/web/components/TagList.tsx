@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import { useTagName } from '../lib/tag-name';
 
 /** Care-related tags stand out; the rest share one quiet colour. */
 const colors: Record<string, string> = {
@@ -14,6 +15,7 @@ const colors: Record<string, string> = {
 
 /** A person's or household's tags (names from the server's tag list). */
 export function TagList({ tags, small }: { tags: string[]; small?: boolean }) {
+  const tagName = useTagName();
   if (tags.length === 0) return null;
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: small ? 2 : 4 }}>
@@ -24,7 +26,7 @@ export function TagList({ tags, small }: { tags: string[]; small?: boolean }) {
           style={small ? { marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 } : {}}
           data-testid="person-tag"
         >
-          {tag}
+          {tagName(tag)}
         </Tag>
       ))}
     </span>

@@ -1,10 +1,9 @@
 import { DownOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { logout, meQuery } from '../api/auth';
-import { myMemberQuery } from '../api/organizations';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { useMe } from '../session/useMe';
@@ -19,8 +18,6 @@ export function UserMenu() {
   const { setNotice } = useSession();
   const { message } = App.useApp();
   const [changingPassword, setChangingPassword] = useState(false);
-  // 我的 appears only for an account linked to a party member (the server answers 200).
-  const member = useQuery(myMemberQuery);
 
   const signOut = async () => {
     try {
@@ -41,7 +38,8 @@ export function UserMenu() {
         trigger={['click']}
         menu={{
           items: [
-            ...(member.data
+            // 我的 only for an account linked to a party member: the session says so.
+            ...(me.isMember
               ? [
                   {
                     key: 'me',

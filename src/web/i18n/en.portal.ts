@@ -70,7 +70,8 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
   'portal.request.number': 'Order number',
   'portal.request.createdAt': 'Submitted',
   'portal.request.dueAt': 'Expected by',
-  'portal.request.dueBy': 'by {date}',
+  // The label already says "by": "Expected by: by …" said it twice.
+  'portal.request.dueBy': '{date}',
   'portal.request.closedAt': 'Closed',
   'portal.request.content': 'Your request',
   'portal.request.place': 'Place',

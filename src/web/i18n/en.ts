@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.footer': 'Lianxin · grid-based community services',
 
   'common.ok': 'OK',
+  'common.colon': ': ',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.create': 'Create',
@@ -539,7 +540,8 @@ export const en: Record<MessageKey, string> = {
   'member.notFound': 'Member not found or not accessible',
   'member.notFoundHint': 'This member does not exist or lies outside your jurisdiction.',
   'memberPicker.placeholder': 'Search members by name, pinyin or initials',
-  'memberPicker.empty': 'No such member in your area. A member must first be added or imported on the Organizations page (by the community secretary) before they can be picked here.',
+  'memberPicker.empty':
+    'No such member in your area. A member must first be added or imported on the Organizations page (by the community secretary) before they can be picked here.',
   'personPicker.placeholder': 'Search residents by name or ID number',
   'me.title': 'My member page',
   'me.notMember': 'This account is not linked to a party member',

@@ -86,7 +86,8 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.console.hotlinePlaceholder': 'The line you answer',
   'wo.console.callerPhone': 'Caller’s number',
   'wo.console.residentPhone': 'Resident’s phone',
-  'wo.console.phonePlaceholder': 'Mobile, or landline with area code; Enter looks up',
+  // Short enough for the input beside 查找 (the longer wording was cut off).
+  'wo.console.phonePlaceholder': 'Mobile or landline, then Enter',
   'wo.console.phoneInvalid': 'An 11-digit mobile or a landline with area code',
   'wo.console.lookUp': 'Look up',
   'wo.console.residents': 'Registered residents ({count})',

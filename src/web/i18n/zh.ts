@@ -11,6 +11,8 @@ export const zh = {
   'app.footer': '连心 · 网格化基层服务平台',
 
   'common.ok': '确定',
+  /** Between a label and its value: full width in Chinese, ": " in English. */
+  'common.colon': '：',
   'common.cancel': '取消',
   'common.save': '保存',
   'common.create': '创建',

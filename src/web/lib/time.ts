@@ -12,6 +12,12 @@ export const formatTime = (iso: string): string => dayjs(iso).tz(ZONE).format('Y
 
 export const formatDate = (iso: string): string => dayjs(iso).tz(ZONE).format('YYYY-MM-DD');
 
+/** For a list's narrow column: 12-06 14:30 within the current year, else 2025-12-06 (the full time on hover). */
+export const formatShortTime = (iso: string, now: number = Date.now()): string => {
+  const time = dayjs(iso).tz(ZONE);
+  return time.year() === dayjs(now).tz(ZONE).year() ? time.format('MM-DD HH:mm') : time.format('YYYY-MM-DD');
+};
+
 /** The first instant of a calendar day in Beijing, as an ISO datetime with offset. */
 export const startOfDay = (day: Dayjs): string => dayjs.tz(day.format('YYYY-MM-DD'), ZONE).format();
 

@@ -24,7 +24,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { token, user } = await auth.login(request.body.username, request.body.password, request.actor);
       setSessionCookie(request, reply, token);
-      return { user: toMeDto(await users.describe(user)) };
+      const self = await users.describeSelf(user);
+      return { user: toMeDto(self.withRoles, self.isMember) };
     },
   );
 
@@ -47,7 +48,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'authenticated' },
       schema: { tags: ['auth'], response: { 200: meSchema, ...errorResponses } },
     },
-    async (request) => toMeDto(await users.describe(request.auth!.user)),
+    async (request) => {
+      const self = await users.describeSelf(request.auth!.user);
+      return toMeDto(self.withRoles, self.isMember);
+    },
   );
 
   app.post(

@@ -15,16 +15,31 @@ export interface NotificationProvider {
   send(message: OutgoingMessage): Promise<void>;
 }
 
+/** The six digits of a sign-in code in a message's text, or null. */
+const signInCode = (message: OutgoingMessage): string | null =>
+  message.template === 'otp' ? (/\d{6}/.exec(message.text)?.[0] ?? null) : null;
+
 /**
  * The default: writes each message to the console, so a district without an SMS gateway (and a
- * developer) can read sign-in codes. The number is masked; the text is whole.
+ * developer) can read sign-in codes. The number is masked; the text is whole. A sign-in code is
+ * the one line a newcomer looks for (the README sends them here), so it is framed to stand out
+ * among the log lines.
  */
 export class ConsoleProvider implements NotificationProvider {
   readonly name = 'console';
   constructor(private readonly write: (line: string) => void = (line) => process.stdout.write(line)) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.write(`[sms] ${maskPhone(message.phone)} ${message.text}\n`);
+    const line = `[sms] ${maskPhone(message.phone)} ${message.text}`;
+    const code = signInCode(message);
+    if (!code) {
+      this.write(`${line}\n`);
+      return;
+    }
+    const rule = '='.repeat(60);
+    this.write(
+      `\n${rule}\n  登录验证码 sign-in code  ${code}   (${maskPhone(message.phone)})\n${line}\n${rule}\n\n`,
+    );
   }
 }
 

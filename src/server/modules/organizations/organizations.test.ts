@@ -368,5 +368,8 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
     expect(me.json.caredHouseholds.length).toBeGreaterThan(0);
     const admin = await env.loginAdmin();
     expect((await env.inject('GET', '/api/me/member', { cookie: admin })).status).toBe(404);
+    // The session says who is a member, so the page asks for the member's page only then.
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).json.isMember).toBe(true);
+    expect((await env.inject('GET', '/api/auth/me', { cookie: admin })).json.isMember).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { regionPathCodes } from '../regions/region-path.js';
+import { regionsRepository } from '../regions/regions.repository.js';
 import { type LookupKind, type LookupVia, recordLookup } from './lookup-guard.js';
 import { ageOn, maskedContact, namePinyin, protectPhone } from './person-fields.js';
 import { personWritesRepository } from './person-writes.repository.js';
@@ -105,8 +107,15 @@ export class PersonsService {
       db,
       items.map((r) => r.id),
     );
+    // Where each person lives, from below the reader's level: "1号楼" alone says nothing to a
+    // district reader (every grid has one).
+    const paths = new Map(items.map((r) => [r.id, regionPathCodes(r.region_code, scope.roots)]));
+    const names = await regionsRepository.namesOf(db, [...new Set([...paths.values()].flat())]);
     return {
-      items: items.map((person) => this.summary(person, tags.get(person.id) ?? [])),
+      items: items.map((person) => ({
+        ...this.summary(person, tags.get(person.id) ?? []),
+        regionPath: (paths.get(person.id) ?? []).map((code) => names.get(code) ?? code),
+      })),
       nextCursor,
     };
   }

@@ -8,6 +8,7 @@ import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-sc
 import { DomainError, forbidden } from '../../http/errors.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
+import { beijingDate } from '../work-orders/working-calendar.js';
 import type { HouseholdsService } from './households.service.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
 import type { ImportJobsService } from './import-jobs.service.js';
@@ -21,8 +22,8 @@ import {
   importJobSchema,
   neighbourMapSchema,
   personDetailSchema,
+  personListItemSchema,
   personQuerySchema,
-  personSummarySchema,
   reasonSchema,
   revealBody,
   toJobDto,
@@ -35,6 +36,17 @@ interface Deps {
   persons: PersonsService;
   households: HouseholdsService;
   imports: ImportJobsService;
+}
+
+/**
+ * The masked and the clear export are told apart by name (a clear file must not be mistaken for
+ * one that may be passed around) and carry the day they were made (Beijing time).
+ */
+export function exportFileName(reveal: boolean, now: Date): string {
+  const day = beijingDate(now);
+  return reveal
+    ? attachment(`residents-clear-${day}.xlsx`, `居民信息-明文-${day}.xlsx`)
+    : attachment(`residents-masked-${day}.xlsx`, `居民信息-脱敏-${day}.xlsx`);
 }
 
 export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
@@ -65,7 +77,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
           'Search and list persons in scope (name, pinyin, initials, phone last 4, ID number, address)',
         querystring: personQuerySchema,
         response: {
-          200: z.object({ items: z.array(personSummarySchema), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(personListItemSchema), nextCursor: z.string().nullable() }),
           ...errorResponses,
         },
       },
@@ -200,7 +212,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       });
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', attachment('residents.xlsx', '居民信息.xlsx'))
+        .header('content-disposition', exportFileName(reveal !== undefined, ctx.now()))
         .send(stream);
     },
   );

@@ -34,6 +34,15 @@ export const personSummarySchema = z
   })
   .meta({ id: 'PersonSummary' });
 
+/** A row of the residents list: with where the person lives, named from below the reader's level. */
+export const personListItemSchema = personSummarySchema
+  .extend({
+    regionPath: z
+      .array(z.string())
+      .describe('region names from just below the reader’s level down to the person’s region'),
+  })
+  .meta({ id: 'PersonListItem' });
+
 export const personDetailSchema = personSummarySchema
   .extend({
     registeredAddress: z.string(),

@@ -42,6 +42,8 @@ export const meSchema = userSchema
   .extend({
     /** For each permission the caller holds, the region codes where it holds: the UI shows menus from this. */
     permissions: z.record(z.string(), z.array(z.string())),
+    /** Whether the account is linked to a party member: the UI asks for the member's page only then. */
+    isMember: z.boolean(),
   })
   .meta({ id: 'Me' });
 
@@ -79,7 +81,7 @@ export function toUserDto({ user, roles }: UserWithRoles): z.infer<typeof userSc
   };
 }
 
-export function toMeDto(withRoles: UserWithRoles): z.infer<typeof meSchema> {
+export function toMeDto(withRoles: UserWithRoles, isMember: boolean): z.infer<typeof meSchema> {
   const permissions: Record<string, string[]> = {};
   for (const permission of PERMISSIONS) {
     const codes = withRoles.roles
@@ -87,5 +89,5 @@ export function toMeDto(withRoles: UserWithRoles): z.infer<typeof meSchema> {
       .map((r) => r.region_code);
     if (codes.length > 0) permissions[permission] = [...new Set(codes)];
   }
-  return { ...toUserDto(withRoles), permissions };
+  return { ...toUserDto(withRoles), permissions, isMember };
 }

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/password-hashing.js';
 import { sessionsRepository } from '../auth/sessions.repository.js';
+import { organizationsRepository } from '../organizations/organizations.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { usersRepository } from './users.repository.js';
 
@@ -103,6 +104,15 @@ export class UsersService {
   async describe(user: User): Promise<UserWithRoles> {
     const [withRoles] = await this.withRoles([user]);
     return withRoles!;
+  }
+
+  /** The signed-in user as they see themselves: with their roles and whether they are a party member. */
+  async describeSelf(user: User): Promise<{ withRoles: UserWithRoles; isMember: boolean }> {
+    const [withRoles, member] = await Promise.all([
+      this.describe(user),
+      organizationsRepository.memberOfUser(this.ctx.database.db, user.id),
+    ]);
+    return { withRoles, isMember: member !== undefined };
   }
 
   async create(scope: Scope, input: NewUserInput, actor: AuditActor): Promise<UserWithRoles> {

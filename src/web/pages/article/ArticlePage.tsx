@@ -41,7 +41,7 @@ export function ArticlePage() {
       title: t('article.indicator'),
       dataIndex: 'name',
       render: (_: string, row) => (
-        <Tooltip title={`${t('article.quote')}：“${row.quote}”`}>
+        <Tooltip title={`${t('article.quote')}${t('common.colon')}“${row.quote}”`}>
           <span data-testid={`article-row-${row.indicator}`}>
             {language === 'zh' ? row.name : row.nameEn}
           </span>

@@ -24,9 +24,15 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
     {
       title: t('audit.actor'),
       dataIndex: 'actor',
-      width: 110,
+      width: 120,
+      // A long username is cut with "…" (whole on hover), never broken mid-word.
+      ellipsis: { showTitle: false },
       render: (actor: string | null) =>
-        actor ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+        actor === null ? (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ) : (
+          <span title={actor}>{actor}</span>
+        ),
     },
     {
       title: t('audit.action'),

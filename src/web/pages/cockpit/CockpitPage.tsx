@@ -119,7 +119,8 @@ export function CockpitPage() {
               value={months}
               onChange={(value) => update({ months: String(value) })}
               options={MONTH_CHOICES.map((m) => ({ value: m, label: t('cockpit.months', { months: m }) }))}
-              style={{ width: 130 }}
+              // "Last 12 months" needs more room than "近 12 个月"; a fixed 130 px cut it off.
+              style={{ width: language === 'en' ? 170 : 130 }}
               data-testid="cockpit-months"
             />
             <Button

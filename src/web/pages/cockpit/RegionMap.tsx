@@ -85,7 +85,7 @@ export function RegionMap({
           const child = byCode.get(params.name);
           // The tooltip is HTML: region names are typed by people, so they are escaped.
           const name = echarts.format.encodeHTML(child?.name ?? params.name);
-          return `${name}<br/>${labelOf(indicator, language)}：${formatValue(indicator, child?.values[indicator.code], t)}`;
+          return `${name}<br/>${labelOf(indicator, language)}${t('common.colon')}${formatValue(indicator, child?.values[indicator.code], t)}`;
         },
       },
       visualMap: {

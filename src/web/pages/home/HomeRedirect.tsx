@@ -7,20 +7,18 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
+import { landingOf } from './landing';
 
 function NoScope() {
   const { t } = useI18n();
   return <Result status="info" title={t('region.noScope')} subTitle={t('region.noScopeHint')} />;
 }
 
-/** Roles whose day starts with how service is going: the cockpit is their home page. */
-const COCKPIT_FIRST = new Set(['district_admin', 'secretary', 'auditor']);
-
-/** `/` opens the cockpit for admins, secretaries and auditors, else the user's first region. */
+/** `/` opens where the user's work is (see landing.ts), else the first region of their jurisdiction. */
 export function HomeRedirect() {
   const me = useMe();
-  if (hasPermission(me, 'cockpit.read') && me.roles.some((r) => COCKPIT_FIRST.has(r.role)))
-    return <Navigate to="/cockpit" replace />;
+  const target = landingOf(me);
+  if (target) return <Navigate to={target} replace />;
   return <RegionsRedirect />;
 }
 

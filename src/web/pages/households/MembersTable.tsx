@@ -4,11 +4,13 @@ import { Link } from 'react-router';
 import type { HouseholdMember } from '../../api/types';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useRelationName } from '../../lib/relation-name';
 import { mono } from '../persons/PersonsTable';
 
 /** The members, head first as the server orders them; masked identifiers, a health-record marker. */
 export function MembersTable({ members }: { members: HouseholdMember[] }) {
   const { t } = useI18n();
+  const relationName = useRelationName();
   const columns: TableColumnsType<HouseholdMember> = [
     {
       title: t('persons.name'),
@@ -23,7 +25,12 @@ export function MembersTable({ members }: { members: HouseholdMember[] }) {
         </Space>
       ),
     },
-    { title: t('persons.relation'), dataIndex: 'relation', width: 100 },
+    {
+      title: t('persons.relation'),
+      dataIndex: 'relation',
+      width: 100,
+      render: (relation: string) => relationName(relation),
+    },
     { title: t('persons.gender'), key: 'gender', width: 60, render: (_, m) => t(`gender.${m.gender}`) },
     { title: t('persons.age'), dataIndex: 'age', width: 60, align: 'right' },
     {

@@ -15,8 +15,9 @@ import { MyRegistrationCard } from './MyRegistrationCard';
 export function MyPage() {
   const { t } = useI18n();
   const me = useMe();
-  const member = useQuery(myMemberQuery);
-  if (member.isPending) return <FullPageSpin />;
+  // The session says whether the account is a member's: nobody else's page is asked for (a 404).
+  const member = useQuery({ ...myMemberQuery, enabled: me.isMember });
+  if (me.isMember && member.isPending) return <FullPageSpin />;
   if (member.isError) return <QueryError error={member.error} onRetry={() => void member.refetch()} />;
   if (!member.data) {
     return (

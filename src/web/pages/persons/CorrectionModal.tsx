@@ -5,6 +5,7 @@ import type { PersonDetail } from '../../api/types';
 import { FormError } from '../../components/FormError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useServerErrors } from '../../lib/form-errors';
+import { useTagName } from '../../lib/tag-name';
 import { useCorrectPerson } from './usePersonMutations';
 
 interface CorrectionForm {
@@ -43,6 +44,7 @@ export function CorrectionModal({ person, onClose }: { person: PersonDetail; onC
   const { message } = App.useApp();
   const [form] = Form.useForm<CorrectionForm>();
   const tags = useQuery(tagsQuery);
+  const tagName = useTagName();
   const correct = useCorrectPerson(person.id);
   const { formError, clearFormError, onServerError } = useServerErrors(form, [
     'name',
@@ -128,7 +130,7 @@ export function CorrectionModal({ person, onClose }: { person: PersonDetail; onC
           <Select
             mode="multiple"
             allowClear
-            options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tag.name }))}
+            options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tagName(tag.name) }))}
             data-testid="correct-tags"
           />
         </Form.Item>

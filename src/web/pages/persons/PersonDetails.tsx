@@ -2,12 +2,14 @@ import { Card, Descriptions, type DescriptionsProps } from 'antd';
 import type { PersonDetail } from '../../api/types';
 import { RegionName } from '../../components/RegionName';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useRelationName } from '../../lib/relation-name';
 import { formatDate, formatTime } from '../../lib/time';
 import { ProtectedValue } from './ProtectedValue';
 
 /** The register entry; ID number and phone masked, each with 查看 for those who may reveal. */
 export function PersonDetails({ person, canReveal }: { person: PersonDetail; canReveal: boolean }) {
   const { t } = useI18n();
+  const relationName = useRelationName();
   const reveal = canReveal && person.status !== 'anonymized';
   const items: DescriptionsProps['items'] = [
     {
@@ -41,7 +43,7 @@ export function PersonDetails({ person, canReveal }: { person: PersonDetail; can
     },
     { key: 'gender', label: t('persons.gender'), children: t(`gender.${person.gender}`) },
     { key: 'ethnicity', label: t('person.ethnicity'), children: person.ethnicity },
-    { key: 'relation', label: t('persons.relation'), children: person.relation },
+    { key: 'relation', label: t('persons.relation'), children: relationName(person.relation) },
     { key: 'region', label: t('persons.region'), children: <RegionName code={person.regionCode} link /> },
     { key: 'currentAddress', label: t('person.currentAddress'), children: person.currentAddress },
     { key: 'registeredAddress', label: t('person.registeredAddress'), children: person.registeredAddress },

@@ -4,6 +4,7 @@ import { tagsQuery } from '../../api/persons';
 import type { Gender } from '../../api/types';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useTagName } from '../../lib/tag-name';
 import { AGE_BANDS, type AgeBand } from './age-bands';
 import type { PersonView } from './person-filter';
 
@@ -16,6 +17,7 @@ interface Props {
 export function PersonFilters({ view, onChange }: Props) {
   const { t } = useI18n();
   const tags = useQuery(tagsQuery);
+  const tagName = useTagName();
   return (
     <Flex gap={12} wrap style={{ padding: 16 }} data-testid="person-filters">
       <Input.Search
@@ -40,17 +42,18 @@ export function PersonFilters({ view, onChange }: Props) {
       <Select<string>
         value={view.tag}
         onChange={(tag) => onChange({ tag })}
-        style={{ width: 120 }}
+        style={{ width: 150 }}
         options={[
           { value: '', label: t('persons.tagAll') },
-          ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tag.name })),
+          ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tagName(tag.name) })),
         ]}
         data-testid="persons-tag"
       />
       <Select<Gender | ''>
         value={view.gender}
         onChange={(gender) => onChange({ gender })}
-        style={{ width: 100 }}
+        // "All genders" was cut to "All gen…" at 100 px.
+        style={{ width: 124 }}
         options={[
           { value: '', label: t('persons.genderAll') },
           { value: 'male', label: t('gender.male') },

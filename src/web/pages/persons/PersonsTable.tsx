@@ -1,15 +1,16 @@
 import { Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { PersonSummary } from '../../api/types';
-import { RegionName } from '../../components/RegionName';
+import type { PersonListItem } from '../../api/types';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useRelationName } from '../../lib/relation-name';
 
 export const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
-export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; loading: boolean }) {
+export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; loading: boolean }) {
   const { t } = useI18n();
-  const columns: TableColumnsType<PersonSummary> = [
+  const relationName = useRelationName();
+  const columns: TableColumnsType<PersonListItem> = [
     {
       title: t('persons.name'),
       dataIndex: 'name',
@@ -26,7 +27,8 @@ export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; l
     {
       title: t('persons.gender'),
       dataIndex: 'gender',
-      width: 60,
+      // Room for "Gender" / "Female", which broke mid-word at 60 px.
+      width: 80,
       render: (_, person) => t(`gender.${person.gender}`),
     },
     { title: t('persons.age'), dataIndex: 'age', width: 60, align: 'right' },
@@ -42,21 +44,35 @@ export function PersonsTable({ persons, loading }: { persons: PersonSummary[]; l
       width: 120,
       render: (value: string) => <span style={mono}>{value}</span>,
     },
-    { title: t('persons.relation'), dataIndex: 'relation', width: 100 },
+    {
+      title: t('persons.relation'),
+      dataIndex: 'relation',
+      width: 100,
+      render: (relation: string) => relationName(relation),
+    },
     {
       title: t('persons.tags'),
       dataIndex: 'tags',
       render: (tags: string[]) => <TagList tags={tags} />,
     },
     {
+      // The path from below the reader's level: "1号楼" alone names a building in every grid.
       title: t('persons.region'),
-      dataIndex: 'regionCode',
-      width: 150,
-      render: (code: string) => <RegionName code={code} link />,
+      dataIndex: 'regionPath',
+      width: 260,
+      ellipsis: { showTitle: false },
+      render: (path: string[], person) => {
+        const text = path.join(' / ');
+        return (
+          <Link to={`/regions/${person.regionCode}`} title={text} data-testid="person-region-path">
+            {text}
+          </Link>
+        );
+      },
     },
   ];
   return (
-    <Table<PersonSummary>
+    <Table<PersonListItem>
       rowKey="id"
       size="small"
       columns={columns}

@@ -1,11 +1,16 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { PortalCategory } from '../../api/portal';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useAttributeText } from '../../lib/attribute-names';
 
 type Attribute = PortalCategory['attributes'][number];
 
 function Control({ attribute }: { attribute: Attribute }) {
-  const options = (attribute.values ?? []).map((v) => ({ value: v.key, label: v.name }));
+  const text = useAttributeText();
+  const options = (attribute.values ?? []).map((v) => ({
+    value: v.key,
+    label: text.valueName(attribute, v.key),
+  }));
   switch (attribute.datatype) {
     case 'singlevaluelist':
       return <Radio.Group options={options} optionType="button" />;
@@ -27,6 +32,7 @@ function Control({ attribute }: { attribute: Attribute }) {
 /** The extra fields of the chosen category (Open311 attributes), e.g. which care is needed. */
 export function AttributeFields({ category }: { category: PortalCategory | undefined }) {
   const { t } = useI18n();
+  const text = useAttributeText();
   if (!category) return null;
   return (
     <>
@@ -34,7 +40,7 @@ export function AttributeFields({ category }: { category: PortalCategory | undef
         <Form.Item
           key={attribute.code}
           name={['attributes', attribute.code]}
-          label={attribute.description || attribute.code}
+          label={text.label(attribute)}
           rules={attribute.required ? [{ required: true, message: t('portal.new.required') }] : []}
           data-testid={`portal-attribute-${attribute.code}`}
         >

@@ -123,7 +123,10 @@ export function RequestPage() {
                 ? t('portal.request.notPublic')
                 : `${t('portal.request.publicAs')}${request.data.publicDescription}`}
             </Typography.Paragraph>
-            <Typography.Text type="secondary">{t('portal.request.place')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('portal.request.place')}
+              {t('common.colon')}
+            </Typography.Text>
             <Typography.Text>
               {[...request.data.placePath, request.data.address].filter(Boolean).join(' ')}
             </Typography.Text>

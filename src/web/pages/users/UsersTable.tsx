@@ -20,7 +20,13 @@ export function UsersTable({ users, loading, canManage, onAssignRole, onResetPas
       title: t('users.username'),
       dataIndex: 'username',
       width: 160,
-      render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
+      // A long username is cut with "…" (whole on hover), never broken mid-word.
+      ellipsis: { showTitle: false },
+      render: (username: string) => (
+        <Typography.Text strong title={username}>
+          {username}
+        </Typography.Text>
+      ),
     },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
     {

@@ -2,13 +2,18 @@ import { DatePicker, Descriptions, Form, Input, InputNumber, Select } from 'antd
 import type { Dayjs } from 'dayjs';
 import type { CategoryAttribute } from '../../../shared/work-orders';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useAttributeText } from '../../lib/attribute-names';
 import { formatTime } from '../../lib/time';
 
 const ordered = (attributes: readonly CategoryAttribute[]) =>
   [...attributes].sort((a, b) => a.order - b.order);
 
 function AttributeInput({ attribute }: { attribute: CategoryAttribute }) {
-  const options = (attribute.values ?? []).map((v) => ({ value: v.key, label: v.name }));
+  const text = useAttributeText();
+  const options = (attribute.values ?? []).map((v) => ({
+    value: v.key,
+    label: text.valueName(attribute, v.key),
+  }));
   const testId = `attribute-${attribute.code}`;
   switch (attribute.datatype) {
     case 'string':
@@ -32,11 +37,12 @@ function AttributeInput({ attribute }: { attribute: CategoryAttribute }) {
  */
 export function AttributeFields({ attributes }: { attributes: readonly CategoryAttribute[] }) {
   const { t } = useI18n();
+  const text = useAttributeText();
   return ordered(attributes).map((attribute) => (
     <Form.Item
       key={attribute.code}
       name={['attributes', attribute.code]}
-      label={attribute.description || attribute.code}
+      label={text.label(attribute)}
       rules={attribute.required ? [{ required: true, message: t('wo.attributeRequired') }] : []}
     >
       <AttributeInput attribute={attribute} />
@@ -67,11 +73,12 @@ export function AttributeValues({
   attributes: readonly CategoryAttribute[];
   values: Record<string, unknown>;
 }) {
+  const text = useAttributeText();
   const shown = ordered(attributes).filter((a) => values[a.code] !== undefined);
   if (shown.length === 0) return null;
   const display = (attribute: CategoryAttribute, value: unknown): string => {
-    const nameOf = (key: unknown) => attribute.values?.find((v) => v.key === key)?.name ?? String(key);
-    if (Array.isArray(value)) return value.map(nameOf).join('、');
+    const nameOf = (key: unknown) => text.valueName(attribute, key);
+    if (Array.isArray(value)) return value.map(nameOf).join(text.separator);
     if (attribute.datatype === 'datetime' && typeof value === 'string') return formatTime(value);
     return attribute.values ? nameOf(value) : String(value);
   };
@@ -82,7 +89,7 @@ export function AttributeValues({
       data-testid="order-attributes"
       items={shown.map((attribute) => ({
         key: attribute.code,
-        label: attribute.description || attribute.code,
+        label: text.label(attribute),
         children: display(attribute, values[attribute.code]),
       }))}
     />

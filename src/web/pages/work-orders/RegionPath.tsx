@@ -8,12 +8,17 @@ import { useI18n } from '../../i18n/I18nProvider';
  * district is the same for everyone and left out); `last` keeps only the last few names.
  */
 export function RegionPath({ code, last, testId }: { code: string; last?: number; testId?: string }) {
+  return <span data-testid={testId}>{useRegionPathText(code, last)}</span>;
+}
+
+/** The text of a RegionPath (the code until the region has loaded). */
+export function useRegionPathText(code: string, last?: number): string {
   const region = useQuery(regionNameQuery(code));
-  if (!region.data) return <span data-testid={testId}>{code}</span>;
+  if (!region.data) return code;
   const names = [...region.data.ancestors.filter((a) => a.kind !== 'district'), region.data].map(
     (r) => r.name,
   );
-  return <span data-testid={testId}>{names.slice(last ? -last : 0).join(' / ')}</span>;
+  return names.slice(last ? -last : 0).join(' / ');
 }
 
 /**

@@ -2,11 +2,11 @@ import { Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { WorkOrder } from '../../api/work-orders';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTime } from '../../lib/time';
+import { formatShortTime, formatTime } from '../../lib/time';
 import { useCategoryName } from './category-name';
 import { useWorkOrderLabels } from './labels';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from './OrderTags';
-import { RegionPath } from './RegionPath';
+import { useRegionPathText } from './RegionPath';
 import { timeLeft } from './time-left';
 
 /** Orders in the server's order (by time left, or newest first); overdue rows in red. */
@@ -24,11 +24,13 @@ export function WorkOrdersTable({
   const categoryName = useCategoryName();
   const labels = useWorkOrderLabels();
   const now = useNow();
+  // Widths: the fixed columns take what their longest content needs (in either language) and no
+  // more, so 诉求内容 gets the rest; every cell is one line, cut with "…", whole on hover.
   const columns: TableColumnsType<WorkOrder> = [
     {
       title: t('wo.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 128,
       render: (number: string, order) => (
         <Link
           to={`/work-orders/${order.id}`}
@@ -42,29 +44,33 @@ export function WorkOrdersTable({
     {
       title: t('wo.category'),
       dataIndex: 'categoryName',
+      width: 110,
+      ellipsis: true,
       render: (_, order) => categoryName(order),
-      width: 140,
     },
     {
       title: t('wo.place'),
       dataIndex: 'regionName',
-      render: (_, order) => (
-        <span>
-          <RegionPath code={order.regionCode} last={3} />
-          {order.address && <Typography.Text type="secondary"> · {order.address}</Typography.Text>}
-        </span>
-      ),
+      width: 180,
+      ellipsis: { showTitle: false },
+      render: (_, order) => <PlaceCell order={order} />,
     },
     {
       title: t('wo.description'),
       dataIndex: 'description',
       ellipsis: true,
     },
-    { title: t('wo.channel'), dataIndex: 'channel', width: 80, render: (_, o) => labels.channel(o.channel) },
+    {
+      title: t('wo.channel'),
+      dataIndex: 'channel',
+      width: 76,
+      ellipsis: true,
+      render: (_, o) => labels.channel(o.channel),
+    },
     {
       title: t('wo.status'),
       dataIndex: 'status',
-      width: 180,
+      width: 140,
       render: (_, order) => (
         <Space size={0} wrap>
           <StatusTag status={order.status} />
@@ -75,14 +81,18 @@ export function WorkOrdersTable({
     {
       title: t('wo.timeLeft'),
       dataIndex: 'dueAt',
-      width: 150,
+      width: 144,
       render: (_, order) => <TimeLeftTag order={order} now={now} />,
     },
     {
       title: t('wo.createdAt'),
       dataIndex: 'createdAt',
-      width: 160,
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(value)}</span>,
+      width: 100,
+      render: (value: string) => (
+        <span style={{ whiteSpace: 'nowrap' }} title={formatTime(value)}>
+          {formatShortTime(value, now)}
+        </span>
+      ),
     },
   ];
   return (
@@ -100,5 +110,17 @@ export function WorkOrdersTable({
       }}
       data-testid="work-orders-table"
     />
+  );
+}
+
+/** 地点 on one line: the last three names of the place and the address, whole on hover. */
+function PlaceCell({ order }: { order: WorkOrder }) {
+  const path = useRegionPathText(order.regionCode, 3);
+  const text = order.address ? `${path} · ${order.address}` : path;
+  return (
+    <span title={text} data-testid="order-place">
+      {path}
+      {order.address && <Typography.Text type="secondary"> · {order.address}</Typography.Text>}
+    </span>
   );
 }

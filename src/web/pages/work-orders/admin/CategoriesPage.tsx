@@ -9,6 +9,7 @@ import {
 } from '../../../api/service-catalogue';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { useAttributeText } from '../../../lib/attribute-names';
 import { errorMessage } from '../../../lib/errors';
 import { useMe } from '../../../session/useMe';
 import { CategoryModal, type CategoryTarget } from './CategoryModal';
@@ -42,6 +43,7 @@ export function CategoriesPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const districts = ownDistricts(useMe());
+  const attributeText = useAttributeText();
   const categories = useQuery(categoriesQuery);
   const [target, setTarget] = useState<CategoryTarget | null>(null);
   const rows = useMemo(() => treeOf(categories.data ?? []), [categories.data]);
@@ -129,7 +131,7 @@ export function CategoriesPage() {
     {
       title: t('wo.admin.attributes'),
       dataIndex: 'attributes',
-      render: (_, row) => row.attributes.map((a) => <Tag key={a.code}>{a.description || a.code}</Tag>),
+      render: (_, row) => row.attributes.map((a) => <Tag key={a.code}>{attributeText.label(a)}</Tag>),
     },
     {
       title: t('common.actions'),
