@@ -29,7 +29,7 @@ export class AccountAuthority {
   ) {}
 
   /** A signed-in manager: `scope` is their `user.manage` scope, `assignments` all their roles. */
-  static ofCaller(scope: Scope, assignments: readonly Assignment[]): AccountAuthority {
+  static ofManager(scope: Scope, assignments: readonly Assignment[]): AccountAuthority {
     return new AccountAuthority(
       scope,
       (permission, regionCode) =>

@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await auth.logout(request.auth!, request.actor);
+      await auth.logout(request.principal, request.principal.actor);
       clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
@@ -47,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'authenticated' },
       schema: { tags: ['auth'], response: { 200: meSchema, ...errorResponses } },
     },
-    async (request) => toMeDto(await users.describe(request.auth!.user)),
+    async (request) => toMeDto(await users.describe(request.principal.user)),
   );
 
   app.post(
@@ -63,10 +63,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { token } = await auth.changePassword(
-        request.auth!,
+        request.principal,
         request.body.currentPassword,
         request.body.newPassword,
-        request.actor,
+        request.principal.actor,
       );
       setSessionCookie(request, reply, token);
       return reply.code(204).send(null);

@@ -57,10 +57,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) => {
       const upload = await imports.receive(request, 'members');
       const job = await imports.start(
-        request.scope,
+        request.principal.scope,
         upload,
         request.query.skipInvalid === 'true',
-        { ...request.actor, id: request.auth!.user.id },
+        request.principal.actor,
         'members',
       );
       return reply.code(202).send(toJobDto(job));
@@ -98,7 +98,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => {
       const { region, kind, parentId, limit } = request.query;
-      const scope = region ? request.scope.filteredTo(region) : request.scope;
+      const scope = region ? request.principal.scope.filteredTo(region) : request.principal.scope;
       const list = await organizations.list(scope, {
         kind,
         parentId: parentId === 'root' ? null : parentId,
@@ -121,7 +121,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) =>
       reply
         .code(201)
-        .send(toOrganizationDto(await organizations.create(request.scope, request.body, request.actor))),
+        .send(
+          toOrganizationDto(
+            await organizations.create(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.get(
@@ -144,7 +148,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => {
-      const detail = await organizations.detail(request.scope, request.params.id);
+      const detail = await organizations.detail(request.principal.scope, request.params.id);
       return {
         ...toOrganizationDto(detail.organization),
         ...detail,
@@ -166,7 +170,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) =>
       toOrganizationDto(
-        await organizations.move(request.scope, request.params.id, request.body, request.actor),
+        await organizations.move(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -183,7 +192,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) =>
       toOrganizationDto(
-        await organizations.setLeader(request.scope, request.params.id, request.body.memberId, request.actor),
+        await organizations.setLeader(
+          request.principal.scope,
+          request.params.id,
+          request.body.memberId,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -215,7 +229,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await members.listOf(request.scope, request.params.id) }),
+    async (request) => ({ items: await members.listOf(request.principal.scope, request.params.id) }),
   );
 
   app.post(
@@ -231,7 +245,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => ({
-      added: await care.addToWarmGroup(request.scope, request.params.id, request.body, request.actor),
+      added: await care.addToWarmGroup(
+        request.principal.scope,
+        request.params.id,
+        request.body,
+        request.principal.actor,
+      ),
     }),
   );
 
@@ -247,10 +266,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request, reply) => {
       await care.removeFromWarmGroup(
-        request.scope,
+        request.principal.scope,
         request.params.id,
         request.params.householdId,
-        request.actor,
+        request.principal.actor,
       );
       return reply.code(204).send(null);
     },
@@ -267,7 +286,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const member = await members.create(request.scope, request.body, request.actor);
+      const member = await members.create(request.principal.scope, request.body, request.principal.actor);
       return reply.code(201).send(await members.describe(member));
     },
   );
@@ -298,7 +317,9 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await members.search(request.scope, request.query.q, request.query.limit) }),
+    async (request) => ({
+      items: await members.search(request.principal.scope, request.query.q, request.query.limit),
+    }),
   );
 
   app.get(
@@ -329,7 +350,9 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await care.warmGroupHouseholds(request.scope, request.params.id) }),
+    async (request) => ({
+      items: await care.warmGroupHouseholds(request.principal.scope, request.params.id),
+    }),
   );
 
   app.get(
@@ -342,7 +365,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: memberPageSchema, ...errorResponses },
       },
     },
-    async (request) => members.page(request.scope, request.params.id),
+    async (request) => members.page(request.principal.scope, request.params.id),
   );
 
   app.put(
@@ -358,7 +381,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await members.linkUser(request.scope, request.params.id, request.body.username, request.actor);
+      await members.linkUser(
+        request.principal.scope,
+        request.params.id,
+        request.body.username,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -373,7 +401,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: memberPageSchema, ...errorResponses },
       },
     },
-    async (request) => members.ofUser(request.auth!.user.id),
+    async (request) => members.ofUser(request.principal.userId),
   );
 
   app.get(
@@ -400,7 +428,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => ({
-      items: (await organizations.enterprises(request.scope, request.query.limit)).map((e) => ({
+      items: (await organizations.enterprises(request.principal.scope, request.query.limit)).map((e) => ({
         id: e.id,
         name: e.name,
         creditCode: e.credit_code,
@@ -424,7 +452,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const e = await organizations.createEnterprise(request.scope, request.body, request.actor);
+      const e = await organizations.createEnterprise(
+        request.principal.scope,
+        request.body,
+        request.principal.actor,
+      );
       return reply
         .code(201)
         .send({ id: e.id, name: e.name, creditCode: e.credit_code, regionCode: e.region_code });
@@ -444,7 +476,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await care.assign(request.scope, request.params.id, request.body.memberId, request.actor);
+      await care.assign(
+        request.principal.scope,
+        request.params.id,
+        request.body.memberId,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -456,7 +493,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: { tags: ['organizations'], params: idParams, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await care.unassign(request.scope, request.params.id, request.actor);
+      await care.unassign(request.principal.scope, request.params.id, request.principal.actor);
       return reply.code(204).send(null);
     },
   );
@@ -472,7 +509,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: coverageSchema, ...errorResponses },
       },
     },
-    async (request) => care.coverage(request.scope, request.params.code),
+    async (request) => care.coverage(request.principal.scope, request.params.code),
   );
 
   app.get(
@@ -504,7 +541,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) =>
-      care.uncovered(request.scope, request.params.code, request.query.limit, request.query.cursor),
+      care.uncovered(request.principal.scope, request.params.code, request.query.limit, request.query.cursor),
   );
 
   app.get(
@@ -527,7 +564,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => ({
       items: (
-        await care.buildingsWithoutCorridorBranch(request.scope, request.params.code, request.query.limit)
+        await care.buildingsWithoutCorridorBranch(
+          request.principal.scope,
+          request.params.code,
+          request.query.limit,
+        )
       ).map((b) => ({
         code: b.code,
         name: b.name,
@@ -556,7 +597,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => ({
       items: (
-        await care.enterprisesWithoutOrganization(request.scope, request.params.code, request.query.limit)
+        await care.enterprisesWithoutOrganization(
+          request.principal.scope,
+          request.params.code,
+          request.query.limit,
+        )
       ).map((e) => ({
         id: e.id,
         name: e.name,

@@ -3,7 +3,8 @@ import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { AccountAuthority } from '../../auth/account-authority.js';
 import type { RoleName } from '../../auth/permissions.js';
-import { type Scope, scopeOf } from '../../auth/scope.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -93,9 +94,8 @@ export class UsersService {
    * Whether the signed-in caller may manage each account they can see: lists and pages offer
    * management only where the service would allow it (their `user.manage` scope and roles).
    */
-  manageabilityFor(assignments: readonly RoleAssignment[]): (account: UserWithRoles) => boolean {
-    const manageScope = scopeOf(assignments, 'user.manage', this.ctx.database.dialect);
-    const authority = AccountAuthority.ofCaller(manageScope, assignments);
+  manageabilityFor(principal: Principal): (account: UserWithRoles) => boolean {
+    const authority = AccountAuthority.ofManager(principal.scopeFor('user.manage'), principal.assignments);
     return ({ user, roles }) => authority.mayManage(user, roles);
   }
 

@@ -6,7 +6,6 @@ import { fileBytes, firstFile } from '../../http/multipart-upload.js';
 import type { ServiceContext } from '../../services.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
-import { callerOf } from './work-orders.routes.js';
 import { attachmentSchema, idParams } from './work-orders.schema.js';
 
 /** Upload (multipart field "file") and download of an order's photos and documents. */
@@ -35,7 +34,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
           megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
         });
       }
-      const row = await attachments.upload(callerOf(ctx, request), request.params.id, {
+      const row = await attachments.upload(request.principal, request.params.id, {
         fileName: file.filename,
         bytes,
       });
@@ -63,7 +62,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
         },
       },
       async (request, reply) => {
-        const found = await attachments.locate(callerOf(ctx, request), request.params.id, thumbnail);
+        const found = await attachments.locate(request.principal, request.params.id, thumbnail);
         if (!fs.existsSync(found.file)) throw new DomainError('workorder.attachment_not_found', 404);
         return reply
           .type(found.mediaType)

@@ -143,7 +143,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) =>
       reply
         .code(201)
-        .send(toCategoryDto(await admin.createCategory(request.scope, request.body, request.actor))),
+        .send(
+          toCategoryDto(
+            await admin.createCategory(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.patch(
@@ -159,7 +163,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     },
     async (request) =>
       toCategoryDto(
-        await admin.updateCategory(request.scope, request.params.code, request.body, request.actor),
+        await admin.updateCategory(
+          request.principal.scope,
+          request.params.code,
+          request.body,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -201,7 +210,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.setCalendarDay(request.scope, request.params.date, request.body, request.actor);
+      await admin.setCalendarDay(
+        request.principal.scope,
+        request.params.date,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -217,7 +231,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.deleteCalendarDay(request.scope, request.params.date, request.actor);
+      await admin.deleteCalendarDay(request.principal.scope, request.params.date, request.principal.actor);
       return reply.code(204).send(null);
     },
   );
@@ -232,7 +246,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await admin.hotlines(request.scope)).map(toHotlineDto) }),
+    async (request) => ({ items: (await admin.hotlines(request.principal.scope)).map(toHotlineDto) }),
   );
 
   app.post(
@@ -257,7 +271,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) =>
       reply
         .code(201)
-        .send(toHotlineDto(await admin.createHotline(request.scope, request.body, request.actor))),
+        .send(
+          toHotlineDto(
+            await admin.createHotline(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.patch(
@@ -277,6 +295,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request) =>
-      toHotlineDto(await admin.updateHotline(request.scope, request.params.id, request.body, request.actor)),
+      toHotlineDto(
+        await admin.updateHotline(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
+      ),
   );
 };
