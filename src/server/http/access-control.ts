@@ -24,7 +24,7 @@ const RESIDENT_COOKIE_PATH = '/api/portal';
 export type RouteAccess = { permission: Permission | 'authenticated' | 'resident' } | { public: string };
 
 /** A signed-in resident of the portal (see `src/server/modules/portal/resident-auth.service.ts`). */
-export interface ResidentCaller {
+export interface SignedInResident {
   id: string;
   districtCode: string;
   sessionId: string;
@@ -34,7 +34,7 @@ export interface ResidentCaller {
 
 /** Resolves a resident cookie token to its resident; throws a 401 DomainError otherwise. */
 export interface ResidentAuthenticator {
-  authenticate(token: string): Promise<ResidentCaller>;
+  authenticate(token: string): Promise<SignedInResident>;
 }
 
 declare module 'fastify' {
@@ -56,7 +56,7 @@ declare module 'fastify' {
      */
     readonly principal: Principal;
     /** The signed-in resident, set only for routes declared `permission: 'resident'`. */
-    resident: ResidentCaller | null;
+    resident: SignedInResident | null;
     /**
      * Who appears in audit rows for requests without a principal (public and resident routes);
      * on staff routes it equals `principal.actor`, which is what they use.

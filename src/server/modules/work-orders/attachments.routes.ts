@@ -3,16 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../http/common-schemas.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
-import type { ServiceContext } from '../../services.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
 import { attachmentSchema, idParams } from './work-orders.schema.js';
 
 /** Upload (multipart field "file") and download of an order's photos and documents. */
 export const attachmentsRoutes: FastifyPluginAsyncZod<{
-  ctx: ServiceContext;
   attachments: AttachmentsService;
-}> = async (app, { ctx, attachments }) => {
+}> = async (app, { attachments }) => {
   app.post(
     '/api/work-orders/:id/attachments',
     {
