@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
 import type { Satisfaction } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -14,11 +15,19 @@ import { type MemberView, workflowLookups } from './member-workflows.repository.
 import { beijingYear } from './member-workflows.schema.js';
 
 /**
- * Who may write about a member: the member themself (their account is linked through
- * members.user_id) or someone with org.write over the member's organization region.
+ * The member a principal may write about, or nothing: one in their org.write scope (a scoped
+ * read), or the member themself (their account is linked through members.user_id).
  */
-const mayWriteFor = (principal: Principal, member: MemberView) =>
-  member.user_id === principal.userId || principal.scopeFor('org.write').includes(member.region_code);
+async function writableMember(
+  trx: Executor,
+  principal: Principal,
+  memberId: string,
+): Promise<MemberView | undefined> {
+  const inScope = await workflowLookups.memberInScope(trx, principal.scopeFor('org.write'), memberId);
+  if (inScope) return inScope;
+  const own = await workflowLookups.memberOfUser(trx, principal.userId);
+  return own?.id === memberId ? own : undefined;
+}
 
 /**
  * 承诺践诺: members make yearly public commitments, report progress, and are rated by the people
@@ -35,8 +44,8 @@ export class CommitmentsService {
     const { db } = this.ctx.database;
     const current = beijingYear(this.ctx.now());
     const id = await db.transaction().execute(async (trx) => {
-      const member = await workflowLookups.member(trx, memberId);
-      if (!member || !mayWriteFor(principal, member)) throw notFound('commitment.member_not_found');
+      const member = await writableMember(trx, principal, memberId);
+      if (!member) throw notFound('commitment.member_not_found');
       // This year's and next year's commitments, and last year's written up late; nothing older.
       if (input.year < current - 1 || input.year > current + 1) {
         throw fieldError('year', 'commitment.year_out_of_range', { min: current - 1, max: current + 1 });
@@ -66,7 +75,7 @@ export class CommitmentsService {
       });
       return commitmentId;
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   async progress(
@@ -76,9 +85,10 @@ export class CommitmentsService {
   ): Promise<CommitmentView> {
     const { db } = this.ctx.database;
     await db.transaction().execute(async (trx) => {
-      const commitment = await commitmentsRepository.find(trx, id);
-      const member = commitment && (await workflowLookups.member(trx, commitment.member_id));
-      if (!commitment || !member || !mayWriteFor(principal, member)) throw notFound('commitment.not_found');
+      // Unscoped: whether the commitment may be written is decided by its member, just below (404).
+      const commitment = await commitmentsRepository.findUnscoped(trx, id);
+      const member = commitment && (await writableMember(trx, principal, commitment.member_id));
+      if (!commitment || !member) throw notFound('commitment.not_found');
       const at = this.ctx.now().toISOString();
       await commitmentsRepository.setProgress(trx, id, input.progress, at);
       await commitmentsRepository.insertUpdate(trx, {
@@ -97,7 +107,7 @@ export class CommitmentsService {
         summary: { before: commitment.progress, after: input.progress },
       });
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   /**
@@ -135,7 +145,7 @@ export class CommitmentsService {
         summary: { rating, ...(earlier ? { replaced: earlier.rating } : {}) },
       });
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   async get(scope: Scope, id: string): Promise<{ commitment: CommitmentView; updates: CommitmentUpdate[] }> {
@@ -143,7 +153,7 @@ export class CommitmentsService {
     const found = await commitmentsRepository.findInScope(db, scope, id);
     if (!found) throw notFound('commitment.not_found');
     return {
-      commitment: (await commitmentsRepository.view(db, id))!,
+      commitment: (await commitmentsRepository.viewUnscoped(db, id))!,
       updates: await commitmentsRepository.updates(db, id),
     };
   }

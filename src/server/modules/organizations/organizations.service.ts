@@ -80,7 +80,7 @@ export class OrganizationsService {
     }
     if (input.anchorRegionCode) {
       const region = scope.includes(input.anchorRegionCode)
-        ? await regionsRepository.find(db, input.anchorRegionCode)
+        ? await regionsRepository.findUnscoped(db, input.anchorRegionCode)
         : undefined;
       if (!region) throw notFound('region.not_found', { code: input.anchorRegionCode });
       if (!rule.regionAnchors.includes(region.kind)) {
@@ -264,7 +264,7 @@ export class OrganizationsService {
     try {
       await db.transaction().execute(async (trx) => {
         const region = scope.includes(input.regionCode)
-          ? await regionsRepository.find(trx, input.regionCode)
+          ? await regionsRepository.findUnscoped(trx, input.regionCode)
           : undefined;
         if (!region) throw notFound('region.not_found', { code: input.regionCode });
         if (await organizationsRepository.enterpriseByCreditCode(trx, checked.value)) {

@@ -309,7 +309,7 @@ export class PortalService {
       return await db.transaction().execute(async (trx) => {
         const visible = await this.ownOrder(trx, resident, orderId);
         // Locks the order on PostgreSQL: two uploads at once cannot both be the third photo.
-        const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+        const order = (await workOrdersRepository.findUnscoped(trx, visible.id, dialect))!;
         if (!mediaType) throw fieldError('file', 'portal.photo_type');
         if (!OPEN_STATUSES.includes(order.status)) throw conflict('portal.photo_closed');
         const existing = await attachmentsRepository.ofOrder(trx, order.id);
@@ -350,7 +350,7 @@ export class PortalService {
   async photo(resident: SignedInResident, orderId: string, photoId: string) {
     const { db } = this.ctx.database;
     await this.ownOrder(db, resident, orderId);
-    const attachment = await attachmentsRepository.find(db, photoId);
+    const attachment = await attachmentsRepository.findUnscoped(db, photoId);
     if (attachment?.work_order_id !== orderId || attachment.created_by !== resident.id)
       throw notFound('portal.request_not_found');
     return { file: this.photos.filePath(orderId, photoId), mediaType: attachment.media_type };
@@ -373,7 +373,7 @@ export class PortalService {
     const catalogue = await this.workOrders.catalogue.snapshot();
     return db.transaction().execute(async (trx) => {
       const visible = await this.ownOrder(trx, resident, orderId);
-      const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+      const order = (await workOrdersRepository.findUnscoped(trx, visible.id, dialect))!;
       if (!TRANSITIONS.callback.from.includes(order.status)) throw conflict('portal.cannot_rate');
       if (input.satisfaction === 'unsatisfied' && note === '')
         throw fieldError('comment', 'portal.comment_required');

@@ -110,7 +110,11 @@ export class UsersService {
     const username = input.username.trim().toLowerCase();
     assertPasswordPolicy(input.password, 'password', username);
     const regionCode = input.regionCode ?? scope.roots[0];
-    if (!regionCode || !scope.includes(regionCode) || !(await regionsRepository.find(db, regionCode))) {
+    if (
+      !regionCode ||
+      !scope.includes(regionCode) ||
+      !(await regionsRepository.findUnscoped(db, regionCode))
+    ) {
       throw new DomainError('region.not_found', 404, { code: regionCode ?? '' });
     }
     const passwordHash = await hashPassword(input.password);
@@ -247,7 +251,7 @@ export class UsersService {
     return db.transaction().execute(async (trx) => {
       await this.manageableAccount(trx, authority, userId);
       const region = authority.scope.coversSubtree(input.regionCode)
-        ? await regionsRepository.find(trx, input.regionCode)
+        ? await regionsRepository.findUnscoped(trx, input.regionCode)
         : undefined;
       if (!region) throw notFound('region.not_found', { code: input.regionCode });
       if (!authority.mayGrant(input.role, region.code)) {

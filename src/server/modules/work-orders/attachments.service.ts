@@ -66,7 +66,7 @@ export class AttachmentsService {
   /** The attachment and where its bytes are, if the caller may see its order. */
   async locate(principal: Principal, attachmentId: string, thumbnail: boolean) {
     const { db } = this.ctx.database;
-    const attachment = await attachmentsRepository.find(db, attachmentId);
+    const attachment = await attachmentsRepository.findUnscoped(db, attachmentId);
     if (!attachment) throw notFound('workorder.attachment_not_found');
     const order = await workOrdersRepository.view(db, visibilityOf(principal), attachment.work_order_id);
     if (!order || (thumbnail && attachment.has_thumbnail !== 1))

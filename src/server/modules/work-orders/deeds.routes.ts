@@ -98,13 +98,7 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
     },
     async (request, reply) => {
       const { memberId, ...input } = request.body;
-      const id = await deeds.recordFor(
-        request.principal.scope,
-        memberId,
-        input,
-        request.principal.actor,
-        request.principal.userId,
-      );
+      const id = await deeds.recordFor(request.principal, memberId, input);
       return reply.code(201).send({ id });
     },
   );

@@ -113,7 +113,7 @@ export class WorkOrderActions {
     return db.transaction().execute(async (trx) => {
       const visible = await workOrdersRepository.view(trx, visibilityOf(principal), id);
       if (!visible) throw notFound('workorder.not_found');
-      const order = (await workOrdersRepository.find(trx, id, dialect))!;
+      const order = (await workOrdersRepository.findUnscoped(trx, id, dialect))!;
       if (input.version !== undefined && input.version !== order.version)
         throw conflict('workorder.conflict');
       if (!rule.from.includes(order.status)) {
@@ -159,7 +159,7 @@ export class WorkOrderActions {
           throw fieldError('attachmentIds', 'workorder.attachment_not_found');
       }
       await outcome.after?.(trx, order, eventId);
-      return (await workOrdersRepository.find(trx, order.id))!;
+      return (await workOrdersRepository.findUnscoped(trx, order.id))!;
     });
   }
 
@@ -308,7 +308,7 @@ export class WorkOrderActions {
         target !== order.handler_region_code &&
         target.startsWith(order.handler_region_code) &&
         order.region_code.startsWith(target);
-      if (!downward || !(await regionsRepository.find(trx, target)))
+      if (!downward || !(await regionsRepository.findUnscoped(trx, target)))
         throw fieldError('targetRegionCode', 'workorder.dispatch_not_down');
       return {
         changes: { ...base, handler_region_code: target, assignee_user_id: null, assignee_member_id: null },
@@ -328,9 +328,9 @@ export class WorkOrderActions {
     let userId: string;
     let memberId: string | null = null;
     if (input.assigneeMemberId) {
-      const member = await deedsRepository.member(trx, input.assigneeMemberId);
-      if (!member || !principal.scopeFor('workorder.dispatch').includes(member.region_code))
-        throw fieldError('assigneeMemberId', 'deed.unknown_member');
+      const dispatchScope = principal.scopeFor('workorder.dispatch');
+      const member = await deedsRepository.memberInScope(trx, dispatchScope, input.assigneeMemberId);
+      if (!member) throw fieldError('assigneeMemberId', 'deed.unknown_member');
       if (!member.user_id) throw fieldError('assigneeMemberId', 'workorder.member_without_account');
       userId = member.user_id;
       memberId = member.id;
@@ -364,7 +364,7 @@ export class WorkOrderActions {
     note: string,
   ): Promise<void> {
     const member = order.assignee_member_id
-      ? await deedsRepository.member(trx, order.assignee_member_id)
+      ? await deedsRepository.memberUnscoped(trx, order.assignee_member_id)
       : await deedsRepository.memberOfUser(trx, principal.userId);
     if (!member) return;
     await writeDeedAndCounters(trx, {

@@ -107,7 +107,7 @@ export class WorkOrderIntake {
     if (!regionCode) throw fieldError('regionCode', 'field.required');
     if (input.regionCode && !regionCode.startsWith(input.regionCode))
       throw fieldError('regionCode', 'workorder.place_mismatch');
-    const region = await regionsRepository.find(db, regionCode);
+    const region = await regionsRepository.findUnscoped(db, regionCode);
     const allowed = placeScope
       ? placeScope.includes(regionCode)
       : intake.kind === 'open311'
