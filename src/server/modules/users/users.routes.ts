@@ -21,7 +21,7 @@ const idParams = z.object({ id: idSchema });
 
 /** The caller as a manager of accounts: their `user.manage` scope and every role they hold. */
 const managerOf = (request: FastifyRequest) =>
-  AccountAuthority.ofManager(request.principal.scope, request.principal.assignments);
+  AccountAuthority.ofManager(request.principal.scope, request.principal);
 
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
   app.get(

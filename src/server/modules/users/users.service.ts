@@ -95,7 +95,7 @@ export class UsersService {
    * management only where the service would allow it (their `user.manage` scope and roles).
    */
   manageabilityFor(principal: Principal): (account: UserWithRoles) => boolean {
-    const authority = AccountAuthority.ofManager(principal.scopeFor('user.manage'), principal.assignments);
+    const authority = AccountAuthority.ofManager(principal.scopeFor('user.manage'), principal);
     return ({ user, roles }) => authority.mayManage(user, roles);
   }
 
