@@ -20,7 +20,7 @@ const RECORDS_IN_A_REGION: readonly (readonly [table: string, column: string])[]
 /** Only this file touches the regions table. */
 export const regionsRepository = {
   /**
-   * Unscoped: whether a code names a region, and its name. Callers check the code against their
+   * Unscoped: whether a code names a region, and its name. Services check the code against their
    * scope first (`scope.includes`) or need a region outside it by design (a transfer's target).
    */
   findUnscoped: (db: Executor, code: string): Promise<Region | undefined> =>
