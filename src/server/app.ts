@@ -212,7 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationsRoutes, services);
   await app.register(memberWorkflowRoutes, { ctx });
   await app.register(workOrdersRoutes, { ctx, workOrders: services.workOrders });
-  await app.register(attachmentsRoutes, { ctx, attachments: new AttachmentsService(ctx) });
+  await app.register(attachmentsRoutes, { attachments: new AttachmentsService(ctx) });
   await app.register(catalogueRoutes, { admin: new CatalogueAdmin(ctx, services.workOrders.catalogue) });
   await app.register(deedsRoutes, { deeds: new DeedsService(ctx) });
   await app.register(inboxRoutes, { ctx });

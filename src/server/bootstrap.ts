@@ -31,7 +31,7 @@ export async function bootstrap(ctx: ServiceContext, database: Database): Promis
   const report: BootstrapReport = { migrations, regionsImported: 0, firstStart: false };
   await markInterruptedImports(ctx);
   const { districtCode } = ctx.config;
-  if (!(await regionsRepository.find(database.db, districtCode))) {
+  if (!(await regionsRepository.findUnscoped(database.db, districtCode))) {
     report.regionsImported = (await importCountyRegions(ctx, districtCode, SYSTEM_ACTOR)).created;
   }
   if ((await usersRepository.countAll(database.db)) === 0) {

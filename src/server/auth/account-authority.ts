@@ -28,17 +28,14 @@ export class AccountAuthority {
     private readonly trustsUnknownRoles: boolean,
   ) {}
 
-  /** A signed-in manager: `scope` is their `user.manage` scope, `assignments` all their roles. */
-  static ofCaller(scope: Scope, assignments: readonly Assignment[]): AccountAuthority {
+  /**
+   * A signed-in manager: `scope` is their `user.manage` scope; `holder` (the principal) says
+   * where each permission holds for them, from all their roles.
+   */
+  static ofManager(scope: Scope, holder: { scopeFor(permission: Permission): Scope }): AccountAuthority {
     return new AccountAuthority(
       scope,
-      (permission, regionCode) =>
-        assignments.some(
-          (a) =>
-            isRoleName(a.role) &&
-            ROLE_PERMISSIONS[a.role].includes(permission) &&
-            regionCode.startsWith(a.region_code),
-        ),
+      (permission, regionCode) => holder.scopeFor(permission).includes(regionCode),
       false,
     );
   }

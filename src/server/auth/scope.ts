@@ -97,13 +97,19 @@ export class Scope {
   }
 }
 
-export function scopeOf(
-  assignments: readonly RoleAssignment[],
-  permission: Permission,
-  dialect: Dialect,
-): Scope {
-  const roots = assignments
+type Assignment = Pick<RoleAssignment, 'role' | 'region_code'>;
+
+/**
+ * The region codes where one's role assignments grant a permission, as assigned (not reduced).
+ * With `scopeOf` the one definition of where a permission holds; requests ask their principal
+ * (`auth/principal.ts`, `scopeFor`), which asks this file once per permission.
+ */
+export function grantingRegions(assignments: readonly Assignment[], permission: Permission): string[] {
+  return assignments
     .filter((a) => isRoleName(a.role) && ROLE_PERMISSIONS[a.role].includes(permission))
     .map((a) => a.region_code);
-  return new Scope(roots, dialect);
+}
+
+export function scopeOf(assignments: readonly Assignment[], permission: Permission, dialect: Dialect): Scope {
+  return new Scope(grantingRegions(assignments, permission), dialect);
 }

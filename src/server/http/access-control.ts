@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { Permission } from '../auth/permissions.js';
-import { Scope, scopeOf } from '../auth/scope.js';
+import { type Principal, principalOf } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
-import type { RoleAssignment, User } from '../db/tables.js';
 import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
@@ -26,7 +25,7 @@ const RESIDENT_COOKIE_PATH = '/api/portal';
 export type RouteAccess = { permission: Permission | 'authenticated' | 'resident' } | { public: string };
 
 /** A signed-in resident of the portal (see `src/server/modules/portal/resident-auth.service.ts`). */
-export interface ResidentCaller {
+export interface SignedInResident {
   id: string;
   districtCode: string;
   sessionId: string;
@@ -40,7 +39,7 @@ export interface ResidentCaller {
 
 /** Resolves a resident cookie token to its resident; throws a 401 DomainError otherwise. */
 export interface ResidentAuthenticator {
-  authenticate(token: string): Promise<ResidentCaller>;
+  authenticate(token: string): Promise<SignedInResident>;
 }
 
 declare module 'fastify' {
@@ -55,18 +54,24 @@ declare module 'fastify' {
     crossSite?: string;
   }
   interface FastifyRequest {
-    /** The signed-in user, set for every non-public route. */
-    auth: { user: User; sessionId: string; assignments: RoleAssignment[] } | null;
+    /**
+     * The signed-in staff member (user, assignments, the route's scope, `scopeFor`, the audit
+     * actor), built once in onRequest for every route declared with a permission or
+     * 'authenticated'. Reading it on a public or resident route is a programming error: 401.
+     */
+    readonly principal: Principal;
     /** The signed-in resident, set only for routes declared `permission: 'resident'`. */
-    resident: ResidentCaller | null;
-    /** The regions where the route's permission holds for this user. */
-    scope: Scope;
+    resident: SignedInResident | null;
+    /**
+     * Who appears in audit rows for requests without a principal (public and resident routes);
+     * on staff routes it equals `principal.actor`, which is what they use.
+     */
     actor: AuditActor;
   }
 }
 
-/** The one scope helper lives with Scope; re-exported for the routes that import it from here. */
-export { scopeOf };
+/** The principal of each staff request; kept off the request object so it has only a getter. */
+const principals = new WeakMap<FastifyRequest, Principal>();
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -97,13 +102,8 @@ function assertSameOrigin(request: FastifyRequest): void {
   if (originHost !== ownHost) throw new DomainError('auth.cross_site', 403);
 }
 
-export function actorOf(request: FastifyRequest): AuditActor {
-  return {
-    id: request.auth?.user.id ?? null,
-    name: request.auth?.user.username ?? null,
-    ip: request.ip,
-    requestId: String(request.id),
-  };
+function anonymousActorOf(request: FastifyRequest): AuditActor {
+  return { id: null, name: null, ip: request.ip, requestId: String(request.id) };
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
@@ -146,14 +146,18 @@ export function registerAccessControl(
   app: FastifyInstance,
   deps: { auth: AuthService; residents: ResidentAuthenticator; audit: AuditRepository; database: Database },
 ): void {
-  app.decorateRequest('auth', null);
+  app.decorateRequest('principal', {
+    getter(this: FastifyRequest): Principal {
+      const principal = principals.get(this);
+      if (!principal) throw unauthenticated();
+      return principal;
+    },
+  });
   app.decorateRequest('resident', null);
-  app.decorateRequest('scope', null as unknown as Scope);
   app.decorateRequest('actor', null as unknown as AuditActor);
 
   app.addHook('onRequest', async (request, reply) => {
-    request.actor = actorOf(request);
-    request.scope = new Scope([], deps.database.dialect);
+    request.actor = anonymousActorOf(request);
     assertSameOrigin(request);
     if (request.is404) return;
     const config = request.routeOptions.config;
@@ -188,12 +192,20 @@ export function registerAccessControl(
       clearSessionCookie(reply);
       throw error;
     }
-    const { assignments } = authenticated;
-    request.auth = authenticated;
-    request.actor = actorOf(request);
-    if (config.permission === 'authenticated') return;
-    request.scope = scopeOf(assignments, config.permission, deps.database.dialect);
-    if (request.scope.isEmpty) {
+    const actor = { ...request.actor, id: authenticated.user.id, name: authenticated.user.username };
+    request.actor = actor;
+    const routePermission = config.permission === 'authenticated' ? null : config.permission;
+    const principal = principalOf({
+      user: authenticated.user,
+      sessionId: authenticated.sessionId,
+      assignments: authenticated.assignments,
+      actor,
+      dialect: deps.database.dialect,
+      routePermission,
+    });
+    principals.set(request, principal);
+    if (routePermission === null) return;
+    if (principal.scope.isEmpty) {
       await deps.database.db.transaction().execute((trx) =>
         deps.audit.append(trx, request.actor, {
           action: 'auth.denied',

@@ -56,7 +56,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
       const before = decodeCursor(cursor, ['int']);
-      const rows = await auditLog.list(request.scope, {
+      const rows = await auditLog.list(request.principal.scope, {
         ...filter,
         limit: limit + 1,
         beforeSeq: before?.[0],

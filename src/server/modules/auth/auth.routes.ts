@@ -36,7 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await auth.logout(request.auth!, request.actor);
+      await auth.logout(request.principal, request.principal.actor);
       clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: { tags: ['auth'], response: { 200: meSchema, ...errorResponses } },
     },
     async (request) => {
-      const self = await users.describeSelf(request.auth!.user);
+      const self = await users.describeSelf(request.principal.user);
       return toMeDto(self.withRoles, self.isMember);
     },
   );
@@ -67,10 +67,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { token } = await auth.changePassword(
-        request.auth!,
+        request.principal,
         request.body.currentPassword,
         request.body.newPassword,
-        request.actor,
+        request.principal.actor,
       );
       setSessionCookie(request, reply, token);
       return reply.code(204).send(null);

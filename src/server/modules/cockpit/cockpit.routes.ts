@@ -97,7 +97,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     },
     async (request) => {
       const { region, months, to } = request.query;
-      const view = await cockpit.view(request.scope, region, { months, ...(to ? { to } : {}) });
+      const view = await cockpit.view(request.principal.scope, region, { months, ...(to ? { to } : {}) });
       return { ...view, indicators: INDICATOR_DEFINITIONS };
     },
   );
@@ -114,7 +114,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request) => {
-      const rows = await cockpit.boundaries(request.scope, request.query.region);
+      const rows = await cockpit.boundaries(request.principal.scope, request.query.region);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map((row) => ({
@@ -141,8 +141,10 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     },
     async (request, reply) => {
       const language = languageFromHeader(request.headers['accept-language']);
-      const view = await cockpit.view(request.scope, request.query.region, { months: request.query.months });
-      const overdue = await cockpit.overdue(request.scope, view.node, view.children, 5000);
+      const view = await cockpit.view(request.principal.scope, request.query.region, {
+        months: request.query.months,
+      });
+      const overdue = await cockpit.overdue(request.principal.scope, view.node, view.children, 5000);
       const content = await cockpitWorkbook(view, overdue, language);
       const name = `${nodeName(view, language)}-${view.months.at(-1)}`;
       return reply
@@ -170,10 +172,10 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       const font = reportFont(ctx.config.pdfFont);
       const month = request.query.month ?? beijingMonth(ctx.now().toISOString());
       const { region } = request.query;
-      const year = await cockpit.view(request.scope, region, { months: 12, to: month });
-      const single = await cockpit.view(request.scope, region, { months: 1, to: month });
+      const year = await cockpit.view(request.principal.scope, region, { months: 12, to: month });
+      const single = await cockpit.view(request.principal.scope, region, { months: 1, to: month });
       const listed = 60;
-      const overdue = await cockpit.overdue(request.scope, year.node, year.children, listed);
+      const overdue = await cockpit.overdue(request.principal.scope, year.node, year.children, listed);
       const content = await renderMonthlyReport(
         {
           year,

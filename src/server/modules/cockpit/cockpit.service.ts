@@ -149,7 +149,7 @@ export class CockpitService {
     }
     const city = CITY_CODE.exec(code);
     // Another city's view: only for a caller whose scope spans several districts.
-    if (city && top.kind === 'scope' && !(await regionsRepository.find(db, code))) {
+    if (city && top.kind === 'scope' && !(await regionsRepository.findUnscoped(db, code))) {
       const districts = (await cockpitRepository.districtsOf(db, city[1]!)).filter((d) =>
         scope.includes(d.code),
       );
@@ -178,7 +178,7 @@ export class CockpitService {
   private async top(scope: Scope): Promise<CockpitNode> {
     const roots = scope.roots;
     if (roots.length === 1) {
-      const region = await regionsRepository.find(this.ctx.database.db, roots[0]!);
+      const region = await regionsRepository.findUnscoped(this.ctx.database.db, roots[0]!);
       if (!region) throw notFound('region.not_found', { code: roots[0] });
       return { code: region.code, name: region.name, kind: region.kind };
     }

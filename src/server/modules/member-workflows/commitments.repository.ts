@@ -49,7 +49,8 @@ const toView = <T extends { satisfied: unknown; basically_satisfied: unknown; un
 
 /** Only this file touches commitments, their updates and ratings. */
 export const commitmentsRepository = {
-  find: (db: Executor, id: string): Promise<Commitment | undefined> =>
+  /** Unscoped: the service decides by the commitment's member (their own, or org.write over them). */
+  findUnscoped: (db: Executor, id: string): Promise<Commitment | undefined> =>
     db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst(),
 
   /** Scope over the region the commitment was made in (the member's organization's then). */
@@ -61,7 +62,8 @@ export const commitmentsRepository = {
       .where(scope.covers('commitments.region_code'))
       .executeTakeFirst(),
 
-  view: async (db: Executor, id: string): Promise<CommitmentView | undefined> => {
+  /** Unscoped: reads a commitment back after a scoped check or a write. */
+  viewUnscoped: async (db: Executor, id: string): Promise<CommitmentView | undefined> => {
     const row = await viewQuery(db).where('c.id', '=', id).executeTakeFirst();
     return row ? toView(row) : undefined;
   },

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { districtOf } from '../../../shared/region-code.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
 import type { Satisfaction } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
 import {
   type CommitmentUpdate,
   type CommitmentView,
@@ -14,16 +15,19 @@ import { type MemberView, workflowLookups } from './member-workflows.repository.
 import { beijingYear } from './member-workflows.schema.js';
 
 /**
- * Who is writing about a member: the member themself (their account is linked through
- * members.user_id) or someone with org.write over the member's organization region.
+ * The member a principal may write about, or nothing: one in their org.write scope (a scoped
+ * read), or the member themself (their account is linked through members.user_id).
  */
-export interface MemberWriter {
-  userId: string;
-  writeScope: Scope;
+async function writableMember(
+  trx: Executor,
+  principal: Principal,
+  memberId: string,
+): Promise<MemberView | undefined> {
+  const inScope = await workflowLookups.memberInScope(trx, principal.scopeFor('org.write'), memberId);
+  if (inScope) return inScope;
+  const own = await workflowLookups.memberOfUser(trx, principal.userId);
+  return own?.id === memberId ? own : undefined;
 }
-
-const mayWriteFor = (writer: MemberWriter, member: MemberView) =>
-  member.user_id === writer.userId || writer.writeScope.includes(member.region_code);
 
 /**
  * 承诺践诺: members make yearly public commitments, report progress, and are rated by the people
@@ -33,16 +37,15 @@ export class CommitmentsService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async create(
-    writer: MemberWriter,
+    principal: Principal,
     memberId: string,
     input: { year: number; content: string },
-    actor: AuditActor,
   ): Promise<CommitmentView> {
     const { db } = this.ctx.database;
     const current = beijingYear(this.ctx.now());
     const id = await db.transaction().execute(async (trx) => {
-      const member = await workflowLookups.member(trx, memberId);
-      if (!member || !mayWriteFor(writer, member)) throw notFound('commitment.member_not_found');
+      const member = await writableMember(trx, principal, memberId);
+      if (!member) throw notFound('commitment.member_not_found');
       // This year's and next year's commitments, and last year's written up late; nothing older.
       if (input.year < current - 1 || input.year > current + 1) {
         throw fieldError('year', 'commitment.year_out_of_range', { min: current - 1, max: current + 1 });
@@ -63,29 +66,29 @@ export class CommitmentsService {
         created_at: now,
         updated_at: now,
       });
-      await this.ctx.audit.append(trx, actor, {
+      await this.ctx.audit.append(trx, principal.actor, {
         action: 'commitment.created',
         targetType: 'commitment',
         targetId: commitmentId,
         regionCode: member.region_code,
-        summary: { memberId: member.id, year: input.year, self: member.user_id === writer.userId },
+        summary: { memberId: member.id, year: input.year, self: member.user_id === principal.userId },
       });
       return commitmentId;
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   async progress(
-    writer: MemberWriter,
+    principal: Principal,
     id: string,
     input: { progress: number; note: string },
-    actor: AuditActor,
   ): Promise<CommitmentView> {
     const { db } = this.ctx.database;
     await db.transaction().execute(async (trx) => {
-      const commitment = await commitmentsRepository.find(trx, id);
-      const member = commitment && (await workflowLookups.member(trx, commitment.member_id));
-      if (!commitment || !member || !mayWriteFor(writer, member)) throw notFound('commitment.not_found');
+      // Unscoped: whether the commitment may be written is decided by its member, just below (404).
+      const commitment = await commitmentsRepository.findUnscoped(trx, id);
+      const member = commitment && (await writableMember(trx, principal, commitment.member_id));
+      if (!commitment || !member) throw notFound('commitment.not_found');
       const at = this.ctx.now().toISOString();
       await commitmentsRepository.setProgress(trx, id, input.progress, at);
       await commitmentsRepository.insertUpdate(trx, {
@@ -96,7 +99,7 @@ export class CommitmentsService {
         progress: input.progress,
         at,
       });
-      await this.ctx.audit.append(trx, actor, {
+      await this.ctx.audit.append(trx, principal.actor, {
         action: 'commitment.progressed',
         targetType: 'commitment',
         targetId: id,
@@ -104,7 +107,7 @@ export class CommitmentsService {
         summary: { before: commitment.progress, after: input.progress },
       });
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   /**
@@ -112,14 +115,10 @@ export class CommitmentsService {
    * a resident) has one rating per commitment, which a new one replaces; staff without such a link
    * record ratings collected on paper, one per call.
    */
-  async rate(
-    scope: Scope,
-    userId: string,
-    id: string,
-    rating: Satisfaction,
-    actor: AuditActor,
-  ): Promise<CommitmentView> {
+  async rate(principal: Principal, id: string, rating: Satisfaction): Promise<CommitmentView> {
     const { db } = this.ctx.database;
+    const { actor, userId } = principal;
+    const scope = principal.scopeFor('org.read');
     await db.transaction().execute(async (trx) => {
       const commitment = await commitmentsRepository.findInScope(trx, scope, id);
       if (!commitment) throw notFound('commitment.not_found');
@@ -146,7 +145,7 @@ export class CommitmentsService {
         summary: { rating, ...(earlier ? { replaced: earlier.rating } : {}) },
       });
     });
-    return (await commitmentsRepository.view(db, id))!;
+    return (await commitmentsRepository.viewUnscoped(db, id))!;
   }
 
   async get(scope: Scope, id: string): Promise<{ commitment: CommitmentView; updates: CommitmentUpdate[] }> {
@@ -154,7 +153,7 @@ export class CommitmentsService {
     const found = await commitmentsRepository.findInScope(db, scope, id);
     if (!found) throw notFound('commitment.not_found');
     return {
-      commitment: (await commitmentsRepository.view(db, id))!,
+      commitment: (await commitmentsRepository.viewUnscoped(db, id))!,
       updates: await commitmentsRepository.updates(db, id),
     };
   }

@@ -26,10 +26,6 @@ const memberViewQuery = (db: Executor) =>
  * through a completed transfer (transfers.repository.ts).
  */
 export const workflowLookups = {
-  /** Unscoped: the caller decides (link to the account, or scope over members.region_code). */
-  member: (db: Executor, id: string): Promise<MemberView | undefined> =>
-    memberViewQuery(db).where('members.id', '=', id).executeTakeFirst(),
-
   memberInScope: (db: Executor, scope: Scope, id: string): Promise<MemberView | undefined> =>
     memberViewQuery(db)
       .where('members.id', '=', id)
@@ -50,7 +46,7 @@ export const workflowLookups = {
   },
 
   /** Unscoped: a receiving organization may lie in another district of the deployment. */
-  organization: (db: Executor, id: string): Promise<Organization | undefined> =>
+  organizationUnscoped: (db: Executor, id: string): Promise<Organization | undefined> =>
     db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst(),
 
   organizationInScope: (db: Executor, scope: Scope, id: string): Promise<Organization | undefined> =>

@@ -1,12 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
-import { unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { CommendationsService } from './commendations.service.js';
-import { CommitmentsService, type MemberWriter } from './commitments.service.js';
+import { CommitmentsService } from './commitments.service.js';
 import {
   commendationQuery,
   commendationSchema,
@@ -39,12 +36,6 @@ import {
 import { RegistrationsService } from './registrations.service.js';
 import { expireTransfers, TransfersService } from './transfers.service.js';
 
-/** The signed-in user's id on an 'authenticated' route. */
-function userIdOf(request: FastifyRequest): string {
-  if (!request.auth) throw unauthenticated();
-  return request.auth.user.id;
-}
-
 /**
  * 双报到, 组织关系转接, 承诺践诺 and 表彰. Routes for a member acting on their own record are
  * 'authenticated'; their services check the account's link to the member (members.user_id), or
@@ -55,11 +46,6 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
   const transfers = new TransfersService(ctx);
   const commitments = new CommitmentsService(ctx);
   const commendations = new CommendationsService(ctx);
-
-  const writerOf = (request: FastifyRequest): MemberWriter => ({
-    userId: userIdOf(request),
-    writeScope: scopeOf(request.auth?.assignments ?? [], 'org.write', ctx.database.dialect),
-  });
 
   // ---- 双报到 ----
 
@@ -73,7 +59,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         response: { 200: registrationSchema, ...errorResponses },
       },
     },
-    async (request) => toRegistrationDto(await registrations.mine(userIdOf(request))),
+    async (request) => toRegistrationDto(await registrations.mine(request.principal.userId)),
   );
 
   app.post(
@@ -88,7 +74,11 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request, reply) => {
-      const created = await registrations.register(userIdOf(request), request.body, request.actor);
+      const created = await registrations.register(
+        request.principal.userId,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(201).send(toRegistrationDto(created));
     },
   );
@@ -105,7 +95,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => ({
-      items: (await registrations.list(request.scope, request.query)).map(toRegistrationDto),
+      items: (await registrations.list(request.principal.scope, request.query)).map(toRegistrationDto),
     }),
   );
 
@@ -120,7 +110,9 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         response: { 200: registrationSummarySchema, ...errorResponses },
       },
     },
-    async (request) => ({ items: await registrations.summary(request.scope, request.query.region) }),
+    async (request) => ({
+      items: await registrations.summary(request.principal.scope, request.query.region),
+    }),
   );
 
   app.post(
@@ -137,7 +129,12 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
     },
     async (request) =>
       toRegistrationDto(
-        await registrations.decide(request.scope, request.params.id, request.body, request.actor),
+        await registrations.decide(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -155,7 +152,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request, reply) => {
-      const created = await transfers.request(request.scope, request.body, request.actor);
+      const created = await transfers.request(request.principal.scope, request.body, request.principal.actor);
       return reply.code(201).send(toTransferDto(created));
     },
   );
@@ -171,7 +168,9 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         response: { 200: z.object({ items: z.array(transferSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await transfers.list(request.scope, request.query)).map(toTransferDto) }),
+    async (request) => ({
+      items: (await transfers.list(request.principal.scope, request.query)).map(toTransferDto),
+    }),
   );
 
   app.post(
@@ -185,7 +184,10 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => ({
-      expired: await expireTransfers(ctx, ctx.now(), { scope: request.scope, actor: request.actor }),
+      expired: await expireTransfers(ctx, ctx.now(), {
+        scope: request.principal.scope,
+        actor: request.principal.actor,
+      }),
     }),
   );
 
@@ -200,7 +202,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => {
-      const { transfer, side, events } = await transfers.get(request.scope, request.params.id);
+      const { transfer, side, events } = await transfers.get(request.principal.scope, request.params.id);
       return { ...toTransferDto(transfer), side, events: events.map(toTransferEventDto) };
     },
   );
@@ -218,7 +220,14 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) =>
-      toTransferDto(await transfers.act(request.scope, request.params.id, request.body, request.actor)),
+      toTransferDto(
+        await transfers.act(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
+      ),
   );
 
   // ---- 承诺践诺 ----
@@ -236,12 +245,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request, reply) => {
-      const created = await commitments.create(
-        writerOf(request),
-        request.params.id,
-        request.body,
-        request.actor,
-      );
+      const created = await commitments.create(request.principal, request.params.id, request.body);
       return reply.code(201).send(toCommitmentDto(created));
     },
   );
@@ -258,7 +262,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => ({
-      items: (await commitments.mine(userIdOf(request), request.query.year)).map(toCommitmentDto),
+      items: (await commitments.mine(request.principal.userId, request.query.year)).map(toCommitmentDto),
     }),
   );
 
@@ -275,9 +279,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) =>
-      toCommitmentDto(
-        await commitments.progress(writerOf(request), request.params.id, request.body, request.actor),
-      ),
+      toCommitmentDto(await commitments.progress(request.principal, request.params.id, request.body)),
   );
 
   app.post(
@@ -293,15 +295,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) =>
-      toCommitmentDto(
-        await commitments.rate(
-          request.scope,
-          userIdOf(request),
-          request.params.id,
-          request.body.rating,
-          request.actor,
-        ),
-      ),
+      toCommitmentDto(await commitments.rate(request.principal, request.params.id, request.body.rating)),
   );
 
   app.get(
@@ -316,7 +310,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => ({
-      items: (await commitments.list(request.scope, request.query)).map(toCommitmentDto),
+      items: (await commitments.list(request.principal.scope, request.query)).map(toCommitmentDto),
     }),
   );
 
@@ -331,7 +325,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => {
-      const { commitment, updates } = await commitments.get(request.scope, request.params.id);
+      const { commitment, updates } = await commitments.get(request.principal.scope, request.params.id);
       return { ...toCommitmentDto(commitment), updates: updates.map(toCommitmentUpdateDto) };
     },
   );
@@ -350,7 +344,11 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request, reply) => {
-      const created = await commendations.create(request.scope, request.body, request.actor);
+      const created = await commendations.create(
+        request.principal.scope,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(201).send(toCommendationDto(created));
     },
   );
@@ -366,7 +364,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       },
     },
     async (request) => ({
-      items: (await commendations.list(request.scope, request.query)).map(toCommendationDto),
+      items: (await commendations.list(request.principal.scope, request.query)).map(toCommendationDto),
     }),
   );
 };

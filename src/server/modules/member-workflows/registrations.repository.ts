@@ -29,7 +29,8 @@ export const registrationsRepository = {
   ofMember: (db: Executor, memberId: string): Promise<Registration | undefined> =>
     db.selectFrom('community_registrations').selectAll().where('member_id', '=', memberId).executeTakeFirst(),
 
-  view: (db: Executor, id: string): Promise<RegistrationView | undefined> =>
+  /** Unscoped: the member's own registration, or one read back after a scoped check or a write. */
+  viewUnscoped: (db: Executor, id: string): Promise<RegistrationView | undefined> =>
     viewQuery(db).where('r.id', '=', id).executeTakeFirst(),
 
   /** Scope over the community the member registered at. */

@@ -35,7 +35,7 @@ export class RegistrationsService {
     const member = await workflowLookups.memberOfUser(db, userId);
     if (!member) throw notFound('registration.no_member');
     const own = await registrationsRepository.ofMember(db, member.id);
-    const view = own && (await registrationsRepository.view(db, own.id));
+    const view = own && (await registrationsRepository.viewUnscoped(db, own.id));
     if (!view) throw notFound('registration.not_found');
     return view;
   }
@@ -95,7 +95,7 @@ export class RegistrationsService {
         });
         return registrationId;
       });
-      return (await registrationsRepository.view(db, id))!;
+      return (await registrationsRepository.viewUnscoped(db, id))!;
     } catch (error) {
       // Two submissions racing: the unique member_id lets only one in.
       if (isUniqueViolation(error)) throw conflict('registration.already_registered');
@@ -127,7 +127,7 @@ export class RegistrationsService {
         summary: { memberId: registration.member_id, note: input.note ?? '' },
       });
     });
-    return (await registrationsRepository.view(db, id))!;
+    return (await registrationsRepository.viewUnscoped(db, id))!;
   }
 
   list(

@@ -34,13 +34,35 @@ const viewQuery = (db: Executor) =>
 
 /** Only this file touches transfers, transfer_events, and members/member_history on receipt. */
 export const transfersRepository = {
-  /** Unscoped: the service decides which side the caller is on. Locked on PostgreSQL when asked. */
-  find: async (db: Executor, id: string, lock?: Dialect): Promise<Transfer | undefined> => {
-    const query = db.selectFrom('transfers').selectAll().where('id', '=', id);
+  /**
+   * A transfer whose sending or receiving side lies in scope, or nothing; the service then works
+   * out which side the caller is on. Locked on PostgreSQL when asked.
+   */
+  findInScope: async (
+    db: Executor,
+    scope: Scope,
+    id: string,
+    lock?: Dialect,
+  ): Promise<Transfer | undefined> => {
+    const query = db
+      .selectFrom('transfers')
+      .selectAll()
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([scope.covers('transfers.region_code'), scope.covers('transfers.to_region_code')]),
+      );
     return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   },
 
-  view: (db: Executor, id: string): Promise<TransferView | undefined> =>
+  /** The view of a transfer in scope on either side, or nothing. */
+  viewInScope: (db: Executor, scope: Scope, id: string): Promise<TransferView | undefined> =>
+    viewQuery(db)
+      .where('t.id', '=', id)
+      .where((eb) => eb.or([scope.covers('t.region_code'), scope.covers('t.to_region_code')]))
+      .executeTakeFirst(),
+
+  /** Unscoped: reads a transfer back after the service wrote it. */
+  viewUnscoped: (db: Executor, id: string): Promise<TransferView | undefined> =>
     viewQuery(db).where('t.id', '=', id).executeTakeFirst(),
 
   /** The member's transfers that are still open (at most one, by the service's rule). */

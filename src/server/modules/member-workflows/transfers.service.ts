@@ -143,7 +143,7 @@ export class TransfersService {
       const member = await workflowLookups.memberInScope(trx, scope, input.memberId);
       if (!member) throw notFound('transfer.member_not_found');
       await workflowLookups.lockMember(trx, dialect, member.id);
-      const target = await workflowLookups.organization(trx, input.toOrganizationId);
+      const target = await workflowLookups.organizationUnscoped(trx, input.toOrganizationId);
       if (target?.status !== 'active') throw fieldError('toOrganizationId', 'transfer.unknown_organization');
       if (NOT_RECEIVING_KINDS.has(target.kind)) {
         throw fieldError('toOrganizationId', 'transfer.organization_not_eligible', { name: target.name });
@@ -197,7 +197,7 @@ export class TransfersService {
       });
       return transferId;
     });
-    return (await transfersRepository.view(db, id))!;
+    return (await transfersRepository.viewUnscoped(db, id))!;
   }
 
   async act(
@@ -209,7 +209,7 @@ export class TransfersService {
     const { db, dialect } = this.ctx.database;
     const rule = TRANSITIONS[input.action];
     const outcome = await db.transaction().execute(async (trx) => {
-      const transfer = await transfersRepository.find(trx, id, dialect);
+      const transfer = await transfersRepository.findInScope(trx, scope, id, dialect);
       const side = transfer && this.sideOf(scope, transfer);
       if (!transfer || !side) throw notFound('transfer.not_found');
       if (rule.side === 'sending' && side === 'receiving') {
@@ -274,14 +274,14 @@ export class TransfersService {
       if (input.action === 'receipt') throw conflict('transfer.letter_expired');
       throw conflict('transfer.invalid_transition', { status: 'expired', action: input.action });
     }
-    return (await transfersRepository.view(db, id))!;
+    return (await transfersRepository.viewUnscoped(db, id))!;
   }
 
   /** Receipt: the relationship moves to the receiving organization, and the history follows. */
   private async receive(trx: Executor, transfer: Transfer, nowIso: string): Promise<void> {
     const { dialect } = this.ctx.database;
     const member = await workflowLookups.lockMember(trx, dialect, transfer.member_id);
-    const target = await workflowLookups.organization(trx, transfer.to_organization_id);
+    const target = await workflowLookups.organizationUnscoped(trx, transfer.to_organization_id);
     if (target?.status !== 'active') throw conflict('transfer.unknown_organization');
     if (!member || member.organization_id !== transfer.from_organization_id) {
       throw conflict('transfer.member_moved');
@@ -308,7 +308,7 @@ export class TransfersService {
     id: string,
   ): Promise<{ transfer: TransferView; side: TransferSide; events: TransferEvent[] }> {
     const { db } = this.ctx.database;
-    const transfer = await transfersRepository.view(db, id);
+    const transfer = await transfersRepository.viewInScope(db, scope, id);
     const side = transfer && this.sideOf(scope, transfer);
     if (!transfer || !side) throw notFound('transfer.not_found');
     return { transfer, side, events: await transfersRepository.events(db, id) };

@@ -31,7 +31,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         },
       },
     },
-    async (request) => inbox.recent(request.auth!.user.id),
+    async (request) => inbox.recent(request.principal.userId),
   );
 
   app.post(
@@ -45,7 +45,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       },
     },
     async (request, reply) => {
-      await inbox.markRead(request.auth!.user.id, request.params.id);
+      await inbox.markRead(request.principal.userId, request.params.id);
       return reply.code(204).send(null);
     },
   );

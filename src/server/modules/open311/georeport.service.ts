@@ -384,7 +384,7 @@ export class GeoReportService {
     const addressId = value('address_id');
     if (addressId !== undefined) {
       const region = /^\d{6,17}$/.test(addressId)
-        ? await regionsRepository.find(this.ctx.database.db, addressId)
+        ? await regionsRepository.findUnscoped(this.ctx.database.db, addressId)
         : undefined;
       if (!region?.code.startsWith(key.region_code))
         problems.push({ path: 'address_id', code: 'open311.unknown_address_id' });

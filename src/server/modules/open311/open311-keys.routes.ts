@@ -42,7 +42,7 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
         response: { 200: z.object({ items: z.array(keySchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await keys.list(request.scope)).map(toKeyDto) }),
+    async (request) => ({ items: (await keys.list(request.principal.scope)).map(toKeyDto) }),
   );
 
   app.post(
@@ -57,7 +57,7 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
       },
     },
     async (request, reply) => {
-      const created = await keys.create(request.scope, request.body, request.actor);
+      const created = await keys.create(request.principal.scope, request.body, request.principal.actor);
       return reply.code(201).send({ ...toKeyDto(created.view), key: created.key });
     },
   );
@@ -73,6 +73,7 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
         response: { 200: keySchema, ...errorResponses },
       },
     },
-    async (request) => toKeyDto(await keys.revoke(request.scope, request.params.id, request.actor)),
+    async (request) =>
+      toKeyDto(await keys.revoke(request.principal.scope, request.params.id, request.principal.actor)),
   );
 };

@@ -31,7 +31,7 @@ export class Open311KeysService {
     actor: AuditActor,
   ): Promise<{ key: string; view: Open311KeyView }> {
     const { db } = this.ctx.database;
-    const region = await regionsRepository.find(db, input.regionCode);
+    const region = await regionsRepository.findUnscoped(db, input.regionCode);
     if (!region || !scope.includes(region.code)) throw fieldError('regionCode', 'open311.unknown_region');
     const key = `${KEY_MARK}${randomBytes(24).toString('base64url')}`;
     const id = uuidv7();

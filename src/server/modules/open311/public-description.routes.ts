@@ -36,6 +36,11 @@ export const publicDescriptionRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) =>
-      publicDescriptions.publish(request.scope, request.actor, request.params.id, request.body.text),
+      publicDescriptions.publish(
+        request.principal.scope,
+        request.principal.actor,
+        request.params.id,
+        request.body.text,
+      ),
   );
 };

@@ -23,7 +23,7 @@ export class PublicDescriptionService {
     return db.transaction().execute(async (trx) => {
       const visible = await workOrdersRepository.view(trx, { scope, userId: null }, orderId);
       if (!visible) throw notFound('workorder.not_found');
-      const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+      const order = (await workOrdersRepository.findUnscoped(trx, visible.id, dialect))!;
       const changed = await workOrdersRepository.update(trx, order.id, order.version, {
         public_description: published,
       });

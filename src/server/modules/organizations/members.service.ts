@@ -118,7 +118,7 @@ export class MembersService {
     const personId = await this.personFor(trx, scope, input, organization.region_code);
     const already = await organizationsRepository.memberOfPerson(trx, personId);
     if (already) {
-      const current = await organizationsRepository.findById(trx, already.organization_id);
+      const current = await organizationsRepository.findUnscoped(trx, already.organization_id);
       throw new DomainError('member.already_member', 409, { organization: current?.name ?? '' });
     }
     const now = this.ctx.now().toISOString();
@@ -234,7 +234,7 @@ export class MembersService {
     const { db } = this.ctx.database;
     const [person] = await registerRepository.personsByIds(db, [member.person_id]);
     // The member was authorized by the caller; their organization is shown whatever its region.
-    const organization = await organizationsRepository.findById(db, member.organization_id);
+    const organization = await organizationsRepository.findUnscoped(db, member.organization_id);
     const history = await organizationsRepository.memberHistory(db, member.id);
     const cared = await careRepository.householdsCaredBy(db, member.id);
     return {

@@ -14,7 +14,7 @@ import type {
 /** Only this file touches enterprises, organizations, members and their histories. */
 export const organizationsRepository = {
   /** Unscoped: only for an organization reached through a record already authorized. */
-  findById(db: Executor, id: string): Promise<Organization | undefined> {
+  findUnscoped(db: Executor, id: string): Promise<Organization | undefined> {
     return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   },
 

@@ -60,10 +60,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) => {
       const upload = await imports.receive(request, 'members');
       const job = await imports.start(
-        request.scope,
+        request.principal.scope,
         upload,
         request.query.skipInvalid === 'true',
-        { ...request.actor, id: request.auth!.user.id },
+        request.principal.actor,
         'members',
       );
       return reply.code(202).send(toJobDto(job));
@@ -101,7 +101,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => {
       const { region, kind, parentId, limit } = request.query;
-      const scope = region ? request.scope.filteredTo(region) : request.scope;
+      const scope = region ? request.principal.scope.filteredTo(region) : request.principal.scope;
       const list = await organizations.list(scope, {
         kind,
         parentId: parentId === 'root' ? null : parentId,
@@ -124,7 +124,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) =>
       reply
         .code(201)
-        .send(toOrganizationDto(await organizations.create(request.scope, request.body, request.actor))),
+        .send(
+          toOrganizationDto(
+            await organizations.create(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.get(
@@ -149,7 +153,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => {
-      const detail = await organizations.detail(request.scope, request.params.id);
+      const detail = await organizations.detail(request.principal.scope, request.params.id);
       return {
         ...toOrganizationDto(detail.organization),
         ...detail,
@@ -171,7 +175,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) =>
       toOrganizationDto(
-        await organizations.move(request.scope, request.params.id, request.body, request.actor),
+        await organizations.move(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -188,7 +197,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) =>
       toOrganizationDto(
-        await organizations.setLeader(request.scope, request.params.id, request.body.memberId, request.actor),
+        await organizations.setLeader(
+          request.principal.scope,
+          request.params.id,
+          request.body.memberId,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -220,7 +234,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await members.listOf(request.scope, request.params.id) }),
+    async (request) => ({ items: await members.listOf(request.principal.scope, request.params.id) }),
   );
 
   app.post(
@@ -236,7 +250,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => ({
-      added: await care.addToWarmGroup(request.scope, request.params.id, request.body, request.actor),
+      added: await care.addToWarmGroup(
+        request.principal.scope,
+        request.params.id,
+        request.body,
+        request.principal.actor,
+      ),
     }),
   );
 
@@ -252,10 +271,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request, reply) => {
       await care.removeFromWarmGroup(
-        request.scope,
+        request.principal.scope,
         request.params.id,
         request.params.householdId,
-        request.actor,
+        request.principal.actor,
       );
       return reply.code(204).send(null);
     },
@@ -272,7 +291,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const member = await members.create(request.scope, request.body, request.actor);
+      const member = await members.create(request.principal.scope, request.body, request.principal.actor);
       return reply.code(201).send(await members.describe(member));
     },
   );
@@ -303,7 +322,9 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await members.search(request.scope, request.query.q, request.query.limit) }),
+    async (request) => ({
+      items: await members.search(request.principal.scope, request.query.q, request.query.limit),
+    }),
   );
 
   app.get(
@@ -334,7 +355,9 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await care.warmGroupHouseholds(request.scope, request.params.id) }),
+    async (request) => ({
+      items: await care.warmGroupHouseholds(request.principal.scope, request.params.id),
+    }),
   );
 
   app.get(
@@ -347,7 +370,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: memberPageSchema, ...errorResponses },
       },
     },
-    async (request) => members.page(request.scope, request.params.id),
+    async (request) => members.page(request.principal.scope, request.params.id),
   );
 
   app.put(
@@ -363,7 +386,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await members.linkUser(request.scope, request.params.id, request.body.username, request.actor);
+      await members.linkUser(
+        request.principal.scope,
+        request.params.id,
+        request.body.username,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -378,7 +406,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: memberPageSchema, ...errorResponses },
       },
     },
-    async (request) => members.ofUser(request.auth!.user.id),
+    async (request) => members.ofUser(request.principal.userId),
   );
 
   app.get(
@@ -405,7 +433,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) => ({
-      items: (await organizations.enterprises(request.scope, request.query.limit)).map((e) => ({
+      items: (await organizations.enterprises(request.principal.scope, request.query.limit)).map((e) => ({
         id: e.id,
         name: e.name,
         creditCode: e.credit_code,
@@ -429,7 +457,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const e = await organizations.createEnterprise(request.scope, request.body, request.actor);
+      const e = await organizations.createEnterprise(
+        request.principal.scope,
+        request.body,
+        request.principal.actor,
+      );
       return reply
         .code(201)
         .send({ id: e.id, name: e.name, creditCode: e.credit_code, regionCode: e.region_code });
@@ -449,7 +481,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await care.assign(request.scope, request.params.id, request.body.memberId, request.actor);
+      await care.assign(
+        request.principal.scope,
+        request.params.id,
+        request.body.memberId,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -461,7 +498,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: { tags: ['organizations'], params: idParams, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await care.unassign(request.scope, request.params.id, request.actor);
+      await care.unassign(request.principal.scope, request.params.id, request.principal.actor);
       return reply.code(204).send(null);
     },
   );
@@ -477,7 +514,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: coverageSchema, ...errorResponses },
       },
     },
-    async (request) => care.coverage(request.scope, request.params.code),
+    async (request) => care.coverage(request.principal.scope, request.params.code),
   );
 
   app.get(
@@ -509,7 +546,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) =>
-      care.uncovered(request.scope, request.params.code, request.query.limit, request.query.cursor),
+      care.uncovered(request.principal.scope, request.params.code, request.query.limit, request.query.cursor),
   );
 
   app.get(
@@ -532,7 +569,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => ({
       items: (
-        await care.buildingsWithoutCorridorBranch(request.scope, request.params.code, request.query.limit)
+        await care.buildingsWithoutCorridorBranch(
+          request.principal.scope,
+          request.params.code,
+          request.query.limit,
+        )
       ).map((b) => ({
         code: b.code,
         name: b.name,
@@ -561,7 +602,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request) => ({
       items: (
-        await care.enterprisesWithoutOrganization(request.scope, request.params.code, request.query.limit)
+        await care.enterprisesWithoutOrganization(
+          request.principal.scope,
+          request.params.code,
+          request.query.limit,
+        )
       ).map((e) => ({
         id: e.id,
         name: e.name,

@@ -52,7 +52,7 @@ export class OrganizationsService {
     // is not secret to someone inside it, and asking for it separately could only answer 404.
     // `visible` says whether the reader may open it (a link), else it is shown as text.
     const parent = organization.parent_id
-      ? await organizationsRepository.findById(db, organization.parent_id)
+      ? await organizationsRepository.findUnscoped(db, organization.parent_id)
       : undefined;
     const leader = organization.leader_member_id
       ? await organizationsRepository.memberName(db, organization.leader_member_id)
@@ -95,7 +95,7 @@ export class OrganizationsService {
     }
     if (input.anchorRegionCode) {
       const region = scope.includes(input.anchorRegionCode)
-        ? await regionsRepository.find(db, input.anchorRegionCode)
+        ? await regionsRepository.findUnscoped(db, input.anchorRegionCode)
         : undefined;
       if (!region) throw notFound('region.not_found', { code: input.anchorRegionCode });
       if (!rule.regionAnchors.includes(region.kind)) {
@@ -279,7 +279,7 @@ export class OrganizationsService {
     try {
       await db.transaction().execute(async (trx) => {
         const region = scope.includes(input.regionCode)
-          ? await regionsRepository.find(trx, input.regionCode)
+          ? await regionsRepository.findUnscoped(trx, input.regionCode)
           : undefined;
         if (!region) throw notFound('region.not_found', { code: input.regionCode });
         if (await organizationsRepository.enterpriseByCreditCode(trx, checked.value)) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearResidentCookie, type ResidentCaller, setResidentCookie } from '../../http/access-control.js';
+import { clearResidentCookie, type SignedInResident, setResidentCookie } from '../../http/access-control.js';
 import { errorBodySchema, errorResponses } from '../../http/common-schemas.js';
 import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
 import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
@@ -32,7 +32,7 @@ import { PortalService } from './portal.service.js';
 import { MAX_PHOTO_BYTES } from './portal-photos.js';
 import type { ResidentAuthService } from './resident-auth.service.js';
 
-const residentOf = (request: FastifyRequest): ResidentCaller => {
+const residentOf = (request: FastifyRequest): SignedInResident => {
   if (!request.resident) throw unauthenticated();
   return request.resident;
 };

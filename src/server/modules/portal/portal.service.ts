@@ -6,7 +6,7 @@ import { OPEN_STATUSES, type Satisfaction } from '../../../shared/work-orders.js
 import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import type { ResidentCaller } from '../../http/access-control.js';
+import type { SignedInResident } from '../../http/access-control.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
@@ -56,7 +56,7 @@ const dataOf = (event: WorkOrderEvent): Record<string, unknown> =>
  * rules, event and audit row.
  */
 /** What makes an order the resident's (see `ResidentOwnership`). */
-const ownership = (resident: ResidentCaller): ResidentOwnership => ({
+const ownership = (resident: SignedInResident): ResidentOwnership => ({
   residentId: resident.id,
   districtCode: resident.districtCode,
   phoneIndex: resident.phoneIndex,
@@ -73,17 +73,17 @@ export class PortalService {
     this.photos = new AttachmentStore(ctx.config.dataDir);
   }
 
-  private visibility(resident: ResidentCaller): Visibility {
+  private visibility(resident: SignedInResident): Visibility {
     return { scope: new Scope([], this.ctx.database.dialect), userId: null, resident: ownership(resident) };
   }
 
-  private async ownOrder(db: Executor, resident: ResidentCaller, id: string): Promise<WorkOrderView> {
+  private async ownOrder(db: Executor, resident: SignedInResident, id: string): Promise<WorkOrderView> {
     const order = await workOrdersRepository.view(db, this.visibility(resident), id);
     if (!order) throw notFound('portal.request_not_found');
     return order;
   }
 
-  async me(resident: ResidentCaller) {
+  async me(resident: SignedInResident) {
     const { db } = this.ctx.database;
     const account = await portalRepository.account(db, resident.id);
     if (!account) throw notFound('portal.request_not_found');
@@ -100,7 +100,7 @@ export class PortalService {
    * Everything the portal holds about the resident (PIPL): the account with the number in clear,
    * the linked register entry's name, and every request as the resident sees it. Audited.
    */
-  async exportData(resident: ResidentCaller, actor: AuditActor) {
+  async exportData(resident: SignedInResident, actor: AuditActor) {
     const { db } = this.ctx.database;
     const account = await portalRepository.account(db, resident.id);
     if (!account) throw notFound('portal.request_not_found');
@@ -194,7 +194,7 @@ export class PortalService {
     }));
   }
 
-  async submit(resident: ResidentCaller, actor: AuditActor, input: SubmitInput): Promise<WorkOrderView> {
+  async submit(resident: SignedInResident, actor: AuditActor, input: SubmitInput): Promise<WorkOrderView> {
     const { db } = this.ctx.database;
     // The coarsest place a request may name is a community or village.
     if (input.regionCode.length < REGION_CODE_LENGTH.community)
@@ -220,11 +220,11 @@ export class PortalService {
     );
   }
 
-  list(resident: ResidentCaller, page: { beforeId?: string | undefined; limit: number }) {
+  list(resident: SignedInResident, page: { beforeId?: string | undefined; limit: number }) {
     return workOrdersRepository.byResident(this.ctx.database.db, ownership(resident), page);
   }
 
-  async detail(resident: ResidentCaller, id: string) {
+  async detail(resident: SignedInResident, id: string) {
     const { db } = this.ctx.database;
     const order = await this.ownOrder(db, resident, id);
     const [events, attachments, path] = await Promise.all([
@@ -309,7 +309,7 @@ export class PortalService {
   }
 
   async addPhoto(
-    resident: ResidentCaller,
+    resident: SignedInResident,
     actor: AuditActor,
     orderId: string,
     upload: { fileName: string; bytes: Buffer },
@@ -321,7 +321,7 @@ export class PortalService {
       return await db.transaction().execute(async (trx) => {
         const visible = await this.ownOrder(trx, resident, orderId);
         // Locks the order on PostgreSQL: two uploads at once cannot both be the third photo.
-        const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+        const order = (await workOrdersRepository.findUnscoped(trx, visible.id, dialect))!;
         if (!mediaType) throw fieldError('file', 'portal.photo_type');
         if (!OPEN_STATUSES.includes(order.status)) throw conflict('portal.photo_closed');
         const existing = await attachmentsRepository.ofOrder(trx, order.id);
@@ -359,10 +359,10 @@ export class PortalService {
   }
 
   /** The file of one of the resident's own photos of one of their own requests. */
-  async photo(resident: ResidentCaller, orderId: string, photoId: string) {
+  async photo(resident: SignedInResident, orderId: string, photoId: string) {
     const { db } = this.ctx.database;
     await this.ownOrder(db, resident, orderId);
-    const attachment = await attachmentsRepository.find(db, photoId);
+    const attachment = await attachmentsRepository.findUnscoped(db, photoId);
     if (attachment?.work_order_id !== orderId || attachment.created_by !== resident.id)
       throw notFound('portal.request_not_found');
     return { file: this.photos.filePath(orderId, photoId), mediaType: attachment.media_type };
@@ -374,7 +374,7 @@ export class PortalService {
    * with a fresh deadline and tells the handlers), the same event and audit row as a staff callback.
    */
   async rate(
-    resident: ResidentCaller,
+    resident: SignedInResident,
     actor: AuditActor,
     orderId: string,
     input: { satisfaction: Satisfaction; comment?: string | undefined },
@@ -385,7 +385,7 @@ export class PortalService {
     const catalogue = await this.workOrders.catalogue.snapshot();
     return db.transaction().execute(async (trx) => {
       const visible = await this.ownOrder(trx, resident, orderId);
-      const order = (await workOrdersRepository.find(trx, visible.id, dialect))!;
+      const order = (await workOrdersRepository.findUnscoped(trx, visible.id, dialect))!;
       if (!TRANSITIONS.callback.from.includes(order.status)) throw conflict('portal.cannot_rate');
       if (input.satisfaction === 'unsatisfied' && note === '')
         throw fieldError('comment', 'portal.comment_required');

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { v7 as uuidv7 } from 'uuid';
 import { maskPhone } from '../../../shared/validators/phone.js';
 import type { Executor } from '../../db/database.js';
-import type { ResidentAuthenticator, ResidentCaller } from '../../http/access-control.js';
+import type { ResidentAuthenticator, SignedInResident } from '../../http/access-control.js';
 import { DomainError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
@@ -26,7 +26,7 @@ type LoginOutcome =
       failure: 'portal.code_invalid' | 'portal.code_expired' | 'portal.code_wrong' | 'portal.code_exhausted';
       left?: number;
     }
-  | { ok: true; token: string; resident: ResidentCaller };
+  | { ok: true; token: string; resident: SignedInResident };
 
 export interface CodeRequest {
   resendAfterSeconds: number;
@@ -106,7 +106,7 @@ export class ResidentAuthService implements ResidentAuthenticator {
     phone: string,
     code: string,
     actor: AuditActor,
-  ): Promise<{ token: string; resident: ResidentCaller }> {
+  ): Promise<{ token: string; resident: SignedInResident }> {
     const { db, dialect } = this.ctx.database;
     const index = this.phoneIndex(phone);
     const masked = maskPhone(phone);
@@ -166,7 +166,7 @@ export class ResidentAuthService implements ResidentAuthenticator {
           summary: { phone: masked, newAccount: created, linkedToRegister: personId !== null },
         },
       );
-      const resident: ResidentCaller = {
+      const resident: SignedInResident = {
         id: account.id,
         districtCode: account.district_code,
         sessionId,
@@ -186,7 +186,7 @@ export class ResidentAuthService implements ResidentAuthenticator {
     return persons.length === 1 ? persons[0]!.id : null;
   }
 
-  async authenticate(token: string): Promise<ResidentCaller> {
+  async authenticate(token: string): Promise<SignedInResident> {
     const { db } = this.ctx.database;
     const sessionId = sessionIdOf(token);
     const session = await portalRepository.session(db, sessionId);
@@ -214,7 +214,7 @@ export class ResidentAuthService implements ResidentAuthenticator {
     };
   }
 
-  async logout(resident: ResidentCaller, actor: AuditActor): Promise<void> {
+  async logout(resident: SignedInResident, actor: AuditActor): Promise<void> {
     await this.ctx.database.db.transaction().execute(async (trx) => {
       await portalRepository.deleteSession(trx, resident.sessionId);
       await this.ctx.audit.append(trx, actor, {

@@ -29,7 +29,7 @@ export async function importCountyRegions(
   await database.db.transaction().execute(async (trx) => {
     const now = ctx.now().toISOString();
     for (const division of tree) {
-      const existing = await regionsRepository.find(trx, division.code);
+      const existing = await regionsRepository.findUnscoped(trx, division.code);
       if (!existing) {
         await regionsRepository.insert(trx, {
           code: division.code,

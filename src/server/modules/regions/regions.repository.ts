@@ -19,7 +19,11 @@ const RECORDS_IN_A_REGION: readonly (readonly [table: string, column: string])[]
 
 /** Only this file touches the regions table. */
 export const regionsRepository = {
-  find: (db: Executor, code: string): Promise<Region | undefined> =>
+  /**
+   * Unscoped: whether a code names a region, and its name. Services check the code against their
+   * scope first (`scope.includes`) or need a region outside it by design (a transfer's target).
+   */
+  findUnscoped: (db: Executor, code: string): Promise<Region | undefined> =>
     db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst(),
 
   findInScope: (db: Executor, scope: Scope, code: string): Promise<RegionWithCount | undefined> =>

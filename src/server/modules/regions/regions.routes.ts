@@ -24,7 +24,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
         response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await regions.roots(request.scope)).map(toRegionDto) }),
+    async (request) => ({ items: (await regions.roots(request.principal.scope)).map(toRegionDto) }),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       },
     },
     async (request) => {
-      const found = await regions.search(request.scope, request.query.q, request.query.limit);
+      const found = await regions.search(request.principal.scope, request.query.q, request.query.limit);
       return {
         items: found
           .map((r) => toRegionDto({ ...r, child_count: 0 }))
@@ -82,7 +82,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
         },
       },
     },
-    async (request) => ({ items: await regions.names(request.scope, request.query.codes) }),
+    async (request) => ({ items: await regions.names(request.principal.scope, request.query.codes) }),
   );
 
   app.get(
@@ -96,7 +96,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       },
     },
     async (request) => {
-      const region = await regions.get(request.scope, request.params.code);
+      const region = await regions.get(request.principal.scope, request.params.code);
       return { ...toRegionDto(region), ancestors: region.ancestors.map(toAncestorDto) };
     },
   );
@@ -112,7 +112,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       },
     },
     async (request) => ({
-      items: (await regions.children(request.scope, request.params.code)).map(toRegionDto),
+      items: (await regions.children(request.principal.scope, request.params.code)).map(toRegionDto),
     }),
   );
 
@@ -130,10 +130,10 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
     },
     async (request, reply) => {
       const region = await regions.createChild(
-        request.scope,
+        request.principal.scope,
         request.params.code,
         request.body,
-        request.actor,
+        request.principal.actor,
       );
       return reply.code(201).send(toRegionDto(region));
     },
@@ -151,7 +151,14 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       },
     },
     async (request) =>
-      toRegionDto(await regions.rename(request.scope, request.params.code, request.body.name, request.actor)),
+      toRegionDto(
+        await regions.rename(
+          request.principal.scope,
+          request.params.code,
+          request.body.name,
+          request.principal.actor,
+        ),
+      ),
   );
 
   app.delete(
@@ -161,7 +168,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       schema: { tags: ['regions'], params: codeParams, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await regions.remove(request.scope, request.params.code, request.actor);
+      await regions.remove(request.principal.scope, request.params.code, request.principal.actor);
       return reply.code(204).send(null);
     },
   );

@@ -39,7 +39,7 @@ export class RegionsService {
     const ancestors: Region[] = [];
     let parentCode = region.parent_code;
     while (parentCode && scope.includes(parentCode)) {
-      const parent = await regionsRepository.find(db, parentCode);
+      const parent = await regionsRepository.findUnscoped(db, parentCode);
       if (!parent) break;
       ancestors.unshift(parent);
       parentCode = parent.parent_code;
@@ -133,7 +133,7 @@ export class RegionsService {
             regionCode: code,
             summary: { kind: rule.kind, name, parentCode: parent.code },
           });
-          return { ...(await regionsRepository.find(trx, code))!, child_count: 0 };
+          return { ...(await regionsRepository.findUnscoped(trx, code))!, child_count: 0 };
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -89,7 +89,7 @@ export class HouseholdsService {
       db,
       members.map((m) => m.id),
     );
-    const place = await regionsRepository.find(db, household.region_code);
+    const place = await regionsRepository.findUnscoped(db, household.region_code);
     const [cell] = await this.cells([household]);
     return {
       ...cell!,

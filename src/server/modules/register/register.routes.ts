@@ -3,7 +3,6 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../http/access-control.js';
 import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { DomainError, forbidden } from '../../http/errors.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
@@ -82,7 +81,11 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => persons.list(request.scope, request.query, { actor: request.actor, via: 'register' }),
+    async (request) =>
+      persons.list(request.principal.scope, request.query, {
+        actor: request.principal.actor,
+        via: 'register',
+      }),
   );
 
   app.get(
@@ -95,7 +98,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: personDetailSchema, ...errorResponses },
       },
     },
-    async (request) => persons.get(request.scope, request.params.id),
+    async (request) => persons.get(request.principal.scope, request.params.id),
   );
 
   app.post(
@@ -113,11 +116,11 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request) => ({
       field: request.body.field,
       value: await persons.reveal(
-        request.scope,
+        request.principal.scope,
         request.params.id,
         request.body.field,
         request.body.reason,
-        request.actor,
+        request.principal.actor,
       ),
     }),
   );
@@ -133,7 +136,8 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: personDetailSchema, ...errorResponses },
       },
     },
-    async (request) => persons.correct(request.scope, request.params.id, request.body, request.actor),
+    async (request) =>
+      persons.correct(request.principal.scope, request.params.id, request.body, request.principal.actor),
   );
 
   app.put(
@@ -148,7 +152,12 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await persons.setHealthRecord(request.scope, request.params.id, request.body, request.actor);
+      await persons.setHealthRecord(
+        request.principal.scope,
+        request.params.id,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -166,7 +175,12 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      await persons.anonymize(request.scope, request.params.id, request.body.reason, request.actor);
+      await persons.anonymize(
+        request.principal.scope,
+        request.params.id,
+        request.body.reason,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -184,7 +198,12 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request) =>
-      persons.subjectExport(request.scope, request.params.id, request.body.reason, request.actor),
+      persons.subjectExport(
+        request.principal.scope,
+        request.params.id,
+        request.body.reason,
+        request.principal.actor,
+      ),
   );
 
   app.post(
@@ -200,11 +219,14 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) => {
       const { reveal, ...query } = request.body;
       // Exporting in clear needs the reveal permission over the same regions.
-      if (reveal && request.auth) {
-        const revealScope = scopeOf(request.auth.assignments, 'person.reveal', ctx.database.dialect);
-        if (!request.scope.roots.every((root) => revealScope.includes(root))) throw forbidden();
+      if (reveal) {
+        const revealScope = request.principal.scopeFor('person.reveal');
+        if (!request.principal.scope.roots.every((root) => revealScope.includes(root))) throw forbidden();
       }
-      const write = await exportPersons(ctx, persons, request.scope, query, { reveal, actor: request.actor });
+      const write = await exportPersons(ctx, persons, request.principal.scope, query, {
+        reveal,
+        actor: request.principal.actor,
+      });
       const stream = new PassThrough();
       write(stream).catch((error: unknown) => {
         request.log.error({ err: error }, 'export failed');
@@ -223,7 +245,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'person.read' },
       schema: { tags: ['register'], params: idParams, response: { 200: householdSchema, ...errorResponses } },
     },
-    async (request) => households.get(request.scope, request.params.id),
+    async (request) => households.get(request.principal.scope, request.params.id),
   );
 
   app.get(
@@ -256,7 +278,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         },
       },
     },
-    async (request) => ({ items: await households.neighbours(request.scope, request.params.id) }),
+    async (request) => ({ items: await households.neighbours(request.principal.scope, request.params.id) }),
   );
 
   app.get(
@@ -269,7 +291,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: neighbourMapSchema, ...errorResponses },
       },
     },
-    async (request) => households.neighbourMap(request.scope, request.params.code),
+    async (request) => households.neighbourMap(request.principal.scope, request.params.code),
   );
 
   app.get(
@@ -299,10 +321,12 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
     },
     async (request, reply) => {
       const upload = await imports.receive(request, 'residents');
-      const job = await imports.start(request.scope, upload, request.query.skipInvalid === 'true', {
-        ...request.actor,
-        id: request.auth!.user.id,
-      });
+      const job = await imports.start(
+        request.principal.scope,
+        upload,
+        request.query.skipInvalid === 'true',
+        request.principal.actor,
+      );
       return reply.code(202).send(toJobDto(job));
     },
   );
@@ -316,7 +340,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         response: { 200: z.object({ items: z.array(importJobSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await imports.list(request.scope, 20)).map(toJobDto) }),
+    async (request) => ({ items: (await imports.list(request.principal.scope, 20)).map(toJobDto) }),
   );
 
   app.get(
@@ -325,7 +349,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'person.import' },
       schema: { tags: ['register'], params: idParams, response: { 200: importJobSchema, ...errorResponses } },
     },
-    async (request) => toJobDto(await imports.get(request.scope, request.params.id)),
+    async (request) => toJobDto(await imports.get(request.principal.scope, request.params.id)),
   );
 
   app.get(
@@ -339,7 +363,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
     },
     async (request, reply) => {
-      const job = await imports.get(request.scope, request.params.id);
+      const job = await imports.get(request.principal.scope, request.params.id);
       if (!job.report_file || !fs.existsSync(job.report_file)) throw new DomainError('import.no_report', 404);
       const name = `${path.basename(job.file_name, path.extname(job.file_name))}.errors.xlsx`;
       return reply

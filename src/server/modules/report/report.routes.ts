@@ -51,7 +51,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ database: Database; districtC
     async (request) => {
       const district = request.query.district ?? districtCode;
       // Only for callers whose scope is the whole district; anyone else is told it does not exist.
-      if (!request.scope.includes(district)) throw notFound('region.not_found', { code: district });
+      if (!request.principal.scope.includes(district)) throw notFound('region.not_found', { code: district });
       return articleReport(database.db, district);
     },
   );

@@ -12,9 +12,6 @@ export interface UserListFilter {
 
 /** Only this file touches the users and role_assignments tables. */
 export const usersRepository = {
-  findById: (db: Executor, id: string): Promise<User | undefined> =>
-    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
-
   findByUsername: (db: Executor, username: string): Promise<User | undefined> =>
     db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
 

@@ -21,7 +21,7 @@ const idParams = z.object({ id: idSchema });
 
 /** The caller as a manager of accounts: their `user.manage` scope and every role they hold. */
 const managerOf = (request: FastifyRequest) =>
-  AccountAuthority.ofCaller(request.scope, request.auth?.assignments ?? []);
+  AccountAuthority.ofManager(request.principal.scope, request.principal);
 
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
   app.get(
@@ -62,14 +62,14 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     async (request) => {
       const { q, status, limit } = request.query;
       const after = decodeCursor(request.query.cursor, ['text']);
-      const rows = await users.list(request.scope, {
+      const rows = await users.list(request.principal.scope, {
         limit: limit + 1,
         ...(q ? { q } : {}),
         ...(status ? { status } : {}),
         ...(after ? { after: after[0] } : {}),
       });
       const { items, nextCursor } = page(rows, limit, (last) => [last.user.id]);
-      const manageable = users.manageabilityFor(request.auth?.assignments ?? []);
+      const manageable = users.manageabilityFor(request.principal);
       return {
         items: items.map((account) => ({ ...toUserDto(account), manageable: manageable(account) })),
         nextCursor,
@@ -84,7 +84,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       schema: { tags: ['users'], body: createUserBody, response: { 201: userSchema, ...errorResponses } },
     },
     async (request, reply) =>
-      reply.code(201).send(toUserDto(await users.create(request.scope, request.body, request.actor))),
+      reply
+        .code(201)
+        .send(toUserDto(await users.create(request.principal.scope, request.body, request.principal.actor))),
   );
 
   app.get(
@@ -94,10 +96,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       schema: { tags: ['users'], params: idParams, response: { 200: managedUserSchema, ...errorResponses } },
     },
     async (request) => {
-      const account = await users.get(request.scope, request.params.id);
+      const account = await users.get(request.principal.scope, request.params.id);
       return {
         ...toUserDto(account),
-        manageable: users.manageabilityFor(request.auth?.assignments ?? [])(account),
+        manageable: users.manageabilityFor(request.principal)(account),
       };
     },
   );
@@ -114,7 +116,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request) =>
-      toUserDto(await users.update(managerOf(request), request.params.id, request.body, request.actor)),
+      toUserDto(
+        await users.update(managerOf(request), request.params.id, request.body, request.principal.actor),
+      ),
   );
 
   app.post(
@@ -130,7 +134,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request, reply) => {
-      await users.resetPassword(managerOf(request), request.params.id, request.body.password, request.actor);
+      await users.resetPassword(
+        managerOf(request),
+        request.params.id,
+        request.body.password,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -147,7 +156,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request) => ({
-      ended: await users.endSessions(managerOf(request), request.params.id, request.actor),
+      ended: await users.endSessions(managerOf(request), request.params.id, request.principal.actor),
     }),
   );
 
@@ -167,9 +176,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         managerOf(request),
         request.params.id,
         request.body,
-        request.actor,
+        request.principal.actor,
       );
-      const user = await users.get(request.scope, request.params.id);
+      const user = await users.get(request.principal.scope, request.params.id);
       const shown = user.roles.find((r) => r.id === assignment.id)!;
       return reply.code(201).send({
         id: shown.id,
@@ -195,7 +204,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         managerOf(request),
         request.params.id,
         request.params.assignmentId,
-        request.actor,
+        request.principal.actor,
       );
       return reply.code(204).send(null);
     },

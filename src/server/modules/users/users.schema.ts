@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isRoleName, PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
+import { isRoleName, PERMISSIONS, ROLE_NAMES } from '../../auth/permissions.js';
+import { grantingRegions } from '../../auth/scope.js';
 import { regionCodeSchema } from '../../http/common-schemas.js';
 import type { UserWithRoles } from './users.service.js';
 
@@ -84,9 +85,7 @@ export function toUserDto({ user, roles }: UserWithRoles): z.infer<typeof userSc
 export function toMeDto(withRoles: UserWithRoles, isMember: boolean): z.infer<typeof meSchema> {
   const permissions: Record<string, string[]> = {};
   for (const permission of PERMISSIONS) {
-    const codes = withRoles.roles
-      .filter((r) => isRoleName(r.role) && ROLE_PERMISSIONS[r.role].includes(permission))
-      .map((r) => r.region_code);
+    const codes = grantingRegions(withRoles.roles, permission);
     if (codes.length > 0) permissions[permission] = [...new Set(codes)];
   }
   return { ...toUserDto(withRoles), permissions, isMember };

@@ -3,7 +3,8 @@ import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { AccountAuthority } from '../../auth/account-authority.js';
 import type { RoleName } from '../../auth/permissions.js';
-import { type Scope, scopeOf } from '../../auth/scope.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -94,9 +95,8 @@ export class UsersService {
    * Whether the signed-in caller may manage each account they can see: lists and pages offer
    * management only where the service would allow it (their `user.manage` scope and roles).
    */
-  manageabilityFor(assignments: readonly RoleAssignment[]): (account: UserWithRoles) => boolean {
-    const manageScope = scopeOf(assignments, 'user.manage', this.ctx.database.dialect);
-    const authority = AccountAuthority.ofCaller(manageScope, assignments);
+  manageabilityFor(principal: Principal): (account: UserWithRoles) => boolean {
+    const authority = AccountAuthority.ofManager(principal.scopeFor('user.manage'), principal);
     return ({ user, roles }) => authority.mayManage(user, roles);
   }
 
@@ -120,7 +120,11 @@ export class UsersService {
     const username = input.username.trim().toLowerCase();
     assertPasswordPolicy(input.password, 'password', username);
     const regionCode = input.regionCode ?? scope.roots[0];
-    if (!regionCode || !scope.includes(regionCode) || !(await regionsRepository.find(db, regionCode))) {
+    if (
+      !regionCode ||
+      !scope.includes(regionCode) ||
+      !(await regionsRepository.findUnscoped(db, regionCode))
+    ) {
       throw new DomainError('region.not_found', 404, { code: regionCode ?? '' });
     }
     const passwordHash = await hashPassword(input.password);
@@ -257,7 +261,7 @@ export class UsersService {
     return db.transaction().execute(async (trx) => {
       await this.manageableAccount(trx, authority, userId);
       const region = authority.scope.coversSubtree(input.regionCode)
-        ? await regionsRepository.find(trx, input.regionCode)
+        ? await regionsRepository.findUnscoped(trx, input.regionCode)
         : undefined;
       if (!region) throw notFound('region.not_found', { code: input.regionCode });
       if (!authority.mayGrant(input.role, region.code)) {

@@ -8,7 +8,8 @@ export const attachmentsRepository = {
     await db.insertInto('work_order_attachments').values(row).execute();
   },
 
-  find: (db: Executor, id: string) =>
+  /** Unscoped: the service then checks that the caller may see the attachment's order (404). */
+  findUnscoped: (db: Executor, id: string) =>
     db.selectFrom('work_order_attachments').selectAll().where('id', '=', id).executeTakeFirst(),
 
   ofOrder: (db: Executor, orderId: string) =>

@@ -3,17 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../http/common-schemas.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
-import type { ServiceContext } from '../../services.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
-import { callerOf } from './work-orders.routes.js';
 import { attachmentSchema, idParams } from './work-orders.schema.js';
 
 /** Upload (multipart field "file") and download of an order's photos and documents. */
 export const attachmentsRoutes: FastifyPluginAsyncZod<{
-  ctx: ServiceContext;
   attachments: AttachmentsService;
-}> = async (app, { ctx, attachments }) => {
+}> = async (app, { attachments }) => {
   app.post(
     '/api/work-orders/:id/attachments',
     {
@@ -35,7 +32,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
           megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
         });
       }
-      const row = await attachments.upload(callerOf(ctx, request), request.params.id, {
+      const row = await attachments.upload(request.principal, request.params.id, {
         fileName: file.filename,
         bytes,
       });
@@ -63,7 +60,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
         },
       },
       async (request, reply) => {
-        const found = await attachments.locate(callerOf(ctx, request), request.params.id, thumbnail);
+        const found = await attachments.locate(request.principal, request.params.id, thumbnail);
         if (!fs.existsSync(found.file)) throw new DomainError('workorder.attachment_not_found', 404);
         return reply
           .type(found.mediaType)

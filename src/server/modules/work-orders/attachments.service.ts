@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Principal } from '../../auth/principal.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { AttachmentStore } from './attachment-store.js';
 import { attachmentsRepository } from './attachments.repository.js';
-import { type Caller, visibilityOf } from './work-order-actions.service.js';
+import { visibilityOf } from './work-order-actions.service.js';
 import { workOrdersRepository } from './work-orders.repository.js';
 
 const MAX_PER_ORDER = 20;
@@ -20,9 +21,9 @@ export class AttachmentsService {
     this.store = new AttachmentStore(ctx.config.dataDir);
   }
 
-  async upload(caller: Caller, orderId: string, upload: { fileName: string; bytes: Buffer }) {
+  async upload(principal: Principal, orderId: string, upload: { fileName: string; bytes: Buffer }) {
     const { db } = this.ctx.database;
-    const order = await workOrdersRepository.view(db, visibilityOf(caller), orderId);
+    const order = await workOrdersRepository.view(db, visibilityOf(principal), orderId);
     if (!order) throw notFound('workorder.not_found');
     if (order.status === 'archived')
       throw new DomainError('workorder.illegal_transition', 409, { status: order.status, action: 'comment' });
@@ -41,13 +42,13 @@ export class AttachmentsService {
       size: stored.size,
       sha256: stored.sha256,
       has_thumbnail: stored.hasThumbnail ? 1 : 0,
-      created_by: caller.userId,
+      created_by: principal.userId,
       created_at: this.ctx.now().toISOString(),
     };
     try {
       await db.transaction().execute(async (trx) => {
         await attachmentsRepository.insert(trx, row);
-        await this.ctx.audit.append(trx, caller.actor, {
+        await this.ctx.audit.append(trx, principal.actor, {
           action: 'workorder.attachment_added',
           targetType: 'work_order',
           targetId: orderId,
@@ -63,11 +64,11 @@ export class AttachmentsService {
   }
 
   /** The attachment and where its bytes are, if the caller may see its order. */
-  async locate(caller: Caller, attachmentId: string, thumbnail: boolean) {
+  async locate(principal: Principal, attachmentId: string, thumbnail: boolean) {
     const { db } = this.ctx.database;
-    const attachment = await attachmentsRepository.find(db, attachmentId);
+    const attachment = await attachmentsRepository.findUnscoped(db, attachmentId);
     if (!attachment) throw notFound('workorder.attachment_not_found');
-    const order = await workOrdersRepository.view(db, visibilityOf(caller), attachment.work_order_id);
+    const order = await workOrdersRepository.view(db, visibilityOf(principal), attachment.work_order_id);
     if (!order || (thumbnail && attachment.has_thumbnail !== 1))
       throw notFound('workorder.attachment_not_found');
     return {

@@ -371,7 +371,7 @@ export class CatalogueAdmin {
     const id = uuidv7();
     try {
       await db.transaction().execute(async (trx) => {
-        const region = await regionsRepository.find(trx, input.regionCode);
+        const region = await regionsRepository.findUnscoped(trx, input.regionCode);
         if (!region || !scope.includes(region.code))
           throw fieldError('regionCode', 'workorder.unknown_region');
         await catalogueRepository.insertHotline(trx, {

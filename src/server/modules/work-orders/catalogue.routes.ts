@@ -108,7 +108,7 @@ const calendarBody = z
 
 /** The districts a signed-in staff member works in: those of their role assignments. */
 const callerDistricts = (request: FastifyRequest): string[] =>
-  districtsOf((request.auth?.assignments ?? []).map((assignment) => assignment.region_code));
+  districtsOf(request.principal.assignments.map((assignment) => assignment.region_code));
 
 const dateSchema = z
   .string()
@@ -178,7 +178,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) =>
       reply
         .code(201)
-        .send(await asSeen(request, await admin.createCategory(request.scope, request.body, request.actor))),
+        .send(
+          await asSeen(
+            request,
+            await admin.createCategory(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.patch(
@@ -195,7 +200,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request) =>
       asSeen(
         request,
-        await admin.updateCategory(request.scope, request.params.code, request.body, request.actor),
+        await admin.updateCategory(
+          request.principal.scope,
+          request.params.code,
+          request.body,
+          request.principal.actor,
+        ),
       ),
   );
 
@@ -239,7 +249,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.setCalendarDay(request.scope, request.params.date, request.body, request.actor);
+      await admin.setCalendarDay(
+        request.principal.scope,
+        request.params.date,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -255,7 +270,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request, reply) => {
-      await admin.deleteCalendarDay(request.scope, request.params.date, request.actor);
+      await admin.deleteCalendarDay(request.principal.scope, request.params.date, request.principal.actor);
       return reply.code(204).send(null);
     },
   );
@@ -275,7 +290,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     },
     async (request, reply) => {
       const { district, date } = request.params;
-      await admin.setDistrictCalendarDay(request.scope, district, date, request.body, request.actor);
+      await admin.setDistrictCalendarDay(
+        request.principal.scope,
+        district,
+        date,
+        request.body,
+        request.principal.actor,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -292,7 +313,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     },
     async (request, reply) => {
       const { district, date } = request.params;
-      await admin.deleteDistrictCalendarDay(request.scope, district, date, request.actor);
+      await admin.deleteDistrictCalendarDay(request.principal.scope, district, date, request.principal.actor);
       return reply.code(204).send(null);
     },
   );
@@ -312,11 +333,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request) => {
       const { district, code } = request.params;
       const view = await admin.setDistrictCategory(
-        request.scope,
+        request.principal.scope,
         district,
         code,
         request.body,
-        request.actor,
+        request.principal.actor,
       );
       return toCategoryDto(view.category, view.districts);
     },
@@ -332,7 +353,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await admin.hotlines(request.scope)).map(toHotlineDto) }),
+    async (request) => ({ items: (await admin.hotlines(request.principal.scope)).map(toHotlineDto) }),
   );
 
   app.post(
@@ -357,7 +378,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     async (request, reply) =>
       reply
         .code(201)
-        .send(toHotlineDto(await admin.createHotline(request.scope, request.body, request.actor))),
+        .send(
+          toHotlineDto(
+            await admin.createHotline(request.principal.scope, request.body, request.principal.actor),
+          ),
+        ),
   );
 
   app.patch(
@@ -377,6 +402,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       },
     },
     async (request) =>
-      toHotlineDto(await admin.updateHotline(request.scope, request.params.id, request.body, request.actor)),
+      toHotlineDto(
+        await admin.updateHotline(
+          request.principal.scope,
+          request.params.id,
+          request.body,
+          request.principal.actor,
+        ),
+      ),
   );
 };

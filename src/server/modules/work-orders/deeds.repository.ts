@@ -16,6 +16,9 @@ export interface DeedView {
 }
 
 /** Only this file touches deeds (好事实事). */
+const memberQuery = (db: Executor) =>
+  db.selectFrom('members').select(['id', 'region_code', 'district_code', 'user_id', 'status']);
+
 export const deedsRepository = {
   /** In the caller's transaction; the cockpit's counters are the caller's (`writeDeedAndCounters`). */
   insert: async (db: Executor, row: Insertable<DeedTable>): Promise<void> => {
@@ -30,12 +33,12 @@ export const deedsRepository = {
       .where('user_id', '=', userId)
       .executeTakeFirst(),
 
-  member: (db: Executor, id: string) =>
-    db
-      .selectFrom('members')
-      .select(['id', 'region_code', 'district_code', 'user_id', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst(),
+  /** Unscoped: for an order's assignee, whom a scoped check already let through. */
+  memberUnscoped: (db: Executor, id: string) => memberQuery(db).where('id', '=', id).executeTakeFirst(),
+
+  /** A member in scope, or nothing: what a deed may be recorded for. */
+  memberInScope: (db: Executor, scope: Scope, id: string) =>
+    memberQuery(db).where('id', '=', id).where(scope.covers('members.region_code')).executeTakeFirst(),
 
   list: (
     db: Executor,

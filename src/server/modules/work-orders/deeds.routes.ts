@@ -43,7 +43,7 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       },
     },
     async (request) => {
-      const rows = await deeds.list(request.scope, {
+      const rows = await deeds.list(request.principal.scope, {
         region: request.query.region,
         memberId: request.query.member,
         limit: request.query.limit,
@@ -82,7 +82,7 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
         },
       },
     },
-    async (request) => deeds.summary(request.scope, request.query.region),
+    async (request) => deeds.summary(request.principal.scope, request.query.region),
   );
 
   app.post(
@@ -98,7 +98,7 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
     },
     async (request, reply) => {
       const { memberId, ...input } = request.body;
-      const id = await deeds.recordFor(request.scope, memberId, input, request.actor, request.auth!.user.id);
+      const id = await deeds.recordFor(request.principal, memberId, input);
       return reply.code(201).send({ id });
     },
   );
@@ -115,7 +115,7 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       },
     },
     async (request, reply) => {
-      const id = await deeds.recordOwn(request.auth!.user.id, request.body, request.actor);
+      const id = await deeds.recordOwn(request.principal.userId, request.body, request.principal.actor);
       return reply.code(201).send({ id });
     },
   );

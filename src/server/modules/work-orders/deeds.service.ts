@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { childLengthOf, REGION_CODE_LENGTH } from '../../../shared/region-code.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { Insertable } from '../../db/row-types.js';
@@ -67,10 +68,11 @@ export class DeedsService {
     return id;
   }
 
-  async recordFor(scope: Scope, memberId: string, input: DeedInput, actor: AuditActor, userId: string) {
-    const member = await deedsRepository.member(this.ctx.database.db, memberId);
-    if (!member || !scope.includes(member.region_code)) throw fieldError('memberId', 'deed.unknown_member');
-    return this.record(member, input, actor, userId);
+  async recordFor(principal: Principal, memberId: string, input: DeedInput) {
+    const scope = principal.scopeFor('deed.write');
+    const member = await deedsRepository.memberInScope(this.ctx.database.db, scope, memberId);
+    if (!member) throw fieldError('memberId', 'deed.unknown_member');
+    return this.record(member, input, principal.actor, principal.userId);
   }
 
   async recordOwn(userId: string, input: DeedInput, actor: AuditActor) {
@@ -98,7 +100,7 @@ export class DeedsService {
     for (const row of byRegion)
       names.set(
         row.region_code,
-        (await regionsRepository.find(db, row.region_code))?.name ?? row.region_code,
+        (await regionsRepository.findUnscoped(db, row.region_code))?.name ?? row.region_code,
       );
     return {
       byRegion: byRegion

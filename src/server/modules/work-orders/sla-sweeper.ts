@@ -28,7 +28,7 @@ export async function sweepOverdue(
     let progressed = false;
     for (const order of lapsed) {
       const won = await db.transaction().execute(async (trx) => {
-        const parent = (await regionsRepository.find(trx, order.handler_region_code))?.parent_code;
+        const parent = (await regionsRepository.findUnscoped(trx, order.handler_region_code))?.parent_code;
         const escalatedTo = parent ?? order.handler_region_code;
         if (!(await overdueRepository.mark(trx, order.id, escalatedTo, nowIso))) return false;
         await WorkOrderStep.writeEventAuditAndCounters(ctx, trx, order, {

@@ -1,13 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Permission } from '../../auth/permissions.js';
-import type { Scope } from '../../auth/scope.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Executor } from '../../db/database.js';
 import type { Updateable } from '../../db/row-types.js';
 import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import type { TemplateCode } from '../notifications/templates.js';
 import { regionsRepository } from '../regions/regions.repository.js';
@@ -24,13 +23,6 @@ import {
   workOrdersRepository,
 } from './work-orders.repository.js';
 import { beijingDate, formatBeijing, type WorkingCalendar } from './working-calendar.js';
-
-/** A signed-in staff member: their id, and where each permission holds for them. */
-export interface Caller {
-  userId: string;
-  actor: AuditActor;
-  scopeFor(permission: Permission): Scope;
-}
 
 export type ActionInput = {
   action: WorkOrderAction;
@@ -57,9 +49,9 @@ interface Outcome {
   after?: (trx: Executor, order: WorkOrder, eventId: string) => Promise<void>;
 }
 
-export const visibilityOf = (caller: Caller): Visibility => ({
-  scope: caller.scopeFor('workorder.read'),
-  userId: caller.userId,
+export const visibilityOf = (principal: Principal): Visibility => ({
+  scope: principal.scopeFor('workorder.read'),
+  userId: principal.userId,
 });
 
 /**
@@ -80,12 +72,12 @@ export class WorkOrderActions {
   }
 
   /** Whether the caller is on the side that takes an action (no status or input checks). */
-  sideAllows(caller: Caller, order: WorkOrder, side: ActingSide, permission: Permission): boolean {
-    const scope = caller.scopeFor(permission);
+  sideAllows(principal: Principal, order: WorkOrder, side: ActingSide, permission: Permission): boolean {
+    const scope = principal.scopeFor(permission);
     switch (side) {
       case 'holder':
         return (
-          (order.assignee_user_id !== null && order.assignee_user_id === caller.userId) ||
+          (order.assignee_user_id !== null && order.assignee_user_id === principal.userId) ||
           scope.includes(order.handler_region_code)
         );
       case 'dispatcher':
@@ -94,13 +86,13 @@ export class WorkOrderActions {
         // The person an order was given to may comment on it, but not urge or supervise themselves.
         return (
           scope.includes(order.region_code) ||
-          (permission === 'workorder.read' && order.assignee_user_id === caller.userId)
+          (permission === 'workorder.read' && order.assignee_user_id === principal.userId)
         );
     }
   }
 
   /** The actions the caller could take now (for the UI's buttons). */
-  available(caller: Caller, order: WorkOrder): WorkOrderAction[] {
+  available(principal: Principal, order: WorkOrder): WorkOrderAction[] {
     return (Object.keys(TRANSITIONS) as WorkOrderAction[]).filter((action) => {
       const rule = TRANSITIONS[action];
       if (!rule.from.includes(order.status)) return false;
@@ -109,19 +101,23 @@ export class WorkOrderActions {
       }
       if (action === 'extend' && order.pending_extension) return false;
       if (action === 'supervise' && order.supervised === 1) return false;
-      return this.sideAllows(caller, order, rule.side, rule.permission);
+      return this.sideAllows(principal, order, rule.side, rule.permission);
     });
   }
 
-  async act(caller: Caller, id: string, input: ActionInput): Promise<WorkOrder & { category_name: string }> {
+  async act(
+    principal: Principal,
+    id: string,
+    input: ActionInput,
+  ): Promise<WorkOrder & { category_name: string }> {
     const { db, dialect } = this.ctx.database;
     const rule = TRANSITIONS[input.action];
     const note = input.note?.trim() ?? '';
     const catalogue = await this.catalogue.snapshot();
     return db.transaction().execute(async (trx) => {
-      const visible = await workOrdersRepository.view(trx, visibilityOf(caller), id);
+      const visible = await workOrdersRepository.view(trx, visibilityOf(principal), id);
       if (!visible) throw notFound('workorder.not_found');
-      const order = (await workOrdersRepository.find(trx, id, dialect))!;
+      const order = (await workOrdersRepository.findUnscoped(trx, id, dialect))!;
       if (input.version !== undefined && input.version !== order.version)
         throw conflict('workorder.conflict');
       if (!rule.from.includes(order.status)) {
@@ -130,7 +126,7 @@ export class WorkOrderActions {
           action: input.action,
         });
       }
-      if (!this.sideAllows(caller, order, rule.side, rule.permission)) {
+      if (!this.sideAllows(principal, order, rule.side, rule.permission)) {
         throw new DomainError('workorder.not_your_side', 403, { side: rule.side });
       }
       const needsNote =
@@ -138,7 +134,7 @@ export class WorkOrderActions {
         (input.action === 'review' && input.approve === false) ||
         (input.action === 'callback' && input.satisfaction === 'unsatisfied');
       if (needsNote && note === '') throw fieldError('note', 'workorder.note_required');
-      const outcome = await this.outcome(trx, catalogue, caller, order, input, note);
+      const outcome = await this.outcome(trx, catalogue, principal, order, input, note);
       const nowIso = this.ctx.now().toISOString();
       if (outcome.bumpsVersion) {
         const changed = await workOrdersRepository.update(trx, order.id, order.version, {
@@ -152,7 +148,7 @@ export class WorkOrderActions {
         action: input.action,
         from: order.status,
         to: outcome.to,
-        actor: caller.actor,
+        actor: principal.actor,
         note,
         data: outcome.data,
       });
@@ -169,7 +165,7 @@ export class WorkOrderActions {
       await outcome.after?.(trx, order, eventId);
       // With its category's name, as every other answer about an order carries it (the console's
       // summary lost the category after a dispatch).
-      const updated = (await workOrdersRepository.find(trx, order.id))!;
+      const updated = (await workOrdersRepository.findUnscoped(trx, order.id))!;
       return { ...updated, category_name: catalogue.categories.get(updated.category_code)?.name ?? '' };
     });
   }
@@ -177,7 +173,7 @@ export class WorkOrderActions {
   private async outcome(
     trx: Executor,
     catalogue: CatalogueSnapshot,
-    caller: Caller,
+    principal: Principal,
     order: WorkOrder,
     input: ActionInput,
     note: string,
@@ -226,7 +222,7 @@ export class WorkOrderActions {
         return this.dispatch(
           trx,
           catalogue,
-          caller,
+          principal,
           order,
           input,
           calendar.addWorkingHours(now, category.sign_hours).toISOString(),
@@ -244,7 +240,7 @@ export class WorkOrderActions {
       case 'extend': {
         if (order.pending_extension) throw conflict('workorder.extension_pending');
         if (!input.days) throw fieldError('days', 'field.required');
-        const request = { days: input.days, reason: note, requestedBy: caller.userId, at: nowIso };
+        const request = { days: input.days, reason: note, requestedBy: principal.userId, at: nowIso };
         return plain(order.status, { pending_extension: JSON.stringify(request) }, { days: input.days });
       }
       case 'approve_extension': {
@@ -264,7 +260,7 @@ export class WorkOrderActions {
         return {
           ...plain('pending_review', { resolution: note, resolved_at: nowIso }),
           after: async (t, o) => {
-            await this.recordDeed(t, category.name, caller, o, note);
+            await this.recordDeed(t, category.name, principal, o, note);
             await this.tellResident(t, { ...o, resolution: note }, 'order_resolved');
           },
         };
@@ -302,7 +298,7 @@ export class WorkOrderActions {
   private async dispatch(
     trx: Executor,
     catalogue: CatalogueSnapshot,
-    caller: Caller,
+    principal: Principal,
     order: WorkOrder,
     input: ActionInput,
     signDueAt: string,
@@ -320,7 +316,7 @@ export class WorkOrderActions {
         target !== order.handler_region_code &&
         target.startsWith(order.handler_region_code) &&
         order.region_code.startsWith(target);
-      if (!downward || !(await regionsRepository.find(trx, target)))
+      if (!downward || !(await regionsRepository.findUnscoped(trx, target)))
         throw fieldError('targetRegionCode', 'workorder.dispatch_not_down');
       return {
         changes: { ...base, handler_region_code: target, assignee_user_id: null, assignee_member_id: null },
@@ -340,9 +336,9 @@ export class WorkOrderActions {
     let userId: string;
     let memberId: string | null = null;
     if (input.assigneeMemberId) {
-      const member = await deedsRepository.member(trx, input.assigneeMemberId);
-      if (!member || !caller.scopeFor('workorder.dispatch').includes(member.region_code))
-        throw fieldError('assigneeMemberId', 'deed.unknown_member');
+      const dispatchScope = principal.scopeFor('workorder.dispatch');
+      const member = await deedsRepository.memberInScope(trx, dispatchScope, input.assigneeMemberId);
+      if (!member) throw fieldError('assigneeMemberId', 'deed.unknown_member');
       if (!member.user_id) throw fieldError('assigneeMemberId', 'workorder.member_without_account');
       userId = member.user_id;
       memberId = member.id;
@@ -371,13 +367,13 @@ export class WorkOrderActions {
   private async recordDeed(
     trx: Executor,
     categoryName: string,
-    caller: Caller,
+    principal: Principal,
     order: WorkOrder,
     note: string,
   ): Promise<void> {
     const member = order.assignee_member_id
-      ? await deedsRepository.member(trx, order.assignee_member_id)
-      : await deedsRepository.memberOfUser(trx, caller.userId);
+      ? await deedsRepository.memberUnscoped(trx, order.assignee_member_id)
+      : await deedsRepository.memberOfUser(trx, principal.userId);
     if (!member) return;
     await writeDeedAndCounters(trx, {
       id: uuidv7(),
@@ -388,7 +384,7 @@ export class WorkOrderActions {
       title: `${categoryName} · ${order.number}`.slice(0, 100),
       description: note,
       done_on: beijingDate(this.ctx.now()),
-      created_by: caller.userId,
+      created_by: principal.userId,
       created_at: this.ctx.now().toISOString(),
     });
   }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { districtOf, isWithin, regionAt } from '../../../shared/region-code.js';
 import type { Channel } from '../../../shared/work-orders.js';
-import type { Scope } from '../../auth/scope.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceCategory, WorkOrder } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -41,11 +41,17 @@ export interface IntakeInput {
   publicDescription?: string | undefined;
 }
 
-/** Who takes the order in: staff in their intake scope, a signed-in resident, or an Open311 client. */
+/**
+ * Who takes the order in: a staff principal (in their `workorder.intake` scope), a signed-in
+ * resident, or an Open311 client. Residents and Open311 clients are not principals.
+ */
 export type Intake =
-  | { kind: 'staff'; scope: Scope; userId: string; actor: AuditActor }
+  | { kind: 'staff'; principal: Principal }
   | { kind: 'resident'; residentId: string; actor: AuditActor }
   | { kind: 'open311'; keyId: string; regionCode: string; actor: AuditActor };
+
+const actorOf = (intake: Intake): AuditActor =>
+  intake.kind === 'staff' ? intake.principal.actor : intake.actor;
 
 /** The unit that handles a category at a place: its community, street or the district. */
 export function suggestedHandler(placeCode: string, handlerKind: ServiceCategory['handler_kind']): string {
@@ -80,7 +86,7 @@ export class WorkOrderIntake {
 
   /** The place: a household or person pins it exactly; a region code alone names a region. */
   private async place(db: Executor, intake: Intake, input: IntakeInput) {
-    const placeScope = intake.kind === 'staff' ? intake.scope : undefined; // residents and Open311 clients name a place, not a record of the register
+    const placeScope = intake.kind === 'staff' ? intake.principal.scopeFor('workorder.intake') : undefined; // residents and Open311 clients name a place, not a record of the register
     let householdId: string | null = null;
     let personId: string | null = null;
     let regionCode = input.regionCode;
@@ -105,13 +111,12 @@ export class WorkOrderIntake {
     if (!regionCode) throw fieldError('regionCode', 'field.required');
     if (input.regionCode && !regionCode.startsWith(input.regionCode))
       throw fieldError('regionCode', 'workorder.place_mismatch');
-    const region = await regionsRepository.find(db, regionCode);
-    const allowed =
-      intake.kind === 'staff'
-        ? intake.scope.includes(regionCode)
-        : intake.kind === 'open311'
-          ? regionCode.startsWith(intake.regionCode)
-          : regionCode.startsWith(this.ctx.config.districtCode);
+    const region = await regionsRepository.findUnscoped(db, regionCode);
+    const allowed = placeScope
+      ? placeScope.includes(regionCode)
+      : intake.kind === 'open311'
+        ? regionCode.startsWith(intake.regionCode)
+        : regionCode.startsWith(this.ctx.config.districtCode);
     if (!region || !allowed) throw fieldError('regionCode', 'workorder.unknown_region');
     return { regionCode, regionName: region.name, householdId, personId };
   }
@@ -184,7 +189,7 @@ export class WorkOrderIntake {
       longitude: input.longitude ?? null,
       channel: input.channel,
       hotline_id: hotlineId,
-      intake_user_id: intake.kind === 'staff' ? intake.userId : null,
+      intake_user_id: intake.kind === 'staff' ? intake.principal.userId : null,
       resident_id: intake.kind === 'resident' ? intake.residentId : null,
       open311_key_id: intake.kind === 'open311' ? intake.keyId : null,
       contact_name: input.contactName ?? '',
@@ -223,7 +228,7 @@ export class WorkOrderIntake {
       action: 'receive',
       from: null,
       to: 'received',
-      actor: intake.actor,
+      actor: actorOf(intake),
       data: { channel: input.channel, categoryCode: category.code, handler },
     });
     if (phone) {

@@ -161,7 +161,7 @@ export const workOrdersRepository = {
   },
 
   /** Unscoped, locked on PostgreSQL when asked: the service decides who may act. */
-  find: async (db: Executor, id: string, lock?: Dialect): Promise<WorkOrder | undefined> => {
+  findUnscoped: async (db: Executor, id: string, lock?: Dialect): Promise<WorkOrder | undefined> => {
     const query = db.selectFrom('work_orders').selectAll().where('id', '=', id);
     return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   },

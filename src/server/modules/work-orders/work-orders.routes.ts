@@ -1,15 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listOrderOf } from '../../../shared/work-orders.js';
-import type { Permission } from '../../auth/permissions.js';
-import { scopeOf } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
-import { unauthenticated } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { ageOn } from '../register/person-fields.js';
-import type { Caller } from './work-order-actions.service.js';
 import {
   actionBody,
   callerQuery,
@@ -24,25 +19,6 @@ import {
   workOrderSchema,
 } from './work-orders.schema.js';
 import type { WorkOrdersService } from './work-orders.service.js';
-
-/** The signed-in staff member as the work-order services see them. */
-export function callerOf(ctx: ServiceContext, request: FastifyRequest): Caller {
-  const auth = request.auth;
-  if (!auth) throw unauthenticated();
-  const cache = new Map<Permission, ReturnType<typeof scopeOf>>();
-  return {
-    userId: auth.user.id,
-    actor: request.actor,
-    scopeFor: (permission) => {
-      let scope = cache.get(permission);
-      if (!scope) {
-        scope = scopeOf(auth.assignments, permission, ctx.database.dialect);
-        cache.set(permission, scope);
-      }
-      return scope;
-    },
-  };
-}
 
 /**
  * Work orders: intake, lists, detail with timeline, and every action. Reading and acting are
@@ -69,7 +45,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const order = await workOrders.intake.create(
-        { kind: 'staff', scope: request.scope, userId: request.auth!.user.id, actor: request.actor },
+        { kind: 'staff', principal: request.principal },
         request.body,
       );
       return reply.code(201).send(dto(order));
@@ -92,7 +68,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       const after = decodeCursor(query.cursor, ['time', 'text']);
       const view = query.view ?? 'all';
       const order = listOrderOf(view);
-      const rows = await workOrders.list(callerOf(ctx, request), {
+      const rows = await workOrders.list(request.principal, {
         view,
         status: query.status,
         categoryCode: query.category,
@@ -123,7 +99,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => ({
-      items: (await workOrders.similar(callerOf(ctx, request), request.query)).map(dto),
+      items: (await workOrders.similar(request.principal, request.query)).map(dto),
     }),
   );
 
@@ -155,8 +131,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const caller = callerOf(ctx, request);
-      const found = await workOrders.caller(caller, caller.scopeFor('person.read'), request.query.phone);
+      const found = await workOrders.caller(request.principal, request.query.phone);
       return {
         persons: found.persons.map((p) => ({
           id: p.id,
@@ -184,7 +159,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const detail = await workOrders.detail(callerOf(ctx, request), request.params.id);
+      const detail = await workOrders.detail(request.principal, request.params.id);
       return {
         ...dto(detail.order),
         events: detail.events.map(toEventDto),
@@ -223,7 +198,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const options = await workOrders.dispatchOptions(request.scope, request.params.id);
+      const options = await workOrders.dispatchOptions(request.principal.scope, request.params.id);
       return {
         units: options.units,
         users: options.users.map((u) => ({
@@ -250,7 +225,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const order = await workOrders.actions.act(callerOf(ctx, request), request.params.id, request.body);
+      const order = await workOrders.actions.act(request.principal, request.params.id, request.body);
       return dto(order);
     },
   );

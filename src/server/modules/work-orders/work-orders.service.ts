@@ -1,10 +1,11 @@
+import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { recordLookup } from '../register/lookup-guard.js';
 import { attachmentsRepository } from './attachments.repository.js';
 import { CatalogueCache } from './catalogue.service.js';
-import { type Caller, visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
+import { visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
 import { WorkOrderIntake } from './work-order-intake.service.js';
 import {
   callerLookups,
@@ -25,15 +26,15 @@ export class WorkOrdersService {
     this.actions = new WorkOrderActions(ctx, this.catalogue);
   }
 
-  async detail(caller: Caller, id: string) {
+  async detail(principal: Principal, id: string) {
     const { db } = this.ctx.database;
-    const order = await workOrdersRepository.view(db, visibilityOf(caller), id);
+    const order = await workOrdersRepository.view(db, visibilityOf(principal), id);
     if (!order) throw notFound('workorder.not_found');
     const [events, attachments] = await Promise.all([
       workOrdersRepository.events(db, id),
       attachmentsRepository.ofOrder(db, id),
     ]);
-    return { order, events, attachments, availableActions: this.actions.available(caller, order) };
+    return { order, events, attachments, availableActions: this.actions.available(principal, order) };
   }
 
   /**
@@ -54,35 +55,36 @@ export class WorkOrdersService {
     return { units, users, members };
   }
 
-  list(caller: Caller, filter: ListFilter) {
+  list(principal: Principal, filter: ListFilter) {
     const ownUnits =
       filter.view === 'mine'
         ? [
             ...new Set(
               (['workorder.handle', 'workorder.dispatch', 'workorder.supervise'] as const).flatMap(
-                (permission) => caller.scopeFor(permission).roots,
+                (permission) => principal.scopeFor(permission).roots,
               ),
             ),
           ]
         : undefined;
-    return workOrdersRepository.list(this.ctx.database.db, visibilityOf(caller), { ...filter, ownUnits });
+    return workOrdersRepository.list(this.ctx.database.db, visibilityOf(principal), { ...filter, ownUnits });
   }
 
   similar(
-    caller: Caller,
+    principal: Principal,
     input: { categoryCode: string; regionCode: string; householdId?: string | undefined },
   ) {
     // A place outside where the caller takes orders does not exist for them: 404, as every region
     // filter answers, rather than an empty list that tells nothing apart.
-    caller.scopeFor('workorder.intake').filteredTo(input.regionCode);
-    return workOrdersRepository.openSimilar(this.ctx.database.db, visibilityOf(caller), input);
+    principal.scopeFor('workorder.intake').filteredTo(input.regionCode);
+    return workOrdersRepository.openSimilar(this.ctx.database.db, visibilityOf(principal), input);
   }
 
   /** The operator console's first look-up: who is calling (register, by phone) and their orders. */
   /** Who is calling: a look-up by a whole phone number, audited and capped (lookup-guard.ts). */
-  async caller(caller: Caller, personScope: Scope, phone: string) {
+  async caller(principal: Principal, phone: string) {
     const { db } = this.ctx.database;
-    await recordLookup(this.ctx, caller.actor, {
+    const personScope = principal.scopeFor('person.read');
+    await recordLookup(this.ctx, principal.actor, {
       kind: 'phone',
       via: 'caller',
       regionCode: personScope.roots[0] ?? this.ctx.config.districtCode,
@@ -90,7 +92,7 @@ export class WorkOrdersService {
     const index = this.ctx.crypto.blindIndex('person.phone', phone);
     const [persons, orders] = await Promise.all([
       callerLookups.personsByPhone(db, personScope, index),
-      workOrdersRepository.byContactPhone(db, visibilityOf(caller), index),
+      workOrdersRepository.byContactPhone(db, visibilityOf(principal), index),
     ]);
     return { persons, orders };
   }
