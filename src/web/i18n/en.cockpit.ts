@@ -19,6 +19,8 @@ export const enCockpit: Record<keyof typeof zhCockpit, string> = {
   'cockpit.map': 'Map',
   'cockpit.mapIndicator': 'Color by',
   'cockpit.mapHint': 'Click a region to open it',
+  'cockpit.missingOutlines':
+    'Not on the map, having no outline yet: {names}. The table and ranking include them; import outlines to draw them (lianxin regions boundaries FILE.geojson)',
   'cockpit.noBoundaries': 'No outlines of the child regions yet (lianxin regions boundaries FILE.geojson)',
   'cockpit.noChildren': 'No child regions',
   'cockpit.ranking': 'Ranking by {indicator}',

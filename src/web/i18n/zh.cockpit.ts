@@ -17,6 +17,8 @@ export const zhCockpit = {
   'cockpit.map': '区域地图',
   'cockpit.mapIndicator': '着色指标',
   'cockpit.mapHint': '点击区域进入下一级',
+  'cockpit.missingOutlines':
+    '地图上没有 {names}：尚无其边界。统计和排名已包含它们；导入边界后显示（lianxin regions boundaries FILE.geojson）',
   'cockpit.noBoundaries': '尚未导入下级区域的边界（lianxin regions boundaries FILE.geojson）',
   'cockpit.noChildren': '没有下级区域',
   'cockpit.ranking': '{indicator}排名',

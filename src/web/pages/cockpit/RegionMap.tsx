@@ -67,6 +67,10 @@ export function RegionMap({
   const mapName = `cockpit-${mapKey}`;
   const byCode = useMemo(() => new Map(items.map((c) => [c.code, c])), [items]);
   const drawable = (features?.features.length ?? 0) > 0;
+  // Child regions the table counts but the map cannot draw (a grid created after the outlines were
+  // imported): named under the map, with how to add them, rather than silently missing.
+  const outlined = new Set(features?.features.map((f) => f.properties.code) ?? []);
+  const withoutOutline = drawable ? items.filter((child) => !outlined.has(child.code)) : [];
 
   const option = useMemo<EChartsOption | null>(() => {
     if (!features || !drawable) return null;
@@ -172,6 +176,13 @@ export function RegionMap({
       {option ? (
         <div ref={wrapper} data-testid="cockpit-map">
           <EChart option={option} height={420} onClick={onClick} onRendered={onRendered} />
+          {withoutOutline.length > 0 && (
+            <Typography.Text type="secondary" data-testid="cockpit-map-missing">
+              {t('cockpit.missingOutlines', {
+                names: withoutOutline.map((child) => child.name).join(language === 'zh' ? '、' : ', '),
+              })}
+            </Typography.Text>
+          )}
         </div>
       ) : (
         <Empty
