@@ -107,7 +107,8 @@ describeInBrowser('foundation: regions, users and scoped access in the browser',
     await dialog.getByTestId('region-name-input').fill(BUILDING_NAME);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    const building = page.getByRole('link', { name: BUILDING_NAME });
+    // The children table's link (the 住户分布 card above links the building too).
+    const building = page.locator('[data-testid^="child-link-"]', { hasText: BUILDING_NAME });
     await building.waitFor();
     const row = page.getByRole('row', { name: new RegExp(BUILDING_NAME) });
     expect(await visibleText(row)).toContain('楼栋');

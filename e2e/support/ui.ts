@@ -35,8 +35,18 @@ export async function pickMember(
   name: string,
   organization: string,
 ): Promise<void> {
+  // Wait for the search of the whole name (the picker debounces): an option clicked while an
+  // earlier, partial search's answer re-renders the list can miss, leaving nothing chosen.
+  const searched = page
+    .waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/api/members' && url.searchParams.get('q') === name;
+    })
+    .catch(() => undefined);
   await picker.click();
   await page.keyboard.type(name);
+  // A name searched moments ago answers from the cache, without a request.
+  await Promise.race([searched, page.waitForTimeout(3_000)]);
   await page.locator(`.ant-select-item-option[title="${name} · ${organization}"]`).click();
 }
 

@@ -9,6 +9,7 @@ export const TEMPLATES = {
   order_closed: '【连心】您的工单 {number} 已办结，稍后将回访听取您的评价。',
   order_answered: '【连心】您的工单 {number} 已当场答复：{resolution}。稍后将回访听取您的评价。',
   order_dispatched: '工单 {number}（{category}）已派给您，请于 {signDue} 前签收。',
+  order_arrived: '新工单 {number}（{category}）经{channel}提交，已进入本单位待办，请于 {due} 前办结。',
   order_overdue: '工单 {number}（{category}）已超过办理时限 {due}，已报上级督办。',
   order_urged: '工单 {number}（{category}）被催办：{note}',
   order_reopened: '工单 {number}（{category}）回访不满意，请重新办理。',

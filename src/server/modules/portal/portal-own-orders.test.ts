@@ -59,4 +59,31 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
     });
     expect(staffView.json.satisfaction).toBe('satisfied');
   });
+
+  it('rings the bell of the unit whose queue a portal request lands in', async () => {
+    const submitted = await env.inject('POST', '/api/portal/requests', {
+      cookie: resident,
+      body: {
+        categoryCode: 'livelihood.repair',
+        description: '楼道里的水管漏水，地面结冰很滑',
+        regionCode: world.gridCode,
+        address: '1号楼2单元',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const inbox = await env.inject('GET', '/api/me/notifications', { cookie: world.secretary.cookie });
+    const arrived = (inbox.json.items as { text: string; workOrderId: string }[]).find(
+      (item) => item.workOrderId === submitted.json.id,
+    );
+    expect(arrived?.text).toContain('经居民端提交，已进入本单位待办');
+    // An order taken at the console rings nobody: its operator passes it on by dispatching.
+    const taken = await env.inject('POST', '/api/work-orders', {
+      cookie: world.operator.cookie,
+      body: elderlyCareOrder(world),
+    });
+    const after = await env.inject('GET', '/api/me/notifications', { cookie: world.secretary.cookie });
+    expect(
+      (after.json.items as { workOrderId: string }[]).some((item) => item.workOrderId === taken.json.id),
+    ).toBe(false);
+  });
 });

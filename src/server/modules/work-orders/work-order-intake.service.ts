@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { districtOf, isWithin, regionAt } from '../../../shared/region-code.js';
-import type { Channel } from '../../../shared/work-orders.js';
+import { CHANNEL_LABELS, type Channel } from '../../../shared/work-orders.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceCategory, WorkOrder } from '../../db/tables.js';
@@ -15,7 +15,7 @@ import { catalogueRepository } from './catalogue.repository.js';
 import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
 import { attributesOf, checkAttributes } from './category-attributes.js';
 import { WorkOrderStep } from './work-order-steps.js';
-import { type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
+import { handlerRecipients, type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
 import { beijingDate, formatBeijing } from './working-calendar.js';
 
 export interface IntakeInput {
@@ -239,6 +239,24 @@ export class WorkOrderIntake {
         params: { number, due: formatBeijing(order.due_at) },
         workOrderId: id,
       });
+    }
+    // An order a resident or an Open311 client sent lands in a unit's queue with nobody at a
+    // console to pass it on: the unit's staff hear of it as they do of a dispatch.
+    if (intake.kind !== 'staff') {
+      for (const userId of await handlerRecipients(trx, handler)) {
+        await enqueueNotification(this.ctx, trx, {
+          districtCode,
+          recipient: { userId },
+          template: 'order_arrived',
+          params: {
+            number,
+            category: category.name,
+            channel: CHANNEL_LABELS[input.channel].zh,
+            due: formatBeijing(order.due_at),
+          },
+          workOrderId: id,
+        });
+      }
     }
     return { ...order, category_name: category.name, region_name: place.regionName };
   }
