@@ -304,6 +304,10 @@ export const INDICATORS: readonly IndicatorDef[] = [
     code: 'wo_satisfaction_rate',
     module: 'work-orders',
     label: { zh: '群众满意率', en: 'Satisfaction' },
+    note: {
+      zh: '回访中“满意”与“基本满意”之和占全部回访的比例',
+      en: 'Callbacks answered satisfied or basically satisfied, of all callbacks',
+    },
     unit: 'percent',
     better: 'higher',
     kind: 'flow',
