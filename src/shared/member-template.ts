@@ -10,6 +10,10 @@ export const MEMBER_HEADERS = [
   '岗位',
 ] as const;
 export type MemberHeader = (typeof MEMBER_HEADERS)[number];
+/** Every column but the phone and the post must be filled (marked * in the template). */
+export const REQUIRED_MEMBER_HEADERS: readonly MemberHeader[] = MEMBER_HEADERS.filter(
+  (header) => header !== '手机号码' && header !== '岗位',
+);
 
 export const MEMBER_CATEGORY_NAMES = { 正式党员: 'formal', 预备党员: 'probationary' } as const;
 export const MEMBER_STATUS_NAMES = {

@@ -3,14 +3,16 @@ import {
   MEMBER_CATEGORY_NAMES,
   MEMBER_HEADERS,
   MEMBER_STATUS_NAMES,
+  REQUIRED_MEMBER_HEADERS,
 } from '../../../shared/member-template.js';
+import { markedHeading } from '../../../shared/template-headings.js';
 
 /** The member import template, with the ID and phone columns as text and a sheet of notes. */
 export async function writeMemberTemplate(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('党员信息');
   sheet.columns = MEMBER_HEADERS.map((header) => ({
-    header,
+    header: markedHeading(header, REQUIRED_MEMBER_HEADERS.includes(header)),
     key: header,
     width: header === '公民身份号码' ? 22 : header === '所属组织' ? 24 : 12,
     style: header === '公民身份号码' || header === '手机号码' ? { numFmt: '@' } : {},

@@ -3,7 +3,9 @@ import {
   MEMBER_HEADERS,
   MEMBER_STATUS_NAMES,
   type MemberHeader,
+  REQUIRED_MEMBER_HEADERS,
 } from '../../../shared/member-template.js';
+import { columnOfHeading } from '../../../shared/template-headings.js';
 import { validateIdNumber, validateMobilePhone } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
 import { DomainError } from '../../http/errors.js';
@@ -87,12 +89,12 @@ async function importCheckedMembers(
     if (!positions) {
       positions = new Map();
       source.cells.forEach((cell, index) => {
-        const name = normalizeCell(cell);
+        const name = columnOfHeading(normalizeCell(cell));
         const known = MEMBER_HEADERS.find((h) => h === name);
         if (known) positions!.set(known, index);
         else if (name && name !== '错误原因') outcome.unknownColumns.push(name);
       });
-      const missing = MEMBER_HEADERS.filter((h) => h !== '手机号码' && h !== '岗位' && !positions!.has(h));
+      const missing = REQUIRED_MEMBER_HEADERS.filter((h) => !positions!.has(h));
       if (missing.length) {
         outcome.fileProblem = `缺少模板列：${missing.join('、')}`;
         outcome.status = 'rejected';

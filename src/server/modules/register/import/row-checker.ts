@@ -6,6 +6,7 @@ import {
   type ResidentHeader,
 } from '../../../../shared/register-template.js';
 import { restoreFormulaText } from '../../../../shared/spreadsheet-cell.js';
+import { columnOfHeading } from '../../../../shared/template-headings.js';
 import { toHalfWidth, validateIdNumber, validateMobilePhone } from '../../../../shared/validators/index.js';
 import type { Region } from '../../../db/tables.js';
 
@@ -197,7 +198,7 @@ export function mapHeaders(header: readonly string[]): {
   const positions = new Map<ResidentHeader, number>();
   const unknown: string[] = [];
   header.forEach((raw, index) => {
-    const name = normalizeCell(raw);
+    const name = columnOfHeading(normalizeCell(raw));
     if (!name) return;
     const known = RESIDENT_HEADERS.find((h) => h === name);
     if (known && !positions.has(known)) positions.set(known, index);

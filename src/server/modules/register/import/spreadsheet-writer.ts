@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { ERROR_COLUMN, RELATIONS, RESIDENT_HEADERS } from '../../../../shared/register-template.js';
+import {
+  ERROR_COLUMN,
+  RELATIONS,
+  REQUIRED_RESIDENT_HEADERS,
+  RESIDENT_HEADERS,
+} from '../../../../shared/register-template.js';
 import { neutralizeFormula } from '../../../../shared/spreadsheet-cell.js';
+import { markedHeading } from '../../../../shared/template-headings.js';
 import { translate } from '../../../i18n/messages.js';
 import { normalizeCell } from './row-checker.js';
 import { readSpreadsheet, type SpreadsheetFormat } from './row-source.js';
@@ -18,7 +24,7 @@ export async function writeResidentTemplate(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('居民信息');
   sheet.columns = RESIDENT_HEADERS.map((header) => ({
-    header,
+    header: markedHeading(header, REQUIRED_RESIDENT_HEADERS.includes(header)),
     key: header,
     width: header === '公民身份号码' ? 22 : header.endsWith('地址') || header === '备注' ? 30 : 12,
     style: TEXT_COLUMNS.has(header) ? { numFmt: '@' } : {},
