@@ -1,20 +1,39 @@
+import type { Language } from '../server/i18n/messages.js';
 import type { AuditAnchor } from '../server/modules/audit/audit-anchor.js';
 import type { AuditVerification } from '../server/modules/audit/audit-verify.js';
+import { cliLanguage } from './language.js';
 
-/** One line for the operator: what held, or where and how the chain broke. */
-export function describeVerification(result: AuditVerification, anchor: AuditAnchor): string {
-  if (result.ok) return `Audit chain intact: ${result.rows} rows.`;
-  const where = `Audit chain BROKEN at row ${result.brokenAtSeq} (${result.reason})`;
+/** One line for the operator, in their language: what held, or where and how the chain broke. */
+export function describeVerification(
+  result: AuditVerification,
+  anchor: AuditAnchor,
+  language: Language = cliLanguage(),
+): string {
+  const zh = language === 'zh';
+  if (result.ok)
+    return zh ? `审计链完整：共 ${result.rows} 行。` : `Audit chain intact: ${result.rows} rows.`;
+  const where = zh
+    ? `审计链在第 ${result.brokenAtSeq} 行断开（${result.reason}）`
+    : `Audit chain BROKEN at row ${result.brokenAtSeq} (${result.reason})`;
+  const before = zh ? `此前 ${result.rows} 行核验无误` : `${result.rows} rows verified before it`;
   switch (result.reason) {
     case 'cut':
-      return `${where}: the log ends at row ${result.brokenAtSeq - 1} but ${anchor.headFile} records row ${result.exportedSeq}; its tail was removed.`;
+      return zh
+        ? `${where}：日志止于第 ${result.brokenAtSeq - 1} 行，而 ${anchor.headFile} 记录到第 ${result.exportedSeq} 行，末尾已被删除。`
+        : `${where}: the log ends at row ${result.brokenAtSeq - 1} but ${anchor.headFile} records row ${result.exportedSeq}; its tail was removed.`;
     case 'anchor_invalid':
-      return `${where}: ${anchor.headFile} was edited or belongs to another data key.`;
+      return zh
+        ? `${where}：${anchor.headFile} 被改动过，或属于另一把数据密钥。`
+        : `${where}: ${anchor.headFile} was edited or belongs to another data key.`;
     case 'forged':
-      return `${where}: its MAC does not match; it was rewritten without the key. ${result.rows} rows verified before it.`;
+      return zh
+        ? `${where}：其 MAC 不符，是在没有密钥的情况下改写的。${before}。`
+        : `${where}: its MAC does not match; it was rewritten without the key. ${before}.`;
     case 'unsigned':
-      return `${where}: it has no MAC although earlier rows do. ${result.rows} rows verified before it.`;
+      return zh
+        ? `${where}：前面的行都有 MAC，它却没有。${before}。`
+        : `${where}: it has no MAC although earlier rows do. ${before}.`;
     default:
-      return `${where}; ${result.rows} rows verified before it.`;
+      return zh ? `${where}；${before}。` : `${where}; ${before}.`;
   }
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
 import { describeVerification } from './audit-report.js';
 import { readConfig, withDatabase } from './context.js';
+import { cliLanguage } from './language.js';
 
 export function registerBackupCommands(program: Command): void {
   program
@@ -26,7 +27,9 @@ export function registerBackupCommands(program: Command): void {
             }.\n`,
         );
         if (!chain.ok) {
-          process.stderr.write(`warning: ${describeVerification(chain, anchorOf(ctx.config))}\n`);
+          process.stderr.write(
+            `${cliLanguage() === 'zh' ? '警告' : 'warning'}: ${describeVerification(chain, anchorOf(ctx.config))}\n`,
+          );
         }
       }),
     );

@@ -11,9 +11,13 @@ const bin = path.resolve(import.meta.dirname, '../../bin/lianxin.mjs');
 /** Runs `lianxin …` against the test's database, as an operator would from the project root. */
 async function lianxin(
   env: TestEnv,
-  ...args: string[]
+  ...rest: [Record<string, string>, ...string[]] | string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv = env.cliEnv();
+  // An optional first argument adds to the environment (a locale), the rest are the command's.
+  const [first, ...others] = rest;
+  const extra = typeof first === 'object' ? first : {};
+  const args = (typeof first === 'object' ? others : rest) as string[];
+  const childEnv = { ...env.cliEnv(), ...extra };
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: childEnv });
     return { code: 0, stdout, stderr };
@@ -58,7 +62,10 @@ describeEachDialect('the lianxin command', (env) => {
     expect(password.length).toBeGreaterThanOrEqual(10);
     expect(await env.login('cli_worker', password)).toMatch(/^lianxin_session=/);
     const list = await lianxin(env, 'users', 'list');
-    expect(list.stdout).toMatch(/cli_worker\t网格员\tactive\tgrid_worker@230108001002/);
+    expect(list.stdout).toMatch(/cli_worker\t网格员\t正常\tgrid_worker@230108001002/);
+    // English where the locale asks for it.
+    const english = await lianxin(env, { LANG: 'en_US.UTF-8' }, 'users', 'list');
+    expect(english.stdout).toMatch(/cli_worker\t网格员\tactive\tgrid_worker@230108001002/);
   });
 
   it('exports the audit head on verify and names a cut tail against it', { timeout: 120_000 }, async () => {
@@ -67,7 +74,7 @@ describeEachDialect('the lianxin command', (env) => {
     await env.loginAdmin();
     const intact = await lianxin(env, 'audit', 'verify');
     expect(intact.code).toBe(0);
-    const total = Number(/intact: (\d+) rows/.exec(intact.stdout)![1]);
+    const total = Number(/审计链完整：共 (\d+) 行/.exec(intact.stdout)![1]);
     expect(JSON.parse(fs.readFileSync(env.file('audit-head.json'), 'utf8')).seq).toBe(total);
     // Someone with write access to the database removes the last two rows and moves the head back.
     const tail = await db
@@ -88,8 +95,10 @@ describeEachDialect('the lianxin command', (env) => {
     await db.updateTable('audit_head').set({ seq: newLast.seq, hash: newLast.hash }).execute();
     const cut = await lianxin(env, 'audit', 'verify');
     expect(cut.code).toBe(1);
-    expect(cut.stdout).toContain(`BROKEN at row ${total - 1} (cut)`);
-    expect(cut.stdout).toContain(`records row ${total}`);
+    expect(cut.stdout).toContain(`审计链在第 ${total - 1} 行断开（cut）`);
+    expect(cut.stdout).toContain(`记录到第 ${total} 行`);
+    const inEnglish = await lianxin(env, { LANG: 'en_US.UTF-8' }, 'audit', 'verify');
+    expect(inEnglish.stdout).toContain(`BROKEN at row ${total - 1} (cut)`);
     // Put the log back for the next test.
     for (const row of tail) await db.insertInto('audit_log').values(row).execute();
     await db.updateTable('audit_head').set(head).execute();
@@ -98,10 +107,10 @@ describeEachDialect('the lianxin command', (env) => {
   it('verifies the audit chain and exits non-zero at a tampered row', async () => {
     const intact = await lianxin(env, 'audit', 'verify');
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/Audit chain intact: \d+ rows/);
+    expect(intact.stdout).toMatch(/审计链完整：共 \d+ 行/);
     await env.database.db.updateTable('audit_log').set({ action: 'forged' }).where('seq', '=', 2).execute();
     const broken = await lianxin(env, 'audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('BROKEN at row 2 (altered)');
+    expect(broken.stdout).toContain('审计链在第 2 行断开（altered）');
   });
 });

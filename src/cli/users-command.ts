@@ -5,6 +5,7 @@ import { usersRepository } from '../server/modules/users/users.repository.js';
 import { UsersService } from '../server/modules/users/users.service.js';
 import type { ServiceContext } from '../server/services.js';
 import { CLI_ACTOR, systemScope, withDatabase } from './context.js';
+import { cliLanguage } from './language.js';
 
 async function userIdOf(ctx: ServiceContext, username: string): Promise<string> {
   const user = await usersRepository.findByUsername(ctx.database.db, username.toLowerCase());
@@ -21,9 +22,15 @@ export function registerUsersCommand(program: Command): void {
     .action(() =>
       withDatabase(async (ctx, database) => {
         const list = await new UsersService(ctx).list(await systemScope(database), { limit: 200 });
+        const zh = cliLanguage() === 'zh';
+        // Role codes stay as they are: they are what `users create --role` takes.
+        const statusText = (status: string) =>
+          zh ? ({ active: '正常', disabled: '已停用' }[status] ?? status) : status;
         for (const { user, roles } of list) {
           const roleText = roles.map((r) => `${r.role}@${r.region_code}`).join(', ') || '-';
-          process.stdout.write(`${user.username}\t${user.display_name}\t${user.status}\t${roleText}\n`);
+          process.stdout.write(
+            `${user.username}\t${user.display_name}\t${statusText(user.status)}\t${roleText}\n`,
+          );
         }
       }),
     );

@@ -126,7 +126,7 @@ describeEachDialect('crash safety: kill -9 during work, then restart', (env) => 
       .execute();
     expect(withoutIntake).toEqual([]);
     const verified = await auditVerify(env);
-    expect(verified.stdout).toContain('intact');
+    expect(verified.stdout).toContain('审计链完整');
     expect(verified.code).toBe(0);
     // The restarted server takes orders again.
     const again = await fetch(`${server.baseUrl}/api/work-orders/${acknowledged[0]}`, {

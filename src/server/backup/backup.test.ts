@@ -125,7 +125,7 @@ describeEachDialect('backup and restore', (env) => {
       const restored = await lianxin(targetEnv, 'restore', file);
       expect(restored.stderr).toBe('');
       expect(restored.code).toBe(0);
-      expect(restored.stdout).toMatch(/Audit chain intact: \d+ rows/);
+      expect(restored.stdout).toMatch(/审计链完整：共 \d+ 行/);
       const reopened = openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
       try {
         expect(await contents(reopened)).toEqual(original);
@@ -231,7 +231,7 @@ describeEachDialect('backup and restore', (env) => {
     const restored = await lianxin(env.cliEnv(), 'restore', file, '--force');
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/Audit chain intact: \d+ rows/);
+    expect(restored.stdout).toMatch(/审计链完整：共 \d+ 行/);
     const database =
       env.dialect === 'sqlite'
         ? openDatabase({ dataDir: env.config.dataDir, databaseUrl: undefined })

@@ -1,7 +1,14 @@
 import type { ArticleReport } from './article-report.js';
 
-/** Display width of a string in a terminal: CJK characters take two columns. */
-const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+/**
+ * East Asian wide and full-width characters (CJK, Hangul, full-width forms) take two columns in a
+ * terminal; everything else one — including the dash "—", which a wider range counted as two and
+ * so pushed every row with it out of line.
+ */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Display width of a string in a terminal. */
+export const width = (text: string) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
 const padEnd = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 const padStart = (text: string, columns: number) => ' '.repeat(Math.max(0, columns - width(text))) + text;
 
