@@ -1,5 +1,7 @@
-import { Flex, Layout, Typography } from 'antd';
-import { Outlet } from 'react-router';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -11,9 +13,36 @@ import { UserMenu } from './UserMenu';
 const SIDER_WIDTH = 260;
 const HEADER_HEIGHT = 56;
 
-/** Header (product, language, user), sider (menu and region tree), and the page. */
+/** The menu and the region tree, each scrolling on its own (in the sider, or the phone's drawer). */
+function Navigation() {
+  // Unfolding the tree never pushes the menu out of view; the menu gives up room (and scrolls)
+  // only when the window is too short for both.
+  return (
+    <Flex vertical style={{ height: '100%' }}>
+      <div style={{ flex: '0 1 auto', overflowY: 'auto', minHeight: 0 }} data-testid="sider-menu">
+        <SideMenu />
+      </div>
+      <div style={{ flex: '1 1 0', overflowY: 'auto', minHeight: 160 }} data-testid="sider-tree">
+        <RegionTree />
+      </div>
+    </Flex>
+  );
+}
+
+/**
+ * Header (product, language, user), sider (menu and region tree), and the page. On a phone (below
+ * antd's `md`, 768 px) the sider would leave the page a sliver: the menu opens from a button in the
+ * header instead, closes when a page is chosen, and the page has the whole width.
+ */
 export function AppLayout() {
   const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement `md` is undefined: lay out for a wide screen, as before.
+  const narrow = screens.md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header
@@ -24,52 +53,76 @@ export function AppLayout() {
           position: 'sticky',
           top: 0,
           zIndex: 10,
+          ...(narrow ? { padding: '0 8px' } : {}),
         }}
       >
-        <Flex align="center" gap={10}>
+        <Flex align="center" gap={narrow ? 6 : 10} style={{ minWidth: 0 }}>
+          {narrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+              aria-label={t('nav.openMenu')}
+              onClick={() => setMenuOpen(true)}
+              data-testid="nav-open"
+            />
+          )}
           <BrandMark />
-          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }} data-testid="app-name">
+          <Typography.Text
+            style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}
+            data-testid="app-name"
+          >
             {t('app.name')}
           </Typography.Text>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>{t('app.subtitle')}</Typography.Text>
+          {!narrow && (
+            <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>{t('app.subtitle')}</Typography.Text>
+          )}
         </Flex>
-        <Flex align="center" gap={16}>
+        <Flex align="center" gap={narrow ? 4 : 16}>
           <LanguageSwitch />
           <NotificationBell />
           <UserMenu />
         </Flex>
       </Layout.Header>
-      <Layout hasSider>
-        {/* The white column runs the full page height; the menu and tree inside it stay in view. */}
-        <div style={{ background: '#fff', borderRight: '1px solid #e8ebf0' }}>
-          <Layout.Sider
-            width={SIDER_WIDTH}
-            theme="light"
-            style={{
-              position: 'sticky',
-              top: HEADER_HEIGHT,
-              height: `calc(100vh - ${HEADER_HEIGHT}px)`,
-              overflow: 'hidden',
-            }}
-            data-testid="sider"
+      {narrow ? (
+        <>
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            size={Math.min(SIDER_WIDTH + 20, window.innerWidth - 40)}
+            styles={{ body: { padding: 0 } }}
+            title={t('app.name')}
+            data-testid="nav-drawer"
           >
-            {/* The menu and the region tree scroll each on its own: unfolding the tree never
-                pushes the menu out of view. The menu gives up room (and scrolls) only when the
-                window is too short for both. */}
-            <Flex vertical style={{ height: '100%' }}>
-              <div style={{ flex: '0 1 auto', overflowY: 'auto', minHeight: 0 }} data-testid="sider-menu">
-                <SideMenu />
-              </div>
-              <div style={{ flex: '1 1 0', overflowY: 'auto', minHeight: 160 }} data-testid="sider-tree">
-                <RegionTree />
-              </div>
-            </Flex>
-          </Layout.Sider>
-        </div>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
-      </Layout>
+            <Navigation />
+          </Drawer>
+          <Layout.Content style={{ padding: 10, minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </>
+      ) : (
+        <Layout hasSider>
+          {/* The white column runs the full page height; the menu and tree inside it stay in view. */}
+          <div style={{ background: '#fff', borderRight: '1px solid #e8ebf0' }}>
+            <Layout.Sider
+              width={SIDER_WIDTH}
+              theme="light"
+              style={{
+                position: 'sticky',
+                top: HEADER_HEIGHT,
+                height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+                overflow: 'hidden',
+              }}
+              data-testid="sider"
+            >
+              <Navigation />
+            </Layout.Sider>
+          </div>
+          <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      )}
     </Layout>
   );
 }

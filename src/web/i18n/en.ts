@@ -9,6 +9,7 @@ import type { MessageKey } from './zh';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Lianxin',
   'app.subtitle': 'Grid-based community services',
+  'nav.openMenu': 'Open the menu',
   'app.footer': 'Lianxin · grid-based community services',
 
   'common.ok': 'OK',
