@@ -92,6 +92,37 @@ describeInBrowser('every role’s menu, walked in both languages', () => {
     );
   }
 
+  it('tells a cell that overflows from a fixed column’s shadow and from a cut text', async () => {
+    // The measure itself, on cells made for it: the walk passing means nothing if it sees nothing.
+    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.evaluate(() => {
+      const cell = (html: string, style: string, extra = '') => {
+        const div = document.createElement('div');
+        div.className = `ant-table-cell ${extra}`;
+        div.style.cssText = `width: 80px; padding: 8px; position: relative; ${style}`;
+        div.innerHTML = html;
+        document.body.append(div);
+      };
+      cell('<span>a text far too long for its cell</span>', 'white-space: nowrap;');
+      cell(
+        'a text far too long for its cell',
+        'white-space: nowrap; overflow: hidden; text-overflow: ellipsis;',
+      );
+      // A fixed column's shadow: content that fits, a pseudo-element beyond the edge.
+      const style = document.createElement('style');
+      style.textContent =
+        '.shadowed::after { content: ""; position: absolute; right: 0; width: 30px; height: 10px; transform: translateX(100%); }';
+      document.head.append(style);
+      cell('fits', '', 'shadowed');
+    });
+    const found = await overflowing(page);
+    await context.close();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('a text far too long');
+  });
+
   for (const { language, locale } of LANGUAGES) {
     for (const role of ROLES) {
       it(`${role} (${language}): the landing page and every menu entry open clean`, async () => {
