@@ -42,7 +42,8 @@ export function OrganizationTree({ roots, selectedId }: Props) {
         const detail: OrganizationDetail | null = await queryClient
           .ensureQueryData(organizationQuery(id))
           .catch(() => null);
-        id = detail?.parentId;
+        // A parent outside the reader's scope is a root of their tree: asking for it is bound to 404.
+        id = detail?.parent?.visible ? detail.parent.id : null;
       }
       if (!cancelled) reveal(chain);
     };
