@@ -191,6 +191,38 @@ describeInBrowser('a new user’s first walk through the demo district', () => {
     await logOut(page);
   });
 
+  it('gives a grid worker on a 360-px phone the whole width, the menu behind a button', async () => {
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const phone = await context.newPage();
+    phone.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await phone.goto('/login');
+      await logIn(phone, 'grid_worker', credentials().get('grid_worker')!);
+      await phone.waitForURL((url) => /\/regions\/\d{14}$/.test(url.pathname));
+      expect(await phone.getByTestId('sider').count()).toBe(0);
+      const content = phone.locator('.ant-layout-content').first();
+      expect((await content.boundingBox())!.width).toBeGreaterThanOrEqual(340);
+      // The page itself does not scroll sideways.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shot(phone, 'phone-grid-worker-landing');
+      await phone.getByTestId('nav-open').click();
+      await phone.getByTestId('menu-work-orders').click();
+      await phone.waitForURL('**/work-orders');
+      await phone.getByTestId('nav-drawer').waitFor({ state: 'hidden' });
+      await shot(phone, 'phone-grid-worker-orders');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('speaks English on the cockpit, the console and the residents list', async () => {
     const context = await browser.newContext({
       baseURL: server.baseUrl,
