@@ -191,6 +191,49 @@ describeInBrowser('a new user’s first walk through the demo district', () => {
     await logOut(page);
   });
 
+  it('names on the cockpit map a new grid it cannot draw, and names the coverage page’s places in one go', async () => {
+    const grid = await admin.json<{ code: string }>('POST', '/api/regions/230108001002/children', {
+      kind: 'grid',
+      name: '青年新建网格',
+    });
+    expect(grid.code).toMatch(/^230108001002\d{2}$/);
+    await page.goto('/login');
+    await logIn(page, 'district_admin', credentials().get('district_admin')!);
+    await page.waitForURL('**/cockpit');
+    await page.goto('/cockpit?region=230108001002');
+    const missing = page.getByTestId('cockpit-map-missing');
+    await missing.waitFor();
+    expect(await visibleText(page, missing)).toContain('青年新建网格');
+
+    // One request per region was made for every grid the page named (109 at district scope).
+    const regionReads: string[] = [];
+    const count = (request: { url: () => string }) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/api\/regions\/\d+$/.test(pathname)) regionReads.push(pathname);
+    };
+    page.on('request', count);
+    await page.goto('/coverage');
+    await page.getByTestId('coverage-page').waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', count);
+    expect(regionReads.length).toBeLessThanOrEqual(3);
+    await page.context().clearCookies();
+  });
+
+  it('tells a grid worker recording a deed why a name finds no member, and what to do', async () => {
+    await page.goto('/login');
+    await logIn(page, 'grid_worker', credentials().get('grid_worker')!);
+    await page.waitForURL((url) => /\/regions\/\d{14}$/.test(url.pathname));
+    await page.goto('/deeds');
+    await page.getByTestId('deed-new').click();
+    await page.getByTestId('deed-member').click();
+    await page.keyboard.type('没有这个人');
+    const hint = page.getByText('党员要先由社区书记在“组织”页添加或导入');
+    await hint.waitFor();
+    await page.keyboard.press('Escape');
+    await page.context().clearCookies();
+  });
+
   it('gives a grid worker on a 360-px phone the whole width, the menu behind a button', async () => {
     const context = await browser.newContext({
       baseURL: server.baseUrl,

@@ -11,8 +11,9 @@ import {
   seededRandom,
   writeResidentXlsx,
 } from '../src/server/fixtures/resident-rows';
-import { MEMBER_HEADERS } from '../src/shared/member-template';
+import { MEMBER_HEADERS, REQUIRED_MEMBER_HEADERS } from '../src/shared/member-template';
 import { ERROR_COLUMN } from '../src/shared/register-template';
+import { markedHeading } from '../src/shared/template-headings';
 import { creditCodeCheckChar } from '../src/shared/validators/index';
 import { type ApiClient, apiLogin, createRegion, createUser, waitForImport } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
@@ -235,7 +236,10 @@ describeInBrowser(
 
       const template = await downloaded('download-template');
       expect(template.fileName).toBe('党员信息导入模板.xlsx');
-      expect(template.rows[0]).toEqual([...MEMBER_HEADERS]);
+      // Required columns carry a * (the page says "带 * 的列必填").
+      expect(template.rows[0]).toEqual(
+        MEMBER_HEADERS.map((header) => markedHeading(header, REQUIRED_MEMBER_HEADERS.includes(header))),
+      );
     });
 
     it('3. rejects a member file with one bad row: nothing imported, the report names the row', async () => {
