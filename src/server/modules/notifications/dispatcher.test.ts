@@ -98,4 +98,24 @@ describeEachDialect('the notification outbox: nothing lost while the provider is
     expect(lines).toEqual([expect.stringContaining('137****1111')]);
     expect(lines[0]).toContain('482913');
   });
+
+  it('still sends a result queued in clear before its template became secret', async () => {
+    await env.database.db.transaction().execute((trx) =>
+      enqueueNotification(env.ctx, trx, {
+        districtCode: '230108',
+        recipient: { phone: '13700002222' },
+        template: 'order_resolved',
+        params: { number: '20261201-0007', resolution: '已更换楼道灯' },
+      }),
+    );
+    // As an older version stored it: the params in clear.
+    await env.database.db
+      .updateTable('notifications')
+      .set({ params: JSON.stringify({ number: '20261201-0007', resolution: '已更换楼道灯' }) })
+      .where('template', '=', 'order_resolved')
+      .execute();
+    const lines: string[] = [];
+    await deliverDueNotifications(env.ctx, new ConsoleProvider((line) => lines.push(line)));
+    expect(lines.find((line) => line.includes('137****2222'))).toContain('已更换楼道灯');
+  });
 });

@@ -53,8 +53,9 @@ export async function enqueueNotification(
 
 /** Params of a stored notification, decrypted when they were secret. */
 export function paramsOf(ctx: ServiceContext, template: string, stored: string): Record<string, string> {
-  const json = SECRET_TEMPLATES.has(template as TemplateCode)
-    ? ctx.crypto.decrypt('notification.params', stored)
-    : stored;
+  // A sealed value never starts with "{": params stored in clear before their template became
+  // secret (an order's result, queued before this version) are still read, not sent as a crash.
+  const sealed = SECRET_TEMPLATES.has(template as TemplateCode) && !stored.startsWith('{');
+  const json = sealed ? ctx.crypto.decrypt('notification.params', stored) : stored;
   return JSON.parse(json) as Record<string, string>;
 }
