@@ -54,6 +54,9 @@ export async function pickMember(
 export async function fillDate(page: Page, picker: Locator, date: string): Promise<void> {
   const input = picker.locator('input').or(picker.and(page.locator('input')));
   await input.first().click();
+  // Enter confirms the date only while the picker's panel is open; pressed before it opens (a busy
+  // machine), it submits the surrounding form instead and the dialog closes under the test.
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last().waitFor();
   await input.first().fill(date);
   await page.keyboard.press('Enter');
 }
