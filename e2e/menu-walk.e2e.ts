@@ -4,19 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './support/browser';
 import { artifactsDir } from './support/screenshots';
-import { type RunningServer, startServer } from './support/server';
+import { DEMO_STAFF_ROLES, demoCredentials, type RunningServer, startServer } from './support/server';
 import { logIn } from './support/ui';
 
 /** The demo district's staff accounts, each signed in from data/initial-credentials.txt. */
-const ROLES = [
-  'district_admin',
-  'street_secretary',
-  'community_secretary',
-  'grid_worker',
-  'hotline_operator',
-  'member',
-  'auditor',
-] as const;
+const ROLES = DEMO_STAFF_ROLES;
 
 const LANGUAGES = [
   { language: 'zh', locale: 'zh-CN' },
@@ -43,13 +35,7 @@ describeInBrowser('every role’s menu, walked in both languages', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  const credentials = (): Map<string, string> => {
-    const lines = fs
-      .readFileSync(path.join(server.dataDir, 'initial-credentials.txt'), 'utf8')
-      .trim()
-      .split('\n');
-    return new Map(lines.map((line) => line.split('\t') as [string, string]));
-  };
+  const credentials = (): Map<string, string> => demoCredentials(server);
 
   beforeAll(async () => {
     server = await startServer({ demo: true });

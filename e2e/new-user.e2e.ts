@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { docsScreenshotsDir } from './support/screenshots';
-import { type RunningServer, startServer } from './support/server';
+import { demoCredentials, type RunningServer, startServer } from './support/server';
 import { logIn, logOut, visibleText } from './support/ui';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -38,13 +38,7 @@ describeInBrowser('a new user’s first walk through the demo district', () => {
     asked.length = 0;
   }
 
-  const credentials = (): Map<string, string> => {
-    const lines = fs
-      .readFileSync(path.join(server.dataDir, 'initial-credentials.txt'), 'utf8')
-      .trim()
-      .split('\n');
-    return new Map(lines.map((line) => line.split('\t') as [string, string]));
-  };
+  const credentials = (): Map<string, string> => demoCredentials(server);
 
   async function shot(target: Page, name: string): Promise<void> {
     fs.mkdirSync(docsScreenshotsDir, { recursive: true });

@@ -99,3 +99,23 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
   }
   return { baseUrl, adminPassword, dataDir, output, stop };
 }
+
+/** The demo's staff accounts, one per role, as `lianxin demo` writes them. */
+export const DEMO_STAFF_ROLES = [
+  'district_admin',
+  'street_secretary',
+  'community_secretary',
+  'grid_worker',
+  'hotline_operator',
+  'member',
+  'auditor',
+] as const;
+
+/** username → password (or `phone:…` for the resident), from the server's initial-credentials.txt. */
+export function demoCredentials(server: RunningServer): Map<string, string> {
+  const lines = fs
+    .readFileSync(path.join(server.dataDir, 'initial-credentials.txt'), 'utf8')
+    .trim()
+    .split('\n');
+  return new Map(lines.map((line) => line.split('\t') as [string, string]));
+}
