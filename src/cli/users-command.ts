@@ -51,7 +51,14 @@ export function registerUsersCommand(program: Command): void {
           const password = options.password ?? generatePassword();
           const created = await service.create(
             scope,
-            { username, password, displayName: options.name, regionCode: options.region },
+            // Whoever runs the console chose or was shown the password: its owner replaces it.
+            {
+              username,
+              password,
+              displayName: options.name,
+              regionCode: options.region,
+              mustChangePassword: true,
+            },
             CLI_ACTOR,
           );
           if (options.role && isRoleName(options.role)) {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganizationKind, RegionKind } from '../../shared/organization-rules.js';
 import type { Channel, HandlerKind, Satisfaction, WorkOrderStatus } from '../../shared/work-orders.js';
 
@@ -33,6 +33,12 @@ export interface UserTable {
   region_code: string;
   district_code: string;
   password_changed_at: string;
+  /**
+   * 1 while the password was last set by someone else (an administrator, the first start) and its
+   * owner has not yet changed it: until then the account may only read who it is, change the
+   * password or sign out. Defaults to 0.
+   */
+  password_change_required: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
   created_at: string;
   updated_at: string;
 }

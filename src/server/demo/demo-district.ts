@@ -379,7 +379,13 @@ async function createDemoAccounts(ctx: ServiceContext, community: string): Promi
   const accounts: DemoAccount[] = [];
   for (const account of wanted) {
     const password = generatePassword();
-    const created = await users.create(scope, { ...account, password }, SYSTEM_ACTOR);
+    // The demo's accounts are published to every visitor in initial-credentials.txt: a change
+    // forced on the first visitor would lock the next one out, so they keep their passwords.
+    const created = await users.create(
+      scope,
+      { ...account, password, mustChangePassword: false },
+      SYSTEM_ACTOR,
+    );
     await users.assignRole(
       scope,
       created.user.id,

@@ -52,6 +52,12 @@ declare module 'fastify' {
      * authenticates by something a forged cross-site request cannot carry (an API key).
      */
     crossSite?: string;
+    /**
+     * The route stays open to a user who still owes a password change (their password was set by
+     * someone else): reading who one is, changing the password, signing out. Every other staff
+     * route answers them 403 auth.password_change_required until they have changed it.
+     */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     /**
@@ -204,6 +210,9 @@ export function registerAccessControl(
       routePermission,
     });
     principals.set(request, principal);
+    if (authenticated.user.password_change_required === 1 && !config.beforePasswordChange) {
+      throw new DomainError('auth.password_change_required', 403);
+    }
     if (routePermission === null) return;
     if (principal.scope.isEmpty) {
       await deps.database.db.transaction().execute((trx) =>

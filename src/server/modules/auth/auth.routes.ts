@@ -32,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/logout',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/auth/me',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags: ['auth'], response: { 200: meSchema, ...errorResponses } },
     },
     async (request) => {
@@ -57,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/password',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password; every other session ends',

@@ -169,7 +169,13 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     const password = 'Harbin-Org-Dept-2026';
     const created = await users.create(
       scope,
-      { username: 'city_admin', password, displayName: '市委组织部', regionCode: DISTRICT },
+      {
+        username: 'city_admin',
+        password,
+        displayName: '市委组织部',
+        regionCode: DISTRICT,
+        mustChangePassword: false,
+      },
       SYSTEM_ACTOR,
     );
     for (const regionCode of [DISTRICT, NANGANG])

@@ -140,7 +140,7 @@ export async function loginIn(
   const password = `Pass-word-${seed}x`;
   const created = await users.create(
     scope,
-    { username, password, displayName: username, regionCode: options.regionCode },
+    { username, password, displayName: username, regionCode: options.regionCode, mustChangePassword: false },
     SYSTEM_ACTOR,
   );
   await users.assignRole(scope, created.user.id, options, SYSTEM_ACTOR);

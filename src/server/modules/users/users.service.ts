@@ -22,6 +22,13 @@ export interface NewUserInput {
   displayName: string;
   /** The region that owns the account; defaults to the first root of the creator's scope. */
   regionCode?: string | undefined;
+  /**
+   * Whether the owner must change the password at first sign-in: true whenever someone else chose
+   * it (an administrator, the CLI). Only accounts whose password is meant to stay as given (the
+   * demo's published visitor accounts, test fixtures) pass false. Required so that no caller
+   * forgets to decide.
+   */
+  mustChangePassword: boolean;
 }
 
 export interface UserWithRoles {
@@ -145,6 +152,7 @@ export class UsersService {
         region_code: regionCode,
         district_code: districtOf(regionCode),
         password_changed_at: now,
+        password_change_required: input.mustChangePassword ? 1 : 0,
         created_at: now,
         updated_at: now,
       });
@@ -153,7 +161,11 @@ export class UsersService {
         targetType: 'user',
         targetId: id,
         regionCode,
-        summary: { username, displayName: input.displayName.trim() },
+        summary: {
+          username,
+          displayName: input.displayName.trim(),
+          passwordChangeRequired: input.mustChangePassword,
+        },
       });
     });
     return this.get(scope, id);
@@ -198,7 +210,10 @@ export class UsersService {
     return this.get(authority.scope, id);
   }
 
-  /** An administrator sets a new password (e.g. the user forgot theirs); all sessions end. */
+  /**
+   * An administrator sets a new password (e.g. the user forgot theirs); all sessions end, and the
+   * owner must change it at their next sign-in, since someone else now knows it.
+   */
   async resetPassword(
     manager: AccountManager,
     id: string,
@@ -216,6 +231,7 @@ export class UsersService {
       await usersRepository.update(trx, id, {
         password_hash: passwordHash,
         password_changed_at: now,
+        password_change_required: 1,
         updated_at: now,
       });
       const ended = await sessionsRepository.deleteAllOfUser(trx, id);
@@ -224,7 +240,7 @@ export class UsersService {
         targetType: 'user',
         targetId: id,
         regionCode: user.region_code,
-        summary: { sessionsEnded: ended },
+        summary: { sessionsEnded: ended, passwordChangeRequired: true },
       });
     });
   }

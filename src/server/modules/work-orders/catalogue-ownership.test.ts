@@ -16,7 +16,7 @@ async function loginInOtherDistrict(env: TestEnv, role: 'district_admin' | 'hotl
   const password = 'Songbei-pass-2026';
   const created = await users.create(
     scope,
-    { username, password, displayName: username, regionCode: SONGBEI },
+    { username, password, displayName: username, regionCode: SONGBEI, mustChangePassword: false },
     SYSTEM_ACTOR,
   );
   await users.assignRole(scope, created.user.id, { role, regionCode: SONGBEI }, SYSTEM_ACTOR);

@@ -27,7 +27,7 @@ async function loginAt(
   const password = 'Songbei-pass-2026';
   const created = await users.create(
     scope,
-    { username, password, displayName: username, regionCode },
+    { username, password, displayName: username, regionCode, mustChangePassword: false },
     SYSTEM_ACTOR,
   );
   await users.assignRole(scope, created.user.id, { role, regionCode }, SYSTEM_ACTOR);
