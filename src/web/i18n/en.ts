@@ -1,6 +1,7 @@
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enOpen311 } from './en.open311';
+import { enPassword } from './en.password';
 import { enPortal } from './en.portal';
 import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
@@ -697,6 +698,7 @@ export const en: Record<MessageKey, string> = {
   ...enWorkOrders,
   ...enPortal,
   ...enOpen311,
+  ...enPassword,
   ...enCockpit,
   ...enArticle,
 };

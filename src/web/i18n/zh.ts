@@ -1,6 +1,7 @@
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhOpen311 } from './zh.open311';
+import { zhPassword } from './zh.password';
 import { zhPortal } from './zh.portal';
 import { zhWorkOrders } from './zh.work-orders';
 
@@ -683,6 +684,7 @@ export const zh = {
   ...zhWorkOrders,
   ...zhPortal,
   ...zhOpen311,
+  ...zhPassword,
   ...zhCockpit,
   ...zhArticle,
 } as const;
