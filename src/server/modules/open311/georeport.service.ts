@@ -6,11 +6,11 @@ import { DomainError } from '../../http/errors.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { attributesOf, checkAttributes } from '../catalogue/category-attributes.js';
+import { formatBeijing } from '../catalogue/working-calendar.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { attributesOf, checkAttributes } from '../work-orders/category-attributes.js';
 import { contactPhoneSchema } from '../work-orders/work-orders.schema.js';
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
-import { formatBeijing } from '../work-orders/working-calendar.js';
 import {
   type DocValue,
   docList,

@@ -9,12 +9,12 @@ import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
 import type { SignedInResident } from '../../http/access-control.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { AttachmentStore } from '../attachments/attachment-store.js';
+import { attachmentsRepository } from '../attachments/attachments.repository.js';
 import type { AuditActor } from '../audit/audit.repository.js';
-import { AttachmentStore } from '../work-orders/attachment-store.js';
-import { attachmentsRepository } from '../work-orders/attachments.repository.js';
-import { attributesOf } from '../work-orders/category-attributes.js';
-import { callbackStep } from '../work-orders/work-order-actions.service.js';
-import { TRANSITIONS } from '../work-orders/work-order-rules.js';
+import { attributesOf } from '../catalogue/category-attributes.js';
+import { callbackStep } from '../work-orders/actions/work-order-actions.service.js';
+import { TRANSITIONS } from '../work-orders/actions/work-order-rules.js';
 import { WorkOrderStep } from '../work-orders/work-order-steps.js';
 import {
   type ResidentOwnership,

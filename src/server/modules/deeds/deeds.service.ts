@@ -8,10 +8,10 @@ import type { DeedTable } from '../../db/tables.js';
 import { DomainError, fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
+import { beijingDate } from '../catalogue/working-calendar.js';
 import { bumpDeedRollups } from '../cockpit/rollups.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { deedsRepository } from './deeds.repository.js';
-import { beijingDate } from './working-calendar.js';
 
 export interface DeedInput {
   title: string;

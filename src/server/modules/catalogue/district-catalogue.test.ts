@@ -5,7 +5,7 @@ import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../tes
 import { newPhone, residentLogin } from '../portal/testing.js';
 import { importCountyRegions } from '../regions/region-import.js';
 import { UsersService } from '../users/users.service.js';
-import { type WorkOrderWorld, workOrderWorld } from './testing.js';
+import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 import { beijingDate } from './working-calendar.js';
 
 /**

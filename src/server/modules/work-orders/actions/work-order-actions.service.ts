@@ -1,28 +1,28 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../shared/work-orders.js';
-import type { Permission } from '../../auth/permissions.js';
-import type { Principal } from '../../auth/principal.js';
-import type { Executor } from '../../db/database.js';
-import type { Updateable } from '../../db/row-types.js';
-import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../db/tables.js';
-import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
-import type { ServiceContext } from '../../services.js';
-import { enqueueNotification } from '../notifications/outbox.js';
-import type { TemplateCode } from '../notifications/templates.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { attachmentsRepository } from './attachments.repository.js';
-import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
-import { deedsRepository } from './deeds.repository.js';
-import { writeDeedAndCounters } from './deeds.service.js';
-import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
-import { WorkOrderStep } from './work-order-steps.js';
+import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../../shared/work-orders.js';
+import type { Permission } from '../../../auth/permissions.js';
+import type { Principal } from '../../../auth/principal.js';
+import type { Executor } from '../../../db/database.js';
+import type { Updateable } from '../../../db/row-types.js';
+import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../../db/tables.js';
+import { conflict, DomainError, fieldError, notFound } from '../../../http/errors.js';
+import type { ServiceContext } from '../../../services.js';
+import { attachmentsRepository } from '../../attachments/attachments.repository.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/catalogue.service.js';
+import { beijingDate, formatBeijing, type WorkingCalendar } from '../../catalogue/working-calendar.js';
+import { deedsRepository } from '../../deeds/deeds.repository.js';
+import { writeDeedAndCounters } from '../../deeds/deeds.service.js';
+import { enqueueNotification } from '../../notifications/outbox.js';
+import type { TemplateCode } from '../../notifications/templates.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
+import { WorkOrderStep } from '../work-order-steps.js';
 import {
   callerLookups,
   handlerRecipients,
   type Visibility,
   workOrdersRepository,
-} from './work-orders.repository.js';
-import { beijingDate, formatBeijing, type WorkingCalendar } from './working-calendar.js';
+} from '../work-orders.repository.js';
+import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
 
 export type ActionInput = {
   action: WorkOrderAction;
