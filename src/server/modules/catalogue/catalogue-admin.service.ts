@@ -12,8 +12,8 @@ import type { ServiceCategory } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { catalogueRepository } from './catalogue.repository.js';
 import type { CatalogueCache } from './catalogue.service.js';
 

@@ -2,9 +2,9 @@ import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { attachmentsRepository } from '../attachments/attachments.repository.js';
-import { CatalogueCache } from '../catalogue/catalogue.service.js';
-import { recordLookup } from '../register/lookup-guard.js';
+import { attachmentsRepository } from '../attachments/index.js';
+import { CatalogueCache } from '../catalogue/index.js';
+import { recordLookup } from '../register/index.js';
 import { visibilityOf, WorkOrderActions } from './actions/work-order-actions.service.js';
 import { WorkOrderIntake } from './intake/work-order-intake.service.js';
 import {

@@ -7,14 +7,13 @@ import type { Updateable } from '../../../db/row-types.js';
 import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../../http/errors.js';
 import type { ServiceContext } from '../../../services.js';
-import { attachmentsRepository } from '../../attachments/attachments.repository.js';
-import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/catalogue.service.js';
-import { beijingDate, formatBeijing, type WorkingCalendar } from '../../catalogue/working-calendar.js';
-import { deedsRepository } from '../../deeds/deeds.repository.js';
-import { writeDeedAndCounters } from '../../deeds/deeds.service.js';
-import { enqueueNotification } from '../../notifications/outbox.js';
-import type { TemplateCode } from '../../notifications/templates.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { attachmentsRepository } from '../../attachments/index.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
+import { beijingDate, formatBeijing, type WorkingCalendar } from '../../catalogue/index.js';
+import { deedsRepository, writeDeedAndCounters } from '../../deeds/index.js';
+import type { TemplateCode } from '../../notifications/index.js';
+import { enqueueNotification } from '../../notifications/index.js';
+import { regionsRepository } from '../../regions/index.js';
 import { WorkOrderStep } from '../work-order-steps.js';
 import {
   callerLookups,

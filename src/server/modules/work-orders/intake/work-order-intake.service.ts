@@ -7,14 +7,18 @@ import type { ServiceCategory, WorkOrder } from '../../../db/tables.js';
 import { isUniqueViolation } from '../../../db/unique-violation.js';
 import { fieldError } from '../../../http/errors.js';
 import type { ServiceContext } from '../../../services.js';
-import type { AuditActor } from '../../audit/audit.repository.js';
-import { catalogueRepository } from '../../catalogue/catalogue.repository.js';
-import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/catalogue.service.js';
-import { attributesOf, checkAttributes } from '../../catalogue/category-attributes.js';
-import { beijingDate, formatBeijing } from '../../catalogue/working-calendar.js';
-import { enqueueNotification } from '../../notifications/outbox.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { registerRepository } from '../../register/register.repository.js';
+import type { AuditActor } from '../../audit/index.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
+import {
+  attributesOf,
+  beijingDate,
+  catalogueRepository,
+  checkAttributes,
+  formatBeijing,
+} from '../../catalogue/index.js';
+import { enqueueNotification } from '../../notifications/index.js';
+import { regionsRepository } from '../../regions/index.js';
+import { registerRepository } from '../../register/index.js';
 import { WorkOrderStep } from '../work-order-steps.js';
 import { handlerRecipients, type WorkOrderView, workOrdersRepository } from '../work-orders.repository.js';
 
