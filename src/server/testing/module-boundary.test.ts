@@ -41,6 +41,14 @@ describe('module boundaries: other modules use only what a module exposes in its
     expect(mayImport(portal, '../work-orders/testing.js')).toBe(false);
   });
 
+  it("lets the data layer, and only it, read a module's row types", () => {
+    expect(mayImport('src/server/db/tables.ts', '../modules/users/users.tables.js')).toBe(true);
+    expect(
+      mayImport('src/server/modules/deeds/deeds.tables.ts', '../organizations/organizations.tables.js'),
+    ).toBe(true);
+    expect(mayImport(portal, '../users/users.tables.js')).toBe(false);
+  });
+
   // A deliberate violation: the imports portal.service.ts held before work-orders had an index.ts.
   it('fails deep imports across modules, naming file, line and the import', () => {
     const violating = [

@@ -13,7 +13,10 @@ import ts from 'typescript';
  * - it names M's `index.js`;
  * - test code (`*.test.ts`, `src/server/testing/**`, a module's `testing.ts`) names M's `testing.js`:
  *   a module's fixtures are its surface for tests, kept out of `index.ts` so that production code never
- *   loads them.
+ *   loads them;
+ * - the data layer (`src/server/db/**`) or another row-type file names M's `<name>.tables.js`: `db/tables.ts`
+ *   combines every module's row types into `DB`, and reading them (db/schema-check) must not load a
+ *   module's code through its index.
  * Everything else, including app wiring (`app.ts`, `scheduler.ts`), the demo generator, the CLI and
  * migrations, goes through `index.js`.
  */
@@ -41,8 +44,9 @@ export function mayImport(file: string, specifier: string): boolean {
   const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
   const found = MODULE_FILE.exec(target);
   if (found === null) return true;
-  const [, module, inside] = found;
+  const [, module, inside = ''] = found;
   if (module === moduleOf(file) || inside === 'index') return true;
+  if (inside.endsWith('.tables')) return file.startsWith('src/server/db/') || file.endsWith('.tables.ts');
   return inside === 'testing' && TEST_CODE.some((pattern) => pattern.test(file));
 }
 
