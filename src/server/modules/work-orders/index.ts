@@ -2,7 +2,8 @@
  * What other code may use of this module (work orders themselves: intake, actions along the state machine, steps, the SLA sweeper).
  * Anything not exported here is internal to it (src/server/testing/module-boundary.ts).
  */
-export { callbackStep, visibilityOf } from './actions/work-order-actions.service.js';
+export { callbackStep } from './actions/callback-step.js';
+export { visibilityOf } from './actions/work-order-actions.service.js';
 export { TRANSITIONS } from './actions/work-order-rules.js';
 export { suggestedHandler } from './intake/work-order-intake.service.js';
 export { sweepOverdue } from './sla-sweeper.js';

@@ -7,12 +7,8 @@ import { CatalogueCache } from '../catalogue/index.js';
 import { recordLookup } from '../register/index.js';
 import { visibilityOf, WorkOrderActions } from './actions/work-order-actions.service.js';
 import { WorkOrderIntake } from './intake/work-order-intake.service.js';
-import {
-  callerLookups,
-  dispatchCandidates,
-  type ListFilter,
-  workOrdersRepository,
-} from './work-orders.repository.js';
+import { callerLookups, dispatchCandidates } from './work-order-people.repository.js';
+import { type ListFilter, workOrdersRepository } from './work-orders.repository.js';
 
 /** The work-order module's entry points, for routes, the scheduler, the portal and Open311. */
 export class WorkOrdersService {

@@ -19,8 +19,9 @@ import {
 import { enqueueNotification } from '../../notifications/index.js';
 import { regionsRepository } from '../../regions/index.js';
 import { registerRepository } from '../../register/index.js';
+import { handlerRecipients } from '../work-order-people.repository.js';
 import { WorkOrderStep } from '../work-order-steps.js';
-import { handlerRecipients, type WorkOrderView, workOrdersRepository } from '../work-orders.repository.js';
+import { type WorkOrderView, workOrdersRepository } from '../work-orders.repository.js';
 
 export interface IntakeInput {
   categoryCode: string;
