@@ -2,12 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendInitialCredentials, generatePassword } from './credentials-file.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import type { AuditActor } from './modules/audit/audit.repository.js';
-import { hashPassword } from './modules/auth/password-hashing.js';
-import { importCountyRegions } from './modules/regions/region-import.js';
-import { regionsRepository } from './modules/regions/regions.repository.js';
-import { markInterruptedImports } from './modules/register/import-jobs.service.js';
-import { usersRepository } from './modules/users/users.repository.js';
+import type { AuditActor } from './modules/audit/index.js';
+import { hashPassword } from './modules/auth/index.js';
+import { importCountyRegions, regionsRepository } from './modules/regions/index.js';
+import { markInterruptedImports } from './modules/register/index.js';
+import { usersRepository } from './modules/users/index.js';
 import type { ServiceContext } from './services.js';
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system', ip: null, requestId: null };

@@ -4,8 +4,8 @@ import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Insertable } from '../db/row-types.js';
 import type { HouseholdTable, PersonTable, PersonTagTable, RegionTable } from '../db/tables.js';
 import { mobilePhone, pick } from '../fixtures/resident-rows.js';
-import { DEPTH_OF_KIND } from '../modules/regions/region-rules.js';
-import { namePinyin, protectPhone, rowHash } from '../modules/register/person-fields.js';
+import { DEPTH_OF_KIND } from '../modules/regions/index.js';
+import { namePinyin, protectPhone, rowHash } from '../modules/register/index.js';
 import type { DemoNames } from './demo-names.js';
 
 /** A community or village of the real division tree, where the demo builds grids and buildings. */

@@ -15,8 +15,8 @@ import type {
   WorkOrderTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
-import { suggestedHandler } from '../modules/work-orders/work-order-intake.service.js';
-import { beijingDate, type WorkingCalendar } from '../modules/work-orders/working-calendar.js';
+import { beijingDate, type WorkingCalendar } from '../modules/catalogue/index.js';
+import { suggestedHandler } from '../modules/work-orders/index.js';
 import type { DemoPerson } from './demo-population.js';
 
 const HOUR = 3_600_000;

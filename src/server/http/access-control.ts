@@ -3,8 +3,8 @@ import { SESSION_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { Permission } from '../auth/permissions.js';
 import { type Principal, principalOf } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
-import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
-import type { AuthService } from '../modules/auth/auth.service.js';
+import type { AuditActor, AuditRepository } from '../modules/audit/index.js';
+import type { AuthService } from '../modules/auth/index.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'lianxin_session';

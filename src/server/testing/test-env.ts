@@ -9,8 +9,8 @@ import { bootstrap, SYSTEM_ACTOR } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Database, Dialect } from '../db/database.js';
 import type { DB } from '../db/tables.js';
-import { RegionsService } from '../modules/regions/regions.service.js';
-import { UsersService } from '../modules/users/users.service.js';
+import { RegionsService } from '../modules/regions/index.js';
+import { UsersService } from '../modules/users/index.js';
 import { createServiceContext, type ServiceContext } from '../services.js';
 import { createTestDatabase, type TestDatabaseHandle } from './test-database.js';
 

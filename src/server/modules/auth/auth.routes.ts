@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
-import { meSchema, passwordSchema, toMeDto } from '../users/users.schema.js';
-import type { UsersService } from '../users/users.service.js';
+import type { UsersService } from '../users/index.js';
+import { meSchema, passwordSchema, toMeDto } from '../users/index.js';
 import type { AuthService } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{

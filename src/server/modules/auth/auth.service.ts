@@ -5,8 +5,8 @@ import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { usersRepository } from '../users/users.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { usersRepository } from '../users/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
 import { sessionsRepository } from './sessions.repository.js';
 

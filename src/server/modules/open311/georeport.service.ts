@@ -5,12 +5,11 @@ import type { ServiceCategory } from '../../db/tables.js';
 import { DomainError } from '../../http/errors.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { attributesOf, checkAttributes } from '../work-orders/category-attributes.js';
-import { contactPhoneSchema } from '../work-orders/work-orders.schema.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
-import { formatBeijing } from '../work-orders/working-calendar.js';
+import type { AuditActor } from '../audit/index.js';
+import { attributesOf, checkAttributes, formatBeijing } from '../catalogue/index.js';
+import { regionsRepository } from '../regions/index.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
+import { contactPhoneSchema } from '../work-orders/index.js';
 import {
   type DocValue,
   docList,

@@ -9,20 +9,19 @@ import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
 import type { SignedInResident } from '../../http/access-control.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { AttachmentStore } from '../work-orders/attachment-store.js';
-import { attachmentsRepository } from '../work-orders/attachments.repository.js';
-import { attributesOf } from '../work-orders/category-attributes.js';
-import { callbackStep } from '../work-orders/work-order-actions.service.js';
-import { TRANSITIONS } from '../work-orders/work-order-rules.js';
-import { WorkOrderStep } from '../work-orders/work-order-steps.js';
+import { AttachmentStore, attachmentsRepository } from '../attachments/index.js';
+import type { AuditActor } from '../audit/index.js';
+import { attributesOf } from '../catalogue/index.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
 import {
+  callbackStep,
   type ResidentOwnership,
+  TRANSITIONS,
   type Visibility,
+  WorkOrderStep,
   type WorkOrderView,
   workOrdersRepository,
-} from '../work-orders/work-orders.repository.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+} from '../work-orders/index.js';
 import { portalRepository } from './portal.repository.js';
 import type { TIMELINE_KINDS } from './portal.schema.js';
 import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';

@@ -9,11 +9,10 @@ import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { hashPassword } from '../auth/password-hashing.js';
-import { sessionsRepository } from '../auth/sessions.repository.js';
-import { organizationsRepository } from '../organizations/organizations.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { hashPassword, sessionsRepository } from '../auth/index.js';
+import { organizationsRepository } from '../organizations/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { usersRepository } from './users.repository.js';
 
 export interface NewUserInput {

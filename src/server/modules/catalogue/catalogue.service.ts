@@ -128,3 +128,8 @@ export class CatalogueCache {
     return this.fresh();
   }
 }
+
+/** The districts (first six digits) of some region codes, without repeats. */
+export const districtsOf = (codes: readonly string[]): string[] => [
+  ...new Set(codes.map((code) => districtOf(code))),
+];

@@ -1,22 +1,27 @@
 import { v7 as uuidv7 } from 'uuid';
-import { districtOf, isWithin, regionAt } from '../../../shared/region-code.js';
-import { CHANNEL_LABELS, type Channel } from '../../../shared/work-orders.js';
-import type { Principal } from '../../auth/principal.js';
-import type { Executor } from '../../db/database.js';
-import type { ServiceCategory, WorkOrder } from '../../db/tables.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
-import { fieldError } from '../../http/errors.js';
-import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { enqueueNotification } from '../notifications/outbox.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { registerRepository } from '../register/register.repository.js';
-import { catalogueRepository } from './catalogue.repository.js';
-import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
-import { attributesOf, checkAttributes } from './category-attributes.js';
-import { WorkOrderStep } from './work-order-steps.js';
-import { handlerRecipients, type WorkOrderView, workOrdersRepository } from './work-orders.repository.js';
-import { beijingDate, formatBeijing } from './working-calendar.js';
+import { districtOf, isWithin, regionAt } from '../../../../shared/region-code.js';
+import { CHANNEL_LABELS, type Channel } from '../../../../shared/work-orders.js';
+import type { Principal } from '../../../auth/principal.js';
+import type { Executor } from '../../../db/database.js';
+import type { ServiceCategory, WorkOrder } from '../../../db/tables.js';
+import { isUniqueViolation } from '../../../db/unique-violation.js';
+import { fieldError } from '../../../http/errors.js';
+import type { ServiceContext } from '../../../services.js';
+import type { AuditActor } from '../../audit/index.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
+import {
+  attributesOf,
+  beijingDate,
+  catalogueRepository,
+  checkAttributes,
+  formatBeijing,
+} from '../../catalogue/index.js';
+import { enqueueNotification } from '../../notifications/index.js';
+import { regionsRepository } from '../../regions/index.js';
+import { registerRepository } from '../../register/index.js';
+import { handlerRecipients } from '../work-order-people.repository.js';
+import { WorkOrderStep } from '../work-order-steps.js';
+import { type WorkOrderView, workOrdersRepository } from '../work-orders.repository.js';
 
 export interface IntakeInput {
   categoryCode: string;

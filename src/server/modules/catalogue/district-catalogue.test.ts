@@ -3,9 +3,9 @@ import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
-import { importCountyRegions } from '../regions/region-import.js';
-import { UsersService } from '../users/users.service.js';
-import { type WorkOrderWorld, workOrderWorld } from './testing.js';
+import { importCountyRegions } from '../regions/index.js';
+import { UsersService } from '../users/index.js';
+import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 import { beijingDate } from './working-calendar.js';
 
 /**

@@ -7,11 +7,11 @@ import type { Insertable } from '../../db/row-types.js';
 import type { DeedTable } from '../../db/tables.js';
 import { DomainError, fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { bumpDeedRollups } from '../cockpit/rollups.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { beijingDate } from '../catalogue/index.js';
+import { bumpDeedRollups } from '../cockpit/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { deedsRepository } from './deeds.repository.js';
-import { beijingDate } from './working-calendar.js';
 
 export interface DeedInput {
   title: string;

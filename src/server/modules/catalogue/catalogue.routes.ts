@@ -2,10 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES, HANDLER_KINDS } from '../../../shared/work-orders.js';
-import type { Hotline, ServiceCategory } from '../../db/tables.js';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
-import { type CatalogueAdmin, type CategoryView, districtsOf } from './catalogue-admin.service.js';
+import type { ServiceCategory } from '../../db/tables.js';
+import { errorResponses } from '../../http/common-schemas.js';
+import { districtsOf } from './catalogue.service.js';
+import type { CatalogueAdmin, CategoryView } from './catalogue-admin.service.js';
 import { attributesOf } from './category-attributes.js';
+import { hotlineRoutes } from './hotlines.routes.js';
 
 const attributeSchema = z
   .object({
@@ -82,21 +84,6 @@ const toCategoryDto = (
   sort: c.sort,
   districtCode: c.district_code,
   districts,
-});
-
-const hotlineSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  active: z.boolean(),
-});
-const toHotlineDto = (h: Hotline) => ({
-  id: h.id,
-  number: h.number,
-  name: h.name,
-  regionCode: h.region_code,
-  active: h.active === 1,
 });
 
 /** A district's code: six digits (its region's own code). */
@@ -343,72 +330,5 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
     },
   );
 
-  app.get(
-    '/api/hotlines',
-    {
-      // Scoped: the hotlines of the caller's own district(s) only.
-      config: { permission: 'workorder.read' },
-      schema: {
-        tags: ['catalogue'],
-        response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
-      },
-    },
-    async (request) => ({ items: (await admin.hotlines(request.principal.scope)).map(toHotlineDto) }),
-  );
-
-  app.post(
-    '/api/hotlines',
-    {
-      config: { permission: 'catalogue.manage' },
-      schema: {
-        tags: ['catalogue'],
-        body: z
-          .object({
-            number: z
-              .string()
-              .trim()
-              .regex(/^[0-9-]{3,20}$/, 'field.invalid_format'),
-            name: z.string().trim().min(1).max(50),
-            regionCode: regionCodeSchema,
-          })
-          .strict(),
-        response: { 201: hotlineSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          toHotlineDto(
-            await admin.createHotline(request.principal.scope, request.body, request.principal.actor),
-          ),
-        ),
-  );
-
-  app.patch(
-    '/api/hotlines/:id',
-    {
-      config: { permission: 'catalogue.manage' },
-      schema: {
-        tags: ['catalogue'],
-        params: z.object({ id: idSchema }),
-        body: z
-          .object({ name: z.string().trim().min(1).max(50).optional(), active: z.boolean().optional() })
-          .strict()
-          .refine((body) => body.name !== undefined || body.active !== undefined, {
-            message: 'field.required',
-          }),
-        response: { 200: hotlineSchema, ...errorResponses },
-      },
-    },
-    async (request) =>
-      toHotlineDto(
-        await admin.updateHotline(
-          request.principal.scope,
-          request.params.id,
-          request.body,
-          request.principal.actor,
-        ),
-      ),
-  );
+  hotlineRoutes(app, admin.hotlineAdmin);
 };

@@ -4,9 +4,9 @@ import {
   WORK_ORDER_STATUSES,
   type WorkOrderAction,
   type WorkOrderStatus,
-} from '../../../shared/work-orders.js';
-import { describeEachDialect } from '../../testing/test-env.js';
-import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
+} from '../../../../shared/work-orders.js';
+import { describeEachDialect } from '../../../testing/test-env.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
 import { TRANSITIONS } from './work-order-rules.js';
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect } from '../../testing/test-env.js';
-import { verifyAuditChain } from '../audit/audit-verify.js';
-import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
+import { describeEachDialect } from '../../../testing/test-env.js';
+import { verifyAuditChain } from '../../audit/index.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
 
 describeEachDialect('work orders: intake', (env) => {
   let world: WorkOrderWorld;

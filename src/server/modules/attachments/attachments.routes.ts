@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../http/common-schemas.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
+import { attachmentSchema, idParams } from '../work-orders/index.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
-import { attachmentSchema, idParams } from './work-orders.schema.js';
 
 /** Upload (multipart field "file") and download of an order's photos and documents. */
 export const attachmentsRoutes: FastifyPluginAsyncZod<{

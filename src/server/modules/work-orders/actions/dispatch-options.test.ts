@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
-import { createMember, createOrganization } from '../member-workflows/testing.js';
-import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
+import { describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
+import { createMember, createOrganization } from '../../member-workflows/testing.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
 
 /**
  * The dispatch form's choices name staff (ids, names, roles): only a caller who may dispatch gets

@@ -1,5 +1,5 @@
-import { OPEN_STATUSES, type WorkOrderAction, type WorkOrderStatus } from '../../../shared/work-orders.js';
-import type { Permission } from '../../auth/permissions.js';
+import { OPEN_STATUSES, type WorkOrderAction, type WorkOrderStatus } from '../../../../shared/work-orders.js';
+import type { Permission } from '../../../auth/permissions.js';
 
 /**
  * Which side of an order acts: the unit holding it (or the person it was given to), the unit that

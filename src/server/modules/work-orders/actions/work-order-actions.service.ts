@@ -1,28 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../shared/work-orders.js';
-import type { Permission } from '../../auth/permissions.js';
-import type { Principal } from '../../auth/principal.js';
-import type { Executor } from '../../db/database.js';
-import type { Updateable } from '../../db/row-types.js';
-import type { ServiceCategory, WorkOrder, WorkOrderTable } from '../../db/tables.js';
-import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
-import type { ServiceContext } from '../../services.js';
-import { enqueueNotification } from '../notifications/outbox.js';
-import type { TemplateCode } from '../notifications/templates.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { attachmentsRepository } from './attachments.repository.js';
-import type { CatalogueCache, CatalogueSnapshot } from './catalogue.service.js';
-import { deedsRepository } from './deeds.repository.js';
-import { writeDeedAndCounters } from './deeds.service.js';
+import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../../shared/work-orders.js';
+import type { Permission } from '../../../auth/permissions.js';
+import type { Principal } from '../../../auth/principal.js';
+import type { Executor } from '../../../db/database.js';
+import type { WorkOrder } from '../../../db/tables.js';
+import { conflict, DomainError, fieldError, notFound } from '../../../http/errors.js';
+import type { ServiceContext } from '../../../services.js';
+import { attachmentsRepository } from '../../attachments/index.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
+import { beijingDate } from '../../catalogue/index.js';
+import { deedsRepository, writeDeedAndCounters } from '../../deeds/index.js';
+import type { TemplateCode } from '../../notifications/index.js';
+import { WorkOrderStep } from '../work-order-steps.js';
+import { type Visibility, workOrdersRepository } from '../work-orders.repository.js';
+import { callbackStep } from './callback-step.js';
+import { dispatchStep } from './dispatch-step.js';
+import { tellHandlers, tellResident } from './notices.js';
+import type { Changes, Outcome } from './outcome.js';
 import { type ActingSide, TRANSITIONS } from './work-order-rules.js';
-import { WorkOrderStep } from './work-order-steps.js';
-import {
-  callerLookups,
-  handlerRecipients,
-  type Visibility,
-  workOrdersRepository,
-} from './work-orders.repository.js';
-import { beijingDate, formatBeijing, type WorkingCalendar } from './working-calendar.js';
 
 export type ActionInput = {
   action: WorkOrderAction;
@@ -37,17 +32,6 @@ export type ActionInput = {
   satisfaction?: Satisfaction | undefined;
   attachmentIds?: string[] | undefined;
 };
-
-type Changes = Updateable<WorkOrderTable>;
-
-interface Outcome {
-  changes: Changes;
-  to: WorkOrderStatus;
-  data: Record<string, unknown>;
-  /** Whether the step changes the order (a comment does not: it must not make others' views stale). */
-  bumpsVersion: boolean;
-  after?: (trx: Executor, order: WorkOrder, eventId: string) => Promise<void>;
-}
 
 export const visibilityOf = (principal: Principal): Visibility => ({
   scope: principal.scopeFor('workorder.read'),
@@ -219,7 +203,8 @@ export class WorkOrderActions {
           after: (t, o) => this.tellResident(t, { ...o, resolution: note }, 'order_answered'),
         };
       case 'dispatch':
-        return this.dispatch(
+        return dispatchStep(
+          this.ctx,
           trx,
           catalogue,
           principal,
@@ -294,75 +279,6 @@ export class WorkOrderActions {
     }
   }
 
-  /** Down the tree to a unit that covers the place, or to a person who may handle orders there. */
-  private async dispatch(
-    trx: Executor,
-    catalogue: CatalogueSnapshot,
-    principal: Principal,
-    order: WorkOrder,
-    input: ActionInput,
-    signDueAt: string,
-  ): Promise<Outcome> {
-    const targets = [input.targetRegionCode, input.assigneeUserId, input.assigneeMemberId].filter(Boolean);
-    if (targets.length !== 1) throw fieldError('targetRegionCode', 'workorder.dispatch_target_required');
-    const base: Changes = {
-      dispatcher_region_code: order.handler_region_code,
-      sign_due_at: signDueAt,
-      signed_at: null,
-    };
-    if (input.targetRegionCode) {
-      const target = input.targetRegionCode;
-      const downward =
-        target !== order.handler_region_code &&
-        target.startsWith(order.handler_region_code) &&
-        order.region_code.startsWith(target);
-      if (!downward || !(await regionsRepository.findUnscoped(trx, target)))
-        throw fieldError('targetRegionCode', 'workorder.dispatch_not_down');
-      return {
-        changes: { ...base, handler_region_code: target, assignee_user_id: null, assignee_member_id: null },
-        to: 'dispatched',
-        data: { targetRegionCode: target },
-        bumpsVersion: true,
-        after: (t, o) =>
-          this.tellHandlers(
-            t,
-            catalogue,
-            { ...o, handler_region_code: target, assignee_user_id: null },
-            'order_dispatched',
-            { signDue: formatBeijing(signDueAt) },
-          ),
-      };
-    }
-    let userId: string;
-    let memberId: string | null = null;
-    if (input.assigneeMemberId) {
-      const dispatchScope = principal.scopeFor('workorder.dispatch');
-      const member = await deedsRepository.memberInScope(trx, dispatchScope, input.assigneeMemberId);
-      if (!member) throw fieldError('assigneeMemberId', 'deed.unknown_member');
-      if (!member.user_id) throw fieldError('assigneeMemberId', 'workorder.member_without_account');
-      userId = member.user_id;
-      memberId = member.id;
-    } else {
-      userId = input.assigneeUserId!;
-      const regions = await callerLookups.handlerRegionsOf(trx, userId);
-      // The person works inside the holder's unit and their work covers the place.
-      const fits = regions.some(
-        (region) => region.startsWith(order.handler_region_code) && order.region_code.startsWith(region),
-      );
-      if (!fits) throw fieldError('assigneeUserId', 'workorder.unknown_assignee');
-    }
-    return {
-      changes: { ...base, assignee_user_id: userId, assignee_member_id: memberId },
-      to: 'dispatched',
-      data: { assigneeUserId: userId, ...(memberId ? { assigneeMemberId: memberId } : {}) },
-      bumpsVersion: true,
-      after: (t, o) =>
-        this.tellHandlers(t, catalogue, { ...o, assignee_user_id: userId }, 'order_dispatched', {
-          signDue: formatBeijing(signDueAt),
-        }),
-    };
-  }
-
   /** 好事实事: a member who resolves an order (or the member it was given to) is credited with a deed. */
   private async recordDeed(
     trx: Executor,
@@ -390,78 +306,18 @@ export class WorkOrderActions {
   }
 
   /** A text message to the resident who reported the order, when they left a number. */
-  async tellResident(trx: Executor, order: WorkOrder, template: TemplateCode): Promise<void> {
-    if (!order.contact_phone_enc) return;
-    await enqueueNotification(this.ctx, trx, {
-      districtCode: order.district_code,
-      recipient: { phone: this.ctx.crypto.decrypt('person.phone', order.contact_phone_enc) },
-      template,
-      params: { number: order.number, resolution: order.resolution.slice(0, 60) },
-      workOrderId: order.id,
-    });
+  tellResident(trx: Executor, order: WorkOrder, template: TemplateCode): Promise<void> {
+    return tellResident(this.ctx, trx, order, template);
   }
 
-  /** In-app messages to whoever holds the order: its assignee, or the staff of the holding unit. */
-  async tellHandlers(
+  /** In-app messages to whoever holds the order (also used by the SLA sweeper and the portal). */
+  tellHandlers(
     trx: Executor,
     catalogue: CatalogueSnapshot,
     order: WorkOrder,
     template: TemplateCode,
     params: Record<string, string>,
   ): Promise<void> {
-    const category = catalogue.categories.get(order.category_code);
-    const recipients = order.assignee_user_id
-      ? [order.assignee_user_id]
-      : await handlerRecipients(trx, order.handler_region_code);
-    for (const userId of recipients) {
-      await enqueueNotification(this.ctx, trx, {
-        districtCode: order.district_code,
-        recipient: { userId },
-        template,
-        params: {
-          number: order.number,
-          category: category?.name ?? '',
-          due: formatBeijing(order.due_at),
-          ...params,
-        },
-        workOrderId: order.id,
-      });
-    }
+    return tellHandlers(this.ctx, trx, catalogue, order, template, params);
   }
-}
-
-/**
- * What a callback (回访) does to a closed order: satisfied or basically satisfied archives it;
- * unsatisfied sends it back to in_progress with a fresh deadline (重办). Shared by the staff
- * callback action above and the resident's own rating in the portal (`portal.service.ts`).
- */
-export function callbackStep(
-  order: WorkOrder,
-  satisfaction: Satisfaction,
-  now: Date,
-  calendar: WorkingCalendar,
-  category: ServiceCategory,
-): { to: WorkOrderStatus; changes: Changes; data: Record<string, unknown> } {
-  if (satisfaction !== 'unsatisfied') {
-    return {
-      to: 'archived',
-      changes: { satisfaction, archived_at: now.toISOString() },
-      data: { satisfaction },
-    };
-  }
-  const dueAt = calendar.resolveDeadline(now, order.urgent ? 0 : category.resolve_days).toISOString();
-  return {
-    to: 'in_progress',
-    changes: {
-      satisfaction: 'unsatisfied',
-      reopen_count: order.reopen_count + 1,
-      closed_at: null,
-      closed_on_time: null,
-      resolved_at: null,
-      callback_due_at: null,
-      due_at: dueAt,
-      overdue: 0,
-    },
-    data: { satisfaction: 'unsatisfied', dueAt },
-  };
 }

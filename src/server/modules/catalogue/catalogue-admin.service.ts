@@ -1,5 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
-import { districtOf } from '../../../shared/region-code.js';
 import type { CategoryAttribute, HandlerKind } from '../../../shared/work-orders.js';
 import {
   assertOwnsDistrictSettings,
@@ -9,13 +7,12 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceCategory } from '../../db/tables.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
-import { conflict, fieldError, notFound } from '../../http/errors.js';
+import { fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { catalogueRepository } from './catalogue.repository.js';
 import type { CatalogueCache } from './catalogue.service.js';
+import { HotlinesAdmin } from './hotlines.service.js';
 
 /** A category with whether it is active in each of the caller's districts that see it. */
 export interface CategoryView {
@@ -30,11 +27,6 @@ export interface CalendarDayView {
   name: string;
   districtCode: string | null;
 }
-
-/** The districts (first six digits) of some region codes, without repeats. */
-export const districtsOf = (codes: readonly string[]): string[] => [
-  ...new Set(codes.map((code) => districtOf(code))),
-];
 
 export interface CategoryInput {
   name: string;
@@ -51,14 +43,19 @@ export interface CategoryInput {
 }
 
 /**
- * The catalogue, the calendar and the hotlines as staff read and admins edit them. Every edit is
+ * The catalogue and the calendar as staff read and admins edit them (hotlines: `hotlineAdmin`). Every edit is
  * audited and drops this process's cache (other processes refresh within a minute).
  */
 export class CatalogueAdmin {
+  /** The hotlines: per unit, in scope, not installation settings (hotlines.service.ts). */
+  readonly hotlineAdmin: HotlinesAdmin;
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly cache: CatalogueCache,
-  ) {}
+  ) {
+    this.hotlineAdmin = new HotlinesAdmin(ctx);
+  }
 
   /**
    * The catalogue as a caller sees it: the shared categories and the own categories of the
@@ -107,15 +104,6 @@ export class CatalogueAdmin {
     ].sort(
       (a, b) => a.date.localeCompare(b.date) || (a.districtCode ?? '').localeCompare(b.districtCode ?? ''),
     );
-  }
-
-  /**
-   * The hotlines of the districts the caller works in. Not narrowed to the caller's subtree: a
-   * community's staff must recognise the district's hotline on their orders, and a hotline's
-   * number is public anyway; another district's hotlines are none of their business.
-   */
-  hotlines(scope: Scope) {
-    return catalogueRepository.hotlinesOfDistricts(this.ctx.database.db, districtsOf(scope.roots));
   }
 
   /** Shared catalogue and calendar are installation-wide: see `installation-settings.ts`. */
@@ -359,67 +347,5 @@ export class CatalogueAdmin {
       });
     });
     this.cache.invalidate();
-  }
-
-  /** A hotline belongs to a unit inside the caller's scope; orders taken on it start there. */
-  async createHotline(
-    scope: Scope,
-    input: { number: string; name: string; regionCode: string },
-    actor: AuditActor,
-  ) {
-    const { db } = this.ctx.database;
-    const id = uuidv7();
-    try {
-      await db.transaction().execute(async (trx) => {
-        const region = await regionsRepository.findUnscoped(trx, input.regionCode);
-        if (!region || !scope.includes(region.code))
-          throw fieldError('regionCode', 'workorder.unknown_region');
-        await catalogueRepository.insertHotline(trx, {
-          id,
-          district_code: region.district_code,
-          region_code: region.code,
-          number: input.number,
-          name: input.name,
-          active: 1,
-          created_at: this.ctx.now().toISOString(),
-        });
-        await this.ctx.audit.append(trx, actor, {
-          action: 'hotline.created',
-          targetType: 'hotline',
-          targetId: id,
-          regionCode: region.code,
-          summary: input,
-        });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('hotline.exists');
-      throw error;
-    }
-    return (await catalogueRepository.hotline(db, id))!;
-  }
-
-  async updateHotline(
-    scope: Scope,
-    id: string,
-    input: { name?: string | undefined; active?: boolean | undefined },
-    actor: AuditActor,
-  ) {
-    const { db } = this.ctx.database;
-    await db.transaction().execute(async (trx) => {
-      const hotline = await catalogueRepository.hotline(trx, id);
-      if (!hotline || !scope.includes(hotline.region_code)) throw notFound('workorder.unknown_hotline');
-      await catalogueRepository.updateHotline(trx, id, {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-      });
-      await this.ctx.audit.append(trx, actor, {
-        action: 'hotline.updated',
-        targetType: 'hotline',
-        targetId: id,
-        regionCode: hotline.region_code,
-        summary: input,
-      });
-    });
-    return (await catalogueRepository.hotline(db, id))!;
   }
 }

@@ -2,9 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, type TestEnv } from '../../testing/test-env.js';
-import { importCountyRegions } from '../regions/region-import.js';
-import { UsersService } from '../users/users.service.js';
-import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
+import { importCountyRegions } from '../regions/index.js';
+import { UsersService } from '../users/index.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 
 const SONGBEI = '230109'; // 松北区, a second district in the same installation
 

@@ -2,10 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../auth/principal.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { visibilityOf, workOrdersRepository } from '../work-orders/index.js';
 import { AttachmentStore } from './attachment-store.js';
 import { attachmentsRepository } from './attachments.repository.js';
-import { visibilityOf } from './work-order-actions.service.js';
-import { workOrdersRepository } from './work-orders.repository.js';
 
 const MAX_PER_ORDER = 20;
 
