@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType } from '../../db/row-types.js';
 /*
  * Row types of the tables this module owns, combined into `DB` by src/server/db/tables.ts (conventions
  * there: timestamps are ISO-8601 UTC strings on both dialects). db/table-types.test.ts compares them
