@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, limitSchema, optionalText } from '../../../shared/api/common.js';
 import type { Database } from '../../db/database.js';
-import { errorResponses, limitSchema, optionalText } from '../../http/common-schemas.js';
 import { cursorParam, decodeCursor, page } from '../../http/pagination.js';
 import { AuditLogService } from './audit-log.service.js';
 

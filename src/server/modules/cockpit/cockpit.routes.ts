@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, regionCodeSchema } from '../../http/common-schemas.js';
+import { errorResponses, regionCodeSchema } from '../../../shared/api/common.js';
 import { attachment, XLSX_TYPE } from '../../http/xlsx-download.js';
 import { languageFromHeader } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idSchema } from '../../http/common-schemas.js';
+import { errorResponses, idSchema } from '../../../shared/api/common.js';
 import type { ServiceContext } from '../../services.js';
 import { InboxService } from './inbox.service.js';
 

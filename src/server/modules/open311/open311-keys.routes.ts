@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { errorResponses, idSchema, regionCodeSchema } from '../../../shared/api/common.js';
 import type { Open311KeyView } from './open311-keys.repository.js';
 import type { Open311KeysService } from './open311-keys.service.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { idSchema, regionCodeSchema } from '../../../shared/api/common.js';
 import { validateMobilePhone } from '../../../shared/validators/phone.js';
 import { ATTRIBUTE_TYPES, SATISFACTION, WORK_ORDER_STATUSES } from '../../../shared/work-orders.js';
-import { idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { cursorParam } from '../../http/pagination.js';
 
 /** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../../../shared/api/common.js';
 import { ARTICLE_INDICATORS } from '../../../shared/article-figures.js';
 import type { Database } from '../../db/database.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import { notFound } from '../../http/errors.js';
 import { articleReport } from './article-report.js';
 

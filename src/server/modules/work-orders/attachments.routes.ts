@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../http/common-schemas.js';
+import { errorResponses } from '../../../shared/api/common.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, idSchema, regionCodeSchema } from '../../../shared/api/common.js';
 import { ATTRIBUTE_TYPES, HANDLER_KINDS } from '../../../shared/work-orders.js';
 import type { Hotline, ServiceCategory } from '../../db/tables.js';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import { type CatalogueAdmin, type CategoryView, districtsOf } from './catalogue-admin.service.js';
 import { attributesOf } from './category-attributes.js';
 

@@ -6,7 +6,7 @@ import {
   limitSchema,
   optionalParam,
   regionCodeSchema,
-} from '../../http/common-schemas.js';
+} from '../../../shared/api/common.js';
 import type { DeedsService } from './deeds.service.js';
 
 const deedBody = {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../../../shared/api/common.js';
 import { listOrderOf } from '../../../shared/work-orders.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { ageOn } from '../register/person-fields.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../../shared/api/common.js';
 import { maskPhone, normalizePhone, validateMobilePhone } from '../../../shared/validators/phone.js';
 import {
   CHANNELS,
@@ -8,7 +9,6 @@ import {
 } from '../../../shared/work-orders.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../http/common-schemas.js';
 import { cursorParam } from '../../http/pagination.js';
 import type { WorkOrderView } from './work-orders.repository.js';
 
