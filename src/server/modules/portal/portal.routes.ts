@@ -2,7 +2,23 @@ import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema, errorResponses } from '../../../shared/api/common.js';
+import { errorBodySchema, errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  categoryListSchema,
+  codeSentSchema,
+  listQuery,
+  loginBody,
+  meSchema,
+  otpBody,
+  photoParams,
+  photoSchema,
+  placeListSchema,
+  ratingBody,
+  requestDetailSchema,
+  requestPageSchema,
+  requestSummarySchema,
+  submitBody,
+} from '../../../shared/api/portal.js';
 import { clearResidentCookie, type SignedInResident, setResidentCookie } from '../../http/access-control.js';
 import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
 import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
@@ -11,23 +27,6 @@ import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import type { WorkOrderView } from '../work-orders/work-orders.repository.js';
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
-import {
-  categorySchema,
-  codeSentSchema,
-  idParams,
-  listQuery,
-  loginBody,
-  meSchema,
-  otpBody,
-  photoParams,
-  photoSchema,
-  placeSchema,
-  ratingBody,
-  requestDetailSchema,
-  requestPageSchema,
-  requestSummarySchema,
-  submitBody,
-} from './portal.schema.js';
 import { PortalService } from './portal.service.js';
 import { MAX_PHOTO_BYTES } from './portal-photos.js';
 import type { ResidentAuthService } from './resident-auth.service.js';
@@ -154,7 +153,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['portal'],
         summary: 'What a resident can ask for: active categories with their group and extra fields',
-        response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
+        response: { 200: categoryListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await portal.categories(residentOf(request).districtCode) }),
@@ -167,7 +166,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['portal'],
         summary: 'Streets, communities and grids of the district (public names), for the place picker',
-        response: { 200: z.object({ items: z.array(placeSchema) }), ...errorResponses },
+        response: { 200: placeListSchema, ...errorResponses },
       },
     },
     async () => ({ items: await portal.places() }),

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { TIMELINE_KINDS } from '../../../shared/api/portal.js';
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { REGION_CODE_LENGTH, regionAt } from '../../../shared/region-code.js';
 import { maskPhone } from '../../../shared/validators/phone.js';
@@ -24,7 +25,6 @@ import {
 } from '../work-orders/work-orders.repository.js';
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { portalRepository } from './portal.repository.js';
-import type { TIMELINE_KINDS } from './portal.schema.js';
 import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';
 
 export interface SubmitInput {

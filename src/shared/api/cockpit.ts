@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { regionCodeSchema } from './common.js';
+
+/** Request and response shapes of the cockpit (/api/cockpit…). */
+
+export const optionalRegion = z.preprocess((v) => (v === '' ? undefined : v), regionCodeSchema.optional());
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'cockpit.month_format');
+
+export const nodeSchema = z.object({
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+});
+export const valuesSchema = z.record(z.string(), z.number().nullable());
+export const rankedSchema = z.object({ code: z.string(), name: z.string(), value: z.number() }).nullable();
+
+export const cockpitSchema = z
+  .object({
+    node: nodeSchema,
+    path: z.array(nodeSchema),
+    months: z.array(z.string()),
+    asOf: z.string().nullable(),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        module: z.string(),
+        label: z.object({ zh: z.string(), en: z.string() }),
+        note: z.object({ zh: z.string(), en: z.string() }).optional(),
+        unit: z.enum(['count', 'people', 'percent', 'hours']),
+        better: z.enum(['higher', 'lower']),
+        kind: z.enum(['flow', 'stock']),
+      }),
+    ),
+    values: valuesSchema,
+    trends: z.record(z.string(), z.array(z.number().nullable())),
+    children: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        hasChildren: z.boolean(),
+        values: valuesSchema,
+      }),
+    ),
+    rankings: z.record(z.string(), z.object({ best: rankedSchema, worst: rankedSchema })),
+  })
+  .meta({ id: 'Cockpit' });
+export type Cockpit = z.infer<typeof cockpitSchema>;
+export type CockpitNode = z.infer<typeof nodeSchema>;
+
+export const featureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+      geometry: z.unknown(),
+    }),
+  ),
+});
+export type FeatureCollection = z.infer<typeof featureCollectionSchema>;
+
+export const cockpitQuery = z.object({
+  region: optionalRegion,
+  months: z.coerce.number().int().min(1).max(36).default(12),
+  to: z.preprocess((v) => (v === '' ? undefined : v), monthSchema.optional()),
+});
+export const boundariesQuery = z.object({ region: optionalRegion });
+export const cockpitExportQuery = z.object({
+  region: optionalRegion,
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+export const monthlyReportQuery = z.object({
+  region: optionalRegion,
+  month: z.preprocess((v) => (v === '' ? undefined : v), monthSchema.optional()),
+});
