@@ -1,3 +1,4 @@
+import { contactPhoneSchema } from '../../../shared/api/work-orders.js';
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { pathOf, regionAt } from '../../../shared/region-code.js';
 import { OPEN_STATUSES, STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
@@ -8,7 +9,6 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { attributesOf, checkAttributes } from '../work-orders/category-attributes.js';
-import { contactPhoneSchema } from '../work-orders/work-orders.schema.js';
 import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { formatBeijing } from '../work-orders/working-calendar.js';
 import {

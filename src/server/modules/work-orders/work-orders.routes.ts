@@ -1,23 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../../shared/api/common.js';
-import { listOrderOf } from '../../../shared/work-orders.js';
-import { decodeCursor, page } from '../../http/pagination.js';
-import type { ServiceContext } from '../../services.js';
-import { ageOn } from '../register/person-fields.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
 import {
   actionBody,
   callerQuery,
   createWorkOrderBody,
-  idParams,
   listQuery,
   similarQuery,
-  toEventDto,
-  toWorkOrderDto,
   workOrderDetailSchema,
   workOrderPageSchema,
   workOrderSchema,
-} from './work-orders.schema.js';
+} from '../../../shared/api/work-orders.js';
+import { listOrderOf } from '../../../shared/work-orders.js';
+import { decodeCursor, page } from '../../http/pagination.js';
+import type { ServiceContext } from '../../services.js';
+import { ageOn } from '../register/person-fields.js';
+import { toEventDto, toWorkOrderDto } from './work-orders.dto.js';
 import type { WorkOrdersService } from './work-orders.service.js';
 
 /**

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../../shared/api/common.js';
-import { maskPhone, normalizePhone, validateMobilePhone } from '../../../shared/validators/phone.js';
+import { normalizePhone, validateMobilePhone } from '../validators/phone.js';
+import { CHANNELS, SATISFACTION, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES } from '../work-orders.js';
 import {
-  CHANNELS,
-  SATISFACTION,
-  WORK_ORDER_ACTIONS,
-  WORK_ORDER_STATUSES,
-} from '../../../shared/work-orders.js';
-import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import { cursorParam } from '../../http/pagination.js';
-import type { WorkOrderView } from './work-orders.repository.js';
+  cursorParam,
+  idSchema,
+  itemsOf,
+  limitSchema,
+  optionalParam,
+  pageOf,
+  regionCodeSchema,
+} from './common.js';
+
+/** Request and response shapes of /api/work-orders (the catalogue and deeds have their own files). */
 
 /** A mobile number, or a landline with its area code (0451-86661234): what callers leave. */
 export const contactPhoneSchema = z
@@ -24,8 +25,6 @@ export const contactPhoneSchema = z
     context.addIssue({ code: 'custom', message: 'workorder.phone' });
     return z.NEVER;
   });
-
-export const idParams = z.object({ id: idSchema });
 
 export const createWorkOrderBody = z
   .object({
@@ -159,69 +158,5 @@ export const workOrderDetailSchema = workOrderSchema.extend({
   availableActions: z.array(z.enum(WORK_ORDER_ACTIONS)),
 });
 
-export const workOrderPageSchema = z.object({
-  items: z.array(workOrderSchema),
-  nextCursor: z.string().nullable(),
-});
-
-type OrderLike = WorkOrder & Partial<Pick<WorkOrderView, 'category_name' | 'region_name'>>;
-
-export function toWorkOrderDto(crypto: FieldCrypto, order: OrderLike): z.infer<typeof workOrderSchema> {
-  const extension = order.pending_extension
-    ? (JSON.parse(order.pending_extension) as { days: number; reason: string })
-    : null;
-  return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    categoryCode: order.category_code,
-    categoryName: order.category_name ?? '',
-    description: order.description,
-    attributes: JSON.parse(order.attributes) as Record<string, unknown>,
-    regionCode: order.region_code,
-    regionName: order.region_name ?? '',
-    householdId: order.household_id,
-    personId: order.person_id,
-    address: order.address,
-    channel: order.channel,
-    hotlineId: order.hotline_id,
-    intakeUserId: order.intake_user_id,
-    contactName: order.contact_name,
-    contactPhone: order.contact_phone_enc
-      ? maskPhone(crypto.decrypt('person.phone', order.contact_phone_enc))
-      : '',
-    urgent: order.urgent === 1,
-    handlerRegionCode: order.handler_region_code,
-    dispatcherRegionCode: order.dispatcher_region_code,
-    assigneeUserId: order.assignee_user_id,
-    assigneeMemberId: order.assignee_member_id,
-    signDueAt: order.sign_due_at,
-    dueAt: order.due_at,
-    callbackDueAt: order.callback_due_at,
-    overdue: order.overdue === 1,
-    escalatedRegionCode: order.escalated_region_code,
-    urgeCount: order.urge_count,
-    supervised: order.supervised === 1,
-    reopenCount: order.reopen_count,
-    satisfaction: order.satisfaction,
-    resolution: order.resolution,
-    publicDescription: order.public_description,
-    pendingExtension: extension ? { days: extension.days, reason: extension.reason } : null,
-    closedAt: order.closed_at,
-    closedOnTime: order.closed_on_time === null ? null : order.closed_on_time === 1,
-    createdAt: order.created_at,
-    updatedAt: order.updated_at,
-    version: order.version,
-  };
-}
-
-export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> => ({
-  id: event.id,
-  action: event.action,
-  fromStatus: event.from_status,
-  toStatus: event.to_status,
-  actorName: event.actor_name,
-  note: event.note,
-  data: JSON.parse(event.data) as Record<string, unknown>,
-  at: event.at,
-});
+export const workOrderPageSchema = pageOf(workOrderSchema);
+export const workOrderListSchema = itemsOf(workOrderSchema);
