@@ -81,7 +81,7 @@ export const registrationSummarySchema = z
     ),
   })
   .meta({ id: 'CommunityRegistrationSummary' });
-export type CommunityRegistrationSummary = z.infer<typeof registrationSummarySchema>;
+export type CommunityRegistrationSummary = z.infer<typeof registrationSummarySchema>['items'][number];
 
 // ---- 组织关系转接: relationship transfers ----
 
@@ -106,8 +106,12 @@ export const createTransferBody = z.object({
 
 export const transferActionBody = z.object({ action: z.enum(TRANSFER_ACTIONS), note: noteSchema.optional() });
 
+/** Which side of a transfer the reader looks from. */
+export const transferDirectionSchema = z.enum(['outgoing', 'incoming']);
+export type TransferDirection = z.infer<typeof transferDirectionSchema>;
+
 export const transferQuery = z.object({
-  direction: optionalParam(z.enum(['outgoing', 'incoming'])),
+  direction: optionalParam(transferDirectionSchema),
   status: optionalParam(transferStatusSchema),
   limit: limitSchema,
 });
@@ -142,6 +146,7 @@ export type TransferDetail = z.infer<typeof transferDetailSchema>;
 // ---- 承诺践诺: commitments ----
 
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
 
 export const createCommitmentBody = z.object({
   year: yearSchema,

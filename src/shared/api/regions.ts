@@ -47,7 +47,7 @@ export const regionNamesQuery = z.object({
     .pipe(z.array(regionCodeSchema).min(1).max(100)),
 });
 
-const namedRegionSchema = z.object({ code: z.string(), name: z.string(), kind: z.string() });
+const namedRegionSchema = z.object({ code: z.string(), name: z.string(), kind: regionKindSchema });
 
 /** A region's name with the names of its ancestors in scope (a breadcrumb). */
 export const regionNamesItemSchema = namedRegionSchema.extend({ ancestors: z.array(namedRegionSchema) });

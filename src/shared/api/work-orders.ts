@@ -160,3 +160,39 @@ export const workOrderDetailSchema = workOrderSchema.extend({
 
 export const workOrderPageSchema = pageOf(workOrderSchema);
 export const workOrderListSchema = itemsOf(workOrderSchema);
+
+export type WorkOrder = z.infer<typeof workOrderSchema>;
+export type WorkOrderEvent = z.infer<typeof eventSchema>;
+export type WorkOrderAttachment = z.infer<typeof attachmentSchema>;
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+export type NewWorkOrder = z.input<typeof createWorkOrderBody>;
+/** One step on an order; `version` is the one the user saw (a newer order answers 409). */
+export type ActionBody = z.input<typeof actionBody>;
+export type SimilarInput = z.output<typeof similarQuery>;
+
+/** A resident the caller's number belongs to (the register's blind index finds them). */
+export const callerPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  age: z.number().int(),
+  regionCode: z.string(),
+  householdId: z.string().nullable(),
+  address: z.string(),
+});
+export type CallerPerson = z.infer<typeof callerPersonSchema>;
+export const callerMatchSchema = z.object({
+  persons: z.array(callerPersonSchema),
+  orders: z.array(workOrderSchema),
+});
+export type CallerMatch = z.infer<typeof callerMatchSchema>;
+
+/** Where an order can go from its holder: units down the tree, staff, members with an account. */
+export const dispatchOptionsSchema = z.object({
+  units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+  users: z.array(
+    z.object({ id: z.string(), displayName: z.string(), role: z.string(), regionCode: z.string() }),
+  ),
+  members: z.array(z.object({ id: z.string(), name: z.string(), regionCode: z.string() })),
+});
+export type DispatchOptions = z.infer<typeof dispatchOptionsSchema>;

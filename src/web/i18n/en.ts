@@ -203,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   'personStatus.moved_out': 'Moved out',
   'personStatus.deceased': 'Deceased',
   'personStatus.anonymized': 'Anonymized',
+  'personStatus.non_resident': 'Not a resident of the district',
 
   'persons.title': 'Residents',
   'persons.searchPlaceholder': 'Name, pinyin (zs), phone or its last 4, ID number, address',
