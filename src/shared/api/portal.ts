@@ -1,7 +1,8 @@
 import { z } from 'zod';
 /** Request and response shapes of the residents' portal (/api/portal). */
 import { validateMobilePhone } from '../validators/phone.js';
-import { ATTRIBUTE_TYPES, SATISFACTION, WORK_ORDER_STATUSES } from '../work-orders.js';
+import { SATISFACTION, WORK_ORDER_STATUSES } from '../work-orders.js';
+import { categoryAttributeSchema } from './catalogue.js';
 import { cursorParam, idSchema, itemsOf, pageOf, regionCodeSchema } from './common.js';
 
 /** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */
@@ -56,16 +57,7 @@ export const categorySchema = z.object({
   groupCode: z.string().nullable(),
   groupName: z.string(),
   groupNameEn: z.string(),
-  attributes: z.array(
-    z.object({
-      code: z.string(),
-      datatype: z.enum(ATTRIBUTE_TYPES),
-      required: z.boolean(),
-      description: z.string(),
-      order: z.number(),
-      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
-    }),
-  ),
+  attributes: z.array(categoryAttributeSchema),
 });
 
 export type PortalCategory = z.infer<typeof categorySchema>;
