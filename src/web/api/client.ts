@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { acceptLanguage } from '../i18n/language';
 
-// The app's Content-Security-Policy forbids eval: without this, zod probes `new Function` once to
-// see whether it may compile parsers, and the browser reports the refused probe as a console error.
-z.config({ jitless: true });
-
 export interface FieldProblem {
   path: string;
   message: string;
