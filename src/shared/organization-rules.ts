@@ -13,6 +13,17 @@ export const REGION_KINDS = [
 ] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
 
+/** How deep each kind of region lies below its district (streets and towns, communities and villages share a level). */
+export const DEPTH_OF_KIND: Record<RegionKind, number> = {
+  district: 0,
+  street: 1,
+  town: 1,
+  community: 2,
+  village: 2,
+  grid: 3,
+  building: 4,
+};
+
 export type OrganizationKind =
   | 'committee'
   | 'general_branch'

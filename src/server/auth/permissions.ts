@@ -2,42 +2,9 @@
  * Named permissions and the roles that bundle them. A role is always assigned together with a
  * region (its scope): the permission holds in that region's whole subtree and nowhere else.
  */
-export const PERMISSIONS = [
-  'region.read',
-  'region.write',
-  'user.read',
-  'user.manage',
-  'audit.read',
-  'person.read',
-  'person.write',
-  'person.reveal',
-  'person.import',
-  'person.export',
-  'org.read',
-  'org.write',
-  'member.import',
-  'care.assign',
-  'workorder.read',
-  'workorder.intake',
-  'workorder.dispatch',
-  'workorder.handle',
-  'workorder.supervise',
-  'workorder.callback',
-  'deed.write',
-  'catalogue.manage',
-  'cockpit.read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import { PERMISSIONS, type Permission, ROLE_NAMES, type RoleName } from '../../shared/permissions.js';
 
-export const ROLE_NAMES = [
-  'district_admin',
-  'secretary',
-  'grid_worker',
-  'hotline_operator',
-  'member',
-  'auditor',
-] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+export { PERMISSIONS, type Permission, ROLE_NAMES, type RoleName };
 
 /** Keeping a grid's places and register: what secretaries and grid workers share. */
 const GRID_KEEPING: readonly Permission[] = [

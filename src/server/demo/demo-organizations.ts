@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { SERVICE_AREAS } from '../../shared/api/member-workflows.js';
 import { COMMENDATION_TITLES } from '../../shared/article-figures.js';
 import { regionAt } from '../../shared/region-code.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
@@ -18,7 +19,6 @@ import type {
   WarmGroupHouseholdTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
-import { SERVICE_AREAS } from '../modules/member-workflows/index.js';
 import type { DemoBuilding, DemoCommunity, DemoHousehold, DemoPerson } from './demo-population.js';
 
 export interface OrganizationTargets {

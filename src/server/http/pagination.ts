@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { fieldError } from './errors.js';
 
 /**
@@ -8,11 +7,8 @@ import { fieldError } from './errors.js';
  */
 const CURSOR_VERSION = 1;
 
-/** The query parameter every paging list accepts (an empty parameter is no cursor). */
-export const cursorParam = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.string().max(200).optional(),
-);
+// The query parameter every paging list accepts; its schema is shared with the web (src/shared/api/common.ts).
+export { cursorParam } from '../../shared/api/common.js';
 
 /**
  * What one sort-key value may be. Each is checked strictly, because a value that reaches SQL in

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import { auditPageSchema } from '../../shared/api/audit';
 import { api } from './client';
-import type { AuditEntry, Page } from './types';
 
 export interface AuditFilter {
   actor: string;
@@ -27,7 +27,7 @@ export const auditQuery = (filter: AuditFilter) =>
   infiniteQueryOptions({
     queryKey: ['audit', filter] as const,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<AuditEntry>>('GET', '/api/audit', {
+      api('GET', '/api/audit', auditPageSchema, {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

@@ -1,17 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
+import { loginSchema } from '../../shared/api/auth';
+import { noContent } from '../../shared/api/common';
+import { meSchema } from '../../shared/api/users';
 import { SESSION_HINT_COOKIE } from '../../shared/session-hint';
 import { api, isApiError } from './client';
 import type { Me } from './types';
 
 export async function login(username: string, password: string): Promise<Me> {
-  const { user } = await api<{ user: Me }>('POST', '/api/auth/login', {
+  const { user } = await api('POST', '/api/auth/login', loginSchema, {
     body: { username, password },
     expectUnauthorized: true,
   });
   return user;
 }
 
-export const logout = () => api<void>('POST', '/api/auth/logout', { expectUnauthorized: true });
+export const logout = () => api('POST', '/api/auth/logout', noContent, { expectUnauthorized: true });
 
 /** Whether this browser holds a session at all (the server sets the hint cookie with it). */
 const mayHaveSession = (): boolean =>
@@ -25,7 +28,7 @@ const mayHaveSession = (): boolean =>
 export async function fetchMe(): Promise<Me | null> {
   if (!mayHaveSession()) return null;
   try {
-    return await api<Me>('GET', '/api/auth/me');
+    return await api('GET', '/api/auth/me', meSchema);
   } catch (error) {
     if (isApiError(error, 401)) return null;
     throw error;
@@ -33,6 +36,6 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  api<void>('POST', '/api/auth/password', { body: { currentPassword, newPassword } });
+  api('POST', '/api/auth/password', noContent, { body: { currentPassword, newPassword } });
 
 export const meQuery = queryOptions({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { acceptLanguage } from '../i18n/language';
 
 export interface FieldProblem {
@@ -52,21 +53,25 @@ function urlOf(path: string, query: RequestOptions['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-interface ErrorBody {
-  code?: unknown;
-  message?: unknown;
-  requestId?: unknown;
-  fields?: unknown;
-}
+/** An error body as far as it could be read: each part is used only when it has the right shape. */
+const errorBody = z
+  .object({
+    code: z.string().optional().catch(undefined),
+    message: z.string().optional().catch(undefined),
+    requestId: z.string().optional().catch(undefined),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).catch([]),
+  })
+  .catch({ fields: [] });
 
 async function errorFrom(response: Response): Promise<ApiError> {
-  let body: ErrorBody = {};
+  let raw: unknown = {};
   try {
-    body = (await response.json()) as ErrorBody;
+    raw = await response.json();
   } catch {
     // A proxy's HTML error page: keep the status, use a generic message.
   }
-  const fields = Array.isArray(body.fields) ? (body.fields as FieldProblem[]) : [];
+  const body = errorBody.parse(raw);
+  const fields: FieldProblem[] = body.fields;
   return new ApiError(
     response.status,
     typeof body.code === 'string' ? body.code : `http.${response.status}`,
@@ -113,10 +118,43 @@ async function send(
   return response;
 }
 
-export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The server answered something its schema (src/shared/api) does not describe: the web and the
+ * server disagree. Thrown rather than passed on, so that a page never renders a half-understood
+ * answer; the console names the route and every field that did not match.
+ */
+export class ApiShapeError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly problems: string,
+  ) {
+    super(`${method} ${path}: the answer does not match its schema\n${problems}`);
+    this.name = 'ApiShapeError';
+  }
+}
+
+/**
+ * Calls the API and parses the answer with the route's response schema from src/shared/api, in
+ * every build: a parse costs little next to the request, and a mismatch found in production is
+ * a clear error instead of a page that quietly shows `undefined`. A 204 answers `undefined`
+ * (pass `noContent`).
+ */
+export async function api<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
   const response = await send(method, path, options, 'application/json');
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const body: unknown = response.status === 204 ? undefined : await response.json();
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const error = new ApiShapeError(method, path.split('?')[0] ?? path, z.prettifyError(parsed.error));
+    console.error(error.message);
+    throw error;
+  }
+  return parsed.data;
 }
 
 /** A file the server sends (spreadsheets): its content and the name it suggests. */

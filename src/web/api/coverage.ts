@@ -1,7 +1,12 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { noContent } from '../../shared/api/common';
+import {
+  buildingsWithoutBranchSchema,
+  coverageSchema,
+  enterprisesWithoutOrganizationSchema,
+  uncoveredPageSchema,
+} from '../../shared/api/organizations';
 import { api } from './client';
-import type { Coverage, Enterprise, UncoveredHousehold } from './organization-types';
-import type { Items, Page } from './types';
 
 /** Every coverage query key starts with 'coverage': an assignment refreshes them together. */
 export const coverageKeys = {
@@ -18,7 +23,7 @@ const GAP_LIMIT = 100;
 export const coverageQuery = (code: string) =>
   queryOptions({
     queryKey: coverageKeys.figures(code),
-    queryFn: () => api<Coverage>('GET', `/api/coverage/${code}`),
+    queryFn: () => api('GET', `/api/coverage/${code}`, coverageSchema),
     retry: false,
   });
 
@@ -27,7 +32,7 @@ export const uncoveredQuery = (code: string) =>
   infiniteQueryOptions({
     queryKey: coverageKeys.uncovered(code),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<UncoveredHousehold>>('GET', `/api/coverage/${code}/uncovered`, {
+      api('GET', `/api/coverage/${code}/uncovered`, uncoveredPageSchema, {
         query: { limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -39,20 +44,19 @@ export const buildingsWithoutBranchQuery = (code: string) =>
   queryOptions({
     queryKey: coverageKeys.buildings(code),
     queryFn: () =>
-      api<Items<{ code: string; name: string; parentCode: string | null }>>(
-        'GET',
-        `/api/coverage/${code}/buildings-without-branch`,
-        { query: { limit: GAP_LIMIT } },
-      ).then((r) => r.items),
+      api('GET', `/api/coverage/${code}/buildings-without-branch`, buildingsWithoutBranchSchema, {
+        query: { limit: GAP_LIMIT },
+      }).then((r) => r.items),
   });
 
 export const enterprisesWithoutOrganizationQuery = (code: string) =>
   queryOptions({
     queryKey: coverageKeys.enterprises(code),
     queryFn: () =>
-      api<Items<Omit<Enterprise, 'address'>>>(
+      api(
         'GET',
         `/api/coverage/${code}/enterprises-without-organization`,
+        enterprisesWithoutOrganizationSchema,
         {
           query: { limit: GAP_LIMIT },
         },
@@ -61,4 +65,4 @@ export const enterprisesWithoutOrganizationQuery = (code: string) =>
 
 /** Names the household's caring member. */
 export const assignCare = (householdId: string, memberId: string) =>
-  api<void>('PUT', `/api/households/${householdId}/care`, { body: { memberId } });
+  api('PUT', `/api/households/${householdId}/care`, noContent, { body: { memberId } });

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { householdSchema, neighbourListSchema, neighbourMapSchema } from '../../shared/api/register';
 import { api } from './client';
-import type { Household, Items, Neighbour, NeighbourMap } from './types';
 
 export const householdKeys = {
   all: ['households'] as const,
@@ -12,19 +12,19 @@ export const householdKeys = {
 export const householdQuery = (id: string) =>
   queryOptions({
     queryKey: householdKeys.detail(id),
-    queryFn: () => api<Household>('GET', `/api/households/${id}`),
+    queryFn: () => api('GET', `/api/households/${id}`, householdSchema),
     retry: false,
   });
 
 export const neighboursQuery = (id: string) =>
   queryOptions({
     queryKey: householdKeys.neighbours(id),
-    queryFn: () => api<Items<Neighbour>>('GET', `/api/households/${id}/neighbours`).then((r) => r.items),
+    queryFn: () => api('GET', `/api/households/${id}/neighbours`, neighbourListSchema).then((r) => r.items),
   });
 
 /** A grid's buildings and loose households, or a building's households. */
 export const neighbourMapQuery = (code: string) =>
   queryOptions({
     queryKey: householdKeys.map(code),
-    queryFn: () => api<NeighbourMap>('GET', `/api/regions/${code}/neighbour-map`),
+    queryFn: () => api('GET', `/api/regions/${code}/neighbour-map`, neighbourMapSchema),
   });

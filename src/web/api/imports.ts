@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import { importJobListSchema, importJobSchema } from '../../shared/api/register';
 import { api, download } from './client';
-import type { ImportJob, Items } from './types';
+import type { ImportJob } from './types';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -13,7 +14,7 @@ const POLL_MS = 1000;
 /** Recent imports of the user's jurisdiction; polled while one of them runs. */
 export const importsQuery = queryOptions({
   queryKey: importKeys.list,
-  queryFn: () => api<Items<ImportJob>>('GET', '/api/imports').then((r) => r.items),
+  queryFn: () => api('GET', '/api/imports', importJobListSchema).then((r) => r.items),
   refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'running') ? POLL_MS : false),
 });
 
@@ -21,7 +22,7 @@ export const importsQuery = queryOptions({
 export const importJobQuery = (id: string) =>
   queryOptions({
     queryKey: importKeys.job(id),
-    queryFn: () => api<ImportJob>('GET', `/api/imports/${id}`),
+    queryFn: () => api('GET', `/api/imports/${id}`, importJobSchema),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_MS : false),
     retry: false,
   });
@@ -30,7 +31,7 @@ export const importJobQuery = (id: string) =>
 function upload(path: string, file: File, skipInvalid: boolean): Promise<ImportJob> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<ImportJob>('POST', path, { query: { skipInvalid: String(skipInvalid) }, body: form });
+  return api('POST', path, importJobSchema, { query: { skipInvalid: String(skipInvalid) }, body: form });
 }
 
 /** Residents into the register. */

@@ -1,18 +1,26 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import {
+  commendationListSchema,
+  commendationSchema,
+  commitmentListSchema,
+  commitmentSchema,
+  type createCommendationBody,
+  type createTransferBody,
+  type registerBody,
+  registrationListSchema,
+  registrationSchema,
+  registrationSummarySchema,
+  transferListSchema,
+  transferSchema,
+} from '../../shared/api/member-workflows';
 import { api, isApiError } from './client';
 import type {
-  Commendation,
-  Commitment,
-  Registration,
   RegistrationStatus,
-  RegistrationSummary,
   Satisfaction,
-  ServiceArea,
-  Transfer,
   TransferAction,
   TransferDirection,
 } from './organization-types';
-import type { Items } from './types';
 
 /** Every workflow query key starts with 'workflows': a decision or action refreshes them together. */
 export const workflowKeys = {
@@ -35,7 +43,7 @@ export const myRegistrationQuery = queryOptions({
   queryKey: workflowKeys.myRegistration,
   queryFn: async () => {
     try {
-      return await api<Registration>('GET', '/api/me/registration');
+      return await api('GET', '/api/me/registration', registrationSchema);
     } catch (error) {
       if (isApiError(error, 404)) return null;
       throw error;
@@ -43,35 +51,31 @@ export const myRegistrationQuery = queryOptions({
   },
 });
 
-export interface NewRegistration {
-  communityCode: string;
-  serviceAreas: ServiceArea[];
-  commitment: string;
-}
+export type NewRegistration = z.input<typeof registerBody>;
 
 export const register = (registration: NewRegistration) =>
-  api<Registration>('POST', '/api/me/registration', { body: registration });
+  api('POST', '/api/me/registration', registrationSchema, { body: registration });
 
 export const registrationsQuery = (region: string, status: RegistrationStatus | '') =>
   queryOptions({
     queryKey: workflowKeys.registrations(region, status),
     queryFn: () =>
-      api<Items<Registration>>('GET', '/api/registrations', { query: { region, status, limit: LIMIT } }).then(
-        (r) => r.items,
-      ),
+      api('GET', '/api/registrations', registrationListSchema, {
+        query: { region, status, limit: LIMIT },
+      }).then((r) => r.items),
   });
 
 export const registrationSummaryQuery = (region: string) =>
   queryOptions({
     queryKey: workflowKeys.summary(region),
     queryFn: () =>
-      api<Items<RegistrationSummary>>('GET', '/api/registrations/summary', { query: { region } }).then(
+      api('GET', '/api/registrations/summary', registrationSummarySchema, { query: { region } }).then(
         (r) => r.items,
       ),
   });
 
 export const decideRegistration = (id: string, decision: 'confirm' | 'reject', note?: string) =>
-  api<Registration>('POST', `/api/registrations/${id}/decision`, { body: { decision, note } });
+  api('POST', `/api/registrations/${id}/decision`, registrationSchema, { body: { decision, note } });
 
 // ---- 组织关系转接 ----
 
@@ -79,50 +83,43 @@ export const transfersQuery = (direction: TransferDirection) =>
   queryOptions({
     queryKey: workflowKeys.transfers(direction),
     queryFn: () =>
-      api<Items<Transfer>>('GET', '/api/transfers', { query: { direction, limit: LIMIT } }).then(
+      api('GET', '/api/transfers', transferListSchema, { query: { direction, limit: LIMIT } }).then(
         (r) => r.items,
       ),
   });
 
-export interface NewTransfer {
-  memberId: string;
-  toOrganizationId: string;
-  /** YYYY-MM */
-  duesPaidUntil: string;
-  letterValidDays: number;
-  note?: string;
-}
+export type NewTransfer = z.input<typeof createTransferBody>;
 
 export const requestTransfer = (transfer: NewTransfer) =>
-  api<Transfer>('POST', '/api/transfers', { body: transfer });
+  api('POST', '/api/transfers', transferSchema, { body: transfer });
 
 export const actOnTransfer = (id: string, action: TransferAction) =>
-  api<Transfer>('POST', `/api/transfers/${id}/actions`, { body: { action } });
+  api('POST', `/api/transfers/${id}/actions`, transferSchema, { body: { action } });
 
 // ---- 承诺践诺 ----
 
 export const myCommitmentsQuery = queryOptions({
   queryKey: workflowKeys.myCommitments,
-  queryFn: () => api<Items<Commitment>>('GET', '/api/me/commitments').then((r) => r.items),
+  queryFn: () => api('GET', '/api/me/commitments', commitmentListSchema).then((r) => r.items),
 });
 
 export const commitmentsQuery = (region: string, year: number | null) =>
   queryOptions({
     queryKey: workflowKeys.commitments(region, year),
     queryFn: () =>
-      api<Items<Commitment>>('GET', '/api/commitments', { query: { region, year, limit: LIMIT } }).then(
+      api('GET', '/api/commitments', commitmentListSchema, { query: { region, year, limit: LIMIT } }).then(
         (r) => r.items,
       ),
   });
 
 export const createCommitment = (memberId: string, year: number, content: string) =>
-  api<Commitment>('POST', `/api/members/${memberId}/commitments`, { body: { year, content } });
+  api('POST', `/api/members/${memberId}/commitments`, commitmentSchema, { body: { year, content } });
 
 export const reportProgress = (id: string, progress: number, note: string) =>
-  api<Commitment>('POST', `/api/commitments/${id}/progress`, { body: { progress, note } });
+  api('POST', `/api/commitments/${id}/progress`, commitmentSchema, { body: { progress, note } });
 
 export const rateCommitment = (id: string, rating: Satisfaction) =>
-  api<Commitment>('POST', `/api/commitments/${id}/ratings`, { body: { rating } });
+  api('POST', `/api/commitments/${id}/ratings`, commitmentSchema, { body: { rating } });
 
 // ---- 表彰 ----
 
@@ -130,18 +127,12 @@ export const commendationsQuery = (region: string) =>
   queryOptions({
     queryKey: workflowKeys.commendations(region),
     queryFn: () =>
-      api<Items<Commendation>>('GET', '/api/commendations', { query: { region, limit: LIMIT } }).then(
+      api('GET', '/api/commendations', commendationListSchema, { query: { region, limit: LIMIT } }).then(
         (r) => r.items,
       ),
   });
 
-export interface NewCommendation {
-  year: number;
-  title: string;
-  subjectType: 'member' | 'organization';
-  subjectId: string;
-  note?: string;
-}
+export type NewCommendation = z.input<typeof createCommendationBody>;
 
 export const createCommendation = (commendation: NewCommendation) =>
-  api<Commendation>('POST', '/api/commendations', { body: commendation });
+  api('POST', '/api/commendations', commendationSchema, { body: commendation });

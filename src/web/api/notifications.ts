@@ -1,16 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Inbox } from '../../shared/inbox';
+import { noContent } from '../../shared/api/common';
+import { inboxSchema } from '../../shared/api/notifications';
 import { api } from './client';
 
-export type { Inbox, InboxItem } from '../../shared/inbox';
+export type { Inbox, InboxItem } from '../../shared/api/notifications';
 
 export const inboxKeys = { all: ['notifications'] as const };
 
 export const inboxQuery = queryOptions({
   queryKey: inboxKeys.all,
-  queryFn: () => api<Inbox>('GET', '/api/me/notifications'),
+  queryFn: () => api('GET', '/api/me/notifications', inboxSchema),
   // New messages arrive while the page stays open.
   refetchInterval: 60_000,
 });
 
-export const markRead = (id: string) => api<void>('POST', `/api/me/notifications/${id}/read`);
+export const markRead = (id: string) => api('POST', `/api/me/notifications/${id}/read`, noContent);

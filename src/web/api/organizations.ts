@@ -1,18 +1,21 @@
 import { queryOptions } from '@tanstack/react-query';
+import {
+  addedSchema,
+  type CreateEnterpriseBody,
+  type CreateMemberBody,
+  type CreateOrganizationBody,
+  enterpriseListSchema,
+  enterpriseSummarySchema,
+  type MoveOrganizationBody,
+  memberOptionListSchema,
+  memberPageSchema,
+  organizationDetailSchema,
+  organizationListSchema,
+  organizationMemberListSchema,
+  organizationSchema,
+  warmGroupHouseholdListSchema,
+} from '../../shared/api/organizations';
 import { api, isApiError } from './client';
-import type {
-  Enterprise,
-  MemberCategory,
-  MemberOption,
-  MemberPage,
-  MemberStatus,
-  Organization,
-  OrganizationDetail,
-  OrganizationKind,
-  OrganizationMember,
-  WarmGroupHousehold,
-} from './organization-types';
-import type { Items } from './types';
 
 /** Every organization and member query key starts with 'organizations': a change refreshes them together. */
 export const organizationKeys = {
@@ -35,7 +38,7 @@ const MAX_LIMIT = 200;
 export const rootOrganizationsQuery = queryOptions({
   queryKey: organizationKeys.roots,
   queryFn: () =>
-    api<Items<Organization>>('GET', '/api/organizations', { query: { parentId: 'root' } }).then(
+    api('GET', '/api/organizations', organizationListSchema, { query: { parentId: 'root' } }).then(
       (r) => r.items,
     ),
 });
@@ -45,7 +48,7 @@ export const organizationsInScopeQuery = (region = '') =>
   queryOptions({
     queryKey: organizationKeys.inScope(region),
     queryFn: () =>
-      api<Items<Organization>>('GET', '/api/organizations', {
+      api('GET', '/api/organizations', organizationListSchema, {
         query: { region, limit: MAX_LIMIT },
       }).then((r) => r.items),
   });
@@ -54,7 +57,7 @@ export const organizationsInScopeQuery = (region = '') =>
 export const organizationQuery = (id: string) =>
   queryOptions({
     queryKey: organizationKeys.detail(id),
-    queryFn: () => api<OrganizationDetail>('GET', `/api/organizations/${id}`),
+    queryFn: () => api('GET', `/api/organizations/${id}`, organizationDetailSchema),
     retry: false,
   });
 
@@ -62,7 +65,7 @@ export const organizationMembersQuery = (id: string) =>
   queryOptions({
     queryKey: organizationKeys.members(id),
     queryFn: () =>
-      api<Items<OrganizationMember>>('GET', `/api/organizations/${id}/members`).then((r) => r.items),
+      api('GET', `/api/organizations/${id}/members`, organizationMemberListSchema).then((r) => r.items),
   });
 
 /** The households a warm group looks after, with their caring member. */
@@ -70,7 +73,7 @@ export const warmGroupHouseholdsQuery = (id: string) =>
   queryOptions({
     queryKey: organizationKeys.households(id),
     queryFn: () =>
-      api<Items<WarmGroupHousehold>>('GET', `/api/organizations/${id}/households`).then((r) => r.items),
+      api('GET', `/api/organizations/${id}/households`, warmGroupHouseholdListSchema).then((r) => r.items),
   });
 
 /** Members in scope whose name, pinyin or initials start with q, for pickers. */
@@ -78,7 +81,7 @@ export const memberSearchQuery = (q: string) =>
   queryOptions({
     queryKey: organizationKeys.memberSearch(q),
     queryFn: ({ signal }) =>
-      api<Items<MemberOption>>('GET', '/api/members', { query: { q, limit: 20 }, signal }).then(
+      api('GET', '/api/members', memberOptionListSchema, { query: { q, limit: 20 }, signal }).then(
         (r) => r.items,
       ),
     enabled: q.trim().length > 0,
@@ -88,7 +91,7 @@ export const memberSearchQuery = (q: string) =>
 export const memberQuery = (id: string) =>
   queryOptions({
     queryKey: organizationKeys.member(id),
-    queryFn: () => api<MemberPage>('GET', `/api/members/${id}`),
+    queryFn: () => api('GET', `/api/members/${id}`, memberPageSchema),
     retry: false,
   });
 
@@ -97,7 +100,7 @@ export const myMemberQuery = queryOptions({
   queryKey: organizationKeys.myMember,
   queryFn: async () => {
     try {
-      return await api<MemberPage>('GET', '/api/me/member');
+      return await api('GET', '/api/me/member', memberPageSchema);
     } catch (error) {
       if (isApiError(error, 404)) return null;
       throw error;
@@ -109,54 +112,35 @@ export const myMemberQuery = queryOptions({
 export const enterprisesQuery = queryOptions({
   queryKey: organizationKeys.enterprises,
   queryFn: () =>
-    api<Items<Enterprise>>('GET', '/api/enterprises', { query: { limit: MAX_LIMIT } }).then((r) => r.items),
+    api('GET', '/api/enterprises', enterpriseListSchema, { query: { limit: MAX_LIMIT } }).then(
+      (r) => r.items,
+    ),
 });
 
 /** Where an organization sits: its parent and exactly one anchor (a region or an enterprise). */
-export interface Placement {
-  parentId?: string | null;
-  anchorRegionCode?: string;
-  anchorEnterpriseId?: string;
-}
+export type Placement = MoveOrganizationBody;
 
-export const createOrganization = (input: Placement & { kind: OrganizationKind; name: string }) =>
-  api<Organization>('POST', '/api/organizations', { body: input });
+export const createOrganization = (input: CreateOrganizationBody) =>
+  api('POST', '/api/organizations', organizationSchema, { body: input });
 
 export const moveOrganization = (id: string, placement: Placement) =>
-  api<Organization>('POST', `/api/organizations/${id}/move`, { body: placement });
+  api('POST', `/api/organizations/${id}/move`, organizationSchema, { body: placement });
 
 export const setLeader = (id: string, memberId: string) =>
-  api<Organization>('PUT', `/api/organizations/${id}/leader`, { body: { memberId } });
+  api('PUT', `/api/organizations/${id}/leader`, organizationSchema, { body: { memberId } });
 
 /** Households by id, or a whole building entrance (building + unit). Answers how many were added. */
 export type WarmGroupHouseholds = { householdIds: string[] } | { buildingCode: string; unit?: string };
 
 export const addWarmGroupHouseholds = (id: string, households: WarmGroupHouseholds) =>
-  api<{ added: number }>('POST', `/api/organizations/${id}/households`, { body: households }).then(
-    (r) => r.added,
-  );
+  api('POST', `/api/organizations/${id}/households`, addedSchema, { body: households }).then((r) => r.added);
 
-export interface NewMember {
-  organizationId: string;
-  /** A resident of the register… */
-  personId?: string;
-  /** …or someone living outside the district. */
-  person?: { name: string; idNumber: string; phone?: string };
-  category: MemberCategory;
-  status: MemberStatus;
-  /** YYYY-MM-DD */
-  joinedOn: string;
-  post?: string;
-}
+export type NewMember = CreateMemberBody;
 
-export const createMember = (member: NewMember) => api<MemberPage>('POST', '/api/members', { body: member });
+export const createMember = (member: NewMember) =>
+  api('POST', '/api/members', memberPageSchema, { body: member });
 
-export interface NewEnterprise {
-  name: string;
-  creditCode: string;
-  address?: string;
-  regionCode: string;
-}
+export type NewEnterprise = CreateEnterpriseBody;
 
 export const createEnterprise = (enterprise: NewEnterprise) =>
-  api<Enterprise>('POST', '/api/enterprises', { body: enterprise });
+  api('POST', '/api/enterprises', enterpriseSummarySchema, { body: enterprise });

@@ -1,16 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { noContent } from '../../shared/api/common';
+import {
+  type CorrectBody,
+  personDetailSchema,
+  personPageSchema,
+  revealedSchema,
+  subjectExportSchema,
+  tagListSchema,
+} from '../../shared/api/register';
 import { api, download } from './client';
-import type {
-  Gender,
-  HealthRecord,
-  Items,
-  Page,
-  PersonDetail,
-  PersonListItem,
-  PersonSummary,
-  PersonTag,
-  RevealField,
-} from './types';
+import type { Gender, HealthRecord, RevealField } from './types';
 
 /** Every person query key starts with 'persons': an import or a correction refreshes them together. */
 export const personKeys = {
@@ -44,7 +43,7 @@ export const personsQuery = (filter: PersonFilter) =>
   infiniteQueryOptions({
     queryKey: personKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<PersonListItem>>('GET', '/api/persons', {
+      api('GET', '/api/persons', personPageSchema, {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -55,46 +54,37 @@ export const personsQuery = (filter: PersonFilter) =>
 export const personQuery = (id: string) =>
   queryOptions({
     queryKey: personKeys.detail(id),
-    queryFn: () => api<PersonDetail>('GET', `/api/persons/${id}`),
+    queryFn: () => api('GET', `/api/persons/${id}`, personDetailSchema),
     retry: false,
   });
 
 export const tagsQuery = queryOptions({
   queryKey: ['tags'],
-  queryFn: () => api<Items<PersonTag>>('GET', '/api/tags').then((r) => r.items),
+  queryFn: () => api('GET', '/api/tags', tagListSchema).then((r) => r.items),
   staleTime: Number.POSITIVE_INFINITY,
 });
 
 /** One protected value in clear; the reason goes to the audit log. */
 export const revealField = (id: string, field: RevealField, reason: string) =>
-  api<{ field: RevealField; value: string }>('POST', `/api/persons/${id}/reveal`, {
+  api('POST', `/api/persons/${id}/reveal`, revealedSchema, {
     body: { field, reason },
   }).then((r) => r.value);
 
-export interface PersonCorrection {
-  name?: string;
-  /** null removes the phone number. */
-  phone?: string | null;
-  ethnicity?: string;
-  currentAddress?: string;
-  registeredAddress?: string;
-  note?: string;
-  /** Tag names. */
-  tags?: string[];
-}
+/** What a correction may change (a null phone removes the number). */
+export type PersonCorrection = CorrectBody;
 
 export const correctPerson = (id: string, changes: PersonCorrection) =>
-  api<PersonDetail>('PATCH', `/api/persons/${id}`, { body: changes });
+  api('PATCH', `/api/persons/${id}`, personDetailSchema, { body: changes });
 
 export const saveHealthRecord = (id: string, record: HealthRecord) =>
-  api<void>('PUT', `/api/persons/${id}/health`, { body: record });
+  api('PUT', `/api/persons/${id}/health`, noContent, { body: record });
 
 export const anonymizePerson = (id: string, reason: string) =>
-  api<void>('POST', `/api/persons/${id}/anonymize`, { body: { reason } });
+  api('POST', `/api/persons/${id}/anonymize`, noContent, { body: { reason } });
 
 /** Everything held about the person, in clear (a data-subject access request). */
 export const subjectExport = (id: string, reason: string) =>
-  api<Record<string, unknown>>('POST', `/api/persons/${id}/subject-export`, { body: { reason } });
+  api('POST', `/api/persons/${id}/subject-export`, subjectExportSchema, { body: { reason } });
 
 /** The filtered list as .xlsx: masked, or in clear when a reason is given. */
 export function exportPersons(filter: PersonFilter, revealReason?: string) {
@@ -114,9 +104,7 @@ export const personSearchQuery = (q: string) =>
   queryOptions({
     queryKey: ['persons', 'search', q] as const,
     queryFn: ({ signal }) =>
-      api<Page<PersonSummary>>('GET', '/api/persons', { query: { q, limit: 20 }, signal }).then(
-        (r) => r.items,
-      ),
+      api('GET', '/api/persons', personPageSchema, { query: { q, limit: 20 }, signal }).then((r) => r.items),
     enabled: q.trim().length > 0,
     staleTime: 30_000,
   });

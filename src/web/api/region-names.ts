@@ -1,15 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { RegionKind } from '../../shared/organization-rules';
+import { type RegionNames as RegionName, regionNamesSchema } from '../../shared/api/regions';
 import { api } from './client';
 import { regionKeys } from './regions';
 
 /** A region's name with its ancestors in the reader's scope: what rows need to name their places. */
-export interface RegionName {
-  code: string;
-  name: string;
-  kind: RegionKind;
-  ancestors: { code: string; name: string; kind: RegionKind }[];
-}
+export type { RegionNames as RegionName } from '../../shared/api/regions';
 
 /** The server takes at most this many codes in one request. */
 const BATCH_LIMIT = 100;
@@ -29,7 +24,7 @@ async function flush(): Promise<void> {
     const chunk = codes.slice(start, start + BATCH_LIMIT);
     let found = new Map<string, RegionName>();
     try {
-      const answer = await api<{ items: RegionName[] }>('GET', '/api/regions/names', {
+      const answer = await api('GET', '/api/regions/names', regionNamesSchema, {
         query: { codes: chunk.join(',') },
       });
       found = new Map(answer.items.map((item) => [item.code, item]));

@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import { noContent } from '../../shared/api/common';
+import {
+  regionDetailSchema,
+  regionListSchema,
+  regionSchema,
+  regionSearchSchema,
+} from '../../shared/api/regions';
 import { api } from './client';
-import type { Items, Region, RegionDetail, RegionSummary } from './types';
 
 /** Every region query key starts with 'regions': a change anywhere invalidates them together. */
 export const regionKeys = {
@@ -13,19 +19,19 @@ export const regionKeys = {
 
 export const rootsQuery = queryOptions({
   queryKey: regionKeys.roots,
-  queryFn: () => api<Items<Region>>('GET', '/api/regions').then((r) => r.items),
+  queryFn: () => api('GET', '/api/regions', regionListSchema).then((r) => r.items),
 });
 
 export const childrenQuery = (code: string) =>
   queryOptions({
     queryKey: regionKeys.children(code),
-    queryFn: () => api<Items<Region>>('GET', `/api/regions/${code}/children`).then((r) => r.items),
+    queryFn: () => api('GET', `/api/regions/${code}/children`, regionListSchema).then((r) => r.items),
   });
 
 export const regionQuery = (code: string) =>
   queryOptions({
     queryKey: regionKeys.detail(code),
-    queryFn: () => api<RegionDetail>('GET', `/api/regions/${code}`),
+    queryFn: () => api('GET', `/api/regions/${code}`, regionDetailSchema),
     // A 404 (outside the scope) is an answer: asking again will not change it.
     retry: false,
   });
@@ -34,15 +40,15 @@ export const regionSearchQuery = (q: string) =>
   queryOptions({
     queryKey: regionKeys.search(q),
     queryFn: () =>
-      api<Items<RegionSummary>>('GET', '/api/regions/search', { query: { q } }).then((r) => r.items),
+      api('GET', '/api/regions/search', regionSearchSchema, { query: { q } }).then((r) => r.items),
     enabled: q.trim().length > 0,
     staleTime: 30_000,
   });
 
 export const createChildRegion = (parentCode: string, kind: 'grid' | 'building', name: string) =>
-  api<Region>('POST', `/api/regions/${parentCode}/children`, { body: { kind, name } });
+  api('POST', `/api/regions/${parentCode}/children`, regionSchema, { body: { kind, name } });
 
 export const renameRegion = (code: string, name: string) =>
-  api<Region>('PATCH', `/api/regions/${code}`, { body: { name } });
+  api('PATCH', `/api/regions/${code}`, regionSchema, { body: { name } });
 
-export const deleteRegion = (code: string) => api<void>('DELETE', `/api/regions/${code}`);
+export const deleteRegion = (code: string) => api('DELETE', `/api/regions/${code}`, noContent);

@@ -1,28 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
+import { articleReportSchema } from '../../shared/api/report';
 import { api } from './client';
 
-export interface ArticleRow {
-  indicator: string;
-  article: number;
-  platform: number | null;
-  scaled: number | null;
-  difference: number | null;
-  name: string;
-  nameEn: string;
-  quote: string;
-  of?: number;
-}
-
-export interface ArticleReport {
-  district: { code: string; name: string };
-  population: { persons: number; households: number; workOrders: number };
-  rows: ArticleRow[];
-}
+export type { ArticleReport, ArticleRow } from '../../shared/api/report';
 
 export const articleReportQuery = (district: string) =>
   queryOptions({
     queryKey: ['report', 'article', district] as const,
     queryFn: ({ signal }) =>
-      api<ArticleReport>('GET', '/api/report/article', { query: { district }, signal }),
+      api('GET', '/api/report/article', articleReportSchema, { query: { district }, signal }),
     retry: false,
   });

@@ -1,6 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { noContent } from '../../shared/api/common';
+import {
+  endedSessionsSchema,
+  managedUserPageSchema,
+  roleAssignmentSchema,
+  roleListSchema,
+  userSchema,
+} from '../../shared/api/users';
 import { api } from './client';
-import type { Items, ManagedUser, Page, RoleAssignment, RoleInfo, RoleName, User, UserStatus } from './types';
+import type { RoleName, UserStatus } from './types';
 
 export const userKeys = { all: ['users'] as const };
 
@@ -15,7 +23,7 @@ export const usersQuery = (filter: UserFilter) =>
   infiniteQueryOptions({
     queryKey: ['users', 'list', filter] as const,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<ManagedUser>>('GET', '/api/users', {
+      api('GET', '/api/users', managedUserPageSchema, {
         query: { q: filter.q, status: filter.status, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -25,7 +33,7 @@ export const usersQuery = (filter: UserFilter) =>
 
 export const rolesQuery = queryOptions({
   queryKey: ['roles'],
-  queryFn: () => api<Items<RoleInfo>>('GET', '/api/roles').then((r) => r.items),
+  queryFn: () => api('GET', '/api/roles', roleListSchema).then((r) => r.items),
   staleTime: Number.POSITIVE_INFINITY,
 });
 
@@ -36,18 +44,19 @@ export interface NewUser {
   regionCode?: string | undefined;
 }
 
-export const createUser = (user: NewUser) => api<User>('POST', '/api/users', { body: user });
+export const createUser = (user: NewUser) => api('POST', '/api/users', userSchema, { body: user });
 
 export const updateUser = (id: string, changes: { displayName?: string; status?: UserStatus }) =>
-  api<User>('PATCH', `/api/users/${id}`, { body: changes });
+  api('PATCH', `/api/users/${id}`, userSchema, { body: changes });
 
 export const resetUserPassword = (id: string, password: string) =>
-  api<void>('POST', `/api/users/${id}/password`, { body: { password } });
+  api('POST', `/api/users/${id}/password`, noContent, { body: { password } });
 
-export const endUserSessions = (id: string) => api<{ ended: number }>('DELETE', `/api/users/${id}/sessions`);
+export const endUserSessions = (id: string) =>
+  api('DELETE', `/api/users/${id}/sessions`, endedSessionsSchema);
 
 export const assignRole = (id: string, role: RoleName, regionCode: string) =>
-  api<RoleAssignment>('POST', `/api/users/${id}/roles`, { body: { role, regionCode } });
+  api('POST', `/api/users/${id}/roles`, roleAssignmentSchema, { body: { role, regionCode } });
 
 export const removeRole = (id: string, assignmentId: string) =>
-  api<void>('DELETE', `/api/users/${id}/roles/${assignmentId}`);
+  api('DELETE', `/api/users/${id}/roles/${assignmentId}`, noContent);

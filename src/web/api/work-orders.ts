@@ -1,81 +1,32 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
-import type { Channel, Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../shared/work-orders';
+import { publicDescriptionSchema } from '../../shared/api/open311';
+import {
+  type ActionBody,
+  attachmentSchema,
+  callerMatchSchema,
+  dispatchOptionsSchema,
+  type NewWorkOrder,
+  type SimilarInput,
+  workOrderDetailSchema,
+  workOrderListSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from '../../shared/api/work-orders';
+import type { Channel, WorkOrderStatus } from '../../shared/work-orders';
 import { api } from './client';
-import type { Gender, Items, Page } from './types';
 
-/** One order as lists and the detail page show it; the contact phone comes masked. */
-export interface WorkOrder {
-  id: string;
-  number: string;
-  status: WorkOrderStatus;
-  categoryCode: string;
-  categoryName: string;
-  description: string;
-  attributes: Record<string, unknown>;
-  regionCode: string;
-  regionName: string;
-  householdId: string | null;
-  personId: string | null;
-  address: string;
-  channel: Channel;
-  /** The line the call came in on (hotline orders). */
-  hotlineId: string | null;
-  /** The staff member who took the order in (resident and Open311 orders have none). */
-  intakeUserId: string | null;
-  contactName: string;
-  contactPhone: string;
-  urgent: boolean;
-  handlerRegionCode: string;
-  dispatcherRegionCode: string | null;
-  assigneeUserId: string | null;
-  assigneeMemberId: string | null;
-  signDueAt: string | null;
-  dueAt: string;
-  callbackDueAt: string | null;
-  overdue: boolean;
-  escalatedRegionCode: string | null;
-  urgeCount: number;
-  supervised: boolean;
-  reopenCount: number;
-  satisfaction: Satisfaction | null;
-  resolution: string;
-  pendingExtension: { days: number; reason: string } | null;
-  /** What Open311 shows the public as the description; null: nothing of the resident's text. */
-  publicDescription: string | null;
-  closedAt: string | null;
-  closedOnTime: boolean | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface WorkOrderEvent {
-  id: string;
-  /** A WorkOrderAction, or 'receive' for intake and server-side steps (escalation…). */
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorName: string;
-  note: string;
-  data: Record<string, unknown>;
-  at: string;
-}
-
-export interface WorkOrderAttachment {
-  id: string;
-  eventId: string | null;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  hasThumbnail: boolean;
-  createdAt: string;
-}
-
-export interface WorkOrderDetail extends WorkOrder {
-  events: WorkOrderEvent[];
-  attachments: WorkOrderAttachment[];
-  availableActions: WorkOrderAction[];
-}
+export type {
+  ActionBody,
+  CallerMatch,
+  CallerPerson,
+  DispatchOptions,
+  NewWorkOrder,
+  SimilarInput,
+  WorkOrder,
+  WorkOrderAttachment,
+  WorkOrderDetail,
+  WorkOrderEvent,
+} from '../../shared/api/work-orders';
 
 export const WORK_ORDER_VIEWS = [
   'mine',
@@ -113,7 +64,7 @@ export const householdOrdersQuery = (householdId: string) =>
   queryOptions({
     queryKey: workOrderKeys.household(householdId),
     queryFn: () =>
-      api<Page<WorkOrder>>('GET', '/api/work-orders', {
+      api('GET', '/api/work-orders', workOrderPageSchema, {
         query: { view: 'all', household: householdId, limit: 20 },
       }),
   });
@@ -124,7 +75,7 @@ export const workOrdersQuery = (filter: WorkOrderFilter) =>
   infiniteQueryOptions({
     queryKey: workOrderKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<WorkOrder>>('GET', '/api/work-orders', {
+      api('GET', '/api/work-orders', workOrderPageSchema, {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -135,82 +86,33 @@ export const workOrdersQuery = (filter: WorkOrderFilter) =>
 export const workOrderQuery = (id: string) =>
   queryOptions({
     queryKey: workOrderKeys.detail(id),
-    queryFn: () => api<WorkOrderDetail>('GET', `/api/work-orders/${id}`),
+    queryFn: () => api('GET', `/api/work-orders/${id}`, workOrderDetailSchema),
     retry: false,
   });
 
-export interface NewWorkOrder {
-  categoryCode: string;
-  description: string;
-  channel: 'hotline' | 'walk_in' | 'visit';
-  regionCode?: string;
-  householdId?: string;
-  personId?: string;
-  hotlineId?: string;
-  contactName?: string;
-  contactPhone?: string;
-  attributes?: Record<string, unknown>;
-  urgent?: boolean;
-  address?: string;
-}
-
-export const createWorkOrder = (body: NewWorkOrder) => api<WorkOrder>('POST', '/api/work-orders', { body });
-
-/** One step on an order; `version` is the one the user saw (a newer order answers 409). */
-export interface ActionBody {
-  action: WorkOrderAction;
-  version: number;
-  note?: string;
-  targetRegionCode?: string;
-  assigneeUserId?: string;
-  assigneeMemberId?: string;
-  days?: number;
-  approve?: boolean;
-  satisfaction?: Satisfaction;
-  attachmentIds?: string[];
-}
+export const createWorkOrder = (body: NewWorkOrder) =>
+  api('POST', '/api/work-orders', workOrderSchema, { body });
 
 export const actOnWorkOrder = (id: string, body: ActionBody) =>
-  api<WorkOrder>('POST', `/api/work-orders/${id}/actions`, { body });
-
-export interface SimilarInput {
-  categoryCode: string;
-  regionCode: string;
-  householdId?: string | undefined;
-}
+  api('POST', `/api/work-orders/${id}/actions`, workOrderSchema, { body });
 
 /** Open orders of the same category for the same household or place: the duplicate warning. */
 export const similarOrdersQuery = (input: SimilarInput | null) =>
   queryOptions({
     queryKey: workOrderKeys.similar(input ?? { categoryCode: '', regionCode: '' }),
     queryFn: ({ signal }) =>
-      api<Items<WorkOrder>>('GET', '/api/work-orders/similar', {
+      api('GET', '/api/work-orders/similar', workOrderListSchema, {
         query: { ...input },
         signal,
       }).then((r) => r.items),
     enabled: input !== null,
   });
 
-/** A resident the caller's number belongs to (the register's blind index finds them). */
-export interface CallerPerson {
-  id: string;
-  name: string;
-  gender: Gender;
-  age: number;
-  regionCode: string;
-  householdId: string | null;
-  address: string;
-}
-
-export interface CallerMatch {
-  persons: CallerPerson[];
-  orders: WorkOrder[];
-}
-
 export const callerLookupQuery = (phone: string) =>
   queryOptions({
     queryKey: workOrderKeys.caller(phone),
-    queryFn: ({ signal }) => api<CallerMatch>('GET', '/api/work-orders/caller', { query: { phone }, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', '/api/work-orders/caller', callerMatchSchema, { query: { phone }, signal }),
     enabled: phone !== '',
     retry: false,
     // Each look-up by a whole phone is audited and counted against a per-hour cap on the server
@@ -240,17 +142,10 @@ export async function refreshWorkOrders(queryClient: QueryClient): Promise<void>
   ]);
 }
 
-/** Where an order can go from its holder: units down the tree, staff, members with an account. */
-export interface DispatchOptions {
-  units: { code: string; name: string; kind: string }[];
-  users: { id: string; displayName: string; role: string; regionCode: string }[];
-  members: { id: string; name: string; regionCode: string }[];
-}
-
 export const dispatchOptionsQuery = (id: string) =>
   queryOptions({
     queryKey: workOrderKeys.dispatchOptions(id),
-    queryFn: () => api<DispatchOptions>('GET', `/api/work-orders/${id}/dispatch-options`),
+    queryFn: () => api('GET', `/api/work-orders/${id}/dispatch-options`, dispatchOptionsSchema),
     retry: false,
   });
 
@@ -258,16 +153,12 @@ export const dispatchOptionsQuery = (id: string) =>
 export function uploadAttachment(orderId: string, file: File | Blob, fileName?: string) {
   const form = new FormData();
   form.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
-  return api<WorkOrderAttachment>('POST', `/api/work-orders/${orderId}/attachments`, { body: form });
+  return api('POST', `/api/work-orders/${orderId}/attachments`, attachmentSchema, { body: form });
 }
 
 /** Publishes (or, with an empty text, withdraws) what Open311 shows as the order's description. */
 export const publishPublicDescription = (id: string, text: string) =>
-  api<{ number: string; publicDescription: string | null; version: number }>(
-    'PUT',
-    `/api/work-orders/${id}/public-description`,
-    { body: { text } },
-  );
+  api('PUT', `/api/work-orders/${id}/public-description`, publicDescriptionSchema, { body: { text } });
 
 export const attachmentUrl = (id: string) => `/api/work-order-attachments/${id}`;
 export const thumbnailUrl = (id: string) => `/api/work-order-attachments/${id}/thumbnail`;

@@ -1,6 +1,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, TreeSelect, Typography } from 'antd';
 import { type CSSProperties, type ReactNode, useState } from 'react';
+import { DEPTH_OF_KIND } from '../../shared/organization-rules';
 import { childrenQuery, regionQuery, regionSearchQuery, rootsQuery } from '../api/regions';
 import type { Region, RegionKind, RegionSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -27,16 +28,8 @@ interface Props {
   kinds?: readonly RegionKind[];
 }
 
-/** How deep each kind lies: a picker limited to communities need not open grids. */
-const DEPTH: Record<RegionKind, number> = {
-  district: 0,
-  street: 1,
-  town: 1,
-  community: 2,
-  village: 2,
-  grid: 3,
-  building: 4,
-};
+/** How deep each kind lies (the server's own table): a picker limited to communities need not open grids. */
+const DEPTH = DEPTH_OF_KIND;
 
 const label = (region: RegionSummary) => (
   <Flex gap={6} align="center" data-testid={`region-option-${region.code}`}>

@@ -9,6 +9,7 @@ export const enRegister: Record<keyof typeof zhRegister, string> = {
   'personStatus.moved_out': 'Moved out',
   'personStatus.deceased': 'Deceased',
   'personStatus.anonymized': 'Anonymized',
+  'personStatus.non_resident': 'Not a resident of the district',
 
   'persons.title': 'Residents',
   'persons.searchPlaceholder': 'Name, pinyin (zs), phone or its last 4, ID number, address',

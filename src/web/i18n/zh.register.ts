@@ -7,6 +7,7 @@ export const zhRegister = {
   'personStatus.moved_out': '已迁出',
   'personStatus.deceased': '已故',
   'personStatus.anonymized': '已匿名',
+  'personStatus.non_resident': '非本区居民',
 
   'persons.title': '居民信息',
   'persons.searchPlaceholder': '姓名、拼音首字母（zs）、手机号或后 4 位、身份证号、地址',

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../http/common-schemas.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import { attachmentSchema } from '../../../shared/api/work-orders.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
-import { attachmentSchema, idParams } from '../work-orders/index.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-store.js';
 import type { AttachmentsService } from './attachments.service.js';
 

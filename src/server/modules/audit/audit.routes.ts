@@ -1,32 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditPageSchema, auditQuery } from '../../../shared/api/audit.js';
+import { errorResponses } from '../../../shared/api/common.js';
 import type { Database } from '../../db/database.js';
-import { errorResponses, limitSchema, optionalText } from '../../http/common-schemas.js';
-import { cursorParam, decodeCursor, page } from '../../http/pagination.js';
+import { decodeCursor, page } from '../../http/pagination.js';
 import { AuditLogService } from './audit-log.service.js';
-
-const isoTime = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.iso
-    .datetime({ offset: true })
-    .transform((value) => new Date(value).toISOString())
-    .optional(),
-);
-
-const auditEntrySchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    actor: z.string().nullable(),
-    action: z.string(),
-    targetType: z.string().nullable(),
-    targetId: z.string().nullable(),
-    regionCode: z.string(),
-    summary: z.record(z.string(), z.unknown()),
-    ip: z.string().nullable(),
-    requestId: z.string().nullable(),
-  })
-  .meta({ id: 'AuditEntry' });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   const auditLog = new AuditLogService(database);
@@ -37,20 +14,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first, filtered by user, action prefix, target and time',
-        querystring: z.object({
-          actor: optionalText(32),
-          action: optionalText(64),
-          targetType: optionalText(32),
-          targetId: optionalText(64),
-          from: isoTime,
-          to: isoTime,
-          cursor: cursorParam,
-          limit: limitSchema,
-        }),
-        response: {
-          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
-          ...errorResponses,
-        },
+        querystring: auditQuery,
+        response: { 200: auditPageSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePasswordBody, loginBody, loginSchema } from '../../../shared/api/auth.js';
+import { errorResponses } from '../../../shared/api/common.js';
+import { meSchema } from '../../../shared/api/users.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/access-control.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import type { UsersService } from '../users/index.js';
-import { meSchema, passwordSchema, toMeDto } from '../users/index.js';
+import { toMeDto } from '../users/index.js';
 import type { AuthService } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{
@@ -17,8 +19,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
       config: { public: 'the login form', rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: z.object({ user: meSchema }), ...errorResponses, 429: errorResponses[400] },
+        body: loginBody,
+        response: { 200: loginSchema, ...errorResponses, 429: errorResponses[400] },
       },
     },
     async (request, reply) => {
@@ -61,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password; every other session ends',
-        body: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+        body: changePasswordBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },

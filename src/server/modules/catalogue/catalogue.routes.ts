@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDayListSchema, categoryListSchema, categorySchema } from '../../../shared/api/catalogue.js';
+import { errorResponses } from '../../../shared/api/common.js';
 import { ATTRIBUTE_TYPES, HANDLER_KINDS } from '../../../shared/work-orders.js';
 import type { ServiceCategory } from '../../db/tables.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import { districtsOf } from './catalogue.service.js';
 import type { CatalogueAdmin, CategoryView } from './catalogue-admin.service.js';
 import { attributesOf } from './category-attributes.js';
@@ -45,26 +46,6 @@ const categoryFields = {
   sort: z.number().int().min(0).max(1000).optional(),
 };
 
-const categorySchema = z.object({
-  code: z.string(),
-  parentCode: z.string().nullable(),
-  name: z.string(),
-  nameEn: z.string(),
-  description: z.string(),
-  handlerKind: z.enum(HANDLER_KINDS),
-  signHours: z.number(),
-  resolveDays: z.number(),
-  proxy: z.boolean(),
-  attributes: z.array(z.record(z.string(), z.unknown())),
-  keywords: z.string(),
-  active: z.boolean(),
-  sort: z.number(),
-  /** The district whose own category this is; null: shared by the installation. */
-  districtCode: z.string().nullable(),
-  /** Whether it is active in each of the caller's districts that see it (after their switches). */
-  districts: z.array(z.object({ districtCode: z.string(), active: z.boolean() })),
-});
-
 const toCategoryDto = (
   c: ServiceCategory,
   districts: CategoryView['districts'] = [],
@@ -78,7 +59,7 @@ const toCategoryDto = (
   signHours: c.sign_hours,
   resolveDays: c.resolve_days,
   proxy: c.proxy === 1,
-  attributes: attributesOf(c) as unknown as Record<string, unknown>[],
+  attributes: attributesOf(c),
   keywords: c.keywords,
   active: c.active === 1,
   sort: c.sort,
@@ -126,7 +107,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
       schema: {
         tags: ['catalogue'],
         summary: 'The service catalogue (groups and their categories)',
-        response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
+        response: { 200: categoryListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -204,19 +185,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin }> =
         tags: ['catalogue'],
         summary: 'Exceptions to Monday–Friday in a year: holidays and adjusted working days',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                date: z.string(),
-                kind: z.enum(['holiday', 'workday']),
-                name: z.string(),
-                districtCode: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: calendarDayListSchema, ...errorResponses },
       },
     },
     async (request) => {

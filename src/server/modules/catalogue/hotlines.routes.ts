@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hotlineListSchema, hotlineSchema } from '../../../shared/api/catalogue.js';
+import { errorResponses, idSchema, regionCodeSchema } from '../../../shared/api/common.js';
 import type { Hotline } from '../../db/tables.js';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
 import type { HotlinesAdmin } from './hotlines.service.js';
 
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 
-const hotlineSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  active: z.boolean(),
-});
 const toHotlineDto = (h: Hotline) => ({
   id: h.id,
   number: h.number,
@@ -30,7 +24,7 @@ export function hotlineRoutes(app: ZodApp, hotlines: HotlinesAdmin): void {
       config: { permission: 'workorder.read' },
       schema: {
         tags: ['catalogue'],
-        response: { 200: z.object({ items: z.array(hotlineSchema) }), ...errorResponses },
+        response: { 200: hotlineListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: (await hotlines.hotlines(request.principal.scope)).map(toHotlineDto) }),

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorResponses, regionCodeSchema } from '../../http/common-schemas.js';
+import {
+  boundariesQuery,
+  cockpitExportQuery,
+  cockpitQuery,
+  cockpitSchema,
+  featureCollectionSchema,
+  monthlyReportQuery,
+} from '../../../shared/api/cockpit.js';
+import { errorResponses } from '../../../shared/api/common.js';
 import { attachment, XLSX_TYPE } from '../../http/xlsx-download.js';
 import { languageFromHeader } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
@@ -10,60 +17,6 @@ import { renderMonthlyReport } from './cockpit-report.js';
 import { INDICATORS } from './indicators.js';
 import { reportFont } from './report-font.js';
 import { beijingMonth } from './rollups.js';
-
-const optionalRegion = z.preprocess((v) => (v === '' ? undefined : v), regionCodeSchema.optional());
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'cockpit.month_format');
-
-const nodeSchema = z.object({
-  code: z.string().nullable(),
-  name: z.string(),
-  kind: z.string(),
-});
-const valuesSchema = z.record(z.string(), z.number().nullable());
-const rankedSchema = z.object({ code: z.string(), name: z.string(), value: z.number() }).nullable();
-
-const cockpitSchema = z
-  .object({
-    node: nodeSchema,
-    path: z.array(nodeSchema),
-    months: z.array(z.string()),
-    asOf: z.string().nullable(),
-    indicators: z.array(
-      z.object({
-        code: z.string(),
-        module: z.string(),
-        label: z.object({ zh: z.string(), en: z.string() }),
-        note: z.object({ zh: z.string(), en: z.string() }).optional(),
-        unit: z.enum(['count', 'people', 'percent', 'hours']),
-        better: z.enum(['higher', 'lower']),
-        kind: z.enum(['flow', 'stock']),
-      }),
-    ),
-    values: valuesSchema,
-    trends: z.record(z.string(), z.array(z.number().nullable())),
-    children: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        kind: z.string(),
-        hasChildren: z.boolean(),
-        values: valuesSchema,
-      }),
-    ),
-    rankings: z.record(z.string(), z.object({ best: rankedSchema, worst: rankedSchema })),
-  })
-  .meta({ id: 'Cockpit' });
-
-const featureCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      properties: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
-      geometry: z.unknown(),
-    }),
-  ),
-});
 
 const INDICATOR_DEFINITIONS = INDICATORS.map(({ code, module, label, note, unit, better, kind }) => ({
   code,
@@ -87,11 +40,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags: ['cockpit'],
         summary:
           'Indicators of a region (default: the top of the caller’s scope; a city code 4 digits + 00 ranks its districts), its children and monthly trends',
-        querystring: z.object({
-          region: optionalRegion,
-          months: z.coerce.number().int().min(1).max(36).default(12),
-          to: z.preprocess((v) => (v === '' ? undefined : v), monthSchema.optional()),
-        }),
+        querystring: cockpitQuery,
         response: { 200: cockpitSchema, ...errorResponses },
       },
     },
@@ -109,7 +58,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       schema: {
         tags: ['cockpit'],
         summary: 'Outlines of the children of a region (GeoJSON FeatureCollection; none when not imported)',
-        querystring: z.object({ region: optionalRegion }),
+        querystring: boundariesQuery,
         response: { 200: featureCollectionSchema, ...errorResponses },
       },
     },
@@ -133,10 +82,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       schema: {
         tags: ['cockpit'],
         summary: 'Every table of the cockpit as an Excel workbook',
-        querystring: z.object({
-          region: optionalRegion,
-          months: z.coerce.number().int().min(1).max(36).default(12),
-        }),
+        querystring: cockpitExportQuery,
       },
     },
     async (request, reply) => {
@@ -161,10 +107,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       schema: {
         tags: ['cockpit'],
         summary: 'The monthly report of a region (PDF, Chinese font embedded) for the weekly meeting',
-        querystring: z.object({
-          region: optionalRegion,
-          month: z.preprocess((v) => (v === '' ? undefined : v), monthSchema.optional()),
-        }),
+        querystring: monthlyReportQuery,
       },
     },
     async (request, reply) => {

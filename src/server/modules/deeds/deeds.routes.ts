@@ -1,30 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../../shared/api/common.js';
 import {
-  errorResponses,
-  idSchema,
-  limitSchema,
-  optionalParam,
-  regionCodeSchema,
-} from '../../http/common-schemas.js';
+  deedBody,
+  deedCreatedSchema,
+  deedListSchema,
+  deedQuery,
+  deedSummaryQuery,
+  deedSummarySchema,
+  ownDeedBody,
+} from '../../../shared/api/deeds.js';
 import type { DeedsService } from './deeds.service.js';
-
-const deedBody = {
-  title: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(2000).optional(),
-  doneOn: z.iso.date(),
-};
-
-const deedSchema = z.object({
-  id: z.string(),
-  memberId: z.string(),
-  memberName: z.string(),
-  regionCode: z.string(),
-  workOrderId: z.string().nullable(),
-  title: z.string(),
-  description: z.string(),
-  doneOn: z.string(),
-});
 
 /** 好事实事: the ledger of members' deeds, its summary, and recording one. */
 export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async (app, { deeds }) => {
@@ -34,12 +19,8 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       config: { permission: 'workorder.read' },
       schema: {
         tags: ['deeds'],
-        querystring: z.object({
-          region: optionalParam(regionCodeSchema),
-          member: optionalParam(idSchema),
-          limit: limitSchema,
-        }),
-        response: { 200: z.object({ items: z.array(deedSchema) }), ...errorResponses },
+        querystring: deedQuery,
+        response: { 200: deedListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -70,16 +51,8 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       schema: {
         tags: ['deeds'],
         summary: 'Deeds per child region and the members with the most',
-        querystring: z.object({ region: optionalParam(regionCodeSchema) }),
-        response: {
-          200: z.object({
-            byRegion: z.array(
-              z.object({ regionCode: z.string(), regionName: z.string(), deeds: z.number() }),
-            ),
-            byMember: z.array(z.object({ memberId: z.string(), memberName: z.string(), deeds: z.number() })),
-          }),
-          ...errorResponses,
-        },
+        querystring: deedSummaryQuery,
+        response: { 200: deedSummarySchema, ...errorResponses },
       },
     },
     async (request) => deeds.summary(request.principal.scope, request.query.region),
@@ -92,8 +65,8 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       schema: {
         tags: ['deeds'],
         summary: 'Record a deed for a member in scope',
-        body: z.object({ memberId: idSchema, ...deedBody }).strict(),
-        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+        body: deedBody,
+        response: { 201: deedCreatedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -110,8 +83,8 @@ export const deedsRoutes: FastifyPluginAsyncZod<{ deeds: DeedsService }> = async
       schema: {
         tags: ['deeds'],
         summary: 'A member records their own deed',
-        body: z.object(deedBody).strict(),
-        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+        body: ownDeedBody,
+        response: { 201: deedCreatedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

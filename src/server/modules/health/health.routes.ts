@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { liveSchema, readySchema, unavailableSchema } from '../../../shared/api/health.js';
 import type { Database } from '../../db/database.js';
 import { healthRepository } from './health.repository.js';
 
@@ -8,7 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     '/api/health',
     {
       config: { public: 'liveness probe' },
-      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: { tags: ['health'], response: { 200: liveSchema } },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -20,8 +20,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       schema: {
         tags: ['health'],
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.enum(['sqlite', 'postgres']) }),
+          200: readySchema,
+          503: unavailableSchema,
         },
       },
     },

@@ -4,9 +4,9 @@ import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
+import { beijingYear } from './beijing-dates.js';
 import { type CommendationView, commendationsRepository } from './commendations.repository.js';
 import { workflowLookups } from './member-workflows.repository.js';
-import { beijingYear } from './member-workflows.schema.js';
 
 /** 表彰: titles such as 先锋岗标兵, 优秀共产党员 or 先进基层党组织, given to a member or an organization. */
 export class CommendationsService {

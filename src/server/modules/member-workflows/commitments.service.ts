@@ -6,13 +6,13 @@ import type { Executor } from '../../db/database.js';
 import type { Satisfaction } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { beijingYear } from './beijing-dates.js';
 import {
   type CommitmentUpdate,
   type CommitmentView,
   commitmentsRepository,
 } from './commitments.repository.js';
 import { type MemberView, workflowLookups } from './member-workflows.repository.js';
-import { beijingYear } from './member-workflows.schema.js';
 
 /**
  * The member a principal may write about, or nothing: one in their org.write scope (a scoped

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { beijingYear } from './member-workflows.schema.js';
+import { beijingYear } from './beijing-dates.js';
 import {
   createMember,
   createOrganization,

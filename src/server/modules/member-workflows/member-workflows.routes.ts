@@ -1,38 +1,43 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorResponses } from '../../http/common-schemas.js';
-import type { ServiceContext } from '../../services.js';
-import { CommendationsService } from './commendations.service.js';
-import { CommitmentsService } from './commitments.service.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
 import {
+  commendationListSchema,
   commendationQuery,
   commendationSchema,
   commitmentDetailSchema,
+  commitmentListSchema,
   commitmentQuery,
   commitmentSchema,
   createCommendationBody,
   createCommitmentBody,
   createTransferBody,
   decisionBody,
-  idParams,
+  expiredTransfersSchema,
   progressBody,
   ratingBody,
   registerBody,
+  registrationListSchema,
   registrationQuery,
   registrationSchema,
   registrationSummarySchema,
   summaryQuery,
+  transferActionBody,
+  transferDetailSchema,
+  transferListSchema,
+  transferQuery,
+  transferSchema,
+} from '../../../shared/api/member-workflows.js';
+import type { ServiceContext } from '../../services.js';
+import { CommendationsService } from './commendations.service.js';
+import { CommitmentsService } from './commitments.service.js';
+import {
   toCommendationDto,
   toCommitmentDto,
   toCommitmentUpdateDto,
   toRegistrationDto,
   toTransferDto,
   toTransferEventDto,
-  transferActionBody,
-  transferDetailSchema,
-  transferQuery,
-  transferSchema,
-} from './member-workflows.schema.js';
+} from './member-workflows.dto.js';
 import { RegistrationsService } from './registrations.service.js';
 import { expireTransfers, TransfersService } from './transfers.service.js';
 
@@ -91,7 +96,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         tags: ['member-workflows'],
         summary: 'Registrations at the communities in scope',
         querystring: registrationQuery,
-        response: { 200: z.object({ items: z.array(registrationSchema) }), ...errorResponses },
+        response: { 200: registrationListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -165,7 +170,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         tags: ['member-workflows'],
         summary: 'Outgoing (sending side in scope) and/or incoming (receiving side in scope) transfers',
         querystring: transferQuery,
-        response: { 200: z.object({ items: z.array(transferSchema) }), ...errorResponses },
+        response: { 200: transferListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -180,7 +185,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       schema: {
         tags: ['member-workflows'],
         summary: 'Expire unused letters past their date (transfers with a side in scope)',
-        response: { 200: z.object({ expired: z.array(z.string()) }), ...errorResponses },
+        response: { 200: expiredTransfersSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -258,7 +263,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         tags: ['member-workflows'],
         summary: 'The signed-in member’s own commitments',
         querystring: commitmentQuery.pick({ year: true }),
-        response: { 200: z.object({ items: z.array(commitmentSchema) }), ...errorResponses },
+        response: { 200: commitmentListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -306,7 +311,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
         tags: ['member-workflows'],
         summary: 'The public list: member, commitment, progress, ratings and satisfaction rate',
         querystring: commitmentQuery,
-        response: { 200: z.object({ items: z.array(commitmentSchema) }), ...errorResponses },
+        response: { 200: commitmentListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -360,7 +365,7 @@ export const memberWorkflowRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }
       schema: {
         tags: ['member-workflows'],
         querystring: commendationQuery,
-        response: { 200: z.object({ items: z.array(commendationSchema) }), ...errorResponses },
+        response: { 200: commendationListSchema, ...errorResponses },
       },
     },
     async (request) => ({

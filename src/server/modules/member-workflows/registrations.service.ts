@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { ServiceArea } from '../../../shared/api/member-workflows.js';
 import { regionAt } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -6,7 +7,6 @@ import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { workflowLookups } from './member-workflows.repository.js';
-import type { ServiceArea } from './member-workflows.schema.js';
 import {
   type Registration,
   type RegistrationView,

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { importCountyRegions } from '../regions/index.js';
-import { beijingMonth } from './member-workflows.schema.js';
+import { beijingMonth } from './beijing-dates.js';
 import { createMember, createOrganization, createResidents, loginIn, withWorkflowRoutes } from './testing.js';
 import { expireTransfers } from './transfers.service.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idSchema } from '../../http/common-schemas.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import { inboxSchema } from '../../../shared/api/notifications.js';
 import type { ServiceContext } from '../../services.js';
 import { InboxService } from './inbox.service.js';
 
@@ -13,22 +14,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       config: { permission: 'authenticated' },
       schema: {
         tags: ['notifications'],
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                template: z.string(),
-                text: z.string(),
-                workOrderId: z.string().nullable(),
-                createdAt: z.string(),
-                readAt: z.string().nullable(),
-              }),
-            ),
-            unread: z.number(),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: inboxSchema, ...errorResponses },
       },
     },
     async (request) => inbox.recent(request.principal.userId),
@@ -40,7 +26,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       config: { permission: 'authenticated' },
       schema: {
         tags: ['notifications'],
-        params: z.object({ id: idSchema }),
+        params: idParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

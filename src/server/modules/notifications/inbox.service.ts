@@ -1,4 +1,4 @@
-import type { Inbox } from '../../../shared/inbox.js';
+import type { Inbox } from '../../../shared/api/notifications.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { inboxRepository } from './inbox.repository.js';

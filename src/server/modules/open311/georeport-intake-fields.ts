@@ -1,9 +1,9 @@
+import { contactPhoneSchema } from '../../../shared/api/work-orders.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceCategory } from '../../db/tables.js';
 import { DomainError } from '../../http/errors.js';
 import { attributesOf, checkAttributes } from '../catalogue/index.js';
 import { regionsRepository } from '../regions/index.js';
-import { contactPhoneSchema } from '../work-orders/index.js';
 import { clientPath, failure, type Problem } from './georeport-errors.js';
 import { type GeoReportFields, optionalParam } from './georeport-form.js';
 

@@ -1,22 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import type { z } from 'zod';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  createdOpen311KeySchema,
+  createOpen311KeyBody,
+  open311KeyListSchema,
+  open311KeySchema,
+} from '../../../shared/api/open311.js';
 import type { Open311KeyView } from './open311-keys.repository.js';
 import type { Open311KeysService } from './open311-keys.service.js';
 
-const keySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  districtCode: z.string(),
-  /** The first characters of the key, to tell keys apart; the key itself is never shown again. */
-  keyPrefix: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-
-const toKeyDto = (view: Open311KeyView): z.infer<typeof keySchema> => ({
+const toKeyDto = (view: Open311KeyView): z.infer<typeof open311KeySchema> => ({
   id: view.id,
   name: view.name,
   regionCode: view.region_code,
@@ -39,7 +33,7 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
       schema: {
         tags: ['open311'],
         summary: 'Open311 API keys of units in the caller’s scope, newest first',
-        response: { 200: z.object({ items: z.array(keySchema) }), ...errorResponses },
+        response: { 200: open311KeyListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: (await keys.list(request.principal.scope)).map(toKeyDto) }),
@@ -52,8 +46,8 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
       schema: {
         tags: ['open311'],
         summary: 'Issue a key for a unit; the answer carries the key, which is never shown again',
-        body: z.object({ name: z.string().trim().min(1).max(100), regionCode: regionCodeSchema }).strict(),
-        response: { 201: keySchema.extend({ key: z.string() }), ...errorResponses },
+        body: createOpen311KeyBody,
+        response: { 201: createdOpen311KeySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -69,8 +63,8 @@ export const open311KeysRoutes: FastifyPluginAsyncZod<{ keys: Open311KeysService
       schema: {
         tags: ['open311'],
         summary: 'Revoke a key: requests POSTed with it are refused from now on',
-        params: z.object({ id: idSchema }),
-        response: { 200: keySchema, ...errorResponses },
+        params: idParams,
+        response: { 200: open311KeySchema, ...errorResponses },
       },
     },
     async (request) =>

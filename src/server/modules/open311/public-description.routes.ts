@@ -1,20 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorResponses, idSchema } from '../../http/common-schemas.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import { publicDescriptionBody, publicDescriptionSchema } from '../../../shared/api/open311.js';
 import type { PublicDescriptionService } from './public-description.service.js';
-
-const body = z
-  .object({
-    /** The public text; empty withdraws it. */
-    text: z.string().max(1000),
-  })
-  .strict();
-
-const answer = z.object({
-  number: z.string(),
-  publicDescription: z.string().nullable(),
-  version: z.number(),
-});
 
 /**
  * Staff publish (or withdraw) the text Open311 shows as an order's description. Those who dispatch
@@ -30,9 +17,9 @@ export const publicDescriptionRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['open311'],
         summary: 'Publish the text Open311 shows as the order’s description (empty withdraws it; audited)',
-        params: z.object({ id: idSchema }),
-        body,
-        response: { 200: answer, ...errorResponses },
+        params: idParams,
+        body: publicDescriptionBody,
+        response: { 200: publicDescriptionSchema, ...errorResponses },
       },
     },
     async (request) =>

@@ -1,35 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
 import {
-  errorResponses,
-  idSchema,
-  limitSchema,
-  optionalText,
-  regionCodeSchema,
-} from '../../http/common-schemas.js';
-import { cursorParam } from '../../http/pagination.js';
-import { sendWrittenXlsx } from '../../http/xlsx-download.js';
-import type { ImportJobsService } from '../register/index.js';
-import { importJobSchema, toJobDto } from '../register/index.js';
-import type { CareService } from './care.service.js';
-import { writeMemberTemplate } from './member-template.js';
-import type { MembersService } from './members.service.js';
-import { ORGANIZATION_KINDS } from './organization-rules.js';
-import {
-  coverageSchema,
   createEnterpriseBody,
   createMemberBody,
   createOrganizationBody,
+  enterpriseListSchema,
+  enterpriseSummarySchema,
+  limitQuery,
+  linkAccountBody,
+  memberIdBody,
+  memberOptionListSchema,
   memberPageSchema,
+  memberSearchQuery,
   moveOrganizationBody,
+  organizationDetailSchema,
+  organizationListSchema,
+  organizationMemberListSchema,
+  organizationQuery,
   organizationSchema,
-  toOrganizationDto,
-  warmGroupHouseholdsBody,
-} from './organizations.schema.js';
-import type { OrganizationsService } from './organizations.service.js';
+} from '../../../shared/api/organizations.js';
+import { importJobSchema, importQuery } from '../../../shared/api/register.js';
 
-const idParams = z.object({ id: idSchema });
-const codeParams = z.object({ code: regionCodeSchema });
+import { sendWrittenXlsx } from '../../http/xlsx-download.js';
+import type { ImportJobsService } from '../register/index.js';
+import { toJobDto } from '../register/index.js';
+import { careRoutes } from './care.routes.js';
+import type { CareService } from './care.service.js';
+import { writeMemberTemplate } from './member-template.js';
+import type { MembersService } from './members.service.js';
+import { toOrganizationDto } from './organizations.dto.js';
+import type { OrganizationsService } from './organizations.service.js';
 
 interface Deps {
   organizations: OrganizationsService;
@@ -38,13 +39,12 @@ interface Deps {
   imports: ImportJobsService;
 }
 
-/** Another record named on a page: its name, and whether the reader may open it. */
-const namedLink = z.object({ id: z.string(), name: z.string(), visible: z.boolean() }).nullable();
-
 export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
   { organizations, members, care, imports },
 ) => {
+  await app.register(careRoutes, { care });
+
   app.post(
     '/api/members/import',
     {
@@ -53,7 +53,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         tags: ['organizations'],
         summary:
           'Upload members (.xlsx/.csv, multipart field "file"); all or nothing unless skipInvalid; poll /api/imports/{id}',
-        querystring: z.object({ skipInvalid: z.enum(['true', 'false']).default('false') }),
+        querystring: importQuery,
         response: { 202: importJobSchema, ...errorResponses },
       },
     },
@@ -90,13 +90,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'org.read' },
       schema: {
         tags: ['organizations'],
-        querystring: z.object({
-          region: z.preprocess((v) => (v === '' ? undefined : v), regionCodeSchema.optional()),
-          kind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ORGANIZATION_KINDS).optional()),
-          parentId: optionalText(36),
-          limit: limitSchema,
-        }),
-        response: { 200: z.object({ items: z.array(organizationSchema) }), ...errorResponses },
+        querystring: organizationQuery,
+        response: { 200: organizationListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -138,18 +133,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['organizations'],
         params: idParams,
-        response: {
-          200: organizationSchema.extend({
-            parent: namedLink,
-            leader: namedLink,
-            children: z.array(organizationSchema),
-            memberCount: z.number().int(),
-            history: z.array(
-              z.object({ change: z.string(), at: z.string(), before: z.string(), after: z.string() }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: organizationDetailSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -191,7 +175,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['organizations'],
         params: idParams,
-        body: z.object({ memberId: idSchema }),
+        body: memberIdBody,
         response: { 200: organizationSchema, ...errorResponses },
       },
     },
@@ -213,71 +197,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['organizations'],
         params: idParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                idNumber: z.string(),
-                category: z.string(),
-                status: z.string(),
-                joinedOn: z.string(),
-                post: z.string(),
-                livesInDistrict: z.boolean(),
-                homeRegionCode: z.string(),
-                isLeader: z.boolean(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: organizationMemberListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await members.listOf(request.principal.scope, request.params.id) }),
-  );
-
-  app.post(
-    '/api/organizations/:id/households',
-    {
-      config: { permission: 'org.write' },
-      schema: {
-        tags: ['organizations'],
-        summary: 'Add households to a warm group: by id, or a whole building entrance (buildingCode + unit)',
-        params: idParams,
-        body: warmGroupHouseholdsBody,
-        response: { 200: z.object({ added: z.number().int() }), ...errorResponses },
-      },
-    },
-    async (request) => ({
-      added: await care.addToWarmGroup(
-        request.principal.scope,
-        request.params.id,
-        request.body,
-        request.principal.actor,
-      ),
-    }),
-  );
-
-  app.delete(
-    '/api/organizations/:id/households/:householdId',
-    {
-      config: { permission: 'org.write' },
-      schema: {
-        tags: ['organizations'],
-        params: z.object({ id: idSchema, householdId: idSchema }),
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      await care.removeFromWarmGroup(
-        request.principal.scope,
-        request.params.id,
-        request.params.householdId,
-        request.principal.actor,
-      );
-      return reply.code(204).send(null);
-    },
   );
 
   app.post(
@@ -303,60 +226,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['organizations'],
         summary: 'Members in scope whose name, pinyin or initials start with q (for pickers)',
-        querystring: z.object({
-          q: z.string().trim().min(1).max(50),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                organizationName: z.string(),
-                status: z.string(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        querystring: memberSearchQuery,
+        response: { 200: memberOptionListSchema, ...errorResponses },
       },
     },
     async (request) => ({
       items: await members.search(request.principal.scope, request.query.q, request.query.limit),
-    }),
-  );
-
-  app.get(
-    '/api/organizations/:id/households',
-    {
-      config: { permission: 'org.read' },
-      schema: {
-        tags: ['organizations'],
-        summary: 'The households a warm group looks after',
-        params: idParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                regionCode: z.string(),
-                placeName: z.string(),
-                unit: z.string(),
-                floor: z.number().nullable(),
-                room: z.string(),
-                address: z.string(),
-                caringMember: z.string().nullable(),
-                caringSource: z.enum(['warm_group', 'assigned']).nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: await care.warmGroupHouseholds(request.principal.scope, request.params.id),
     }),
   );
 
@@ -381,7 +256,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         tags: ['organizations'],
         summary: 'Link a member to their login account',
         params: idParams,
-        body: z.object({ username: z.string().trim().min(1).max(32) }),
+        body: linkAccountBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -415,21 +290,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'org.read' },
       schema: {
         tags: ['organizations'],
-        querystring: z.object({ limit: limitSchema }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                creditCode: z.string(),
-                address: z.string(),
-                regionCode: z.string(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        querystring: limitQuery,
+        response: { 200: enterpriseListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -450,10 +312,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['organizations'],
         body: createEnterpriseBody,
-        response: {
-          201: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), regionCode: z.string() }),
-          ...errorResponses,
-        },
+        response: { 201: enterpriseSummarySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -466,153 +325,5 @@ export const organizationsRoutes: FastifyPluginAsyncZod<Deps> = async (
         .code(201)
         .send({ id: e.id, name: e.name, creditCode: e.credit_code, regionCode: e.region_code });
     },
-  );
-
-  app.put(
-    '/api/households/:id/care',
-    {
-      config: { permission: 'care.assign' },
-      schema: {
-        tags: ['organizations'],
-        summary: 'Name the household’s caring member',
-        params: idParams,
-        body: z.object({ memberId: idSchema }),
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      await care.assign(
-        request.principal.scope,
-        request.params.id,
-        request.body.memberId,
-        request.principal.actor,
-      );
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.delete(
-    '/api/households/:id/care',
-    {
-      config: { permission: 'care.assign' },
-      schema: { tags: ['organizations'], params: idParams, response: { 204: z.null(), ...errorResponses } },
-    },
-    async (request, reply) => {
-      await care.unassign(request.principal.scope, request.params.id, request.principal.actor);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.get(
-    '/api/coverage/:code',
-    {
-      config: { permission: 'org.read' },
-      schema: {
-        tags: ['organizations'],
-        summary: 'Care, warm-group, corridor-branch and enterprise coverage of a region',
-        params: codeParams,
-        response: { 200: coverageSchema, ...errorResponses },
-      },
-    },
-    async (request) => care.coverage(request.principal.scope, request.params.code),
-  );
-
-  app.get(
-    '/api/coverage/:code/uncovered',
-    {
-      config: { permission: 'org.read' },
-      schema: {
-        tags: ['organizations'],
-        summary: 'Households without a caring member',
-        params: codeParams,
-        querystring: z.object({ cursor: cursorParam, limit: limitSchema }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                regionCode: z.string(),
-                placeName: z.string(),
-                unit: z.string(),
-                floor: z.number().nullable(),
-                room: z.string(),
-                address: z.string(),
-              }),
-            ),
-            nextCursor: z.string().nullable(),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) =>
-      care.uncovered(request.principal.scope, request.params.code, request.query.limit, request.query.cursor),
-  );
-
-  app.get(
-    '/api/coverage/:code/buildings-without-branch',
-    {
-      config: { permission: 'org.read' },
-      schema: {
-        tags: ['organizations'],
-        params: codeParams,
-        querystring: z.object({ limit: limitSchema }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: (
-        await care.buildingsWithoutCorridorBranch(
-          request.principal.scope,
-          request.params.code,
-          request.query.limit,
-        )
-      ).map((b) => ({
-        code: b.code,
-        name: b.name,
-        parentCode: b.parent_code,
-      })),
-    }),
-  );
-
-  app.get(
-    '/api/coverage/:code/enterprises-without-organization',
-    {
-      config: { permission: 'org.read' },
-      schema: {
-        tags: ['organizations'],
-        params: codeParams,
-        querystring: z.object({ limit: limitSchema }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({ id: z.string(), name: z.string(), creditCode: z.string(), regionCode: z.string() }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: (
-        await care.enterprisesWithoutOrganization(
-          request.principal.scope,
-          request.params.code,
-          request.query.limit,
-        )
-      ).map((e) => ({
-        id: e.id,
-        name: e.name,
-        creditCode: e.credit_code,
-        regionCode: e.region_code,
-      })),
-    }),
   );
 };

@@ -1,8 +1,8 @@
+import type { TIMELINE_KINDS } from '../../../shared/api/portal.js';
 import type { Satisfaction } from '../../../shared/work-orders.js';
 import type { Executor } from '../../db/database.js';
 import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
 import { portalRepository } from './portal.repository.js';
-import type { TIMELINE_KINDS } from './portal.schema.js';
 
 /** One step of a request as its resident is told it. */
 export interface TimelineItem {

@@ -2,31 +2,30 @@ import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearResidentCookie, type SignedInResident, setResidentCookie } from '../../http/access-control.js';
-import { errorBodySchema, errorResponses } from '../../http/common-schemas.js';
-import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
-import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
-import { decodeCursor, page } from '../../http/pagination.js';
-import { attachment } from '../../http/xlsx-download.js';
-import type { ServiceContext } from '../../services.js';
-import type { WorkOrdersService, WorkOrderView } from '../work-orders/index.js';
+import { errorBodySchema, errorResponses, idParams } from '../../../shared/api/common.js';
 import {
-  categorySchema,
+  categoryListSchema,
   codeSentSchema,
-  idParams,
   listQuery,
   loginBody,
   meSchema,
   otpBody,
   photoParams,
   photoSchema,
-  placeSchema,
+  placeListSchema,
   ratingBody,
   requestDetailSchema,
   requestPageSchema,
   requestSummarySchema,
   submitBody,
-} from './portal.schema.js';
+} from '../../../shared/api/portal.js';
+import { clearResidentCookie, type SignedInResident, setResidentCookie } from '../../http/access-control.js';
+import { DomainError, notFound, unauthenticated } from '../../http/errors.js';
+import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
+import { decodeCursor, page } from '../../http/pagination.js';
+import { attachment } from '../../http/xlsx-download.js';
+import type { ServiceContext } from '../../services.js';
+import type { WorkOrdersService, WorkOrderView } from '../work-orders/index.js';
 import { PortalService } from './portal.service.js';
 import { MAX_PHOTO_BYTES } from './portal-photos.js';
 import type { ResidentAuthService } from './resident-auth.service.js';
@@ -153,7 +152,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['portal'],
         summary: 'What a resident can ask for: active categories with their group and extra fields',
-        response: { 200: z.object({ items: z.array(categorySchema) }), ...errorResponses },
+        response: { 200: categoryListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await portal.categories(residentOf(request).districtCode) }),
@@ -166,7 +165,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['portal'],
         summary: 'Streets, communities and grids of the district (public names), for the place picker',
-        response: { 200: z.object({ items: z.array(placeSchema) }), ...errorResponses },
+        response: { 200: placeListSchema, ...errorResponses },
       },
     },
     async () => ({ items: await portal.places() }),

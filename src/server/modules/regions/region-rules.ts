@@ -20,15 +20,8 @@ export function nextChildCode(
   return parentCode + String(next).padStart(digits, '0');
 }
 
-export const DEPTH_OF_KIND: Record<RegionKind, number> = {
-  district: 0,
-  street: 1,
-  town: 1,
-  community: 2,
-  village: 2,
-  grid: 3,
-  building: 4,
-};
+// One depth table for the server and the web's region picker.
+export { DEPTH_OF_KIND } from '../../../shared/organization-rules.js';
 
 /**
  * Renaming or deleting a region is decided from above it: the caller's scope must contain the

@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, regionCodeSchema } from '../../http/common-schemas.js';
+import { errorResponses } from '../../../shared/api/common.js';
 import {
   createChildBody,
+  regionCodeParams,
   regionDetailSchema,
-  regionNameSchema,
+  regionListSchema,
+  regionNamesQuery,
+  regionNamesSchema,
   regionSchema,
-  toAncestorDto,
-  toRegionDto,
-} from './regions.schema.js';
+  regionSearchQuery,
+  regionSearchSchema,
+  renameRegionBody,
+} from '../../../shared/api/regions.js';
+import { toAncestorDto, toRegionDto } from './regions.dto.js';
 import type { RegionsService } from './regions.service.js';
-
-const codeParams = z.object({ code: regionCodeSchema });
 
 export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> = async (app, { regions }) => {
   app.get(
@@ -21,7 +24,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       schema: {
         tags: ['regions'],
         summary: 'The roots of the caller’s scope, where their region tree starts',
-        response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
+        response: { 200: regionListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: (await regions.roots(request.principal.scope)).map(toRegionDto) }),
@@ -33,14 +36,8 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       config: { permission: 'region.read' },
       schema: {
         tags: ['regions'],
-        querystring: z.object({
-          q: z.string().trim().min(1).max(50),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
-        }),
-        response: {
-          200: z.object({ items: z.array(regionSchema.omit({ childCount: true })) }),
-          ...errorResponses,
-        },
+        querystring: regionSearchQuery,
+        response: { 200: regionSearchSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -60,26 +57,8 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       schema: {
         tags: ['regions'],
         summary: 'Names of many regions, each with its ancestors in scope (codes outside it are left out)',
-        querystring: z.object({
-          codes: z
-            .string()
-            .max(2000)
-            .transform((text) => text.split(',').filter(Boolean))
-            .pipe(z.array(regionCodeSchema).min(1).max(100)),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                kind: z.string(),
-                ancestors: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        querystring: regionNamesQuery,
+        response: { 200: regionNamesSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await regions.names(request.principal.scope, request.query.codes) }),
@@ -91,7 +70,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       config: { permission: 'region.read' },
       schema: {
         tags: ['regions'],
-        params: codeParams,
+        params: regionCodeParams,
         response: { 200: regionDetailSchema, ...errorResponses },
       },
     },
@@ -107,8 +86,8 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       config: { permission: 'region.read' },
       schema: {
         tags: ['regions'],
-        params: codeParams,
-        response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
+        params: regionCodeParams,
+        response: { 200: regionListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -123,7 +102,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       schema: {
         tags: ['regions'],
         summary: 'Create a grid under a community/village, or a building under a grid',
-        params: codeParams,
+        params: regionCodeParams,
         body: createChildBody,
         response: { 201: regionSchema, ...errorResponses },
       },
@@ -145,8 +124,8 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
       config: { permission: 'region.write' },
       schema: {
         tags: ['regions'],
-        params: codeParams,
-        body: z.object({ name: regionNameSchema }),
+        params: regionCodeParams,
+        body: renameRegionBody,
         response: { 200: regionSchema, ...errorResponses },
       },
     },
@@ -165,7 +144,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ regions: RegionsService }> =
     '/api/regions/:code',
     {
       config: { permission: 'region.write' },
-      schema: { tags: ['regions'], params: codeParams, response: { 204: z.null(), ...errorResponses } },
+      schema: { tags: ['regions'], params: regionCodeParams, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
       await regions.remove(request.principal.scope, request.params.code, request.principal.actor);

@@ -13,6 +13,7 @@ export {
 } from './import/row-source.js';
 export { limitsForRows, type SpreadsheetLimits, SpreadsheetRefused } from './import/spreadsheet-limits.js';
 export { writeErrorReport, writeResidentTemplate } from './import/spreadsheet-writer.js';
+export { toJobDto } from './import-jobs.dto.js';
 export { ImportJobsService, markInterruptedImports } from './import-jobs.service.js';
 export { recordLookup } from './lookup-guard.js';
 export { ageOn, namePinyin, protectPhone, rowHash } from './person-fields.js';
@@ -20,4 +21,3 @@ export { personWritesRepository } from './person-writes.repository.js';
 export { PersonsService } from './persons.service.js';
 export { registerRepository } from './register.repository.js';
 export { registerRoutes } from './register.routes.js';
-export { importJobSchema, toJobDto } from './register.schema.js';

@@ -3,32 +3,37 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-schemas.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  correctBody,
+  exportBody,
+  healthBody,
+  householdSchema,
+  importJobListSchema,
+  importJobSchema,
+  importQuery,
+  neighbourListSchema,
+  neighbourMapParams,
+  neighbourMapSchema,
+  personDetailSchema,
+  personPageSchema,
+  personQuerySchema,
+  reasonBody,
+  revealBody,
+  revealedSchema,
+  subjectExportSchema,
+  tagListSchema,
+} from '../../../shared/api/register.js';
 import { DomainError, forbidden } from '../../http/errors.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import { beijingDate } from '../catalogue/index.js';
 import type { HouseholdsService } from './households.service.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
+import { toJobDto } from './import-jobs.dto.js';
 import type { ImportJobsService } from './import-jobs.service.js';
 import type { PersonsService } from './persons.service.js';
 import { exportPersons } from './persons-export.js';
-import {
-  correctBody,
-  exportBody,
-  healthBody,
-  householdSchema,
-  importJobSchema,
-  neighbourMapSchema,
-  personDetailSchema,
-  personListItemSchema,
-  personQuerySchema,
-  reasonSchema,
-  revealBody,
-  toJobDto,
-} from './register.schema.js';
-
-const idParams = z.object({ id: idSchema });
 
 interface Deps {
   ctx: ServiceContext;
@@ -58,7 +63,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'person.read' },
       schema: {
         tags: ['register'],
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+        response: { 200: tagListSchema },
       },
     },
     async () => ({
@@ -75,10 +80,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         summary:
           'Search and list persons in scope (name, pinyin, initials, phone last 4, ID number, address)',
         querystring: personQuerySchema,
-        response: {
-          200: z.object({ items: z.array(personListItemSchema), nextCursor: z.string().nullable() }),
-          ...errorResponses,
-        },
+        response: { 200: personPageSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -110,7 +112,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         summary: 'Show one protected value in clear, for a reason that goes to the audit log',
         params: idParams,
         body: revealBody,
-        response: { 200: z.object({ field: z.string(), value: z.string() }), ...errorResponses },
+        response: { 200: revealedSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -170,7 +172,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         tags: ['register'],
         summary: 'Data-subject deletion: replace name and identifiers, keep history for statistics',
         params: idParams,
-        body: z.object({ reason: reasonSchema }),
+        body: reasonBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -193,8 +195,8 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
         tags: ['register'],
         summary: 'Data-subject access: everything held about one person, in clear (audited)',
         params: idParams,
-        body: z.object({ reason: reasonSchema }),
-        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+        body: reasonBody,
+        response: { 200: subjectExportSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -255,27 +257,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['register'],
         params: idParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                relation: z.enum(['left', 'right', 'above', 'below', 'near']),
-                distanceMetres: z.number().nullable(),
-                household: householdSchema.pick({
-                  id: true,
-                  unit: true,
-                  floor: true,
-                  room: true,
-                  address: true,
-                  headName: true,
-                  size: true,
-                  tags: true,
-                }),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: neighbourListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await households.neighbours(request.principal.scope, request.params.id) }),
@@ -287,7 +269,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'person.read' },
       schema: {
         tags: ['register'],
-        params: z.object({ code: regionCodeSchema }),
+        params: neighbourMapParams,
         response: { 200: neighbourMapSchema, ...errorResponses },
       },
     },
@@ -315,7 +297,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       schema: {
         tags: ['register'],
         summary: 'Upload an .xlsx/.csv (multipart field "file"); the import runs in the background',
-        querystring: z.object({ skipInvalid: z.enum(['true', 'false']).default('false') }),
+        querystring: importQuery,
         response: { 202: importJobSchema, ...errorResponses },
       },
     },
@@ -337,7 +319,7 @@ export const registerRoutes: FastifyPluginAsyncZod<Deps> = async (
       config: { permission: 'person.import' },
       schema: {
         tags: ['register'],
-        response: { 200: z.object({ items: z.array(importJobSchema) }), ...errorResponses },
+        response: { 200: importJobListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: (await imports.list(request.principal.scope, 20)).map(toJobDto) }),

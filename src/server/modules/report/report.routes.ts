@@ -1,24 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ARTICLE_INDICATORS } from '../../../shared/article-figures.js';
+import { errorResponses } from '../../../shared/api/common.js';
+import { articleReportQuery, articleReportSchema } from '../../../shared/api/report.js';
 import type { Database } from '../../db/database.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import { notFound } from '../../http/errors.js';
 import { articleReport } from './article-report.js';
-
-const articleRowSchema = z
-  .object({
-    indicator: z.enum(ARTICLE_INDICATORS),
-    article: z.number(),
-    platform: z.number().nullable(),
-    scaled: z.number().nullable(),
-    difference: z.number().nullable(),
-    name: z.string(),
-    nameEn: z.string(),
-    quote: z.string(),
-    of: z.number().optional(),
-  })
-  .meta({ id: 'ArticleRow' });
 
 export const reportRoutes: FastifyPluginAsyncZod<{ database: Database; districtCode: string }> = async (
   app,
@@ -32,20 +17,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ database: Database; districtC
       schema: {
         tags: ['report'],
         summary: 'The article’s figures next to the platform’s own counts for a district (重现文章)',
-        querystring: z.object({
-          district: z
-            .string()
-            .regex(/^\d{6}$/, 'field.region_code')
-            .optional(),
-        }),
-        response: {
-          200: z.object({
-            district: z.object({ code: z.string(), name: z.string() }),
-            population: z.object({ persons: z.number(), households: z.number(), workOrders: z.number() }),
-            rows: z.array(articleRowSchema),
-          }),
-          ...errorResponses,
-        },
+        querystring: articleReportQuery,
+        response: { 200: articleReportSchema, ...errorResponses },
       },
     },
     async (request) => {

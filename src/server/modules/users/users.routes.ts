@@ -1,23 +1,26 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AccountAuthority } from '../../auth/account-authority.js';
-import { ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
-import { errorResponses, idSchema, limitSchema, optionalText } from '../../http/common-schemas.js';
-import { cursorParam, decodeCursor, page } from '../../http/pagination.js';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
 import {
   assignRoleBody,
   createUserBody,
+  endedSessionsSchema,
+  managedUserPageSchema,
   managedUserSchema,
-  passwordSchema,
+  roleAssignmentParams,
   roleAssignmentSchema,
-  toUserDto,
+  roleListSchema,
+  setPasswordBody,
   updateUserBody,
   userSchema,
-} from './users.schema.js';
+  usersQuery,
+} from '../../../shared/api/users.js';
+import { AccountAuthority } from '../../auth/account-authority.js';
+import { ROLE_NAMES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
+import { decodeCursor, page } from '../../http/pagination.js';
+import { toUserDto } from './users.dto.js';
 import type { UsersService } from './users.service.js';
-
-const idParams = z.object({ id: idSchema });
 
 /** The caller as a manager of accounts: their `user.manage` scope and every role they hold. */
 const managerOf = (request: FastifyRequest) =>
@@ -31,11 +34,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       schema: {
         tags: ['users'],
         summary: 'The roles that can be assigned and the permissions each grants',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ role: z.enum(ROLE_NAMES), permissions: z.array(z.string()) })),
-          }),
-        },
+        response: { 200: roleListSchema },
       },
     },
     async () => ({ items: ROLE_NAMES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) }),
@@ -47,16 +46,8 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
-        querystring: z.object({
-          q: optionalText(50),
-          status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['active', 'disabled']).optional()),
-          limit: limitSchema,
-          cursor: cursorParam,
-        }),
-        response: {
-          200: z.object({ items: z.array(managedUserSchema), nextCursor: z.string().nullable() }),
-          ...errorResponses,
-        },
+        querystring: usersQuery,
+        response: { 200: managedUserPageSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -136,7 +127,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         tags: ['users'],
         summary: 'Set a new password for a user; all their sessions end',
         params: idParams,
-        body: z.object({ password: passwordSchema }),
+        body: setPasswordBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -159,7 +150,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
         tags: ['users'],
         summary: 'End every session of a user',
         params: idParams,
-        response: { 200: z.object({ ended: z.number().int() }), ...errorResponses },
+        response: { 200: endedSessionsSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -202,7 +193,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       config: { permission: 'user.manage' },
       schema: {
         tags: ['users'],
-        params: z.object({ id: idSchema, assignmentId: idSchema }),
+        params: roleAssignmentParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -15,5 +15,4 @@ export {
   workOrdersRepository,
 } from './work-orders.repository.js';
 export { workOrdersRoutes } from './work-orders.routes.js';
-export { attachmentSchema, contactPhoneSchema, idParams } from './work-orders.schema.js';
 export { WorkOrdersService } from './work-orders.service.js';

@@ -1,23 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  actionBody,
+  callerMatchSchema,
+  callerQuery,
+  createWorkOrderBody,
+  dispatchOptionsSchema,
+  listQuery,
+  similarQuery,
+  workOrderDetailSchema,
+  workOrderListSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from '../../../shared/api/work-orders.js';
 import { listOrderOf } from '../../../shared/work-orders.js';
-import { errorResponses } from '../../http/common-schemas.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { ageOn } from '../register/index.js';
-import {
-  actionBody,
-  callerQuery,
-  createWorkOrderBody,
-  idParams,
-  listQuery,
-  similarQuery,
-  toEventDto,
-  toWorkOrderDto,
-  workOrderDetailSchema,
-  workOrderPageSchema,
-  workOrderSchema,
-} from './work-orders.schema.js';
+import { toEventDto, toWorkOrderDto } from './work-orders.dto.js';
 import type { WorkOrdersService } from './work-orders.service.js';
 
 /**
@@ -95,7 +95,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
         tags: ['work-orders'],
         summary: 'Open orders of the same category for the same household or place (duplicate warning)',
         querystring: similarQuery,
-        response: { 200: z.object({ items: z.array(workOrderSchema) }), ...errorResponses },
+        response: { 200: workOrderListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -111,23 +111,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
         tags: ['work-orders'],
         summary: 'Who is calling: residents with this phone number and orders it reported',
         querystring: callerQuery,
-        response: {
-          200: z.object({
-            persons: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                gender: z.string(),
-                age: z.number().int(),
-                regionCode: z.string(),
-                householdId: z.string().nullable(),
-                address: z.string(),
-              }),
-            ),
-            orders: z.array(workOrderSchema),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: callerMatchSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -185,16 +169,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
         tags: ['work-orders'],
         summary: 'Units down the tree, staff and members this order can be dispatched to',
         params: idParams,
-        response: {
-          200: z.object({
-            units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
-            users: z.array(
-              z.object({ id: z.string(), displayName: z.string(), role: z.string(), regionCode: z.string() }),
-            ),
-            members: z.array(z.object({ id: z.string(), name: z.string(), regionCode: z.string() })),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: dispatchOptionsSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { maskPhone, normalizePhone, validateMobilePhone } from '../../../shared/validators/phone.js';
+import { normalizePhone, validateMobilePhone } from '../validators/phone.js';
+import { CHANNELS, SATISFACTION, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES } from '../work-orders.js';
 import {
-  CHANNELS,
-  SATISFACTION,
-  WORK_ORDER_ACTIONS,
-  WORK_ORDER_STATUSES,
-} from '../../../shared/work-orders.js';
-import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
-import { idSchema, limitSchema, optionalParam, regionCodeSchema } from '../../http/common-schemas.js';
-import { cursorParam } from '../../http/pagination.js';
-import type { WorkOrderView } from './work-orders.repository.js';
+  cursorParam,
+  idSchema,
+  itemsOf,
+  limitSchema,
+  optionalParam,
+  pageOf,
+  regionCodeSchema,
+} from './common.js';
+
+/** Request and response shapes of /api/work-orders (the catalogue and deeds have their own files). */
 
 /** A mobile number, or a landline with its area code (0451-86661234): what callers leave. */
 export const contactPhoneSchema = z
@@ -24,8 +25,6 @@ export const contactPhoneSchema = z
     context.addIssue({ code: 'custom', message: 'workorder.phone' });
     return z.NEVER;
   });
-
-export const idParams = z.object({ id: idSchema });
 
 export const createWorkOrderBody = z
   .object({
@@ -159,69 +158,41 @@ export const workOrderDetailSchema = workOrderSchema.extend({
   availableActions: z.array(z.enum(WORK_ORDER_ACTIONS)),
 });
 
-export const workOrderPageSchema = z.object({
-  items: z.array(workOrderSchema),
-  nextCursor: z.string().nullable(),
+export const workOrderPageSchema = pageOf(workOrderSchema);
+export const workOrderListSchema = itemsOf(workOrderSchema);
+
+export type WorkOrder = z.infer<typeof workOrderSchema>;
+export type WorkOrderEvent = z.infer<typeof eventSchema>;
+export type WorkOrderAttachment = z.infer<typeof attachmentSchema>;
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+export type NewWorkOrder = z.input<typeof createWorkOrderBody>;
+/** One step on an order; `version` is the one the user saw (a newer order answers 409). */
+export type ActionBody = z.input<typeof actionBody>;
+export type SimilarInput = z.output<typeof similarQuery>;
+
+/** A resident the caller's number belongs to (the register's blind index finds them). */
+export const callerPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  age: z.number().int(),
+  regionCode: z.string(),
+  householdId: z.string().nullable(),
+  address: z.string(),
 });
-
-type OrderLike = WorkOrder & Partial<Pick<WorkOrderView, 'category_name' | 'region_name'>>;
-
-export function toWorkOrderDto(crypto: FieldCrypto, order: OrderLike): z.infer<typeof workOrderSchema> {
-  const extension = order.pending_extension
-    ? (JSON.parse(order.pending_extension) as { days: number; reason: string })
-    : null;
-  return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    categoryCode: order.category_code,
-    categoryName: order.category_name ?? '',
-    description: order.description,
-    attributes: JSON.parse(order.attributes) as Record<string, unknown>,
-    regionCode: order.region_code,
-    regionName: order.region_name ?? '',
-    householdId: order.household_id,
-    personId: order.person_id,
-    address: order.address,
-    channel: order.channel,
-    hotlineId: order.hotline_id,
-    intakeUserId: order.intake_user_id,
-    contactName: order.contact_name,
-    contactPhone: order.contact_phone_enc
-      ? maskPhone(crypto.decrypt('person.phone', order.contact_phone_enc))
-      : '',
-    urgent: order.urgent === 1,
-    handlerRegionCode: order.handler_region_code,
-    dispatcherRegionCode: order.dispatcher_region_code,
-    assigneeUserId: order.assignee_user_id,
-    assigneeMemberId: order.assignee_member_id,
-    signDueAt: order.sign_due_at,
-    dueAt: order.due_at,
-    callbackDueAt: order.callback_due_at,
-    overdue: order.overdue === 1,
-    escalatedRegionCode: order.escalated_region_code,
-    urgeCount: order.urge_count,
-    supervised: order.supervised === 1,
-    reopenCount: order.reopen_count,
-    satisfaction: order.satisfaction,
-    resolution: order.resolution,
-    publicDescription: order.public_description,
-    pendingExtension: extension ? { days: extension.days, reason: extension.reason } : null,
-    closedAt: order.closed_at,
-    closedOnTime: order.closed_on_time === null ? null : order.closed_on_time === 1,
-    createdAt: order.created_at,
-    updatedAt: order.updated_at,
-    version: order.version,
-  };
-}
-
-export const toEventDto = (event: WorkOrderEvent): z.infer<typeof eventSchema> => ({
-  id: event.id,
-  action: event.action,
-  fromStatus: event.from_status,
-  toStatus: event.to_status,
-  actorName: event.actor_name,
-  note: event.note,
-  data: JSON.parse(event.data) as Record<string, unknown>,
-  at: event.at,
+export type CallerPerson = z.infer<typeof callerPersonSchema>;
+export const callerMatchSchema = z.object({
+  persons: z.array(callerPersonSchema),
+  orders: z.array(workOrderSchema),
 });
+export type CallerMatch = z.infer<typeof callerMatchSchema>;
+
+/** Where an order can go from its holder: units down the tree, staff, members with an account. */
+export const dispatchOptionsSchema = z.object({
+  units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+  users: z.array(
+    z.object({ id: z.string(), displayName: z.string(), role: z.string(), regionCode: z.string() }),
+  ),
+  members: z.array(z.object({ id: z.string(), name: z.string(), regionCode: z.string() })),
+});
+export type DispatchOptions = z.infer<typeof dispatchOptionsSchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { validateMobilePhone } from '../../../shared/validators/phone.js';
-import { ATTRIBUTE_TYPES, SATISFACTION, WORK_ORDER_STATUSES } from '../../../shared/work-orders.js';
-import { idSchema, regionCodeSchema } from '../../http/common-schemas.js';
-import { cursorParam } from '../../http/pagination.js';
+/** Request and response shapes of the residents' portal (/api/portal). */
+import { validateMobilePhone } from '../validators/phone.js';
+import { SATISFACTION, WORK_ORDER_STATUSES } from '../work-orders.js';
+import { categoryAttributeSchema } from './catalogue.js';
+import { cursorParam, idSchema, itemsOf, pageOf, regionCodeSchema } from './common.js';
 
 /** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */
 export const mobilePhoneSchema = z
@@ -17,6 +18,7 @@ export const mobilePhoneSchema = z
   });
 
 export const otpBody = z.object({ phone: mobilePhoneSchema }).strict();
+export type OtpBody = z.input<typeof otpBody>;
 
 export const loginBody = z
   .object({
@@ -34,6 +36,7 @@ export const codeSentSchema = z.object({
   resendAfterSeconds: z.number(),
   expiresInSeconds: z.number(),
 });
+export type CodeSent = z.infer<typeof codeSentSchema>;
 
 export const meSchema = z.object({
   phone: z.string().describe('masked, e.g. 138****5678'),
@@ -43,6 +46,7 @@ export const meSchema = z.object({
     .describe('the linked register entry’s name, when the phone matched exactly one'),
   homeRegionCode: z.string().nullable().describe('the linked person’s grid (or coarser), a default place'),
 });
+export type PortalMe = z.infer<typeof meSchema>;
 
 export const categorySchema = z.object({
   code: z.string(),
@@ -53,17 +57,11 @@ export const categorySchema = z.object({
   groupCode: z.string().nullable(),
   groupName: z.string(),
   groupNameEn: z.string(),
-  attributes: z.array(
-    z.object({
-      code: z.string(),
-      datatype: z.enum(ATTRIBUTE_TYPES),
-      required: z.boolean(),
-      description: z.string(),
-      order: z.number(),
-      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
-    }),
-  ),
+  attributes: z.array(categoryAttributeSchema),
 });
+
+export type PortalCategory = z.infer<typeof categorySchema>;
+export const categoryListSchema = itemsOf(categorySchema);
 
 export const placeSchema = z.object({
   code: z.string(),
@@ -71,6 +69,8 @@ export const placeSchema = z.object({
   kind: z.string(),
   name: z.string(),
 });
+export type PortalPlace = z.infer<typeof placeSchema>;
+export const placeListSchema = itemsOf(placeSchema);
 
 export const submitBody = z
   .object({
@@ -87,6 +87,8 @@ export const submitBody = z
   })
   .strict();
 
+export type SubmitRequest = z.input<typeof submitBody>;
+
 export const ratingBody = z
   .object({
     satisfaction: z.enum(SATISFACTION),
@@ -94,7 +96,8 @@ export const ratingBody = z
   })
   .strict();
 
-export const idParams = z.object({ id: idSchema });
+export type RatingBody = z.input<typeof ratingBody>;
+
 export const photoParams = z.object({ id: idSchema, photoId: idSchema });
 
 export const listQuery = z.object({
@@ -114,11 +117,9 @@ export const requestSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
 
-export const requestPageSchema = z.object({
-  items: z.array(requestSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const requestPageSchema = pageOf(requestSummarySchema);
 
 /** What a resident sees of a step: never a staff name, an internal note or a rejected review. */
 export const TIMELINE_KINDS = [
@@ -132,6 +133,7 @@ export const TIMELINE_KINDS = [
   'rated',
   'reopened',
 ] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineItemSchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
@@ -143,6 +145,7 @@ export const timelineItemSchema = z.object({
   satisfaction: z.enum(SATISFACTION).nullable(),
   dueAt: z.string().nullable(),
 });
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const requestDetailSchema = requestSummarySchema.extend({
   categoryCode: z.string(),
@@ -158,5 +161,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
   photos: z.array(z.object({ id: z.string(), mediaType: z.string(), createdAt: z.string() })),
   timeline: z.array(timelineItemSchema),
 });
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 export const photoSchema = z.object({ id: z.string(), mediaType: z.string(), size: z.number() });
+export type Photo = z.infer<typeof photoSchema>;

@@ -12,6 +12,8 @@ export const errorBodySchema = z
 
 export const regionCodeSchema = z.string().regex(/^\d{6,17}$/, 'field.region_code');
 export const idSchema = z.string().uuid();
+/** `/…/:id` of any record. */
+export const idParams = z.object({ id: idSchema });
 
 /** Characters that print nothing (zero-width spaces, joiners, direction marks, controls). */
 const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
@@ -32,6 +34,12 @@ export const auditReasonSchema = z
       .refine((value) => (value.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2, 'audit.reason_meaningless'),
   );
 
+/** The query parameter every paging list accepts (an empty parameter is no cursor); src/server/http/pagination.ts reads it. */
+export const cursorParam = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().max(200).optional(),
+);
+
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
 /** Query strings arrive as text; an empty parameter means the same as an absent one. */
@@ -49,3 +57,13 @@ export const errorResponses = {
   404: errorBodySchema,
   409: errorBodySchema,
 };
+
+/** A list answered whole: `{ items }`. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** One page of a list (src/server/http/pagination.ts): `nextCursor` is null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A 204 answer: no body. The web client answers `undefined` for it. */
+export const noContent = z.undefined();

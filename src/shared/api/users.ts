@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { isRoleName, PERMISSIONS, ROLE_NAMES } from '../../auth/permissions.js';
-import { grantingRegions } from '../../auth/scope.js';
-import { regionCodeSchema } from '../../http/common-schemas.js';
-import type { UserWithRoles } from './users.service.js';
+import { ROLE_NAMES } from '../permissions.js';
+import {
+  cursorParam,
+  idSchema,
+  itemsOf,
+  limitSchema,
+  optionalText,
+  pageOf,
+  regionCodeSchema,
+} from './common.js';
+
+/** Request and response shapes of /api/users, /api/roles and /api/auth/me. */
 
 export const usernameSchema = z
   .string()
@@ -21,6 +29,7 @@ export const roleAssignmentSchema = z
     regionName: z.string(),
   })
   .meta({ id: 'RoleAssignment' });
+export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 
 export const userSchema = z
   .object({
@@ -33,11 +42,15 @@ export const userSchema = z
     roles: z.array(roleAssignmentSchema),
   })
   .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+export type UserStatus = User['status'];
 
 /** An account as a manager sees it in lists: with whether they may manage it (reset, disable, re-role). */
 export const managedUserSchema = userSchema
   .extend({ manageable: z.boolean().describe('the caller may change this account') })
   .meta({ id: 'ManagedUser' });
+export type ManagedUser = z.infer<typeof managedUserSchema>;
+export const managedUserPageSchema = pageOf(managedUserSchema);
 
 export const meSchema = userSchema
   .extend({
@@ -52,6 +65,7 @@ export const meSchema = userSchema
     passwordChangeRequired: z.boolean(),
   })
   .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
 
 export const createUserBody = z.object({
   username: usernameSchema,
@@ -68,35 +82,19 @@ export const updateUserBody = z
 
 export const assignRoleBody = z.object({ role: z.enum(ROLE_NAMES), regionCode: regionCodeSchema });
 
-export function toUserDto({ user, roles }: UserWithRoles): z.infer<typeof userSchema> {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    status: user.status,
-    regionCode: user.region_code,
-    createdAt: user.created_at,
-    roles: roles
-      .filter((r) => isRoleName(r.role))
-      .map((r) => ({
-        id: r.id,
-        role: r.role as (typeof ROLE_NAMES)[number],
-        regionCode: r.region_code,
-        regionName: r.region_name,
-      })),
-  };
-}
+export const setPasswordBody = z.object({ password: passwordSchema });
 
-export function toMeDto(withRoles: UserWithRoles, isMember: boolean): z.infer<typeof meSchema> {
-  const permissions: Record<string, string[]> = {};
-  for (const permission of PERMISSIONS) {
-    const codes = grantingRegions(withRoles.roles, permission);
-    if (codes.length > 0) permissions[permission] = [...new Set(codes)];
-  }
-  return {
-    ...toUserDto(withRoles),
-    permissions,
-    isMember,
-    passwordChangeRequired: withRoles.user.password_change_required === 1,
-  };
-}
+export const roleAssignmentParams = z.object({ id: idSchema, assignmentId: idSchema });
+
+export const usersQuery = z.object({
+  q: optionalText(50),
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['active', 'disabled']).optional()),
+  limit: limitSchema,
+  cursor: cursorParam,
+});
+
+export const roleInfoSchema = z.object({ role: z.enum(ROLE_NAMES), permissions: z.array(z.string()) });
+export type RoleInfo = z.infer<typeof roleInfoSchema>;
+export const roleListSchema = itemsOf(roleInfoSchema);
+
+export const endedSessionsSchema = z.object({ ended: z.number().int() });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { idSchema, limitSchema, regionCodeSchema } from '../../http/common-schemas.js';
-import type { CommendationView } from './commendations.repository.js';
-import type { CommitmentUpdate, CommitmentView } from './commitments.repository.js';
-import type { RegistrationView } from './registrations.repository.js';
-import type { TransferEvent, TransferView } from './transfers.repository.js';
+import { idSchema, itemsOf, limitSchema, optionalParam, regionCodeSchema } from './common.js';
+
+/** Request and response shapes of the member workflows: 双报到, transfers, commitments, commendations. */
 
 /** The eight service areas a community offers members who register there (双报到). */
 export const SERVICE_AREAS = [
@@ -18,18 +16,6 @@ export const SERVICE_AREAS = [
 ] as const;
 export type ServiceArea = (typeof SERVICE_AREAS)[number];
 
-/** Calendar dates are Beijing time (UTC+8): "this month" turns over at midnight in China. */
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-export const beijingMonth = (now: Date): string =>
-  new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 7);
-export const beijingYear = (now: Date): number =>
-  new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
-
-/** Query strings arrive as text; an empty parameter means the same as an absent one. */
-const optionalParam = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-export const idParams = z.object({ id: idSchema });
 const noteSchema = z.string().trim().max(500);
 const yearSchema = z.number().int().min(1921).max(2100);
 
@@ -78,6 +64,7 @@ export const registrationSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'CommunityRegistration' });
+export type CommunityRegistration = z.infer<typeof registrationSchema>;
 
 export const registrationSummarySchema = z
   .object({
@@ -94,6 +81,7 @@ export const registrationSummarySchema = z
     ),
   })
   .meta({ id: 'CommunityRegistrationSummary' });
+export type CommunityRegistrationSummary = z.infer<typeof registrationSummarySchema>['items'][number];
 
 // ---- 组织关系转接: relationship transfers ----
 
@@ -118,8 +106,12 @@ export const createTransferBody = z.object({
 
 export const transferActionBody = z.object({ action: z.enum(TRANSFER_ACTIONS), note: noteSchema.optional() });
 
+/** Which side of a transfer the reader looks from. */
+export const transferDirectionSchema = z.enum(['outgoing', 'incoming']);
+export type TransferDirection = z.infer<typeof transferDirectionSchema>;
+
 export const transferQuery = z.object({
-  direction: optionalParam(z.enum(['outgoing', 'incoming'])),
+  direction: optionalParam(transferDirectionSchema),
   status: optionalParam(transferStatusSchema),
   limit: limitSchema,
 });
@@ -140,6 +132,7 @@ export const transferSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Transfer' });
+export type Transfer = z.infer<typeof transferSchema>;
 
 export const transferDetailSchema = transferSchema
   .extend({
@@ -148,10 +141,12 @@ export const transferDetailSchema = transferSchema
     events: z.array(z.object({ action: z.string(), note: z.string(), at: z.string() })),
   })
   .meta({ id: 'TransferDetail' });
+export type TransferDetail = z.infer<typeof transferDetailSchema>;
 
 // ---- 承诺践诺: commitments ----
 
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
 
 export const createCommitmentBody = z.object({
   year: yearSchema,
@@ -188,12 +183,14 @@ export const commitmentSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Commitment' });
+export type Commitment = z.infer<typeof commitmentSchema>;
 
 export const commitmentDetailSchema = commitmentSchema
   .extend({
     updates: z.array(z.object({ progress: z.number().int(), note: z.string(), at: z.string() })),
   })
   .meta({ id: 'CommitmentDetail' });
+export type CommitmentDetail = z.infer<typeof commitmentDetailSchema>;
 
 // ---- 表彰: commendations ----
 
@@ -222,74 +219,10 @@ export const commendationSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Commendation' });
+export type Commendation = z.infer<typeof commendationSchema>;
 
-// ---- DTO mappers ----
-
-export const toRegistrationDto = (r: RegistrationView): z.infer<typeof registrationSchema> => ({
-  id: r.id,
-  memberId: r.member_id,
-  memberName: r.member_name,
-  organizationName: r.organization_name,
-  communityCode: r.region_code,
-  communityName: r.community_name,
-  serviceAreas: JSON.parse(r.service_areas) as string[],
-  commitment: r.commitment,
-  status: r.status,
-  decidedAt: r.decided_at,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-/** The other side's organization shows only its id and name, never its region. */
-export const toTransferDto = (t: TransferView): z.infer<typeof transferSchema> => ({
-  id: t.id,
-  member: { id: t.member_id, name: t.member_name },
-  fromOrganization: { id: t.from_organization_id, name: t.from_organization_name },
-  toOrganization: { id: t.to_organization_id, name: t.to_organization_name },
-  duesPaidUntil: t.dues_paid_until,
-  letterValidDays: t.letter_valid_days,
-  status: t.status,
-  letterExpiresAt: t.letter_expires_at,
-  createdAt: t.created_at,
-  updatedAt: t.updated_at,
-});
-
-export const toTransferEventDto = (e: TransferEvent) => ({ action: e.action, note: e.note, at: e.at });
-
-export function toCommitmentDto(c: CommitmentView): z.infer<typeof commitmentSchema> {
-  const total = c.satisfied + c.basically_satisfied + c.unsatisfied;
-  return {
-    id: c.id,
-    memberId: c.member_id,
-    memberName: c.member_name,
-    year: c.year,
-    content: c.content,
-    progress: c.progress,
-    ratings: {
-      satisfied: c.satisfied,
-      basicallySatisfied: c.basically_satisfied,
-      unsatisfied: c.unsatisfied,
-      total,
-    },
-    satisfactionRate: total === 0 ? null : (c.satisfied + c.basically_satisfied) / total,
-    createdAt: c.created_at,
-    updatedAt: c.updated_at,
-  };
-}
-
-export const toCommitmentUpdateDto = (u: CommitmentUpdate) => ({
-  progress: u.progress,
-  note: u.note,
-  at: u.at,
-});
-
-export const toCommendationDto = (k: CommendationView): z.infer<typeof commendationSchema> => ({
-  id: k.id,
-  year: k.year,
-  title: k.title,
-  subjectType: k.subject_type,
-  subjectId: k.subject_id,
-  subjectName: k.subject_name,
-  note: k.note,
-  createdAt: k.created_at,
-});
+export const registrationListSchema = itemsOf(registrationSchema);
+export const transferListSchema = itemsOf(transferSchema);
+export const expiredTransfersSchema = z.object({ expired: z.array(z.string()) });
+export const commitmentListSchema = itemsOf(commitmentSchema);
+export const commendationListSchema = itemsOf(commendationSchema);

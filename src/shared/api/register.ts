@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import type { ImportJob } from '../../db/tables.js';
-import { auditReasonSchema, limitSchema, optionalText, regionCodeSchema } from '../../http/common-schemas.js';
-import { cursorParam } from '../../http/pagination.js';
+import {
+  auditReasonSchema,
+  cursorParam,
+  itemsOf,
+  limitSchema,
+  optionalText,
+  pageOf,
+  regionCodeSchema,
+} from './common.js';
+
+/** Request and response shapes of the register: persons, households, tags, import jobs. */
 
 const optionalNumber = (min: number, max: number) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
@@ -33,6 +41,7 @@ export const personSummarySchema = z
     tags: z.array(z.string()),
   })
   .meta({ id: 'PersonSummary' });
+export type PersonSummary = z.infer<typeof personSummarySchema>;
 
 /** A row of the residents list: with where the person lives, named from below the reader's level. */
 export const personListItemSchema = personSummarySchema
@@ -42,6 +51,7 @@ export const personListItemSchema = personSummarySchema
       .describe('region names from just below the reader’s level down to the person’s region'),
   })
   .meta({ id: 'PersonListItem' });
+export type PersonListItem = z.infer<typeof personListItemSchema>;
 
 export const personDetailSchema = personSummarySchema
   .extend({
@@ -55,6 +65,7 @@ export const personDetailSchema = personSummarySchema
     updatedAt: z.string(),
   })
   .meta({ id: 'PersonDetail' });
+export type PersonDetail = z.infer<typeof personDetailSchema>;
 
 export const reasonSchema = auditReasonSchema;
 
@@ -91,6 +102,7 @@ export const householdCellSchema = z.object({
   tags: z.array(z.string()),
   caringMember: z.string().nullable(),
 });
+export type HouseholdCell = z.infer<typeof householdCellSchema>;
 
 export const householdSchema = householdCellSchema
   .extend({
@@ -102,6 +114,7 @@ export const householdSchema = householdCellSchema
     contactHistory: z.array(z.object({ at: z.string(), kind: z.string(), summary: z.string() })),
   })
   .meta({ id: 'Household' });
+export type Household = z.infer<typeof householdSchema>;
 
 export const neighbourMapSchema = z
   .object({
@@ -119,6 +132,7 @@ export const neighbourMapSchema = z
     households: z.array(householdCellSchema),
   })
   .meta({ id: 'NeighbourMap' });
+export type NeighbourMap = z.infer<typeof neighbourMapSchema>;
 
 export const importJobSchema = z
   .object({
@@ -139,6 +153,7 @@ export const importJobSchema = z
     finishedAt: z.string().nullable(),
   })
   .meta({ id: 'ImportJob' });
+export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const exportBody = z.object({
   q: z.string().trim().max(50).optional(),
@@ -150,20 +165,40 @@ export const exportBody = z.object({
   reveal: z.object({ reason: reasonSchema }).optional(),
 });
 
-export const toJobDto = (job: ImportJob): z.infer<typeof importJobSchema> => ({
-  id: job.id,
-  kind: job.kind === 'members' ? 'members' : 'residents',
-  fileName: job.file_name,
-  status: job.status,
-  skipInvalid: job.skip_invalid === 1,
-  progress: job.progress,
-  totalRows: job.total_rows,
-  created: job.created_rows,
-  updated: job.updated_rows,
-  unchanged: job.unchanged_rows,
-  invalid: job.invalid_rows,
-  hasReport: Boolean(job.report_file),
-  message: job.message,
-  startedAt: job.started_at,
-  finishedAt: job.finished_at,
+export const personPageSchema = pageOf(personListItemSchema);
+export type PersonQuery = z.input<typeof personQuerySchema>;
+export type CorrectBody = z.input<typeof correctBody>;
+export type HealthBody = z.input<typeof healthBody>;
+export type ExportBody = z.input<typeof exportBody>;
+export const reasonBody = z.object({ reason: reasonSchema });
+
+export const tagSchema = z.object({ code: z.string(), name: z.string() });
+export type Tag = z.infer<typeof tagSchema>;
+export const tagListSchema = itemsOf(tagSchema);
+
+export const revealedSchema = z.object({ field: z.string(), value: z.string() });
+export type Revealed = z.infer<typeof revealedSchema>;
+
+/** Everything held about one person, in clear: a document for the data subject, not a fixed shape. */
+export const subjectExportSchema = z.record(z.string(), z.unknown());
+
+export const neighbourSchema = z.object({
+  relation: z.enum(['left', 'right', 'above', 'below', 'near']),
+  distanceMetres: z.number().nullable(),
+  household: householdSchema.pick({
+    id: true,
+    unit: true,
+    floor: true,
+    room: true,
+    address: true,
+    headName: true,
+    size: true,
+    tags: true,
+  }),
 });
+export type Neighbour = z.infer<typeof neighbourSchema>;
+export const neighbourListSchema = itemsOf(neighbourSchema);
+
+export const neighbourMapParams = z.object({ code: regionCodeSchema });
+export const importQuery = z.object({ skipInvalid: z.enum(['true', 'false']).default('false') });
+export const importJobListSchema = itemsOf(importJobSchema);
