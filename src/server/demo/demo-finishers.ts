@@ -1,6 +1,7 @@
 import { generateDemoBoundaries } from '../modules/cockpit/demo-boundaries.js';
 import { rebuildRollups } from '../modules/cockpit/rollups.js';
 import type { ServiceContext } from '../services.js';
+import { buildDemoVisits } from './demo-visits.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
 export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[]) => Promise<void>;
@@ -13,6 +14,7 @@ export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[
 export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   async (ctx, districtCodes) => {
     for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
+    for (const code of districtCodes) await buildDemoVisits(ctx, code);
     await rebuildRollups(ctx);
   },
 ];

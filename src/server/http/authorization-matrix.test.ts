@@ -13,6 +13,7 @@ import {
 } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
+import { visitFixture } from '../modules/visits/testing.js';
 import { multipartFile } from '../testing/multipart.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import {
@@ -291,6 +292,23 @@ describeEachDialect('authorization matrix', (env) => {
     sampleInside = samples[QINGNIAN]!;
     sampleOutside = samples[SHANGHAI_XINCUN]!;
 
+    // 大走访: a campaign over each community, and a visit there with a need and a change request.
+    for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+      const side = community === QINGNIAN ? 'inside' : 'outside';
+      const made = await visitFixture(env, admin, community, {
+        id: samples[community]!.household,
+        personId: people(community)[0]!.id,
+      });
+      const kinds: [TargetKind, string][] = [
+        ['visit_campaign', made.campaign],
+        ['visit', made.visit],
+        ['visit_need', made.need],
+        ['visit_change_request', made.changeRequest],
+      ];
+      for (const [kind, id] of kinds)
+        fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: { id } };
+    }
+
     // Work orders, with a photo each.
     photo = env.file('matrix.png');
     await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3070c0' } })
@@ -552,7 +570,7 @@ describeEachDialect('authorization matrix', (env) => {
         `authorization matrix: no Chinese font on this host, PDF scope unchecked: ${undetermined.join(', ')}`,
       );
     settle(wrong, ['outside']);
-  }, 60_000);
+  }, 180_000); // a checksum of every table around each mutation: slow on PostgreSQL on a busy machine
 
   it('lists nothing of another community', async () => {
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
