@@ -2,6 +2,7 @@ import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhOpen311 } from './zh.open311';
 import { zhPortal } from './zh.portal';
+import { zhVisits } from './zh.visits';
 import { zhWorkOrders } from './zh.work-orders';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
@@ -685,6 +686,7 @@ export const zh = {
   ...zhOpen311,
   ...zhCockpit,
   ...zhArticle,
+  ...zhVisits,
 } as const;
 
 export type MessageKey = keyof typeof zh;
