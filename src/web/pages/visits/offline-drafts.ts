@@ -55,23 +55,26 @@ async function trySend(draft: RecordVisitBody): Promise<boolean> {
 
 let flushing: Promise<number> | null = null;
 
+async function sendAll(): Promise<number> {
+  let sent = 0;
+  for (const draft of loadDrafts()) {
+    try {
+      if (await trySend(draft)) sent += 1;
+      else break;
+    } catch {
+      // Refused for good: dropped in trySend; go on with the others.
+    }
+  }
+  return sent;
+}
+
 /** Sends every waiting draft, one at a time; answers how many went. One flush at a time. */
 export function flushDrafts(): Promise<number> {
-  flushing ??= (async () => {
-    let sent = 0;
-    try {
-      for (const draft of loadDrafts()) {
-        try {
-          if (await trySend(draft)) sent += 1;
-          else break;
-        } catch {
-          // Refused for good: dropped above; go on with the others.
-        }
-      }
-    } finally {
+  if (!flushing) {
+    // Cleared when settled, never inside sendAll: with nothing to send it finishes synchronously.
+    flushing = sendAll().finally(() => {
       flushing = null;
-    }
-    return sent;
-  })();
+    });
+  }
   return flushing;
 }
