@@ -59,6 +59,7 @@ import {
 import { reportRoutes } from './modules/report/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
+import { registerVisitRoutes } from './modules/visits/index.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
+  await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'deed.write',
   'catalogue.manage',
   'cockpit.read',
+  'visit.read',
+  'visit.record',
+  'visit.plan',
+  'register.change_confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

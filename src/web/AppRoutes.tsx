@@ -12,6 +12,7 @@ import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
 import { RegionPage } from './pages/regions/RegionPage';
+import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
 import { RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
@@ -221,6 +222,7 @@ export function AppRoutes() {
           }
         />
         {workOrderRoutes()}
+        {visitRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

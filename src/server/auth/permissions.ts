@@ -22,6 +22,9 @@ const GRID_KEEPING: readonly Permission[] = [
   'workorder.handle',
   'deed.write',
   'cockpit.read',
+  // 大走访: read and record visits in one's grid.
+  'visit.read',
+  'visit.record',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -35,6 +38,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.dispatch',
     'workorder.supervise',
     'workorder.callback',
+    // Secretaries plan visit campaigns and confirm register changes found on visits.
+    'visit.plan',
+    'register.change_confirm',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -51,9 +57,18 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.callback',
   ],
   // A member's own page (households in their care, registration, commitments) needs no permission
-  // beyond being the member: those routes check the link between account and member.
+  // beyond being the member: those routes check the link between account and member. So do their
+  // visits: a member records visits only to the households a campaign gave them.
   member: ['region.read', 'org.read'],
-  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read', 'cockpit.read'],
+  auditor: [
+    'region.read',
+    'user.read',
+    'audit.read',
+    'org.read',
+    'workorder.read',
+    'cockpit.read',
+    'visit.read',
+  ],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -41,6 +41,7 @@ import type {
   WorkOrdersTables,
   WorkOrderTable,
 } from '../modules/work-orders/work-orders.tables.js';
+import type { VisitTables } from '../modules/visits/visits.tables.js';
 
 export type { WorkOrderAttachmentTable } from '../modules/attachments/attachments.tables.js';
 export type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
@@ -130,7 +131,8 @@ export interface DB
     AttachmentsTables,
     NotificationsTables,
     DeedsTables,
-    Open311Tables {}
+    Open311Tables,
+    VisitTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -1,5 +1,6 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
+import { buildDemoVisits } from './demo-visits.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
 export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[]) => Promise<void>;
@@ -12,6 +13,7 @@ export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[
 export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   async (ctx, districtCodes) => {
     for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
+    for (const code of districtCodes) await buildDemoVisits(ctx, code);
     await rebuildRollups(ctx);
   },
 ];

@@ -11,6 +11,7 @@ import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
+import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { WORK_ORDERS_ROUTES } from './authorization-matrix/work-orders.js';
 
 export type {
@@ -45,6 +46,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   OPEN311_ROUTES,
   PORTAL_ROUTES,
   COCKPIT_ROUTES,
+  VISITS_ROUTES,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { uploadMessages } from './upload-messages.js';
+import { visitMessages } from './visit-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
 
 /**
@@ -326,6 +327,7 @@ export const messages = {
   ...cockpitMessages,
   ...uploadMessages,
   ...backupMessages,
+  ...visitMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,11 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   ContactsOutlined,
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   PieChartOutlined,
@@ -26,6 +28,9 @@ function selectedKey(pathname: string): string {
   if (/^\/(persons|households|imports)(\/|$)/.test(pathname)) return '/persons';
   if (/^\/(organizations|enterprises|members)(\/|$)/.test(pathname)) return '/organizations';
   if (pathname.startsWith('/coverage')) return '/coverage';
+  if (/^\/visits(\/|$)/.test(pathname)) return '/visits';
+  if (pathname.startsWith('/visit-campaigns')) return '/visit-campaigns';
+  if (pathname.startsWith('/visit-changes')) return '/visit-changes';
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/users')) return '/users';
@@ -78,6 +83,28 @@ export function SideMenu() {
     });
   }
   items.push(...workOrderMenuItems(me, t, 'orders'));
+  // 大走访: a visitor's round (grid workers, and members who were given households), planning, the change queue.
+  if (hasPermission(me, 'visit.record') || me.isMember) {
+    items.push({
+      key: '/visits',
+      icon: <HomeOutlined />,
+      label: <span data-testid="menu-visits">{t('nav.visits')}</span>,
+    });
+  }
+  if (hasPermission(me, 'visit.read')) {
+    items.push({
+      key: '/visit-campaigns',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-visit-campaigns">{t('nav.visitCampaigns')}</span>,
+    });
+  }
+  if (hasPermission(me, 'register.change_confirm')) {
+    items.push({
+      key: '/visit-changes',
+      icon: <AuditOutlined />,
+      label: <span data-testid="menu-visit-changes">{t('nav.visitChanges')}</span>,
+    });
+  }
   if (hasPermission(me, 'org.read')) {
     items.push(
       {

@@ -7,6 +7,7 @@ import { enOrganizations } from './en.organizations';
 import { enPassword } from './en.password';
 import { enPortal } from './en.portal';
 import { enRegister } from './en.register';
+import { enVisits } from './en.visits';
 import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
 
@@ -109,4 +110,5 @@ export const en: Record<MessageKey, string> = {
   ...enPassword,
   ...enCockpit,
   ...enArticle,
+  ...enVisits,
 };

@@ -7,6 +7,7 @@ import { zhOrganizations } from './zh.organizations';
 import { zhPassword } from './zh.password';
 import { zhPortal } from './zh.portal';
 import { zhRegister } from './zh.register';
+import { zhVisits } from './zh.visits';
 import { zhWorkOrders } from './zh.work-orders';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
@@ -109,6 +110,7 @@ export const zh = {
   ...zhPassword,
   ...zhCockpit,
   ...zhArticle,
+  ...zhVisits,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -33,7 +33,11 @@ export type TargetKind =
   | 'own_notification'
   | 'own_member'
   | 'own_commitment'
-  | 'resident_request';
+  | 'resident_request'
+  | 'visit_campaign'
+  | 'visit'
+  | 'visit_need'
+  | 'visit_change_request';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

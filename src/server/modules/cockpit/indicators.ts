@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { visitCounters } from '../visits/visit-counts.repository.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
 
 /**
@@ -49,6 +50,12 @@ export const COUNTERS = {
   'org.registrations': { period: 'now', upkeep: 'snapshot' },
   'org.warm_groups': { period: 'now', upkeep: 'snapshot' },
   'org.corridor_branches': { period: 'now', upkeep: 'snapshot' },
+  // 大走访 (bumped where a visit is recorded or a need becomes an order).
+  'visit.visits': { period: 'month', upkeep: 'events' },
+  'visit.needs': { period: 'month', upkeep: 'events' },
+  'visit.needs_ordered': { period: 'month', upkeep: 'events' },
+  'visit.households_attempted': { period: 'now', upkeep: 'events' },
+  'visit.households_met': { period: 'now', upkeep: 'events' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -99,6 +106,11 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
     counters: ['org.members', 'org.registrations', 'org.warm_groups', 'org.corridor_branches'],
     count: (db, district) => cockpitCounts.organizations(db, district),
   },
+  {
+    module: 'visits',
+    counters: COUNTER_CODES.filter((c) => c.startsWith('visit.')),
+    count: (db, district) => visitCounters.count(db, district),
+  },
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -108,7 +120,7 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds';
+  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -327,6 +339,64 @@ export const INDICATORS: readonly IndicatorDef[] = [
     counters: ['wo.close_minutes', 'wo.closed'],
     value: (get) =>
       get('wo.closed') === 0 ? null : oneDecimal(get('wo.close_minutes') / get('wo.closed') / 60),
+  },
+  {
+    code: 'visit_coverage',
+    module: 'visits',
+    label: { zh: '走访见面覆盖率', en: 'Visit coverage (met)' },
+    note: {
+      zh: '走访中当面见到的住户占登记住户的比例',
+      en: 'Households met in person on a visit, of all households in the register',
+    },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['visit.households_met', 'reg.households'],
+    value: (get) => percent(get('visit.households_met'), get('reg.households')),
+  },
+  {
+    code: 'visit_attempted_coverage',
+    module: 'visits',
+    label: { zh: '走访上门覆盖率', en: 'Visit coverage (attempted)' },
+    note: {
+      zh: '走访过（含未遇、拒访）的住户占登记住户的比例',
+      en: 'Households visited at all (not home and refused included), of all households in the register',
+    },
+    unit: 'percent',
+    better: 'higher',
+    kind: 'stock',
+    counters: ['visit.households_attempted', 'reg.households'],
+    value: (get) => percent(get('visit.households_attempted'), get('reg.households')),
+  },
+  {
+    code: 'visits',
+    module: 'visits',
+    label: { zh: '走访次数', en: 'Visits' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['visit.visits'],
+    value: count('visit.visits'),
+  },
+  {
+    code: 'visit_needs',
+    module: 'visits',
+    label: { zh: '走访发现需求', en: 'Needs found on visits' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['visit.needs'],
+    value: count('visit.needs'),
+  },
+  {
+    code: 'visit_needs_ordered',
+    module: 'visits',
+    label: { zh: '需求转工单', en: 'Needs turned into orders' },
+    unit: 'count',
+    better: 'higher',
+    kind: 'flow',
+    counters: ['visit.needs_ordered'],
+    value: count('visit.needs_ordered'),
   },
 ];
 

@@ -274,6 +274,37 @@ export class PersonsService {
   }
 
   /**
+   * A resident moved away or died (confirmed from a visit's change request): the row stays with
+   * its history, only its status changes, with an audit row.
+   */
+  async setStatus(
+    scope: Scope,
+    id: string,
+    status: 'moved_out' | 'deceased',
+    actor: AuditActor,
+    source: string,
+  ): Promise<void> {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      const person = await registerRepository.findPerson(trx, scope, id);
+      if (!person || person.status === 'anonymized') throw notFound('person.not_found');
+      if (person.status === status) return;
+      await personWritesRepository.update(trx, id, {
+        status,
+        row_hash: 'edited',
+        updated_at: this.ctx.now().toISOString(),
+      });
+      await this.ctx.audit.append(trx, actor, {
+        action: 'person.status_changed',
+        targetType: 'person',
+        targetId: id,
+        regionCode: person.region_code,
+        summary: { before: person.status, after: status, source },
+      });
+    });
+  }
+
+  /**
    * Anonymization on request: name and identifiers are replaced, the row stays (with gender,
    * birth year and region) so statistics and work-order history keep their meaning.
    */

@@ -5,7 +5,7 @@
 export { callbackStep } from './actions/callback-step.js';
 export { visibilityOf } from './actions/work-order-actions.service.js';
 export { TRANSITIONS } from './actions/work-order-rules.js';
-export { suggestedHandler } from './intake/work-order-intake.service.js';
+export { suggestedHandler, WorkOrderIntake } from './intake/work-order-intake.service.js';
 export { sweepOverdue } from './sla-sweeper.js';
 export { WorkOrderStep } from './work-order-steps.js';
 export {

@@ -11,6 +11,7 @@ import {
 } from '../../modules/member-workflows/testing.js';
 import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
+import { visitFixture } from '../../modules/visits/testing.js';
 import { multipartFile } from '../multipart.js';
 import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
 
@@ -202,6 +203,23 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
   }
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;
+
+  // 大走访: a campaign over each community, and a visit there with a need and a change request.
+  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    const made = await visitFixture(env, admin, community, {
+      id: samples[community]!.household,
+      personId: people(community)[0]!.id,
+    });
+    const kinds: [TargetKind, string][] = [
+      ['visit_campaign', made.campaign],
+      ['visit', made.visit],
+      ['visit_need', made.need],
+      ['visit_change_request', made.changeRequest],
+    ];
+    for (const [kind, id] of kinds)
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: { id } };
+  }
 
   // Work orders, with a photo each.
   const photo = env.file('matrix.png');

@@ -127,13 +127,27 @@ export class WorkOrderIntake {
   }
 
   async create(intake: Intake, input: IntakeInput): Promise<WorkOrderView> {
+    // The order as written is the answer: reading it back would cost a statement and tell nothing new.
+    return this.within(intake, (_trx, take) => take(input));
+  }
+
+  /**
+   * Intake as one part of a larger change in one transaction (a need found on a visit becomes an
+   * order and is linked to it, or neither happens): `work` gets the transaction and a function that
+   * takes an order in inside it. The whole transaction is retried when the day's number was taken.
+   */
+  async within<T>(
+    intake: Intake,
+    work: (trx: Executor, take: (input: IntakeInput) => Promise<WorkOrderView>) => Promise<T>,
+  ): Promise<T> {
     // Before the transaction: on SQLite a catalogue refresh inside it would wait for itself.
     const catalogue = await this.catalogue.snapshot();
     const { db } = this.ctx.database;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        // The order as written is the answer: reading it back would cost a statement and tell nothing new.
-        return await db.transaction().execute((trx) => this.insert(trx, intake, input, catalogue));
+        return await db
+          .transaction()
+          .execute((trx) => work(trx, (input) => this.insert(trx, intake, input, catalogue)));
       } catch (error) {
         // The number was taken already: orders were written around the day's counter (a bulk
         // load). Bring the counter up to them and try again.
