@@ -58,8 +58,8 @@ import {
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
-import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
+import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {

@@ -36,12 +36,12 @@ import type {
 } from '../modules/register/register.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
+import type { VisitTables } from '../modules/visits/visits.tables.js';
 import type {
   WorkOrderEventTable,
   WorkOrdersTables,
   WorkOrderTable,
 } from '../modules/work-orders/work-orders.tables.js';
-import type { VisitTables } from '../modules/visits/visits.tables.js';
 
 export type { WorkOrderAttachmentTable } from '../modules/attachments/attachments.tables.js';
 export type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';

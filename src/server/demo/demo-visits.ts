@@ -2,10 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { VisitOutcome } from '../../shared/api/visits.js';
 import { Scope } from '../auth/scope.js';
 import { seededRandom } from '../fixtures/resident-rows.js';
-import { type Campaign, campaignsRepository } from '../modules/visits/campaigns.repository.js';
-import { halfwayOf } from '../modules/visits/campaigns.service.js';
-import { demoVisitsRepository } from '../modules/visits/demo-visits.repository.js';
-import { revisitSlotAfter } from '../modules/visits/visit-access.js';
+import {
+  type Campaign,
+  campaignsRepository,
+  demoVisitsRepository,
+  halfwayOf,
+  revisitSlotAfter,
+} from '../modules/visits/index.js';
 import type { ServiceContext } from '../services.js';
 
 const DAY = 86_400_000;

@@ -5,6 +5,7 @@
 export { describeProblem, importBoundaries } from './boundaries.js';
 export { cockpitRoutes } from './cockpit.routes.js';
 export { generateDemoBoundaries } from './demo-boundaries.js';
+export type { CounterRow } from './indicators.js';
 export {
   bumpDeedRollups,
   bumpWorkOrderRollups,
@@ -12,3 +13,5 @@ export {
   rebuildRollups,
   refreshSnapshots,
 } from './rollups.js';
+export { rollupsRepository } from './rollups.repository.js';
+export { beijingMonth } from './work-order-counters.js';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { visitCounters } from '../visits/visit-counts.repository.js';
+import { visitCounters } from '../visits/index.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
 
 /**

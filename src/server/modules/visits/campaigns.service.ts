@@ -6,7 +6,7 @@ import { Scope } from '../../auth/scope.js';
 import { fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import {
   type Campaign,
   type CampaignView,

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { rebuildRollups } from '../cockpit/rollups.js';
+import { rebuildRollups } from '../cockpit/index.js';
 import { createResidents } from '../member-workflows/testing.js';
 import { createCampaign, isoDay, visitBody } from './testing.js';
 

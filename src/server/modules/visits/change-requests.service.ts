@@ -4,7 +4,7 @@ import type { Scope } from '../../auth/scope.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
-import type { PersonsService } from '../register/persons.service.js';
+import type { PersonsService } from '../register/index.js';
 import { type ChangeRequestView, changeRequestsRepository } from './change-requests.repository.js';
 
 /**

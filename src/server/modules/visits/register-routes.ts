@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services.js';
-import type { PersonsService } from '../register/persons.service.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+import type { PersonsService } from '../register/index.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
 import { campaignRoutes } from './campaigns.routes.js';
 import { CampaignsService } from './campaigns.service.js';
 import { ChangeRequestsService } from './change-requests.service.js';

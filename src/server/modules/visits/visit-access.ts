@@ -1,7 +1,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { Executor } from '../../db/database.js';
 import type { Household } from '../../db/tables.js';
-import { registerRepository } from '../register/register.repository.js';
+import { registerRepository } from '../register/index.js';
 import { targetsRepository } from './targets.repository.js';
 import { visitLookups } from './visit-lookups.repository.js';
 

@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { CounterRow } from '../cockpit/indicators.js';
-import { rollupsRepository } from '../cockpit/rollups.repository.js';
-import { beijingMonth } from '../cockpit/work-order-counters.js';
+import type { CounterRow } from '../cockpit/index.js';
+import { beijingMonth, rollupsRepository } from '../cockpit/index.js';
 
 const BATCH = 5000;
 

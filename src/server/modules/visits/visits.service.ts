@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { beijingDate } from '../catalogue/index.js';
-import { registerRepository } from '../register/register.repository.js';
+import { registerRepository } from '../register/index.js';
 import { campaignsRepository } from './campaigns.repository.js';
 import { coverageRepository } from './coverage.repository.js';
 import { type TargetFilter, targetsRepository } from './targets.repository.js';

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
-import { importCountyRegions } from '../regions/region-import.js';
+import { importCountyRegions } from '../regions/index.js';
 import { createCampaign, visitBody } from './testing.js';
 
 /** 索菲亚社区, 道里区: another county of the same deployment. */
