@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/web-build/precompress';
 
 const repoRoot = import.meta.dirname;
 
@@ -8,10 +9,12 @@ const repoRoot = import.meta.dirname;
 // `npm run dev` proxies /api to the server on port 3000.
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each page loads (bench/first-load.bench.ts sums them).
+    manifest: true,
     // antd is one large library; it gets a chunk of its own that browsers cache across releases.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
