@@ -1,6 +1,7 @@
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enOpen311 } from './en.open311';
+import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
 import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
@@ -699,4 +700,5 @@ export const en: Record<MessageKey, string> = {
   ...enOpen311,
   ...enCockpit,
   ...enArticle,
+  ...enPhone,
 };

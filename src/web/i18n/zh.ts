@@ -1,6 +1,7 @@
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhOpen311 } from './zh.open311';
+import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
 import { zhWorkOrders } from './zh.work-orders';
 
@@ -685,6 +686,7 @@ export const zh = {
   ...zhOpen311,
   ...zhCockpit,
   ...zhArticle,
+  ...zhPhone,
 } as const;
 
 export type MessageKey = keyof typeof zh;

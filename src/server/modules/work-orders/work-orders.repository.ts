@@ -306,7 +306,9 @@ export const workOrdersRepository = {
     if (filter.flag === 'overdue')
       query = query.where('work_orders.overdue', '=', 1).where('work_orders.status', 'in', OPEN_STATUSES);
     if (filter.flag === 'reopened')
-      query = query.where('work_orders.reopen_count', '>', 0).where('work_orders.status', 'in', OPEN_STATUSES);
+      query = query
+        .where('work_orders.reopen_count', '>', 0)
+        .where('work_orders.status', 'in', OPEN_STATUSES);
     const column = order === 'newest' ? 'work_orders.created_at' : 'work_orders.due_at';
     const direction = order === 'newest' ? 'desc' : 'asc';
     const beyond = order === 'newest' ? '<' : '>';
