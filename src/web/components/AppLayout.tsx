@@ -1,9 +1,10 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { BrandMark } from './BrandMark';
+import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { RegionTree } from './RegionTree';
@@ -26,6 +27,15 @@ function Navigation() {
         <RegionTree />
       </div>
     </Flex>
+  );
+}
+
+/** The page, loaded on first visit (AppRoutes' lazy pages) under a spinner. */
+function Page() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
   );
 }
 
@@ -97,7 +107,7 @@ export function AppLayout() {
             <Navigation />
           </Drawer>
           <Layout.Content style={{ padding: 10, minWidth: 0 }}>
-            <Outlet />
+            <Page />
           </Layout.Content>
         </>
       ) : (
@@ -119,7 +129,7 @@ export function AppLayout() {
             </Layout.Sider>
           </div>
           <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-            <Outlet />
+            <Page />
           </Layout.Content>
         </Layout>
       )}
