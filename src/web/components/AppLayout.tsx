@@ -7,6 +7,7 @@ import { BrandMark } from './BrandMark';
 import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { OfflineBanner } from './OfflineBanner';
 import { RegionTree } from './RegionTree';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
@@ -93,6 +94,7 @@ export function AppLayout() {
           <UserMenu />
         </Flex>
       </Layout.Header>
+      <OfflineBanner />
       {narrow ? (
         <>
           <Drawer
