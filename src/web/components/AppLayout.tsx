@@ -52,8 +52,8 @@ export function AppLayout() {
   const narrow = screens.md === false;
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a chosen page closes the menu (the one shown too)
+  useEffect(() => setMenuOpen(false), [location.key]);
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header
