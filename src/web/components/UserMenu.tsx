@@ -69,7 +69,9 @@ export function UserMenu() {
       >
         <Button type="text" style={{ color: '#fff', paddingInline: 8 }} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
-          <span data-testid="current-user">{me.displayName}</span>
+          <span className="lx-user-name" data-testid="current-user">
+            {me.displayName}
+          </span>
           <DownOutlined style={{ fontSize: 10 }} />
         </Button>
       </Dropdown>
