@@ -11,7 +11,7 @@ export async function createBenchOperator(ctx: ServiceContext): Promise<void> {
   const district = new Scope(['230108'], ctx.database.dialect);
   const operator = await users.create(
     district,
-    { ...BENCH_OPERATOR, displayName: '压测话务员', regionCode: '230108' },
+    { ...BENCH_OPERATOR, displayName: '压测话务员', regionCode: '230108', mustChangePassword: false },
     SYSTEM_ACTOR,
   );
   await users.assignRole(

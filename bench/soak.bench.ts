@@ -83,7 +83,13 @@ const workerId = await (async () => {
   for (const [key, s] of Object.entries(staff)) {
     const created = await users.create(
       district,
-      { username: s.username, password: s.password, displayName: key, regionCode: s.region },
+      {
+        username: s.username,
+        password: s.password,
+        displayName: key,
+        regionCode: s.region,
+        mustChangePassword: false,
+      },
       SYSTEM_ACTOR,
     );
     await users.assignRole(district, created.user.id, { role: s.role, regionCode: s.region }, SYSTEM_ACTOR);

@@ -1,6 +1,5 @@
 import type { Language } from '../server/i18n/messages.js';
-import type { AuditAnchor } from '../server/modules/audit/audit-anchor.js';
-import type { AuditVerification } from '../server/modules/audit/audit-verify.js';
+import type { AuditAnchor, AuditVerification } from '../server/modules/audit/index.js';
 import { cliLanguage } from './language.js';
 
 /** One line for the operator, in their language: what held, or where and how the chain broke. */

@@ -4,7 +4,7 @@ import { createBackup } from '../server/backup/backup.js';
 import { anchorOf, restoreBackup } from '../server/backup/restore.js';
 import { KEY_FILE } from '../server/crypto/data-key.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { verifyAuditChain } from '../server/modules/audit/audit-verify.js';
+import { verifyAuditChain } from '../server/modules/audit/index.js';
 import { describeVerification } from './audit-report.js';
 import { readConfig, withDatabase } from './context.js';
 import { cliLanguage } from './language.js';

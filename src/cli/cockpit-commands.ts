@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { describeProblem, importBoundaries } from '../server/modules/cockpit/boundaries.js';
-import { generateDemoBoundaries } from '../server/modules/cockpit/demo-boundaries.js';
-import { rebuildRollups } from '../server/modules/cockpit/rollups.js';
+import {
+  describeProblem,
+  generateDemoBoundaries,
+  importBoundaries,
+  rebuildRollups,
+} from '../server/modules/cockpit/index.js';
 import { CLI_ACTOR, withDatabase } from './context.js';
 
 /** `lianxin regions boundaries` and `lianxin rollups rebuild`: the cockpit's maintenance commands. */

@@ -1,7 +1,7 @@
 import { Scope } from '../server/auth/scope.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { type Database, openDatabase } from '../server/db/database.js';
-import type { AuditActor } from '../server/modules/audit/audit.repository.js';
+import type { AuditActor } from '../server/modules/audit/index.js';
 import { createServiceContext, type ServiceContext } from '../server/services.js';
 
 /** The CLI acts as an operator on the server's machine; its audit rows say so. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Open311KeysService } from '../server/modules/open311/open311-keys.service.js';
+import { Open311KeysService } from '../server/modules/open311/index.js';
 import { CLI_ACTOR, systemScope, withDatabase } from './context.js';
 
 /** `lianxin open311 keys create|list|revoke`: Open311 API keys from the server console. */

@@ -2,16 +2,21 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { translate } from '../server/i18n/messages.js';
-import { writeMemberTemplate } from '../server/modules/organizations/member-template.js';
-import { MembersService } from '../server/modules/organizations/members.service.js';
-import { importMembers, memberImportLimits } from '../server/modules/organizations/members-import.js';
-import { importResidents } from '../server/modules/register/import/resident-import.js';
-import { formatOf, inspectSpreadsheet } from '../server/modules/register/import/row-source.js';
-import { limitsForRows, SpreadsheetRefused } from '../server/modules/register/import/spreadsheet-limits.js';
 import {
+  importMembers,
+  MembersService,
+  memberImportLimits,
+  writeMemberTemplate,
+} from '../server/modules/organizations/index.js';
+import {
+  formatOf,
+  importResidents,
+  inspectSpreadsheet,
+  limitsForRows,
+  SpreadsheetRefused,
   writeErrorReport,
   writeResidentTemplate,
-} from '../server/modules/register/import/spreadsheet-writer.js';
+} from '../server/modules/register/index.js';
 import { CLI_ACTOR, systemScope, withDatabase } from './context.js';
 
 /** `data/x.xlsx` → `data/x.errors.xlsx` */

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { isRoleName, ROLE_NAMES } from '../server/auth/permissions.js';
 import { generatePassword } from '../server/credentials-file.js';
-import { usersRepository } from '../server/modules/users/users.repository.js';
-import { UsersService } from '../server/modules/users/users.service.js';
+import { UsersService, usersRepository } from '../server/modules/users/index.js';
 import type { ServiceContext } from '../server/services.js';
 import { CLI_ACTOR, systemScope, withDatabase } from './context.js';
 import { cliLanguage } from './language.js';
@@ -51,7 +50,14 @@ export function registerUsersCommand(program: Command): void {
           const password = options.password ?? generatePassword();
           const created = await service.create(
             scope,
-            { username, password, displayName: options.name, regionCode: options.region },
+            // Whoever runs the console chose or was shown the password: its owner replaces it.
+            {
+              username,
+              password,
+              displayName: options.name,
+              regionCode: options.region,
+              mustChangePassword: true,
+            },
             CLI_ACTOR,
           );
           if (options.role && isRoleName(options.role)) {

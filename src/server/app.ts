@@ -30,40 +30,35 @@ import { registerNulCharacterGuard } from './http/nul-character-guard.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { AuthService } from './modules/auth/auth.service.js';
-import { cockpitRoutes } from './modules/cockpit/cockpit.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { memberWorkflowRoutes } from './modules/member-workflows/member-workflows.routes.js';
-import { inboxRoutes } from './modules/notifications/inbox.routes.js';
-import { answerOpen311RouterError } from './modules/open311/georeport.routes.js';
-import { open311Routes } from './modules/open311/open311.routes.js';
-import { CareService } from './modules/organizations/care.service.js';
-import { MembersService } from './modules/organizations/members.service.js';
-import { importMembers } from './modules/organizations/members-import.js';
-import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
-import { OrganizationsService } from './modules/organizations/organizations.service.js';
-import { portalRoutes } from './modules/portal/portal.routes.js';
-import { ResidentAuthService } from './modules/portal/resident-auth.service.js';
-import { regionsRoutes } from './modules/regions/regions.routes.js';
-import { RegionsService } from './modules/regions/regions.service.js';
-import { HouseholdsService } from './modules/register/households.service.js';
-import { importResidents } from './modules/register/import/resident-import.js';
-import { ImportJobsService } from './modules/register/import-jobs.service.js';
-import { PersonsService } from './modules/register/persons.service.js';
-import { registerRoutes } from './modules/register/register.routes.js';
-import { reportRoutes } from './modules/report/report.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
-import { UsersService } from './modules/users/users.service.js';
-import { attachmentsRoutes } from './modules/work-orders/attachments.routes.js';
-import { AttachmentsService } from './modules/work-orders/attachments.service.js';
-import { catalogueRoutes } from './modules/work-orders/catalogue.routes.js';
-import { CatalogueAdmin } from './modules/work-orders/catalogue-admin.service.js';
-import { deedsRoutes } from './modules/work-orders/deeds.routes.js';
-import { DeedsService } from './modules/work-orders/deeds.service.js';
-import { workOrdersRoutes } from './modules/work-orders/work-orders.routes.js';
-import { WorkOrdersService } from './modules/work-orders/work-orders.service.js';
+import { AttachmentsService, attachmentsRoutes } from './modules/attachments/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { AuthService, authRoutes } from './modules/auth/index.js';
+import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
+import { cockpitRoutes } from './modules/cockpit/index.js';
+import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
+import { inboxRoutes } from './modules/notifications/index.js';
+import { answerOpen311RouterError, open311Routes } from './modules/open311/index.js';
+import {
+  CareService,
+  importMembers,
+  MembersService,
+  OrganizationsService,
+  organizationsRoutes,
+} from './modules/organizations/index.js';
+import { portalRoutes, ResidentAuthService } from './modules/portal/index.js';
+import { RegionsService, regionsRoutes } from './modules/regions/index.js';
+import {
+  HouseholdsService,
+  ImportJobsService,
+  importResidents,
+  PersonsService,
+  registerRoutes,
+} from './modules/register/index.js';
+import { reportRoutes } from './modules/report/index.js';
+import { UsersService, usersRoutes } from './modules/users/index.js';
+import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {

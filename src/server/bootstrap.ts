@@ -2,12 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendInitialCredentials, generatePassword } from './credentials-file.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import type { AuditActor } from './modules/audit/audit.repository.js';
-import { hashPassword } from './modules/auth/password-hashing.js';
-import { importCountyRegions } from './modules/regions/region-import.js';
-import { regionsRepository } from './modules/regions/regions.repository.js';
-import { markInterruptedImports } from './modules/register/import-jobs.service.js';
-import { usersRepository } from './modules/users/users.repository.js';
+import type { AuditActor } from './modules/audit/index.js';
+import { hashPassword } from './modules/auth/index.js';
+import { importCountyRegions, regionsRepository } from './modules/regions/index.js';
+import { markInterruptedImports } from './modules/register/index.js';
+import { usersRepository } from './modules/users/index.js';
 import type { ServiceContext } from './services.js';
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system', ip: null, requestId: null };
@@ -36,7 +35,9 @@ export async function bootstrap(ctx: ServiceContext, database: Database): Promis
   }
   if ((await usersRepository.countAll(database.db)) === 0) {
     const password = ctx.config.adminPassword ?? generatePassword();
-    await createAdmin(ctx, database, password);
+    // A generated password has been printed and written to a file others may read: its owner
+    // must replace it. One the operator configured is their own choice and stays.
+    await createAdmin(ctx, database, password, !ctx.config.adminPassword);
     report.firstStart = true;
     if (!ctx.config.adminPassword) {
       report.generatedAdminPassword = password;
@@ -48,7 +49,12 @@ export async function bootstrap(ctx: ServiceContext, database: Database): Promis
   return report;
 }
 
-async function createAdmin(ctx: ServiceContext, database: Database, password: string): Promise<void> {
+async function createAdmin(
+  ctx: ServiceContext,
+  database: Database,
+  password: string,
+  mustChangePassword: boolean,
+): Promise<void> {
   const now = ctx.now().toISOString();
   const id = uuidv7();
   const districtCode = ctx.config.districtCode;
@@ -63,6 +69,7 @@ async function createAdmin(ctx: ServiceContext, database: Database, password: st
       region_code: districtCode,
       district_code: districtCode,
       password_changed_at: now,
+      password_change_required: mustChangePassword ? 1 : 0,
       created_at: now,
       updated_at: now,
     });
@@ -79,7 +86,7 @@ async function createAdmin(ctx: ServiceContext, database: Database, password: st
       targetType: 'user',
       targetId: id,
       regionCode: districtCode,
-      summary: { username: 'admin', role: 'district_admin' },
+      summary: { username: 'admin', role: 'district_admin', passwordChangeRequired: mustChangePassword },
     });
   });
 }

@@ -1,17 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { auditAnchor } from './modules/audit/audit-anchor.js';
-import { exportAuditHead } from './modules/audit/audit-verify.js';
-import { purgeStaleSignIns } from './modules/auth/stale-sign-ins.js';
-import { refreshSnapshots } from './modules/cockpit/rollups.js';
-import { expireTransfers } from './modules/member-workflows/transfers.service.js';
-import { deliverDueNotifications } from './modules/notifications/dispatcher.js';
+import { auditAnchor, exportAuditHead } from './modules/audit/index.js';
+import { purgeStaleSignIns } from './modules/auth/index.js';
+import { refreshSnapshots } from './modules/cockpit/index.js';
+import { expireTransfers } from './modules/member-workflows/index.js';
 import {
   ConsoleProvider,
+  deliverDueNotifications,
   type NotificationProvider,
   WebhookProvider,
-} from './modules/notifications/providers.js';
-import { sweepOverdue } from './modules/work-orders/sla-sweeper.js';
-import { WorkOrdersService } from './modules/work-orders/work-orders.service.js';
+} from './modules/notifications/index.js';
+import { sweepOverdue, WorkOrdersService } from './modules/work-orders/index.js';
 import type { ServiceContext } from './services.js';
 
 interface Job {

@@ -2,8 +2,7 @@ import type { Config } from './config.js';
 import { loadDataKey } from './crypto/data-key.js';
 import { FieldCrypto } from './crypto/field-crypto.js';
 import type { Database } from './db/database.js';
-import { AuditRepository } from './modules/audit/audit.repository.js';
-import { deriveAuditKey } from './modules/audit/audit-anchor.js';
+import { AuditRepository, deriveAuditKey } from './modules/audit/index.js';
 
 /** What every service is built from: the database, the audit chain, the clock and the config. */
 export interface ServiceContext {

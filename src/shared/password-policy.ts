@@ -85,9 +85,7 @@ let commonBases: Set<string> | undefined;
 function commonPasswordBases(): Set<string> {
   if (!commonBases) {
     commonBases = new Set<string>();
-    for (const line of COMMON_PASSWORDS.split('\n')) {
-      const entry = line.trim();
-      if (entry === '') continue;
+    for (const entry of COMMON_PASSWORDS) {
       for (const base of basesOf(entry)) commonBases.add(normalize(base));
     }
   }

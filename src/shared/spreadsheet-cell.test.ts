@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCell } from '../server/modules/register/import/row-checker.js';
+import { normalizeCell } from '../server/modules/register/index.js';
 import { neutralizeFormula, restoreFormulaText, safeCell } from './spreadsheet-cell.js';
 
 describe('formula-like cells in exports', () => {

@@ -16,6 +16,7 @@ const user: User = {
   region_code: '230108001',
   district_code: '230108',
   password_changed_at: at,
+  password_change_required: 0,
   created_at: at,
   updated_at: at,
 };

@@ -1,6 +1,6 @@
 import type { Dialect } from '../db/database.js';
 import type { RoleAssignment, User } from '../db/tables.js';
-import type { AuditActor } from '../modules/audit/audit.repository.js';
+import type { AuditActor } from '../modules/audit/index.js';
 import type { Permission } from './permissions.js';
 import { Scope, scopeOf } from './scope.js';
 

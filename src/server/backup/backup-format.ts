@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Dialect } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
-import type { ChainLink } from '../modules/audit/audit-head-file.js';
+import type { ChainLink } from '../modules/audit/index.js';
 
 /**
  * A backup is one file: a magic line, one line of JSON describing the backup, then the payload

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { auditAnchor } from '../modules/audit/audit-anchor.js';
-import { type AuditVerification, exportAuditHead } from '../modules/audit/audit-verify.js';
+import { type AuditVerification, auditAnchor, exportAuditHead } from '../modules/audit/index.js';
 import type { ServiceContext } from '../services.js';
 import { type BackupManifest, temporaryPathNear, writeBackupFile } from './backup-format.js';
 import { dataKeyFingerprint } from './key-fingerprint.js';

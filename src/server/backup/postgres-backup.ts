@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Database } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
-import { auditHeadWithRow } from '../modules/audit/audit.repository.js';
+import { auditHeadWithRow } from '../modules/audit/index.js';
 import { postgresBackupRepository } from './postgres-backup.repository.js';
 import { chainLink, type SchemaState } from './schema-state.js';
 

@@ -4,8 +4,12 @@ import type { Config } from '../config.js';
 import { loadDataKey } from '../crypto/data-key.js';
 import { openDatabase } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
-import { AUDIT_HEAD_FILE, type AuditAnchor, deriveAuditKey } from '../modules/audit/audit-anchor.js';
-import { writeExportedHead } from '../modules/audit/audit-head-file.js';
+import {
+  AUDIT_HEAD_FILE,
+  type AuditAnchor,
+  deriveAuditKey,
+  writeExportedHead,
+} from '../modules/audit/index.js';
 import {
   type BackupManifest,
   extractPayload,

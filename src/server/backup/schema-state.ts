@@ -1,7 +1,7 @@
 import type { Dialect } from '../db/database.js';
 import { StaticMigrationProvider } from '../db/migrations/index.js';
-import { GENESIS_HASH } from '../modules/audit/audit-chain.js';
-import type { ChainLink } from '../modules/audit/audit-head-file.js';
+import type { ChainLink } from '../modules/audit/index.js';
+import { GENESIS_HASH } from '../modules/audit/index.js';
 
 /** What a backup records about the database it copied, read from the same snapshot as the copy. */
 export interface SchemaState {

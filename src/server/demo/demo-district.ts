@@ -1,22 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ARTICLE_FIGURES, type ArticleIndicator, articleTarget } from '../../shared/article-figures.js';
-import { regionAt } from '../../shared/region-code.js';
-import type { RoleName } from '../auth/permissions.js';
-import { Scope } from '../auth/scope.js';
 import { SYSTEM_ACTOR } from '../bootstrap.js';
-import { generatePassword } from '../credentials-file.js';
 import { BulkInserter } from '../db/bulk-insert.js';
 import { withLongTransaction } from '../db/long-transaction.js';
 import { seededRandom } from '../fixtures/resident-rows.js';
 import { DomainError } from '../http/errors.js';
-import { divisionTreeOf } from '../modules/regions/division-data.js';
-import { importCountyRegions } from '../modules/regions/region-import.js';
-import { rebuildRegionStats } from '../modules/stats/region-stats.repository.js';
-import { UsersService } from '../modules/users/users.service.js';
-import { CatalogueCache } from '../modules/work-orders/catalogue.service.js';
-import { workOrdersRepository } from '../modules/work-orders/work-orders.repository.js';
+import { CatalogueCache } from '../modules/catalogue/index.js';
+import { divisionTreeOf, importCountyRegions } from '../modules/regions/index.js';
+import { rebuildRegionStats } from '../modules/stats/index.js';
+import { workOrdersRepository } from '../modules/work-orders/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
+import { createDemoAccounts, type DemoAccount } from './demo-accounts.js';
 import { DEMO_FINISHERS, type DemoFinisher } from './demo-finishers.js';
 import { DemoNames } from './demo-names.js';
 import { planOrganizations } from './demo-organizations.js';
@@ -27,6 +22,8 @@ import {
   PopulationGenerator,
 } from './demo-population.js';
 import { type SatisfactionProfile, WorkOrderHistory } from './demo-work-orders.js';
+
+export type { DemoAccount } from './demo-accounts.js';
 
 export const DEMO_SCALES = ['small', 'district', 'city'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
@@ -49,14 +46,6 @@ const ORDERS_PER_PERSON = 0.45;
 const HOUSEHOLD_SIZE = 2.62;
 const HOUSEHOLDS_PER_GRID = 280;
 const HOTLINES = 36;
-
-export interface DemoAccount {
-  username: string;
-  /** A password, or for the resident (who signs in with a one-time code) `phone:<number>`. */
-  password: string;
-  role: RoleName | 'resident';
-  regionCode: string;
-}
 
 export interface DemoReport {
   scale: DemoScale;
@@ -344,61 +333,4 @@ function satisfactionOf(index: number, seed: number): SatisfactionProfile {
   if (index === 0) return { satisfied: 0.88, basicallySatisfied: 0.09 };
   const spread = seededRandom(seed + 7)();
   return { satisfied: 0.66 + 0.18 * spread * (1 - index / 10), basicallySatisfied: 0.2 };
-}
-
-/** One account per staff role, each scoped where such a person would work. */
-async function createDemoAccounts(ctx: ServiceContext, community: string): Promise<DemoAccount[]> {
-  const users = new UsersService(ctx);
-  const district = ctx.config.districtCode;
-  const scope = new Scope([district], ctx.database.dialect);
-  const grid = `${community}01`;
-  const wanted: { username: string; displayName: string; role: RoleName; regionCode: string }[] = [
-    {
-      username: 'district_admin',
-      displayName: '区委组织部管理员',
-      role: 'district_admin',
-      regionCode: district,
-    },
-    {
-      username: 'street_secretary',
-      displayName: '街道书记',
-      role: 'secretary',
-      regionCode: regionAt(community, 'street'),
-    },
-    { username: 'community_secretary', displayName: '社区书记', role: 'secretary', regionCode: community },
-    { username: 'grid_worker', displayName: '网格员', role: 'grid_worker', regionCode: grid },
-    {
-      username: 'hotline_operator',
-      displayName: '热线接线员',
-      role: 'hotline_operator',
-      regionCode: district,
-    },
-    { username: 'member', displayName: '党员', role: 'member', regionCode: community },
-    { username: 'auditor', displayName: '审计员', role: 'auditor', regionCode: district },
-  ];
-  const accounts: DemoAccount[] = [];
-  for (const account of wanted) {
-    const password = generatePassword();
-    const created = await users.create(scope, { ...account, password }, SYSTEM_ACTOR);
-    await users.assignRole(
-      scope,
-      created.user.id,
-      { role: account.role, regionCode: account.regionCode },
-      SYSTEM_ACTOR,
-    );
-    accounts.push({
-      username: account.username,
-      password,
-      role: account.role,
-      regionCode: account.regionCode,
-    });
-  }
-  // The member account is a real in-service member living in that community (their own page shows
-  // their households, and the registration page their 双报到).
-  const { db } = ctx.database;
-  const member = await demoRepository.firstMemberLivingIn(db, community);
-  const memberAccount = await demoRepository.userId(db, 'member');
-  if (member && memberAccount)
-    await demoRepository.linkMember(db, member, memberAccount, ctx.now().toISOString());
-  return accounts;
 }

@@ -1,5 +1,4 @@
-import { generateDemoBoundaries } from '../modules/cockpit/demo-boundaries.js';
-import { rebuildRollups } from '../modules/cockpit/rollups.js';
+import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */

@@ -5,7 +5,7 @@ import { FieldCrypto } from '../crypto/field-crypto.js';
 import { SEED_CATEGORIES } from '../db/migrations/0004-work-orders.seed.js';
 import type { ServiceCategory } from '../db/tables.js';
 import { seededRandom } from '../fixtures/resident-rows.js';
-import { WorkingCalendar } from '../modules/work-orders/working-calendar.js';
+import { WorkingCalendar } from '../modules/catalogue/index.js';
 import { DemoNames } from './demo-names.js';
 import { planOrganizations } from './demo-organizations.js';
 import { type DemoBuilding, type DemoPerson, PopulationGenerator } from './demo-population.js';

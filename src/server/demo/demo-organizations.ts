@@ -18,7 +18,7 @@ import type {
   WarmGroupHouseholdTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
-import { SERVICE_AREAS } from '../modules/member-workflows/member-workflows.schema.js';
+import { SERVICE_AREAS } from '../modules/member-workflows/index.js';
 import type { DemoBuilding, DemoCommunity, DemoHousehold, DemoPerson } from './demo-population.js';
 
 export interface OrganizationTargets {

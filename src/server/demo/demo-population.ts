@@ -1,104 +1,30 @@
 import { v7 as uuidv7 } from 'uuid';
 import { idNumberCheckChar } from '../../shared/validators/index.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
-import type { Insertable } from '../db/row-types.js';
-import type { HouseholdTable, PersonTable, PersonTagTable, RegionTable } from '../db/tables.js';
 import { mobilePhone, pick } from '../fixtures/resident-rows.js';
-import { DEPTH_OF_KIND } from '../modules/regions/region-rules.js';
-import { namePinyin, protectPhone, rowHash } from '../modules/register/person-fields.js';
+import { DEPTH_OF_KIND } from '../modules/regions/index.js';
+import { namePinyin, protectPhone, rowHash } from '../modules/register/index.js';
 import type { DemoNames } from './demo-names.js';
+import {
+  ELSEWHERE,
+  ETHNICITIES,
+  FLOORS_HIGH,
+  FLOORS_LOW,
+  HARBIN,
+  PROVINCE,
+  SIZES,
+  TAG,
+  TAG_NAMES,
+} from './demo-population-data.js';
+import type { CommunityRows, DemoBuilding, DemoCommunity, DemoHousehold } from './demo-population-types.js';
 
-/** A community or village of the real division tree, where the demo builds grids and buildings. */
-export interface DemoCommunity {
-  code: string;
-  name: string;
-  kind: 'community' | 'village';
-}
-
-/** What later steps need to know of a person (the rows themselves are written and forgotten). */
-export interface DemoPerson {
-  id: string;
-  householdId: string;
-  buildingCode: string;
-  communityCode: string;
-  name: string;
-  gender: 'male' | 'female';
-  birthYear: number;
-  birthDate: string;
-  phone: string | null;
-  tags: string[];
-}
-
-export interface DemoHousehold {
-  id: string;
-  buildingCode: string;
-  unit: string;
-  personIds: string[];
-}
-
-export interface DemoBuilding {
-  code: string;
-  name: string;
-  gridCode: string;
-  gridName: string;
-  communityCode: string;
-  /** Entrances (单元) with their households, in order. */
-  units: Map<string, DemoHousehold[]>;
-}
-
-export interface CommunityRows {
-  regions: Insertable<RegionTable>[];
-  households: Insertable<HouseholdTable>[];
-  persons: Insertable<PersonTable>[];
-  tags: Insertable<PersonTagTable>[];
-  buildings: DemoBuilding[];
-  people: DemoPerson[];
-}
-
-/** Birth-place prefixes of ID numbers: mostly Harbin, then the rest of the province, then elsewhere. */
-const HARBIN = ['230102', '230103', '230104', '230108', '230109', '230110', '230111', '230112', '230113'];
-const PROVINCE = ['230183', '230184', '230202', '230602', '231002', '230803', '231202', '230302', '231102'];
-const ELSEWHERE = ['220102', '210102', '370102', '130102', '410102', '150102'];
-const ETHNICITIES = ['满族', '朝鲜族', '回族', '蒙古族'];
-
-/** Household sizes in about the proportions of a northern Chinese city (mean ≈ 2.6). */
-const SIZES: [size: number, share: number][] = [
-  [1, 0.18],
-  [2, 0.3],
-  [3, 0.3],
-  [4, 0.14],
-  [5, 0.06],
-  [6, 0.02],
-];
-
-const FLOORS_LOW = 6;
-const FLOORS_HIGH = 11;
-
-/** Tag codes of migration 0002 (t01 独居老人 … t10 重点关爱). */
-const TAG = {
-  aloneElderly: 't01',
-  emptyNest: 't02',
-  lowIncome: 't03',
-  extremePoverty: 't04',
-  disabled: 't05',
-  landLost: 't06',
-  unemployed: 't07',
-  veteran: 't08',
-  leftBehindChild: 't09',
-  specialCare: 't10',
-} as const;
-const TAG_NAMES: Record<string, string> = {
-  t01: '独居老人',
-  t02: '空巢老人',
-  t03: '低保户',
-  t04: '特困',
-  t05: '残疾人',
-  t06: '失地农民',
-  t07: '下岗失业',
-  t08: '退役军人',
-  t09: '留守儿童',
-  t10: '重点关爱',
-};
+export type {
+  CommunityRows,
+  DemoBuilding,
+  DemoCommunity,
+  DemoHousehold,
+  DemoPerson,
+} from './demo-population-types.js';
 
 interface Member {
   relation: string;

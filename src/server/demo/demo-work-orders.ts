@@ -1,11 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { districtOf, levelOf, parentOf, REGION_LEVELS, regionAt } from '../../shared/region-code.js';
-import {
-  type Channel,
-  OPEN_STATUSES,
-  type Satisfaction,
-  type WorkOrderStatus,
-} from '../../shared/work-orders.js';
+import { regionAt } from '../../shared/region-code.js';
+import { type Channel, OPEN_STATUSES, type WorkOrderStatus } from '../../shared/work-orders.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Insertable } from '../db/row-types.js';
 import type {
@@ -15,114 +10,14 @@ import type {
   WorkOrderTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
-import { suggestedHandler } from '../modules/work-orders/work-order-intake.service.js';
-import { beijingDate, type WorkingCalendar } from '../modules/work-orders/working-calendar.js';
+import { beijingDate, type WorkingCalendar } from '../modules/catalogue/index.js';
+import { suggestedHandler } from '../modules/work-orders/index.js';
 import type { DemoPerson } from './demo-population.js';
+import { escalationOf, HOUR, lifecycle, type State } from './demo-work-order-lifecycle.js';
+import { DESCRIPTIONS, HEATING, MIX, VOLUME } from './demo-work-order-texts.js';
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 export const HISTORY_DAYS = 3 * 365;
-
-/**
- * Category mix by month (index 0 = January): heating complaints and repairs in Harbin's heating
- * season (October 20 to April 20), garbage and corridor clutter in summer, job seeking after the
- * Spring Festival, social-security errands at the turn of the year, street lights in the long nights.
- */
-const MIX: { code: string; weight: number; season?: readonly number[] }[] = [
-  {
-    code: 'livelihood.repair',
-    weight: 16,
-    season: [1.8, 1.6, 1.3, 1.0, 0.7, 0.8, 1.0, 1.0, 0.8, 1.3, 1.9, 2.0],
-  },
-  { code: 'livelihood.elderly_care', weight: 9, season: [1.3, 1.3, 1, 1, 1, 1, 1.1, 1.1, 1, 1, 1.2, 1.3] },
-  { code: 'livelihood.hardship', weight: 5, season: [1.6, 1.5, 1, 1, 0.8, 0.8, 0.8, 0.8, 0.9, 1, 1.2, 1.6] },
-  { code: 'livelihood.urgent', weight: 2 },
-  {
-    code: 'environment.corridor',
-    weight: 8,
-    season: [0.7, 0.7, 1, 1.3, 1.3, 1.2, 1.1, 1.1, 1.1, 1, 0.8, 0.7],
-  },
-  {
-    code: 'environment.garbage',
-    weight: 9,
-    season: [0.6, 0.7, 0.9, 1.1, 1.3, 1.5, 1.6, 1.6, 1.2, 1, 0.8, 0.7],
-  },
-  {
-    code: 'environment.lighting',
-    weight: 5,
-    season: [1.5, 1.3, 1, 0.8, 0.7, 0.6, 0.6, 0.7, 0.9, 1.2, 1.5, 1.6],
-  },
-  {
-    code: 'employment.job_seeking',
-    weight: 5,
-    season: [0.8, 1.6, 1.9, 1.3, 1, 0.9, 1.1, 0.9, 0.9, 0.8, 0.7, 0.6],
-  },
-  {
-    code: 'employment.training',
-    weight: 3,
-    season: [0.6, 1.2, 1.5, 1.3, 1.1, 0.9, 0.8, 0.8, 1.2, 1.1, 0.8, 0.6],
-  },
-  { code: 'policy.general', weight: 12 },
-  {
-    code: 'complaint.service',
-    weight: 6,
-    season: [1.9, 1.6, 1.2, 0.8, 0.6, 0.6, 0.7, 0.7, 0.7, 1.2, 1.9, 2.0],
-  },
-  { code: 'suggestion.general', weight: 4 },
-  { code: 'proxy.documents', weight: 5 },
-  {
-    code: 'proxy.social_security',
-    weight: 7,
-    season: [1.8, 1.2, 0.9, 0.9, 0.8, 0.8, 0.8, 0.8, 0.9, 1, 1.2, 1.9],
-  },
-  { code: 'proxy.land_acquisition', weight: 2 },
-];
-
-/** Orders per month relative to the year's average: winter is busy, the Spring Festival is quiet. */
-const VOLUME = [1.2, 0.9, 1.05, 1.0, 0.95, 0.95, 1.0, 1.0, 0.95, 1.0, 1.1, 1.25];
-const HEATING = [true, true, true, true, false, false, false, false, false, true, true, true];
-
-const DESCRIPTIONS: Record<string, { any: string[]; winter?: string[]; summer?: string[] }> = {
-  'livelihood.repair': {
-    any: ['卫生间下水管道堵塞，需要维修', '单元门门禁损坏', '厨房水管滴漏'],
-    winter: ['暖气不热，室温只有十四度', '暖气片漏水，楼下反映渗水', '供暖管道阀门损坏'],
-    summer: ['顶楼屋面漏雨', '外墙渗水'],
-  },
-  'livelihood.elderly_care': {
-    any: ['独居老人行动不便，需要送餐', '老人需要陪同去医院复查', '高龄老人家中需要打扫'],
-  },
-  'livelihood.hardship': { any: ['家庭生活困难，咨询临时救助', '患重病后生活困难，申请帮扶'] },
-  'livelihood.urgent': { any: ['老人在家摔倒，家属不在身边', '楼道有燃气味', '家中停电，老人使用制氧机'] },
-  'environment.corridor': { any: ['楼道内堆放杂物，影响通行', '楼道内停放电动车充电', '楼梯间堆放废旧家具'] },
-  'environment.garbage': {
-    any: ['小区垃圾清运不及时', '垃圾桶满溢'],
-    summer: ['垃圾站异味严重，蚊蝇多', '小区绿地建筑垃圾未清运'],
-  },
-  'environment.lighting': { any: ['小区路灯不亮', '单元门口照明损坏', '道路照明时亮时灭'] },
-  'employment.job_seeking': {
-    any: ['登记求职，希望找保安或保洁工作', '大学毕业生登记求职', '失业人员求职登记'],
-  },
-  'employment.training': { any: ['咨询创业培训报名', '想参加电焊技能培训', '咨询汽车修理培训班'] },
-  'policy.general': {
-    any: ['咨询高龄补贴申领条件', '咨询低保申请流程', '咨询居住证办理', '咨询医保报销政策'],
-  },
-  'complaint.service': {
-    any: ['投诉物业服务不到位', '投诉窗口工作人员态度差'],
-    winter: ['投诉供暖温度不达标', '投诉供热公司报修后无人处理'],
-  },
-  'suggestion.general': { any: ['建议小区增设健身器材', '建议增加公交线路', '建议小区增设充电桩'] },
-  'proxy.documents': { any: ['代办身份证换领', '代办户口簿补办', '代办残疾人证年审'] },
-  'proxy.social_security': { any: ['代办城乡居民医保缴费', '代办养老保险资格认证', '代办社保卡补办'] },
-  'proxy.land_acquisition': { any: ['咨询回迁房交付时间', '咨询征地补偿款发放', '咨询合作社分红'] },
-};
-
-const RESOLUTIONS = [
-  '已上门处理完毕',
-  '已协调相关单位解决',
-  '已答复居民并办结',
-  '已安排人员处理，居民认可',
-  '已代办完成',
-];
 
 export interface SatisfactionProfile {
   satisfied: number;
@@ -134,38 +29,6 @@ export interface WorkOrderRows {
   events: Insertable<WorkOrderEventTable>[];
   residents: Insertable<ResidentAccountTable>[];
 }
-
-interface State {
-  status: WorkOrderStatus;
-  handler: string;
-  dispatcher: string | null;
-  dueAt: number;
-  signDueAt: number | null;
-  signedAt: number | null;
-  resolvedAt: number | null;
-  closedAt: number | null;
-  closedOnTime: number | null;
-  callbackDueAt: number | null;
-  archivedAt: number | null;
-  overdue: boolean;
-  escalatedTo: string | null;
-  urges: number;
-  supervised: boolean;
-  reopens: number;
-  satisfaction: Satisfaction | null;
-  resolution: string;
-  returnFrom: WorkOrderStatus | null;
-  updatedAt: number;
-  version: number;
-}
-
-/** Where an overdue order escalates: the unit above its holder (a district stays the district). */
-const escalationOf = (code: string) => parentOf(code) ?? districtOf(code);
-/** The unit one level below the holder on the way to the place: street, community, at most grid. */
-const below = (handler: string, place: string) => {
-  const next = REGION_LEVELS.indexOf(levelOf(handler) ?? 'community') + 1;
-  return regionAt(place, REGION_LEVELS[Math.min(next, REGION_LEVELS.indexOf('grid'))]!);
-};
 
 /**
  * Three years of work orders written as the services would have left them: the order row in its
@@ -395,7 +258,7 @@ export class WorkOrderHistory {
             ? '网格员'
             : person.name;
     event('receive', 'received', t0, intakeActor, '', { channel, categoryCode: category.code, handler });
-    if (stopAt !== 'received') this.lifecycle(s, event, category, place, t0, urgent, stopAt);
+    if (stopAt !== 'received') lifecycle(this.options, s, event, category, place, t0, urgent, stopAt);
     if (!s.overdue && s.dueAt < nowMs && s.status !== 'closed' && s.status !== 'archived')
       this.markOverdue(rows, id, s, Math.max(s.updatedAt, s.dueAt) + 5 * 60_000);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -468,169 +331,5 @@ export class WorkOrderHistory {
       data: JSON.stringify({ dueAt: new Date(s.dueAt).toISOString(), escalatedTo }),
       at: new Date(at).toISOString(),
     });
-  }
-
-  /** The steps after intake, each at a plausible time; `event` refuses steps that lie in the future. */
-  private lifecycle(
-    s: State,
-    event: (
-      action: string,
-      to: WorkOrderStatus,
-      at: number,
-      actor: string,
-      note?: string,
-      data?: Record<string, unknown>,
-    ) => boolean,
-    category: ServiceCategory,
-    place: string,
-    t0: number,
-    urgent: boolean,
-    stopAt?: WorkOrderStatus,
-  ): void {
-    // An order held at a step for today's desk takes the ordinary path to it.
-    const held = stopAt !== undefined;
-    const forceReturn = stopAt === 'return_requested';
-    const { random, calendar, satisfaction } = this.options;
-    const minutes = (from: number, to: number) => (from + random() * (to - from)) * 60_000;
-    let t = t0;
-    const close = (at: number) => {
-      s.closedAt = at;
-      s.closedOnTime = at <= s.dueAt ? 1 : 0;
-      s.callbackDueAt = calendar.callbackDeadline(new Date(at)).getTime();
-    };
-    const callback = (): boolean => {
-      const at = (s.closedAt ?? t) + minutes(60, 20 * 60);
-      const roll = random();
-      const value: Satisfaction =
-        s.reopens > 0 || roll < satisfaction.satisfied
-          ? 'satisfied'
-          : roll < satisfaction.satisfied + satisfaction.basicallySatisfied
-            ? 'basically_satisfied'
-            : 'unsatisfied';
-      if (value !== 'unsatisfied') {
-        if (!event('callback', 'archived', at, '回访员', '', { satisfaction: value })) return false;
-        s.satisfaction = value;
-        s.archivedAt = at;
-        return true;
-      }
-      const due = calendar.resolveDeadline(new Date(at), urgent ? 0 : category.resolve_days).getTime();
-      if (
-        !event('callback', 'in_progress', at, '回访员', '居民对处理结果不满意，要求重新办理', {
-          satisfaction: value,
-          dueAt: new Date(due).toISOString(),
-        })
-      )
-        return false;
-      s.satisfaction = 'unsatisfied';
-      s.reopens += 1;
-      s.closedAt = null;
-      s.closedOnTime = null;
-      s.resolvedAt = null;
-      s.callbackDueAt = null;
-      s.dueAt = due;
-      s.overdue = false;
-      t = at;
-      return true;
-    };
-
-    // Answered on the spot: most policy questions, a few others.
-    const onSpot = category.code === 'policy.general' ? 0.5 : category.proxy ? 0.04 : 0.03;
-    if (random() < onSpot && !held) {
-      t += minutes(3, 25);
-      s.resolution = '已当场答复';
-      if (!event('answer', 'closed', t, '受理员', s.resolution)) return;
-      close(t);
-      callback();
-      return;
-    }
-    t += minutes(2, 40);
-    if (!event('accept', 'pending_dispatch', t, '受理员')) return;
-    const dispatch = (): boolean => {
-      t += minutes(5, urgent ? 20 : 120);
-      const target = below(s.handler, place);
-      const signDue = calendar.addWorkingHours(new Date(t), category.sign_hours).getTime();
-      if (!event('dispatch', 'dispatched', t, '派单员', '', { targetRegionCode: target })) return false;
-      s.dispatcher = s.handler;
-      s.handler = target;
-      s.signDueAt = signDue;
-      s.signedAt = null;
-      t +=
-        random() < 0.93
-          ? minutes(5, category.sign_hours * 50)
-          : minutes(category.sign_hours * 60, category.sign_hours * 180);
-      if (!event('sign', 'in_progress', t, '网格员')) return false;
-      s.signedAt = t;
-      return true;
-    };
-    if (!dispatch()) return;
-
-    // A return request now and then: approved (dispatched again) or rejected.
-    if ((!held && random() < 0.03) || forceReturn) {
-      t += minutes(30, 240);
-      if (!event('return', 'return_requested', t, '网格员', '不属于本网格职责范围')) return;
-      s.returnFrom = 'in_progress';
-      t += minutes(30, 300);
-      if (random() < 0.5) {
-        if (!event('reject_return', 'in_progress', t, '派单员', '属于本网格职责，请继续办理')) return;
-        s.returnFrom = null;
-      } else {
-        if (!event('approve_return', 'pending_dispatch', t, '派单员')) return;
-        s.returnFrom = null;
-        s.handler = s.dispatcher ?? s.handler;
-        s.dispatcher = null;
-        s.signDueAt = null;
-        s.signedAt = null;
-        if (!dispatch()) return;
-      }
-    }
-
-    for (;;) {
-      // Mostly on time: resolved within the deadline; some late (marked overdue, urged, supervised).
-      const late = random() < 0.05;
-      if (!late && category.resolve_days >= 3 && random() < 0.04) {
-        t += minutes(60, 600);
-        if (!event('extend', 'in_progress', t, '网格员', '需协调产权单位，申请延期', { days: 5 })) return;
-        t += minutes(30, 300);
-        const from = s.dueAt;
-        s.dueAt = calendar.resolveDeadline(new Date(s.dueAt - 1), 5).getTime();
-        if (
-          !event('approve_extension', 'in_progress', t, '派单员', '', {
-            days: 5,
-            from: new Date(from).toISOString(),
-            to: new Date(s.dueAt).toISOString(),
-          })
-        )
-          return;
-        if (s.dueAt > t) s.overdue = false;
-      }
-      const window = Math.max(HOUR, s.dueAt - t);
-      const resolveAt = late ? s.dueAt + minutes(60, 5 * 24 * 60) : t + window * (0.15 + random() * 0.8);
-      if (late && random() < 0.6) {
-        const urgeAt = s.dueAt + minutes(30, Math.max(31, (resolveAt - s.dueAt) / 60_000));
-        if (urgeAt < resolveAt && event('urge', s.status, urgeAt, '督办员', '请尽快办理')) s.urges += 1;
-        if (
-          random() < 0.3 &&
-          urgeAt + HOUR < resolveAt &&
-          event('supervise', s.status, urgeAt + HOUR, '督办员')
-        )
-          s.supervised = true;
-      }
-      t = resolveAt;
-      const resolution = pick(random, RESOLUTIONS);
-      if (!event('resolve', 'pending_review', t, '网格员', resolution)) return;
-      s.resolution = resolution;
-      s.resolvedAt = t;
-      t += minutes(20, 16 * 60);
-      if (random() < 0.02) {
-        if (!event('review', 'in_progress', t, '审核员', '处理情况不清楚，请补充', { approve: false }))
-          return;
-        s.resolvedAt = null;
-        continue;
-      }
-      if (!event('review', 'closed', t, '审核员', '', { approve: true })) return;
-      close(t);
-      if (!callback()) return;
-      if (s.status === 'archived') return;
-    }
   }
 }

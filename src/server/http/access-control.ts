@@ -3,8 +3,8 @@ import { SESSION_HINT_COOKIE } from '../../shared/session-hint.js';
 import type { Permission } from '../auth/permissions.js';
 import { type Principal, principalOf } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
-import type { AuditActor, AuditRepository } from '../modules/audit/audit.repository.js';
-import type { AuthService } from '../modules/auth/auth.service.js';
+import type { AuditActor, AuditRepository } from '../modules/audit/index.js';
+import type { AuthService } from '../modules/auth/index.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'lianxin_session';
@@ -52,6 +52,12 @@ declare module 'fastify' {
      * authenticates by something a forged cross-site request cannot carry (an API key).
      */
     crossSite?: string;
+    /**
+     * The route stays open to a user who still owes a password change (their password was set by
+     * someone else): reading who one is, changing the password, signing out. Every other staff
+     * route answers them 403 auth.password_change_required until they have changed it.
+     */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     /**
@@ -204,6 +210,9 @@ export function registerAccessControl(
       routePermission,
     });
     principals.set(request, principal);
+    if (authenticated.user.password_change_required === 1 && !config.beforePasswordChange) {
+      throw new DomainError('auth.password_change_required', 403);
+    }
     if (routePermission === null) return;
     if (principal.scope.isEmpty) {
       await deps.database.db.transaction().execute((trx) =>

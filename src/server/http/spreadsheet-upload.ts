@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { formatOf, type SpreadsheetFormat } from '../modules/register/import/row-source.js';
+import { formatOf, type SpreadsheetFormat } from '../modules/register/index.js';
 import { DomainError } from './errors.js';
 import { asUploadFault, firstFile } from './multipart-upload.js';
 

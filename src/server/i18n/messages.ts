@@ -1,3 +1,4 @@
+import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
@@ -318,6 +319,7 @@ export const messages = {
     zh: '该对象在此年度已获“{title}”表彰',
     en: 'This subject already holds "{title}" for the year',
   },
+  ...authMessages,
   ...workOrderMessages,
   ...portalMessages,
   ...open311Messages,

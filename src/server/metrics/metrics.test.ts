@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { sweepOverdue } from '../modules/work-orders/sla-sweeper.js';
+import { sweepOverdue, WorkOrdersService } from '../modules/work-orders/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
-import { WorkOrdersService } from '../modules/work-orders/work-orders.service.js';
 import { describeEachDialect, type TestEnv } from '../testing/test-env.js';
 
 interface Sample {

@@ -9,8 +9,8 @@ import { bootstrap, SYSTEM_ACTOR } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Database, Dialect } from '../db/database.js';
 import type { DB } from '../db/tables.js';
-import { RegionsService } from '../modules/regions/regions.service.js';
-import { UsersService } from '../modules/users/users.service.js';
+import { RegionsService } from '../modules/regions/index.js';
+import { UsersService } from '../modules/users/index.js';
 import { createServiceContext, type ServiceContext } from '../services.js';
 import { createTestDatabase, type TestDatabaseHandle } from './test-database.js';
 
@@ -108,7 +108,13 @@ export class TestEnv {
 
   /** Creates a user with one role in one region (defaults: a secretary of 青年社区). */
   async createUser(
-    options: { username?: string; role?: RoleName; regionCode?: string; password?: string } = {},
+    options: {
+      username?: string;
+      role?: RoleName;
+      regionCode?: string;
+      password?: string;
+      mustChangePassword?: boolean;
+    } = {},
   ): Promise<{ id: string; username: string; password: string }> {
     this.counter += 1;
     const username = options.username ?? `user${this.counter}_${Math.random().toString(36).slice(2, 8)}`;
@@ -118,7 +124,14 @@ export class TestEnv {
     const users = new UsersService(this.ctx);
     const created = await users.create(
       scope,
-      { username, password, displayName: username, regionCode },
+      // Fixtures sign in and work at once; the forced change has its own tests.
+      {
+        username,
+        password,
+        displayName: username,
+        regionCode,
+        mustChangePassword: options.mustChangePassword ?? false,
+      },
       SYSTEM_ACTOR,
     );
     await users.assignRole(

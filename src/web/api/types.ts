@@ -60,6 +60,11 @@ export interface Me extends User {
   permissions: Partial<Record<Permission, string[]>>;
   /** Linked to a party member: only then is there a member's own page (/api/me/member) to ask for. */
   isMember: boolean;
+  /**
+   * The password was set by someone else (an administrator): the server refuses everything but
+   * who-am-I, sign-out and the password change until the user has changed it.
+   */
+  passwordChangeRequired: boolean;
 }
 
 export interface RoleInfo {

@@ -77,9 +77,13 @@ export function AppLayout() {
               data-testid="nav-open"
             />
           )}
-          <BrandMark />
+          {/* The mark keeps its size; the name gives way (ellipsis) rather than run under the switch. */}
+          <span style={{ display: 'flex', flexShrink: 0 }}>
+            <BrandMark />
+          </span>
           <Typography.Text
-            style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}
+            ellipsis
+            style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap', minWidth: 0 }}
             data-testid="app-name"
           >
             {t('app.name')}

@@ -1,12 +1,10 @@
 import { DownOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown } from 'antd';
+import { Avatar, Button, Dropdown, Grid } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { logout, meQuery } from '../api/auth';
 import { useI18n } from '../i18n/I18nProvider';
-import { useSession } from '../session/SessionProvider';
 import { useMe } from '../session/useMe';
+import { useSignOut } from '../session/useSignOut';
 import { ChangePasswordModal } from './ChangePasswordModal';
 
 /** The signed-in user's name; its menu opens a member's own page, changes the password or logs out. */
@@ -14,23 +12,11 @@ export function UserMenu() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { setNotice } = useSession();
-  const { message } = App.useApp();
   const [changingPassword, setChangingPassword] = useState(false);
+  // On a phone a long name (区委组织部管理员) pushed the language switch over the product's name.
+  const narrow = Grid.useBreakpoint().sm === false;
 
-  const signOut = async () => {
-    try {
-      await logout();
-    } finally {
-      // Nothing of this session (messages, cached data) may show on the login page or to the next user.
-      message.destroy();
-      setNotice(t('session.loggedOut'));
-      navigate('/login', { replace: true });
-      queryClient.clear();
-      queryClient.setQueryData(meQuery.queryKey, null);
-    }
-  };
+  const signOut = useSignOut();
 
   return (
     <>
@@ -69,7 +55,15 @@ export function UserMenu() {
       >
         <Button type="text" style={{ color: '#fff', paddingInline: 8 }} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
-          <span className="lx-user-name" data-testid="current-user">
+          <span
+            data-testid="current-user"
+            title={me.displayName}
+            style={
+              narrow
+                ? { maxWidth: 72, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }
+                : {}
+            }
+          >
             {me.displayName}
           </span>
           <DownOutlined style={{ fontSize: 10 }} />

@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import { meQuery } from '../api/auth';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { QueryError } from '../components/QueryError';
+import { PasswordChangeRequiredPage } from '../pages/login/PasswordChangeRequiredPage';
 import { MeContext } from './useMe';
 
 export interface LoginState {
@@ -11,7 +12,10 @@ export interface LoginState {
   from?: string;
 }
 
-/** Renders its children only with a session; otherwise sends the user to /login and back after. */
+/**
+ * Renders its children only with a session; otherwise sends the user to /login and back after.
+ * A user who owes a password change sees only the change, on this same address, and then the page.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useQuery(meQuery);
   const location = useLocation();
@@ -21,5 +25,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const state: LoginState = { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
-  return <MeContext value={me.data}>{children}</MeContext>;
+  return (
+    <MeContext value={me.data}>
+      {me.data.passwordChangeRequired ? <PasswordChangeRequiredPage /> : children}
+    </MeContext>
+  );
 }

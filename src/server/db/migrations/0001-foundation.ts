@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { GENESIS_HASH } from '../../modules/audit/audit-chain.js';
+import { GENESIS_HASH } from '../../modules/audit/index.js';
 import type { MigrationContext } from './index.js';
 
 /** Regions, accounts, sessions and the audit chain: the spine every module stands on. */

@@ -1,9 +1,26 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { TsKind, TypeColumn, TypeTables } from './shapes.js';
 
 /** The file that exports `DB`, the combined row types. */
 export const TABLES_FILE = path.resolve(import.meta.dirname, '../tables.ts');
+
+/** Where the modules keep the row types of their tables (`<module>.tables.ts`). */
+const MODULES = path.resolve(import.meta.dirname, '../../modules');
+
+/** Every module's `<module>.tables.ts` (one level down: a module's row types sit at its top). */
+export function moduleTableFiles(): string[] {
+  return fs
+    .readdirSync(MODULES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      fs
+        .readdirSync(path.join(MODULES, entry.name))
+        .filter((name) => name.endsWith('.tables.ts'))
+        .map((name) => path.join(MODULES, entry.name, name)),
+    );
+}
 
 /**
  * Only what resolving the row types needs, so that reading takes a second, not ten: no project-wide
@@ -33,6 +50,9 @@ const libraryFiles = new Map<string, ts.SourceFile>();
 /**
  * Reads the row types of the exported interface `DB` in `file` with the TypeScript compiler API.
  * `text` replaces the file's contents (in memory), so a test can hand in a deliberately wrong one.
+ * Reading the real `tables.ts` also reads every module's `<module>.tables.ts` and fails on a table one
+ * of them declares (in its exported `…Tables` interface) that `DB` leaves out: such a table's types
+ * would otherwise never be compared with the schema.
  */
 export function readTableTypes(file: string = TABLES_FILE, text?: string): TypeTables {
   const options = compilerOptions();
@@ -52,7 +72,8 @@ export function readTableTypes(file: string = TABLES_FILE, text?: string): TypeT
     host.fileExists = (name) => isTarget(name) || fileExists(name);
     host.readFile = (name) => (isTarget(name) ? text : readFile(name));
   }
-  const program = ts.createProgram([file], options, host);
+  const moduleFiles = text === undefined && file === TABLES_FILE ? moduleTableFiles() : [];
+  const program = ts.createProgram([file, ...moduleFiles], options, host);
   // Our own files only (tables.ts and what it imports): a type that fails to resolve must not pass
   // as an unchecked one. Library declarations are tsc's job.
   const ownFiles = program.getSourceFiles().filter((f) => !f.fileName.includes('/node_modules/'));
@@ -72,7 +93,24 @@ export function readTableTypes(file: string = TABLES_FILE, text?: string): TypeT
       checker.getPropertiesOfType(row).map((column) => [column.name, describeColumn(checker, column)]),
     );
   }
+  const leftOut = moduleFiles.flatMap((moduleFile) =>
+    declaredTables(checker, program.getSourceFile(moduleFile))
+      .filter((table) => !(table in tables))
+      .map((table) => `${path.basename(moduleFile)} declares ${table}, which DB (tables.ts) does not extend`),
+  );
+  if (leftOut.length > 0) throw new Error(leftOut.join('\n'));
   return tables;
+}
+
+/** The table names of the exported `…Tables` interfaces of one module's row-type file. */
+function declaredTables(checker: ts.TypeChecker, source: ts.SourceFile | undefined): string[] {
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!module) return [];
+  return checker
+    .getExportsOfModule(module)
+    .filter((symbol) => symbol.name.endsWith('Tables') && symbol.flags & ts.SymbolFlags.Interface)
+    .flatMap((symbol) => checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)))
+    .map((table) => table.name);
 }
 
 function findExportedInterface(

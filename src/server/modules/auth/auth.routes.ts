@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../http/access-control.js';
 import { errorResponses } from '../../http/common-schemas.js';
-import { meSchema, passwordSchema, toMeDto } from '../users/users.schema.js';
-import type { UsersService } from '../users/users.service.js';
+import type { UsersService } from '../users/index.js';
+import { meSchema, passwordSchema, toMeDto } from '../users/index.js';
 import type { AuthService } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{
@@ -32,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/logout',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/auth/me',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags: ['auth'], response: { 200: meSchema, ...errorResponses } },
     },
     async (request) => {
@@ -57,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/password',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password; every other session ends',

@@ -5,8 +5,8 @@ import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { usersRepository } from '../users/users.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { usersRepository } from '../users/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
 import { sessionsRepository } from './sessions.repository.js';
 
@@ -197,6 +197,8 @@ export class AuthService {
       await usersRepository.update(trx, auth.user.id, {
         password_hash: passwordHash,
         password_changed_at: now,
+        // The owner chose this one: a change owed since an administrator set the password is paid.
+        password_change_required: 0,
         updated_at: now,
       });
       const ended = await sessionsRepository.deleteAllOfUser(trx, auth.user.id);
@@ -206,7 +208,7 @@ export class AuthService {
         targetType: 'user',
         targetId: auth.user.id,
         regionCode: auth.user.region_code,
-        summary: { sessionsEnded: ended },
+        summary: { sessionsEnded: ended, wasRequired: auth.user.password_change_required === 1 },
       });
     });
     return { token };

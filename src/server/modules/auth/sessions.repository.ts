@@ -59,6 +59,7 @@ export const sessionsRepository = {
             region_code: first.region_code!,
             district_code: first.district_code!,
             password_changed_at: first.password_changed_at!,
+            password_change_required: first.password_change_required === 1 ? 1 : 0,
             created_at: first.created_at!,
             updated_at: first.updated_at!,
           };

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../services.js';
-import { portalRepository } from '../portal/portal.repository.js';
+import { portalRepository } from '../portal/index.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 /** A failure count nobody has added to for this long is forgotten (unless a lock is in force). */

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { RegionBoundaryTable } from '../../db/tables.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { boundariesRepository } from './boundaries.repository.js';
 
 type Position = [number, number];

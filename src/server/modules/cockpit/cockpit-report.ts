@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
-import { formatBeijing } from '../work-orders/working-calendar.js';
+import { formatBeijing } from '../catalogue/index.js';
 import type { CockpitView } from './cockpit.service.js';
 import { formatValue, nodeName, type OverdueRow, statusLabel } from './cockpit-export.js';
 import { INDICATORS, indicatorByCode } from './indicators.js';

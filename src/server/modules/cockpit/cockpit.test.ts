@@ -5,11 +5,10 @@ import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DomainError } from '../../http/errors.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, XINGJIAN_STREET } from '../../testing/test-env.js';
-import { importCountyRegions } from '../regions/region-import.js';
-import { UsersService } from '../users/users.service.js';
-import { sweepOverdue } from '../work-orders/sla-sweeper.js';
+import { importCountyRegions } from '../regions/index.js';
+import { UsersService } from '../users/index.js';
+import { sweepOverdue, WorkOrdersService } from '../work-orders/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { INDICATORS } from './indicators.js';
 import { reportFont } from './report-font.js';
 import { beijingMonth } from './rollups.js';
@@ -169,7 +168,13 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     const password = 'Harbin-Org-Dept-2026';
     const created = await users.create(
       scope,
-      { username: 'city_admin', password, displayName: '市委组织部', regionCode: DISTRICT },
+      {
+        username: 'city_admin',
+        password,
+        displayName: '市委组织部',
+        regionCode: DISTRICT,
+        mustChangePassword: false,
+      },
       SYSTEM_ACTOR,
     );
     for (const regionCode of [DISTRICT, NANGANG])

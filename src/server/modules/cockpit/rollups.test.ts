@@ -1,9 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createMember, createOrganization, createResidents } from '../member-workflows/testing.js';
-import { sweepOverdue } from '../work-orders/sla-sweeper.js';
+import { sweepOverdue, WorkOrdersService } from '../work-orders/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { WorkOrdersService } from '../work-orders/work-orders.service.js';
 import { countersKeptBy } from './indicators.js';
 import { rebuildRollups, refreshSnapshots } from './rollups.js';
 import { rollupsRepository } from './rollups.repository.js';

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { DeedTable, WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
-import { rebuildRegionStats } from '../stats/region-stats.repository.js';
+import { rebuildRegionStats } from '../stats/index.js';
 import { COUNTER_SOURCES, type CounterCode, type CounterRow, countersKeptBy } from './indicators.js';
 import { rollUp, rollupsRepository } from './rollups.repository.js';
 import {

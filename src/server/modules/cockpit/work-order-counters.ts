@@ -1,5 +1,5 @@
 import { OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
-import { beijingDate } from '../work-orders/working-calendar.js';
+import { beijingDate } from '../catalogue/index.js';
 import type { CounterCode } from './indicators.js';
 
 /** A change of one counter in one period ('' = now) at one region and its ancestors. */

@@ -3,7 +3,7 @@ import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { type CommendationView, commendationsRepository } from './commendations.repository.js';
 import { workflowLookups } from './member-workflows.repository.js';
 import { beijingYear } from './member-workflows.schema.js';

@@ -4,7 +4,7 @@ import type { Scope } from '../../auth/scope.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { workflowLookups } from './member-workflows.repository.js';
 import type { ServiceArea } from './member-workflows.schema.js';
 import {

@@ -6,9 +6,9 @@ import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Member, MemberStatus, Organization, OrganizationKind } from '../../db/tables.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { TestEnv } from '../../testing/test-env.js';
-import { RegionsService } from '../regions/regions.service.js';
-import { importResidents } from '../register/import/resident-import.js';
-import { UsersService } from '../users/users.service.js';
+import { RegionsService } from '../regions/index.js';
+import { importResidents } from '../register/index.js';
+import { UsersService } from '../users/index.js';
 import { memberWorkflowRoutes } from './member-workflows.routes.js';
 
 /**
@@ -140,7 +140,7 @@ export async function loginIn(
   const password = `Pass-word-${seed}x`;
   const created = await users.create(
     scope,
-    { username, password, displayName: username, regionCode: options.regionCode },
+    { username, password, displayName: username, regionCode: options.regionCode, mustChangePassword: false },
     SYSTEM_ACTOR,
   );
   await users.assignRole(scope, created.user.id, options, SYSTEM_ACTOR);

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
 import type { Transfer, TransferEventTable, TransferStatus, TransferTable } from '../../db/tables.js';
-import { organizationsRepository } from '../organizations/organizations.repository.js';
+import { organizationsRepository } from '../organizations/index.js';
 
 export type TransferEvent = Selectable<TransferEventTable>;
 export type TransferView = Transfer & {

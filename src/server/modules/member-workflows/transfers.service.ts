@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database.js';
 import type { Transfer, TransferStatus } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { workflowLookups } from './member-workflows.repository.js';
 import { beijingMonth, type TransferAction } from './member-workflows.schema.js';
 import { type TransferEvent, type TransferView, transfersRepository } from './transfers.repository.js';

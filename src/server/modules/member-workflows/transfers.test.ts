@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { importCountyRegions } from '../regions/region-import.js';
+import { importCountyRegions } from '../regions/index.js';
 import { beijingMonth } from './member-workflows.schema.js';
 import { createMember, createOrganization, createResidents, loginIn, withWorkflowRoutes } from './testing.js';
 import { expireTransfers } from './transfers.service.js';

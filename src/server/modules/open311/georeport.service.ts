@@ -1,77 +1,28 @@
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { pathOf, regionAt } from '../../../shared/region-code.js';
-import { OPEN_STATUSES, STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
+import { STATUS_LABELS } from '../../../shared/work-orders.js';
 import type { ServiceCategory } from '../../db/tables.js';
 import { DomainError } from '../../http/errors.js';
-import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
+import { type Language, translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { attributesOf, checkAttributes } from '../work-orders/category-attributes.js';
-import { contactPhoneSchema } from '../work-orders/work-orders.schema.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
-import { formatBeijing } from '../work-orders/working-calendar.js';
-import {
-  type DocValue,
-  docList,
-  type GeoReportDocument,
-  parseW3cDatetime,
-  w3cBeijing,
-} from './georeport-document.js';
+import type { AuditActor } from '../audit/index.js';
+import { attributesOf, formatBeijing } from '../catalogue/index.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
+import { type DocValue, docList, type GeoReportDocument, w3cBeijing } from './georeport-document.js';
+import { failure, renamed } from './georeport-errors.js';
 import { type GeoReportFields, listParam, optionalParam } from './georeport-form.js';
+import { checkIntakeFields } from './georeport-intake-fields.js';
+import { geoReportStatus, MAX_RESULTS, requestFilter } from './georeport-request-filter.js';
 import { open311Repository, type PublicRequestRow } from './open311.repository.js';
 import type { Open311KeysService } from './open311-keys.service.js';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
-/** "Default query limit is a span of 90 days or first 1000 requests returned, whichever is smallest." */
-export const MAX_RANGE_DAYS = 90;
-export const MAX_RESULTS = 1000;
-const DAY_MS = 86_400_000;
-
-/** "Status maps to open/closed" (DESIGN §4): every state in which the order is still being worked is open. */
-const CLOSED_STATUSES: readonly WorkOrderStatus[] = ['closed', 'archived'];
-export const geoReportStatus = (status: WorkOrderStatus): 'open' | 'closed' =>
-  CLOSED_STATUSES.includes(status) ? 'closed' : 'open';
-
 /** The most specific place a public answer names: a grid; never a building (a few households). */
 const PUBLIC_LEVEL = 'grid';
 
 /** A coordinate rounded to two decimals (about 1 km): near enough to find the street, not the door. */
 const coarseCoordinate = (value: number | null): number | null =>
   value === null ? null : Math.round(value * 100) / 100;
-
-type Problem = { path: string; code: MessageCode; params?: Record<string, unknown> };
-
-/** An error in the specification's sense: its HTTP status and the fields it is about. */
-const failure = (status: 400 | 404, problems: Problem[]): DomainError =>
-  new DomainError(status === 404 ? 'open311.not_found' : 'open311.bad_request', status, {}, problems);
-
-/** Names the intake's fields as the GeoReport client sent them. */
-function clientPath(path: string): string {
-  if (path.startsWith('attributes.')) return `attribute[${path.slice('attributes.'.length)}]`;
-  const names: Record<string, string> = {
-    categoryCode: 'service_code',
-    regionCode: 'address_id',
-    contactPhone: 'phone',
-    contactName: 'last_name',
-    address: 'address_string',
-    latitude: 'lat',
-    longitude: 'long',
-  };
-  return names[path] ?? path;
-}
-
-const renamed = (error: DomainError): DomainError =>
-  new DomainError(
-    error.code,
-    error.status,
-    error.params,
-    error.fields?.map((field) => ({ ...field, path: clientPath(field.path) })),
-  );
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
-const HAN = /[\u3400-\u9fff]/;
 
 /**
  * Open311 GeoReport v2 over the service catalogue and the work orders of each district: the
@@ -226,52 +177,8 @@ export class GeoReportService {
       const rows = await open311Repository.requests(db, { districtCode, numbers: ids, limit: MAX_RESULTS });
       return this.requestsDocument(rows, language);
     }
-    const problems: Problem[] = [];
-    const statusNames = listParam(query.status);
-    if (statusNames?.some((s) => s !== 'open' && s !== 'closed'))
-      problems.push({ path: 'status', code: 'open311.unknown_status' });
-    const dates: Record<'start_date' | 'end_date', string | undefined> = {
-      start_date: undefined,
-      end_date: undefined,
-    };
-    for (const name of ['start_date', 'end_date'] as const) {
-      const text = optionalParam(query[name]);
-      if (text === undefined) continue;
-      const instant = parseW3cDatetime(text);
-      if (instant) dates[name] = instant;
-      else problems.push({ path: name, code: 'open311.datetime_format' });
-    }
-    const span = MAX_RANGE_DAYS * DAY_MS;
-    let from = dates.start_date;
-    let to = dates.end_date;
-    if (problems.length === 0) {
-      if (from && to) {
-        if (Date.parse(to) < Date.parse(from))
-          problems.push({ path: 'end_date', code: 'open311.end_before_start' });
-        else if (Date.parse(to) - Date.parse(from) > span)
-          problems.push({
-            path: 'end_date',
-            code: 'open311.range_too_long',
-            params: { days: MAX_RANGE_DAYS },
-          });
-      } else if (from) {
-        to = new Date(Date.parse(from) + span).toISOString();
-      } else {
-        to ??= this.ctx.now().toISOString();
-        from = new Date(Date.parse(to) - span).toISOString();
-      }
-    }
-    if (problems.length > 0) throw failure(400, problems);
-    const wanted = new Set(statusNames);
-    const statuses = wanted.size === 1 ? (wanted.has('open') ? OPEN_STATUSES : CLOSED_STATUSES) : undefined;
-    const rows = await open311Repository.requests(db, {
-      districtCode,
-      serviceCodes: listParam(query.service_code),
-      statuses,
-      from,
-      to,
-      limit: MAX_RESULTS,
-    });
+    const filter = requestFilter(query, this.ctx.now());
+    const rows = await open311Repository.requests(db, { districtCode, ...filter, limit: MAX_RESULTS });
     return this.requestsDocument(rows, language);
   }
 
@@ -359,83 +266,8 @@ export class GeoReportService {
     if (serviceCode === undefined) throw failure(400, [{ path: 'service_code', code: 'field.required' }]);
     const category = await this.leafService(key.district_code, serviceCode);
 
-    const problems: Problem[] = [];
-    const coordinate = (name: 'lat' | 'long', limit: number): number | undefined => {
-      const text = value(name);
-      if (text === undefined) return undefined;
-      const number = DECIMAL.test(text) ? Number(text) : Number.NaN;
-      if (!Number.isFinite(number))
-        problems.push({ path: name, code: 'field.invalid_type', params: { expected: 'number' } });
-      else if (number < -limit)
-        problems.push({ path: name, code: 'field.too_small', params: { minimum: -limit } });
-      else if (number > limit)
-        problems.push({ path: name, code: 'field.too_big', params: { maximum: limit } });
-      else return number;
-      return undefined;
-    };
-    const latitude = coordinate('lat', 90);
-    const longitude = coordinate('long', 180);
-    const hasLat = value('lat') !== undefined;
-    const hasLong = value('long') !== undefined;
-    if (hasLat !== hasLong) problems.push({ path: hasLat ? 'long' : 'lat', code: 'open311.lat_long_pair' });
-    const addressString = value('address_string');
-    if (addressString !== undefined && addressString.length > 200)
-      problems.push({ path: 'address_string', code: 'field.too_long', params: { maximum: 200 } });
-    const addressId = value('address_id');
-    if (addressId !== undefined) {
-      const region = /^\d{6,17}$/.test(addressId)
-        ? await regionsRepository.findUnscoped(this.ctx.database.db, addressId)
-        : undefined;
-      if (!region?.code.startsWith(key.region_code))
-        problems.push({ path: 'address_id', code: 'open311.unknown_address_id' });
-    }
-    if (!(hasLat && hasLong) && addressString === undefined && addressId === undefined)
-      problems.push({ path: 'location', code: 'open311.location_required' });
-
-    const description = value('description');
-    if (description !== undefined && description.length > 4000)
-      problems.push({ path: 'description', code: 'field.too_long', params: { maximum: 4000 } });
-    // Our extension: the client says its user agreed to publish the description. Without it the
-    // description is kept for staff and never published (names cannot be screened reliably).
-    const publishText = value('publish_description')?.toLowerCase();
-    const publish = publishText === 'true' || publishText === '1';
-    if (publishText !== undefined && !publish && publishText !== 'false' && publishText !== '0')
-      problems.push({
-        path: 'publish_description',
-        code: 'field.invalid_value',
-        params: { values: 'true, false' },
-      });
-    const email = value('email');
-    if (email !== undefined && (email.length > 254 || !EMAIL.test(email)))
-      problems.push({ path: 'email', code: 'field.invalid_format' });
-    const firstName = value('first_name');
-    const lastName = value('last_name');
-    for (const [name, text] of [
-      ['first_name', firstName],
-      ['last_name', lastName],
-    ] as const) {
-      if (text !== undefined && text.length > 24)
-        problems.push({ path: name, code: 'field.too_long', params: { maximum: 24 } });
-    }
-    let phone: string | undefined;
-    const phoneText = value('phone');
-    if (phoneText !== undefined) {
-      const parsed = contactPhoneSchema.safeParse(phoneText);
-      if (parsed.success) phone = parsed.data;
-      else problems.push({ path: 'phone', code: 'workorder.phone' });
-    }
-    try {
-      checkAttributes(attributesOf(category), fields.attributes);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push(...(error.fields ?? []).map((field) => ({ ...field, path: clientPath(field.path) })));
-    }
-    if (problems.length > 0) throw failure(400, problems);
-
-    // Chinese names read family name first and without a space; others "given family".
-    const contactName = [firstName, lastName].some((part) => part && HAN.test(part))
-      ? [lastName, firstName].filter(Boolean).join('')
-      : [firstName, lastName].filter(Boolean).join(' ');
+    const { latitude, longitude, addressString, addressId, description, publish, contactName, phone } =
+      await checkIntakeFields(this.ctx.database.db, fields, key.region_code, category);
     let order: Awaited<ReturnType<WorkOrdersService['intake']['create']>>;
     try {
       order = await this.workOrders.intake.create(

@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { type Open311Key, type Open311KeyView, open311KeysRepository } from './open311-keys.repository.js';
 
 /** Every key starts with this, so a leaked one is recognisable in logs and secret scanners. */

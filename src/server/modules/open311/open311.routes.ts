@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
 import { geoReportRoutes } from './georeport.routes.js';
 import { GeoReportService } from './georeport.service.js';
 import { open311KeysRoutes } from './open311-keys.routes.js';

@@ -2,8 +2,8 @@ import { containsPersonalData } from '../../../shared/personal-data-screen.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { workOrdersRepository } from '../work-orders/work-orders.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { workOrdersRepository } from '../work-orders/index.js';
 
 /**
  * The text staff publish on Open311 as an order's description (公开说明): the only way a

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
-import type { TestEnv } from '../../testing/test-env.js';
+import { QINGNIAN, type TestEnv } from '../../testing/test-env.js';
+import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 
 /** Elements that hold a list of one repeated child in GeoReport v2 and its discovery document. */
 const LIST_ELEMENTS = new Set([
@@ -89,4 +90,80 @@ export async function issueKey(
   const response = await env.inject('POST', '/api/open311/keys', { cookie, body: { name, regionCode } });
   if (response.status !== 201) throw new Error(`issuing a key failed: ${JSON.stringify(response.json)}`);
   return { id: response.json.id, key: response.json.key };
+}
+
+export const BASE = '/open311/v2';
+export const FORMATS = ['json', 'xml'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** GET and POST on the GeoReport endpoint, and a response's body as its format carries it. */
+export function geoReportClient(env: TestEnv) {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    env.inject('GET', `${BASE}${path}`, { headers });
+  const post = (format: Format, form: string, headers: Record<string, string> = {}) =>
+    postForm(env, `${BASE}/requests.${format}`, form, headers);
+  /** The body as the format carries it: parsed JSON, or XML read by the Spark convention. */
+  const bodyOf = (response: Awaited<ReturnType<typeof get>>, format: Format) =>
+    format === 'json' ? JSON.parse(response.raw.payload) : parseXml(response.raw.payload).value;
+  return { get, post, bodyOf };
+}
+
+/** A valid POST Service Request form for `apiKey`, with some fields replaced. */
+export const geoReportOrderForm = (apiKey: string, overrides: Record<string, string> = {}) =>
+  new URLSearchParams({
+    api_key: apiKey,
+    service_code: 'livelihood.repair',
+    lat: '45.6123',
+    long: '126.6345',
+    description: '楼道灯坏了，晚上看不见',
+    ...overrides,
+  }).toString();
+
+export interface GeoReportWorld {
+  world: WorkOrderWorld;
+  /** The key of the client whose requests are accepted. */
+  key: { id: string; key: string };
+  /** The key the refusals are tried with: each key has its own allowance of POSTs per minute. */
+  formKey: string;
+  /** An order taken by a hotline operator, with a caller's name, phone and a home address. */
+  staffOrder: { id: string; number: string };
+  /** An order answered on the spot: closed. */
+  closedOrder: { id: string; number: string };
+}
+
+/**
+ * The GeoReport tests' world: two categories switched off, two client keys at 青年社区, an order a
+ * hotline operator took with a caller's personal data, and one answered on the spot (closed).
+ */
+export async function geoReportWorld(env: TestEnv): Promise<GeoReportWorld> {
+  // Before anything reads the catalogue (it is cached): one category is switched off.
+  await env.database.db
+    .updateTable('service_categories')
+    .set({ active: 0 })
+    .where('code', 'in', ['employment.training', 'complaint'])
+    .execute();
+  const world = await workOrderWorld(env);
+  const key = await issueKey(env, world.admin, QINGNIAN, '市民通 App');
+  const formKey = (await issueKey(env, world.admin, QINGNIAN, '测试客户端')).key;
+  const taken = await env.inject('POST', '/api/work-orders', {
+    cookie: world.operator.cookie,
+    body: elderlyCareOrder(world, {
+      description: '家中暖气不热，需要上门查看',
+      contactName: '李四海',
+      contactPhone: '13912345678',
+      address: '兴建路12号3单元502',
+    }),
+  });
+  const staffOrder = { id: taken.json.id, number: taken.json.number };
+  const answered = await env.inject('POST', '/api/work-orders', {
+    cookie: world.operator.cookie,
+    body: elderlyCareOrder(world, { categoryCode: 'policy.general', description: '咨询低保政策' }),
+  });
+  const closedOrder = { id: answered.json.id, number: answered.json.number };
+  const closing = await env.inject('POST', `/api/work-orders/${closedOrder.id}/actions`, {
+    cookie: world.operator.cookie,
+    body: { action: 'answer', note: '已电话解答低保申请条件' },
+  });
+  if (closing.json.status !== 'closed') throw new Error(`closing: ${JSON.stringify(closing.json)}`);
+  return { world, key, formKey, staffOrder, closedOrder };
 }

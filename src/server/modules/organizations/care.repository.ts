@@ -1,7 +1,7 @@
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import { bumpRegionStats } from '../stats/region-stats.repository.js';
+import { bumpRegionStats } from '../stats/index.js';
 
 /** Warm-group membership of households and care pairings, with the coverage counters they move. */
 export const careRepository = {

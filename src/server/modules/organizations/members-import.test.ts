@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { idNumber, residentRows, seededRandom, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import { multipartFile } from '../../testing/multipart.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
-import { importResidents } from '../register/import/resident-import.js';
+import { importResidents } from '../register/index.js';
 
 async function writeMembersXlsx(file: string, rows: string[][]): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -11,16 +11,18 @@ import type { Scope } from '../../auth/scope.js';
 import { DomainError } from '../../http/errors.js';
 import { translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { emptyImportOutcome, type ResidentImportOutcome } from '../register/import/resident-import.js';
-import { normalizeCell } from '../register/import/row-checker.js';
-import { readSpreadsheet, type SpreadsheetFormat } from '../register/import/row-source.js';
+import type { AuditActor } from '../audit/index.js';
 import {
+  emptyImportOutcome,
   limitsForRows,
+  normalizeCell,
+  type ResidentImportOutcome,
+  readSpreadsheet,
+  registerRepository,
+  type SpreadsheetFormat,
   type SpreadsheetLimits,
   SpreadsheetRefused,
-} from '../register/import/spreadsheet-limits.js';
-import { registerRepository } from '../register/register.repository.js';
+} from '../register/index.js';
 import type { MemberInput, MembersService } from './members.service.js';
 import { organizationsRepository } from './organizations.repository.js';
 

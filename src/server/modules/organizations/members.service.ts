@@ -6,12 +6,16 @@ import type { Executor } from '../../db/database.js';
 import type { Member, MemberCategory, MemberStatus } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { recordLookup } from '../register/lookup-guard.js';
-import { namePinyin, protectPhone, rowHash } from '../register/person-fields.js';
-import { personWritesRepository } from '../register/person-writes.repository.js';
-import { registerRepository } from '../register/register.repository.js';
-import { usersRepository } from '../users/users.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import {
+  namePinyin,
+  personWritesRepository,
+  protectPhone,
+  recordLookup,
+  registerRepository,
+  rowHash,
+} from '../register/index.js';
+import { usersRepository } from '../users/index.js';
 import { careRepository } from './care.repository.js';
 import { organizationsRepository } from './organizations.repository.js';
 

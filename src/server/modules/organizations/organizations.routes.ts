@@ -9,8 +9,8 @@ import {
 } from '../../http/common-schemas.js';
 import { cursorParam } from '../../http/pagination.js';
 import { sendWrittenXlsx } from '../../http/xlsx-download.js';
-import type { ImportJobsService } from '../register/import-jobs.service.js';
-import { importJobSchema, toJobDto } from '../register/register.schema.js';
+import type { ImportJobsService } from '../register/index.js';
+import { importJobSchema, toJobDto } from '../register/index.js';
 import type { CareService } from './care.service.js';
 import { writeMemberTemplate } from './member-template.js';
 import type { MembersService } from './members.service.js';

@@ -4,8 +4,8 @@ import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { importResidents } from '../register/import/resident-import.js';
-import { rebuildRegionStats } from '../stats/region-stats.repository.js';
+import { importResidents } from '../register/index.js';
+import { rebuildRegionStats } from '../stats/index.js';
 
 describeEachDialect('organizations, members, warm groups and care coverage', (env) => {
   let grid = '';

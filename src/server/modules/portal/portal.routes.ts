@@ -9,8 +9,7 @@ import { asUploadFault, firstFile } from '../../http/multipart-upload.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
-import type { WorkOrderView } from '../work-orders/work-orders.repository.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+import type { WorkOrdersService, WorkOrderView } from '../work-orders/index.js';
 import {
   categorySchema,
   codeSentSchema,

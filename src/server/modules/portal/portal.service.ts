@@ -5,27 +5,25 @@ import { maskPhone } from '../../../shared/validators/phone.js';
 import { OPEN_STATUSES, type Satisfaction } from '../../../shared/work-orders.js';
 import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import type { WorkOrder, WorkOrderEvent } from '../../db/tables.js';
 import type { SignedInResident } from '../../http/access-control.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { AttachmentStore } from '../work-orders/attachment-store.js';
-import { attachmentsRepository } from '../work-orders/attachments.repository.js';
-import { attributesOf } from '../work-orders/category-attributes.js';
-import { callbackStep } from '../work-orders/work-order-actions.service.js';
-import { TRANSITIONS } from '../work-orders/work-order-rules.js';
-import { WorkOrderStep } from '../work-orders/work-order-steps.js';
+import { AttachmentStore, attachmentsRepository } from '../attachments/index.js';
+import type { AuditActor } from '../audit/index.js';
+import { attributesOf } from '../catalogue/index.js';
+import type { WorkOrdersService } from '../work-orders/index.js';
 import {
+  callbackStep,
   type ResidentOwnership,
+  TRANSITIONS,
   type Visibility,
+  WorkOrderStep,
   type WorkOrderView,
   workOrdersRepository,
-} from '../work-orders/work-orders.repository.js';
-import type { WorkOrdersService } from '../work-orders/work-orders.service.js';
+} from '../work-orders/index.js';
 import { portalRepository } from './portal.repository.js';
-import type { TIMELINE_KINDS } from './portal.schema.js';
 import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';
+import { residentTimeline } from './portal-timeline.js';
 
 export interface SubmitInput {
   categoryCode: string;
@@ -35,19 +33,6 @@ export interface SubmitInput {
   attributes?: Record<string, unknown> | undefined;
   publishDescription?: boolean | undefined;
 }
-
-export interface TimelineItem {
-  kind: (typeof TIMELINE_KINDS)[number];
-  status: WorkOrder['status'];
-  at: string;
-  text: string;
-  unitName: string | null;
-  satisfaction: Satisfaction | null;
-  dueAt: string | null;
-}
-
-const dataOf = (event: WorkOrderEvent): Record<string, unknown> =>
-  JSON.parse(event.data) as Record<string, unknown>;
 
 /**
  * The resident's side of work orders: submit a request, follow it, add photos, rate it. A resident
@@ -236,76 +221,8 @@ export class PortalService {
       order,
       placePath: path.filter((region) => region.kind !== 'district').map((region) => region.name),
       photos: attachments.filter((attachment) => attachment.created_by === resident.id),
-      timeline: await this.timeline(db, events),
+      timeline: await residentTimeline(db, events),
     };
-  }
-
-  /**
-   * The steps a resident is told about: submitted, passed to a unit, taken up, deadline extended,
-   * resolved (with the resolution), answered, closed, rated or reopened. Urges, supervision,
-   * comments, return requests and rejected reviews are the office's own business.
-   */
-  private async timeline(db: Executor, events: WorkOrderEvent[]): Promise<TimelineItem[]> {
-    const units = new Set(
-      events
-        .filter((event) => event.action === 'dispatch')
-        .map((event) => dataOf(event).targetRegionCode)
-        .filter((code): code is string => typeof code === 'string'),
-    );
-    const names = new Map<string, string>();
-    for (const code of units) {
-      const region = (await portalRepository.pathNames(db, code)).find((r) => r.code === code);
-      if (region) names.set(code, region.name);
-    }
-    const items: TimelineItem[] = [];
-    for (const event of events) {
-      const data = dataOf(event);
-      const base = {
-        status: event.to_status,
-        at: event.at,
-        text: '',
-        unitName: null,
-        satisfaction: null,
-        dueAt: null,
-      };
-      switch (event.action) {
-        case 'receive':
-          items.push({ ...base, kind: 'submitted' });
-          break;
-        case 'dispatch': {
-          const target = typeof data.targetRegionCode === 'string' ? data.targetRegionCode : null;
-          items.push({ ...base, kind: 'dispatched', unitName: target ? (names.get(target) ?? null) : null });
-          break;
-        }
-        case 'sign':
-          items.push({ ...base, kind: 'signed' });
-          break;
-        case 'approve_extension':
-          items.push({ ...base, kind: 'extended', dueAt: typeof data.to === 'string' ? data.to : null });
-          break;
-        case 'resolve':
-          items.push({ ...base, kind: 'resolved', text: event.note });
-          break;
-        case 'answer':
-          items.push({ ...base, kind: 'answered', text: event.note });
-          break;
-        case 'review':
-          if (data.approve === true) items.push({ ...base, kind: 'closed' });
-          break;
-        case 'callback': {
-          const satisfaction = (data.satisfaction as Satisfaction | undefined) ?? null;
-          items.push({
-            ...base,
-            kind: satisfaction === 'unsatisfied' ? 'reopened' : 'rated',
-            satisfaction,
-            // A staff member's callback note is their record of the call, not the resident's words.
-            text: data.by === 'resident' ? event.note : '',
-          });
-          break;
-        }
-      }
-    }
-    return items;
   }
 
   async addPhoto(

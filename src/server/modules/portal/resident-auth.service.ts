@@ -5,9 +5,9 @@ import type { Executor } from '../../db/database.js';
 import type { ResidentAuthenticator, SignedInResident } from '../../http/access-control.js';
 import { DomainError, unauthenticated } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { touchIntervalMs } from '../auth/auth.service.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import type { AuditActor } from '../audit/index.js';
+import { touchIntervalMs } from '../auth/index.js';
+import { enqueueNotification } from '../notifications/index.js';
 import { portalRepository } from './portal.repository.js';
 
 /** A sign-in code is good for five minutes (the SMS says so). */

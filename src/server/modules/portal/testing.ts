@@ -1,6 +1,6 @@
 import type { TestEnv } from '../../testing/test-env.js';
-import { deliverDueNotifications } from '../notifications/dispatcher.js';
-import type { OutgoingMessage } from '../notifications/providers.js';
+import type { OutgoingMessage } from '../notifications/index.js';
+import { deliverDueNotifications } from '../notifications/index.js';
 
 /** Text messages that went out through the outbox in this test file, in order. */
 const outbox = new WeakMap<TestEnv, OutgoingMessage[]>();

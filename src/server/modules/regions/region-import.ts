@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { DomainError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { divisionTreeOf } from './division-data.js';
 import { DEPTH_OF_KIND } from './region-rules.js';
 import { regionsRepository } from './regions.repository.js';

@@ -4,7 +4,7 @@ import type { Region } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import { DEPTH_OF_KIND, LOCAL_CHILD_RULES, mayEditRegion, nextChildCode } from './region-rules.js';
 import { type RegionWithCount, regionsRepository } from './regions.repository.js';
 

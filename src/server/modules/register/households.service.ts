@@ -2,8 +2,8 @@ import type { Scope } from '../../auth/scope.js';
 import type { Household, Person } from '../../db/tables.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { careRepository } from '../organizations/care.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import { careRepository } from '../organizations/index.js';
+import { regionsRepository } from '../regions/index.js';
 import type { PersonsService } from './persons.service.js';
 import { registerRepository } from './register.repository.js';
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { countActorActionsSince } from '../audit/audit-query.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { countActorActionsSince } from '../audit/index.js';
 
 /** What a whole-number search tests: a guess at a value that lists show only masked. */
 export type LookupKind = 'id_number' | 'phone' | 'phone_last4';

@@ -5,7 +5,7 @@ import { safeCell } from '../../../shared/spreadsheet-cell.js';
 import { maskIdNumber, maskPhone } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
+import type { AuditActor } from '../audit/index.js';
 import type { PersonQuery, PersonsService } from './persons.service.js';
 import { registerRepository } from './register.repository.js';
 

@@ -7,7 +7,7 @@ import { errorResponses, idSchema, regionCodeSchema } from '../../http/common-sc
 import { DomainError, forbidden } from '../../http/errors.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../work-orders/working-calendar.js';
+import { beijingDate } from '../catalogue/index.js';
 import type { HouseholdsService } from './households.service.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
 import type { ImportJobsService } from './import-jobs.service.js';

@@ -84,9 +84,16 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       schema: { tags: ['users'], body: createUserBody, response: { 201: userSchema, ...errorResponses } },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(toUserDto(await users.create(request.principal.scope, request.body, request.principal.actor))),
+      reply.code(201).send(
+        toUserDto(
+          // The administrator chose the initial password: its owner replaces it at first sign-in.
+          await users.create(
+            request.principal.scope,
+            { ...request.body, mustChangePassword: true },
+            request.principal.actor,
+          ),
+        ),
+      ),
   );
 
   app.get(

@@ -45,6 +45,11 @@ export const meSchema = userSchema
     permissions: z.record(z.string(), z.array(z.string())),
     /** Whether the account is linked to a party member: the UI asks for the member's page only then. */
     isMember: z.boolean(),
+    /**
+     * The password was set by someone else and must be changed first: until then every route but
+     * this one, sign-out and the password change answers 403 auth.password_change_required.
+     */
+    passwordChangeRequired: z.boolean(),
   })
   .meta({ id: 'Me' });
 
@@ -88,5 +93,10 @@ export function toMeDto(withRoles: UserWithRoles, isMember: boolean): z.infer<ty
     const codes = grantingRegions(withRoles.roles, permission);
     if (codes.length > 0) permissions[permission] = [...new Set(codes)];
   }
-  return { ...toUserDto(withRoles), permissions, isMember };
+  return {
+    ...toUserDto(withRoles),
+    permissions,
+    isMember,
+    passwordChangeRequired: withRoles.user.password_change_required === 1,
+  };
 }

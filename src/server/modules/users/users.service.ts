@@ -9,11 +9,10 @@ import type { Executor } from '../../db/database.js';
 import type { RoleAssignment, User } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { hashPassword } from '../auth/password-hashing.js';
-import { sessionsRepository } from '../auth/sessions.repository.js';
-import { organizationsRepository } from '../organizations/organizations.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import type { AuditActor } from '../audit/index.js';
+import { hashPassword, sessionsRepository } from '../auth/index.js';
+import { organizationsRepository } from '../organizations/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { usersRepository } from './users.repository.js';
 
 export interface NewUserInput {
@@ -22,6 +21,13 @@ export interface NewUserInput {
   displayName: string;
   /** The region that owns the account; defaults to the first root of the creator's scope. */
   regionCode?: string | undefined;
+  /**
+   * Whether the owner must change the password at first sign-in: true whenever someone else chose
+   * it (an administrator, the CLI). Only accounts whose password is meant to stay as given (the
+   * demo's published visitor accounts, test fixtures) pass false. Required so that no caller
+   * forgets to decide.
+   */
+  mustChangePassword: boolean;
 }
 
 export interface UserWithRoles {
@@ -145,6 +151,7 @@ export class UsersService {
         region_code: regionCode,
         district_code: districtOf(regionCode),
         password_changed_at: now,
+        password_change_required: input.mustChangePassword ? 1 : 0,
         created_at: now,
         updated_at: now,
       });
@@ -153,7 +160,11 @@ export class UsersService {
         targetType: 'user',
         targetId: id,
         regionCode,
-        summary: { username, displayName: input.displayName.trim() },
+        summary: {
+          username,
+          displayName: input.displayName.trim(),
+          passwordChangeRequired: input.mustChangePassword,
+        },
       });
     });
     return this.get(scope, id);
@@ -198,7 +209,10 @@ export class UsersService {
     return this.get(authority.scope, id);
   }
 
-  /** An administrator sets a new password (e.g. the user forgot theirs); all sessions end. */
+  /**
+   * An administrator sets a new password (e.g. the user forgot theirs); all sessions end, and the
+   * owner must change it at their next sign-in, since someone else now knows it.
+   */
   async resetPassword(
     manager: AccountManager,
     id: string,
@@ -216,6 +230,7 @@ export class UsersService {
       await usersRepository.update(trx, id, {
         password_hash: passwordHash,
         password_changed_at: now,
+        password_change_required: 1,
         updated_at: now,
       });
       const ended = await sessionsRepository.deleteAllOfUser(trx, id);
@@ -224,7 +239,7 @@ export class UsersService {
         targetType: 'user',
         targetId: id,
         regionCode: user.region_code,
-        summary: { sessionsEnded: ended },
+        summary: { sessionsEnded: ended, passwordChangeRequired: true },
       });
     });
   }

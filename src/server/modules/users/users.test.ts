@@ -69,7 +69,17 @@ describeEachDialect('accounts and roles', (env) => {
     });
     expect(again.status).toBe(409);
 
-    const cookie = await env.login('qn_secretary', 'Qingnian-2026');
+    // The administrator chose the password: its owner changes it before anything else.
+    const first = await env.login('qn_secretary', 'Qingnian-2026');
+    expect((await env.inject('GET', '/api/auth/me', { cookie: first })).json.passwordChangeRequired).toBe(
+      true,
+    );
+    const changed = await env.inject('POST', '/api/auth/password', {
+      cookie: first,
+      body: { currentPassword: 'Qingnian-2026', newPassword: 'Qingnian-Own-2026' },
+    });
+    expect(changed.status).toBe(204);
+    const cookie = await env.login('qn_secretary', 'Qingnian-Own-2026');
     const me = await env.inject('GET', '/api/auth/me', { cookie });
     expect(me.json.permissions).toMatchObject({ 'region.read': [QINGNIAN], 'region.write': [QINGNIAN] });
     expect(me.json.permissions['user.read']).toBeUndefined();

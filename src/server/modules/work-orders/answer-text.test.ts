@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-env.js';
-import { deliverDueNotifications } from '../notifications/dispatcher.js';
-import { ConsoleProvider } from '../notifications/providers.js';
+import { ConsoleProvider, deliverDueNotifications } from '../notifications/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 
 const ANSWER = '王大爷家的暖气阀门已远程调开，今晚九点前回温';

@@ -3,7 +3,7 @@ import { parentOf } from '../../../shared/region-code.js';
 import { openDatabase } from '../../db/database.js';
 import { createServiceContext } from '../../services.js';
 import { describeEachDialect } from '../../testing/test-env.js';
-import { verifyAuditChain } from '../audit/audit-verify.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { sweepOverdue } from './sla-sweeper.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 import { WorkOrdersService } from './work-orders.service.js';

@@ -1,9 +1,9 @@
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { recordSweep } from '../../metrics/heartbeats.js';
 import type { ServiceContext } from '../../services.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import { regionsRepository } from '../regions/index.js';
+import type { WorkOrderActions } from './actions/work-order-actions.service.js';
 import { overdueRepository } from './overdue.repository.js';
-import type { WorkOrderActions } from './work-order-actions.service.js';
 import { WorkOrderStep } from './work-order-steps.js';
 import { workOrdersRepository } from './work-orders.repository.js';
 

@@ -3,8 +3,8 @@ import type { WorkOrderStep as StepName, WorkOrderStatus } from '../../../shared
 import type { Executor } from '../../db/database.js';
 import type { WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
-import type { AuditActor } from '../audit/audit.repository.js';
-import { bumpWorkOrderRollups, type OrderBeforeStep } from '../cockpit/rollups.js';
+import type { AuditActor } from '../audit/index.js';
+import { bumpWorkOrderRollups, type OrderBeforeStep } from '../cockpit/index.js';
 import { workOrdersRepository } from './work-orders.repository.js';
 
 type StepOrder = Pick<WorkOrder, 'id' | 'district_code' | 'region_code' | 'number'> & OrderBeforeStep;

@@ -4,7 +4,7 @@ import { listOrderOf } from '../../../shared/work-orders.js';
 import { errorResponses } from '../../http/common-schemas.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
-import { ageOn } from '../register/person-fields.js';
+import { ageOn } from '../register/index.js';
 import {
   actionBody,
   callerQuery,

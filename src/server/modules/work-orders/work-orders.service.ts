@@ -2,17 +2,13 @@ import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { recordLookup } from '../register/lookup-guard.js';
-import { attachmentsRepository } from './attachments.repository.js';
-import { CatalogueCache } from './catalogue.service.js';
-import { visibilityOf, WorkOrderActions } from './work-order-actions.service.js';
-import { WorkOrderIntake } from './work-order-intake.service.js';
-import {
-  callerLookups,
-  dispatchCandidates,
-  type ListFilter,
-  workOrdersRepository,
-} from './work-orders.repository.js';
+import { attachmentsRepository } from '../attachments/index.js';
+import { CatalogueCache } from '../catalogue/index.js';
+import { recordLookup } from '../register/index.js';
+import { visibilityOf, WorkOrderActions } from './actions/work-order-actions.service.js';
+import { WorkOrderIntake } from './intake/work-order-intake.service.js';
+import { callerLookups, dispatchCandidates } from './work-order-people.repository.js';
+import { type ListFilter, workOrdersRepository } from './work-orders.repository.js';
 
 /** The work-order module's entry points, for routes, the scheduler, the portal and Open311. */
 export class WorkOrdersService {

@@ -24,6 +24,7 @@ function user(roles: RoleName[], isMember = false): Me {
     roles: roles.map((role, i) => ({ id: String(i), role, regionCode: '230108', regionName: '平房区' })),
     permissions,
     isMember,
+    passwordChangeRequired: false,
   };
 }
 

@@ -10,7 +10,7 @@ import type {
   Region,
   ResidenceMoveTable,
 } from '../../../db/tables.js';
-import { bumpRegionStats } from '../../stats/region-stats.repository.js';
+import { bumpRegionStats } from '../../stats/index.js';
 import { RowNumbers } from './row-numbers.js';
 
 export interface ExistingPerson {

@@ -7,7 +7,7 @@ import type { Insertable } from '../../../db/row-types.js';
 import type { HouseholdTable, PersonTable, PersonTagTable, ResidenceMoveTable } from '../../../db/tables.js';
 import { translate } from '../../../i18n/messages.js';
 import type { ServiceContext } from '../../../services.js';
-import type { AuditActor } from '../../audit/audit.repository.js';
+import type { AuditActor } from '../../audit/index.js';
 import { prepareInWorker } from './prepare-worker.js';
 import { ResidentImportStore } from './resident-import.repository.js';
 import {

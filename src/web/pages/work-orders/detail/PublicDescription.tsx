@@ -73,7 +73,13 @@ function PublicDescriptionModal({ order, onClose }: { order: WorkOrderDetail; on
         onFinish={(values) => save.mutate(values)}
       >
         <Form.Item name="text" label={t('wo.public.label')} rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={4} maxLength={1000} data-testid="public-description-text" />
+          {/* The count says when a pasted text reaches the limit: past it the box cuts it off silently. */}
+          <Input.TextArea
+            autoSize={{ minRows: 4, maxRows: 10 }}
+            maxLength={1000}
+            showCount
+            data-testid="public-description-text"
+          />
         </Form.Item>
       </Form>
       {formError && <Alert type="error" showIcon title={formError} />}

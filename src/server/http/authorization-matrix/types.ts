@@ -1,0 +1,91 @@
+import type { Permission } from '../../auth/permissions.js';
+
+/** The shapes of the authorization matrix's rows (see ../authorization-matrix.ts). */
+
+/** Who may call a route, as the route declares it (`config.permission`, or `public` for `config.public`). */
+export type MatrixAccess = Permission | 'authenticated' | 'resident' | 'public';
+
+/**
+ * The kind of record a route's path names. `none`: a collection, a form or the caller's own data;
+ * `global`: an installation-wide setting (catalogue, calendar) only the installation's district
+ * admins may change, or a district's own one (`/api/districts/:district/…`) only admins over that
+ * whole district may change; `own_*` and `resident_request`: a record found through the caller (their
+ * notification, their own member record or commitment, a resident's portal request), where
+ * "inside" means the caller's own and "outside" somebody else's.
+ */
+export type TargetKind =
+  | 'none'
+  | 'global'
+  | 'region'
+  | 'person'
+  | 'household'
+  | 'user'
+  | 'import_job'
+  | 'organization'
+  | 'member'
+  | 'registration'
+  | 'transfer'
+  | 'commitment'
+  | 'work_order'
+  | 'attachment'
+  | 'hotline'
+  | 'open311_key'
+  | 'own_notification'
+  | 'own_member'
+  | 'own_commitment'
+  | 'resident_request';
+
+/**
+ * Records a body may name, all in one community: the caller's own (inside) for bodies that only
+ * need to be valid, or another community's (outside) for routes whose body says where to act.
+ */
+export interface SampleIds {
+  /** A grid of the community. */
+  region: string;
+  /** A member of the branch, with no open transfer. */
+  member: string;
+  /** A resident who is no member. */
+  person: string;
+  household: string;
+  /** A warm group (暖心小组) holding `household`. */
+  organization: string;
+  /** The community's party branch, and a second one to transfer to. */
+  branch: string;
+  otherBranch: string;
+}
+
+export interface MatrixRow {
+  access: MatrixAccess;
+  target: TargetKind;
+  /**
+   * A minimal valid body, so that a mutation gets past validation to its scope check (validation
+   * runs after the permission check but before the service looks the record up).
+   */
+  body?: (ids: SampleIds) => unknown;
+  /**
+   * For routes open to every signed-in staff member whose service then checks a permission's
+   * scope (work orders): only roles holding this permission can see the record at all.
+   */
+  scopePermission?: Permission;
+  /** The request ends the caller's own session or password: send it with a throwaway session. */
+  selfAffecting?: true;
+  /** The request uses its record up (anonymizes it): each role gets a fresh record inside its scope. */
+  consumes?: true;
+  /**
+   * The record the route acts on is named in its body (a create) or its query (a list narrowed
+   * to a region), not its path: the outside check sends another community's ids there, and
+   * expects 404 with nothing written.
+   */
+  scopedBy?: 'body' | { query: string; also?: string };
+  /**
+   * A list that deliberately shows every such record of the caller's district(s), not only of
+   * their subtree (why, in a comment on the row): the test's "lists nothing of another community"
+   * check, whose other community lies in the same district, leaves it out.
+   */
+  listsWholeDistrict?: true;
+  /** The route takes a file upload: the test sends a small PNG as multipart/form-data. */
+  upload?: true;
+}
+
+/** One module's rows, keyed `METHOD /path` exactly as the app registers the route. */
+export type MatrixRows = Record<string, MatrixRow>;

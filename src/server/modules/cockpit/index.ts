@@ -1,0 +1,14 @@
+/**
+ * What other code may use of this module (the cockpit: counters kept per step, rollups, map boundaries, exports).
+ * Anything not exported here is internal to it (src/server/testing/module-boundary.ts).
+ */
+export { describeProblem, importBoundaries } from './boundaries.js';
+export { cockpitRoutes } from './cockpit.routes.js';
+export { generateDemoBoundaries } from './demo-boundaries.js';
+export {
+  bumpDeedRollups,
+  bumpWorkOrderRollups,
+  type OrderBeforeStep,
+  rebuildRollups,
+  refreshSnapshots,
+} from './rollups.js';
