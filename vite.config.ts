@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/web-build/precompress';
 
 const repoRoot = import.meta.dirname;
 
@@ -8,19 +9,21 @@ const repoRoot = import.meta.dirname;
 // `npm run dev` proxies /api to the server on port 3000.
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,
-    // antd is one large library; it gets a chunk of its own that browsers cache across releases.
-    chunkSizeWarningLimit: 1600,
+    // .vite/manifest.json: which chunks each page loads (bench/first-load.bench.ts sums them).
+    manifest: true,
+    // The cockpit's echarts chunk is large, and loads only with the cockpit.
+    chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {
+        // React changes seldom: a chunk of its own that browsers keep across releases. antd is left
+        // to the bundler, so that a page brings only the components it uses (a phone's first
+        // load would otherwise carry every antd component of every page: bench/first-load).
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
         },
       },
     },

@@ -3,21 +3,32 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
-import { HouseholdPage } from './pages/households/HouseholdPage';
 import { LoginPage } from './pages/login/LoginPage';
-import { MemberPage } from './pages/members/MemberPage';
-import { MyPage } from './pages/members/MyPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
-import { PersonPage } from './pages/persons/PersonPage';
-import { PersonsPage } from './pages/persons/PersonsPage';
-import { RegionPage } from './pages/regions/RegionPage';
 import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
 import { RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 
-// Management pages are loaded on first visit: most users (grid workers) never open them.
+// Every page loads on first visit (the layout's Suspense shows a spinner meanwhile): a phone's first
+// load carries the layout and the page it opens, not the whole console.
+const HouseholdPage = lazy(() =>
+  import('./pages/households/HouseholdPage').then((m) => ({ default: m.HouseholdPage })),
+);
+const MemberPage = lazy(() => import('./pages/members/MemberPage').then((m) => ({ default: m.MemberPage })));
+const MyPage = lazy(() => import('./pages/members/MyPage').then((m) => ({ default: m.MyPage })));
+const OrganizationsPage = lazy(() =>
+  import('./pages/organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })),
+);
+const PersonPage = lazy(() => import('./pages/persons/PersonPage').then((m) => ({ default: m.PersonPage })));
+const PersonsPage = lazy(() =>
+  import('./pages/persons/PersonsPage').then((m) => ({ default: m.PersonsPage })),
+);
+const RegionPage = lazy(() => import('./pages/regions/RegionPage').then((m) => ({ default: m.RegionPage })));
+const PhoneHomePage = lazy(() =>
+  import('./pages/phone/PhoneHomePage').then((m) => ({ default: m.PhoneHomePage })),
+);
+// Management pages: most users (grid workers) never open them.
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CockpitPage = lazy(() =>
@@ -69,6 +80,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomeRedirect />} />
+        <Route path="home" element={<PhoneHomePage />} />
         <Route path="regions" element={<RegionsRedirect />} />
         <Route path="regions/:code" element={<RegionPage />} />
         <Route

@@ -4,9 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { currentLanguage, storeLanguage } from './i18n/language';
+import { registerServiceWorker } from './lib/service-worker';
 import './styles.css';
 
 storeLanguage(currentLanguage());
+registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

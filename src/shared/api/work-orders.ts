@@ -70,6 +70,8 @@ export const listQuery = z.object({
   channel: optionalParam(z.enum(CHANNELS)),
   /** The orders of one household (its page's 走访与工单), within what the caller may see. */
   household: optionalParam(idSchema),
+  /** Within the view: past their deadline, or reopened (重办) after an unsatisfied callback. */
+  flag: optionalParam(z.enum(['overdue', 'reopened'])),
   cursor: cursorParam,
   limit: limitSchema,
 });

@@ -46,7 +46,12 @@ export interface WorkOrderFilter {
   category: string;
   region: string;
   channel: Channel | '';
+  /** Only the overdue, or the reopened (重办), open orders of the view (the phone home's links). */
+  flag?: WorkOrderFlag | '';
 }
+
+export const WORK_ORDER_FLAGS = ['overdue', 'reopened'] as const;
+export type WorkOrderFlag = (typeof WORK_ORDER_FLAGS)[number];
 
 /** Every work-order query key starts with 'work-orders': a step anywhere refreshes them together. */
 export const workOrderKeys = {

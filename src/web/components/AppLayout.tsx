@@ -1,11 +1,13 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { BrandMark } from './BrandMark';
+import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { OfflineBanner } from './OfflineBanner';
 import { RegionTree } from './RegionTree';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
@@ -29,6 +31,15 @@ function Navigation() {
   );
 }
 
+/** The page, loaded on first visit (AppRoutes' lazy pages) under a spinner. */
+function Page() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 /**
  * Header (product, language, user), sider (menu and region tree), and the page. On a phone (below
  * antd's `md`, 768 px) the sider would leave the page a sliver: the menu opens from a button in the
@@ -41,8 +52,8 @@ export function AppLayout() {
   const narrow = screens.md === false;
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a chosen page closes the menu (the one shown too)
+  useEffect(() => setMenuOpen(false), [location.key]);
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header
@@ -87,6 +98,7 @@ export function AppLayout() {
           <UserMenu />
         </Flex>
       </Layout.Header>
+      <OfflineBanner />
       {narrow ? (
         <>
           <Drawer
@@ -101,7 +113,7 @@ export function AppLayout() {
             <Navigation />
           </Drawer>
           <Layout.Content style={{ padding: 10, minWidth: 0 }}>
-            <Outlet />
+            <Page />
           </Layout.Content>
         </>
       ) : (
@@ -123,7 +135,7 @@ export function AppLayout() {
             </Layout.Sider>
           </div>
           <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-            <Outlet />
+            <Page />
           </Layout.Content>
         </Layout>
       )}

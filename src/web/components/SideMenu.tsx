@@ -35,6 +35,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
+  if (pathname === '/home') return '/home';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
@@ -61,6 +62,14 @@ export function SideMenu() {
       key: '/me',
       icon: <IdcardOutlined />,
       label: <span data-testid="menu-my-page">{t('userMenu.me')}</span>,
+    });
+  }
+  // The phone home: what waits for a handler, a resident search, their grid's buildings.
+  if (hasPermission(me, 'workorder.handle')) {
+    items.push({
+      key: '/home',
+      icon: <HomeOutlined />,
+      label: <span data-testid="menu-phone-home">{t('nav.phoneHome')}</span>,
     });
   }
   if (hasPermission(me, 'cockpit.read')) {

@@ -5,6 +5,7 @@ import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
 import { enPassword } from './en.password';
+import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
 import { enRegister } from './en.register';
 import { enVisits } from './en.visits';
@@ -111,4 +112,5 @@ export const en: Record<MessageKey, string> = {
   ...enCockpit,
   ...enArticle,
   ...enVisits,
+  ...enPhone,
 };

@@ -5,6 +5,7 @@ import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
 import { zhPassword } from './zh.password';
+import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
 import { zhRegister } from './zh.register';
 import { zhVisits } from './zh.visits';
@@ -111,6 +112,7 @@ export const zh = {
   ...zhCockpit,
   ...zhArticle,
   ...zhVisits,
+  ...zhPhone,
 } as const;
 
 export type MessageKey = keyof typeof zh;

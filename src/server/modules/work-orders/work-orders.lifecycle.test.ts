@@ -180,10 +180,23 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       reopenCount: 1,
       satisfaction: 'unsatisfied',
     });
+    // The phone home's counts: the worker's reopened orders, and (once marked) the overdue ones.
+    const mine = (flag: string) =>
+      env.inject('GET', `/api/work-orders?view=mine&flag=${flag}`, { cookie: world.worker.cookie });
+    expect((await mine('reopened')).json.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    expect((await mine('overdue')).json.items).toEqual([]);
+    await env.database.db.updateTable('work_orders').set({ overdue: 1 }).where('id', '=', id).execute();
+    expect((await mine('overdue')).json.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    await env.database.db.updateTable('work_orders').set({ overdue: 0 }).where('id', '=', id).execute();
+    const badFlag = await mine('late');
+    expect(badFlag.status).toBe(400);
+    expect(badFlag.json.fields[0].path).toBe('querystring.flag');
     await act(world.worker.cookie, id, { action: 'resolve', note: '更换了暖气阀门' });
     await act(world.secretary.cookie, id, { action: 'review', approve: true });
     const archived = await act(world.operator.cookie, id, { action: 'callback', satisfaction: 'satisfied' });
     expect(archived.json.status).toBe('archived');
+    // Reopened once, but done: no longer waiting.
+    expect((await mine('reopened')).json.items).toEqual([]);
 
     const detail = await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.secretary.cookie });
     expect(detail.json.events.map((e: { action: string }) => e.action)).toEqual([

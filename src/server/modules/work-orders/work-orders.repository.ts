@@ -95,6 +95,8 @@ export interface ListFilter {
   regionCode?: string | undefined;
   channel?: string | undefined;
   householdId?: string | undefined;
+  /** Past the deadline (and open), or reopened after an unsatisfied callback (and open). */
+  flag?: 'overdue' | 'reopened' | undefined;
   /**
    * For 'mine': the caller's own units (the regions of their roles that handle or dispatch
    * orders, not the subtrees below them).
@@ -299,6 +301,12 @@ export const workOrdersRepository = {
     if (filter.channel)
       query = query.where('work_orders.channel', '=', filter.channel as WorkOrder['channel']);
     if (filter.householdId) query = query.where('work_orders.household_id', '=', filter.householdId);
+    if (filter.flag === 'overdue')
+      query = query.where('work_orders.overdue', '=', 1).where('work_orders.status', 'in', OPEN_STATUSES);
+    if (filter.flag === 'reopened')
+      query = query
+        .where('work_orders.reopen_count', '>', 0)
+        .where('work_orders.status', 'in', OPEN_STATUSES);
     const column = order === 'newest' ? 'work_orders.created_at' : 'work_orders.due_at';
     const direction = order === 'newest' ? 'desc' : 'asc';
     const beyond = order === 'newest' ? '<' : '>';

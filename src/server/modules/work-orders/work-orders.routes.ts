@@ -75,6 +75,7 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
         regionCode: query.region,
         channel: query.channel,
         householdId: query.household,
+        flag: query.flag,
         after: after && { key: after[0], id: after[1] },
         limit: query.limit + 1,
       });

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { Breadcrumb, Button, Card, Empty, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Enterprise } from '../../api/organization-types';
 import { enterprisesQuery } from '../../api/organizations';
 import { QueryError } from '../../components/QueryError';
 import { RegionName } from '../../components/RegionName';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
@@ -63,7 +64,7 @@ export function EnterprisesPage() {
       {enterprises.isError ? (
         <QueryError error={enterprises.error} onRetry={() => void enterprises.refetch()} />
       ) : (
-        <Table<Enterprise>
+        <ResponsiveTable<Enterprise>
           rowKey="id"
           size="middle"
           columns={columns}

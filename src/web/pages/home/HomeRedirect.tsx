@@ -17,7 +17,8 @@ function NoScope() {
 /** `/` opens where the user's work is (see landing.ts), else the first region of their jurisdiction. */
 export function HomeRedirect() {
   const me = useMe();
-  const target = landingOf(me);
+  // Below antd's `md` breakpoint, as the layout's drawer.
+  const target = landingOf(me, window.matchMedia('(max-width: 767.98px)').matches);
   if (target) return <Navigate to={target} replace />;
   return <RegionsRedirect />;
 }

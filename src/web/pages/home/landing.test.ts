@@ -5,7 +5,7 @@ import { landingOf } from './landing';
 const PERMISSIONS: Record<RoleName, Permission[]> = {
   district_admin: ['cockpit.read', 'audit.read', 'workorder.intake', 'region.read'],
   secretary: ['cockpit.read', 'workorder.intake', 'region.read'],
-  grid_worker: ['cockpit.read', 'workorder.intake', 'region.read'],
+  grid_worker: ['cockpit.read', 'workorder.intake', 'workorder.handle', 'region.read'],
   hotline_operator: ['workorder.intake', 'region.read'],
   member: ['region.read'],
   auditor: ['cockpit.read', 'audit.read', 'region.read'],
@@ -44,5 +44,11 @@ describe('landingOf: each role lands where its work is', () => {
     [[], true, '/me'],
   ] as [RoleName[], boolean, string | null][])('%j (member: %s) → %s', (roles, isMember, expected) => {
     expect(landingOf(user(roles, isMember))).toBe(expected);
+  });
+  it('sends a grid worker on a phone to the phone home, and nobody else', () => {
+    expect(landingOf(user(['grid_worker']), true)).toBe('/home');
+    expect(landingOf(user(['grid_worker', 'member'], true), true)).toBe('/home');
+    expect(landingOf(user(['secretary']), true)).toBe('/cockpit');
+    expect(landingOf(user(['member'], true), true)).toBe('/me');
   });
 });

@@ -8,24 +8,31 @@ import { hasPermission } from '../../session/permissions';
  * - the auditor reviews who did what: the audit log (the MLPS audit is the role's reason to exist;
  *   the cockpit stays one click away in the menu);
  * - a grid worker looks after their grid: its page (buildings, households, and the to-dos in 工单);
+ *   on a phone, the phone home (/home: what waits for them, a resident search, their buildings);
  * - a party member: their own page (我的), when the account is linked to a member.
  * The first role in this order that the account holds decides; a role whose page the account
  * cannot open, and anyone else, get the first region.
  */
-const LANDINGS: { role: RoleName; to: (me: Me) => string | null }[] = [
+const LANDINGS: { role: RoleName; to: (me: Me, phone: boolean) => string | null }[] = [
   { role: 'district_admin', to: (me) => (hasPermission(me, 'cockpit.read') ? '/cockpit' : null) },
   { role: 'secretary', to: (me) => (hasPermission(me, 'cockpit.read') ? '/cockpit' : null) },
   { role: 'hotline_operator', to: (me) => (hasPermission(me, 'workorder.intake') ? '/console' : null) },
   { role: 'auditor', to: (me) => (hasPermission(me, 'audit.read') ? '/audit' : null) },
-  { role: 'grid_worker', to: () => null },
+  {
+    role: 'grid_worker',
+    to: (me, phone) => (phone && hasPermission(me, 'workorder.handle') ? '/home' : null),
+  },
   { role: 'member', to: (me) => (me.isMember ? '/me' : null) },
 ];
 
-/** The page `/` opens for this user, or null for "the first region of their jurisdiction". */
-export function landingOf(me: Me): string | null {
+/**
+ * The page `/` opens for this user (on a phone-sized screen when `phone`), or null for "the first
+ * region of their jurisdiction".
+ */
+export function landingOf(me: Me, phone = false): string | null {
   // The first role (in the order above) the account holds decides.
   const landing = LANDINGS.find(({ role }) => me.roles.some((r) => r.role === role));
-  if (landing) return landing.to(me);
+  if (landing) return landing.to(me, phone);
   // An account with no role left that is still a member's keeps its own page.
   return me.isMember ? '/me' : null;
 }

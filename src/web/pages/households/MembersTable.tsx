@@ -1,7 +1,8 @@
 import { MedicineBoxOutlined } from '@ant-design/icons';
-import { Card, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Card, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { HouseholdMember } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useRelationName } from '../../lib/relation-name';
@@ -62,7 +63,7 @@ export function MembersTable({ members }: { members: HouseholdMember[] }) {
   ];
   return (
     <Card title={t('household.members')} style={{ marginTop: 16 }} styles={{ body: { padding: 0 } }}>
-      <Table<HouseholdMember>
+      <ResponsiveTable<HouseholdMember>
         rowKey="id"
         size="small"
         columns={columns}

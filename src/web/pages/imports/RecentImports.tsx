@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Table, Typography } from 'antd';
+import { Button, Card, Empty, Typography } from 'antd';
 import { importsQuery } from '../../api/imports';
 import type { ImportJob } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { ImportStatusTag } from './ImportStatusTag';
@@ -37,7 +38,7 @@ export function RecentImports({ selected, onSelect }: Props) {
       {jobs.isError ? (
         <QueryError error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : (
-        <Table<ImportJob>
+        <ResponsiveTable<ImportJob>
           rowKey="id"
           size="small"
           loading={jobs.isPending}

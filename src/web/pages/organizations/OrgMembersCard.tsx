@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Card, Empty, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { OrganizationDetail, OrganizationMember } from '../../api/organization-types';
 import { organizationMembersQuery } from '../../api/organizations';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { mono } from '../persons/PersonsTable';
 
@@ -65,7 +66,7 @@ export function OrgMembersCard({ organization }: { organization: OrganizationDet
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : (
         <>
-          <Table<OrganizationMember>
+          <ResponsiveTable<OrganizationMember>
             rowKey="id"
             size="small"
             columns={columns}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Empty, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { WarmGroupHousehold } from '../../api/organization-types';
 import { warmGroupHouseholdsQuery } from '../../api/organizations';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
@@ -66,7 +67,7 @@ export function WarmGroupHouseholdsCard({ organizationId }: { organizationId: st
       {households.isError ? (
         <QueryError error={households.error} onRetry={() => void households.refetch()} />
       ) : (
-        <Table<WarmGroupHousehold>
+        <ResponsiveTable<WarmGroupHousehold>
           rowKey="id"
           size="small"
           columns={columns}

@@ -28,7 +28,7 @@ export function PersonFilters({ view, onChange }: Props) {
         placeholder={t('persons.searchPlaceholder')}
         title={t('persons.searchPlaceholder')}
         onSearch={(value) => onChange({ q: value.trim() })}
-        style={{ width: 500 }}
+        style={{ width: 500, maxWidth: '100%' }}
         data-testid="persons-search"
       />
       <RegionTreeSelect

@@ -1,6 +1,7 @@
-import { Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Empty, Space, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { PersonListItem } from '../../api/types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { TagList } from '../../components/TagList';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useRelationName } from '../../lib/relation-name';
@@ -72,7 +73,7 @@ export function PersonsTable({ persons, loading }: { persons: PersonListItem[]; 
     },
   ];
   return (
-    <Table<PersonListItem>
+    <ResponsiveTable<PersonListItem>
       rowKey="id"
       size="small"
       columns={columns}

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Empty, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { childrenQuery } from '../../api/regions';
 import type { Region, RegionDetail } from '../../api/types';
 import { KindTag } from '../../components/KindTag';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CreateChildButton } from './CreateChildButton';
 import { RegionEditActions } from './RegionEditActions';
@@ -66,7 +67,7 @@ export function ChildrenTable({ parent, canWrite }: { parent: RegionDetail; canW
       {children.isError ? (
         <QueryError error={children.error} onRetry={() => void children.refetch()} />
       ) : (
-        <Table<Region>
+        <ResponsiveTable<Region>
           rowKey="code"
           size="middle"
           columns={columns}

@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Select, Tabs } from 'antd';
+import { Button, Card, Empty, Flex, Select, Tabs, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS, WORK_ORDER_STATUSES } from '../../../shared/work-orders';
 import { WORK_ORDER_VIEWS, type WorkOrderFilter, workOrdersQuery } from '../../api/work-orders';
@@ -51,6 +51,12 @@ export function WorkOrdersPage() {
         }))}
       />
       <Flex gap={8} wrap style={{ padding: '0 16px 12px' }} data-testid="work-order-filters">
+        {filter.flag && (
+          // Set by a count on the phone home; closing it shows the whole view again.
+          <Tag closable color="red" onClose={() => update({ flag: '' })} data-testid="filter-flag">
+            {t(`phone.flag.${filter.flag}`)}
+          </Tag>
+        )}
         <Select
           allowClear
           value={filter.status || undefined}
@@ -98,7 +104,8 @@ export function WorkOrdersPage() {
               !filter.status &&
               !filter.category &&
               !filter.region &&
-              !filter.channel ? (
+              !filter.channel &&
+              !filter.flag ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.list.emptyMine')}>
                   <Button onClick={() => update({ view: 'all' })} data-testid="empty-mine-show-all">
                     {t('wo.list.showAll')}

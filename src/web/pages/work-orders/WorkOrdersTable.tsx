@@ -1,6 +1,7 @@
-import { Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Empty, Space, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { WorkOrder } from '../../api/work-orders';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatShortTime, formatTime } from '../../lib/time';
 import { useCategoryName } from './category-name';
@@ -96,7 +97,7 @@ export function WorkOrdersTable({
     },
   ];
   return (
-    <Table<WorkOrder>
+    <ResponsiveTable<WorkOrder>
       rowKey="id"
       size="small"
       columns={columns}

@@ -8,6 +8,7 @@ import { MemberPicker } from '../../../components/MemberPicker';
 import { QueryError } from '../../../components/QueryError';
 import { RegionName } from '../../../components/RegionName';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
+import { ResponsiveTable } from '../../../components/ResponsiveTable';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { hasPermission } from '../../../session/permissions';
 import { useMe } from '../../../session/useMe';
@@ -119,7 +120,7 @@ export function DeedsPage() {
         {deeds.isError ? (
           <QueryError error={deeds.error} onRetry={() => void deeds.refetch()} />
         ) : (
-          <Table<Deed>
+          <ResponsiveTable<Deed>
             rowKey="id"
             size="small"
             columns={columns}

@@ -142,7 +142,8 @@ export function OrderFacts({ order }: { order: WorkOrderDetail }) {
   }
   return (
     <Card title={t('wo.facts')} data-testid="order-facts">
-      <Descriptions column={2} size="small" items={items} />
+      {/* Two columns on a wide screen, one on a phone. */}
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" items={items} />
     </Card>
   );
 }

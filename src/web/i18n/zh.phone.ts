@@ -1,0 +1,23 @@
+/** Chinese UI strings of the phone: the grid worker's home, the offline banner, camera photos (spread into zh.ts). */
+export const zhPhone = {
+  'nav.phoneHome': '我的首页',
+  'phone.home.title': '等我处理',
+  'phone.waiting.toSign': '待签收',
+  'phone.waiting.toResolve': '待办结',
+  'phone.waiting.overdue': '已超期',
+  'phone.waiting.reopened': '被退回重办',
+  'phone.waiting.more': '{count}+',
+  'phone.search.title': '查找居民',
+  'phone.search.placeholder': '姓名、拼音首字母或手机号后四位',
+  'phone.search.empty': '没有找到匹配的居民',
+  'phone.search.age': '{age} 岁',
+  'phone.buildings.title': '{grid} 的楼栋',
+  'phone.buildings.titleNone': '我的网格',
+  'phone.buildings.empty': '网格中还没有楼栋',
+  'phone.offline': '网络已断开：已打开的页面仍可查看，提交要等网络恢复。',
+  'phone.flag.overdue': '只看超期',
+  'phone.flag.reopened': '只看重办',
+  'phone.photo.camera': '拍照',
+  'phone.photo.failed': '照片“{name}”无法读取，请换一张',
+  'phone.list.more': '详情',
+} as const;
