@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import { workOrderPageSchema } from '../../../shared/api/work-orders';
 import type { WorkOrderStatus } from '../../../shared/work-orders';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { WorkOrder, WorkOrderFlag } from '../../api/work-orders';
+import type { WorkOrderFlag } from '../../api/work-orders';
 
 /** Counted up to this many; a fuller pile shows "100+" (the list behind the link has them all). */
 export const COUNT_CAP = 100;
@@ -36,7 +36,7 @@ export const waitingCountQuery = (kind: WaitingKind) =>
     // Under 'work-orders': any step taken on an order refreshes the counts with the lists.
     queryKey: ['work-orders', 'waiting', kind.key] as const,
     queryFn: ({ signal }) =>
-      api<Page<WorkOrder>>('GET', '/api/work-orders', {
+      api('GET', '/api/work-orders', workOrderPageSchema, {
         query: { view: 'mine', status: kind.status, flag: kind.flag, limit: COUNT_CAP },
         signal,
       }).then((page) => ({ count: page.items.length, more: page.nextCursor !== null })),
