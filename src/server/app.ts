@@ -54,6 +54,8 @@ import { ImportJobsService } from './modules/register/import-jobs.service.js';
 import { PersonsService } from './modules/register/persons.service.js';
 import { registerRoutes } from './modules/register/register.routes.js';
 import { reportRoutes } from './modules/report/report.routes.js';
+import { timebankExchangeRoutes } from './modules/timebank/exchange.routes.js';
+import { timebankRoutes } from './modules/timebank/timebank.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { attachmentsRoutes } from './modules/work-orders/attachments.routes.js';
@@ -220,6 +222,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
+  await app.register(timebankRoutes, { ctx });
+  await app.register(timebankExchangeRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

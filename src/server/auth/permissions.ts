@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'deed.write',
   'catalogue.manage',
   'cockpit.read',
+  'timebank.read',
+  'timebank.write',
+  'timebank.redeem',
+  'timebank.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +59,9 @@ const GRID_KEEPING: readonly Permission[] = [
   'workorder.handle',
   'deed.write',
   'cockpit.read',
+  // 爱心银行: accounts, transfers and the board in their subtree.
+  'timebank.read',
+  'timebank.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -68,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.dispatch',
     'workorder.supervise',
     'workorder.callback',
+    // The love supermarket's clerk and the district's limits (the latter held over a whole district).
+    'timebank.redeem',
+    'timebank.settings',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -86,7 +96,15 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member.
   member: ['region.read', 'org.read'],
-  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read', 'cockpit.read'],
+  auditor: [
+    'region.read',
+    'user.read',
+    'audit.read',
+    'org.read',
+    'workorder.read',
+    'cockpit.read',
+    'timebank.read',
+  ],
 };
 
 export const isRoleName = (value: string): value is RoleName =>
