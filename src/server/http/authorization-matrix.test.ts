@@ -13,6 +13,7 @@ import {
 } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
+import { timebankFixtures } from '../modules/timebank/testing.js';
 import { multipartFile } from '../testing/multipart.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import {
@@ -103,6 +104,8 @@ describeEachDialect('authorization matrix', (env) => {
     organization: PLACEHOLDER_ID,
     branch: PLACEHOLDER_ID,
     otherBranch: PLACEHOLDER_ID,
+    account: PLACEHOLDER_ID,
+    otherAccount: PLACEHOLDER_ID,
   };
   /** Ids of records of each community, for bodies and queries. */
   const samples: Record<string, SampleIds> = {};
@@ -264,6 +267,10 @@ describeEachDialect('authorization matrix', (env) => {
       });
       if (transfer.status !== 201) throw new Error(`transfer: ${JSON.stringify(transfer.json)}`);
       const side = community === QINGNIAN ? 'inside' : 'outside';
+      const accounts = await timebankFixtures(env, admin, community, [
+        people(community)[0]!.id,
+        people(community)[1]!.id,
+      ]);
       samples[community] = {
         region: fixtures.region![side].code!,
         member: member.id,
@@ -272,6 +279,8 @@ describeEachDialect('authorization matrix', (env) => {
         organization: warmGroup.id,
         branch: branch.id,
         otherBranch: second.id,
+        account: accounts.account,
+        otherAccount: accounts.otherAccount,
       };
       const set = (kind: TargetKind, params: Params) => {
         fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
@@ -281,6 +290,10 @@ describeEachDialect('authorization matrix', (env) => {
       set('registration', { id: registration.json.id });
       set('commitment', { id: commitment.json.id });
       set('transfer', { id: transfer.json.id });
+      set('timebank_account', { id: accounts.account });
+      set('timebank_transfer', { id: accounts.transfer });
+      set('timebank_post', { id: accounts.post });
+      set('timebank_item', { id: accounts.item });
       set('own_member', { id: withLogin.member.id });
       set('own_commitment', { id: commitment.json.id });
       if (side === 'inside') {

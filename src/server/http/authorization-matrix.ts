@@ -41,7 +41,11 @@ export type TargetKind =
   | 'own_notification'
   | 'own_member'
   | 'own_commitment'
-  | 'resident_request';
+  | 'resident_request'
+  | 'timebank_account'
+  | 'timebank_transfer'
+  | 'timebank_post'
+  | 'timebank_item';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
@@ -60,6 +64,9 @@ export interface SampleIds {
   /** The community's party branch, and a second one to transfer to. */
   branch: string;
   otherBranch: string;
+  /** Two time-bank accounts of residents, with minutes to move. */
+  account: string;
+  otherAccount: string;
 }
 
 export interface MatrixRow {
@@ -535,6 +542,77 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     access: 'resident',
     target: 'resident_request',
     body: () => ({ satisfaction: 'satisfied' }),
+  },
+
+  // 爱心银行 (time bank)
+  'GET /api/timebank/accounts': { access: 'timebank.read', target: 'none' },
+  'POST /api/timebank/accounts': {
+    access: 'timebank.write',
+    target: 'none',
+    body: (ids) => ({ ownerKind: 'person', ownerId: ids.person }),
+    scopedBy: 'body',
+  },
+  'GET /api/timebank/accounts/:id': { access: 'timebank.read', target: 'timebank_account' },
+  'POST /api/timebank/transfers': {
+    access: 'timebank.write',
+    target: 'none',
+    body: (ids) => ({ from: ids.account, to: ids.otherAccount, minutes: 1, memo: '矩阵测试' }),
+    scopedBy: 'body',
+  },
+  'POST /api/timebank/transfers/:id/reverse': {
+    access: 'timebank.write',
+    target: 'timebank_transfer',
+    body: () => ({ memo: '更正' }),
+  },
+  'POST /api/timebank/donations': {
+    access: 'timebank.write',
+    target: 'none',
+    body: (ids) => ({ from: ids.account, minutes: 1 }),
+    scopedBy: 'body',
+  },
+  'GET /api/timebank/limits': { access: 'timebank.read', target: 'none', scopedBy: { query: 'region' } },
+  'PUT /api/districts/:district/timebank-limits': {
+    access: 'timebank.settings',
+    target: 'global',
+    body: () => ({ ownerKind: 'person', floorMinutes: 0, ceilingMinutes: 60_000, starterGrantMinutes: 60 }),
+  },
+  'GET /api/timebank/posts': { access: 'timebank.read', target: 'none' },
+  'POST /api/timebank/posts': {
+    access: 'timebank.write',
+    target: 'none',
+    body: (ids) => ({
+      kind: 'request',
+      category: 'errands',
+      title: '帮忙买菜',
+      minutes: 1,
+      accountId: ids.account,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+    scopedBy: 'body',
+  },
+  'POST /api/timebank/posts/:id/accept': {
+    access: 'timebank.write',
+    target: 'timebank_post',
+    body: (ids) => ({ accountId: ids.otherAccount }),
+  },
+  'POST /api/timebank/posts/:id/confirm': { access: 'timebank.write', target: 'timebank_post' },
+  'POST /api/timebank/posts/:id/cancel': { access: 'timebank.write', target: 'timebank_post' },
+  'GET /api/timebank/items': { access: 'timebank.read', target: 'none' },
+  'POST /api/timebank/items': {
+    access: 'timebank.redeem',
+    target: 'none',
+    body: (ids) => ({ regionCode: ids.region, name: '大米 5 公斤', priceMinutes: 1, stock: 5 }),
+    scopedBy: 'body',
+  },
+  'POST /api/timebank/items/:id/orders': {
+    access: 'timebank.write',
+    target: 'timebank_item',
+    body: (ids) => ({ accountId: ids.account, quantity: 1 }),
+  },
+  'POST /api/timebank/redemptions': {
+    access: 'timebank.redeem',
+    target: 'none',
+    body: () => ({ code: '000000' }),
   },
 
   // Cockpit

@@ -50,7 +50,7 @@ export const timebankMessages = {
     en: 'the community fund pays only for help to residents tagged 独居老人 or 低保户',
   },
   'timebank.expiry_past': { zh: '有效期必须晚于现在', en: 'must be in the future' },
-  'timebank.community_code': { zh: '请选择到社区', en: 'must be a community code' },
+  'timebank.unknown_region': { zh: '区域不存在', en: 'no such region' },
   'timebank.stock_integer': {
     zh: '库存应为 0 到 100000 的整数',
     en: 'must be a whole number from 0 to 100,000',

@@ -148,7 +148,7 @@ export const postListSchema = z.object({ items: z.array(postSchema), nextCursor:
 // ---- Love supermarket ----
 
 export const itemBody = z.object({
-  regionCode: z.string().regex(/^\d{12}$/, 'timebank.community_code'),
+  regionCode: z.string().regex(/^\d{6,17}$/, 'field.region_code'),
   name: z.string().trim().min(1).max(100),
   priceMinutes: minutesSchema,
   stock: z

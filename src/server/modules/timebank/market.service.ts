@@ -35,8 +35,7 @@ export class MarketService {
     input: { regionCode: string; name: string; priceMinutes: number; stock: number },
     actor: AuditActor,
   ): Promise<TimebankItem> {
-    if (!scope.includes(input.regionCode))
-      throw fieldError('regionCode', 'region.not_found', { code: input.regionCode });
+    if (!scope.includes(input.regionCode)) throw fieldError('regionCode', 'timebank.unknown_region');
     const at = this.ctx.now().toISOString();
     const item: TimebankItem = {
       id: uuidv7(),

@@ -92,3 +92,48 @@ export async function ledgerCheck(env: TestEnv): Promise<{
     unpaired: unpaired.filter((row) => Number(row.sum) !== 0 || Number(row.n) !== 2).length,
   };
 }
+
+/**
+ * For the authorization matrix: two residents' accounts of a community with minutes, a transfer
+ * between them, an open request by the first and a stocked item, all made through the API.
+ */
+export async function timebankFixtures(
+  env: TestEnv,
+  adminCookie: string,
+  community: string,
+  personIds: [string, string],
+): Promise<{ account: string; otherAccount: string; transfer: string; post: string; item: string }> {
+  const call = async (url: string, body: Record<string, unknown>) => {
+    const response = await env.inject('POST', url, { cookie: adminCookie, body });
+    if (response.status >= 300) throw new Error(`${url}: ${JSON.stringify(response.json)}`);
+    return response.json as { id: string };
+  };
+  const account = await call('/api/timebank/accounts', { ownerKind: 'person', ownerId: personIds[0] });
+  const otherAccount = await call('/api/timebank/accounts', { ownerKind: 'person', ownerId: personIds[1] });
+  const transfer = await call('/api/timebank/transfers', {
+    from: account.id,
+    to: otherAccount.id,
+    minutes: 2,
+  });
+  const post = await call('/api/timebank/posts', {
+    kind: 'request',
+    category: 'companionship',
+    title: '陪老人散步',
+    minutes: 2,
+    accountId: account.id,
+    expiresAt: new Date(env.now().getTime() + 7 * 86_400_000).toISOString(),
+  });
+  const item = await call('/api/timebank/items', {
+    regionCode: community,
+    name: '食用油',
+    priceMinutes: 1,
+    stock: 100,
+  });
+  return {
+    account: account.id,
+    otherAccount: otherAccount.id,
+    transfer: transfer.id,
+    post: post.id,
+    item: item.id,
+  };
+}
