@@ -1,6 +1,7 @@
 import { generateDemoBoundaries } from '../modules/cockpit/demo-boundaries.js';
 import { rebuildRollups } from '../modules/cockpit/rollups.js';
 import type { ServiceContext } from '../services.js';
+import { demoTimebank } from './demo-timebank.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
 export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[]) => Promise<void>;
@@ -15,4 +16,5 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
     await rebuildRollups(ctx);
   },
+  demoTimebank,
 ];

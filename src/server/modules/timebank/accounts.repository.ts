@@ -234,3 +234,26 @@ export const ownersRepository = {
       .where('tags.name', 'in', tagNames)
       .executeTakeFirst()) !== undefined,
 };
+
+/** What the demo opens accounts for: a district's volunteer teams and some of its residents. */
+export const demoTimebankRepository = {
+  teams: (db: Executor, districtCode: string, limit: number) =>
+    db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'region_code'])
+      .where('district_code', '=', districtCode)
+      .where('kind', '=', 'volunteer_team')
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  residents: (db: Executor, districtCode: string, limit: number) =>
+    db
+      .selectFrom('persons')
+      .select(['id', 'name', 'region_code'])
+      .where('district_code', '=', districtCode)
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+};
