@@ -57,6 +57,7 @@ import {
   registerRoutes,
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
+import { timebankExchangeRoutes, timebankRoutes } from './modules/timebank/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
@@ -217,6 +218,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
   await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
+  await app.register(timebankRoutes, { ctx });
+  await app.register(timebankExchangeRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

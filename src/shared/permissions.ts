@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'visit.record',
   'visit.plan',
   'register.change_confirm',
+  'timebank.read',
+  'timebank.write',
+  'timebank.redeem',
+  'timebank.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -21,7 +21,9 @@ export type ProtectedField =
   | 'health.record'
   | 'notification.params'
   /** Keyed hashes of portal sign-in codes: a database dump alone cannot try the million codes. */
-  | 'otp.code';
+  | 'otp.code'
+  /** Keyed hashes of love-supermarket redemption codes, for the same reason. */
+  | 'timebank.redemption_code';
 
 /** The two keys derived from the master key. */
 export interface FieldKeys {

@@ -35,6 +35,7 @@ import type {
   RegisterTables,
 } from '../modules/register/register.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
+import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
 import type { VisitTables } from '../modules/visits/visits.tables.js';
 import type {
@@ -132,7 +133,8 @@ export interface DB
     NotificationsTables,
     DeedsTables,
     Open311Tables,
-    VisitTables {}
+    VisitTables,
+    TimebankTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { ARTICLE_POPULATION, articleFigure } from '../../shared/article-figures.js';
 import { WORK_ORDER_STATUSES } from '../../shared/work-orders.js';
 import { residentLogin } from '../modules/portal/testing.js';
+import { ledgerCheck } from '../modules/timebank/testing.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import { buildDemo, type DemoReport } from './demo-district.js';
 
@@ -183,6 +184,17 @@ describeEachDialect('the small demo district', (env) => {
     });
     expect(reviewed.status).toBe(200);
     expect(reviewed.json.status).toBe('closed');
+  });
+
+  it('has time-bank accounts with balances above their floors, balanced to the minute', async () => {
+    const list = await env.inject('GET', '/api/timebank/accounts?limit=200', { cookie: admin });
+    expect(list.status).toBe(200);
+    const people = list.json.items.filter((a: { ownerKind: string }) => a.ownerKind === 'person');
+    expect(people.length).toBeGreaterThan(50);
+    for (const account of list.json.items as { balanceMinutes: number; floorMinutes: number }[])
+      expect(account.balanceMinutes).toBeGreaterThanOrEqual(account.floorMinutes);
+    expect(people.every((a: { balanceMinutes: number }) => a.balanceMinutes > 60)).toBe(true);
+    expect(await ledgerCheck(env)).toEqual({ total: 0, mismatched: [], outOfBounds: [], unpaired: 0 });
   });
 
   it('gives every role an account that works where such a person works', async () => {

@@ -1,5 +1,6 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
+import { demoTimebank } from './demo-timebank.js';
 import { buildDemoVisits } from './demo-visits.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
@@ -16,4 +17,5 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     for (const code of districtCodes) await buildDemoVisits(ctx, code);
     await rebuildRollups(ctx);
   },
+  demoTimebank,
 ];

@@ -10,6 +10,7 @@ import { PORTAL_ROUTES } from './authorization-matrix/portal.js';
 import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
+import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
 import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { WORK_ORDERS_ROUTES } from './authorization-matrix/work-orders.js';
@@ -47,6 +48,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   PORTAL_ROUTES,
   COCKPIT_ROUTES,
   VISITS_ROUTES,
+  TIMEBANK_ROUTES,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
+import { timebankMessages } from './timebank-messages.js';
 import { uploadMessages } from './upload-messages.js';
 import { visitMessages } from './visit-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
@@ -328,6 +329,7 @@ export const messages = {
   ...uploadMessages,
   ...backupMessages,
   ...visitMessages,
+  ...timebankMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

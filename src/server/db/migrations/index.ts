@@ -11,6 +11,7 @@ import * as publicDescription from './0009-public-description.js';
 import * as districtCatalogue from './0010-district-catalogue.js';
 import * as workOrderListIndex from './0011-work-order-list-index.js';
 import * as workOrdersByPerson from './0012-work-orders-by-person.js';
+import * as timebank from './0013-timebank.js';
 import * as visits from './0014-visits.js';
 import * as passwordChangeRequired from './0015-password-change-required.js';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, DialectMigration> = {
   '0010-district-catalogue': districtCatalogue,
   '0011-work-order-list-index': workOrderListIndex,
   '0012-work-orders-by-person': workOrdersByPerson,
+  '0013-timebank': timebank,
   '0014-visits': visits,
   '0015-password-change-required': passwordChangeRequired,
 };

@@ -37,7 +37,11 @@ export type TargetKind =
   | 'visit_campaign'
   | 'visit'
   | 'visit_need'
-  | 'visit_change_request';
+  | 'visit_change_request'
+  | 'timebank_account'
+  | 'timebank_transfer'
+  | 'timebank_post'
+  | 'timebank_item';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
@@ -56,6 +60,9 @@ export interface SampleIds {
   /** The community's party branch, and a second one to transfer to. */
   branch: string;
   otherBranch: string;
+  /** Two time-bank accounts of residents, with minutes to move. */
+  account: string;
+  otherAccount: string;
 }
 
 export interface MatrixRow {

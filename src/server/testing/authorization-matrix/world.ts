@@ -11,6 +11,7 @@ import {
 } from '../../modules/member-workflows/testing.js';
 import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
+import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
 import { multipartFile } from '../multipart.js';
 import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -65,6 +66,8 @@ export function newMatrixWorld(): MatrixWorld {
     organization: PLACEHOLDER_ID,
     branch: PLACEHOLDER_ID,
     otherBranch: PLACEHOLDER_ID,
+    account: PLACEHOLDER_ID,
+    otherAccount: PLACEHOLDER_ID,
   };
   return {
     cookies: {} as Record<RoleName, string>,
@@ -177,6 +180,10 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     });
     if (transfer.status !== 201) throw new Error(`transfer: ${JSON.stringify(transfer.json)}`);
     const side = community === QINGNIAN ? 'inside' : 'outside';
+    const accounts = await timebankFixtures(env, admin, community, [
+      people(community)[0]!.id,
+      people(community)[1]!.id,
+    ]);
     samples[community] = {
       region: fixtures.region![side].code!,
       member: member.id,
@@ -185,6 +192,8 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       organization: warmGroup.id,
       branch: branch.id,
       otherBranch: second.id,
+      account: accounts.account,
+      otherAccount: accounts.otherAccount,
     };
     const set = (kind: TargetKind, params: Params) => {
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
@@ -194,6 +203,10 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     set('registration', { id: registration.json.id });
     set('commitment', { id: commitment.json.id });
     set('transfer', { id: transfer.json.id });
+    set('timebank_account', { id: accounts.account });
+    set('timebank_transfer', { id: accounts.transfer });
+    set('timebank_post', { id: accounts.post });
+    set('timebank_item', { id: accounts.item });
     set('own_member', { id: withLogin.member.id });
     set('own_commitment', { id: commitment.json.id });
     if (side === 'inside') {
