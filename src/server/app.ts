@@ -56,6 +56,7 @@ import { registerRoutes } from './modules/register/register.routes.js';
 import { reportRoutes } from './modules/report/report.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
+import { volunteeringRoutes } from './modules/volunteering/index.js';
 import { attachmentsRoutes } from './modules/work-orders/attachments.routes.js';
 import { AttachmentsService } from './modules/work-orders/attachments.service.js';
 import { catalogueRoutes } from './modules/work-orders/catalogue.routes.js';
@@ -220,6 +221,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(open311Routes, { ctx, workOrders: services.workOrders });
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
+  await app.register(volunteeringRoutes, {
+    ctx,
+    readWorkOrder: (p, id) => services.workOrders.detail(p, id),
+  });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'deed.write',
   'catalogue.manage',
   'cockpit.read',
+  'volunteer.read',
+  'volunteer.manage',
+  'activity.lead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +58,9 @@ const GRID_KEEPING: readonly Permission[] = [
   'workorder.handle',
   'deed.write',
   'cockpit.read',
+  // Volunteer teams of the grid: see their volunteers, lead their activities (check-in, hours).
+  'volunteer.read',
+  'activity.lead',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -68,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.dispatch',
     'workorder.supervise',
     'workorder.callback',
+    'volunteer.manage',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -86,7 +93,15 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member.
   member: ['region.read', 'org.read'],
-  auditor: ['region.read', 'user.read', 'audit.read', 'org.read', 'workorder.read', 'cockpit.read'],
+  auditor: [
+    'region.read',
+    'user.read',
+    'audit.read',
+    'org.read',
+    'workorder.read',
+    'cockpit.read',
+    'volunteer.read',
+  ],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -21,7 +21,9 @@ export type ProtectedField =
   | 'health.record'
   | 'notification.params'
   /** Keyed hashes of portal sign-in codes: a database dump alone cannot try the million codes. */
-  | 'otp.code';
+  | 'otp.code'
+  /** Rotating check-in codes of volunteer activities (an HMAC of activity and time step). */
+  | 'volunteer.check_in';
 
 /** The two keys derived from the master key. */
 export interface FieldKeys {

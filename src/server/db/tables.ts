@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganizationKind, RegionKind } from '../../shared/organization-rules.js';
 import type { Channel, HandlerKind, Satisfaction, WorkOrderStatus } from '../../shared/work-orders.js';
+import type { VolunteeringTables } from '../modules/volunteering/volunteering.tables.js';
 
 export type { OrganizationKind, RegionKind };
 
@@ -619,7 +620,7 @@ export interface WorkOrderNumberTable {
   last_number: number;
 }
 
-export interface DB {
+export interface DB extends VolunteeringTables {
   service_categories: ServiceCategoryTable;
   calendar_days: CalendarDayTable;
   district_calendar_days: DistrictCalendarDayTable;

@@ -3,6 +3,7 @@ import { cockpitMessages } from './cockpit-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { uploadMessages } from './upload-messages.js';
+import { volunteeringMessages } from './volunteering-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
 
 /**
@@ -324,6 +325,7 @@ export const messages = {
   ...cockpitMessages,
   ...uploadMessages,
   ...backupMessages,
+  ...volunteeringMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

@@ -11,6 +11,7 @@ import * as publicDescription from './0009-public-description.js';
 import * as districtCatalogue from './0010-district-catalogue.js';
 import * as workOrderListIndex from './0011-work-order-list-index.js';
 import * as workOrdersByPerson from './0012-work-orders-by-person.js';
+import * as volunteering from './0016-volunteering.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -37,6 +38,7 @@ const migrations: Record<string, DialectMigration> = {
   '0010-district-catalogue': districtCatalogue,
   '0011-work-order-list-index': workOrderListIndex,
   '0012-work-orders-by-person': workOrdersByPerson,
+  '0016-volunteering': volunteering,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -1,4 +1,8 @@
 import type { Executor } from '../../db/database.js';
+import {
+  VOLUNTEERING_INDICATORS,
+  volunteeringCounterSources,
+} from '../volunteering/volunteering-counters.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
 
 /**
@@ -49,6 +53,9 @@ export const COUNTERS = {
   'org.registrations': { period: 'now', upkeep: 'snapshot' },
   'org.warm_groups': { period: 'now', upkeep: 'snapshot' },
   'org.corridor_branches': { period: 'now', upkeep: 'snapshot' },
+  // Volunteering (confirmed minutes bumped where hours are confirmed; active volunteers counted).
+  'vol.minutes': { period: 'month', upkeep: 'events' },
+  'vol.active': { period: 'now', upkeep: 'snapshot' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -99,6 +106,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
     counters: ['org.members', 'org.registrations', 'org.warm_groups', 'org.corridor_branches'],
     count: (db, district) => cockpitCounts.organizations(db, district),
   },
+  ...volunteeringCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -108,7 +116,7 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds';
+  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'volunteering';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -328,6 +336,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     value: (get) =>
       get('wo.closed') === 0 ? null : oneDecimal(get('wo.close_minutes') / get('wo.closed') / 60),
   },
+  ...VOLUNTEERING_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);
