@@ -13,6 +13,7 @@ import {
 } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
+import { volunteeringMatrixFixtures } from '../modules/volunteering/matrix-fixtures.js';
 import { multipartFile } from '../testing/multipart.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import {
@@ -37,6 +38,8 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'own_member',
   'own_commitment',
   'resident_request',
+  'own_volunteer_signup',
+  'own_volunteer_certificate',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */
@@ -286,6 +289,17 @@ describeEachDialect('authorization matrix', (env) => {
       if (side === 'inside') {
         owners.own_member = withLogin.cookie;
         owners.own_commitment = withLogin.cookie;
+      }
+    }
+    for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+      const side = community === QINGNIAN ? 'inside' : 'outside';
+      const volunteering = await volunteeringMatrixFixtures(env, admin, community);
+      samples[community] = { ...samples[community]!, ...volunteering.samples };
+      for (const [kind, params] of Object.entries(volunteering.params) as [TargetKind, Params][])
+        fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+      if (side === 'inside') {
+        owners.own_volunteer_signup = volunteering.owner;
+        owners.own_volunteer_certificate = volunteering.owner;
       }
     }
     sampleInside = samples[QINGNIAN]!;

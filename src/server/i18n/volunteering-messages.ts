@@ -71,10 +71,6 @@ export const volunteeringMessages = {
   },
   'volunteer.no_show_has_no_hours': { zh: '缺席的报名不能确认时长', en: 'A no-show has no hours to confirm' },
   'volunteer.already_confirmed': { zh: '该服务时长已确认', en: 'These hours are already confirmed' },
-  'volunteer.signup_of_other_activity': {
-    zh: '该报名不属于本活动',
-    en: 'This sign-up belongs to another activity',
-  },
   'volunteer.period_order': { zh: '结束日期不能早于开始日期', en: 'must not be before the start date' },
   'volunteer.no_service': {
     zh: '该期间内没有已确认的志愿服务',

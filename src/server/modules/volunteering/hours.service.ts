@@ -36,10 +36,10 @@ export class HoursService {
       if (!activity) throw notFound('volunteer.activity_not_found');
       const done: SignupRow[] = [];
       for (const [i, item] of input.items.entries()) {
+        // A sign-up of another activity is as good as none (the activity named in the path decides).
         const signup = await signupsRepository.findInScope(trx, scope, item.signupId);
-        if (!signup) throw notFound('volunteer.signup_not_found');
-        if (signup.activity_id !== activity.id) {
-          throw fieldError(`items.${i}.signupId`, 'volunteer.signup_of_other_activity');
+        if (!signup || signup.activity_id !== activity.id) {
+          throw fieldError(`items.${i}.signupId`, 'volunteer.signup_not_found');
         }
         if (signup.confirmed_at) throw conflict('volunteer.already_confirmed');
         if (signup.no_show) throw fieldError(`items.${i}.signupId`, 'volunteer.no_show_has_no_hours');

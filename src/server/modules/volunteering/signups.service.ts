@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import { conflict, DomainError, notFound } from '../../http/errors.js';
+import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/audit.repository.js';
 import { type ActivityRow, activitiesRepository, type ShiftRow } from './activities.repository.js';
@@ -48,7 +48,7 @@ export class SignupsService {
       const activity = await activitiesRepository.findInScope(trx, scope, activityId);
       if (!activity) throw notFound('volunteer.activity_not_found');
       const volunteer = await volunteersRepository.findInScope(trx, scope, input.volunteerId);
-      if (!volunteer) throw notFound('volunteer.not_found');
+      if (!volunteer) throw fieldError('volunteerId', 'volunteer.not_found');
       return this.place(trx, activity, input.shiftId, volunteer, { byLeader: true }, actor);
     });
   }
@@ -81,7 +81,7 @@ export class SignupsService {
     if (activity.status !== 'open') throw conflict('volunteer.activity_closed');
     if (volunteer.status !== 'active') throw conflict('volunteer.inactive');
     const shift = await activitiesRepository.shiftForUpdate(trx, this.dialect, activity.id, shiftId);
-    if (!shift) throw notFound('volunteer.shift_not_found');
+    if (!shift) throw fieldError('shiftId', 'volunteer.shift_not_found');
     if (shift.starts_at <= now) throw conflict('volunteer.shift_started');
     await this.checkFree(trx, volunteer, shift);
     if (activity.signup_mode === 'qualified') {
@@ -334,10 +334,10 @@ export class SignupsService {
       if (!activity) throw notFound('volunteer.activity_not_found');
       if (activity.status !== 'open') throw conflict('volunteer.activity_closed');
       const volunteer = await volunteersRepository.findInScope(trx, scope, input.volunteerId);
-      if (!volunteer) throw notFound('volunteer.not_found');
+      if (!volunteer) throw fieldError('volunteerId', 'volunteer.not_found');
       if (volunteer.status !== 'active') throw conflict('volunteer.inactive');
       const shift = await activitiesRepository.shiftForUpdate(trx, this.dialect, activity.id, input.shiftId);
-      if (!shift) throw notFound('volunteer.shift_not_found');
+      if (!shift) throw fieldError('shiftId', 'volunteer.shift_not_found');
       await this.checkFree(trx, volunteer, shift);
       const at = this.ctx.now().toISOString();
       const row: SignupRow = {
