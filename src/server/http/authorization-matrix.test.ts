@@ -13,7 +13,7 @@ import {
 } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
-import { volunteeringMatrixFixtures } from '../modules/volunteering/matrix-fixtures.js';
+import { volunteeringMatrixFixtures } from '../modules/volunteering/testing.js';
 import { multipartFile } from '../testing/multipart.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../testing/test-env.js';
 import {

@@ -572,7 +572,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     scopedBy: { query: 'region' },
   },
 
-  // Volunteering (src/server/modules/volunteering; fixtures: volunteering/matrix-fixtures.ts)
+  // Volunteering (src/server/modules/volunteering; fixtures: volunteering/testing.ts)
   'GET /api/volunteer-teams': { access: 'volunteer.read', target: 'none', scopedBy: { query: 'region' } },
   'GET /api/volunteers': { access: 'volunteer.read', target: 'none' },
   'POST /api/volunteers': {
