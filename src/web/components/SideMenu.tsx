@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HeartOutlined,
   IdcardOutlined,
   KeyOutlined,
   PieChartOutlined,
@@ -28,6 +29,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/coverage')) return '/coverage';
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
+  if (pathname.startsWith('/volunteering')) return '/volunteering';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
   if (pathname.startsWith('/audit')) return '/audit';
@@ -100,6 +102,14 @@ export function SideMenu() {
     });
   }
   items.push(...workOrderMenuItems(me, t, 'deeds'));
+  // Volunteering: the teams' activities for staff, one's own hours and sign-ups for members.
+  if (hasPermission(me, 'volunteer.read') || me.isMember) {
+    items.push({
+      key: hasPermission(me, 'volunteer.read') ? '/volunteering' : '/me/volunteering',
+      icon: <HeartOutlined />,
+      label: <span data-testid="menu-volunteering">{t('nav.volunteering')}</span>,
+    });
+  }
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',

@@ -2,6 +2,7 @@ import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enOpen311 } from './en.open311';
 import { enPortal } from './en.portal';
+import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
 
@@ -696,6 +697,7 @@ export const en: Record<MessageKey, string> = {
   'error.title': 'Something went wrong',
   ...enWorkOrders,
   ...enPortal,
+  ...enVolunteering,
   ...enOpen311,
   ...enCockpit,
   ...enArticle,

@@ -2,6 +2,7 @@ import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhOpen311 } from './zh.open311';
 import { zhPortal } from './zh.portal';
+import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
@@ -682,6 +683,7 @@ export const zh = {
   'error.title': '出错了',
   ...zhWorkOrders,
   ...zhPortal,
+  ...zhVolunteering,
   ...zhOpen311,
   ...zhCockpit,
   ...zhArticle,
