@@ -60,6 +60,7 @@ import { reportRoutes } from './modules/report/index.js';
 import { timebankExchangeRoutes, timebankRoutes } from './modules/timebank/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
+import { volunteeringRoutes } from './modules/volunteering/index.js';
 import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
 import { createServiceContext } from './services.js';
 
@@ -220,6 +221,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
   await app.register(timebankRoutes, { ctx });
   await app.register(timebankExchangeRoutes, { ctx });
+  await app.register(volunteeringRoutes, {
+    ctx,
+    readWorkOrder: (p, id) => services.workOrders.detail(p, id),
+  });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

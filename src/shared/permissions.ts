@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'timebank.write',
   'timebank.redeem',
   'timebank.settings',
+  'volunteer.read',
+  'volunteer.manage',
+  'activity.lead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -52,6 +52,22 @@ const ArticlePage = lazy(() =>
 const Open311KeysPage = lazy(() =>
   import('./pages/open311/Open311KeysPage').then((m) => ({ default: m.Open311KeysPage })),
 );
+const VolunteeringPage = lazy(() =>
+  import('./pages/volunteering/VolunteeringPage').then((m) => ({ default: m.VolunteeringPage })),
+);
+const ActivityPage = lazy(() =>
+  import('./pages/volunteering/ActivityPage').then((m) => ({ default: m.ActivityPage })),
+);
+const CheckInScreen = lazy(() =>
+  import('./pages/volunteering/CheckInScreen').then((m) => ({ default: m.CheckInScreen })),
+);
+const MyVolunteeringPage = lazy(() =>
+  import('./pages/volunteering/MyVolunteeringPage').then((m) => ({ default: m.MyVolunteeringPage })),
+);
+// The certificate check is public: whoever holds a certificate may confirm it without an account.
+const VerifyPage = lazy(() =>
+  import('./pages/volunteering/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
 // The resident portal (/m): its own sign-in and layout, outside the staff console.
 const PortalRoutes = lazy(() =>
   import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
@@ -64,6 +80,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/verify"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <VerifyPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/m/*"
         element={
@@ -82,6 +106,44 @@ export function AppRoutes() {
         <Route index element={<HomeRedirect />} />
         <Route path="home" element={<PhoneHomePage />} />
         <Route path="regions" element={<RegionsRedirect />} />
+        <Route
+          path="volunteering"
+          element={
+            <RequirePermission permission="volunteer.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <VolunteeringPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="volunteering/activities/:id"
+          element={
+            <RequirePermission permission="volunteer.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <ActivityPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="volunteering/activities/:id/check-in"
+          element={
+            <RequirePermission permission="activity.lead">
+              <Suspense fallback={<FullPageSpin />}>
+                <CheckInScreen />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="me/volunteering"
+          element={
+            <Suspense fallback={<FullPageSpin />}>
+              <MyVolunteeringPage />
+            </Suspense>
+          }
+        />
         <Route path="regions/:code" element={<RegionPage />} />
         <Route
           path="persons"

@@ -25,6 +25,12 @@ const GRID_KEEPING: readonly Permission[] = [
   // 大走访: read and record visits in one's grid.
   'visit.read',
   'visit.record',
+  // Volunteer teams of the grid: see their volunteers, lead their activities (check-in, hours).
+  'volunteer.read',
+  'activity.lead',
+  // 爱心银行: accounts, transfers and the board in their subtree.
+  'timebank.read',
+  'timebank.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -41,6 +47,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // Secretaries plan visit campaigns and confirm register changes found on visits.
     'visit.plan',
     'register.change_confirm',
+    'volunteer.manage',
+    // The love supermarket's clerk and the district's limits (the latter held over a whole district).
+    'timebank.redeem',
+    'timebank.settings',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -68,6 +78,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.read',
     'cockpit.read',
     'visit.read',
+    'volunteer.read',
+    'timebank.read',
   ],
 };
 

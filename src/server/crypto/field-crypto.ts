@@ -23,7 +23,10 @@ export type ProtectedField =
   /** Keyed hashes of portal sign-in codes: a database dump alone cannot try the million codes. */
   | 'otp.code'
   /** Keyed hashes of love-supermarket redemption codes, for the same reason. */
-  | 'timebank.redemption_code';
+  | 'timebank.redemption_code'
+
+  /** Rotating check-in codes of volunteer activities (an HMAC of activity and time step). */
+  | 'volunteer.check_in';
 
 /** The two keys derived from the master key. */
 export interface FieldKeys {

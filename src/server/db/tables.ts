@@ -38,6 +38,7 @@ import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
 import type { VisitTables } from '../modules/visits/visits.tables.js';
+import type { VolunteeringTables } from '../modules/volunteering/volunteering.tables.js';
 import type {
   WorkOrderEventTable,
   WorkOrdersTables,
@@ -134,7 +135,8 @@ export interface DB
     DeedsTables,
     Open311Tables,
     VisitTables,
-    TimebankTables {}
+    TimebankTables,
+    VolunteeringTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -21,6 +21,7 @@ import {
   type DemoPerson,
   PopulationGenerator,
 } from './demo-population.js';
+import { writeDemoVolunteering } from './demo-volunteering.js';
 import { type SatisfactionProfile, WorkOrderHistory } from './demo-work-orders.js';
 
 export type { DemoAccount } from './demo-accounts.js';
@@ -208,6 +209,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       await writer.insert('commendations', organizations.commendations);
       await writer.insert('health_records', organizations.healthRecords);
       await writer.insert('deeds', organizations.deeds);
+      await writeDemoVolunteering(writer, { ...organizations, people, random, today, now });
 
       await progress(index, 0.55, '热线与工单');
       // 36 hotlines: every street's, then the largest communities'.

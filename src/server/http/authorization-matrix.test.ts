@@ -28,6 +28,8 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'own_member',
   'own_commitment',
   'resident_request',
+  'own_volunteer_signup',
+  'own_volunteer_certificate',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

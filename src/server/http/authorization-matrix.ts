@@ -13,6 +13,7 @@ import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
 import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
+import { VOLUNTEERING_ROUTES } from './authorization-matrix/volunteering.js';
 import { WORK_ORDERS_ROUTES } from './authorization-matrix/work-orders.js';
 
 export type {
@@ -49,6 +50,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   COCKPIT_ROUTES,
   VISITS_ROUTES,
   TIMEBANK_ROUTES,
+  VOLUNTEERING_ROUTES,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { portalMessages } from './portal-messages.js';
 import { timebankMessages } from './timebank-messages.js';
 import { uploadMessages } from './upload-messages.js';
 import { visitMessages } from './visit-messages.js';
+import { volunteeringMessages } from './volunteering-messages.js';
 import { workOrderMessages, workOrderValueLabels } from './work-order-messages.js';
 
 /**
@@ -330,6 +331,7 @@ export const messages = {
   ...backupMessages,
   ...visitMessages,
   ...timebankMessages,
+  ...volunteeringMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

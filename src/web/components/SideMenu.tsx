@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -33,6 +34,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/visit-changes')) return '/visit-changes';
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
+  if (pathname.startsWith('/volunteering')) return '/volunteering';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
   if (pathname === '/home') return '/home';
@@ -136,6 +138,14 @@ export function SideMenu() {
     });
   }
   items.push(...workOrderMenuItems(me, t, 'deeds'));
+  // Volunteering: the teams' activities for staff, one's own hours and sign-ups for members.
+  if (hasPermission(me, 'volunteer.read') || me.isMember) {
+    items.push({
+      key: hasPermission(me, 'volunteer.read') ? '/volunteering' : '/me/volunteering',
+      icon: <HeartOutlined />,
+      label: <span data-testid="menu-volunteering">{t('nav.volunteering')}</span>,
+    });
+  }
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',

@@ -9,6 +9,7 @@ import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
 import { enRegister } from './en.register';
 import { enVisits } from './en.visits';
+import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
 import type { MessageKey } from './zh';
 
@@ -107,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   ...enMemberWorkflows,
   ...enWorkOrders,
   ...enPortal,
+  ...enVolunteering,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -9,6 +9,7 @@ import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
 import { zhRegister } from './zh.register';
 import { zhVisits } from './zh.visits';
+import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
@@ -107,6 +108,7 @@ export const zh = {
   ...zhMemberWorkflows,
   ...zhWorkOrders,
   ...zhPortal,
+  ...zhVolunteering,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

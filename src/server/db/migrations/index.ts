@@ -14,6 +14,7 @@ import * as workOrdersByPerson from './0012-work-orders-by-person.js';
 import * as timebank from './0013-timebank.js';
 import * as visits from './0014-visits.js';
 import * as passwordChangeRequired from './0015-password-change-required.js';
+import * as volunteering from './0016-volunteering.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -43,6 +44,7 @@ const migrations: Record<string, DialectMigration> = {
   '0013-timebank': timebank,
   '0014-visits': visits,
   '0015-password-change-required': passwordChangeRequired,
+  '0016-volunteering': volunteering,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

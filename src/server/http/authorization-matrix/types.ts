@@ -41,7 +41,13 @@ export type TargetKind =
   | 'timebank_account'
   | 'timebank_transfer'
   | 'timebank_post'
-  | 'timebank_item';
+  | 'timebank_item'
+  | 'volunteer'
+  | 'volunteer_activity'
+  | 'volunteer_signup'
+  | 'volunteer_certificate'
+  | 'own_volunteer_signup'
+  | 'own_volunteer_certificate';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
@@ -63,6 +69,10 @@ export interface SampleIds {
   /** Two time-bank accounts of residents, with minutes to move. */
   account: string;
   otherAccount: string;
+  /** Volunteering: the community's volunteer team, a volunteer of it, and a shift of its activity. */
+  volunteerTeam?: string;
+  volunteer?: string;
+  volunteerShift?: string;
 }
 
 export interface MatrixRow {

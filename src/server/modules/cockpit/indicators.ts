@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import { visitCounters } from '../visits/index.js';
+import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
 
 /**
@@ -56,6 +57,9 @@ export const COUNTERS = {
   'visit.needs_ordered': { period: 'month', upkeep: 'events' },
   'visit.households_attempted': { period: 'now', upkeep: 'events' },
   'visit.households_met': { period: 'now', upkeep: 'events' },
+  // Volunteering (confirmed minutes bumped where hours are confirmed; active volunteers counted).
+  'vol.minutes': { period: 'month', upkeep: 'events' },
+  'vol.active': { period: 'now', upkeep: 'snapshot' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -111,6 +115,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
     counters: COUNTER_CODES.filter((c) => c.startsWith('visit.')),
     count: (db, district) => visitCounters.count(db, district),
   },
+  ...volunteeringCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -120,7 +125,7 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits';
+  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits' | 'volunteering';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -398,6 +403,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     counters: ['visit.needs_ordered'],
     value: count('visit.needs_ordered'),
   },
+  ...VOLUNTEERING_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

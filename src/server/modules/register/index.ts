@@ -16,7 +16,7 @@ export { writeErrorReport, writeResidentTemplate } from './import/spreadsheet-wr
 export { toJobDto } from './import-jobs.dto.js';
 export { ImportJobsService, markInterruptedImports } from './import-jobs.service.js';
 export { recordLookup } from './lookup-guard.js';
-export { ageOn, namePinyin, protectPhone, rowHash } from './person-fields.js';
+export { ageOn, maskedContact, namePinyin, protectPhone, rowHash } from './person-fields.js';
 export { personWritesRepository } from './person-writes.repository.js';
 export { PersonsService } from './persons.service.js';
 export { registerRepository } from './register.repository.js';

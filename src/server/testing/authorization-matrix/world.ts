@@ -13,6 +13,7 @@ import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
 import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
+import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { multipartFile } from '../multipart.js';
 import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
 
@@ -214,6 +215,18 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       owners.own_commitment = withLogin.cookie;
     }
   }
+  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    const volunteering = await volunteeringMatrixFixtures(env, admin, community);
+    samples[community] = { ...samples[community]!, ...volunteering.samples };
+    for (const [kind, params] of Object.entries(volunteering.params) as [TargetKind, Params][])
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+    if (side === 'inside') {
+      owners.own_volunteer_signup = volunteering.owner;
+      owners.own_volunteer_certificate = volunteering.owner;
+    }
+  }
+
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;
 
