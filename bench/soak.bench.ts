@@ -10,7 +10,7 @@ import { importResidents } from '../src/server/modules/register/import/resident-
 import { UsersService } from '../src/server/modules/users/users.service.js';
 import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { soakClient, startSoakServer } from './soak-client.js';
-import { type Kind, LABELS, requestMix } from './soak-mix.js';
+import { type Kind, LABELS, type Label, requestMix } from './soak-mix.js';
 import { benchDatabase, gridWithBuildings, median, printResult, round, scratchDir } from './support.js';
 
 const { values } = parseArgs({
