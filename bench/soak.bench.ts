@@ -1,22 +1,4 @@
-/**
- * bench/soak: the server under a steady, realistic load for minutes, looking for what only time
- * shows — errors, latency that creeps up, memory that grows. First the maximum intake rate is
- * measured as bench/intake does (authenticated work-order creation, 50 connections); then the
- * load runs open-loop at half that rate with a mix of 50% reads (order and person lists and
- * details), 20% searches (person name and age filters), 20% intakes and 10% work-order actions
- * (dispatch, sign, resolve, each order along its way). The first `--warmup-seconds` are not
- * counted. The server runs in a process of its own (bench/soak-server.ts) with its background
- * jobs, and its memory is read from its own /metrics every five seconds.
- * Targets: errors 0, ratio (achieved / offered rate) ≥ 0.95, p99 of the last minute at most 1.5×
- * the first's, RSS growth from the first minute to the last under 50 MB.
- *   npm run bench -- soak [--dialect sqlite|postgres] [--minutes 10] [--warmup-seconds 30]
- *                         [--probe-seconds 5] [--residents 2000] [--rate N] [--keep-database]
- * SOAK_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server process.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Scope } from '../src/server/auth/scope.js';
@@ -27,6 +9,8 @@ import { verifyAuditChain } from '../src/server/modules/audit/audit-verify.js';
 import { importResidents } from '../src/server/modules/register/import/resident-import.js';
 import { UsersService } from '../src/server/modules/users/users.service.js';
 import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
+import { soakClient, startSoakServer } from './soak-client.js';
+import { type Kind, LABELS, type Label, requestMix } from './soak-mix.js';
 import { benchDatabase, gridWithBuildings, median, printResult, round, scratchDir } from './support.js';
 
 const { values } = parseArgs({
@@ -102,79 +86,9 @@ const surnames = [...'王李张刘陈杨赵黄周吴'];
 await handle.database.close();
 
 // ---- The server, in its own process. ----
-const tsx = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/cli.mjs');
-// SOAK_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server's node,
-// to profile the server under the soak's load. tsx's CLI would run the server in a child process
-// of its own, which the arguments never reach: with them, tsx is loaded into node instead.
-const serverNodeArgs = (process.env.SOAK_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const tsxLoader = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/loader.mjs');
-const server: ChildProcess = spawn(
-  process.execPath,
-  [
-    ...(serverNodeArgs.length > 0 ? [...serverNodeArgs, '--import', tsxLoader] : [tsx]),
-    path.resolve(import.meta.dirname, 'soak-server.ts'),
-    handle.dataDir,
-    handle.databaseUrl ?? '',
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const port = await new Promise<number>((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  createInterface({ input: server.stdout! }).on('line', (line) => {
-    const match = /^listening (\d+)$/.exec(line);
-    if (match) resolve(Number(match[1]));
-  });
-});
+const { server, port } = await startSoakServer(handle.dataDir, handle.databaseUrl);
 const base = `http://127.0.0.1:${port}`;
-// Idle sockets are closed here after 10 s, well before the server drops them (Fastify's
-// keepAliveTimeout, 72 s): otherwise a request sent on a socket the server is closing at that
-// moment fails with ECONNRESET, a race of HTTP keep-alive, not a fault of the server.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 10_000 });
-
-interface Answer {
-  status: number;
-  body: string;
-}
-function send(method: string, url: string, cookie: string, body?: unknown): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const request = http.request(
-      `${base}${url}`,
-      {
-        method,
-        agent,
-        timeout: REQUEST_TIMEOUT_MS,
-        headers: { cookie, ...(payload ? { 'content-type': 'application/json' } : {}) },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        response.on('error', reject);
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('lianxin_session='));
-  if (!cookie) throw new Error(`login ${username} answered ${response.status} without a session cookie`);
-  return cookie;
-}
+const { send, login, agent } = soakClient(base, REQUEST_TIMEOUT_MS);
 const cookies = {
   admin: await login('admin', 'Bench-Admin-2026'),
   operator: await login(BENCH_OPERATOR.username, BENCH_OPERATOR.password),
@@ -208,112 +122,7 @@ process.stdout.write(
 );
 
 // ---- 2. The soak: an open-loop mix at half that rate. ----
-type Kind = 'read' | 'search' | 'intake' | 'action';
-/** What exactly a request asks, finer than its kind: which query's cost grows with the tables. */
-type Label =
-  | 'orders-list'
-  | 'order'
-  | 'persons-list'
-  | 'person'
-  | 'search-name'
-  | 'search-age'
-  | 'intake'
-  | 'dispatch'
-  | 'sign'
-  | 'resolve';
-const LABELS: readonly Label[] = [
-  'orders-list',
-  'order',
-  'persons-list',
-  'person',
-  'search-name',
-  'search-age',
-  'intake',
-  'dispatch',
-  'sign',
-  'resolve',
-];
-const recent: string[] = [];
-const toDispatch: string[] = [];
-const toSign: string[] = [];
-const toResolve: string[] = [];
-const pickFrom = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-const remember = (id: string) => {
-  recent.push(id);
-  if (recent.length > 1000) recent.shift();
-};
-
-/** One request of the mix: what it asks, and what to do with a good answer. */
-function nextRequest(): {
-  kind: Kind;
-  label: Label;
-  run: () => Promise<Answer>;
-  done?: (answer: Answer) => void;
-} {
-  const roll = Math.random();
-  if (roll < 0.1) {
-    if (toResolve.length > 0) {
-      const id = toResolve.shift()!;
-      return {
-        kind: 'action',
-        label: 'resolve',
-        run: () =>
-          send('POST', `/api/work-orders/${id}/actions`, cookies.worker, {
-            action: 'resolve',
-            note: '已上门处理',
-          }),
-      };
-    }
-    if (toSign.length > 0) {
-      const id = toSign.shift()!;
-      return {
-        kind: 'action',
-        label: 'sign',
-        run: () => send('POST', `/api/work-orders/${id}/actions`, cookies.worker, { action: 'sign' }),
-        done: () => toResolve.push(id),
-      };
-    }
-    if (toDispatch.length > 0) {
-      const id = toDispatch.shift()!;
-      return {
-        kind: 'action',
-        label: 'dispatch',
-        run: () =>
-          send('POST', `/api/work-orders/${id}/actions`, cookies.secretary, {
-            action: 'dispatch',
-            assigneeUserId: workerId,
-          }),
-        done: () => toSign.push(id),
-      };
-    }
-  }
-  if (roll < 0.3)
-    return {
-      kind: 'intake',
-      label: 'intake',
-      run: () => send('POST', '/api/work-orders', cookies.operator, intakeBody),
-      done: (answer) => {
-        const id = (JSON.parse(answer.body) as { id: string }).id;
-        remember(id);
-        toDispatch.push(id);
-      },
-    };
-  if (roll < 0.5) {
-    const [label, search]: [Label, string] =
-      Math.random() < 0.5
-        ? ['search-name', `/api/persons?q=${encodeURIComponent(pickFrom(surnames))}&limit=20`]
-        : ['search-age', `/api/persons?region=${grid}&ageMin=60&ageMax=80&limit=20`];
-    return { kind: 'search', label, run: () => send('GET', search, cookies.admin) };
-  }
-  const reads: [Label, string][] = [
-    ['orders-list', '/api/work-orders?limit=20'],
-    ['persons-list', `/api/persons?region=${grid}&limit=20`],
-    ['person', `/api/persons/${pickFrom(personIds)}`],
-    ...(recent.length > 0 ? [['order', `/api/work-orders/${pickFrom(recent)}`] as [Label, string]] : []),
-  ];
-  const [label, read] = pickFrom(reads);
-  return { kind: 'read', label, run: () => send('GET', read, cookies.admin) };
-}
+const nextRequest = requestMix({ send, cookies, grid, personIds, surnames, workerId, intakeBody });
 
 interface Minute {
   latencies: number[];

@@ -4,44 +4,31 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  idNumber,
-  type ResidentCells,
-  residentRows,
-  seededRandom,
-  writeResidentXlsx,
-} from '../src/server/fixtures/resident-rows';
+import { idNumber, type ResidentCells, seededRandom } from '../src/server/fixtures/resident-rows';
 import { type ApiClient, apiLogin, createUser } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { docsScreenshotsDir, screenshotRecorder } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
-import { fillDate, logIn, logOut, pickMember, visibleText } from './support/ui';
+import { logOut, visibleText } from './support/ui';
+import {
+  CALLER,
+  createGrid,
+  DISTRICT,
+  HOTLINE,
+  importResidents,
+  neighbourRows,
+  OPERATOR,
+  orderPages,
+  QINGNIAN,
+  SECRETARY,
+  spaced,
+  WORKER,
+} from './support/work-orders';
 
-const DISTRICT = '230108';
-const QINGNIAN = { code: '230108001002', name: '青年社区' };
-const OPERATOR = { username: 'hotline_li', displayName: '热线接线员李娜', password: 'Line-Nine-2026!' };
-const SECRETARY = {
-  username: 'qn_secretary',
-  displayName: '青年社区书记张伟',
-  password: 'Youth-Party-2026!',
-};
-const WORKER = { username: 'qn_worker', displayName: '青年三网格网格员刘洋', password: 'Grid-Keeper-2026!' };
-const HOTLINE = { number: '0451-86661234', name: '平房区民生服务热线' };
-/** The caller: an elderly woman living alone, registered with her mobile number. */
-const CALLER = { name: '王秀英', phone: '13845671234' };
-const BRANCH = '青年社区党支部';
-const DEED = '帮独居老人王秀英买菜送饭';
+// The order's flow, from the operator's console to the archive and its public text; the
+// administrator's pages (catalogue, calendar, hotlines, deeds) are in work-orders-admin.e2e.ts.
+
 const DESCRIPTION = '独居老人王秀英来电：近日腿脚不便，无法下楼买菜做饭，希望社区帮忙安排送餐。';
-
-interface Region {
-  code: string;
-}
-
-/** The day before today on the district's clock, as YYYY-MM-DD. */
-function beijingYesterday(): string {
-  const beijing = new Date(Date.now() + 8 * 3_600_000 - 86_400_000);
-  return beijing.toISOString().slice(0, 10);
-}
 
 /** A photo of the work done, drawn for the test: a kitchen table with the delivered meal. */
 async function mealPhoto(file: string): Promise<void> {
@@ -70,36 +57,12 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
   let grid = '';
   let callerId = '';
   let orderNumber = '';
-  let memberName = '';
-
-  async function importResidents(rows: ResidentCells[]): Promise<void> {
-    const file = path.join(folder, '青年三网格居民.xlsx');
-    await writeResidentXlsx(file, rows);
-    const job = await admin.upload<{ id: string }>('/api/imports', fs.readFileSync(file), 'residents.xlsx');
-    for (let i = 0; i < 300; i++) {
-      const state = await admin.json<{ status: string; message: string | null }>(
-        'GET',
-        `/api/imports/${job.id}`,
-      );
-      if (state.status === 'succeeded') return;
-      if (state.status !== 'running')
-        throw new Error(`The set-up import ended ${state.status}: ${state.message}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The set-up import did not finish within 30 s');
-  }
 
   beforeAll(async () => {
     server = await startServer();
     admin = await apiLogin(server.baseUrl, 'admin', server.adminPassword);
 
-    grid = (
-      await admin.json<Region>('POST', `/api/regions/${QINGNIAN.code}/children`, {
-        kind: 'grid',
-        name: '青年三网格',
-      })
-    ).code;
-    await admin.json<Region>('POST', `/api/regions/${grid}/children`, { kind: 'building', name: '1号楼' });
+    grid = await createGrid(admin);
     await createUser(admin, OPERATOR, 'hotline_operator', DISTRICT);
     await createUser(admin, SECRETARY, 'secretary', QINGNIAN.code);
     await createUser(admin, WORKER, 'grid_worker', grid);
@@ -122,9 +85,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
       '黑龙江省哈尔滨市平房区',
       '',
     ];
-    // Five households on the first two floors.
-    const neighbours = [...residentRows({ count: 12, gridCode: grid, buildings: ['1号楼'], seed: 11 })];
-    await importResidents([caller, ...neighbours]);
+    await importResidents(admin, folder, [caller, ...neighbourRows(grid)]);
     const found = await admin.json<{ items: { id: string }[] }>(
       'GET',
       `/api/persons?q=${encodeURIComponent(CALLER.name)}`,
@@ -133,26 +94,6 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     expect(callerId).not.toBe('');
 
     await admin.json('POST', '/api/hotlines', { ...HOTLINE, regionCode: DISTRICT });
-    // A neighbour who is a party member, for the ledger of good deeds.
-    const branch = await admin.json<{ id: string }>('POST', '/api/organizations', {
-      kind: 'branch',
-      name: BRANCH,
-      anchorRegionCode: QINGNIAN.code,
-    });
-    const neighbour = (
-      await admin.json<{ items: { id: string; name: string; age: number }[] }>(
-        'GET',
-        `/api/persons?region=${grid}`,
-      )
-    ).items.find((person) => person.name !== CALLER.name && person.age >= 30)!;
-    memberName = neighbour.name;
-    await admin.json('POST', '/api/members', {
-      organizationId: branch.id,
-      personId: neighbour.id,
-      category: 'formal',
-      status: 'retired',
-      joinedOn: '1985-07-01',
-    });
     await mealPhoto(photo);
 
     browser = await launchBrowser();
@@ -167,33 +108,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
   });
 
   const text = (target: string | Locator) => visibleText(page, target);
-  /** The input or text area behind a test id (antd puts the id on the field or on its wrapper). */
-  const field = (testId: string) => {
-    const element = page.getByTestId(testId);
-    return element
-      .locator('input, textarea')
-      .or(element.and(page.locator('input, textarea')))
-      .first();
-  };
-  /** Waits until a page part shows a text (lists load after the page appears). */
-  const shown = (testId: string, content: string) =>
-    page.getByTestId(testId).getByText(content).first().waitFor();
-  /** An open dialog by its title. */
-  const dialog = (title: string) => page.getByRole('dialog', { name: title });
-  /** antd writes two-character button labels with a space between the characters. */
-  const spaced = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
-  /** Picks an option of the open select dropdown by its text. */
-  const option = (label: string) =>
-    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-
-  async function signIn(user: { username: string; password: string }): Promise<void> {
-    // A step that failed before logging out must not leave its user signed in for the next.
-    await page.context().clearCookies();
-    await page.goto('/login');
-    await logIn(page, user.username, user.password);
-    // Each role lands on its own home (secretaries on the cockpit, operators on the console).
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const { field, shown, dialog, option, signIn } = orderPages(() => page);
 
   async function openOrder(view: string): Promise<void> {
     await page.getByTestId('menu-work-orders').click();
@@ -429,53 +344,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     await logOut(page);
   });
 
-  it('shows the administrator the catalogue, the working-day calendar, the hotlines and the ledger of good deeds', async () => {
-    await signIn({ username: 'admin', password: server.adminPassword });
-    await page.getByTestId('menu-service-admin').click();
-    await page.getByTestId('menu-categories').click();
-    await shown('categories-page', '独居老人照料');
-    await shot('admin-catalogue');
-    await page
-      .locator('tr', { has: page.getByTestId('category-row-livelihood.elderly_care') })
-      .getByRole('button', { name: spaced('编辑') })
-      .click();
-    const editor = dialog('编辑“独居老人照料”');
-    expect(await editor.getByTestId('attributes-editor').locator('input').first().inputValue()).toBe(
-      'care_need',
-    );
-    await shot('admin-category-editor', { fullPage: false });
-    await editor.getByRole('button', { name: spaced('取消') }).click();
-    await editor.waitFor({ state: 'hidden' });
-    await page.getByTestId('menu-calendar').click();
-    await page.getByTestId('calendar-year').click();
-    await option('2026').click();
-    // The year at a glance: 14 February 2026 is a Saturday worked for the Spring Festival.
-    const adjusted = page.getByTestId('calendar-day-2026-02-14');
-    expect(await adjusted.getAttribute('aria-label')).toBe('2026-02-14 春节调休上班');
-    await shot('admin-calendar');
-    await adjusted.click();
-    const day = dialog('编辑 2026-02-14');
-    expect(await day.getByTestId('calendar-name').inputValue()).toBe('春节调休上班');
-    await day.getByRole('button', { name: spaced('取消') }).click();
-    await day.waitFor({ state: 'hidden' });
-    await page.getByTestId('calendar-view').getByText('列表').click();
-    await shown('calendar-page', '春节调休上班');
-    await page.getByTestId('menu-hotlines').click();
-    await shown('hotlines-page', HOTLINE.number);
-    await shot('admin-hotlines');
-
-    await page.getByTestId('menu-deeds').click();
-    await page.getByTestId('deed-new').click();
-    const form = dialog('记录好事实事');
-    await pickMember(page, page.getByTestId('deed-member'), memberName, BRANCH);
-    await field('deed-title').fill(DEED);
-    // Yesterday in Beijing: the server compares the day with its UTC date (reported).
-    await fillDate(page, page.getByTestId('deed-done-on'), beijingYesterday());
-    await form.getByRole('button', { name: spaced('保存') }).click();
-    await form.waitFor({ state: 'hidden' });
-    await shown('deeds-table', DEED);
-    await shown('deeds-page', memberName);
-    await shot('deeds');
+  it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });
 });

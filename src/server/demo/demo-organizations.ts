@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { SERVICE_AREAS } from '../../shared/api/member-workflows.js';
-import { COMMENDATION_TITLES } from '../../shared/article-figures.js';
 import { regionAt } from '../../shared/region-code.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Insertable } from '../db/row-types.js';
@@ -19,6 +18,8 @@ import type {
   WarmGroupHouseholdTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
+import { planRecognitionAndRecords } from './demo-organization-records.js';
+import { COMMITMENTS, DISTRICT_UNITS, TEAM_NAMES } from './demo-organization-texts.js';
 import type { DemoBuilding, DemoCommunity, DemoHousehold, DemoPerson } from './demo-population.js';
 
 export interface OrganizationTargets {
@@ -45,70 +46,6 @@ export interface OrganizationRows {
   healthRecords: Insertable<HealthRecordTable>[];
   deeds: Insertable<DeedTable>[];
 }
-
-/** The units of a district government whose in-service members register where they live (双报到). */
-const DISTRICT_UNITS = [
-  '区委办公室',
-  '区政府办公室',
-  '区委组织部',
-  '区教育局',
-  '区卫生健康局',
-  '区民政局',
-  '区人力资源和社会保障局',
-  '区城市管理局',
-  '区住房和城乡建设局',
-  '区财政局',
-  '区市场监督管理局',
-  '区司法局',
-  '区应急管理局',
-  '区农业农村局',
-  '区人民医院',
-  '区第一中学',
-];
-const TEAM_NAMES = [
-  '党员义工服务队',
-  '志愿服务队',
-  '巾帼志愿服务队',
-  '青年志愿服务队',
-  '夕阳红志愿服务队',
-  '邻里守望服务队',
-];
-const COMMITMENTS = [
-  '每月参加一次社区志愿服务',
-  '结对帮扶一户困难家庭',
-  '每周看望楼内独居老人',
-  '参与楼道环境整治',
-  '协助网格员走访入户',
-  '为居民提供法律咨询',
-  '辅导社区青少年课业',
-];
-const DEEDS = [
-  '帮助独居老人买菜送餐',
-  '清理楼道堆放杂物',
-  '陪同老人就医',
-  '为困难家庭代缴水电费',
-  '维修楼道照明',
-  '入户讲解医保政策',
-  '冬季为老人家中检查暖气',
-  '帮助残疾居民办理证件',
-  '组织邻里调解矛盾',
-  '为留守儿童辅导功课',
-  '清扫小区积雪',
-  '协助居民申请低保',
-  '为失业居民推荐工作岗位',
-  '慰问困难党员',
-  '帮助居民疏通下水管道',
-];
-const CONDITIONS = [
-  '高血压',
-  '糖尿病',
-  '冠心病',
-  '慢性支气管炎',
-  '关节炎',
-  '脑梗后遗症',
-  '骨质疏松',
-  '白内障',
-];
 
 const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -420,94 +357,22 @@ export function planOrganizations(input: {
     if (leader) setLeader(team, leader);
   }
 
-  // Commendations of the last three years: pioneer posts and excellent members, advanced collectives.
-  const memberIds = rows.members.map((m) => m.id);
-  const memberRegion = new Map(rows.members.map((m) => [m.id, m.region_code]));
-  const commend = (
-    title: string,
-    subjectType: 'member' | 'organization',
-    ids: string[],
-    count: number,
-    region: (id: string) => string,
-  ) => {
-    const picked = [...ids].sort(() => random() - 0.5).slice(0, count);
-    for (const [index, subjectId] of picked.entries()) {
-      rows.commendations.push({
-        id: uuidv7(),
-        district_code: districtCode,
-        region_code: region(subjectId),
-        year: year - (index % 3),
-        title,
-        subject_type: subjectType,
-        subject_id: subjectId,
-        note: '',
-        created_at: now,
-      });
-    }
-  };
-  commend(
-    COMMENDATION_TITLES.pioneer_posts,
-    'member',
-    memberIds,
-    input.targets.pioneerPosts,
-    (id) => memberRegion.get(id)!,
+  planRecognitionAndRecords(
+    {
+      districtCode,
+      now,
+      year,
+      random,
+      pastDay,
+      crypto: input.crypto,
+      people: input.people,
+      targets: input.targets,
+      parties: allParty,
+      committees,
+      leaders,
+    },
+    rows,
   );
-  commend(
-    COMMENDATION_TITLES.excellent_members,
-    'member',
-    memberIds,
-    input.targets.excellentMembers,
-    (id) => memberRegion.get(id)!,
-  );
-  const orgRegion = new Map(allParty.map((o) => [o.id, o.regionCode]));
-  commend(
-    COMMENDATION_TITLES.advanced_collectives,
-    'organization',
-    allParty.map((o) => o.id),
-    input.targets.advancedCollectives,
-    (id) => orgRegion.get(id)!,
-  );
-
-  // Health records, the elderly and the disabled first.
-  const byNeed = input.people
-    .map((p) => ({ p, key: (age(p) >= 60 ? 2 : 0) + (p.tags.includes('残疾人') ? 2 : 0) + random() * 1.5 }))
-    .sort((a, b) => b.key - a.key)
-    .slice(0, input.targets.healthRecords);
-  for (const { p } of byNeed) {
-    const conditions = [...CONDITIONS].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * 2));
-    const record = {
-      conditions: p.tags.includes('残疾人') ? [...conditions, '肢体残疾'].join('、') : conditions.join('、'),
-      doctorContact: `${committees.get(p.communityCode)?.name.replace(/党委|党总支$/, '') ?? ''}卫生服务站 家庭医生`,
-      lastCheckup: pastDay(),
-    };
-    rows.healthRecords.push({
-      person_id: p.id,
-      district_code: districtCode,
-      region_code: p.buildingCode,
-      record_enc: input.crypto.encrypt('health.record', JSON.stringify(record)),
-      created_at: now,
-      updated_at: now,
-    });
-  }
-
-  // 好事实事: recorded for members, warm-group leaders most often.
-  const doers = [...memberIds, ...leaders, ...leaders];
-  for (let i = 0; i < input.targets.deeds && doers.length > 0; i++) {
-    const memberId = pick(random, doers);
-    const doneOn = pastDay();
-    rows.deeds.push({
-      id: uuidv7(),
-      district_code: districtCode,
-      region_code: memberRegion.get(memberId)!,
-      member_id: memberId,
-      work_order_id: null,
-      title: pick(random, DEEDS),
-      description: '',
-      done_on: doneOn,
-      created_by: null,
-      created_at: `${doneOn}T10:00:00.000Z`,
-    });
-  }
   return { ...rows, leaders };
 }
 

@@ -2,11 +2,15 @@ import type { Executor } from '../../db/database.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
+import { count, percent } from './indicator-values.js';
+import { VISIT_INDICATORS } from './indicators-visits.js';
+import { WORK_ORDER_INDICATORS } from './indicators-work-orders.js';
 
 /**
  * The cockpit's registry: every counter kept per region and every indicator computed from them.
  * A module that wants its figures on the cockpit adds its counters, how they are counted from its
- * tables, and its indicators here — the cockpit's pages, exports and report pick them up.
+ * tables, and its indicators here (larger sets in an indicators-<area>.ts spread into INDICATORS
+ * below) — the cockpit's pages, exports and report pick them up.
  *
  * Counters are sums over a region's whole subtree, kept in `region_rollups` (or, for three of
  * them, in the older `region_stats`). A counter is either
@@ -141,13 +145,6 @@ export interface IndicatorDef {
   value(get: (counter: CounterCode) => number): number | null;
 }
 
-const oneDecimal = (value: number) => Math.round(value * 10) / 10;
-const percent = (part: number, whole: number) => (whole === 0 ? null : oneDecimal((part / whole) * 100));
-const count =
-  (counter: CounterCode) =>
-  (get: (counter: CounterCode) => number): number =>
-    get(counter);
-
 export const INDICATORS: readonly IndicatorDef[] = [
   {
     code: 'residents',
@@ -267,142 +264,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     counters: ['deed.total'],
     value: count('deed.total'),
   },
-  {
-    code: 'wo_received',
-    module: 'work-orders',
-    label: { zh: '受理工单', en: 'Orders received' },
-    unit: 'count',
-    better: 'lower',
-    kind: 'flow',
-    counters: ['wo.received'],
-    value: count('wo.received'),
-  },
-  {
-    code: 'wo_closed',
-    module: 'work-orders',
-    label: { zh: '办结工单', en: 'Orders closed' },
-    unit: 'count',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['wo.closed'],
-    value: count('wo.closed'),
-  },
-  {
-    code: 'wo_on_time_rate',
-    module: 'work-orders',
-    label: { zh: '按时办结率', en: 'Closed on time' },
-    unit: 'percent',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['wo.closed_on_time', 'wo.closed'],
-    value: (get) => percent(get('wo.closed_on_time'), get('wo.closed')),
-  },
-  {
-    code: 'wo_overdue_now',
-    module: 'work-orders',
-    label: { zh: '当前超期', en: 'Overdue now' },
-    unit: 'count',
-    better: 'lower',
-    kind: 'stock',
-    counters: ['wo.overdue'],
-    value: count('wo.overdue'),
-  },
-  {
-    code: 'wo_open_now',
-    module: 'work-orders',
-    label: { zh: '在办工单', en: 'Open orders' },
-    unit: 'count',
-    better: 'lower',
-    kind: 'stock',
-    counters: ['wo.open'],
-    value: count('wo.open'),
-  },
-  {
-    code: 'wo_satisfaction_rate',
-    module: 'work-orders',
-    label: { zh: '群众满意率', en: 'Satisfaction' },
-    note: {
-      zh: '回访中“满意”与“基本满意”之和占全部回访的比例',
-      en: 'Callbacks answered satisfied or basically satisfied, of all callbacks',
-    },
-    unit: 'percent',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['wo.satisfied', 'wo.basically_satisfied', 'wo.unsatisfied'],
-    value: (get) => {
-      const content = get('wo.satisfied') + get('wo.basically_satisfied');
-      return percent(content, content + get('wo.unsatisfied'));
-    },
-  },
-  {
-    code: 'wo_avg_close_hours',
-    module: 'work-orders',
-    label: { zh: '平均办结用时', en: 'Average time to close' },
-    unit: 'hours',
-    better: 'lower',
-    kind: 'flow',
-    counters: ['wo.close_minutes', 'wo.closed'],
-    value: (get) =>
-      get('wo.closed') === 0 ? null : oneDecimal(get('wo.close_minutes') / get('wo.closed') / 60),
-  },
-  {
-    code: 'visit_coverage',
-    module: 'visits',
-    label: { zh: '走访见面覆盖率', en: 'Visit coverage (met)' },
-    note: {
-      zh: '走访中当面见到的住户占登记住户的比例',
-      en: 'Households met in person on a visit, of all households in the register',
-    },
-    unit: 'percent',
-    better: 'higher',
-    kind: 'stock',
-    counters: ['visit.households_met', 'reg.households'],
-    value: (get) => percent(get('visit.households_met'), get('reg.households')),
-  },
-  {
-    code: 'visit_attempted_coverage',
-    module: 'visits',
-    label: { zh: '走访上门覆盖率', en: 'Visit coverage (attempted)' },
-    note: {
-      zh: '走访过（含未遇、拒访）的住户占登记住户的比例',
-      en: 'Households visited at all (not home and refused included), of all households in the register',
-    },
-    unit: 'percent',
-    better: 'higher',
-    kind: 'stock',
-    counters: ['visit.households_attempted', 'reg.households'],
-    value: (get) => percent(get('visit.households_attempted'), get('reg.households')),
-  },
-  {
-    code: 'visits',
-    module: 'visits',
-    label: { zh: '走访次数', en: 'Visits' },
-    unit: 'count',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['visit.visits'],
-    value: count('visit.visits'),
-  },
-  {
-    code: 'visit_needs',
-    module: 'visits',
-    label: { zh: '走访发现需求', en: 'Needs found on visits' },
-    unit: 'count',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['visit.needs'],
-    value: count('visit.needs'),
-  },
-  {
-    code: 'visit_needs_ordered',
-    module: 'visits',
-    label: { zh: '需求转工单', en: 'Needs turned into orders' },
-    unit: 'count',
-    better: 'higher',
-    kind: 'flow',
-    counters: ['visit.needs_ordered'],
-    value: count('visit.needs_ordered'),
-  },
+  ...WORK_ORDER_INDICATORS,
+  ...VISIT_INDICATORS,
   ...VOLUNTEERING_INDICATORS,
 ];
 

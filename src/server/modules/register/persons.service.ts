@@ -1,5 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
-import { maskIdNumber, maskPhone, validateMobilePhone } from '../../../shared/validators/index.js';
+import { maskPhone, validateMobilePhone } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Person } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -7,10 +6,12 @@ import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { regionPathCodes, regionsRepository } from '../regions/index.js';
-import { type LookupKind, type LookupVia, recordLookup } from './lookup-guard.js';
+import { type LookupVia, recordLookup } from './lookup-guard.js';
 import { ageOn, maskedContact, namePinyin, protectPhone } from './person-fields.js';
+import { anonymizePerson, subjectExportOf } from './person-privacy.js';
+import { lookupKindOf, searchMatchOf, yearsBefore } from './person-search.js';
 import { personWritesRepository } from './person-writes.repository.js';
-import { type PersonFilter, registerRepository } from './register.repository.js';
+import { registerRepository } from './register.repository.js';
 
 export interface PersonQuery {
   q?: string | undefined;
@@ -31,45 +32,12 @@ export interface HealthRecord {
 
 export type RevealField = 'idNumber' | 'phone' | 'health';
 
-/** YYYY-MM-DD of the day `years` before `day`. */
-const yearsBefore = (day: Date, years: number) =>
-  new Date(Date.UTC(day.getUTCFullYear() - years, day.getUTCMonth(), day.getUTCDate()))
-    .toISOString()
-    .slice(0, 10);
-
 export class PersonsService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** The configured person tags (独居老人, 低保户 …), for pickers and filters. */
   tags(): Promise<{ code: string; name: string }[]> {
     return registerRepository.tags(this.ctx.database.db);
-  }
-
-  /** Which look-up a search box text is, if it is one (see lookup-guard.ts). */
-  private lookupKindOf(match: PersonFilter['match']): LookupKind | undefined {
-    if (match?.kind === 'id_bidx') return 'id_number';
-    if (match?.kind === 'phone_bidx') return 'phone';
-    if (match?.kind === 'phone_last4_bidx') return 'phone_last4';
-    return undefined;
-  }
-
-  /** Turns the one search box into exactly one kind of match. */
-  private matchOf(q: string): PersonFilter['match'] {
-    const { crypto } = this.ctx;
-    const text = q.trim();
-    if (/^\d{17}[\dXx]$/.test(text))
-      return { kind: 'id_bidx', value: crypto.blindIndex('person.id_number', text.toUpperCase()) };
-    if (/^1\d{10}$/.test(text)) {
-      return {
-        kind: 'phone_bidx',
-        value: crypto.blindIndex('person.phone', text),
-        last4: crypto.blindIndex('person.phone_last4', text.slice(-4)),
-      };
-    }
-    if (/^\d{4}$/.test(text))
-      return { kind: 'phone_last4_bidx', value: crypto.blindIndex('person.phone_last4', text) };
-    if (/^[a-zA-Z]+$/.test(text)) return { kind: 'pinyin', value: text.toLowerCase() };
-    return { kind: 'text', value: text };
   }
 
   /**
@@ -82,8 +50,8 @@ export class PersonsService {
     const after = decodeCursor(query.cursor, ['text', 'text']);
     const today = this.ctx.now();
     const effective = query.region ? scope.filteredTo(query.region) : scope;
-    const match = query.q ? this.matchOf(query.q) : undefined;
-    const lookupKind = this.lookupKindOf(match);
+    const match = query.q ? searchMatchOf(this.ctx.crypto, query.q) : undefined;
+    const lookupKind = lookupKindOf(match);
     if (lookup && lookupKind && !query.cursor) {
       await recordLookup(this.ctx, lookup.actor, {
         kind: lookupKind,
@@ -305,102 +273,16 @@ export class PersonsService {
   }
 
   /**
-   * Anonymization on request: name and identifiers are replaced, the row stays (with gender,
-   * birth year and region) so statistics and work-order history keep their meaning.
+   * Anonymization on request: name and identifiers are replaced, the row stays (see
+   * person-privacy.ts).
    */
-  async anonymize(scope: Scope, id: string, reason: string, actor: AuditActor): Promise<void> {
-    const { db } = this.ctx.database;
-    await db.transaction().execute(async (trx) => {
-      const person = await registerRepository.findPerson(trx, scope, id);
-      if (!person) throw notFound('person.not_found');
-      if (person.status === 'anonymized') return;
-      const now = this.ctx.now().toISOString();
-      const placeholder = `anonymized:${uuidv7()}`;
-      await personWritesRepository.update(trx, id, {
-        name: '（已匿名）',
-        name_pinyin: '',
-        name_initials: '',
-        birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
-        id_number_enc: this.ctx.crypto.encrypt('person.id_number', placeholder),
-        id_number_bidx: this.ctx.crypto.blindIndex('person.id_number', placeholder),
-        ...protectPhone(this.ctx.crypto, null),
-        registered_address: '',
-        current_address: '',
-        note: '',
-        status: 'anonymized',
-        row_hash: 'anonymized',
-        updated_at: now,
-      });
-      await personWritesRepository.deleteHealthRecord(trx, id);
-      await personWritesRepository.clearHeadship(trx, id, now);
-      await this.ctx.audit.append(trx, actor, {
-        action: 'person.anonymized',
-        targetType: 'person',
-        targetId: id,
-        regionCode: person.region_code,
-        summary: {
-          reason,
-          idNumber: maskIdNumber(this.ctx.crypto.decrypt('person.id_number', person.id_number_enc)),
-        },
-      });
-    });
+  anonymize(scope: Scope, id: string, reason: string, actor: AuditActor): Promise<void> {
+    return anonymizePerson(this.ctx, scope, id, reason, actor);
   }
 
   /** Everything held about one person, in clear, for a data-subject access request. Audited. */
-  async subjectExport(scope: Scope, id: string, reason: string, actor: AuditActor) {
-    const { db } = this.ctx.database;
-    return db.transaction().execute(async (trx) => {
-      const person = await registerRepository.findPerson(trx, scope, id);
-      if (!person) throw notFound('person.not_found');
-      const { crypto } = this.ctx;
-      const tags = (await registerRepository.tagNamesOf(trx, [id])).get(id) ?? [];
-      const health = await registerRepository.healthRecordOf(trx, id);
-      const [household] = person.household_id
-        ? await registerRepository.householdsByIds(trx, [person.household_id])
-        : [];
-      const moves = await registerRepository.movesOf(trx, id);
-      await this.ctx.audit.append(trx, actor, {
-        action: 'person.subject_export',
-        targetType: 'person',
-        targetId: id,
-        regionCode: person.region_code,
-        summary: { reason },
-      });
-      return {
-        exportedAt: this.ctx.now().toISOString(),
-        person: {
-          name: person.name,
-          idNumber:
-            person.status === 'anonymized' ? '' : crypto.decrypt('person.id_number', person.id_number_enc),
-          phone: person.phone_enc ? crypto.decrypt('person.phone', person.phone_enc) : '',
-          gender: person.gender,
-          birthDate: person.birth_date,
-          ethnicity: person.ethnicity,
-          relation: person.relation,
-          registeredAddress: person.registered_address,
-          currentAddress: person.current_address,
-          note: person.note,
-          tags,
-          status: person.status,
-          regionCode: person.region_code,
-          createdAt: person.created_at,
-          updatedAt: person.updated_at,
-        },
-        household: household
-          ? {
-              regionCode: household.region_code,
-              unit: household.unit,
-              floor: household.floor,
-              room: household.room,
-              address: household.address,
-            }
-          : null,
-        healthRecord: health
-          ? (JSON.parse(crypto.decrypt('health.record', health.record_enc)) as HealthRecord)
-          : null,
-        moves: moves.map((m) => ({ at: m.at, from: m.from_region_code, to: m.to_region_code })),
-      };
-    });
+  subjectExport(scope: Scope, id: string, reason: string, actor: AuditActor) {
+    return subjectExportOf(this.ctx, scope, id, reason, actor);
   }
 
   async setHealthRecord(scope: Scope, id: string, record: HealthRecord, actor: AuditActor): Promise<void> {
