@@ -61,14 +61,19 @@ describeInBrowser('time bank: a transfer between two accounts and a supermarket 
         .first()
         .click();
     };
+    // antd puts the test id on the input itself or on its wrapper, depending on the version.
+    const minutesInput = () => {
+      const field = page.getByTestId('timebank-transfer-minutes');
+      return field.and(page.locator('input')).or(field.locator('input')).first();
+    };
     await pickPayee();
-    await page.getByTestId('timebank-transfer-minutes').locator('input').fill('10');
+    await minutesInput().fill('10');
     await page.getByTestId('timebank-transfer-send').click();
     await expect.poll(async () => visibleText(page, 'timebank-balance')).toBe(String(before.payer - 10));
     expect(await balanceOf(payee.id)).toBe(before.payee + 10);
 
     await pickPayee();
-    await page.getByTestId('timebank-transfer-minutes').locator('input').fill('999999');
+    await minutesInput().fill('999999');
     await page.getByTestId('timebank-transfer-send').click();
     expect(await visibleText(page, 'form-error')).toContain('余额不足');
     expect(await balanceOf(payer.id)).toBe(before.payer - 10);
