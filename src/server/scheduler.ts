@@ -9,6 +9,7 @@ import {
   type NotificationProvider,
   WebhookProvider,
 } from './modules/notifications/index.js';
+import { refundLapsedOrders } from './modules/timebank/index.js';
 import { sweepOverdue, WorkOrdersService } from './modules/work-orders/index.js';
 import type { ServiceContext } from './services.js';
 
@@ -25,7 +26,7 @@ interface Job {
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
  * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
  * head exported to the data directory every minute (the links since the last export are checked
- * first), expired sessions and stale login failure counts every hour. Each job is safe with
+ * first), lapsed love-supermarket codes refunded every ten minutes, expired sessions and stale login failure counts every hour. Each job is safe with
  * several processes on one PostgreSQL (see each job), so every process may run the scheduler; a run
  * that is still busy when its next turn comes is skipped, not stacked.
  */
@@ -46,6 +47,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
     { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
     { name: 'audit head', everyMs: 60_000, run: () => exportHeadOrWarn(ctx, log), atStart: true },
+    // At start too: minutes of codes that lapsed while the server was down go back without a wait.
+    { name: 'supermarket refunds', everyMs: 10 * 60_000, run: () => refundLapsedOrders(ctx), atStart: true },
     { name: 'stale sign-ins', everyMs: 60 * 60_000, run: () => purgeStaleSignIns(ctx, ctx.now()) },
   ];
   const timers = jobs.map((job) => {

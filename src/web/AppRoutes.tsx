@@ -5,6 +5,7 @@ import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { timebankRoutes } from './pages/timebank/routes';
 import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
 import { RequireAuth } from './session/RequireAuth';
@@ -297,6 +298,7 @@ export function AppRoutes() {
         />
         {workOrderRoutes()}
         {visitRoutes()}
+        {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

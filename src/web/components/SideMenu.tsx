@@ -12,7 +12,9 @@ import {
   IdcardOutlined,
   KeyOutlined,
   PieChartOutlined,
+  ShopOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
@@ -35,6 +37,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/volunteering')) return '/volunteering';
+  if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
+  if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
   if (pathname === '/home') return '/home';
@@ -144,6 +148,21 @@ export function SideMenu() {
       key: hasPermission(me, 'volunteer.read') ? '/volunteering' : '/me/volunteering',
       icon: <HeartOutlined />,
       label: <span data-testid="menu-volunteering">{t('nav.volunteering')}</span>,
+    });
+  }
+  // 爱心银行: the accounts for staff who read them, the supermarket check-off for its clerks.
+  if (hasPermission(me, 'timebank.read')) {
+    items.push({
+      key: '/timebank',
+      icon: <WalletOutlined />,
+      label: <span data-testid="menu-timebank">{t('nav.timebank')}</span>,
+    });
+  }
+  if (hasPermission(me, 'timebank.redeem')) {
+    items.push({
+      key: '/timebank/clerk',
+      icon: <ShopOutlined />,
+      label: <span data-testid="menu-timebank-clerk">{t('nav.timebankClerk')}</span>,
     });
   }
   if (hasPermission(me, 'user.read')) {

@@ -8,6 +8,7 @@ import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
 import { enRegister } from './en.register';
+import { enTimebank } from './en.timebank';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
@@ -114,5 +115,6 @@ export const en: Record<MessageKey, string> = {
   ...enCockpit,
   ...enArticle,
   ...enVisits,
+  ...enTimebank,
   ...enPhone,
 };

@@ -8,6 +8,7 @@ import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
 import { zhRegister } from './zh.register';
+import { zhTimebank } from './zh.timebank';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
@@ -114,6 +115,7 @@ export const zh = {
   ...zhCockpit,
   ...zhArticle,
   ...zhVisits,
+  ...zhTimebank,
   ...zhPhone,
 } as const;
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
@@ -64,6 +65,8 @@ export const COUNTERS = {
   // Volunteering (confirmed minutes bumped where hours are confirmed; active volunteers counted).
   'vol.minutes': { period: 'month', upkeep: 'events' },
   'vol.active': { period: 'now', upkeep: 'snapshot' },
+  // Time bank (minutes that changed hands; bumped by postTransfer).
+  'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -120,6 +123,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
     count: (db, district) => visitCounters.count(db, district),
   },
   ...volunteeringCounterSources,
+  ...timebankCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -129,7 +133,7 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits' | 'volunteering';
+  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits' | 'volunteering' | 'timebank';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -267,6 +271,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...WORK_ORDER_INDICATORS,
   ...VISIT_INDICATORS,
   ...VOLUNTEERING_INDICATORS,
+  ...TIMEBANK_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { districtOf, regionAt } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError } from '../../http/errors.js';
+import { rollupsRepository } from '../cockpit/index.js';
 import { accountsRepository, type LimitRow, ownersRepository } from './accounts.repository.js';
+import { beijingMonth, CIRCULATING_KINDS } from './circulation-kinds.js';
 import type { OwnerKind, TimebankAccount, TransferKind } from './timebank.tables.js';
 
 /**
@@ -134,6 +136,10 @@ export async function postTransfer(trx: Executor, input: PostInput): Promise<str
       },
     ],
   );
+  if (CIRCULATING_KINDS.has(input.kind))
+    await rollupsRepository.bump(trx, from.region_code, [
+      { period: beijingMonth(input.at), counter: 'tb.circulated_minutes', value: minutes },
+    ]);
   return id;
 }
 
