@@ -23,7 +23,12 @@ export default defineConfig({
         // to the bundler, so that a page brings only the components it uses (a phone's first
         // load would otherwise carry every antd component of every page: bench/first-load).
         codeSplitting: {
-          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // zod with its configuration in one chunk: every chunk that builds a schema imports this
+            // one, so `jitless` is set before the first schema (zod-config.ts says why it must be).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]web[\\/]zod-config\.ts$/ },
+          ],
         },
       },
     },
