@@ -55,6 +55,9 @@ function selectedKey(pathname: string): string {
  * Coverage, Party members, Users and Audit log only for holders of person.read / org.read /
  * org.write / user.read / audit.read; the article's figures for those who read a whole district.
  */
+/** The submenu that holds the district's programs. */
+const PROGRAMS_KEY = 'programs';
+
 export function SideMenu() {
   const { t } = useI18n();
   const me = useMe();
@@ -106,15 +109,18 @@ export function SideMenu() {
       label: <span data-testid="menu-visits">{t('nav.visits')}</span>,
     });
   }
+  // The district's programs (campaigns, volunteering, the time bank) share one submenu, so that the
+  // menu of a role holding them all still fits a laptop's screen.
+  const programs: Item[] = [];
   if (hasPermission(me, 'visit.read')) {
-    items.push({
+    programs.push({
       key: '/visit-campaigns',
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-visit-campaigns">{t('nav.visitCampaigns')}</span>,
     });
   }
   if (hasPermission(me, 'register.change_confirm')) {
-    items.push({
+    programs.push({
       key: '/visit-changes',
       icon: <AuditOutlined />,
       label: <span data-testid="menu-visit-changes">{t('nav.visitChanges')}</span>,
@@ -144,7 +150,7 @@ export function SideMenu() {
   items.push(...workOrderMenuItems(me, t, 'deeds'));
   // Volunteering: the teams' activities for staff, one's own hours and sign-ups for members.
   if (hasPermission(me, 'volunteer.read') || me.isMember) {
-    items.push({
+    programs.push({
       key: hasPermission(me, 'volunteer.read') ? '/volunteering' : '/me/volunteering',
       icon: <HeartOutlined />,
       label: <span data-testid="menu-volunteering">{t('nav.volunteering')}</span>,
@@ -152,19 +158,27 @@ export function SideMenu() {
   }
   // 爱心银行: the accounts for staff who read them, the supermarket check-off for its clerks.
   if (hasPermission(me, 'timebank.read')) {
-    items.push({
+    programs.push({
       key: '/timebank',
       icon: <WalletOutlined />,
       label: <span data-testid="menu-timebank">{t('nav.timebank')}</span>,
     });
   }
   if (hasPermission(me, 'timebank.redeem')) {
-    items.push({
+    programs.push({
       key: '/timebank/clerk',
       icon: <ShopOutlined />,
       label: <span data-testid="menu-timebank-clerk">{t('nav.timebankClerk')}</span>,
     });
   }
+  if (programs.length > 1) {
+    items.push({
+      key: PROGRAMS_KEY,
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-programs">{t('nav.programs')}</span>,
+      children: programs,
+    });
+  } else items.push(...programs);
   if (hasPermission(me, 'user.read')) {
     items.push({
       key: '/users',
@@ -201,7 +215,10 @@ export function SideMenu() {
     <Menu
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={workOrderOpenKeys(selected)}
+      defaultOpenKeys={[
+        ...workOrderOpenKeys(selected),
+        ...(programs.some((item) => item?.key === selected) ? [PROGRAMS_KEY] : []),
+      ]}
       items={items}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -2,6 +2,7 @@ import type { zhVisits } from './zh.visits';
 
 /** English UI strings of 大走访 (spread into en.ts). */
 export const enVisits: Record<keyof typeof zhVisits, string> = {
+  'nav.programs': 'Programs',
   'nav.visits': 'Visits',
   'nav.visitCampaigns': 'Visit campaigns',
   'nav.visitChanges': 'Changes to confirm',

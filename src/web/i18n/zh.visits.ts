@@ -1,5 +1,6 @@
 /** Chinese UI strings of 大走访 (spread into zh.ts). */
 export const zhVisits = {
+  'nav.programs': '服务项目',
   'nav.visits': '走访',
   'nav.visitCampaigns': '走访活动',
   'nav.visitChanges': '信息变更确认',
