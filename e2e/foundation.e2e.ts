@@ -9,6 +9,8 @@ const SHANGHAI_XINCUN = { code: '230108001003', name: '上海新村社区' };
 const GRID_NAME = '青年一网格';
 const BUILDING_NAME = '1号楼';
 const SECRETARY = { username: 'qn_secretary', displayName: '青年社区书记', password: 'Youth-Party-2026' };
+/** What the secretary chooses at the first sign-in, when the given password must be changed. */
+const SECRETARY_OWN_PASSWORD = 'Qingnian-Own-Choice-77';
 
 describeInBrowser('foundation: regions, users and scoped access in the browser', () => {
   let server: RunningServer;
@@ -179,8 +181,18 @@ describeInBrowser('foundation: regions, users and scoped access in the browser',
     await shot('logged-out');
   });
 
-  it('shows the secretary only 青年社区 and its grid', async () => {
+  it('has the secretary change the password the administrator gave, before anything else', async () => {
     await logIn(SECRETARY.username, SECRETARY.password);
+    const card = page.getByTestId('password-change-required');
+    await card.waitFor();
+    await page.getByTestId('password-current').fill(SECRETARY.password);
+    await page.getByTestId('password-new').fill(SECRETARY_OWN_PASSWORD);
+    await page.getByTestId('password-confirm').fill(SECRETARY_OWN_PASSWORD);
+    await page.getByTestId('password-change-submit').click();
+    await card.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the secretary only 青年社区 and its grid', async () => {
     await page.waitForURL('**/cockpit');
     await page.getByTestId('menu-regions').click();
     await page.waitForURL(`**/regions/${QINGNIAN.code}`);
