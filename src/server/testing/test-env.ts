@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { z } from 'zod';
+import { errorBodySchema } from '../../shared/api/common.js';
 import { buildApp } from '../app.js';
 import type { RoleName } from '../auth/permissions.js';
 import { Scope } from '../auth/scope.js';
@@ -20,6 +22,43 @@ export const DISTRICT = '230108';
 export const QINGNIAN = '230108001002'; // 青年社区
 export const SHANGHAI_XINCUN = '230108001003'; // 上海新村社区
 export const XINGJIAN_STREET = '230108001'; // 兴建街道
+
+export type ErrorBody = z.output<typeof errorBodySchema>;
+
+/**
+ * One answer of the app. `json` is what the server sent, unchecked; a test reads it through
+ * `body(schema)` with the route's shared response schema (the one the web parses with), so the
+ * test is typed and a drift between server and web fails it, or through `error` for an error
+ * answer.
+ */
+export class TestResponse {
+  readonly status: number;
+  readonly headers: LightMyRequestResponse['headers'];
+
+  constructor(
+    readonly raw: LightMyRequestResponse,
+    // biome-ignore lint/suspicious/noExplicitAny: step one of typing test reads; becomes `unknown` once every read goes through body()/error
+    readonly json: any,
+  ) {
+    this.status = raw.statusCode;
+    this.headers = raw.headers;
+  }
+
+  /** The body parsed with a shared schema; a mismatch fails with the path and the status. */
+  body<S extends z.ZodType>(schema: S): z.output<S> {
+    const parsed = schema.safeParse(this.json);
+    if (parsed.success) return parsed.data;
+    const where = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    throw new Error(
+      `the answer (${this.status}) does not match the schema: ${where.join('; ')}\n${this.raw.body.slice(0, 500)}`,
+    );
+  }
+
+  /** The body of an error answer: code, message, request id and the fields at fault. */
+  get error(): ErrorBody {
+    return this.body(errorBodySchema);
+  }
+}
 
 export interface InjectOptions {
   cookie?: string | undefined;
@@ -82,15 +121,17 @@ export class TestEnv {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options: InjectOptions = {},
-  ) {
+  ): Promise<TestResponse> {
     const response: LightMyRequestResponse = await this.app.inject({
       method,
       url,
       headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined;
-    return { status: response.statusCode, json, headers: response.headers, raw: response };
+    const json: unknown = response.headers['content-type']?.toString().includes('json')
+      ? response.json()
+      : undefined;
+    return new TestResponse(response, json);
   }
 
   /** Logs in and returns the Cookie header value for later requests. */
