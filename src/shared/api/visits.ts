@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  cursorParam,
+  idParams,
+  idSchema,
+  limitSchema,
+  optionalParam,
+  pageOf,
+  regionCodeSchema,
+} from './common.js';
 
 /**
  * 大走访: request and response shapes of the visits API, defined once for server and web (the web
@@ -30,15 +39,14 @@ export const NEED_CATEGORY: Record<NeedType, string> = {
   hardship: 'livelihood.hardship',
 };
 
-const regionCode = z.string().regex(/^\d{6,17}$/, 'field.region_code');
-const id = z.uuid();
+const regionCode = regionCodeSchema;
+const id = idSchema;
 const day = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const optionalQuery = optionalParam;
 const text = (max: number) => z.string().trim().max(max);
 
-export const idParams = z.object({ id });
+export { idParams };
 
 // ---- campaigns ----
 
@@ -87,12 +95,9 @@ export type Campaign = z.infer<typeof campaignSchema>;
 
 export const campaignListQuery = z.object({
   region: optionalQuery(regionCode),
-  cursor: optionalQuery(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
-
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** Give households to a visitor (by hand or in bulk), or take them back (visitorUserId null). */
 export const assignBody = z
@@ -144,8 +149,8 @@ export const targetListQuery = z.object({
   visitor: optionalQuery(id),
   /** open: not yet at target; overdue: not at target and the period more than half gone unvisited. */
   state: optionalQuery(z.enum(['open', 'overdue', 'return_due'])),
-  cursor: optionalQuery(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 // ---- visits ----
@@ -266,8 +271,8 @@ export const visitListQuery = z.object({
   order: optionalQuery(id),
   campaign: optionalQuery(id),
   region: optionalQuery(regionCode),
-  cursor: optionalQuery(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 export const toOrderBody = z
@@ -299,8 +304,8 @@ export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 export const changeRequestQuery = z.object({
   region: optionalQuery(regionCode),
   status: optionalQuery(z.enum(['pending', 'confirmed', 'rejected'])),
-  cursor: optionalQuery(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 export const decideBody = z
@@ -341,3 +346,9 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 /** The work order a need became (POST /api/visit-needs/{id}/order). */
 export const needOrderSchema = z.object({ needId: z.string(), workOrderId: z.string(), number: z.string() });
+
+/** Pages of the visits API's lists (one definition for routes, web and tests). */
+export const campaignPageSchema = pageOf(campaignSchema);
+export const visitPageSchema = pageOf(visitSchema);
+export const visitTargetPageSchema = pageOf(visitTargetSchema);
+export const changeRequestPageSchema = pageOf(changeRequestSchema);

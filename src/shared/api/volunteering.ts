@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParam, idSchema, limitSchema, optionalParam, pageOf } from './common.js';
 
 /**
  * Request and response shapes of the volunteering API (issue 13), used by the server's routes and
@@ -22,7 +23,7 @@ export type ActivityArea = (typeof ACTIVITY_AREAS)[number];
 export const SIGNUP_MODES = ['open', 'approval', 'qualified'] as const;
 export const SIGNUP_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const;
 
-const id = z.string().uuid();
+const id = idSchema;
 const instant = z.iso.datetime({ offset: true });
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,8 +31,7 @@ const skills = z
   .array(text(30))
   .max(20)
   .refine((list) => new Set(list).size === list.length, { message: 'volunteer.duplicate_skill' });
-const query = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const query = optionalParam;
 
 // ---- requests ----
 
@@ -113,21 +113,21 @@ export const certificateBody = z.object({ from: date, to: date });
 export const volunteerListQuery = z.object({
   team: query(id),
   q: query(z.string().trim().max(50)),
-  cursor: query(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 export const activityListQuery = z.object({
   team: query(id),
   area: query(z.enum(ACTIVITY_AREAS)),
-  cursor: query(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 export const teamListQuery = z.object({
   region: query(z.string().regex(/^\d{6,17}$/, 'field.region_code')),
-  cursor: query(z.string().max(200)),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
+  limit: limitSchema,
 });
 
 export const serialParams = z.object({
@@ -297,9 +297,6 @@ export const myVolunteeringSchema = z.object({
   openActivities: z.array(activitySchema),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-
 export type Team = z.infer<typeof teamSchema>;
 export type Volunteer = z.infer<typeof volunteerSchema>;
 export type VolunteerRecord = z.infer<typeof volunteerRecordSchema>;
@@ -312,3 +309,8 @@ export type Verification = z.infer<typeof verificationSchema>;
 export type MyVolunteering = z.infer<typeof myVolunteeringSchema>;
 export type CheckInCode = z.infer<typeof checkInCodeSchema>;
 export type CreateActivityBody = z.input<typeof createActivityBody>;
+
+/** Pages of the volunteering API's lists (one definition for routes, web and tests). */
+export const teamPageSchema = pageOf(teamSchema);
+export const volunteerPageSchema = pageOf(volunteerSchema);
+export const activityPageSchema = pageOf(activitySchema);

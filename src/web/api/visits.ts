@@ -1,15 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  campaignPageSchema,
   campaignSchema,
+  changeRequestPageSchema,
   changeRequestSchema,
   coverageSchema,
   householdBriefSchema,
   needOrderSchema,
-  pageOf,
   type RecordVisitBody,
+  visitPageSchema,
   visitSchema,
-  visitTargetSchema,
+  visitTargetPageSchema,
+  type visitTargetSchema,
 } from '../../shared/api/visits';
 import { api } from './client';
 
@@ -22,10 +25,10 @@ export type HouseholdBrief = z.infer<typeof householdBriefSchema>;
 export type Coverage = z.infer<typeof coverageSchema>;
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
-const campaignPage = pageOf(campaignSchema);
-const targetPage = pageOf(visitTargetSchema);
-const visitPage = pageOf(visitSchema);
-const changePage = pageOf(changeRequestSchema);
+const campaignPage = campaignPageSchema;
+const targetPage = visitTargetPageSchema;
+const visitPage = visitPageSchema;
+const changePage = changeRequestPageSchema;
 
 export const visitKeys = {
   all: ['visits'] as const,

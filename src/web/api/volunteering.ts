@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { CreateActivityBody } from '../../shared/api/volunteering';
 import {
   activityDetailSchema,
+  activityPageSchema,
   activitySchema,
   certificateSchema,
   checkInCodeSchema,
   myVolunteeringSchema,
-  pageOf,
   signupSchema,
-  teamSchema,
+  teamPageSchema,
   verificationSchema,
+  volunteerPageSchema,
   volunteerRecordSchema,
   volunteerSchema,
 } from '../../shared/api/volunteering';
@@ -29,13 +30,13 @@ export const volunteeringKeys = {
 
 export const teamsQuery = queryOptions({
   queryKey: volunteeringKeys.teams,
-  queryFn: () => api('GET', '/api/volunteer-teams', pageOf(teamSchema), { query: { limit: 200 } }),
+  queryFn: () => api('GET', '/api/volunteer-teams', teamPageSchema, { query: { limit: 200 } }),
 });
 
 export const volunteersQuery = (team: string, q: string) =>
   queryOptions({
     queryKey: volunteeringKeys.volunteers(team, q),
-    queryFn: () => api('GET', '/api/volunteers', pageOf(volunteerSchema), { query: { team, q, limit: 200 } }),
+    queryFn: () => api('GET', '/api/volunteers', volunteerPageSchema, { query: { team, q, limit: 200 } }),
   });
 
 export const volunteerQuery = (id: string) =>
@@ -46,7 +47,7 @@ export const volunteerQuery = (id: string) =>
 
 export const activitiesQuery = queryOptions({
   queryKey: volunteeringKeys.activities,
-  queryFn: () => api('GET', '/api/volunteer-activities', pageOf(activitySchema), { query: { limit: 100 } }),
+  queryFn: () => api('GET', '/api/volunteer-activities', activityPageSchema, { query: { limit: 100 } }),
 });
 
 export const activityQuery = (id: string) =>

@@ -4,12 +4,12 @@ import { errorResponses } from '../../../shared/api/common.js';
 import {
   assignBody,
   campaignListQuery,
+  campaignPageSchema,
   campaignSchema,
   coverageQuery,
   coverageSchema,
   createCampaignBody,
   idParams,
-  pageOf,
   targetBody,
 } from '../../../shared/api/visits.js';
 import type { CampaignsService } from './campaigns.service.js';
@@ -31,7 +31,7 @@ export const campaignRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Visit campaigns in scope or over it, newest first',
         querystring: campaignListQuery,
-        response: { 200: pageOf(campaignSchema), ...errorResponses },
+        response: { 200: campaignPageSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../shared/api/common.js';
 import {
+  changeRequestPageSchema,
   changeRequestQuery,
   changeRequestSchema,
   decideBody,
@@ -9,13 +10,13 @@ import {
   idParams,
   needOrderSchema,
   notHomeBody,
-  pageOf,
   recordVisitBody,
   targetListQuery,
   toOrderBody,
   visitListQuery,
+  visitPageSchema,
   visitSchema,
-  visitTargetSchema,
+  visitTargetPageSchema,
 } from '../../../shared/api/visits.js';
 import type { ChangeRequestsService } from './change-requests.service.js';
 import type { NeedsService } from './needs.service.js';
@@ -80,7 +81,7 @@ export const visitRoutes: FastifyPluginAsyncZod<VisitRouteDeps> = async (
         tags,
         summary: 'Visits in scope, newest first (of a household, a campaign, or the one an order came from)',
         querystring: visitListQuery,
-        response: { 200: pageOf(visitSchema), ...errorResponses },
+        response: { 200: visitPageSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -134,7 +135,7 @@ export const visitRoutes: FastifyPluginAsyncZod<VisitRouteDeps> = async (
         tags,
         summary: 'Households of campaigns in scope: open, overdue or with a return visit due',
         querystring: targetListQuery,
-        response: { 200: pageOf(visitTargetSchema), ...errorResponses },
+        response: { 200: visitTargetPageSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -151,7 +152,7 @@ export const visitRoutes: FastifyPluginAsyncZod<VisitRouteDeps> = async (
         tags,
         summary: 'The households campaigns gave the signed-in user to visit',
         querystring: targetListQuery,
-        response: { 200: pageOf(visitTargetSchema), ...errorResponses },
+        response: { 200: visitTargetPageSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -187,7 +188,7 @@ export const visitRoutes: FastifyPluginAsyncZod<VisitRouteDeps> = async (
         tags,
         summary: 'Register changes seen on visits, waiting for the community (newest first)',
         querystring: changeRequestQuery,
-        response: { 200: pageOf(changeRequestSchema), ...errorResponses },
+        response: { 200: changeRequestPageSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { errorResponses, idSchema } from '../../../shared/api/common.js';
 import {
   activityDetailSchema,
   activityListQuery,
+  activityPageSchema,
   activitySchema,
   attendanceBody,
   bulkHoursBody,
@@ -13,7 +14,6 @@ import {
   createActivityBody,
   decisionBody,
   myVolunteeringSchema,
-  pageOf,
   signupBody,
   signupSchema,
   walkInBody,
@@ -64,7 +64,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         tags,
         summary: 'Volunteer activities in scope, newest first',
         querystring: activityListQuery,
-        response: { 200: pageOf(activitySchema), ...errorResponses },
+        response: { 200: activityPageSchema, ...errorResponses },
       },
     },
     async (request) => {
