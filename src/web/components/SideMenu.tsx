@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   FlagOutlined,
   HeartOutlined,
@@ -105,7 +106,7 @@ export function SideMenu() {
   if (hasPermission(me, 'visit.record') || me.isMember) {
     items.push({
       key: '/visits',
-      icon: <HomeOutlined />,
+      icon: <EnvironmentOutlined />,
       label: <span data-testid="menu-visits">{t('nav.visits')}</span>,
     });
   }
