@@ -1,5 +1,6 @@
 import { maskPhone, validateMobilePhone } from '../../../shared/validators/index.js';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
 import type { Person } from '../../db/tables.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
@@ -183,62 +184,80 @@ export class PersonsService {
     },
     actor: AuditActor,
   ) {
-    const { db } = this.ctx.database;
+    await this.ctx.database.db
+      .transaction()
+      .execute((trx) => this.correctWithin(trx, scope, id, changes, actor));
+    return this.get(scope, id);
+  }
+
+  /** `correct` inside a caller's transaction (a change request confirmed with its decision). */
+  async correctWithin(
+    trx: Executor,
+    scope: Scope,
+    id: string,
+    changes: {
+      name?: string | undefined;
+      phone?: string | null | undefined;
+      ethnicity?: string | undefined;
+      currentAddress?: string | undefined;
+      registeredAddress?: string | undefined;
+      note?: string | undefined;
+      tags?: string[] | undefined;
+    },
+    actor: AuditActor,
+  ): Promise<void> {
     let phone: string | null | undefined;
     if (changes.phone !== undefined && changes.phone !== null && changes.phone !== '') {
       const checked = validateMobilePhone(changes.phone);
       if (!checked.ok) throw fieldError('phone', 'field.phone');
       phone = checked.value;
     } else if (changes.phone === null || changes.phone === '') phone = null;
-    await db.transaction().execute(async (trx) => {
-      const person = await registerRepository.findPerson(trx, scope, id);
-      if (!person || person.status === 'anonymized') throw notFound('person.not_found');
-      const now = this.ctx.now().toISOString();
-      const before = {
-        name: person.name,
-        phone: person.phone_enc ? maskPhone(this.ctx.crypto.decrypt('person.phone', person.phone_enc)) : '',
-      };
-      const pinyin = changes.name ? namePinyin(changes.name) : undefined;
-      await personWritesRepository.update(trx, id, {
-        ...(changes.name
-          ? { name: changes.name, name_pinyin: pinyin!.full, name_initials: pinyin!.initials }
-          : {}),
-        ...(phone !== undefined ? protectPhone(this.ctx.crypto, phone) : {}),
-        ...(changes.ethnicity !== undefined ? { ethnicity: changes.ethnicity } : {}),
-        ...(changes.currentAddress !== undefined ? { current_address: changes.currentAddress } : {}),
-        ...(changes.registeredAddress !== undefined ? { registered_address: changes.registeredAddress } : {}),
-        ...(changes.note !== undefined ? { note: changes.note } : {}),
-        // A hand correction must not be undone as "unchanged" by the next import of an old file.
-        row_hash: 'edited',
-        updated_at: now,
-      });
-      if (changes.tags) {
-        const known = await personWritesRepository.tagsNamed(trx, changes.tags);
-        const unknown = changes.tags.filter((t) => !known.some((k) => k.name === t));
-        if (unknown.length) throw fieldError('tags', 'field.unknown_tag');
-        await personWritesRepository.replaceTags(
-          trx,
-          id,
-          person.district_code,
-          known.map((k) => k.code),
-        );
-      }
-      await this.ctx.audit.append(trx, actor, {
-        action: 'person.corrected',
-        targetType: 'person',
-        targetId: id,
-        regionCode: person.region_code,
-        summary: {
-          fields: Object.keys(changes),
-          before,
-          after: {
-            name: changes.name ?? person.name,
-            phone: phone === undefined ? before.phone : phone ? maskPhone(phone) : '',
-          },
-        },
-      });
+    const person = await registerRepository.findPerson(trx, scope, id);
+    if (!person || person.status === 'anonymized') throw notFound('person.not_found');
+    const now = this.ctx.now().toISOString();
+    const before = {
+      name: person.name,
+      phone: person.phone_enc ? maskPhone(this.ctx.crypto.decrypt('person.phone', person.phone_enc)) : '',
+    };
+    const pinyin = changes.name ? namePinyin(changes.name) : undefined;
+    await personWritesRepository.update(trx, id, {
+      ...(changes.name
+        ? { name: changes.name, name_pinyin: pinyin!.full, name_initials: pinyin!.initials }
+        : {}),
+      ...(phone !== undefined ? protectPhone(this.ctx.crypto, phone) : {}),
+      ...(changes.ethnicity !== undefined ? { ethnicity: changes.ethnicity } : {}),
+      ...(changes.currentAddress !== undefined ? { current_address: changes.currentAddress } : {}),
+      ...(changes.registeredAddress !== undefined ? { registered_address: changes.registeredAddress } : {}),
+      ...(changes.note !== undefined ? { note: changes.note } : {}),
+      // A hand correction must not be undone as "unchanged" by the next import of an old file.
+      row_hash: 'edited',
+      updated_at: now,
     });
-    return this.get(scope, id);
+    if (changes.tags) {
+      const known = await personWritesRepository.tagsNamed(trx, changes.tags);
+      const unknown = changes.tags.filter((t) => !known.some((k) => k.name === t));
+      if (unknown.length) throw fieldError('tags', 'field.unknown_tag');
+      await personWritesRepository.replaceTags(
+        trx,
+        id,
+        person.district_code,
+        known.map((k) => k.code),
+      );
+    }
+    await this.ctx.audit.append(trx, actor, {
+      action: 'person.corrected',
+      targetType: 'person',
+      targetId: id,
+      regionCode: person.region_code,
+      summary: {
+        fields: Object.keys(changes),
+        before,
+        after: {
+          name: changes.name ?? person.name,
+          phone: phone === undefined ? before.phone : phone ? maskPhone(phone) : '',
+        },
+      },
+    });
   }
 
   /**
@@ -252,23 +271,34 @@ export class PersonsService {
     actor: AuditActor,
     source: string,
   ): Promise<void> {
-    const { db } = this.ctx.database;
-    await db.transaction().execute(async (trx) => {
-      const person = await registerRepository.findPerson(trx, scope, id);
-      if (!person || person.status === 'anonymized') throw notFound('person.not_found');
-      if (person.status === status) return;
-      await personWritesRepository.update(trx, id, {
-        status,
-        row_hash: 'edited',
-        updated_at: this.ctx.now().toISOString(),
-      });
-      await this.ctx.audit.append(trx, actor, {
-        action: 'person.status_changed',
-        targetType: 'person',
-        targetId: id,
-        regionCode: person.region_code,
-        summary: { before: person.status, after: status, source },
-      });
+    await this.ctx.database.db
+      .transaction()
+      .execute((trx) => this.setStatusWithin(trx, scope, id, status, actor, source));
+  }
+
+  /** `setStatus` inside a caller's transaction. */
+  async setStatusWithin(
+    trx: Executor,
+    scope: Scope,
+    id: string,
+    status: 'moved_out' | 'deceased',
+    actor: AuditActor,
+    source: string,
+  ): Promise<void> {
+    const person = await registerRepository.findPerson(trx, scope, id);
+    if (!person || person.status === 'anonymized') throw notFound('person.not_found');
+    if (person.status === status) return;
+    await personWritesRepository.update(trx, id, {
+      status,
+      row_hash: 'edited',
+      updated_at: this.ctx.now().toISOString(),
+    });
+    await this.ctx.audit.append(trx, actor, {
+      action: 'person.status_changed',
+      targetType: 'person',
+      targetId: id,
+      regionCode: person.region_code,
+      summary: { before: person.status, after: status, source },
     });
   }
 
