@@ -170,20 +170,7 @@ export class PersonsService {
   }
 
   /** A correction asked for by the person (or found by a worker); before/after kept masked. */
-  async correct(
-    scope: Scope,
-    id: string,
-    changes: {
-      name?: string | undefined;
-      phone?: string | null | undefined;
-      ethnicity?: string | undefined;
-      currentAddress?: string | undefined;
-      registeredAddress?: string | undefined;
-      note?: string | undefined;
-      tags?: string[] | undefined;
-    },
-    actor: AuditActor,
-  ) {
+  async correct(scope: Scope, id: string, changes: PersonCorrection, actor: AuditActor) {
     await this.ctx.database.db
       .transaction()
       .execute((trx) => this.correctWithin(trx, scope, id, changes, actor));
@@ -195,15 +182,7 @@ export class PersonsService {
     trx: Executor,
     scope: Scope,
     id: string,
-    changes: {
-      name?: string | undefined;
-      phone?: string | null | undefined;
-      ethnicity?: string | undefined;
-      currentAddress?: string | undefined;
-      registeredAddress?: string | undefined;
-      note?: string | undefined;
-      tags?: string[] | undefined;
-    },
+    changes: PersonCorrection,
     actor: AuditActor,
   ): Promise<void> {
     let phone: string | null | undefined;
@@ -337,4 +316,13 @@ export class PersonsService {
       });
     });
   }
+} /** What a correction may change; absent fields stay as they are. */
+export interface PersonCorrection {
+  name?: string | undefined;
+  phone?: string | null | undefined;
+  ethnicity?: string | undefined;
+  currentAddress?: string | undefined;
+  registeredAddress?: string | undefined;
+  note?: string | undefined;
+  tags?: string[] | undefined;
 }
