@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { auditPageSchema } from '../../../shared/api/audit.js';
+import { regionSchema } from '../../../shared/api/regions.js';
 import type { AuditAction } from '../../../shared/audit-actions.js';
 import { migrateDown, migrateToLatest } from '../../db/migrate.js';
 import type { AuditRow } from '../../db/tables.js';
@@ -26,8 +28,8 @@ describeEachDialect('audit log', (env) => {
     });
 
     const log = await env.inject('GET', '/api/audit?limit=200', { cookie: admin });
-    const actions = log.json.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(
+    const entries = log.body(auditPageSchema).items;
+    expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining([
         'auth.login',
         'auth.login_failed',
@@ -36,14 +38,15 @@ describeEachDialect('audit log', (env) => {
         'user.created',
       ]),
     );
-    const created = log.json.items.find((e: { action: string }) => e.action === 'region.created');
+    const created = entries.find((e) => e.action === 'region.created');
+    const gridCode = grid.body(regionSchema).code;
     expect(created).toMatchObject({
       actor: 'admin',
       targetType: 'region',
-      targetId: grid.json.code,
-      regionCode: grid.json.code,
+      targetId: gridCode,
+      regionCode: gridCode,
     });
-    expect(created.summary).toMatchObject({ kind: 'grid', name: '审计网格' });
+    expect(created?.summary).toMatchObject({ kind: 'grid', name: '审计网格' });
     // Secrets never reach the audit log.
     const everything = JSON.stringify(log.json);
     expect(everything).not.toContain('Wrong-pass-1');
@@ -55,22 +58,23 @@ describeEachDialect('audit log', (env) => {
     await env.loginAdmin();
     const admin = await env.loginAdmin();
     const byActor = await env.inject('GET', '/api/audit?actor=admin&action=auth.&limit=2', { cookie: admin });
-    expect(byActor.json.items).toHaveLength(2);
-    for (const item of byActor.json.items) {
+    const firstPage = byActor.body(auditPageSchema);
+    expect(firstPage.items).toHaveLength(2);
+    for (const item of firstPage.items) {
       expect(item.actor).toBe('admin');
       expect(item.action.startsWith('auth.')).toBe(true);
     }
     const next = await env.inject(
       'GET',
-      `/api/audit?actor=admin&action=auth.&limit=2&cursor=${byActor.json.nextCursor}`,
+      `/api/audit?actor=admin&action=auth.&limit=2&cursor=${firstPage.nextCursor}`,
       { cookie: admin },
     );
-    expect(next.json.items[0].seq).toBeLessThan(byActor.json.items[1].seq);
+    expect(next.body(auditPageSchema).items[0]!.seq).toBeLessThan(firstPage.items[1]!.seq);
     const future = await env.inject('GET', '/api/audit?from=2999-01-01T00:00:00%2B08:00', { cookie: admin });
-    expect(future.json.items).toEqual([]);
+    expect(future.body(auditPageSchema).items).toEqual([]);
     const badTime = await env.inject('GET', '/api/audit?from=yesterday', { cookie: admin });
     expect(badTime.status).toBe(400);
-    expect(badTime.json.fields[0].path).toBe('querystring.from');
+    expect(badTime.error.fields?.[0]?.path).toBe('querystring.from');
   });
 
   it('shows an auditor only the rows of their scope and refuses everyone else', async () => {
@@ -80,7 +84,8 @@ describeEachDialect('audit log', (env) => {
       body: { kind: 'grid', name: '别处网格' },
     });
     const { cookie: auditor } = await env.loginAs({ role: 'auditor', regionCode: QINGNIAN });
-    const rows = (await env.inject('GET', '/api/audit?limit=200', { cookie: auditor })).json.items;
+    const page = await env.inject('GET', '/api/audit?limit=200', { cookie: auditor });
+    const rows = page.body(auditPageSchema).items;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.regionCode.startsWith(QINGNIAN)).toBe(true);
     const { cookie: secretary } = await env.loginAs({ role: 'secretary' });

@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { errorBodySchema } from '../../../shared/api/common.js';
+import { managedUserSchema, meSchema } from '../../../shared/api/users.js';
 import { ADMIN_PASSWORD, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 
 describeEachDialect('login and sessions', (env) => {
@@ -8,12 +10,12 @@ describeEachDialect('login and sessions', (env) => {
     });
     expect(zh.status).toBe(401);
     expect(zh.json).toMatchObject({ code: 'auth.invalid_credentials', message: '用户名或密码错误' });
-    expect(zh.json.requestId).toEqual(expect.any(String));
+    expect(zh.error.requestId).toEqual(expect.any(String));
     const en = await env.inject('POST', '/api/auth/login', {
       body: { username: 'admin', password: 'wrong-Pass-1' },
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
-    expect(en.json.message).toBe('Wrong username or password');
+    expect(en.error.message).toBe('Wrong username or password');
     await env.login('admin', ADMIN_PASSWORD); // resets the failure count for later tests
   });
 
@@ -22,7 +24,7 @@ describeEachDialect('login and sessions', (env) => {
       body: { username: 'nobody', password: 'x' },
     });
     expect(response.status).toBe(401);
-    expect(response.json.code).toBe('auth.invalid_credentials');
+    expect(response.error.code).toBe('auth.invalid_credentials');
   });
 
   it('locks an account for 15 minutes after 5 failures, the same for unknown users', async () => {
@@ -34,7 +36,7 @@ describeEachDialect('login and sessions', (env) => {
           body: { username, password: 'Wrong-pass-99' },
         });
         expect(r.status).toBe(401);
-        codes.push(r.json.code);
+        codes.push(r.error.code);
       }
       expect(codes).toEqual([...Array(4).fill('auth.invalid_credentials'), 'auth.locked']);
     }
@@ -42,11 +44,11 @@ describeEachDialect('login and sessions', (env) => {
     const locked = await env.inject('POST', '/api/auth/login', {
       body: { username: user.username, password: user.password },
     });
-    expect(locked.json.code).toBe('auth.locked');
+    expect(locked.error.code).toBe('auth.locked');
     const ghost = await env.inject('POST', '/api/auth/login', {
       body: { username: 'ghost_user', password: 'x' },
     });
-    expect(ghost.json.code).toBe('auth.locked');
+    expect(ghost.error.code).toBe('auth.locked');
     env.advanceMinutes(16);
     expect(await env.login(user.username, user.password)).toMatch(/^lianxin_session=/);
   });
@@ -59,7 +61,7 @@ describeEachDialect('login and sessions', (env) => {
       payload: '{"username": "admin",',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().code).toBe('request.malformed_json');
+    expect(errorBodySchema.parse(malformed.json()).code).toBe('request.malformed_json');
 
     const oversized = await env.app.inject({
       method: 'POST',
@@ -68,17 +70,17 @@ describeEachDialect('login and sessions', (env) => {
       payload: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(oversized.statusCode).toBe(413);
-    expect(oversized.json().code).toBe('request.too_large');
+    expect(errorBodySchema.parse(oversized.json()).code).toBe('request.too_large');
 
     const missing = await env.inject('POST', '/api/auth/login', { body: { username: 'admin' } });
     expect(missing.status).toBe(400);
-    expect(missing.json.fields).toEqual([{ path: 'password', message: '必填' }]);
+    expect(missing.error.fields).toEqual([{ path: 'password', message: '必填' }]);
   });
 
   it('requires a session for protected routes and expires it after 30 idle minutes', async () => {
     const anonymous = await env.inject('GET', '/api/auth/me');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.json.code).toBe('auth.required');
+    expect(anonymous.error.code).toBe('auth.required');
 
     const cookie = await env.loginAdmin();
     expect((await env.inject('GET', '/api/auth/me', { cookie })).status).toBe(200);
@@ -87,9 +89,9 @@ describeEachDialect('login and sessions', (env) => {
     env.advanceMinutes(31);
     const expired = await env.inject('GET', '/api/auth/me', { cookie });
     expect(expired.status).toBe(401);
-    expect(expired.json.code).toBe('auth.session_expired');
+    expect(expired.error.code).toBe('auth.session_expired');
     // The expired session is gone on the server, not just refused once.
-    expect((await env.inject('GET', '/api/auth/me', { cookie })).json.code).toBe('auth.required');
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).error.code).toBe('auth.required');
   });
 
   it('applies roles granted or revoked to a signed-in user from their next request, all of them', async () => {
@@ -97,18 +99,17 @@ describeEachDialect('login and sessions', (env) => {
     const user = await env.createUser({ role: 'secretary', regionCode: QINGNIAN });
     const cookie = await env.login(user.username, user.password);
     const regionRead = async () =>
-      (await env.inject('GET', '/api/auth/me', { cookie })).json.permissions['region.read'];
+      (await env.inject('GET', '/api/auth/me', { cookie })).body(meSchema).permissions['region.read'];
     expect(await regionRead()).toEqual([QINGNIAN]);
     const granted = await env.inject('POST', `/api/users/${user.id}/roles`, {
       cookie: admin,
       body: { role: 'secretary', regionCode: SHANGHAI_XINCUN },
     });
     expect(granted.status).toBe(201);
-    expect([...(await regionRead())].sort()).toEqual([QINGNIAN, SHANGHAI_XINCUN]);
-    const roles = (await env.inject('GET', `/api/users/${user.id}`, { cookie: admin })).json.roles as {
-      id: string;
-      regionCode: string;
-    }[];
+    expect([...((await regionRead()) ?? [])].sort()).toEqual([QINGNIAN, SHANGHAI_XINCUN]);
+    const roles = (await env.inject('GET', `/api/users/${user.id}`, { cookie: admin })).body(
+      managedUserSchema,
+    ).roles;
     for (const role of roles) {
       const revoked = await env.inject('DELETE', `/api/users/${user.id}/roles/${role.id}`, { cookie: admin });
       expect(revoked.status).toBe(204);
@@ -116,7 +117,7 @@ describeEachDialect('login and sessions', (env) => {
     // Signed in with no role at all: still signed in, allowed nothing.
     const me = await env.inject('GET', '/api/auth/me', { cookie });
     expect(me.status).toBe(200);
-    expect(me.json.permissions).toEqual({});
+    expect(me.body(meSchema).permissions).toEqual({});
     expect((await env.inject('GET', `/api/regions/${QINGNIAN}`, { cookie })).status).toBe(403);
   });
 
@@ -152,7 +153,7 @@ describeEachDialect('login and sessions', (env) => {
       headers: { origin: 'https://evil.example' },
     });
     expect(evil.status).toBe(403);
-    expect(evil.json.code).toBe('auth.cross_site');
+    expect(evil.error.code).toBe('auth.cross_site');
     const fetchMeta = await env.inject('POST', '/api/auth/logout', {
       cookie,
       headers: { 'sec-fetch-site': 'cross-site' },
@@ -181,18 +182,18 @@ describeEachDialect('changing passwords', (env) => {
       body: { currentPassword: user.password, newPassword: 'short1A' },
     });
     expect(weak.status).toBe(400);
-    expect(weak.json.fields).toEqual([{ path: 'newPassword', message: '密码至少需要 10 个字符' }]);
+    expect(weak.error.fields).toEqual([{ path: 'newPassword', message: '密码至少需要 10 个字符' }]);
     const oneClass = await env.inject('POST', '/api/auth/password', {
       cookie,
       body: { currentPassword: user.password, newPassword: 'alllowercaseletters' },
     });
-    expect(oneClass.json.fields[0].path).toBe('newPassword');
+    expect(oneClass.error.fields?.[0]?.path).toBe('newPassword');
     const wrong = await env.inject('POST', '/api/auth/password', {
       cookie,
       body: { currentPassword: 'Not-the-password-1', newPassword: 'Brand-new-pass-1' },
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.json.fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
+    expect(wrong.error.fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
   });
 
   it('refuses a common password, an obvious variant of one, and one containing the username', async () => {
@@ -204,7 +205,7 @@ describeEachDialect('changing passwords', (env) => {
         body: { currentPassword: user.password, newPassword },
       });
       expect(common.status, newPassword).toBe(400);
-      expect(common.json.fields).toEqual([
+      expect(common.error.fields).toEqual([
         { path: 'newPassword', message: '密码过于常见，容易被猜中，请换一个' },
       ]);
     }
@@ -213,7 +214,7 @@ describeEachDialect('changing passwords', (env) => {
       headers: { 'accept-language': 'en' },
       body: { currentPassword: user.password, newPassword: 'P@ssw0rd!!' },
     });
-    expect(english.json.fields).toEqual([
+    expect(english.error.fields).toEqual([
       { path: 'newPassword', message: 'This password is too common and easily guessed; choose another' },
     ]);
     const named = await env.inject('POST', '/api/auth/password', {
@@ -221,7 +222,7 @@ describeEachDialect('changing passwords', (env) => {
       body: { currentPassword: user.password, newPassword: 'GaoYuanFeng-77!' },
     });
     expect(named.status).toBe(400);
-    expect(named.json.fields).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
+    expect(named.error.fields).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
     // Nothing changed: the old password still works.
     expect(await env.login(user.username, user.password)).toMatch(/^lianxin_session=/);
   });
@@ -255,7 +256,7 @@ describeEachDialect('changing passwords', (env) => {
     const again = await env.inject('POST', '/api/auth/login', {
       body: { username: user.username, password: user.password },
     });
-    expect(again.json.code).toBe('auth.invalid_credentials');
+    expect(again.error.code).toBe('auth.invalid_credentials');
   });
 });
 
@@ -271,7 +272,7 @@ describeEachDialect(
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
       const limited = await env.inject('POST', '/api/auth/login', { body: { username: 'x', password: 'y' } });
-      expect(limited.json.code).toBe('auth.rate_limited');
+      expect(limited.error.code).toBe('auth.rate_limited');
     });
   },
   { LIANXIN_LOGIN_RATE_LIMIT: '3' },

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
+import { errorBodySchema } from '../../../shared/api/common.js';
 import { buildApp } from '../../app.js';
 import { openDatabase } from '../../db/database.js';
 import { describeEachDialect, type TestEnv } from '../../testing/test-env.js';
@@ -20,6 +21,9 @@ async function evaluatedFailures(env: TestEnv, userId: string): Promise<number> 
 const attempt = (app: FastifyInstance, username: string, password: string) =>
   app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
+/** The error body of a refused attempt, parsed with the shared schema the web reads it with. */
+const errorOf = (answer: LightMyRequestResponse) => errorBodySchema.parse(answer.json());
+
 // The per-address rate limit is raised by TestEnv (10,000 a minute): only the account lock stands.
 describeEachDialect('login lockout under concurrent attempts', (env) => {
   it('evaluates at most five of 40 concurrent wrong passwords, then refuses the right one', async () => {
@@ -29,13 +33,15 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
     );
     for (const answer of answers) {
       expect(answer.statusCode).toBe(401);
-      expect(['auth.invalid_credentials', 'auth.locked']).toContain(answer.json().code);
+      expect(['auth.invalid_credentials', 'auth.locked']).toContain(errorOf(answer).code);
     }
     expect(await evaluatedFailures(env, user.id)).toBe(5);
-    expect(answers.filter((a) => a.json().code === 'auth.invalid_credentials').length).toBeLessThanOrEqual(4);
+    expect(answers.filter((a) => errorOf(a).code === 'auth.invalid_credentials').length).toBeLessThanOrEqual(
+      4,
+    );
     const right = await attempt(env.app, user.username, user.password);
     expect(right.statusCode).toBe(401);
-    expect(right.json().code).toBe('auth.locked');
+    expect(errorOf(right).code).toBe('auth.locked');
     env.advanceMinutes(16);
     expect((await attempt(env.app, user.username, user.password)).statusCode).toBe(200);
   });
@@ -44,8 +50,10 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => attempt(env.app, 'nobody_here', WRONG)),
     );
-    expect(answers.filter((a) => a.json().code === 'auth.invalid_credentials').length).toBeLessThanOrEqual(4);
-    expect((await attempt(env.app, 'nobody_here', WRONG)).json().code).toBe('auth.locked');
+    expect(answers.filter((a) => errorOf(a).code === 'auth.invalid_credentials').length).toBeLessThanOrEqual(
+      4,
+    );
+    expect(errorOf(await attempt(env.app, 'nobody_here', WRONG)).code).toBe('auth.locked');
   });
 
   it('admits a dozen concurrent logins with the right password to one account', async () => {
@@ -61,27 +69,27 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
     // 64 characters pass the route's limit; lower-cased, each İ becomes two.
     const answer = await attempt(env.app, 'İ'.repeat(64), WRONG);
     expect(answer.statusCode).toBe(401);
-    expect(answer.json().code).toBe('auth.invalid_credentials');
+    expect(errorOf(answer).code).toBe('auth.invalid_credentials');
     // PostgreSQL stores no NUL character: every request carrying one is refused at the door
     // (nul-character-guard), naming the field, before it reaches the login at all.
     const nul = await attempt(env.app, 'admin\u0000', WRONG);
     expect(nul.statusCode).toBe(400);
-    expect(nul.json().fields).toEqual([{ path: 'username', message: expect.any(String) }]);
+    expect(errorOf(nul).fields).toEqual([{ path: 'username', message: expect.any(String) }]);
     // Such names are throttled like any other.
     for (let i = 0; i < 4; i++) await attempt(env.app, 'İ'.repeat(64), WRONG);
-    expect((await attempt(env.app, 'İ'.repeat(64), WRONG)).json().code).toBe('auth.locked');
+    expect(errorOf(await attempt(env.app, 'İ'.repeat(64), WRONG)).code).toBe('auth.locked');
   });
 
   it('lets a right password in at once after fewer than five failures, and starts the count afresh', async () => {
     const user = await env.createUser();
     for (let i = 0; i < 4; i++) {
-      expect((await attempt(env.app, user.username, WRONG)).json().code).toBe('auth.invalid_credentials');
+      expect(errorOf(await attempt(env.app, user.username, WRONG)).code).toBe('auth.invalid_credentials');
     }
     expect((await attempt(env.app, user.username, user.password)).statusCode).toBe(200);
     for (let i = 0; i < 4; i++) {
-      expect((await attempt(env.app, user.username, WRONG)).json().code).toBe('auth.invalid_credentials');
+      expect(errorOf(await attempt(env.app, user.username, WRONG)).code).toBe('auth.invalid_credentials');
     }
-    expect((await attempt(env.app, user.username, WRONG)).json().code).toBe('auth.locked');
+    expect(errorOf(await attempt(env.app, user.username, WRONG)).code).toBe('auth.locked');
   });
 
   // Two connections in one Node thread cannot share SQLite's write lock (better-sqlite3 waits
@@ -106,7 +114,7 @@ describeEachDialect('login lockout under concurrent attempts', (env) => {
       expect(answers.every((a) => a.statusCode === 401)).toBe(true);
       expect(await evaluatedFailures(env, user.id)).toBe(5);
       for (const app of [env.app, other]) {
-        expect((await attempt(app, user.username, user.password)).json().code).toBe('auth.locked');
+        expect(errorOf(await attempt(app, user.username, user.password)).code).toBe('auth.locked');
       }
     } finally {
       await other.close();

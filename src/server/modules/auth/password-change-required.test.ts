@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { loginSchema } from '../../../shared/api/auth.js';
+import { meSchema, userSchema } from '../../../shared/api/users.js';
 import { ADMIN_PASSWORD, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
 
 /** The only staff routes a user who owes a password change may call. */
@@ -13,12 +15,13 @@ async function createdByAdmin(env: TestEnv, username: string) {
     body: { username, password, displayName: username, regionCode: QINGNIAN },
   });
   expect(created.status).toBe(201);
-  const role = await env.inject('POST', `/api/users/${created.json.id}/roles`, {
+  const { id } = created.body(userSchema);
+  const role = await env.inject('POST', `/api/users/${id}/roles`, {
     cookie: admin,
     body: { role: 'secretary', regionCode: QINGNIAN },
   });
   expect(role.status).toBe(201);
-  return { admin, id: created.json.id as string, password, cookie: await env.login(username, password) };
+  return { admin, id, password, cookie: await env.login(username, password) };
 }
 
 async function auditActions(env: TestEnv, userId: string): Promise<string[]> {
@@ -38,15 +41,15 @@ describeEachDialect('a password set by someone else must be changed first', (env
       body: { username: 'admin', password: ADMIN_PASSWORD },
     });
     // The configured administrator chose their own password.
-    expect(login.json.user.passwordChangeRequired).toBe(false);
-    expect((await env.inject('GET', '/api/auth/me', { cookie: admin })).json.passwordChangeRequired).toBe(
-      false,
-    );
+    expect(login.body(loginSchema).user.passwordChangeRequired).toBe(false);
+    expect(
+      (await env.inject('GET', '/api/auth/me', { cookie: admin })).body(meSchema).passwordChangeRequired,
+    ).toBe(false);
 
     const user = await createdByAdmin(env, 'pw_created');
     const me = await env.inject('GET', '/api/auth/me', { cookie: user.cookie });
     expect(me.status).toBe(200);
-    expect(me.json.passwordChangeRequired).toBe(true);
+    expect(me.body(meSchema).passwordChangeRequired).toBe(true);
   });
 
   it('refuses every other staff route with 403 auth.password_change_required, localized', async () => {
@@ -64,7 +67,7 @@ describeEachDialect('a password set by someone else must be changed first', (env
       const url = route.url.replaceAll(/:[A-Za-z]+/g, '110108');
       const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       const response = await env.inject(method, url, { cookie: user.cookie });
-      const refused = response.status === 403 && response.json?.code === 'auth.password_change_required';
+      const refused = response.status === 403 && response.error.code === 'auth.password_change_required';
       if (refused === OPEN_BEFORE_CHANGE.includes(key)) wrong.push(`${key} → ${response.status}`);
     }
     expect(wrong).toEqual([]);
@@ -74,9 +77,9 @@ describeEachDialect('a password set by someone else must be changed first', (env
       cookie: again,
       headers: { 'accept-language': 'en' },
     });
-    expect(en.json.message).toBe('Your password was set by someone else; change it before you go on');
+    expect(en.error.message).toBe('Your password was set by someone else; change it before you go on');
     const zh = await env.inject('GET', '/api/users', { cookie: again });
-    expect(zh.json.message).toContain('请先修改密码');
+    expect(zh.error.message).toContain('请先修改密码');
   });
 
   it('clears the flag when the owner changes the password, and lets them work', async () => {
@@ -87,7 +90,9 @@ describeEachDialect('a password set by someone else must be changed first', (env
     });
     expect(changed.status).toBe(204);
     const cookie = await env.login('pw_changes', 'My-Own-Choice-2026');
-    expect((await env.inject('GET', '/api/auth/me', { cookie })).json.passwordChangeRequired).toBe(false);
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).body(meSchema).passwordChangeRequired).toBe(
+      false,
+    );
     expect((await env.inject('GET', `/api/regions/${QINGNIAN}`, { cookie })).status).toBe(200);
     expect(await auditActions(env, user.id)).toEqual([
       'user.created',
@@ -109,12 +114,12 @@ describeEachDialect('a password set by someone else must be changed first', (env
     });
     expect(reset.status).toBe(204);
     const after = await env.login(user.username, 'Reset-by-Admin-2026');
-    expect((await env.inject('GET', '/api/auth/me', { cookie: after })).json.passwordChangeRequired).toBe(
-      true,
-    );
+    expect(
+      (await env.inject('GET', '/api/auth/me', { cookie: after })).body(meSchema).passwordChangeRequired,
+    ).toBe(true);
     const refused = await env.inject('GET', `/api/regions/${QINGNIAN}`, { cookie: after });
     expect(refused.status).toBe(403);
-    expect(refused.json.code).toBe('auth.password_change_required');
+    expect(refused.error.code).toBe('auth.password_change_required');
     const row = await env.database.db
       .selectFrom('audit_log')
       .select('summary')
@@ -132,14 +137,14 @@ describeEachDialect('a password set by someone else must be changed first', (env
         body: { currentPassword: `Guess-${i}-wrong`, newPassword: 'My-Own-Choice-2026' },
       });
       expect(wrong.status).toBe(400);
-      expect(wrong.json.fields[0].path).toBe('currentPassword');
+      expect(wrong.error.fields?.[0]?.path).toBe('currentPassword');
     }
     const fifth = await env.inject('POST', '/api/auth/password', {
       cookie: user.cookie,
       body: { currentPassword: 'Guess-5-wrong', newPassword: 'My-Own-Choice-2026' },
     });
     expect(fifth.status).toBe(429);
-    expect(fifth.json.code).toBe('auth.locked');
+    expect(fifth.error.code).toBe('auth.locked');
     const right = await env.inject('POST', '/api/auth/password', {
       cookie: user.cookie,
       body: { currentPassword: user.password, newPassword: 'My-Own-Choice-2026' },
@@ -148,10 +153,11 @@ describeEachDialect('a password set by someone else must be changed first', (env
     const login = await env.inject('POST', '/api/auth/login', {
       body: { username: 'pw_guessing', password: user.password },
     });
-    expect(login.json.code).toBe('auth.locked');
+    expect(login.error.code).toBe('auth.locked');
     // Still owed: nothing changed the password.
     expect(
-      (await env.inject('GET', '/api/auth/me', { cookie: user.cookie })).json.passwordChangeRequired,
+      (await env.inject('GET', '/api/auth/me', { cookie: user.cookie })).body(meSchema)
+        .passwordChangeRequired,
     ).toBe(true);
     expect((await auditActions(env, user.id)).filter((a) => a.startsWith('auth.'))).toEqual([
       'auth.login',

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { loginSchema } from '../../../shared/api/auth.js';
 import { SESSION_HINT_COOKIE } from '../../../shared/session-hint.js';
 import { ADMIN_PASSWORD, describeEachDialect } from '../../testing/test-env.js';
 
@@ -19,7 +20,7 @@ describeEachDialect('the session hint cookie', (env) => {
     expect(hint).toMatch(/SameSite=Lax/i);
     // The session cookie itself stays first and httpOnly.
     expect(cookiesOf(login.headers)[0]).toMatch(/^lianxin_session=.*HttpOnly/i);
-    expect(login.json.user.isMember).toBe(false);
+    expect(login.body(loginSchema).user.isMember).toBe(false);
   });
 
   it('is cleared on logout and when the server refuses a session that ended', async () => {

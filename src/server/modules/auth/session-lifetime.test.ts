@@ -12,8 +12,8 @@ describeEachDialect('absolute session lifetime (default 12 hours)', (env) => {
     env.advanceMinutes(21); // 12 h 01 min after login
     const expired = await env.inject('GET', '/api/auth/me', { cookie });
     expect(expired.status).toBe(401);
-    expect(expired.json.code).toBe('auth.session_expired');
-    expect((await env.inject('GET', '/api/auth/me', { cookie })).json.code).toBe('auth.required');
+    expect(expired.error.code).toBe('auth.session_expired');
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).error.code).toBe('auth.required');
     const fresh = await env.loginAdmin();
     expect((await env.inject('GET', '/api/auth/me', { cookie: fresh })).status).toBe(200);
   });
@@ -30,7 +30,7 @@ describeEachDialect(
         expect((await env.inject('GET', '/api/auth/me', { cookie })).status).toBe(200);
       }
       env.advanceMinutes(21);
-      expect((await env.inject('GET', '/api/auth/me', { cookie })).json.code).toBe('auth.session_expired');
+      expect((await env.inject('GET', '/api/auth/me', { cookie })).error.code).toBe('auth.session_expired');
     });
   },
   { LIANXIN_SESSION_MAX_HOURS: '2' },
@@ -53,7 +53,7 @@ describeEachDialect(
       env.advanceMinutes(1 / 3);
       expect((await env.inject('GET', '/api/auth/me', { cookie })).status).toBe(200);
       env.advanceMinutes(1.5);
-      expect((await env.inject('GET', '/api/auth/me', { cookie })).json.code).toBe('auth.session_expired');
+      expect((await env.inject('GET', '/api/auth/me', { cookie })).error.code).toBe('auth.session_expired');
     });
   },
   { LIANXIN_SESSION_IDLE_MINUTES: '1' },

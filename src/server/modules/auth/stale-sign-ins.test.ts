@@ -50,17 +50,17 @@ describeEachDialect('guessing the current password from a session', (env) => {
     for (let i = 0; i < 4; i++) {
       const wrong = await change(`Guess-number-${i}x`);
       expect(wrong.status).toBe(400);
-      expect(wrong.json.fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
+      expect(wrong.error.fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
     }
     const fifth = await change('Guess-number-5x');
     expect(fifth.status).toBe(429);
-    expect(fifth.json.code).toBe('auth.locked');
+    expect(fifth.error.code).toBe('auth.locked');
     // The lock holds for the right password too, here and at the login; the session stays valid.
     expect((await change(user.password)).status).toBe(429);
     const login = await env.inject('POST', '/api/auth/login', {
       body: { username: user.username, password: user.password },
     });
-    expect(login.json.code).toBe('auth.locked');
+    expect(login.error.code).toBe('auth.locked');
     expect((await env.inject('GET', '/api/auth/me', { cookie })).status).toBe(200);
 
     const audited = await env.database.db
@@ -96,6 +96,6 @@ describeEachDialect('guessing the current password from a session', (env) => {
     const wrongLogin = await env.inject('POST', '/api/auth/login', {
       body: { username: user.username, password: WRONG },
     });
-    expect(wrongLogin.json.code).toBe('auth.invalid_credentials');
+    expect(wrongLogin.error.code).toBe('auth.invalid_credentials');
   });
 });

@@ -1,5 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
+import {
+  commendationListSchema,
+  commendationSchema,
+  commitmentDetailSchema,
+  commitmentListSchema,
+  commitmentSchema,
+} from '../../../shared/api/member-workflows.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { beijingYear } from './beijing-dates.js';
@@ -40,7 +47,7 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
     const body = { year, content: '为独居老人每周上门一次' };
     const otherMember = await commit(neighbour.cookie, self.member.id, body);
     expect(otherMember.status).toBe(404);
-    expect(otherMember.json.code).toBe('commitment.member_not_found');
+    expect(otherMember.error.code).toBe('commitment.member_not_found');
     expect((await commit(otherSecretary, self.member.id, body)).status).toBe(404);
     expect((await commit(secretary, uuidv7(), body)).status).toBe(404);
     expect((await env.inject('POST', `/api/members/${self.member.id}/commitments`, { body })).status).toBe(
@@ -48,15 +55,15 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
     );
     const far = await commit(self.cookie, self.member.id, { ...body, year: year + 2 });
     expect(far.status).toBe(400);
-    expect(far.json.fields).toEqual([
+    expect(far.error.fields).toEqual([
       { path: 'year', message: `承诺年度应在 ${year - 1} 至 ${year + 1} 之间` },
     ]);
     const empty = await commit(self.cookie, self.member.id, { ...body, content: '' });
-    expect(empty.json.fields[0].path).toBe('content');
+    expect(empty.error.fields?.[0]?.path).toBe('content');
     const text = await commit(self.cookie, self.member.id, { ...body, year: '今年' });
-    expect(text.json.fields[0].path).toBe('year');
+    expect(text.error.fields?.[0]?.path).toBe('year');
     const list = await env.inject('GET', '/api/commitments', { cookie: secretary });
-    expect(list.json.items).toEqual([]);
+    expect(list.body(commitmentListSchema).items).toEqual([]);
   });
 
   it('records commitments by the member and by the secretary, and refuses the same one twice', async () => {
@@ -74,9 +81,9 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
     expect(bySecretary.status).toBe(201);
     const twice = await commit(self.cookie, self.member.id, { year, content: '为独居老人每周上门一次' });
     expect(twice.status).toBe(409);
-    expect(twice.json.code).toBe('commitment.duplicate');
+    expect(twice.error.code).toBe('commitment.duplicate');
     const mine = await env.inject('GET', `/api/me/commitments?year=${year}`, { cookie: self.cookie });
-    expect(mine.json.items.map((c: { content: string }) => c.content)).toEqual(['为独居老人每周上门一次']);
+    expect(mine.body(commitmentListSchema).items.map((c) => c.content)).toEqual(['为独居老人每周上门一次']);
     const staff = await env.inject('GET', '/api/me/commitments', { cookie: secretary });
     expect(staff.status).toBe(404);
   });
@@ -84,84 +91,97 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
   it('reports progress by the member only on their own commitments, within 0–100 and with a note', async () => {
     const [own] = (
       await env.inject('GET', `/api/commitments?region=${QINGNIAN}&year=${year}`, { cookie: secretary })
-    ).json.items.filter((c: { memberId: string }) => c.memberId === self.member.id);
-    const tooMuch = await env.inject('POST', `/api/commitments/${own.id}/progress`, {
+    )
+      .body(commitmentListSchema)
+      .items.filter((c) => c.memberId === self.member.id);
+    const tooMuch = await env.inject('POST', `/api/commitments/${own!.id}/progress`, {
       cookie: self.cookie,
       body: { progress: 101, note: '超额完成' },
     });
     expect(tooMuch.status).toBe(400);
-    expect(tooMuch.json.fields[0].path).toBe('progress');
-    const noNote = await env.inject('POST', `/api/commitments/${own.id}/progress`, {
+    expect(tooMuch.error.fields?.[0]?.path).toBe('progress');
+    const noNote = await env.inject('POST', `/api/commitments/${own!.id}/progress`, {
       cookie: self.cookie,
       body: { progress: 40 },
     });
-    expect(noNote.json.fields).toEqual([{ path: 'note', message: '必填' }]);
-    const notTheirs = await env.inject('POST', `/api/commitments/${own.id}/progress`, {
+    expect(noNote.error.fields).toEqual([{ path: 'note', message: '必填' }]);
+    const notTheirs = await env.inject('POST', `/api/commitments/${own!.id}/progress`, {
       cookie: neighbour.cookie,
       body: { progress: 90, note: '代为填报' },
     });
     expect(notTheirs.status).toBe(404);
-    const outside = await env.inject('POST', `/api/commitments/${own.id}/progress`, {
+    const outside = await env.inject('POST', `/api/commitments/${own!.id}/progress`, {
       cookie: otherSecretary,
       body: { progress: 90, note: '代为填报' },
     });
     expect(outside.status).toBe(404);
-    const done = await env.inject('POST', `/api/commitments/${own.id}/progress`, {
+    const done = await env.inject('POST', `/api/commitments/${own!.id}/progress`, {
       cookie: self.cookie,
       body: { progress: 40, note: '已上门探访 8 次' },
     });
     expect(done.status).toBe(200);
-    expect(done.json.progress).toBe(40);
-    const detail = await env.inject('GET', `/api/commitments/${own.id}`, { cookie: secretary });
-    expect(detail.json.updates).toEqual([{ progress: 40, note: '已上门探访 8 次', at: expect.any(String) }]);
-    expect((await env.inject('GET', `/api/commitments/${own.id}`, { cookie: otherSecretary })).status).toBe(
+    expect(done.body(commitmentSchema).progress).toBe(40);
+    const detail = await env.inject('GET', `/api/commitments/${own!.id}`, { cookie: secretary });
+    expect(detail.body(commitmentDetailSchema).updates).toEqual([
+      { progress: 40, note: '已上门探访 8 次', at: expect.any(String) },
+    ]);
+    expect((await env.inject('GET', `/api/commitments/${own!.id}`, { cookie: otherSecretary })).status).toBe(
       404,
     );
   });
 
   it('rates commitments in scope only, not one’s own; a linked rater’s new rating replaces the old', async () => {
-    const items = (await env.inject('GET', `/api/commitments?region=${QINGNIAN}`, { cookie: secretary })).json
-      .items;
-    const own = items.find((c: { memberId: string }) => c.memberId === self.member.id);
+    const { items } = (
+      await env.inject('GET', `/api/commitments?region=${QINGNIAN}`, { cookie: secretary })
+    ).body(commitmentListSchema);
+    const own = items.find((c) => c.memberId === self.member.id)!;
     const rate = (cookie: string, rating: string) =>
       env.inject('POST', `/api/commitments/${own.id}/ratings`, { cookie, body: { rating } });
     const outside = await rate(otherSecretary, 'satisfied');
     expect(outside.status).toBe(404);
-    expect(outside.json.code).toBe('commitment.not_found');
+    expect(outside.error.code).toBe('commitment.not_found');
     const bad = await rate(secretary, 'thrilled');
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toBe('rating');
+    expect(bad.error.fields?.[0]?.path).toBe('rating');
     const ownRating = await rate(self.cookie, 'satisfied');
     expect(ownRating.status).toBe(403);
-    expect(ownRating.json.code).toBe('commitment.cannot_rate_own');
+    expect(ownRating.error.code).toBe('commitment.cannot_rate_own');
 
     await rate(neighbour.cookie, 'unsatisfied');
     const changed = await rate(neighbour.cookie, 'basically_satisfied');
-    expect(changed.json.ratings).toEqual({ satisfied: 0, basicallySatisfied: 1, unsatisfied: 0, total: 1 });
+    expect(changed.body(commitmentSchema).ratings).toEqual({
+      satisfied: 0,
+      basicallySatisfied: 1,
+      unsatisfied: 0,
+      total: 1,
+    });
     // The secretary enters ballots collected on paper: each call is one more rating.
     await rate(secretary, 'satisfied');
     await rate(secretary, 'satisfied');
     const last = await rate(secretary, 'unsatisfied');
-    expect(last.json.ratings).toEqual({ satisfied: 2, basicallySatisfied: 1, unsatisfied: 1, total: 4 });
-    expect(last.json.satisfactionRate).toBe(0.75);
+    const rated = last.body(commitmentSchema);
+    expect(rated.ratings).toEqual({ satisfied: 2, basicallySatisfied: 1, unsatisfied: 1, total: 4 });
+    expect(rated.satisfactionRate).toBe(0.75);
 
     const list = await env.inject('GET', `/api/commitments?region=${QINGNIAN}&year=${year}`, {
       cookie: neighbour.cookie,
     });
-    expect(
-      list.json.items.map((c: { memberName: string; progress: number }) => [c.memberName, c.progress]),
-    ).toEqual(
+    const listed = list.body(commitmentListSchema).items;
+    expect(listed.map((c) => [c.memberName, c.progress])).toEqual(
       expect.arrayContaining([
         [people[0]!.name, 40],
         [people[2]!.name, 0],
       ]),
     );
-    expect(list.json.items.find((c: { id: string }) => c.id === own.id).satisfactionRate).toBe(0.75);
+    expect(listed.find((c) => c.id === own.id)?.satisfactionRate).toBe(0.75);
     const otherYear = await env.inject('GET', `/api/commitments?region=${QINGNIAN}&year=${year - 1}`, {
       cookie: secretary,
     });
-    expect(otherYear.json.items).toEqual([]);
-    expect((await env.inject('GET', '/api/commitments', { cookie: otherSecretary })).json.items).toEqual([]);
+    expect(otherYear.body(commitmentListSchema).items).toEqual([]);
+    expect(
+      (await env.inject('GET', '/api/commitments', { cookie: otherSecretary })).body(commitmentListSchema)
+        .items,
+    ).toEqual([]);
   });
 
   it('refuses commendations for the future, outside the scope, for unknown subjects or without org.write', async () => {
@@ -171,10 +191,10 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
       body: { ...body, year: year + 1 },
     });
     expect(future.status).toBe(400);
-    expect(future.json.fields).toEqual([{ path: 'year', message: `表彰年度不能晚于今年（${year}）` }]);
+    expect(future.error.fields).toEqual([{ path: 'year', message: `表彰年度不能晚于今年（${year}）` }]);
     const outside = await env.inject('POST', '/api/commendations', { cookie: otherSecretary, body });
     expect(outside.status).toBe(404);
-    expect(outside.json.code).toBe('commendation.subject_not_found');
+    expect(outside.error.code).toBe('commendation.subject_not_found');
     const wrongType = await env.inject('POST', '/api/commendations', {
       cookie: secretary,
       body: { ...body, subjectType: 'organization' },
@@ -184,12 +204,12 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
       cookie: secretary,
       body: { ...body, subjectType: 'household' },
     });
-    expect(badType.json.fields[0].path).toBe('subjectType');
+    expect(badType.error.fields?.[0]?.path).toBe('subjectType');
     const noTitle = await env.inject('POST', '/api/commendations', {
       cookie: secretary,
       body: { ...body, title: ' ' },
     });
-    expect(noTitle.json.fields[0].path).toBe('title');
+    expect(noTitle.error.fields?.[0]?.path).toBe('title');
     expect((await env.inject('POST', '/api/commendations', { cookie: self.cookie, body })).status).toBe(403);
   });
 
@@ -216,21 +236,22 @@ describeEachDialect('承诺践诺 and 表彰: commitments and commendations', (e
       cookie: secretary,
       body: { year: year - 1, title: '先进基层党组织', subjectType: 'organization', subjectId: branch.id },
     });
-    expect(organization.json.subjectName).toBe('青年社区第一党支部');
+    expect(organization.body(commendationSchema).subjectName).toBe('青年社区第一党支部');
     const twice = await env.inject('POST', '/api/commendations', {
       cookie: secretary,
       body: { year, title: '优秀共产党员', subjectType: 'member', subjectId: self.member.id },
     });
     expect(twice.status).toBe(409);
-    expect(twice.json.code).toBe('commendation.duplicate');
+    expect(twice.error.code).toBe('commendation.duplicate');
     const thisYear = await env.inject('GET', `/api/commendations?region=${QINGNIAN}&year=${year}`, {
       cookie: neighbour.cookie,
     });
-    expect(thisYear.json.items.map((k: { title: string }) => k.title)).toEqual(['优秀共产党员']);
+    expect(thisYear.body(commendationListSchema).items.map((k) => k.title)).toEqual(['优秀共产党员']);
     const all = await env.inject('GET', '/api/commendations', { cookie: secretary });
-    expect(all.json.items).toHaveLength(2);
-    expect((await env.inject('GET', '/api/commendations', { cookie: otherSecretary })).json.items).toEqual(
-      [],
-    );
+    expect(all.body(commendationListSchema).items).toHaveLength(2);
+    expect(
+      (await env.inject('GET', '/api/commendations', { cookie: otherSecretary })).body(commendationListSchema)
+        .items,
+    ).toEqual([]);
   });
 });

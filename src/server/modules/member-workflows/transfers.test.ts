@@ -1,5 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
+import { auditPageSchema } from '../../../shared/api/audit.js';
+import {
+  expiredTransfersSchema,
+  transferDetailSchema,
+  transferListSchema,
+  transferSchema,
+} from '../../../shared/api/member-workflows.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -87,30 +94,30 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
     const future = await request(cookies.sender, { ...valid(), duesPaidUntil: next });
     expect(future.status).toBe(400);
-    expect(future.json.fields).toEqual([
+    expect(future.error.fields).toEqual([
       { path: 'duesPaidUntil', message: `党费交纳月份不能晚于本月（${thisMonth()}）` },
     ]);
     const malformed = await request(cookies.sender, { ...valid(), duesPaidUntil: '2025-13' });
-    expect(malformed.json.fields[0].path).toBe('duesPaidUntil');
+    expect(malformed.error.fields?.[0]?.path).toBe('duesPaidUntil');
     for (const days of [0, 91, 1.5]) {
       const bad = await request(cookies.sender, { ...valid(), letterValidDays: days });
       expect(bad.status).toBe(400);
-      expect(bad.json.fields[0].path).toBe('letterValidDays');
+      expect(bad.error.fields?.[0]?.path).toBe('letterValidDays');
     }
     const unknown = await request(cookies.sender, { ...valid(), toOrganizationId: uuidv7() });
     expect(unknown.status).toBe(400);
-    expect(unknown.json.fields).toEqual([{ path: 'toOrganizationId', message: '接收党组织不存在' }]);
+    expect(unknown.error.fields).toEqual([{ path: 'toOrganizationId', message: '接收党组织不存在' }]);
     const same = await request(cookies.sender, { ...valid(), toOrganizationId: sender.id });
-    expect(same.json.fields[0].path).toBe('toOrganizationId');
+    expect(same.error.fields?.[0]?.path).toBe('toOrganizationId');
     const group = await request(cookies.sender, { ...valid(), toOrganizationId: warmGroup.id });
-    expect(group.json.fields[0].message).toContain('青年社区暖心小组');
+    expect(group.error.fields?.[0]?.message).toContain('青年社区暖心小组');
     expect(await countTransfers()).toBe(0);
   });
 
   it('answers 404 for a member outside the scope and 403 without org.write', async () => {
     const outside = await request(cookies.nearby, valid());
     expect(outside.status).toBe(404);
-    expect(outside.json.code).toBe('transfer.member_not_found');
+    expect(outside.error.code).toBe('transfer.member_not_found');
     const fromAfar = await request(cookies.daoli, valid());
     expect(fromAfar.status).toBe(404);
     expect((await request(cookies.member, valid())).status).toBe(403);
@@ -126,11 +133,12 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
       toOrganizationId: nearby.id,
     });
     expect(second.status).toBe(409);
-    expect(second.json.code).toBe('transfer.already_open');
-    await act(cookies.sender, first.json.id, 'approve_sending');
+    expect(second.error.code).toBe('transfer.already_open');
+    const firstId = first.body(transferSchema).id;
+    await act(cookies.sender, firstId, 'approve_sending');
     const stillOpen = await request(cookies.sender, { ...valid(), memberId: members[1]!.id });
-    expect(stillOpen.json.code).toBe('transfer.already_open');
-    await act(cookies.daoli, first.json.id, 'reject', '本支部无法接收');
+    expect(stillOpen.error.code).toBe('transfer.already_open');
+    await act(cookies.daoli, firstId, 'reject', '本支部无法接收');
     const afterReject = await request(cookies.sender, {
       ...valid(),
       memberId: members[1]!.id,
@@ -147,7 +155,7 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
 
   it('keeps each step to its side and order: 403 for the wrong side, 409 out of order, 404 for strangers', async () => {
     const created = await request(cookies.sender, { ...valid(), memberId: members[2]!.id });
-    const id = created.json.id;
+    const { id } = created.body(transferSchema);
     const early = await act(cookies.daoli, id, 'approve_receiving');
     expect(early.status).toBe(409);
     expect(early.json).toMatchObject({
@@ -156,21 +164,21 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     });
     const wrongSide = await act(cookies.daoli, id, 'approve_sending');
     expect(wrongSide.status).toBe(403);
-    expect(wrongSide.json.code).toBe('transfer.sending_side_only');
+    expect(wrongSide.error.code).toBe('transfer.sending_side_only');
     const receiptBySender = await act(cookies.sender, id, 'receipt');
     expect(receiptBySender.status).toBe(403);
-    expect(receiptBySender.json.code).toBe('transfer.receiving_side_only');
+    expect(receiptBySender.error.code).toBe('transfer.receiving_side_only');
     const stranger = await act(cookies.nearby, id, 'reject');
     expect(stranger.status).toBe(404);
     expect((await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.nearby })).status).toBe(404);
     const early2 = await act(cookies.sender, id, 'approve_sending');
-    expect(early2.json.status).toBe('sender_approved');
+    expect(early2.body(transferSchema).status).toBe('sender_approved');
     const receiptTooSoon = await act(cookies.daoli, id, 'receipt');
     expect(receiptTooSoon.status).toBe(409);
-    expect(receiptTooSoon.json.code).toBe('transfer.invalid_transition');
+    expect(receiptTooSoon.error.code).toBe('transfer.invalid_transition');
     const badAction = await act(cookies.daoli, id, 'teleport');
     expect(badAction.status).toBe(400);
-    expect(badAction.json.fields[0].path).toBe('action');
+    expect(badAction.error.fields?.[0]?.path).toBe('action');
     expect(await membership(members[2]!.id)).toEqual({
       organization_id: sender.id,
       region_code: QINGNIAN,
@@ -193,14 +201,16 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     });
     // Neither side is shown the other's region.
     expect(JSON.stringify(created.json)).not.toContain(DAOLI_COMMUNITY);
-    const id = created.json.id;
+    const { id } = created.body(transferSchema);
     expect(await membership(member.id)).toEqual({
       organization_id: sender.id,
       region_code: QINGNIAN,
       open: [sender.id],
     });
 
-    expect((await act(cookies.sender, id, 'approve_sending')).json.status).toBe('sender_approved');
+    expect((await act(cookies.sender, id, 'approve_sending')).body(transferSchema).status).toBe(
+      'sender_approved',
+    );
     expect(await membership(member.id)).toEqual({
       organization_id: sender.id,
       region_code: QINGNIAN,
@@ -209,8 +219,9 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
 
     const before = env.now().getTime();
     const issued = await act(cookies.daoli, id, 'approve_receiving', '同意接收');
-    expect(issued.json.status).toBe('letter_issued');
-    const expires = new Date(issued.json.letterExpiresAt).getTime();
+    const letter = issued.body(transferSchema);
+    expect(letter.status).toBe('letter_issued');
+    const expires = new Date(letter.letterExpiresAt!).getTime();
     expect(expires - before).toBeGreaterThanOrEqual(30 * DAY_MS);
     expect(expires - before).toBeLessThan(30 * DAY_MS + 60_000);
     expect(await membership(member.id)).toEqual({
@@ -220,19 +231,19 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     });
 
     const incoming = await env.inject('GET', '/api/transfers?direction=incoming', { cookie: cookies.daoli });
-    expect(incoming.json.items.map((t: { id: string }) => t.id)).toContain(id);
+    expect(incoming.body(transferListSchema).items.map((t) => t.id)).toContain(id);
     const theirOutgoing = await env.inject('GET', '/api/transfers?direction=outgoing', {
       cookie: cookies.daoli,
     });
-    expect(theirOutgoing.json.items).toEqual([]);
+    expect(theirOutgoing.body(transferListSchema).items).toEqual([]);
     const outgoing = await env.inject('GET', '/api/transfers?direction=outgoing&status=letter_issued', {
       cookie: cookies.sender,
     });
-    expect(outgoing.json.items.map((t: { id: string }) => t.id)).toEqual([id]);
+    expect(outgoing.body(transferListSchema).items.map((t) => t.id)).toEqual([id]);
 
     const received = await act(cookies.daoli, id, 'receipt', '已报到');
     expect(received.status).toBe(200);
-    expect(received.json.status).toBe('completed');
+    expect(received.body(transferSchema).status).toBe('completed');
     expect(await membership(member.id)).toEqual({
       organization_id: daoli.id,
       region_code: DAOLI_COMMUNITY,
@@ -254,17 +265,20 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
         .status,
     ).toBe(404);
 
-    const detail = await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.daoli });
-    expect(detail.json.side).toBe('receiving');
-    expect(detail.json.events.map((e: { action: string; note: string }) => [e.action, e.note])).toEqual([
+    const detail = (await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.daoli })).body(
+      transferDetailSchema,
+    );
+    expect(detail.side).toBe('receiving');
+    expect(detail.events.map((e) => [e.action, e.note])).toEqual([
       ['requested', '工作调动'],
       ['approve_sending', ''],
       ['approve_receiving', '同意接收'],
       ['receipt', '已报到'],
     ]);
-    expect((await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.sender })).json.side).toBe(
-      'sending',
-    );
+    expect(
+      (await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.sender })).body(transferDetailSchema)
+        .side,
+    ).toBe('sending');
     // Each side's steps are audited in its own region: each district's auditors see their part.
     const audit = await env.database.db
       .selectFrom('audit_log')
@@ -288,16 +302,18 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
       toOrganizationId: nearby.id,
       letterValidDays: 1,
     });
-    const id = created.json.id;
+    const { id } = created.body(transferSchema);
     await act(cookies.sender, id, 'approve_sending');
     const issued = await act(cookies.nearby, id, 'approve_receiving');
-    const expiresAt = new Date(issued.json.letterExpiresAt).getTime();
+    const expiresAt = new Date(issued.body(transferSchema).letterExpiresAt!).getTime();
     expect(await expireTransfers(env.ctx, new Date(expiresAt - 60_000))).toEqual([]);
     expect(await expireTransfers(env.ctx, new Date(expiresAt + 60_000))).toEqual([id]);
     expect(await expireTransfers(env.ctx, new Date(expiresAt + 120_000))).toEqual([]);
-    const detail = await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.nearby });
-    expect(detail.json.status).toBe('expired');
-    expect(detail.json.events.at(-1).action).toBe('expired');
+    const detail = (await env.inject('GET', `/api/transfers/${id}`, { cookie: cookies.nearby })).body(
+      transferDetailSchema,
+    );
+    expect(detail.status).toBe('expired');
+    expect(detail.events.at(-1)?.action).toBe('expired');
     expect(await membership(member.id)).toEqual({
       organization_id: sender.id,
       region_code: QINGNIAN,
@@ -320,9 +336,10 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
         toOrganizationId: nearby.id,
         letterValidDays: 1,
       });
-      await act(cookies.sender, created.json.id, 'approve_sending');
-      await act(cookies.nearby, created.json.id, 'approve_receiving');
-      ids.push(created.json.id);
+      const { id } = created.body(transferSchema);
+      await act(cookies.sender, id, 'approve_sending');
+      await act(cookies.nearby, id, 'approve_receiving');
+      ids.push(id);
     }
     env.advanceMinutes(24 * 60 + 5);
     // Sessions idle out over a day: sign in again.
@@ -331,10 +348,11 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     const member = (await env.loginAs({ role: 'member', regionCode: QINGNIAN })).cookie;
     const receipt = await act(receiver, ids[0]!, 'receipt');
     expect(receipt.status).toBe(409);
-    expect(receipt.json.code).toBe('transfer.letter_expired');
-    expect((await env.inject('GET', `/api/transfers/${ids[0]}`, { cookie: receiver })).json.status).toBe(
-      'expired',
-    );
+    expect(receipt.error.code).toBe('transfer.letter_expired');
+    expect(
+      (await env.inject('GET', `/api/transfers/${ids[0]}`, { cookie: receiver })).body(transferDetailSchema)
+        .status,
+    ).toBe('expired');
     expect(await membership(late.id)).toEqual({
       organization_id: sender.id,
       region_code: QINGNIAN,
@@ -344,11 +362,11 @@ describeEachDialect('组织关系转接: relationship transfers', (env) => {
     expect((await env.inject('POST', '/api/transfers/expire', { cookie: member })).status).toBe(403);
     const expired = await env.inject('POST', '/api/transfers/expire', { cookie: secretary });
     expect(expired.status).toBe(200);
-    expect(expired.json.expired).toEqual([ids[1]]);
+    expect(expired.body(expiredTransfersSchema).expired).toEqual([ids[1]]);
     const admin = await env.loginAdmin();
     const audit = await env.inject('GET', `/api/audit?action=transfer.expired&targetId=${ids[1]}`, {
       cookie: admin,
     });
-    expect(audit.json.items).toHaveLength(1);
+    expect(audit.body(auditPageSchema).items).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { organizationSchema } from '../../../shared/api/organizations.js';
+import { importJobSchema } from '../../../shared/api/register.js';
 import { MEMBER_HEADERS } from '../../../shared/member-template.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
@@ -38,7 +40,12 @@ describeEachDialect('member import', (env) => {
     });
     await env.inject('POST', '/api/organizations', {
       cookie,
-      body: { kind: 'branch', name: '第一党支部', parentId: committee.json.id, anchorRegionCode: QINGNIAN },
+      body: {
+        kind: 'branch',
+        name: '第一党支部',
+        parentId: committee.body(organizationSchema).id,
+        anchorRegionCode: QINGNIAN,
+      },
     });
   });
 
@@ -51,9 +58,10 @@ describeEachDialect('member import', (env) => {
       payload: form.payload,
     });
     expect(started.statusCode).toBe(202);
+    const { id } = importJobSchema.parse(started.json());
     for (let i = 0; i < 200; i++) {
-      const job = await env.inject('GET', `/api/imports/${started.json().id}`, { cookie });
-      if (job.json.status !== 'running') return job.json;
+      const job = (await env.inject('GET', `/api/imports/${id}`, { cookie })).body(importJobSchema);
+      if (job.status !== 'running') return job;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('member import did not finish');

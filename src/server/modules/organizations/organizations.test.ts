@@ -1,5 +1,23 @@
 import fs from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  addedSchema,
+  buildingsWithoutBranchSchema,
+  coverageSchema,
+  enterprisesWithoutOrganizationSchema,
+  type MemberPage,
+  memberOptionListSchema,
+  memberPageSchema,
+  organizationDetailSchema,
+  organizationListSchema,
+  organizationMemberListSchema,
+  organizationSchema,
+  uncoveredPageSchema,
+  warmGroupHouseholdListSchema,
+} from '../../../shared/api/organizations.js';
+import { neighbourMapSchema, personPageSchema } from '../../../shared/api/register.js';
+import { meSchema } from '../../../shared/api/users.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
@@ -13,6 +31,9 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
   let secretary = '';
   let committee = '';
   let branch = '';
+  /** A GET answer parsed with its route's shared schema, as the secretary unless another cookie is given. */
+  const read = async <S extends z.ZodType>(url: string, schema: S, cookie = secretary) =>
+    (await env.inject('GET', url, { cookie })).body(schema);
   beforeAll(async () => {
     grid = await env.createRegion(QINGNIAN, 'grid', '组织网格');
     building = await env.createRegion(grid, 'building', '1号楼');
@@ -37,13 +58,13 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       body: { kind: 'club', name: 'x', anchorRegionCode: QINGNIAN },
     });
     expect(unknownKind.status).toBe(400);
-    expect(unknownKind.json.fields[0].path).toBe('kind');
+    expect(unknownKind.error.fields?.[0]?.path).toBe('kind');
     const corridorOnCommunity = await env.inject('POST', '/api/organizations', {
       cookie: secretary,
       body: { kind: 'committee', name: '青年社区党委', anchorRegionCode: QINGNIAN },
     });
     expect(corridorOnCommunity.status).toBe(201);
-    committee = corridorOnCommunity.json.id;
+    committee = corridorOnCommunity.body(organizationSchema).id;
     const wrongAnchor = await env.inject('POST', '/api/organizations', {
       cookie: secretary,
       body: { kind: 'corridor_branch', name: '错锚支部', parentId: committee, anchorRegionCode: QINGNIAN },
@@ -57,7 +78,7 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       cookie: secretary,
       body: { kind: 'corridor_branch', name: '无上级', anchorRegionCode: building },
     });
-    expect(orphan.json.fields[0].path).toBe('parentId');
+    expect(orphan.error.fields?.[0]?.path).toBe('parentId');
     const twoAnchors = await env.inject('POST', '/api/organizations', {
       cookie: secretary,
       body: {
@@ -68,13 +89,13 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
         anchorEnterpriseId: '01900000-0000-7000-8000-000000000000',
       },
     });
-    expect(twoAnchors.json.fields[0].path).toBe('anchorRegionCode');
+    expect(twoAnchors.error.fields?.[0]?.path).toBe('anchorRegionCode');
     const badCode = await env.inject('POST', '/api/enterprises', {
       cookie: secretary,
       body: { name: '某公司', creditCode: '91350100M000100Y44', regionCode: QINGNIAN },
     });
     expect(badCode.status).toBe(400);
-    expect(badCode.json.fields).toEqual([{ path: 'creditCode', message: '统一社会信用代码校验位错误' }]);
+    expect(badCode.error.fields).toEqual([{ path: 'creditCode', message: '统一社会信用代码校验位错误' }]);
     const good = await env.inject('POST', '/api/enterprises', {
       cookie: secretary,
       body: { name: '示例公司', creditCode: '91350100M000100Y43', regionCode: QINGNIAN },
@@ -114,10 +135,9 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       },
     });
     expect(corridor.status).toBe(201);
-    branch = corridor.json.id;
-    const residents = (await env.inject('GET', `/api/persons?region=${grid}&limit=5`, { cookie: secretary }))
-      .json.items;
-    const created = [];
+    branch = corridor.body(organizationSchema).id;
+    const residents = (await read(`/api/persons?region=${grid}&limit=5`, personPageSchema)).items;
+    const created: MemberPage[] = [];
     for (const person of residents.slice(0, 3)) {
       const member = await env.inject('POST', '/api/members', {
         cookie: secretary,
@@ -130,13 +150,13 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
         },
       });
       expect(member.status).toBe(201);
-      created.push(member.json);
+      created.push(member.body(memberPageSchema));
     }
     const twice = await env.inject('POST', '/api/members', {
       cookie: secretary,
       body: {
         organizationId: branch,
-        personId: residents[0].id,
+        personId: residents[0]!.id,
         category: 'formal',
         status: 'in_service',
         joinedOn: '2001-07-01',
@@ -154,6 +174,7 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       },
     });
     expect(outsider.status).toBe(201);
+    const outsiderId = outsider.body(memberPageSchema).id;
     const badId = await env.inject('POST', '/api/members', {
       cookie: secretary,
       body: {
@@ -164,48 +185,48 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
         joinedOn: '2024-01-01',
       },
     });
-    expect(badId.json.fields[0].path).toBe('person.idNumber');
+    expect(badId.error.fields?.[0]?.path).toBe('person.idNumber');
     // The outsider is a member of the committee, not of the corridor branch.
     const wrongLeader = await env.inject('PUT', `/api/organizations/${branch}/leader`, {
       cookie: secretary,
-      body: { memberId: outsider.json.id },
+      body: { memberId: outsiderId },
     });
     expect(wrongLeader.status).toBe(400);
-    expect(wrongLeader.json.fields[0].path).toBe('memberId');
+    expect(wrongLeader.error.fields?.[0]?.path).toBe('memberId');
     const leader = await env.inject('PUT', `/api/organizations/${branch}/leader`, {
       cookie: secretary,
-      body: { memberId: created[0].id },
+      body: { memberId: created[0]!.id },
     });
-    expect(leader.json.leaderMemberId).toBe(created[0].id);
+    expect(leader.body(organizationSchema).leaderMemberId).toBe(created[0]!.id);
     const list = await env.inject('GET', `/api/organizations/${branch}/members`, { cookie: secretary });
-    expect(list.json.items).toHaveLength(3);
-    expect(list.json.items.filter((m: { isLeader: boolean }) => m.isLeader)).toHaveLength(1);
+    const branchMembers = list.body(organizationMemberListSchema).items;
+    expect(branchMembers).toHaveLength(3);
+    expect(branchMembers.filter((m) => m.isLeader)).toHaveLength(1);
     // The minimal outsider record does not appear in the resident register.
     const register = await env.inject('GET', '/api/persons?q=waiqu&limit=5', { cookie: secretary });
-    expect(register.json.items).toEqual([]);
+    expect(register.body(personPageSchema).items).toEqual([]);
   });
 
   it('covers a building entrance with a warm group and shows care coverage rise', async () => {
-    const before = (await env.inject('GET', `/api/coverage/${grid}`, { cookie: secretary })).json;
+    const before = await read(`/api/coverage/${grid}`, coverageSchema);
     const households = before.households;
     expect(households).toBeGreaterThan(5);
     expect(before.caredHouseholds).toBe(0);
-    const uncoveredBefore = (
-      await env.inject('GET', `/api/coverage/${grid}/uncovered?limit=200`, { cookie: secretary })
-    ).json.items;
+    const uncoveredBefore = (await read(`/api/coverage/${grid}/uncovered?limit=200`, uncoveredPageSchema))
+      .items;
     expect(uncoveredBefore).toHaveLength(households);
 
     const group = await env.inject('POST', '/api/organizations', {
       cookie: secretary,
       body: { kind: 'warm_group', name: '1单元温馨小组', parentId: branch, anchorRegionCode: building },
     });
-    const members = (await env.inject('GET', `/api/organizations/${branch}/members`, { cookie: secretary }))
-      .json.items;
-    await env.inject('PUT', `/api/organizations/${group.json.id}/leader`, {
+    const groupId = group.body(organizationSchema).id;
+    const members = (await read(`/api/organizations/${branch}/members`, organizationMemberListSchema)).items;
+    await env.inject('PUT', `/api/organizations/${groupId}/leader`, {
       cookie: secretary,
-      body: { memberId: members[1].id },
+      body: { memberId: members[1]!.id },
     });
-    const added = await env.inject('POST', `/api/organizations/${group.json.id}/households`, {
+    const added = await env.inject('POST', `/api/organizations/${groupId}/households`, {
       cookie: secretary,
       body: { buildingCode: building, unit: '1' },
     });
@@ -218,62 +239,57 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
         .where('unit', '=', '1')
         .execute()
     ).length;
-    expect(added.json.added).toBe(inEntrance);
+    expect(added.body(addedSchema).added).toBe(inEntrance);
 
-    const after = (await env.inject('GET', `/api/coverage/${grid}`, { cookie: secretary })).json;
+    const after = await read(`/api/coverage/${grid}`, coverageSchema);
     expect(after).toMatchObject({ households, caredHouseholds: inEntrance, warmGroupHouseholds: inEntrance });
     expect(after.carePercent).toBe(Math.round((inEntrance / households) * 1000) / 10);
-    const uncovered = (
-      await env.inject('GET', `/api/coverage/${grid}/uncovered?limit=200`, { cookie: secretary })
-    ).json.items;
+    const uncovered = (await read(`/api/coverage/${grid}/uncovered?limit=200`, uncoveredPageSchema)).items;
     expect(uncovered).toHaveLength(households - inEntrance);
-    const inGroup = (
-      await env.inject('GET', `/api/organizations/${group.json.id}/households`, { cookie: secretary })
-    ).json.items;
+    const inGroup = (await read(`/api/organizations/${groupId}/households`, warmGroupHouseholdListSchema))
+      .items;
     expect(inGroup).toHaveLength(inEntrance);
     for (const household of inGroup) {
       expect(household).toMatchObject({
         unit: '1',
-        caringMember: members[1].name,
+        caringMember: members[1]!.name,
         caringSource: 'warm_group',
       });
     }
     // Pickers find members in scope by the start of their name, pinyin or initials.
-    const first = encodeURIComponent(members[2].name.slice(0, 1));
-    const found = (await env.inject('GET', `/api/members?q=${first}`, { cookie: secretary })).json.items;
-    expect(found.map((m: { id: string }) => m.id)).toContain(members[2].id);
+    const first = encodeURIComponent(members[2]!.name.slice(0, 1));
+    const found = (await read(`/api/members?q=${first}`, memberOptionListSchema)).items;
+    expect(found.map((m) => m.id)).toContain(members[2]!.id);
     const { cookie: elsewhere } = await env.loginAs({ role: 'secretary', regionCode: SHANGHAI_XINCUN });
-    expect((await env.inject('GET', `/api/members?q=${first}`, { cookie: elsewhere })).json.items).toEqual(
-      [],
-    );
+    expect((await read(`/api/members?q=${first}`, memberOptionListSchema, elsewhere)).items).toEqual([]);
     expect(
-      (await env.inject('GET', `/api/organizations/${group.json.id}/households`, { cookie: elsewhere }))
-        .status,
+      (await env.inject('GET', `/api/organizations/${groupId}/households`, { cookie: elsewhere })).status,
     ).toBe(404);
 
     // One click from the uncovered list: assign a caring member by hand.
-    const assign = await env.inject('PUT', `/api/households/${uncovered[0].id}/care`, {
+    const assign = await env.inject('PUT', `/api/households/${uncovered[0]!.id}/care`, {
       cookie: secretary,
-      body: { memberId: members[2].id },
+      body: { memberId: members[2]!.id },
     });
     expect(assign.status).toBe(204);
-    const map = (await env.inject('GET', `/api/regions/${building}/neighbour-map`, { cookie: secretary }))
-      .json;
-    const cell = map.households.find((h: { id: string }) => h.id === uncovered[0].id);
-    expect(cell.caringMember).toBe(members[2].name);
-    expect(
-      (await env.inject('GET', `/api/coverage/${QINGNIAN}`, { cookie: secretary })).json.caredHouseholds,
-    ).toBe(inEntrance + 1);
+    const map = await read(`/api/regions/${building}/neighbour-map`, neighbourMapSchema);
+    const cell = map.households.find((h) => h.id === uncovered[0]!.id);
+    expect(cell?.caringMember).toBe(members[2]!.name);
+    expect((await read(`/api/coverage/${QINGNIAN}`, coverageSchema)).caredHouseholds).toBe(inEntrance + 1);
 
     // A household in the group cannot join a second group.
     const other = await env.inject('POST', '/api/organizations', {
       cookie: secretary,
       body: { kind: 'warm_group', name: '另一个小组', parentId: branch, anchorRegionCode: building },
     });
-    const clash = await env.inject('POST', `/api/organizations/${other.json.id}/households`, {
-      cookie: secretary,
-      body: { buildingCode: building, unit: '1' },
-    });
+    const clash = await env.inject(
+      'POST',
+      `/api/organizations/${other.body(organizationSchema).id}/households`,
+      {
+        cookie: secretary,
+        body: { buildingCode: building, unit: '1' },
+      },
+    );
     expect(clash.status).toBe(409);
   });
 
@@ -294,10 +310,10 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
   it('lists buildings without a corridor branch and enterprises without an organization', async () => {
     const second = await env.createRegion(grid, 'building', '2号楼');
     const buildings = (
-      await env.inject('GET', `/api/coverage/${grid}/buildings-without-branch`, { cookie: secretary })
-    ).json.items;
-    expect(buildings.map((b: { code: string }) => b.code)).toEqual([second]);
-    const coverage = (await env.inject('GET', `/api/coverage/${QINGNIAN}`, { cookie: secretary })).json;
+      await read(`/api/coverage/${grid}/buildings-without-branch`, buildingsWithoutBranchSchema)
+    ).items;
+    expect(buildings.map((b) => b.code)).toEqual([second]);
+    const coverage = await read(`/api/coverage/${QINGNIAN}`, coverageSchema);
     expect(coverage).toMatchObject({
       buildings: 2,
       buildingsWithCorridorBranch: 1,
@@ -306,11 +322,12 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       enterprisesWithOrganization: 0,
     });
     const enterprises = (
-      await env.inject('GET', `/api/coverage/${QINGNIAN}/enterprises-without-organization`, {
-        cookie: secretary,
-      })
-    ).json.items;
-    expect(enterprises.map((e: { name: string }) => e.name)).toEqual(['示例公司']);
+      await read(
+        `/api/coverage/${QINGNIAN}/enterprises-without-organization`,
+        enterprisesWithoutOrganizationSchema,
+      )
+    ).items;
+    expect(enterprises.map((e) => e.name)).toEqual(['示例公司']);
   });
 
   it('starts a secretary’s tree at the organizations whose parent they cannot see', async () => {
@@ -319,23 +336,29 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
       cookie: admin,
       body: { kind: 'committee', name: '兴建街道党工委', anchorRegionCode: '230108001' },
     });
+    const streetId = street.body(organizationSchema).id;
     const moved = await env.inject('POST', `/api/organizations/${committee}/move`, {
       cookie: admin,
-      body: { parentId: street.json.id, anchorRegionCode: QINGNIAN },
+      body: { parentId: streetId, anchorRegionCode: QINGNIAN },
     });
     expect(moved.status).toBe(200);
     const roots = await env.inject('GET', '/api/organizations?parentId=root', { cookie: secretary });
-    expect(roots.json.items.map((o: { name: string }) => o.name)).toEqual(['青年社区党委']);
+    expect(roots.body(organizationListSchema).items.map((o) => o.name)).toEqual(['青年社区党委']);
     const adminRoots = await env.inject('GET', '/api/organizations?parentId=root', { cookie: admin });
-    expect(adminRoots.json.items.map((o: { name: string }) => o.name)).toEqual(['兴建街道党工委']);
+    expect(adminRoots.body(organizationListSchema).items.map((o) => o.name)).toEqual(['兴建街道党工委']);
     // The committee's page names its parent, which the secretary may not open (no link, no 404),
     // and the corridor branch's page names its leader, whom the secretary may open.
     const page = await env.inject('GET', `/api/organizations/${committee}`, { cookie: secretary });
-    expect(page.json.parent).toEqual({ id: street.json.id, name: '兴建街道党工委', visible: false });
+    expect(page.body(organizationDetailSchema).parent).toEqual({
+      id: streetId,
+      name: '兴建街道党工委',
+      visible: false,
+    });
     const branchPage = await env.inject('GET', `/api/organizations/${branch}`, { cookie: secretary });
-    expect(branchPage.json.parent).toMatchObject({ name: '青年社区党委', visible: true });
-    expect(branchPage.json.leader).toMatchObject({ name: expect.any(String), visible: true });
-    expect(branchPage.json.leader.name.length).toBeGreaterThan(1);
+    const branchDetail = branchPage.body(organizationDetailSchema);
+    expect(branchDetail.parent).toMatchObject({ name: '青年社区党委', visible: true });
+    expect(branchDetail.leader).toMatchObject({ name: expect.any(String), visible: true });
+    expect(branchDetail.leader?.name.length).toBeGreaterThan(1);
   });
 
   it('moves an organization, keeping its history, and shows a member their own page', async () => {
@@ -350,26 +373,25 @@ describeEachDialect('organizations, members, warm groups and care coverage', (en
     });
     expect(cycle.status).toBe(400);
     const detail = await env.inject('GET', `/api/organizations/${branch}`, { cookie: secretary });
-    expect(detail.json.history.map((h: { change: string }) => h.change)).toEqual(
+    expect(detail.body(organizationDetailSchema).history.map((h) => h.change)).toEqual(
       expect.arrayContaining(['created', 'moved', 'leader_changed']),
     );
 
-    const members = (await env.inject('GET', `/api/organizations/${branch}/members`, { cookie: secretary }))
-      .json.items;
+    const members = (await read(`/api/organizations/${branch}/members`, organizationMemberListSchema)).items;
     const account = await env.createUser({ role: 'member', regionCode: QINGNIAN });
-    const linked = await env.inject('PUT', `/api/members/${members[1].id}/account`, {
+    const linked = await env.inject('PUT', `/api/members/${members[1]!.id}/account`, {
       cookie: secretary,
       body: { username: account.username },
     });
     expect(linked.status).toBe(204);
     const cookie = await env.login(account.username, account.password);
     const me = await env.inject('GET', '/api/me/member', { cookie });
-    expect(me.json).toMatchObject({ id: members[1].id, organizationName: '1号楼楼道党支部' });
-    expect(me.json.caredHouseholds.length).toBeGreaterThan(0);
+    expect(me.json).toMatchObject({ id: members[1]!.id, organizationName: '1号楼楼道党支部' });
+    expect(me.body(memberPageSchema).caredHouseholds.length).toBeGreaterThan(0);
     const admin = await env.loginAdmin();
     expect((await env.inject('GET', '/api/me/member', { cookie: admin })).status).toBe(404);
     // The session says who is a member, so the page asks for the member's page only then.
-    expect((await env.inject('GET', '/api/auth/me', { cookie })).json.isMember).toBe(true);
-    expect((await env.inject('GET', '/api/auth/me', { cookie: admin })).json.isMember).toBe(false);
+    expect((await env.inject('GET', '/api/auth/me', { cookie })).body(meSchema).isMember).toBe(true);
+    expect((await read('/api/auth/me', meSchema, admin)).isMember).toBe(false);
   });
 });

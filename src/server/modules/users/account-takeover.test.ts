@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { managedUserPageSchema, managedUserSchema, userSchema } from '../../../shared/api/users.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
 
 const BAOGUO_STREET = '230108002'; // 保国街道
@@ -18,20 +19,16 @@ async function accountWithRoles(
     body: { username, password, displayName: username, regionCode: homeRegion },
   });
   expect(created.status).toBe(201);
+  const { id } = created.body(userSchema);
   for (const role of roles) {
-    const granted = await env.inject('POST', `/api/users/${created.json.id}/roles`, {
+    const granted = await env.inject('POST', `/api/users/${id}/roles`, {
       cookie: admin,
       body: role,
     });
     expect(granted.status).toBe(201);
   }
-  const detail = await env.inject('GET', `/api/users/${created.json.id}`, { cookie: admin });
-  return {
-    id: created.json.id as string,
-    username,
-    password,
-    roles: detail.json.roles as { id: string; role: string; regionCode: string }[],
-  };
+  const detail = await env.inject('GET', `/api/users/${id}`, { cookie: admin });
+  return { id, username, password, roles: detail.body(managedUserSchema).roles };
 }
 
 /** Every account action a manager has, tried by `cookie` against `target`; returns the statuses. */
@@ -50,7 +47,10 @@ async function tryEveryAction(env: TestEnv, cookie: string, target: { id: string
     removeRole: await inject('DELETE', `/api/users/${target.id}/roles/${target.roles[0]!.id}`),
   };
   return Object.fromEntries(
-    Object.entries(results).map(([action, response]) => [action, [response.status, response.json?.code]]),
+    Object.entries(results).map(([action, response]) => [
+      action,
+      [response.status, response.status >= 400 ? response.error.code : undefined],
+    ]),
   );
 }
 
@@ -74,13 +74,13 @@ describeEachDialect('who may manage whom', (env) => {
       removeRole: ['404', 'user.role_not_found'],
     });
     const list = await env.inject('GET', '/api/users?limit=200', { cookie: streetAdmin });
-    expect(list.json.items.map((u: { id: string }) => u.id)).not.toContain(target.id);
+    expect(list.body(managedUserPageSchema).items.map((u) => u.id)).not.toContain(target.id);
     // The target is untouched: the old password works, the old session lives, roles unchanged.
     expect((await env.inject('GET', '/api/auth/me', { cookie: session })).status).toBe(200);
     expect(await env.login(target.username, target.password)).toMatch(/^lianxin_session=/);
     const after = await env.inject('GET', `/api/users/${target.id}`, { cookie: admin });
     expect(after.json).toMatchObject({ status: 'active', displayName: target.username });
-    expect(after.json.roles).toHaveLength(1);
+    expect(after.body(managedUserSchema).roles).toHaveLength(1);
   });
 
   for (const [title, roles] of [
@@ -117,22 +117,23 @@ describeEachDialect('who may manage whom', (env) => {
       });
       // Visible: the account's home lies in the street, so it is listed and can be opened.
       const list = await env.inject('GET', '/api/users?limit=200', { cookie: streetAdmin });
-      expect(list.json.items.map((u: { id: string }) => u.id)).toContain(target.id);
+      expect(list.body(managedUserPageSchema).items.map((u) => u.id)).toContain(target.id);
       // …and marked as not manageable, so the page offers no action the server would refuse.
-      const listed = list.json.items.find((u: { id: string }) => u.id === target.id);
-      expect(listed.manageable).toBe(false);
+      const listed = list.body(managedUserPageSchema).items.find((u) => u.id === target.id);
+      expect(listed?.manageable).toBe(false);
       const opened = await env.inject('GET', `/api/users/${target.id}`, { cookie: streetAdmin });
       expect(opened.status).toBe(200);
-      expect(opened.json.manageable).toBe(false);
-      expect((await env.inject('GET', `/api/users/${target.id}`, { cookie: admin })).json.manageable).toBe(
-        true,
-      );
+      expect(opened.body(managedUserSchema).manageable).toBe(false);
+      expect(
+        (await env.inject('GET', `/api/users/${target.id}`, { cookie: admin })).body(managedUserSchema)
+          .manageable,
+      ).toBe(true);
       // Untouched.
       expect((await env.inject('GET', '/api/auth/me', { cookie: session })).status).toBe(200);
       expect(await env.login(target.username, target.password)).toMatch(/^lianxin_session=/);
       const after = await env.inject('GET', `/api/users/${target.id}`, { cookie: admin });
       expect(after.json).toMatchObject({ status: 'active', displayName: target.username });
-      expect(after.json.roles).toHaveLength(roles.length);
+      expect(after.body(managedUserSchema).roles).toHaveLength(roles.length);
       // The district admin, whose scope holds every role of the account, still manages it.
       expect(
         (
