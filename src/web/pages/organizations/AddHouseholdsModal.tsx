@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Modal, Radio, Select } from 'antd';
+import { Form, Radio, Select } from 'antd';
 import { neighbourMapQuery } from '../../api/households';
 import type { Organization } from '../../api/organization-types';
 import { regionQuery } from '../../api/regions';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { placeOf } from '../households/place';
 import { useAddHouseholds } from './useOrganizationMutations';
 
@@ -28,13 +27,10 @@ export function AddHouseholdsModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<HouseholdsForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'buildingCode',
-    'unit',
-    'householdIds',
-  ]);
+  const { form, formError, run } = useModalForm<HouseholdsForm>(
+    ['buildingCode', 'unit', 'householdIds'],
+    onClose,
+  );
   const mode = Form.useWatch('mode', form);
   const building = Form.useWatch('buildingCode', form);
   const map = useQuery({ ...neighbourMapQuery(building ?? ''), enabled: Boolean(building) });
@@ -50,88 +46,74 @@ export function AddHouseholdsModal({
   if (organization.anchorRegionCode && anchor.isPending) return null;
 
   const submit = (values: HouseholdsForm) => {
-    clearFormError();
     const body =
       values.mode === 'entrance'
         ? { buildingCode: values.buildingCode, ...(values.unit ? { unit: values.unit } : {}) }
         : { householdIds: values.householdIds ?? [] };
-    mutation.mutate(body, {
-      onSuccess: (added) => {
-        void message.success(t('org.householdsAdded', { count: added }));
-        onClose();
-      },
-      onError: onServerError,
-    });
+    run(mutation, body, (added) => t('org.householdsAdded', { count: added }));
   };
 
   return (
-    <Modal
-      open
+    <FormModal<HouseholdsForm>
       title={t('org.addHouseholdsTitle', { name: organization.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{ mode: 'entrance', buildingCode: anchorBuilding }}
+      onValuesChange={(changed: Partial<HouseholdsForm>) => {
+        if ('buildingCode' in changed) form.setFieldsValue({ unit: undefined, householdIds: [] });
+      }}
     >
-      <Form<HouseholdsForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ mode: 'entrance', buildingCode: anchorBuilding }}
-        onValuesChange={(changed: Partial<HouseholdsForm>) => {
-          if ('buildingCode' in changed) form.setFieldsValue({ unit: undefined, householdIds: [] });
-        }}
+      <Form.Item name="mode">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'entrance', label: t('org.byEntrance') },
+            { value: 'households', label: t('org.byHouseholds') },
+          ]}
+          data-testid="households-mode"
+        />
+      </Form.Item>
+      <Form.Item
+        name="buildingCode"
+        label={t('org.building')}
+        rules={[{ required: true, message: t('org.buildingRequired') }]}
       >
-        <Form.Item name="mode">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'entrance', label: t('org.byEntrance') },
-              { value: 'households', label: t('org.byHouseholds') },
-            ]}
-            data-testid="households-mode"
+        <RegionTreeSelect kinds={['building']} testId="households-building" />
+      </Form.Item>
+      {mode === 'households' ? (
+        <Form.Item
+          name="householdIds"
+          label={t('org.households')}
+          rules={[{ required: true, message: t('org.householdsRequired') }]}
+        >
+          <Select<string[]>
+            mode="multiple"
+            loading={map.isFetching}
+            optionFilterProp="label"
+            options={households.map((h) => ({
+              value: h.id,
+              label: `${placeOf(t, h)} ${h.headName ?? ''}`.trim(),
+            }))}
+            data-testid="households-select"
           />
         </Form.Item>
-        <Form.Item
-          name="buildingCode"
-          label={t('org.building')}
-          rules={[{ required: true, message: t('org.buildingRequired') }]}
-        >
-          <RegionTreeSelect kinds={['building']} testId="households-building" />
+      ) : (
+        <Form.Item name="unit" label={t('org.unit')} extra={t('org.entranceHint')}>
+          <Select<string>
+            allowClear
+            loading={map.isFetching}
+            placeholder={t('org.allUnits')}
+            options={units.map((unit) => ({
+              value: unit,
+              label: <span data-testid={`unit-option-${unit}`}>{t('household.unit', { unit })}</span>,
+            }))}
+            data-testid="households-unit"
+          />
         </Form.Item>
-        {mode === 'households' ? (
-          <Form.Item
-            name="householdIds"
-            label={t('org.households')}
-            rules={[{ required: true, message: t('org.householdsRequired') }]}
-          >
-            <Select<string[]>
-              mode="multiple"
-              loading={map.isFetching}
-              optionFilterProp="label"
-              options={households.map((h) => ({
-                value: h.id,
-                label: `${placeOf(t, h)} ${h.headName ?? ''}`.trim(),
-              }))}
-              data-testid="households-select"
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item name="unit" label={t('org.unit')} extra={t('org.entranceHint')}>
-            <Select<string>
-              allowClear
-              loading={map.isFetching}
-              placeholder={t('org.allUnits')}
-              options={units.map((unit) => ({
-                value: unit,
-                label: <span data-testid={`unit-option-${unit}`}>{t('household.unit', { unit })}</span>,
-              }))}
-              data-testid="households-unit"
-            />
-          </Form.Item>
-        )}
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

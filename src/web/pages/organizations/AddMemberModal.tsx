@@ -1,10 +1,10 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { MemberCategory, MemberStatus, Organization } from '../../api/organization-types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { PersonSearchSelect } from '../../components/PersonSearchSelect';
 import { useI18n } from '../../i18n/I18nProvider';
-import { renameFieldPaths, useServerErrors } from '../../lib/form-errors';
+import { renameFieldPaths } from '../../lib/form-errors';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES } from '../members/member-labels';
 import { useAddMember } from './useOrganizationMutations';
 
@@ -34,23 +34,14 @@ export function AddMemberModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<MemberForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'personId',
-    'name',
-    'idNumber',
-    'phone',
-    'category',
-    'status',
-    'joinedOn',
-    'post',
-  ]);
+  const { form, formError, run } = useModalForm<MemberForm>(
+    ['personId', 'name', 'idNumber', 'phone', 'category', 'status', 'joinedOn', 'post'],
+    onClose,
+  );
   const source = Form.useWatch('source', form);
   const mutation = useAddMember();
 
   const submit = (values: MemberForm) => {
-    clearFormError();
     const person =
       values.source === 'register'
         ? { personId: values.personId ?? '' }
@@ -61,7 +52,8 @@ export function AddMemberModal({
               ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
             },
           };
-    mutation.mutate(
+    run(
+      mutation,
       {
         organizationId: organization.id,
         ...person,
@@ -70,92 +62,80 @@ export function AddMemberModal({
         joinedOn: values.joinedOn.format('YYYY-MM-DD'),
         ...(values.post?.trim() ? { post: values.post.trim() } : {}),
       },
-      {
-        onSuccess: (member) => {
-          void message.success(t('org.memberAdded', { name: member.name }));
-          onClose();
-        },
-        onError: (error) => onServerError(renameFieldPaths(error, OUTSIDE_PATHS)),
-      },
+      (member) => t('org.memberAdded', { name: member.name }),
+      (error) => renameFieldPaths(error, OUTSIDE_PATHS),
     );
   };
 
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
-    <Modal
-      open
+    <FormModal<MemberForm>
       title={t('org.addMemberTitle', { name: organization.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{ source: 'register', category: 'formal', status: 'in_service' }}
     >
-      <Form<MemberForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ source: 'register', category: 'formal', status: 'in_service' }}
-      >
-        <Form.Item name="source">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'register', label: t('member.fromRegister') },
-              { value: 'outside', label: t('member.outside') },
-            ]}
-            data-testid="member-source"
-          />
-        </Form.Item>
-        {source === 'outside' ? (
-          <>
-            <Form.Item name="name" label={t('member.name')} rules={required(t('member.nameRequired'))}>
-              <Input maxLength={50} data-testid="member-name" />
-            </Form.Item>
-            <Form.Item
-              name="idNumber"
-              label={t('persons.idNumber')}
-              rules={required(t('member.idNumberRequired'))}
-            >
-              <Input maxLength={18} data-testid="member-id-number" />
-            </Form.Item>
-            <Form.Item name="phone" label={t('persons.phone')}>
-              <Input maxLength={11} data-testid="member-phone" />
-            </Form.Item>
-          </>
-        ) : (
-          <Form.Item
-            name="personId"
-            label={t('member.person')}
-            extra={t('member.personHint')}
-            rules={[{ required: true, message: t('member.personRequired') }]}
-          >
-            <PersonSearchSelect testId="member-person" />
+      <Form.Item name="source">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'register', label: t('member.fromRegister') },
+            { value: 'outside', label: t('member.outside') },
+          ]}
+          data-testid="member-source"
+        />
+      </Form.Item>
+      {source === 'outside' ? (
+        <>
+          <Form.Item name="name" label={t('member.name')} rules={required(t('member.nameRequired'))}>
+            <Input maxLength={50} data-testid="member-name" />
           </Form.Item>
-        )}
-        <Form.Item name="category" label={t('member.category')}>
-          <Select<MemberCategory>
-            options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`memberCategory.${c}`) }))}
-            data-testid="member-category"
-          />
-        </Form.Item>
-        <Form.Item name="status" label={t('member.status')}>
-          <Select<MemberStatus>
-            options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
-            data-testid="member-status"
-          />
-        </Form.Item>
+          <Form.Item
+            name="idNumber"
+            label={t('persons.idNumber')}
+            rules={required(t('member.idNumberRequired'))}
+          >
+            <Input maxLength={18} data-testid="member-id-number" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('persons.phone')}>
+            <Input maxLength={11} data-testid="member-phone" />
+          </Form.Item>
+        </>
+      ) : (
         <Form.Item
-          name="joinedOn"
-          label={t('member.joinedOn')}
-          rules={[{ required: true, message: t('member.joinedOnRequired') }]}
+          name="personId"
+          label={t('member.person')}
+          extra={t('member.personHint')}
+          rules={[{ required: true, message: t('member.personRequired') }]}
         >
-          <DatePicker style={{ width: '100%' }} data-testid="member-joined" />
+          <PersonSearchSelect testId="member-person" />
         </Form.Item>
-        <Form.Item name="post" label={t('member.post')}>
-          <Input maxLength={50} placeholder={t('member.postPlaceholder')} data-testid="member-post" />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="category" label={t('member.category')}>
+        <Select<MemberCategory>
+          options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`memberCategory.${c}`) }))}
+          data-testid="member-category"
+        />
+      </Form.Item>
+      <Form.Item name="status" label={t('member.status')}>
+        <Select<MemberStatus>
+          options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
+          data-testid="member-status"
+        />
+      </Form.Item>
+      <Form.Item
+        name="joinedOn"
+        label={t('member.joinedOn')}
+        rules={[{ required: true, message: t('member.joinedOnRequired') }]}
+      >
+        <DatePicker style={{ width: '100%' }} data-testid="member-joined" />
+      </Form.Item>
+      <Form.Item name="post" label={t('member.post')}>
+        <Input maxLength={50} placeholder={t('member.postPlaceholder')} data-testid="member-post" />
+      </Form.Item>
+    </FormModal>
   );
 }

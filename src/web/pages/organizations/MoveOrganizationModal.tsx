@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Modal, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { KIND_RULES } from '../../../shared/organization-rules';
 import type { Organization } from '../../api/organization-types';
 import { organizationsInScopeQuery } from '../../api/organizations';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { AnchorFields, type AnchorValues, anchorOf } from './AnchorFields';
 import { useMoveOrganization } from './useOrganizationMutations';
 
@@ -25,13 +24,10 @@ export function MoveOrganizationModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<MoveForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'parentId',
-    'anchorRegionCode',
-    'anchorEnterpriseId',
-  ]);
+  const { form, formError, run } = useModalForm<MoveForm>(
+    ['parentId', 'anchorRegionCode', 'anchorEnterpriseId'],
+    onClose,
+  );
   const organizations = useQuery(organizationsInScopeQuery());
   const mutation = useMoveOrganization(organization.id);
   const rule = KIND_RULES[organization.kind];
@@ -39,54 +35,38 @@ export function MoveOrganizationModal({
     (o) => o.id !== organization.id && rule.parents.includes(o.kind),
   );
 
-  const submit = (values: MoveForm) => {
-    clearFormError();
-    mutation.mutate(
-      { parentId: values.parentId || null, ...anchorOf(values) },
-      {
-        onSuccess: () => {
-          void message.success(t('org.moved', { name: organization.name }));
-          onClose();
-        },
-        onError: onServerError,
-      },
+  const submit = (values: MoveForm) =>
+    run(mutation, { parentId: values.parentId || null, ...anchorOf(values) }, () =>
+      t('org.moved', { name: organization.name }),
     );
-  };
 
   return (
-    <Modal
-      open
+    <FormModal<MoveForm>
       title={t('org.moveTitle', { name: organization.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{
+        parentId: organization.parentId ?? TOP,
+        anchorType: organization.anchorEnterpriseId ? 'enterprise' : 'region',
+        anchorRegionCode: organization.anchorRegionCode ?? undefined,
+        anchorEnterpriseId: organization.anchorEnterpriseId ?? undefined,
+      }}
     >
-      <Form<MoveForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          parentId: organization.parentId ?? TOP,
-          anchorType: organization.anchorEnterpriseId ? 'enterprise' : 'region',
-          anchorRegionCode: organization.anchorRegionCode ?? undefined,
-          anchorEnterpriseId: organization.anchorEnterpriseId ?? undefined,
-        }}
-      >
-        <Form.Item name="parentId" label={t('org.parent')}>
-          <Select<string>
-            loading={organizations.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              ...(rule.parents.includes(null) ? [{ value: TOP, label: t('org.noParent') }] : []),
-              ...parents.map((o) => ({ value: o.id, label: `${o.name}（${t(`orgKind.${o.kind}`)}）` })),
-            ]}
-            data-testid="move-parent"
-          />
-        </Form.Item>
-        <AnchorFields kind={organization.kind} />
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      <Form.Item name="parentId" label={t('org.parent')}>
+        <Select<string>
+          loading={organizations.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={[
+            ...(rule.parents.includes(null) ? [{ value: TOP, label: t('org.noParent') }] : []),
+            ...parents.map((o) => ({ value: o.id, label: `${o.name}（${t(`orgKind.${o.kind}`)}）` })),
+          ]}
+          data-testid="move-parent"
+        />
+      </Form.Item>
+      <AnchorFields kind={organization.kind} />
+    </FormModal>
   );
 }

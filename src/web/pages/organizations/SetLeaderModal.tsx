@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Modal, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { KIND_RULES } from '../../../shared/organization-rules';
 import type { Organization } from '../../api/organization-types';
 import { organizationMembersQuery } from '../../api/organizations';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { MemberPicker } from '../../components/MemberPicker';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { useSetLeader } from './useOrganizationMutations';
 
 interface LeaderForm {
@@ -22,61 +21,41 @@ export function SetLeaderModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<LeaderForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['memberId']);
+  const { form, formError, run } = useModalForm<LeaderForm>(['memberId'], onClose);
   const ownOnly = KIND_RULES[organization.kind].leaderIsOwnMember;
   const members = useQuery({ ...organizationMembersQuery(organization.id), enabled: ownOnly });
   const mutation = useSetLeader(organization.id);
 
-  const submit = ({ memberId }: LeaderForm) => {
-    clearFormError();
-    mutation.mutate(memberId, {
-      onSuccess: () => {
-        void message.success(t('org.leaderSet'));
-        onClose();
-      },
-      onError: onServerError,
-    });
-  };
+  const submit = ({ memberId }: LeaderForm) => run(mutation, memberId, () => t('org.leaderSet'));
 
   return (
-    <Modal
-      open
+    <FormModal<LeaderForm>
       title={t('org.setLeaderTitle', { name: organization.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={organization.leaderMemberId && ownOnly ? { memberId: organization.leaderMemberId } : {}}
     >
-      <Form<LeaderForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          organization.leaderMemberId && ownOnly ? { memberId: organization.leaderMemberId } : {}
-        }
+      <Form.Item
+        name="memberId"
+        label={t('org.leader')}
+        extra={ownOnly ? t('org.leaderOwnHint') : t('org.leaderAnyHint')}
+        rules={[{ required: true, message: t('org.leaderRequired') }]}
       >
-        <Form.Item
-          name="memberId"
-          label={t('org.leader')}
-          extra={ownOnly ? t('org.leaderOwnHint') : t('org.leaderAnyHint')}
-          rules={[{ required: true, message: t('org.leaderRequired') }]}
-        >
-          {ownOnly ? (
-            <Select<string>
-              loading={members.isPending}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-              notFoundContent={t('org.membersEmpty')}
-              data-testid="leader-select"
-            />
-          ) : (
-            <MemberPicker testId="leader-picker" />
-          )}
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+        {ownOnly ? (
+          <Select<string>
+            loading={members.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            notFoundContent={t('org.membersEmpty')}
+            data-testid="leader-select"
+          />
+        ) : (
+          <MemberPicker testId="leader-picker" />
+        )}
+      </Form.Item>
+    </FormModal>
   );
 }
