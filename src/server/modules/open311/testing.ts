@@ -154,6 +154,8 @@ export const geoReportRequestListSchema = z.array(
   }),
 );
 
+export type GeoReportRequest = z.output<typeof geoReportRequestListSchema>[number];
+
 /** The answer to POST Service Request: a list of one. */
 export const geoReportCreatedSchema = z.array(
   z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.null() }),
