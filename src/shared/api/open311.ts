@@ -24,6 +24,7 @@ export type NewOpen311Key = z.input<typeof createOpen311KeyBody>;
 
 /** A new key with the key itself: the only time it is ever shown. */
 export const createdOpen311KeySchema = open311KeySchema.extend({ key: z.string() });
+export type CreatedOpen311Key = z.infer<typeof createdOpen311KeySchema>;
 
 export const publicDescriptionBody = z
   .object({

@@ -1,4 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  calendarDayListSchema,
+  categoryListSchema,
+  hotlineListSchema,
+  hotlineSchema,
+} from '../../../shared/api/catalogue.js';
+import { workOrderSchema } from '../../../shared/api/work-orders.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, type TestEnv } from '../../testing/test-env.js';
@@ -51,26 +58,29 @@ describeEachDialect('installation-wide settings and hotlines', (env) => {
         cookie,
         body: { active: false },
       });
-      expect([disable.status, disable.json.code]).toEqual([403, 'catalogue.installation_wide']);
+      expect([disable.status, disable.error.code]).toEqual([403, 'catalogue.installation_wide']);
       const create = await env.inject('POST', '/api/service-categories', {
         cookie,
         body: { code: 'rogue', name: '私设类别', handlerKind: 'street', signHours: 2, resolveDays: 2 },
       });
-      expect([create.status, create.json.code]).toEqual([403, 'catalogue.installation_wide']);
+      expect([create.status, create.error.code]).toEqual([403, 'catalogue.installation_wide']);
       const holiday = await env.inject('PUT', '/api/calendar/2031-03-03', {
         cookie,
         body: { kind: 'holiday', name: '私设假日' },
       });
-      expect([holiday.status, holiday.json.code]).toEqual([403, 'catalogue.installation_wide']);
+      expect([holiday.status, holiday.error.code]).toEqual([403, 'catalogue.installation_wide']);
       const removal = await env.inject('DELETE', '/api/calendar/2031-01-01', { cookie });
-      expect([removal.status, removal.json.code]).toEqual([403, 'catalogue.installation_wide']);
+      expect([removal.status, removal.error.code]).toEqual([403, 'catalogue.installation_wide']);
     }
-    const categories = (await env.inject('GET', '/api/service-categories', { cookie: world.admin })).json
-      .items;
-    expect(categories.find((c: { code: string }) => c.code === category).active).toBe(true);
-    expect(categories.map((c: { code: string }) => c.code)).not.toContain('rogue');
-    const calendar = (await env.inject('GET', '/api/calendar?year=2031', { cookie: world.admin })).json.items;
-    expect(calendar.map((d: { date: string }) => d.date)).not.toContain('2031-03-03');
+    const categories = (await env.inject('GET', '/api/service-categories', { cookie: world.admin })).body(
+      categoryListSchema,
+    ).items;
+    expect(categories.find((c) => c.code === category)?.active).toBe(true);
+    expect(categories.map((c) => c.code)).not.toContain('rogue');
+    const calendar = (await env.inject('GET', '/api/calendar?year=2031', { cookie: world.admin })).body(
+      calendarDayListSchema,
+    ).items;
+    expect(calendar.map((d) => d.date)).not.toContain('2031-03-03');
     expect(await auditRows(env, 'catalogue.')).toEqual([]);
     expect(await auditRows(env, 'calendar.')).toEqual([]);
   });
@@ -106,18 +116,18 @@ describeEachDialect('installation-wide settings and hotlines', (env) => {
       },
     });
     expect(emptyParent.status).toBe(400);
-    expect(emptyParent.json.fields.map((f: { path: string }) => f.path)).toEqual(['parentCode']);
+    expect(emptyParent.error.fields?.map((f) => f.path)).toEqual(['parentCode']);
     const line = await env.inject('POST', '/api/hotlines', {
       cookie: world.admin,
       body: { number: '0451-86660001', name: '平房区热线', regionCode: DISTRICT },
     });
     expect(line.status).toBe(201);
-    const empty = await env.inject('PATCH', `/api/hotlines/${line.json.id}`, {
+    const empty = await env.inject('PATCH', `/api/hotlines/${line.body(hotlineSchema).id}`, {
       cookie: world.admin,
       body: {},
     });
     expect(empty.status).toBe(400);
-    expect(empty.json.code).toBe('request.validation');
+    expect(empty.error.code).toBe('request.validation');
   });
 
   it('shows each district only its own hotlines and refuses another district’s hotline at intake', async () => {
@@ -130,26 +140,28 @@ describeEachDialect('installation-wide settings and hotlines', (env) => {
       body: { number: '0451-88880002', name: '松北区便民热线', regionCode: SONGBEI },
     });
     expect([ours.status, theirs.status]).toEqual([201, 201]);
+    const ourId = ours.body(hotlineSchema).id;
+    const theirId = theirs.body(hotlineSchema).id;
     const listed = async (cookie: string) =>
-      (await env.inject('GET', '/api/hotlines', { cookie })).json.items.map((h: { id: string }) => h.id);
-    expect(await listed(world.operator.cookie)).toContain(ours.json.id);
-    expect(await listed(world.operator.cookie)).not.toContain(theirs.json.id);
-    expect(await listed(otherDistrictOperator)).toContain(theirs.json.id);
-    expect(await listed(otherDistrictOperator)).not.toContain(ours.json.id);
+      (await env.inject('GET', '/api/hotlines', { cookie })).body(hotlineListSchema).items.map((h) => h.id);
+    expect(await listed(world.operator.cookie)).toContain(ourId);
+    expect(await listed(world.operator.cookie)).not.toContain(theirId);
+    expect(await listed(otherDistrictOperator)).toContain(theirId);
+    expect(await listed(otherDistrictOperator)).not.toContain(ourId);
 
     const before = await env.countRows('work_orders');
     const foreign = await env.inject('POST', '/api/work-orders', {
       cookie: world.operator.cookie,
-      body: elderlyCareOrder(world, { hotlineId: theirs.json.id }),
+      body: elderlyCareOrder(world, { hotlineId: theirId }),
     });
     expect(foreign.status).toBe(400);
-    expect(foreign.json.fields).toEqual([{ path: 'hotlineId', message: expect.any(String) }]);
+    expect(foreign.error.fields).toEqual([{ path: 'hotlineId', message: expect.any(String) }]);
     expect(await env.countRows('work_orders')).toBe(before);
     const own = await env.inject('POST', '/api/work-orders', {
       cookie: world.operator.cookie,
-      body: elderlyCareOrder(world, { hotlineId: ours.json.id }),
+      body: elderlyCareOrder(world, { hotlineId: ourId }),
     });
     expect(own.status).toBe(201);
-    expect(own.json.hotlineId).toBe(ours.json.id);
+    expect(own.body(workOrderSchema).hotlineId).toBe(ourId);
   });
 });

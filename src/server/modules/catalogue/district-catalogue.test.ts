@@ -1,7 +1,17 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  type CalendarDay,
+  calendarDayListSchema,
+  categoryListSchema,
+  categorySchema,
+} from '../../../shared/api/catalogue.js';
+import { categoryListSchema as portalCategoryListSchema } from '../../../shared/api/portal.js';
+import { meSchema } from '../../../shared/api/users.js';
+import { workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
+import { geoReportServiceListSchema } from '../open311/testing.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
 import { importCountyRegions } from '../regions/index.js';
 import { UsersService } from '../users/index.js';
@@ -83,7 +93,8 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     const beforeA = await intake(operatorA, communityA);
     const beforeB = await intake(world.operator.cookie, communityB);
     expect([beforeA.status, beforeB.status]).toEqual([201, 201]);
-    expect(beforeA.json.dueAt).toBe(beforeB.json.dueAt);
+    const dueBeforeB = beforeB.body(workOrderSchema).dueAt;
+    expect(beforeA.body(workOrderSchema).dueAt).toBe(dueBeforeB);
     // Ten days off in A from tomorrow on: A's three working days start after them.
     for (let day = 1; day <= 10; day += 1) {
       const set = await env.inject('PUT', `/api/districts/${A}/calendar/${inDays(env, day)}`, {
@@ -95,20 +106,19 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     const afterA = await intake(operatorA, communityA);
     const afterB = await intake(world.operator.cookie, communityB);
     expect([afterA.status, afterB.status]).toEqual([201, 201]);
-    expect(afterB.json.dueAt).toBe(beforeB.json.dueAt);
-    expect(Date.parse(afterA.json.dueAt)).toBeGreaterThanOrEqual(
+    expect(afterB.body(workOrderSchema).dueAt).toBe(dueBeforeB);
+    expect(Date.parse(afterA.body(workOrderSchema).dueAt)).toBeGreaterThanOrEqual(
       Date.parse(`${inDays(env, 11)}T00:00:00+08:00`) + 86_400_000,
     );
 
     const calendar = async (cookie: string) =>
-      (await env.inject('GET', `/api/calendar?year=${inDays(env, 1).slice(0, 4)}`, { cookie })).json.items;
-    const ownOfA = (items: { districtCode: string | null; date: string }[]) =>
-      items.filter((d) => d.districtCode === A).map((d) => d.date);
+      (await env.inject('GET', `/api/calendar?year=${inDays(env, 1).slice(0, 4)}`, { cookie })).body(
+        calendarDayListSchema,
+      ).items;
+    const ownOfA = (items: CalendarDay[]) => items.filter((d) => d.districtCode === A).map((d) => d.date);
     expect(ownOfA(await calendar(adminA))).toContain(inDays(env, 1));
     expect(ownOfA(await calendar(world.operator.cookie))).toEqual([]);
-    expect(
-      (await calendar(adminA)).some((d: { districtCode: string | null }) => d.districtCode === null),
-    ).toBe(true);
+    expect((await calendar(adminA)).some((d) => d.districtCode === null)).toBe(true);
 
     const removed = await env.inject('DELETE', `/api/districts/${A}/calendar/${inDays(env, 1)}`, {
       cookie: adminA,
@@ -117,7 +127,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     const again = await env.inject('DELETE', `/api/districts/${A}/calendar/${inDays(env, 1)}`, {
       cookie: adminA,
     });
-    expect([again.status, again.json.code]).toEqual([404, 'calendar.unknown_day']);
+    expect([again.status, again.error.code]).toEqual([404, 'calendar.unknown_day']);
     expect(await auditOf(env, inDays(env, 1))).toEqual([
       { action: 'calendar.district_day_set', region_code: A },
       { action: 'calendar.district_day_deleted', region_code: A },
@@ -138,8 +148,8 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     const close = async (operator: string, admin: string, secretary: string, community: string) => {
       const order = await intake(operator, community);
       expect(order.status).toBe(201);
-      const id = order.json.id as string;
-      const me = (await env.inject('GET', '/api/auth/me', { cookie: secretary })).json;
+      const id = order.body(workOrderSchema).id;
+      const me = (await env.inject('GET', '/api/auth/me', { cookie: secretary })).body(meSchema);
       const steps: [string, Record<string, unknown>][] = [
         [admin, { action: 'dispatch', assigneeUserId: me.id }],
         [secretary, { action: 'sign' }],
@@ -150,16 +160,18 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
         const step = await act(cookie, id, body);
         expect(step.status, `${body.action}: ${JSON.stringify(step.json)}`).toBe(200);
       }
-      return (await env.inject('GET', `/api/work-orders/${id}`, { cookie: admin })).json;
+      return (await env.inject('GET', `/api/work-orders/${id}`, { cookie: admin })).body(
+        workOrderDetailSchema,
+      );
     };
     const secretaryA = await loginAt(env, 'secretary', communityA);
     const closedInA = await close(operatorA, adminA, secretaryA, communityA);
     const closedInB = await close(world.operator.cookie, world.admin, world.secretary.cookie, QINGNIAN);
     expect([closedInA.status, closedInB.status]).toEqual(['closed', 'closed']);
-    expect(Date.parse(closedInA.callbackDueAt)).toBeGreaterThanOrEqual(
-      Date.parse(`${inDays(env, 11)}T00:00:00+08:00`) + 86_400_000,
-    );
-    expect(Date.parse(closedInB.callbackDueAt)).toBeLessThan(Date.parse(closedInA.callbackDueAt));
+    // Date.parse('') is NaN: an order without a callback deadline fails both comparisons.
+    const callbackA = Date.parse(closedInA.callbackDueAt ?? '');
+    expect(callbackA).toBeGreaterThanOrEqual(Date.parse(`${inDays(env, 11)}T00:00:00+08:00`) + 86_400_000);
+    expect(Date.parse(closedInB.callbackDueAt ?? '')).toBeLessThan(callbackA);
   });
 
   it('lets A’s admin edit only A’s own settings: B’s do not exist for them, shared ones are refused', async () => {
@@ -168,7 +180,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: adminA,
       body: { kind: 'holiday', name: '私设假日' },
     });
-    expect([theirs.status, theirs.json.code]).toEqual([404, 'region.not_found']);
+    expect([theirs.status, theirs.error.code]).toEqual([404, 'region.not_found']);
     const theirSwitch = await env.inject('PUT', `/api/districts/${B}/service-categories/livelihood.repair`, {
       cookie: adminA,
       body: { active: false },
@@ -178,17 +190,17 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: adminA,
       body: { kind: 'holiday', name: '私设假日' },
     });
-    expect([shared.status, shared.json.code]).toEqual([403, 'catalogue.installation_wide']);
+    expect([shared.status, shared.error.code]).toEqual([403, 'catalogue.installation_wide']);
     const street = await env.inject('PUT', `/api/districts/${A}/calendar/2031-03-03`, {
       cookie: streetAdminA,
       body: { kind: 'holiday', name: '街道假日' },
     });
-    expect([street.status, street.json.code]).toEqual([403, 'catalogue.district_wide']);
+    expect([street.status, street.error.code]).toEqual([403, 'catalogue.district_wide']);
     const streetSwitch = await env.inject('PUT', `/api/districts/${A}/service-categories/livelihood.repair`, {
       cookie: streetAdminA,
       body: { active: false },
     });
-    expect([streetSwitch.status, streetSwitch.json.code]).toEqual([403, 'catalogue.district_wide']);
+    expect([streetSwitch.status, streetSwitch.error.code]).toEqual([403, 'catalogue.district_wide']);
     expect(await env.countRows('district_calendar_days')).toBe(before);
     expect(await env.countRows('district_category_settings')).toBe(0);
   });
@@ -207,15 +219,15 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     });
     const inA = await intake(operatorA, communityA, 'environment.corridor');
     expect(inA.status).toBe(400);
-    expect(inA.json.fields.map((f: { path: string }) => f.path)).toEqual(['categoryCode']);
+    expect(inA.error.fields?.map((f) => f.path)).toEqual(['categoryCode']);
     expect((await intake(world.operator.cookie, communityB, 'environment.corridor')).status).toBe(201);
 
     const listed = async (cookie: string) =>
-      (await env.inject('GET', '/api/service-categories', { cookie })).json.items.find(
-        (c: { code: string }) => c.code === 'environment.corridor',
-      );
-    expect((await listed(adminA)).districts).toEqual([{ districtCode: A, active: false }]);
-    expect((await listed(world.operator.cookie)).districts).toEqual([{ districtCode: B, active: true }]);
+      (await env.inject('GET', '/api/service-categories', { cookie }))
+        .body(categoryListSchema)
+        .items.find((c) => c.code === 'environment.corridor');
+    expect((await listed(adminA))?.districts).toEqual([{ districtCode: A, active: false }]);
+    expect((await listed(world.operator.cookie))?.districts).toEqual([{ districtCode: B, active: true }]);
     expect(await auditOf(env, 'environment.corridor')).toEqual([
       { action: 'catalogue.district_category_set', region_code: A },
     ]);
@@ -224,7 +236,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: adminA,
       body: { active: true },
     });
-    expect(on.json.districts).toEqual([{ districtCode: A, active: true }]);
+    expect(on.body(categorySchema).districts).toEqual([{ districtCode: A, active: true }]);
     expect((await intake(operatorA, communityA, 'environment.corridor')).status).toBe(201);
   });
 
@@ -238,7 +250,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: adminA,
       body: { active: true },
     });
-    expect(onInA.json.districts).toEqual([{ districtCode: A, active: false }]);
+    expect(onInA.body(categorySchema).districts).toEqual([{ districtCode: A, active: false }]);
     expect((await intake(operatorA, communityA, 'environment.lighting')).status).toBe(400);
     const back = await env.inject('PATCH', '/api/service-categories/environment.lighting', {
       cookie: world.admin,
@@ -267,25 +279,27 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
     ]);
 
     const codes = async (cookie: string) =>
-      (await env.inject('GET', '/api/service-categories', { cookie })).json.items.map(
-        (c: { code: string }) => c.code,
-      );
+      (await env.inject('GET', '/api/service-categories', { cookie }))
+        .body(categoryListSchema)
+        .items.map((c) => c.code);
     expect(await codes(adminA)).toContain('songbei_ice');
     expect(await codes(world.operator.cookie)).not.toContain('songbei_ice');
     expect(await codes(world.admin)).not.toContain('songbei_ice');
 
     const resident = await residentLogin(env, newPhone());
     const portal = await env.inject('GET', '/api/portal/categories', { cookie: resident });
-    expect(portal.json.items.map((c: { code: string }) => c.code)).not.toContain('songbei_ice');
+    expect(portal.body(portalCategoryListSchema).items.map((c) => c.code)).not.toContain('songbei_ice');
 
     const services = await env.inject('GET', `/open311/v2/services.json?jurisdiction_id=${A}`);
-    expect(services.json.map((s: { service_code: string }) => s.service_code)).toContain('songbei_ice');
+    expect(services.body(geoReportServiceListSchema).map((s) => s.service_code)).toContain('songbei_ice');
     const servicesB = await env.inject('GET', `/open311/v2/services.json?jurisdiction_id=${B}`);
-    expect(servicesB.json.map((s: { service_code: string }) => s.service_code)).not.toContain('songbei_ice');
+    expect(servicesB.body(geoReportServiceListSchema).map((s) => s.service_code)).not.toContain(
+      'songbei_ice',
+    );
 
     const inB = await intake(world.operator.cookie, communityB, 'songbei_ice');
     expect(inB.status).toBe(400);
-    expect(inB.json.fields.map((f: { path: string }) => f.path)).toEqual(['categoryCode']);
+    expect(inB.error.fields?.map((f) => f.path)).toEqual(['categoryCode']);
     expect((await intake(operatorA, communityA, 'songbei_ice')).status).toBe(201);
 
     // B's admin cannot see it to change it; A's street admin sees it but may not change it.
@@ -293,7 +307,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: world.admin,
       body: { active: false },
     });
-    expect([byB.status, byB.json.code]).toEqual([404, 'workorder.unknown_category']);
+    expect([byB.status, byB.error.code]).toEqual([404, 'workorder.unknown_category']);
     const switchByB = await env.inject('PUT', `/api/districts/${B}/service-categories/songbei_ice`, {
       cookie: world.admin,
       body: { active: false },
@@ -303,7 +317,7 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       cookie: streetAdminA,
       body: { active: false },
     });
-    expect([byStreet.status, byStreet.json.code]).toEqual([403, 'catalogue.district_wide']);
+    expect([byStreet.status, byStreet.error.code]).toEqual([403, 'catalogue.district_wide']);
     const byA = await env.inject('PATCH', '/api/service-categories/songbei_ice', {
       cookie: adminA,
       body: { sort: 9 },
@@ -318,30 +332,30 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       body: { kind: 'holiday', name: '' },
     });
     expect(badDate.status).toBe(400);
-    expect(badDate.json.fields.map((f: { path: string }) => f.path)).toEqual(['params.date']);
+    expect(badDate.error.fields?.map((f) => f.path)).toEqual(['params.date']);
     const badKind = await env.inject('PUT', `/api/districts/${A}/calendar/2031-03-05`, {
       cookie: adminA,
       body: { kind: 'vacation', name: '' },
     });
     expect(badKind.status).toBe(400);
-    expect(badKind.json.fields.map((f: { path: string }) => f.path)).toEqual(['kind']);
+    expect(badKind.error.fields?.map((f) => f.path)).toEqual(['kind']);
     const badDistrict = await env.inject('PUT', '/api/districts/23010/calendar/2031-03-05', {
       cookie: adminA,
       body: { kind: 'holiday', name: '' },
     });
     expect(badDistrict.status).toBe(400);
-    expect(badDistrict.json.fields.map((f: { path: string }) => f.path)).toEqual(['params.district']);
+    expect(badDistrict.error.fields?.map((f) => f.path)).toEqual(['params.district']);
     const badActive = await env.inject('PUT', `/api/districts/${A}/service-categories/livelihood.repair`, {
       cookie: adminA,
       body: { active: 'no' },
     });
     expect(badActive.status).toBe(400);
-    expect(badActive.json.fields.map((f: { path: string }) => f.path)).toEqual(['active']);
+    expect(badActive.error.fields?.map((f) => f.path)).toEqual(['active']);
     const unknown = await env.inject('PUT', `/api/districts/${A}/service-categories/no.such`, {
       cookie: adminA,
       body: { active: false },
     });
-    expect([unknown.status, unknown.json.code]).toEqual([404, 'workorder.unknown_category']);
+    expect([unknown.status, unknown.error.code]).toEqual([404, 'workorder.unknown_category']);
     const unknownParent = await env.inject('POST', '/api/service-categories', {
       cookie: adminA,
       body: {
@@ -355,10 +369,10 @@ describeEachDialect('per-district calendar exceptions and categories', (env) => 
       },
     });
     expect(unknownParent.status).toBe(400);
-    expect(unknownParent.json.fields.map((f: { path: string }) => f.path)).toEqual(['parentCode']);
+    expect(unknownParent.error.fields?.map((f) => f.path)).toEqual(['parentCode']);
     const unknownCategory = await intake(operatorA, communityA, 'no.such');
     expect(unknownCategory.status).toBe(400);
-    expect(unknownCategory.json.fields.map((f: { path: string }) => f.path)).toEqual(['categoryCode']);
+    expect(unknownCategory.error.fields?.map((f) => f.path)).toEqual(['categoryCode']);
     expect(await env.countRows('district_calendar_days')).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DISTRICT, describeEachDialect } from '../../testing/test-env.js';
 import {
   asXmlText,
@@ -7,6 +8,8 @@ import {
   type GeoReportWorld,
   geoReportClient,
   geoReportOrderForm,
+  geoReportServiceDefinitionSchema,
+  geoReportServiceListSchema,
   geoReportWorld,
   parseXml,
   postForm,
@@ -82,7 +85,8 @@ describeEachDialect('Open311 GeoReport v2: services', (env) => {
 
   describe('GET Service List', () => {
     it('lists the active leaf categories with every field of the specification, ids as strings', async () => {
-      const services = (await get('/services.json')).json as Record<string, unknown>[];
+      // Each service as sent, every key kept in its order: the test checks the specification's fields.
+      const services = (await get('/services.json')).body(z.array(z.record(z.string(), z.unknown())));
       const codes = services.map((s) => s.service_code);
       expect(codes).toContain('livelihood.elderly_care');
       // Groups are not services, and a category switched off is not offered.
@@ -123,10 +127,9 @@ describeEachDialect('Open311 GeoReport v2: services', (env) => {
     });
 
     it('names services in English for a client that asks for English', async () => {
-      const services = (await get('/services.json', { 'accept-language': 'en' })).json as Record<
-        string,
-        unknown
-      >[];
+      const services = (await get('/services.json', { 'accept-language': 'en' })).body(
+        geoReportServiceListSchema,
+      );
       expect(services.find((s) => s.service_code === 'livelihood.repair')).toMatchObject({
         service_name: 'Home repair',
         group: 'Help with daily life',
@@ -180,7 +183,9 @@ describeEachDialect('Open311 GeoReport v2: services', (env) => {
         service_code: 'livelihood.repair',
         attributes: [],
       });
-      const jobs = (await get('/services/employment.job_seeking.json')).json;
+      const jobs = (await get('/services/employment.job_seeking.json')).body(
+        geoReportServiceDefinitionSchema,
+      );
       expect(jobs.attributes[0]).not.toHaveProperty('values');
       expect(jobs.attributes[0]).toMatchObject({ code: 'wanted_job', datatype: 'string', required: false });
     });

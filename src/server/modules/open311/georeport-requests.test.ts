@@ -6,6 +6,7 @@ import {
   type GeoReportWorld,
   geoReportClient,
   geoReportOrderForm,
+  geoReportRequestListSchema,
   geoReportWorld,
   parseXml,
   W3C_BEIJING,
@@ -96,13 +97,13 @@ describeEachDialect('Open311 GeoReport v2: service requests', (env) => {
         ])
           expect(text, secret).not.toContain(secret);
       }
-      const staff = (await get(`/requests/${staffOrder.number}.json`)).json[0];
+      const staff = (await get(`/requests/${staffOrder.number}.json`)).body(geoReportRequestListSchema)[0];
       // The place is said by its regions, most specific first.
-      expect(staff.address).toMatch(/, 青年社区, 兴建街道, 平房区$/);
+      expect(staff?.address).toMatch(/, 青年社区, 兴建街道, 平房区$/);
     });
 
     it('maps statuses to open and closed; a closed request says when it closed, not what staff told the resident', async () => {
-      const closed = (await get(`/requests/${closedOrder.number}.json`)).json[0];
+      const closed = (await get(`/requests/${closedOrder.number}.json`)).body(geoReportRequestListSchema)[0]!;
       const row = await env.database.db
         .selectFrom('work_orders')
         .select(['closed_at', 'status'])
@@ -138,9 +139,7 @@ describeEachDialect('Open311 GeoReport v2: service requests', (env) => {
     it('filters by service_code, one or a comma list; an unknown code matches nothing', async () => {
       const codes = async (query: string) =>
         new Set(
-          ((await get(`/requests.json${query}`)).json as { service_code: string }[]).map(
-            (r) => r.service_code,
-          ),
+          (await get(`/requests.json${query}`)).body(geoReportRequestListSchema).map((r) => r.service_code),
         );
       expect(await codes('?service_code=policy.general')).toEqual(new Set(['policy.general']));
       expect(await codes('?service_code=policy.general,livelihood.elderly_care')).toEqual(
@@ -155,7 +154,10 @@ describeEachDialect('Open311 GeoReport v2: service requests', (env) => {
       );
       expect(response.status).toBe(200);
       expect(
-        (response.json as { service_request_id: string }[]).map((r) => r.service_request_id).sort(),
+        response
+          .body(geoReportRequestListSchema)
+          .map((r) => r.service_request_id)
+          .sort(),
       ).toEqual([staffOrder.number, closedOrder.number].sort());
     });
 
@@ -216,7 +218,7 @@ describeEachDialect('Open311 GeoReport v2: service requests', (env) => {
     it('finds requests inside a given range and none outside it', async () => {
       const now = env.now();
       const around = `start_date=${encodeURIComponent(new Date(now.getTime() - 3_600_000).toISOString())}&end_date=${encodeURIComponent(new Date(now.getTime() + 3_600_000).toISOString())}`;
-      const inside = (await get(`/requests.json?${around}`)).json as unknown[];
+      const inside = (await get(`/requests.json?${around}`)).body(geoReportRequestListSchema);
       expect(inside.length).toBeGreaterThanOrEqual(3);
       const before = (await get('/requests.json?end_date=2020-01-01T00:00:00%2B08:00')).json;
       expect(before).toEqual([]);
@@ -233,7 +235,9 @@ describeEachDialect('Open311 GeoReport v2: service requests', (env) => {
       if (format === 'xml') expect(parseXml(response.raw.payload).root).toBe('service_requests');
       else
         expect(list[0]).toEqual(
-          (await get(`/requests.json?service_request_id=${staffOrder.number}`)).json[0],
+          (await get(`/requests.json?service_request_id=${staffOrder.number}`)).body(
+            geoReportRequestListSchema,
+          )[0],
         );
     });
 

@@ -1,6 +1,19 @@
 import { beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
-import { BASE, FORMATS, issueKey, parseXml, postForm } from './testing.js';
+import {
+  BASE,
+  FORMATS,
+  geoReportCreatedSchema,
+  geoReportErrorListSchema,
+  geoReportRequestListSchema,
+  issueKey,
+  parseXml,
+  postForm,
+} from './testing.js';
+
+/** The error list as XML carries it: every leaf is text. */
+const xmlErrorListSchema = z.array(z.object({ code: z.string(), description: z.string() }));
 
 /** GeoReport v2's default window of 90 days, and jurisdiction_id once there are several districts. */
 describeEachDialect('Open311 GeoReport v2: the default window and several jurisdictions', (env) => {
@@ -17,16 +30,16 @@ describeEachDialect('Open311 GeoReport v2: the default window and several jurisd
       address_string: '兴建路 1 号',
     });
     const posted = await postForm(env, `${BASE}/requests.json`, form.toString());
-    oldNumber = posted.json[0].service_request_id;
+    oldNumber = posted.body(geoReportCreatedSchema)[0]!.service_request_id;
     oldCreatedAt = env.now().toISOString();
     // A hundred days later.
     env.advanceMinutes(100 * 24 * 60);
   });
 
   const numbers = async (query: string) =>
-    ((await env.inject('GET', `${BASE}/requests.json${query}`)).json as { service_request_id: string }[]).map(
-      (r) => r.service_request_id,
-    );
+    (await env.inject('GET', `${BASE}/requests.json${query}`))
+      .body(geoReportRequestListSchema)
+      .map((r) => r.service_request_id);
 
   it('answers the most recent 90 days when no dates are given', async () => {
     expect(await numbers('')).toEqual([]);
@@ -62,8 +75,11 @@ describeEachDialect('Open311 GeoReport v2: the default window and several jurisd
     for (const format of FORMATS) {
       const response = await env.inject('GET', `${BASE}/services.${format}`);
       expect(response.status).toBe(400);
-      const errors = format === 'json' ? response.json : parseXml(response.raw.payload).value;
-      expect(errors[0].description).toContain('jurisdiction_id');
+      const errors =
+        format === 'json'
+          ? response.body(geoReportErrorListSchema)
+          : xmlErrorListSchema.parse(parseXml(response.raw.payload).value);
+      expect(errors[0]?.description).toContain('jurisdiction_id');
     }
     expect((await env.inject('GET', `${BASE}/services.json?jurisdiction_id=${DISTRICT}`)).status).toBe(200);
     const other = await env.inject(

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workOrderDetailSchema, workOrderPageSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import type { WorkOrderWorld } from '../work-orders/testing.js';
 import {
@@ -6,7 +7,10 @@ import {
   FORMATS,
   type GeoReportWorld,
   geoReportClient,
+  geoReportCreatedSchema,
+  geoReportErrorListSchema,
   geoReportOrderForm,
+  geoReportRequestListSchema,
   geoReportWorld,
   issueKey,
   parseXml,
@@ -94,7 +98,7 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
       for (const [overrides, named] of cases) {
         const response = await post('json', orderForm(overrides));
         expect(response.status, JSON.stringify(overrides)).toBe(400);
-        expect(response.json.map((e: { description: string }) => e.description)).toContainEqual(
+        expect(response.body(geoReportErrorListSchema).map((e) => e.description)).toContainEqual(
           expect.stringContaining(named),
         );
       }
@@ -138,7 +142,7 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
       ] as const) {
         const response = await post('json', orderForm(overrides));
         expect(response.status).toBe(400);
-        expect(response.json[0].description).toContain(named);
+        expect(response.body(geoReportErrorListSchema)[0]?.description).toContain(named);
       }
     });
 
@@ -208,12 +212,12 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
       })}&attribute[care_need][]=meals&attribute[care_need][]=cleaning`;
       const response = await post('json', form);
       expect(response.status).toBe(200);
-      const number = response.json[0].service_request_id as string;
+      const number = response.body(geoReportCreatedSchema)[0]!.service_request_id;
 
       const list = await env.inject('GET', '/api/work-orders?channel=open311&limit=200', {
         cookie: world.secretary.cookie,
       });
-      const order = list.json.items.find((o: { number: string }) => o.number === number);
+      const order = list.body(workOrderPageSchema).items.find((o) => o.number === number)!;
       expect(order).toMatchObject({
         status: 'received',
         channel: 'open311',
@@ -228,12 +232,12 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
       const outsider = await env.inject('GET', '/api/work-orders?channel=open311&limit=200', {
         cookie: world.outsider.cookie,
       });
-      expect(outsider.json.items.map((o: { number: string }) => o.number)).not.toContain(number);
+      expect(outsider.body(workOrderPageSchema).items.map((o) => o.number)).not.toContain(number);
 
       const detail = await env.inject('GET', `/api/work-orders/${order.id}`, {
         cookie: world.secretary.cookie,
       });
-      expect(detail.json.events[0]).toMatchObject({
+      expect(detail.body(workOrderDetailSchema).events[0]).toMatchObject({
         action: 'receive',
         actorName: expect.stringMatching(/^open311:lx311_/),
       });
@@ -248,8 +252,13 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
     it('places a request at the region named by address_id, inside the key’s unit', async () => {
       const response = await post('json', orderForm({ lat: '', long: '', address_id: world.gridCode }));
       expect(response.status).toBe(200);
-      const shown = await get(`/requests/${response.json[0].service_request_id}.json`);
-      expect(shown.json[0]).toMatchObject({ address_id: world.gridCode, lat: null, long: null });
+      const number = response.body(geoReportCreatedSchema)[0]!.service_request_id;
+      const shown = await get(`/requests/${number}.json`);
+      expect(shown.body(geoReportRequestListSchema)[0]).toMatchObject({
+        address_id: world.gridCode,
+        lat: null,
+        long: null,
+      });
     });
 
     it('accepts a POST from another site’s page: it is authenticated by its key, not by a cookie', async () => {
@@ -281,7 +290,7 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
         },
       });
       expect(bad.status).toBe(400);
-      expect(bad.json[0].description).toContain('attribute[care_need]');
+      expect(bad.body(geoReportErrorListSchema)[0]?.description).toContain('attribute[care_need]');
     });
 
     it('takes api_key from the query string too', async () => {

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itemsOf } from '../../../shared/api/common.js';
+import {
+  type CreatedOpen311Key,
+  createdOpen311KeySchema,
+  open311KeyListSchema,
+  open311KeySchema,
+} from '../../../shared/api/open311.js';
 import {
   DISTRICT,
   describeEachDialect,
@@ -54,30 +61,32 @@ describeEachDialect('Open311 API keys', (env) => {
       for (const [body, path] of cases) {
         const response = await create(admin, body);
         expect(response.status, JSON.stringify(body)).toBe(400);
-        if (path) expect(response.json.fields.map((f: { path: string }) => f.path)).toContain(path);
+        if (path) expect(response.error.fields?.map((f) => f.path)).toContain(path);
       }
     });
 
     it('400 for a region outside the caller’s scope; 404 for a key outside it', async () => {
       const other = await create(streetAdmin, { name: '别处', regionCode: '230108002' });
       expect(other.status).toBe(400);
-      expect(other.json.fields[0].path).toBe('regionCode');
-      const districtKey = await create(admin, { name: '全区', regionCode: DISTRICT });
-      expect((await revoke(streetAdmin, districtKey.json.id)).status).toBe(404);
+      expect(other.error.fields?.[0]?.path).toBe('regionCode');
+      const districtKey = (await create(admin, { name: '全区', regionCode: DISTRICT })).body(
+        createdOpen311KeySchema,
+      );
+      expect((await revoke(streetAdmin, districtKey.id)).status).toBe(404);
       expect((await revoke(admin, '01890000-0000-7000-8000-000000000000')).status).toBe(404);
-      expect((await keys(streetAdmin)).json.items.map((k: { id: string }) => k.id)).not.toContain(
-        districtKey.json.id,
+      expect((await keys(streetAdmin)).body(open311KeyListSchema).items.map((k) => k.id)).not.toContain(
+        districtKey.id,
       );
     });
   });
 
   describe('issued and revoked', () => {
-    let issued: { id: string; key: string; keyPrefix: string };
+    let issued: CreatedOpen311Key;
 
     it('shows the key once at creation and keeps only its SHA-256', async () => {
       const response = await create(streetAdmin, { name: '  市民通 App ', regionCode: QINGNIAN });
       expect(response.status).toBe(201);
-      issued = response.json;
+      issued = response.body(createdOpen311KeySchema);
       expect(response.json).toMatchObject({
         name: '市民通 App',
         regionCode: QINGNIAN,
@@ -94,16 +103,20 @@ describeEachDialect('Open311 API keys', (env) => {
         .executeTakeFirstOrThrow();
       expect(row.key_hash).toBe(createHash('sha256').update(issued.key).digest('hex'));
       expect(JSON.stringify(row)).not.toContain(issued.key);
-      const listed = (await keys(streetAdmin)).json.items.find((k: { id: string }) => k.id === issued.id);
+      // Loose: a parse must not strip the key the list is checked not to carry.
+      const listed = (await keys(streetAdmin))
+        .body(itemsOf(open311KeySchema.loose()))
+        .items.find((k) => k.id === issued.id);
+      expect(listed).toBeDefined();
       expect(listed).not.toHaveProperty('key');
-      expect(listed.keyPrefix).toBe(issued.keyPrefix);
+      expect(listed?.keyPrefix).toBe(issued.keyPrefix);
     });
 
     it('lets a request in with the key, and refuses it once the key is revoked', async () => {
       expect((await postWith(issued.key)).status).toBe(200);
       const revoked = await revoke(streetAdmin, issued.id);
       expect(revoked.status).toBe(200);
-      expect(revoked.json.revokedAt).toEqual(expect.any(String));
+      expect(revoked.body(open311KeySchema).revokedAt).toEqual(expect.any(String));
       expect((await postWith(issued.key)).status).toBe(403);
       const again = await revoke(streetAdmin, issued.id);
       expect(again.status).toBe(409);
@@ -127,8 +140,8 @@ describeEachDialect('Open311 API keys', (env) => {
 
     it('lists the keys of the caller’s scope, newest first', async () => {
       await create(admin, { name: '上海新村', regionCode: SHANGHAI_XINCUN });
-      const all = (await keys(admin)).json.items as { name: string; createdAt: string; regionCode: string }[];
-      const street = (await keys(streetAdmin)).json.items as { regionCode: string }[];
+      const all = (await keys(admin)).body(open311KeyListSchema).items;
+      const street = (await keys(streetAdmin)).body(open311KeyListSchema).items;
       expect(all.length).toBeGreaterThan(street.length);
       expect(street.every((k) => k.regionCode.startsWith(XINGJIAN_STREET))).toBe(true);
       expect([...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt))).toEqual(all);

@@ -1,8 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { publicDescriptionSchema } from '../../../shared/api/open311.js';
+import { requestSummarySchema } from '../../../shared/api/portal.js';
+import { workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
 import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { issueKey, parseXml, postForm } from './testing.js';
+import {
+  type GeoReportRequest,
+  geoReportCreatedSchema,
+  geoReportErrorListSchema,
+  geoReportRequestListSchema,
+  issueKey,
+  parseXml,
+  postForm,
+} from './testing.js';
 
 /**
  * What anonymous GeoReport answers publish of a request that carries personal data: nothing of
@@ -56,8 +67,8 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
       ),
     );
   }
-  async function publicRequest(number: string): Promise<Record<string, unknown>> {
-    const json = (await get(`/requests/${number}.json`)).json[0] as Record<string, unknown>;
+  async function publicRequest(number: string): Promise<GeoReportRequest> {
+    const json = (await get(`/requests/${number}.json`)).body(geoReportRequestListSchema)[0]!;
     const xml = (
       parseXml((await get(`/requests/${number}.xml`)).raw.payload).value as Record<string, string>[]
     )[0]!;
@@ -81,7 +92,8 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
       },
     });
     expect(response.status, JSON.stringify(response.json)).toBe(201);
-    return response.json as { id: string; number: string };
+    const { id, number } = response.body(requestSummarySchema);
+    return { id, number };
   };
   const postOpen311 = async (fields: Record<string, string> = {}) => {
     const response = await postForm(
@@ -102,7 +114,7 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
       }).toString(),
     );
     expect(response.status, response.raw.payload).toBe(200);
-    return response.json[0].service_request_id as string;
+    return response.body(geoReportCreatedSchema)[0]!.service_request_id;
   };
 
   beforeAll(async () => {
@@ -141,7 +153,7 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
         },
       });
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('publishDescription');
+      expect(response.error.fields?.[0]?.path).toBe('publishDescription');
     });
   });
 
@@ -180,7 +192,7 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
         }).toString(),
       );
       expect(response.status).toBe(400);
-      expect(response.json[0].description).toContain('publish_description');
+      expect(response.body(geoReportErrorListSchema)[0]?.description).toContain('publish_description');
     });
   });
 
@@ -196,7 +208,7 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
     it('refuses a text with personal data in it, naming the field; nothing is published', async () => {
       const response = await publish(world.secretary.cookie, order.id, '已联系住户，电话 139 8765 4321');
       expect(response.status).toBe(400);
-      expect(response.json.fields[0]).toMatchObject({ path: 'text' });
+      expect(response.error.fields?.[0]).toMatchObject({ path: 'text' });
       expect((await publicRequest(order.number)).description).toBeNull();
     });
 
@@ -226,11 +238,11 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
       const staffView = await env.inject('GET', `/api/work-orders/${order.id}`, {
         cookie: world.secretary.cookie,
       });
-      expect(staffView.json.publicDescription).toBe(text);
+      expect(staffView.body(workOrderDetailSchema).publicDescription).toBe(text);
 
       const withdrawn = await publish(world.secretary.cookie, order.id, '');
       expect(withdrawn.status).toBe(200);
-      expect(withdrawn.json.publicDescription).toBeNull();
+      expect(withdrawn.body(publicDescriptionSchema).publicDescription).toBeNull();
       expect((await publicRequest(order.number)).description).toBeNull();
     });
   });
@@ -247,12 +259,13 @@ describeEachDialect('Open311 publishes only what is meant to be public', (env) =
         contactPhone: MOBILE,
       },
     });
-    const answered = await env.inject('POST', `/api/work-orders/${taken.json.id}/actions`, {
+    const { id, number } = taken.body(workOrderSchema);
+    const answered = await env.inject('POST', `/api/work-orders/${id}/actions`, {
       cookie: world.operator.cookie,
       body: { action: 'answer', note: `已电话告知${NAME}（${MOBILE}）低保申请条件` },
     });
-    expect(answered.json.status).toBe('closed');
-    expectNoSecrets(await publicAnswers(taken.json.number));
-    expect((await publicRequest(taken.json.number)).status_notes).toBe('已办结');
+    expect(answered.body(workOrderSchema).status).toBe('closed');
+    expectNoSecrets(await publicAnswers(number));
+    expect((await publicRequest(number)).status_notes).toBe('已办结');
   });
 });

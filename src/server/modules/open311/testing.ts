@@ -1,4 +1,7 @@
 import { SaxesParser } from 'saxes';
+import { z } from 'zod';
+import { createdOpen311KeySchema } from '../../../shared/api/open311.js';
+import { workOrderSchema } from '../../../shared/api/work-orders.js';
 import { QINGNIAN, type TestEnv } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 
@@ -89,8 +92,74 @@ export async function issueKey(
 ): Promise<{ id: string; key: string }> {
   const response = await env.inject('POST', '/api/open311/keys', { cookie, body: { name, regionCode } });
   if (response.status !== 201) throw new Error(`issuing a key failed: ${JSON.stringify(response.json)}`);
-  return { id: response.json.id, key: response.json.key };
+  const { id, key } = response.body(createdOpen311KeySchema);
+  return { id, key };
 }
+
+/**
+ * The JSON shapes of GeoReport v2 as this server writes them (georeport.service.ts builds one
+ * document for XML and JSON; no zod schema declares it, and the web never reads it), for tests
+ * to read the JSON answers typed. Leaves are as JSON carries them; an XML answer read by the
+ * Spark convention has every leaf as text (see asXmlText).
+ */
+export const geoReportErrorListSchema = z.array(z.object({ code: z.number(), description: z.string() }));
+
+export const geoReportServiceListSchema = z.array(
+  z.object({
+    service_code: z.string(),
+    service_name: z.string(),
+    description: z.string(),
+    metadata: z.boolean(),
+    type: z.string(),
+    keywords: z.string(),
+    group: z.string(),
+  }),
+);
+
+export const geoReportServiceDefinitionSchema = z.object({
+  service_code: z.string(),
+  attributes: z.array(
+    z.object({
+      variable: z.boolean(),
+      code: z.string(),
+      datatype: z.string(),
+      required: z.boolean(),
+      datatype_description: z.string(),
+      order: z.number(),
+      description: z.string(),
+      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+    }),
+  ),
+});
+
+export const geoReportRequestListSchema = z.array(
+  z.object({
+    service_request_id: z.string(),
+    status: z.enum(['open', 'closed']),
+    status_notes: z.string(),
+    service_name: z.string(),
+    service_code: z.string(),
+    description: z.string().nullable(),
+    agency_responsible: z.string().nullable(),
+    service_notice: z.null(),
+    requested_datetime: z.string(),
+    updated_datetime: z.string(),
+    expected_datetime: z.string(),
+    address: z.string(),
+    address_id: z.string(),
+    zipcode: z.null(),
+    lat: z.number().nullable(),
+    long: z.number().nullable(),
+    media_url: z.null(),
+  }),
+);
+
+export type GeoReportRequest = z.output<typeof geoReportRequestListSchema>[number];
+
+/** The answer to POST Service Request: a list of one. */
+export const geoReportCreatedSchema = z.array(
+  z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.null() }),
+);
 
 export const BASE = '/open311/v2';
 export const FORMATS = ['json', 'xml'] as const;
@@ -118,6 +187,8 @@ export const geoReportOrderForm = (apiKey: string, overrides: Record<string, str
     description: '楼道灯坏了，晚上看不见',
     ...overrides,
   }).toString();
+
+const pick = ({ id, number }: { id: string; number: string }) => ({ id, number });
 
 export interface GeoReportWorld {
   world: WorkOrderWorld;
@@ -154,16 +225,16 @@ export async function geoReportWorld(env: TestEnv): Promise<GeoReportWorld> {
       address: '兴建路12号3单元502',
     }),
   });
-  const staffOrder = { id: taken.json.id, number: taken.json.number };
+  const staffOrder = pick(taken.body(workOrderSchema));
   const answered = await env.inject('POST', '/api/work-orders', {
     cookie: world.operator.cookie,
     body: elderlyCareOrder(world, { categoryCode: 'policy.general', description: '咨询低保政策' }),
   });
-  const closedOrder = { id: answered.json.id, number: answered.json.number };
+  const closedOrder = pick(answered.body(workOrderSchema));
   const closing = await env.inject('POST', `/api/work-orders/${closedOrder.id}/actions`, {
     cookie: world.operator.cookie,
     body: { action: 'answer', note: '已电话解答低保申请条件' },
   });
-  if (closing.json.status !== 'closed') throw new Error(`closing: ${JSON.stringify(closing.json)}`);
+  if (closing.body(workOrderSchema).status !== 'closed') throw new Error(`closing: ${closing.raw.payload}`);
   return { world, key, formKey, staffOrder, closedOrder };
 }

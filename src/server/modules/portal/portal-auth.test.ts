@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meSchema } from '../../../shared/api/portal.js';
 import { regionAt } from '../../../shared/region-code.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createResidents } from '../member-workflows/testing.js';
@@ -20,7 +21,7 @@ describeEachDialect('portal sign-in: bad input', (env) => {
     for (const phone of ['12345', '23812345678', '1381234567x', '']) {
       const response = await requestCode(env, phone);
       expect(response.status).toBe(400);
-      expect(response.json.fields).toEqual([{ path: 'phone', message: '请输入正确的 11 位手机号' }]);
+      expect(response.error.fields).toEqual([{ path: 'phone', message: '请输入正确的 11 位手机号' }]);
     }
     expect(await env.countRows('otp_codes')).toBe(0);
     expect(await env.countRows('notifications')).toBe(0);
@@ -29,13 +30,13 @@ describeEachDialect('portal sign-in: bad input', (env) => {
   it('refuses a code that is not six digits, naming the field', async () => {
     const response = await signIn(env, newPhone(), '12345');
     expect(response.status).toBe(400);
-    expect(response.json.fields[0]).toMatchObject({ path: 'code', message: '验证码为 6 位数字' });
+    expect(response.error.fields?.[0]).toMatchObject({ path: 'code', message: '验证码为 6 位数字' });
   });
 
   it('refuses a sign-in without any code sent', async () => {
     const response = await signIn(env, newPhone(), '123456');
     expect(response.status).toBe(401);
-    expect(response.json.code).toBe('portal.code_invalid');
+    expect(response.error.code).toBe('portal.code_invalid');
     expect(await env.countRows('resident_accounts')).toBe(0);
   });
 
@@ -94,7 +95,8 @@ describeEachDialect('portal sign-in: codes', (env) => {
     expect(setCookie).toMatch(/Path=\/api\/portal/);
     expect(setCookie).not.toMatch(/Secure/i); // plain HTTP here; Secure over TLS
     const cookie = residentCookieOf(response)!;
-    expect((await env.inject('GET', '/api/portal/me', { cookie })).json.phone).toBe(response.json.phone);
+    const { phone: masked } = response.body(meSchema);
+    expect((await env.inject('GET', '/api/portal/me', { cookie })).body(meSchema).phone).toBe(masked);
 
     // The session is stored as the token's hash only.
     const sessions = await env.database.db.selectFrom('resident_sessions').select('id').execute();
@@ -103,17 +105,17 @@ describeEachDialect('portal sign-in: codes', (env) => {
     // A code works once.
     const again = await signIn(env, phone, code);
     expect(again.status).toBe(401);
-    expect(again.json.code).toBe('portal.code_invalid');
+    expect(again.error.code).toBe('portal.code_invalid');
 
     const audit = await env.database.db
       .selectFrom('audit_log')
       .select(['action', 'summary', 'actor_name'])
       .where('action', '=', 'portal.login')
       .execute();
-    const own = audit.find((row) => row.summary.includes(response.json.phone));
+    const own = audit.find((row) => row.summary.includes(masked));
     expect(own).toBeDefined();
     expect(JSON.parse(own!.summary)).toMatchObject({ newAccount: true });
-    expect(own!.actor_name).toBe(`resident:${response.json.phone}`);
+    expect(own!.actor_name).toBe(`resident:${masked}`);
     expect(JSON.stringify(audit)).not.toContain(code);
   });
 
@@ -134,7 +136,7 @@ describeEachDialect('portal sign-in: codes', (env) => {
     for (let i = 0; i < 5; i++) {
       const response = await signIn(env, phone, wrongCode(code));
       expect(response.status).toBe(401);
-      answers.push(response.json.message);
+      answers.push(response.error.message);
     }
     expect(answers).toEqual([
       '验证码不正确，还可以再试 4 次',
@@ -145,7 +147,7 @@ describeEachDialect('portal sign-in: codes', (env) => {
     ]);
     const dead = await signIn(env, phone, code);
     expect(dead.status).toBe(401);
-    expect(dead.json.code).toBe('portal.code_invalid');
+    expect(dead.error.code).toBe('portal.code_invalid');
     expect(residentCookieOf(dead)).toBeUndefined();
     const failures = await env.database.db
       .selectFrom('audit_log')
@@ -193,7 +195,7 @@ describeEachDialect('portal sign-in: codes', (env) => {
     env.advanceMinutes(1);
     const hourly = await requestCode(env, phone);
     expect(hourly.status).toBe(429);
-    expect(hourly.json.code).toBe('portal.code_hourly_limit');
+    expect(hourly.error.code).toBe('portal.code_hourly_limit');
     // Another number is not held up by this one.
     expect((await requestCode(env, newPhone())).status).toBe(202);
     env.advanceMinutes(60);
@@ -243,7 +245,7 @@ describeEachDialect('portal sessions', (env) => {
     env.advanceMinutes(env.config.sessionIdleMinutes + 1);
     const expired = await env.inject('GET', '/api/portal/me', { cookie });
     expect(expired.status).toBe(401);
-    expect(expired.json.code).toBe('auth.session_expired');
+    expect(expired.error.code).toBe('auth.session_expired');
     expect([expired.headers['set-cookie']].flat().join()).toMatch(/lianxin_resident=;/);
   });
 
@@ -286,7 +288,7 @@ describe('portal sessions: the same lifetime rules as staff sessions', () => {
           env.advanceMinutes(0.5);
           const me = await env.inject('GET', '/api/portal/me', { cookie });
           if (me.status !== 200) {
-            expect(me.json.code).toBe('auth.session_expired');
+            expect(me.error.code).toBe('auth.session_expired');
             expect(i * 0.5 + 5).toBeGreaterThanOrEqual(119);
             return;
           }
@@ -299,7 +301,7 @@ describe('portal sessions: the same lifetime rules as staff sessions', () => {
         env.advanceMinutes(1.5);
         const me = await env.inject('GET', '/api/portal/me', { cookie });
         expect(me.status).toBe(401);
-        expect(me.json.code).toBe('auth.session_expired');
+        expect(me.error.code).toBe('auth.session_expired');
       });
     },
     { LIANXIN_SESSION_IDLE_MINUTES: '1', LIANXIN_SESSION_MAX_HOURS: '2' },

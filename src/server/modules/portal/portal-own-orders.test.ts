@@ -1,4 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
+import { inboxSchema } from '../../../shared/api/notifications.js';
+import { requestPageSchema, requestSummarySchema } from '../../../shared/api/portal.js';
+import { workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 import { newPhone, residentLogin } from './testing.js';
@@ -20,7 +23,8 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
       body: elderlyCareOrder(world, { contactPhone: phone }),
     });
     expect(created.status).toBe(201);
-    hotlineOrder = { id: created.json.id, number: created.json.number };
+    const { id, number } = created.body(workOrderSchema);
+    hotlineOrder = { id, number };
     resident = await residentLogin(env, phone);
     neighbour = await residentLogin(env, newPhone());
   });
@@ -28,9 +32,9 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
   it('lists the hotline order taken with the resident’s phone, and only for them', async () => {
     const mine = await env.inject('GET', '/api/portal/requests', { cookie: resident });
     expect(mine.status).toBe(200);
-    expect(mine.json.items.map((o: { number: string }) => o.number)).toContain(hotlineOrder.number);
+    expect(mine.body(requestPageSchema).items.map((o) => o.number)).toContain(hotlineOrder.number);
     const theirs = await env.inject('GET', '/api/portal/requests', { cookie: neighbour });
-    expect(theirs.json.items.map((o: { number: string }) => o.number)).not.toContain(hotlineOrder.number);
+    expect(theirs.body(requestPageSchema).items.map((o) => o.number)).not.toContain(hotlineOrder.number);
     expect(
       (await env.inject('GET', `/api/portal/requests/${hotlineOrder.id}`, { cookie: neighbour })).status,
     ).toBe(404);
@@ -57,7 +61,7 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
     const staffView = await env.inject('GET', `/api/work-orders/${hotlineOrder.id}`, {
       cookie: world.operator.cookie,
     });
-    expect(staffView.json.satisfaction).toBe('satisfied');
+    expect(staffView.body(workOrderDetailSchema).satisfaction).toBe('satisfied');
   });
 
   it('rings the bell of the unit whose queue a portal request lands in', async () => {
@@ -72,9 +76,8 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
     });
     expect(submitted.status).toBe(201);
     const inbox = await env.inject('GET', '/api/me/notifications', { cookie: world.secretary.cookie });
-    const arrived = (inbox.json.items as { text: string; workOrderId: string }[]).find(
-      (item) => item.workOrderId === submitted.json.id,
-    );
+    const submittedId = submitted.body(requestSummarySchema).id;
+    const arrived = inbox.body(inboxSchema).items.find((item) => item.workOrderId === submittedId);
     expect(arrived?.text).toContain('经居民端提交，已进入本单位待办');
     // An order taken at the console rings nobody: its operator passes it on by dispatching.
     const taken = await env.inject('POST', '/api/work-orders', {
@@ -82,8 +85,7 @@ describeEachDialect('portal: a resident sees and rates their orders from every c
       body: elderlyCareOrder(world),
     });
     const after = await env.inject('GET', '/api/me/notifications', { cookie: world.secretary.cookie });
-    expect(
-      (after.json.items as { workOrderId: string }[]).some((item) => item.workOrderId === taken.json.id),
-    ).toBe(false);
+    const takenId = taken.body(workOrderSchema).id;
+    expect(after.body(inboxSchema).items.some((item) => item.workOrderId === takenId)).toBe(false);
   });
 });

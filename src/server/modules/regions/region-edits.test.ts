@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { regionDetailSchema, regionSchema } from '../../../shared/api/regions.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createResidents } from '../member-workflows/testing.js';
 
@@ -34,25 +35,26 @@ describeEachDialect('who may rename and delete grids and buildings', (env) => {
       cookie: worker,
       body: { name: '我的网格' },
     });
-    expect([rename.status, rename.json.code]).toEqual([403, 'region.own_scope']);
+    expect([rename.status, rename.error.code]).toEqual([403, 'region.own_scope']);
     const removal = await env.inject('DELETE', `/api/regions/${gridCode}`, { cookie: worker });
-    expect([removal.status, removal.json.code]).toEqual([403, 'region.own_scope']);
+    expect([removal.status, removal.error.code]).toEqual([403, 'region.own_scope']);
     const grid = await env.inject('GET', `/api/regions/${gridCode}`, { cookie: worker });
-    expect(grid.json.name).not.toBe('我的网格');
+    expect(grid.body(regionDetailSchema).name).not.toBe('我的网格');
 
     const building = await env.inject('PATCH', `/api/regions/${buildingCode}`, {
       cookie: worker,
       body: { name: '一号楼' },
     });
-    expect([building.status, building.json.name]).toEqual([200, '一号楼']);
+    expect([building.status, building.body(regionSchema).name]).toEqual([200, '一号楼']);
     const empty = await env.inject('POST', `/api/regions/${gridCode}/children`, {
       cookie: worker,
       body: { kind: 'building', name: '待拆楼' },
     });
     expect(empty.status).toBe(201);
-    expect((await env.inject('DELETE', `/api/regions/${empty.json.code}`, { cookie: worker })).status).toBe(
-      204,
-    );
+    expect(
+      (await env.inject('DELETE', `/api/regions/${empty.body(regionSchema).code}`, { cookie: worker }))
+        .status,
+    ).toBe(204);
 
     // The community's secretary, above the grid, may rename it.
     const { cookie: secretary } = await env.loginAs({ role: 'secretary', regionCode: QINGNIAN });
@@ -60,6 +62,6 @@ describeEachDialect('who may rename and delete grids and buildings', (env) => {
       cookie: secretary,
       body: { name: '青年一网格' },
     });
-    expect([bySecretary.status, bySecretary.json.name]).toEqual([200, '青年一网格']);
+    expect([bySecretary.status, bySecretary.body(regionSchema).name]).toEqual([200, '青年一网格']);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { regionNamesSchema, regionSchema } from '../../../shared/api/regions.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, XINGJIAN_STREET } from '../../testing/test-env.js';
 
 /** GET /api/regions/names: a page's places in one request, each with its breadcrumb in scope. */
@@ -10,12 +11,13 @@ describeEachDialect('many region names at once', (env) => {
       body: { kind: 'grid', name: '青年九网格' },
     });
     expect(grid.status).toBe(201);
-    const codes = [grid.json.code, QINGNIAN, SHANGHAI_XINCUN, XINGJIAN_STREET, grid.json.code];
+    const gridCode = grid.body(regionSchema).code;
+    const codes = [gridCode, QINGNIAN, SHANGHAI_XINCUN, XINGJIAN_STREET, gridCode];
     const answer = await env.inject('GET', `/api/regions/names?codes=${codes.join(',')}`, { cookie });
     expect(answer.status).toBe(200);
-    expect(answer.json.items).toEqual([
+    expect(answer.body(regionNamesSchema).items).toEqual([
       {
-        code: grid.json.code,
+        code: gridCode,
         name: '青年九网格',
         kind: 'grid',
         // The street above the secretary's community is outside the scope: not in the breadcrumb.
@@ -29,7 +31,7 @@ describeEachDialect('many region names at once', (env) => {
     const cookie = await env.loginAdmin();
     const bad = await env.inject('GET', '/api/regions/names?codes=230108,abc', { cookie });
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toContain('codes');
+    expect(bad.error.fields?.[0]?.path).toContain('codes');
     const many = Array.from({ length: 101 }, (_, i) => `230108${String(i).padStart(3, '0')}`).join(',');
     expect((await env.inject('GET', `/api/regions/names?codes=${many}`, { cookie })).status).toBe(400);
     expect((await env.inject('GET', '/api/regions/names', { cookie })).status).toBe(400);

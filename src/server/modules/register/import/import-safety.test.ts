@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
+import { personPageSchema } from '../../../../shared/api/register.js';
 import { residentRows, writeResidentXlsx } from '../../../fixtures/resident-rows.js';
 import { describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
 
@@ -70,7 +71,9 @@ describeEachDialect('resident import: safety', (env) => {
     const { stdout } = await run(process.execPath, [bin, 'import', 'residents', file], { env: env.cliEnv() });
     expect(stdout).toContain('新增 40');
     const admin = await env.loginAdmin();
-    const someone = (await env.inject('GET', '/api/persons?limit=1', { cookie: admin })).json.items[0];
+    const someone = (await env.inject('GET', '/api/persons?limit=1', { cookie: admin })).body(
+      personPageSchema,
+    ).items[0]!;
     await env.inject('PUT', `/api/persons/${someone.id}/health`, {
       cookie: admin,
       body: { conditions: '高血压二级', doctorContact: '社区医生李大夫', lastCheckup: '2026-10-01' },
