@@ -48,7 +48,7 @@ export const meSchema = z.object({
 });
 export type PortalMe = z.infer<typeof meSchema>;
 
-export const categorySchema = z.object({
+export const portalCategorySchema = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
@@ -60,8 +60,8 @@ export const categorySchema = z.object({
   attributes: z.array(categoryAttributeSchema),
 });
 
-export type PortalCategory = z.infer<typeof categorySchema>;
-export const categoryListSchema = itemsOf(categorySchema);
+export type PortalCategory = z.infer<typeof portalCategorySchema>;
+export const portalCategoryListSchema = itemsOf(portalCategorySchema);
 
 export const placeSchema = z.object({
   code: z.string(),

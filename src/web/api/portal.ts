@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { noContent } from '../../shared/api/common';
 import {
-  categoryListSchema,
   codeSentSchema,
   meSchema,
   type PortalMe,
   photoSchema,
   placeListSchema,
+  portalCategoryListSchema,
   type RatingBody,
   requestDetailSchema,
   requestPageSchema,
@@ -56,7 +56,8 @@ export const portalMeQuery = queryOptions({
 export const portalCategoriesQuery = queryOptions({
   queryKey: ['portal', 'categories'],
   queryFn: async () =>
-    (await api('GET', '/api/portal/categories', categoryListSchema, { expectUnauthorized: true })).items,
+    (await api('GET', '/api/portal/categories', portalCategoryListSchema, { expectUnauthorized: true }))
+      .items,
   staleTime: 10 * 60_000,
 });
 

@@ -5,7 +5,7 @@ import {
   categoryListSchema,
   categorySchema,
 } from '../../../shared/api/catalogue.js';
-import { categoryListSchema as portalCategoryListSchema } from '../../../shared/api/portal.js';
+import { portalCategoryListSchema } from '../../../shared/api/portal.js';
 import { meSchema } from '../../../shared/api/users.js';
 import { workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { Scope } from '../../auth/scope.js';

@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  categoryListSchema,
   photoSchema,
   placeListSchema,
+  portalCategoryListSchema,
   requestDetailSchema,
   requestPageSchema,
   requestSummarySchema,
@@ -111,7 +111,7 @@ describeEachDialect('portal requests', (env) => {
 
   it('offers active leaf categories with their group, and public place names without buildings', async () => {
     const categories = (await env.inject('GET', '/api/portal/categories', { cookie: alice })).body(
-      categoryListSchema,
+      portalCategoryListSchema,
     ).items;
     const codes = categories.map((c) => c.code);
     expect(codes).toContain('livelihood.repair');

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema, errorResponses, idParams } from '../../../shared/api/common.js';
 import {
-  categoryListSchema,
   codeSentSchema,
   listQuery,
   loginBody,
@@ -13,6 +12,7 @@ import {
   photoParams,
   photoSchema,
   placeListSchema,
+  portalCategoryListSchema,
   ratingBody,
   requestDetailSchema,
   requestPageSchema,
@@ -152,7 +152,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['portal'],
         summary: 'What a resident can ask for: active categories with their group and extra fields',
-        response: { 200: categoryListSchema, ...errorResponses },
+        response: { 200: portalCategoryListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await portal.categories(residentOf(request).districtCode) }),
