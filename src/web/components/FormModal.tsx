@@ -1,5 +1,5 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { App, Form, type FormInstance, type FormProps, Modal } from 'antd';
+import { App, Form, type FormInstance, type FormProps, Modal, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServerErrors } from '../lib/form-errors';
@@ -18,14 +18,19 @@ export function useModalForm<T>(fieldNames: readonly (keyof T & string)[], onClo
   const run = <Input, Output>(
     mutation: UseMutationResult<Output, Error, Input>,
     input: Input,
-    done: (result: Output) => string,
+    /**
+     * What to say on success; null when the page itself shows the result (a new row, the issued
+     * key). It may also act on the result first, e.g. hand it to the caller or open the new record.
+     */
+    done: (result: Output) => string | null,
     /** Renames the server's field paths to the form's before they are shown (see renameFieldPaths). */
     mapError: (error: unknown) => unknown = (error) => error,
   ) => {
     clearFormError();
     mutation.mutate(input, {
       onSuccess: (result) => {
-        void message.success(done(result));
+        const text = done(result);
+        if (text !== null) void message.success(text);
         onClose();
       },
       onError: (error) => onServerError(mapError(error)),
@@ -45,6 +50,12 @@ interface FormModalProps<T> {
   onValuesChange?: (changed: Partial<T>, all: T) => void;
   /** Defaults to 保存 / Save. */
   okText?: string;
+  /** e.g. `danger` for an irreversible action, a data-testid the e2e suites click. */
+  okButtonProps?: ModalProps['okButtonProps'];
+  /** For a form wider than the default 520 px (several fields side by side). */
+  width?: number;
+  /** `off` where the browser must not fill in a user's own saved credentials (another's account). */
+  autoComplete?: string;
   children: ReactNode;
 }
 
@@ -62,6 +73,9 @@ export function FormModal<T>({
   initialValues,
   onValuesChange,
   okText,
+  okButtonProps,
+  width,
+  autoComplete,
   children,
 }: FormModalProps<T>) {
   const { t } = useI18n();
@@ -70,6 +84,8 @@ export function FormModal<T>({
       open
       title={title}
       okText={okText ?? t('common.save')}
+      okButtonProps={okButtonProps}
+      width={width}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={pending}
@@ -80,6 +96,7 @@ export function FormModal<T>({
         onFinish={onFinish}
         initialValues={initialValues}
         onValuesChange={onValuesChange}
+        autoComplete={autoComplete}
       >
         {children}
         <FormError message={formError} />

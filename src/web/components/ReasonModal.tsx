@@ -1,8 +1,8 @@
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServerErrors } from '../lib/form-errors';
-import { FormError } from './FormError';
+import { FormModal } from './FormModal';
 
 interface ReasonForm {
   reason: string;
@@ -46,44 +46,42 @@ export function ReasonModal({ title, hint, okText, danger, confirmLabel, onSubmi
   };
 
   return (
-    <Modal
-      open
+    <FormModal<ReasonForm>
       title={title}
       okText={okText}
       okButtonProps={{ danger }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={pending}
+      form={form}
+      formError={formError}
+      pending={pending}
+      onFinish={(values) => void submit(values)}
+      onClose={onClose}
     >
       <Alert type={danger ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />
-      <Form<ReasonForm> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+      <Form.Item
+        name="reason"
+        label={t('reason.label')}
+        rules={[
+          { required: true, whitespace: true, message: t('reason.required') },
+          { min: 2, message: t('reason.tooShort') },
+        ]}
+      >
+        <Input placeholder={t('reason.placeholder')} maxLength={200} autoFocus data-testid="reason-input" />
+      </Form.Item>
+      {confirmLabel && (
         <Form.Item
-          name="reason"
-          label={t('reason.label')}
+          name="confirmed"
+          valuePropName="checked"
           rules={[
-            { required: true, whitespace: true, message: t('reason.required') },
-            { min: 2, message: t('reason.tooShort') },
+            {
+              validator: async (_, value: unknown) => {
+                if (!value) throw new Error(t('reason.confirmRequired'));
+              },
+            },
           ]}
         >
-          <Input placeholder={t('reason.placeholder')} maxLength={200} autoFocus data-testid="reason-input" />
+          <Checkbox data-testid="reason-confirm">{confirmLabel}</Checkbox>
         </Form.Item>
-        {confirmLabel && (
-          <Form.Item
-            name="confirmed"
-            valuePropName="checked"
-            rules={[
-              {
-                validator: async (_, value: unknown) => {
-                  if (!value) throw new Error(t('reason.confirmRequired'));
-                },
-              },
-            ]}
-          >
-            <Checkbox data-testid="reason-confirm">{confirmLabel}</Checkbox>
-          </Form.Item>
-        )}
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

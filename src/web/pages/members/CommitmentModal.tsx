@@ -1,8 +1,7 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { ZONE } from '../../lib/time';
 import { useCreateCommitment } from './useCommitmentMutations';
 
@@ -14,48 +13,33 @@ interface CommitmentForm {
 /** 新增承诺: this year's (or next year's, or last year's written up late) public commitment. */
 export function CommitmentModal({ memberId, onClose }: { memberId: string; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<CommitmentForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['year', 'content']);
+  const { form, formError, run } = useModalForm<CommitmentForm>(['year', 'content'], onClose);
   const mutation = useCreateCommitment(memberId);
   const year = dayjs().tz(ZONE).year();
 
-  const submit = (values: CommitmentForm) => {
-    clearFormError();
-    mutation.mutate(
-      { year: values.year, content: values.content.trim() },
-      {
-        onSuccess: () => {
-          void message.success(t('commitment.added'));
-          onClose();
-        },
-        onError: onServerError,
-      },
-    );
-  };
+  const submit = (values: CommitmentForm) =>
+    run(mutation, { year: values.year, content: values.content.trim() }, () => t('commitment.added'));
 
   return (
-    <Modal
-      open
+    <FormModal<CommitmentForm>
       title={t('commitment.add')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{ year }}
     >
-      <Form<CommitmentForm> form={form} layout="vertical" onFinish={submit} initialValues={{ year }}>
-        <Form.Item name="year" label={t('commitment.yearLabel')}>
-          <Select<number> options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} />
-        </Form.Item>
-        <Form.Item
-          name="content"
-          label={t('commitment.content')}
-          rules={[{ required: true, whitespace: true, message: t('commitment.contentRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="commitment-content" />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      <Form.Item name="year" label={t('commitment.yearLabel')}>
+        <Select<number> options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} />
+      </Form.Item>
+      <Form.Item
+        name="content"
+        label={t('commitment.content')}
+        rules={[{ required: true, whitespace: true, message: t('commitment.contentRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="commitment-content" />
+      </Form.Item>
+    </FormModal>
   );
 }

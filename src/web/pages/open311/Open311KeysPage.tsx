@@ -140,15 +140,7 @@ export function Open311KeysPage() {
           data-testid="open311-keys-table"
         />
       )}
-      {creating && (
-        <CreateKeyModal
-          onClose={() => setCreating(false)}
-          onCreated={(created) => {
-            setCreating(false);
-            setIssued(created);
-          }}
-        />
-      )}
+      {creating && <CreateKeyModal onClose={() => setCreating(false)} onCreated={setIssued} />}
       {issued && <NewKeyModal issued={issued} onClose={() => setIssued(null)} />}
     </Card>
   );

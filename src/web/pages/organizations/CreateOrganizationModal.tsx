@@ -1,9 +1,8 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Organization, OrganizationKind } from '../../api/organization-types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { AnchorFields, type AnchorValues, anchorOf } from './AnchorFields';
 import { childKindsOf } from './organization-kinds';
 import { useCreateOrganization } from './useOrganizationMutations';
@@ -22,88 +21,73 @@ export function CreateOrganizationModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<CreateForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'kind',
-    'name',
-    'anchorRegionCode',
-    'anchorEnterpriseId',
-  ]);
+  const { form, formError, run } = useModalForm<CreateForm>(
+    ['kind', 'name', 'anchorRegionCode', 'anchorEnterpriseId'],
+    onClose,
+  );
   const mutation = useCreateOrganization();
   const kind = Form.useWatch('kind', form);
   const kinds = childKindsOf(parent?.kind ?? null);
 
-  const submit = (values: CreateForm) => {
-    clearFormError();
-    mutation.mutate(
+  const submit = (values: CreateForm) =>
+    run(
+      mutation,
       { kind: values.kind, name: values.name.trim(), parentId: parent?.id ?? null, ...anchorOf(values) },
-      {
-        onSuccess: (created) => {
-          void message.success(t('org.created', { name: created.name }));
-          onClose();
-          navigate(`/organizations/${created.id}`);
-        },
-        onError: onServerError,
+      (created) => {
+        navigate(`/organizations/${created.id}`);
+        return t('org.created', { name: created.name });
       },
     );
-  };
 
   return (
-    <Modal
-      open
+    <FormModal<CreateForm>
       title={parent ? t('org.createChildTitle', { name: parent.name }) : t('org.createRoot')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{ anchorType: 'region' }}
+      onValuesChange={(changed: Partial<CreateForm>) => {
+        // Another kind may allow other anchors: the chosen one would be refused.
+        if ('kind' in changed)
+          form.setFieldsValue({ anchorRegionCode: undefined, anchorEnterpriseId: undefined });
+      }}
     >
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ anchorType: 'region' }}
-        onValuesChange={(changed: Partial<CreateForm>) => {
-          // Another kind may allow other anchors: the chosen one would be refused.
-          if ('kind' in changed)
-            form.setFieldsValue({ anchorRegionCode: undefined, anchorEnterpriseId: undefined });
-        }}
+      {parent && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('org.createUnder', { name: parent.name })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form.Item
+        name="kind"
+        label={t('org.kind')}
+        rules={[{ required: true, message: t('org.kindRequired') }]}
       >
-        {parent && (
-          <Alert
-            type="info"
-            showIcon
-            title={t('org.createUnder', { name: parent.name })}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form.Item
-          name="kind"
-          label={t('org.kind')}
-          rules={[{ required: true, message: t('org.kindRequired') }]}
-        >
-          <Select<OrganizationKind>
-            options={kinds.map((k) => ({
-              value: k,
-              label: <span data-testid={`org-kind-option-${k}`}>{t(`orgKind.${k}`)}</span>,
-            }))}
-            data-testid="org-kind"
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('org.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('org.nameRequired') },
-            { max: 100, message: t('org.nameTooLong') },
-          ]}
-        >
-          <Input placeholder={t('org.namePlaceholder')} maxLength={100} data-testid="org-name-input" />
-        </Form.Item>
-        <AnchorFields kind={kind} />
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+        <Select<OrganizationKind>
+          options={kinds.map((k) => ({
+            value: k,
+            label: <span data-testid={`org-kind-option-${k}`}>{t(`orgKind.${k}`)}</span>,
+          }))}
+          data-testid="org-kind"
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('org.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('org.nameRequired') },
+          { max: 100, message: t('org.nameTooLong') },
+        ]}
+      >
+        <Input placeholder={t('org.namePlaceholder')} maxLength={100} data-testid="org-name-input" />
+      </Form.Item>
+      <AnchorFields kind={kind} />
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Select } from 'antd';
 import { type PersonCorrection, tagsQuery } from '../../api/persons';
 import type { PersonDetail } from '../../api/types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { useTagName } from '../../lib/tag-name';
 import { useCorrectPerson } from './usePersonMutations';
 
@@ -42,103 +41,83 @@ function changesOf(person: PersonDetail, values: CorrectionForm): PersonCorrecti
 export function CorrectionModal({ person, onClose }: { person: PersonDetail; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<CorrectionForm>();
+  const { form, formError, run } = useModalForm<CorrectionForm>(
+    ['name', 'phone', 'ethnicity', 'currentAddress', 'registeredAddress', 'note', 'tags'],
+    onClose,
+  );
   const tags = useQuery(tagsQuery);
   const tagName = useTagName();
   const correct = useCorrectPerson(person.id);
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'name',
-    'phone',
-    'ethnicity',
-    'currentAddress',
-    'registeredAddress',
-    'note',
-    'tags',
-  ]);
   const clearPhone = Form.useWatch('clearPhone', form);
 
   const submit = (values: CorrectionForm) => {
-    clearFormError();
     const changes = changesOf(person, values);
     if (Object.keys(changes).length === 0) {
       void message.info(t('correct.noChanges'));
       onClose();
       return;
     }
-    correct.mutate(changes, {
-      onSuccess: () => {
-        void message.success(t('correct.saved'));
-        onClose();
-      },
-      onError: onServerError,
-    });
+    run(correct, changes, () => t('correct.saved'));
   };
 
   return (
-    <Modal
-      open
+    <FormModal<CorrectionForm>
       width={600}
       title={t('correct.title', { name: person.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={correct.isPending}
+      form={form}
+      formError={formError}
+      pending={correct.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{
+        name: person.name,
+        ethnicity: person.ethnicity,
+        currentAddress: person.currentAddress,
+        registeredAddress: person.registeredAddress,
+        note: person.note,
+        tags: person.tags,
+      }}
     >
-      <Form<CorrectionForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          name: person.name,
-          ethnicity: person.ethnicity,
-          currentAddress: person.currentAddress,
-          registeredAddress: person.registeredAddress,
-          note: person.note,
-          tags: person.tags,
-        }}
+      <Form.Item
+        name="name"
+        label={t('persons.name')}
+        rules={[{ required: true, whitespace: true, message: t('correct.nameRequired') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('persons.name')}
-          rules={[{ required: true, whitespace: true, message: t('correct.nameRequired') }]}
-        >
-          <Input maxLength={50} data-testid="correct-name" />
+        <Input maxLength={50} data-testid="correct-name" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('persons.phone')} style={{ marginBottom: 4 }}>
+        <Input
+          maxLength={20}
+          disabled={clearPhone}
+          placeholder={person.phone ? t('correct.phonePlaceholder', { phone: person.phone }) : undefined}
+          data-testid="correct-phone"
+        />
+      </Form.Item>
+      {person.phone && (
+        <Form.Item name="clearPhone" valuePropName="checked">
+          <Checkbox>{t('correct.clearPhone')}</Checkbox>
         </Form.Item>
-        <Form.Item name="phone" label={t('persons.phone')} style={{ marginBottom: 4 }}>
-          <Input
-            maxLength={20}
-            disabled={clearPhone}
-            placeholder={person.phone ? t('correct.phonePlaceholder', { phone: person.phone }) : undefined}
-            data-testid="correct-phone"
-          />
-        </Form.Item>
-        {person.phone && (
-          <Form.Item name="clearPhone" valuePropName="checked">
-            <Checkbox>{t('correct.clearPhone')}</Checkbox>
-          </Form.Item>
-        )}
-        <Form.Item name="ethnicity" label={t('person.ethnicity')}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="currentAddress" label={t('person.currentAddress')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="registeredAddress" label={t('person.registeredAddress')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="tags" label={t('persons.tags')}>
-          <Select
-            mode="multiple"
-            allowClear
-            options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tagName(tag.name) }))}
-            data-testid="correct-tags"
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('person.note')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="ethnicity" label={t('person.ethnicity')}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="currentAddress" label={t('person.currentAddress')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="registeredAddress" label={t('person.registeredAddress')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="tags" label={t('persons.tags')}>
+        <Select
+          mode="multiple"
+          allowClear
+          options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tagName(tag.name) }))}
+          data-testid="correct-tags"
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t('person.note')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HealthRecord, PersonDetail } from '../../api/types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { useSaveHealth } from './usePersonMutations';
 
 interface HealthForm {
@@ -22,62 +21,46 @@ interface Props {
 /** Creates or replaces the health record (stored encrypted; saving is audited). */
 export function HealthModal({ person, current, onClose }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<HealthForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['conditions', 'doctorContact']);
+  const { form, formError, run } = useModalForm<HealthForm>(['conditions', 'doctorContact'], onClose);
   const save = useSaveHealth(person.id);
 
-  const submit = (values: HealthForm) => {
-    clearFormError();
-    save.mutate(
+  const submit = (values: HealthForm) =>
+    run(
+      save,
       {
         conditions: values.conditions?.trim() ?? '',
         doctorContact: values.doctorContact?.trim() ?? '',
         lastCheckup: values.lastCheckup ? values.lastCheckup.format('YYYY-MM-DD') : '',
       },
-      {
-        onSuccess: () => {
-          void message.success(t('health.saved'));
-          onClose();
-        },
-        onError: onServerError,
-      },
+      () => t('health.saved'),
     );
-  };
 
   return (
-    <Modal
-      open
+    <FormModal<HealthForm>
       title={t('health.editTitle', { name: person.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
+      form={form}
+      formError={formError}
+      pending={save.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      initialValues={{
+        conditions: current?.conditions ?? '',
+        doctorContact: current?.doctorContact ?? '',
+        lastCheckup: current?.lastCheckup ? dayjs(current.lastCheckup) : null,
+      }}
     >
       {person.hasHealthRecord && !current && (
         <Alert type="warning" showIcon title={t('health.replaceHint')} style={{ marginBottom: 16 }} />
       )}
-      <Form<HealthForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          conditions: current?.conditions ?? '',
-          doctorContact: current?.doctorContact ?? '',
-          lastCheckup: current?.lastCheckup ? dayjs(current.lastCheckup) : null,
-        }}
-      >
-        <Form.Item name="conditions" label={t('health.conditions')}>
-          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="health-conditions" />
-        </Form.Item>
-        <Form.Item name="doctorContact" label={t('health.doctorContact')}>
-          <Input maxLength={200} data-testid="health-doctor" />
-        </Form.Item>
-        <Form.Item name="lastCheckup" label={t('health.lastCheckup')}>
-          <DatePicker style={{ width: 200 }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      <Form.Item name="conditions" label={t('health.conditions')}>
+        <Input.TextArea rows={4} maxLength={1000} showCount data-testid="health-conditions" />
+      </Form.Item>
+      <Form.Item name="doctorContact" label={t('health.doctorContact')}>
+        <Input maxLength={200} data-testid="health-doctor" />
+      </Form.Item>
+      <Form.Item name="lastCheckup" label={t('health.lastCheckup')}>
+        <DatePicker style={{ width: 200 }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }

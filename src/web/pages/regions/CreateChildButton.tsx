@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import type { Region } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,7 +10,6 @@ import { useCreateChild } from './useRegionMutations';
 /** "新建网格" on a community or village, "新建楼栋" on a grid; the caller checks region.write. */
 export function CreateChildButton({ parent }: { parent: Region }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const mutation = useCreateChild(parent.code);
   const kind = childKindOf(parent.kind);
@@ -30,7 +29,7 @@ export function CreateChildButton({ parent }: { parent: Region }) {
           }
           mutation={mutation}
           toVariables={(name) => ({ kind, name })}
-          onDone={(region) => void message.success(t('region.created', { name: region.name }))}
+          doneText={(region) => t('region.created', { name: region.name })}
           onClose={() => setOpen(false)}
         />
       )}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import type { Region } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -16,7 +16,6 @@ interface Props {
 /** Rename and delete of a locally created grid or building; the caller checks that they apply. */
 export function RegionEditActions({ region, variant, onDeleted }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [renaming, setRenaming] = useState(false);
   const rename = useRenameRegion(region.code);
   const remove = useDeleteRegion(onDeleted);
@@ -60,7 +59,7 @@ export function RegionEditActions({ region, variant, onDeleted }: Props) {
           initialName={region.name}
           mutation={rename}
           toVariables={(name) => name}
-          onDone={(renamed) => void message.success(t('region.renamed', { name: renamed.name }))}
+          doneText={(renamed) => t('region.renamed', { name: renamed.name })}
           onClose={() => setRenaming(false)}
         />
       )}

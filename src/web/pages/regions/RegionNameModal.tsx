@@ -1,9 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { Region } from '../../api/types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 
 interface NameForm {
   name: string;
@@ -16,7 +15,8 @@ interface Props<V> {
   initialName?: string;
   mutation: UseMutationResult<Region, Error, V>;
   toVariables: (name: string) => V;
-  onDone: (region: Region) => void;
+  /** What to say once the region is saved (created, renamed). */
+  doneText: (region: Region) => string;
   onClose: () => void;
 }
 
@@ -25,49 +25,31 @@ interface Props<V> {
  * each table row has one, and hidden copies would repeat the same field ids on the page.
  */
 export function RegionNameModal<V>(props: Props<V>) {
-  const { title, okText, placeholder, initialName, mutation, toVariables, onDone, onClose } = props;
+  const { title, okText, placeholder, initialName, mutation, toVariables, doneText, onClose } = props;
   const { t } = useI18n();
-  const [form] = Form.useForm<NameForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['name']);
-
-  const submit = ({ name }: NameForm) => {
-    clearFormError();
-    mutation.mutate(toVariables(name.trim()), {
-      onSuccess: (region) => {
-        onDone(region);
-        onClose();
-      },
-      onError: onServerError,
-    });
-  };
+  const { form, formError, run } = useModalForm<NameForm>(['name'], onClose);
 
   return (
-    <Modal
-      open
+    <FormModal<NameForm>
       title={title}
       okText={okText}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={({ name }) => run(mutation, toVariables(name.trim()), doneText)}
+      onClose={onClose}
+      initialValues={{ name: initialName ?? '' }}
     >
-      <Form<NameForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ name: initialName ?? '' }}
+      <Form.Item
+        name="name"
+        label={t('region.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('region.nameRequired') },
+          { max: 50, message: t('region.nameTooLong') },
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={t('region.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('region.nameRequired') },
-            { max: 50, message: t('region.nameTooLong') },
-          ]}
-        >
-          <Input placeholder={placeholder} maxLength={50} autoFocus data-testid="region-name-input" />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+        <Input placeholder={placeholder} maxLength={50} autoFocus data-testid="region-name-input" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { NewUser } from '../../api/users';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { passwordPolicyRule } from '../../lib/password-rule';
 import { useCreateUser } from './useUserMutations';
 
@@ -22,75 +21,63 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
 
 function CreateUserForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<UserForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'username',
-    'displayName',
-    'password',
-    'regionCode',
-  ]);
+  const { form, formError, run } = useModalForm<UserForm>(
+    ['username', 'displayName', 'password', 'regionCode'],
+    onClose,
+  );
   const mutation = useCreateUser();
 
   const submit = (values: UserForm) => {
-    clearFormError();
     const user: NewUser = {
       username: values.username.trim().toLowerCase(),
       displayName: values.displayName.trim(),
       password: values.password,
       regionCode: values.regionCode,
     };
-    mutation.mutate(user, {
-      onSuccess: (created) => {
-        void message.success(t('users.created', { name: created.displayName }));
-        onClose();
-      },
-      onError: onServerError,
-    });
+    run(mutation, user, (created) => t('users.created', { name: created.displayName }));
   };
 
   return (
-    <Modal
-      open
+    <FormModal<UserForm>
       title={t('users.new')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      autoComplete="off"
     >
-      <Form<UserForm> form={form} layout="vertical" onFinish={submit} autoComplete="off">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          extra={t('users.usernameFormat')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.usernameRequired') },
-            { pattern: USERNAME, message: t('users.usernameFormat') },
-          ]}
-          normalize={(value: string) => value.toLowerCase()}
-        >
-          <Input maxLength={32} data-testid="user-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
-        >
-          <Input maxLength={50} data-testid="user-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.password')}
-          extra={t('password.hint')}
-          rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t)]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('users.region')} extra={t('users.regionHint')}>
-          <RegionTreeSelect allowClear testId="user-region" />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        extra={t('users.usernameFormat')}
+        rules={[
+          { required: true, whitespace: true, message: t('users.usernameRequired') },
+          { pattern: USERNAME, message: t('users.usernameFormat') },
+        ]}
+        normalize={(value: string) => value.toLowerCase()}
+      >
+        <Input maxLength={32} data-testid="user-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      >
+        <Input maxLength={50} data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('password.hint')}
+        rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t)]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('users.region')} extra={t('users.regionHint')}>
+        <RegionTreeSelect allowClear testId="user-region" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { User } from '../../api/types';
-import { FormError } from '../../components/FormError';
+import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServerErrors } from '../../lib/form-errors';
 import { passwordPolicyRule } from '../../lib/password-rule';
 import { useResetPassword } from './useUserMutations';
 
@@ -16,42 +15,27 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
 
 function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ResetForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['password']);
+  const { form, formError, run } = useModalForm<ResetForm>(['password'], onClose);
   const mutation = useResetPassword(user);
 
-  const submit = ({ password }: ResetForm) => {
-    clearFormError();
-    mutation.mutate(password, {
-      onSuccess: () => {
-        void message.success(t('users.passwordReset'));
-        onClose();
-      },
-      onError: onServerError,
-    });
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<ResetForm>
       title={t('users.resetPasswordTitle', { name: user.displayName })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
+      form={form}
+      formError={formError}
+      pending={mutation.isPending}
+      onFinish={({ password }) => run(mutation, password, () => t('users.passwordReset'))}
+      onClose={onClose}
+      autoComplete="off"
     >
-      <Form<ResetForm> form={form} layout="vertical" onFinish={submit} autoComplete="off">
-        <Form.Item
-          name="password"
-          label={t('password.new')}
-          extra={t('password.hint')}
-          rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t)]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password" />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="password"
+        label={t('password.new')}
+        extra={t('password.hint')}
+        rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(t)]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="reset-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -6,7 +6,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Radio,
   Segmented,
@@ -26,11 +25,10 @@ import {
   deleteCalendarDay,
   putCalendarDay,
 } from '../../../api/service-catalogue';
-import { FormError } from '../../../components/FormError';
+import { FormModal, useModalForm } from '../../../components/FormModal';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { errorMessage } from '../../../lib/errors';
-import { useServerErrors } from '../../../lib/form-errors';
 import { useMe } from '../../../session/useMe';
 import { CalendarYear } from './CalendarYear';
 import { districtName, type OwnDistrict, ownDistricts } from './own-districts';
@@ -56,8 +54,7 @@ function DayModal({
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<DayForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, ['kind', 'name']);
+  const { form, formError, run } = useModalForm<DayForm>(['kind', 'name'], onClose);
   const save = useMutation({
     mutationFn: (values: DayForm) =>
       putCalendarDay({
@@ -66,60 +63,47 @@ function DayModal({
         name: values.name.trim(),
         districtCode: district?.code ?? null,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['calendar'] });
-      onClose();
-    },
-    onError: onServerError,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['calendar'] }),
   });
   return (
-    <Modal
-      open
+    <FormModal<DayForm>
       title={day ? t('wo.calendar.edit', { date: day.date }) : t('wo.calendar.add')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
+      form={form}
+      formError={formError}
+      pending={save.isPending}
+      // The day shows in the calendar: no message needed.
+      onFinish={(values) => run(save, values, () => null)}
+      onClose={onClose}
+      initialValues={
+        day
+          ? { date: dayjs(day.date), kind: day.kind, name: day.name }
+          : { date: dayjs(date), kind: dayjs(date).day() % 6 === 0 ? 'workday' : 'holiday', name: '' }
+      }
     >
-      <Form<DayForm>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          clearFormError();
-          save.mutate(values);
-        }}
-        initialValues={
-          day
-            ? { date: dayjs(day.date), kind: day.kind, name: day.name }
-            : { date: dayjs(date), kind: dayjs(date).day() % 6 === 0 ? 'workday' : 'holiday', name: '' }
-        }
+      <Form.Item name="date" label={t('wo.calendar.date')} rules={[{ required: true }]}>
+        <DatePicker disabled={day !== null} data-testid="calendar-date" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('wo.calendar.kind')}>
+        <Radio.Group
+          options={[
+            { value: 'holiday', label: t('wo.calendar.holiday') },
+            { value: 'workday', label: t('wo.calendar.workday') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('wo.calendar.name')}
+        rules={[{ required: true, whitespace: true, message: t('wo.calendar.nameRequired') }]}
       >
-        <Form.Item name="date" label={t('wo.calendar.date')} rules={[{ required: true }]}>
-          <DatePicker disabled={day !== null} data-testid="calendar-date" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('wo.calendar.kind')}>
-          <Radio.Group
-            options={[
-              { value: 'holiday', label: t('wo.calendar.holiday') },
-              { value: 'workday', label: t('wo.calendar.workday') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('wo.calendar.name')}
-          rules={[{ required: true, whitespace: true, message: t('wo.calendar.nameRequired') }]}
-        >
-          <Input maxLength={50} placeholder={t('wo.calendar.namePlaceholder')} data-testid="calendar-name" />
-        </Form.Item>
-        {district && (
-          <Typography.Paragraph type="secondary" data-testid="calendar-district-hint">
-            {t('wo.calendar.districtHint', { district: district.name })}
-          </Typography.Paragraph>
-        )}
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+        <Input maxLength={50} placeholder={t('wo.calendar.namePlaceholder')} data-testid="calendar-name" />
+      </Form.Item>
+      {district && (
+        <Typography.Paragraph type="secondary" data-testid="calendar-district-hint">
+          {t('wo.calendar.districtHint', { district: district.name })}
+        </Typography.Paragraph>
+      )}
+    </FormModal>
   );
 }
 

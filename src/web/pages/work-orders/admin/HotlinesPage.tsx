@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Switch, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Input, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import {
   catalogueKeys,
@@ -8,13 +8,12 @@ import {
   hotlinesQuery,
   updateHotline,
 } from '../../../api/service-catalogue';
-import { FormError } from '../../../components/FormError';
+import { FormModal, useModalForm } from '../../../components/FormModal';
 import { QueryError } from '../../../components/QueryError';
 import { RegionName } from '../../../components/RegionName';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { errorMessage } from '../../../lib/errors';
-import { useServerErrors } from '../../../lib/form-errors';
 
 interface HotlineForm {
   number: string;
@@ -25,12 +24,7 @@ interface HotlineForm {
 function HotlineModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<HotlineForm>();
-  const { formError, clearFormError, onServerError } = useServerErrors(form, [
-    'number',
-    'name',
-    'regionCode',
-  ]);
+  const { form, formError, run } = useModalForm<HotlineForm>(['number', 'name', 'regionCode'], onClose);
   const create = useMutation({
     mutationFn: (values: HotlineForm) =>
       createHotline({
@@ -38,54 +32,42 @@ function HotlineModal({ onClose }: { onClose: () => void }) {
         name: values.name.trim(),
         regionCode: values.regionCode,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: catalogueKeys.hotlines });
-      onClose();
-    },
-    onError: onServerError,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.hotlines }),
   });
   return (
-    <Modal
-      open
+    <FormModal<HotlineForm>
       title={t('wo.hotlines.new')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
+      form={form}
+      formError={formError}
+      pending={create.isPending}
+      // The new line shows in the table: no message needed.
+      onFinish={(values) => run(create, values, () => null)}
+      onClose={onClose}
     >
-      <Form<HotlineForm>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          clearFormError();
-          create.mutate(values);
-        }}
+      <Form.Item
+        name="number"
+        label={t('wo.hotlines.number')}
+        rules={[{ required: true, whitespace: true, message: t('wo.hotlines.numberRequired') }]}
       >
-        <Form.Item
-          name="number"
-          label={t('wo.hotlines.number')}
-          rules={[{ required: true, whitespace: true, message: t('wo.hotlines.numberRequired') }]}
-        >
-          <Input maxLength={20} placeholder="0451-86661234" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('wo.hotlines.name')}
-          rules={[{ required: true, whitespace: true, message: t('wo.hotlines.nameRequired') }]}
-        >
-          <Input maxLength={50} placeholder={t('wo.hotlines.namePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('wo.hotlines.unit')}
-          rules={[{ required: true, message: t('wo.hotlines.unitRequired') }]}
-          extra={t('wo.hotlines.unitHint')}
-        >
-          <RegionTreeSelect kinds={['district', 'street', 'town', 'community', 'village']} />
-        </Form.Item>
-        <FormError message={formError} />
-      </Form>
-    </Modal>
+        <Input maxLength={20} placeholder="0451-86661234" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('wo.hotlines.name')}
+        rules={[{ required: true, whitespace: true, message: t('wo.hotlines.nameRequired') }]}
+      >
+        <Input maxLength={50} placeholder={t('wo.hotlines.namePlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('wo.hotlines.unit')}
+        rules={[{ required: true, message: t('wo.hotlines.unitRequired') }]}
+        extra={t('wo.hotlines.unitHint')}
+      >
+        <RegionTreeSelect kinds={['district', 'street', 'town', 'community', 'village']} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
