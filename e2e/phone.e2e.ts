@@ -89,7 +89,20 @@ describeInBrowser('the grid worker’s phone', () => {
     await createUser(admin, SECRETARY, 'secretary', QINGNIAN);
     const workerId = await createUser(admin, WORKER, 'grid_worker', grid);
 
-    const rows = [...residentRows({ count: 8, gridCode: grid, buildings: ['3号楼'], seed: 16 })];
+    // As real buildings stand: several rooms a floor (101–104 of unit 1), so the neighbour map
+    // draws a unit wider than a phone's screen.
+    const rooms = new Map<string, string>();
+    const rows = [...residentRows({ count: 8, gridCode: grid, buildings: ['3号楼'], seed: 16 })].map(
+      (row) => {
+        const household = `${row[7]}-${row[8]}-${row[9]}`;
+        if (!rooms.has(household)) rooms.set(household, `10${rooms.size + 1}`);
+        const placed = [...row] as typeof row;
+        placed[7] = '1';
+        placed[8] = '1';
+        placed[9] = rooms.get(household)!;
+        return placed;
+      },
+    );
     const first = rows.find((row) => /^1\d{10}$/.test(String(row[3])))!;
     resident = { name: String(first[0]), lastFour: String(first[3]).slice(-4) };
     const xlsx = path.join(folder, 'residents.xlsx');
@@ -255,14 +268,24 @@ describeInBrowser('the grid worker’s phone', () => {
     await expectNoSidewaysScroll('the resident’s page');
   });
 
-  it('opens a building of the grid', async () => {
+  it('opens a building of the grid: its neighbour map fits the screen', async () => {
     await page.goto('/home');
     await page.getByTestId('phone-buildings').getByText('3号楼').click();
     await page.waitForURL((url) => /^\/regions\/\d{17}$/.test(url.pathname));
     await page.locator('main.ant-layout-content > *').first().waitFor();
+    // Four rooms a floor: wider than the screen, the unit scrolls in its own box, not the page.
+    await page.getByTestId('building-diagram').locator('[data-testid^="map-household-"]').nth(3).waitFor();
     await page.waitForTimeout(800);
     await expectNoSidewaysScroll('the building');
     await shot('building');
+  });
+
+  it('opens the grid’s page with its neighbour map of buildings', async () => {
+    await page.goto(`/regions/${grid}`);
+    await page.getByTestId('neighbour-map').getByTestId('map-buildings').waitFor();
+    await page.waitForTimeout(800);
+    await expectNoSidewaysScroll('the grid');
+    await shot('grid');
   });
 
   it('says so when the network drops, and stops saying it when it returns', async () => {

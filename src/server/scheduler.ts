@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor, exportAuditHead } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
 import { refreshSnapshots } from './modules/cockpit/index.js';
+import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
 import {
   ConsoleProvider,
@@ -26,7 +27,7 @@ interface Job {
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
  * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
  * head exported to the data directory every minute (the links since the last export are checked
- * first), lapsed love-supermarket codes refunded every ten minutes, expired sessions and stale login failure counts every hour. Each job is safe with
+ * first), lapsed love-supermarket codes refunded every ten minutes, expired sessions and stale login failure counts every hour, idempotency keys past their week every hour. Each job is safe with
  * several processes on one PostgreSQL (see each job), so every process may run the scheduler; a run
  * that is still busy when its next turn comes is skipped, not stacked.
  */
@@ -50,6 +51,11 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     // At start too: minutes of codes that lapsed while the server was down go back without a wait.
     { name: 'supermarket refunds', everyMs: 10 * 60_000, run: () => refundLapsedOrders(ctx), atStart: true },
     { name: 'stale sign-ins', everyMs: 60 * 60_000, run: () => purgeStaleSignIns(ctx, ctx.now()) },
+    {
+      name: 'idempotency keys',
+      everyMs: 60 * 60_000,
+      run: () => purgeExpiredIdempotencyKeys(ctx, ctx.now()),
+    },
   ];
   const timers = jobs.map((job) => {
     let busy = false;

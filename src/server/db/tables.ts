@@ -11,6 +11,7 @@ import type {
 } from '../modules/catalogue/catalogue.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
+import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
 import type {
   MemberWorkflowsTables,
   TransferTable,
@@ -136,7 +137,8 @@ export interface DB
     Open311Tables,
     VisitTables,
     TimebankTables,
-    VolunteeringTables {}
+    VolunteeringTables,
+    IdempotencyTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -38,6 +38,14 @@ export const messages = {
     zh: '同一条记录刚被另一个请求写入，请刷新后重试',
     en: 'Another request has just written the same record; reload and try again',
   },
+  'idempotency.key_reused': {
+    zh: '这个幂等键已用于另一个请求，请为新的请求生成新的键',
+    en: 'This idempotency key was used for another request; make a new key for a new request',
+  },
+  'idempotency.key_format': {
+    zh: '幂等键应为 UUID（如 3f2b…-…）',
+    en: 'an idempotency key is a UUID (such as 3f2b…-…)',
+  },
   'field.nul_character': {
     zh: '含有不允许的空字符（NUL）',
     en: 'contains a NUL character, which is not allowed',

@@ -67,3 +67,17 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 /** A 204 answer: no body. The web client answers `undefined` for it. */
 export const noContent = z.undefined();
+
+/**
+ * `Idempotency-Key`: a UUID the client makes when the user types a change (a resolution, a note, a
+ * photo), sent again with every retry of it. The same key from the same user answers the first
+ * result and writes nothing; the same key with other content is refused (422
+ * `idempotency.key_reused`). Optional: without it a request is just done.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_KEY_HEADER]: z.uuid({ error: 'idempotency.key_format' }).optional(),
+});
+
+/** The error answers of a route that takes an idempotency key (422: the key was used for another request). */
+export const idempotentErrorResponses = { ...errorResponses, 422: errorBodySchema };

@@ -42,6 +42,8 @@ export interface RequestOptions {
   /** For login and the session probe: a 401 there is an answer, not an ended session. */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 function urlOf(path: string, query: RequestOptions['query']): string {
@@ -88,7 +90,11 @@ async function send(
   options: RequestOptions,
   accept: string,
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': acceptLanguage() };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: accept,
+    'Accept-Language': acceptLanguage(),
+  };
   // FormData (an upload) sets its own multipart Content-Type with the boundary.
   const isForm = options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';

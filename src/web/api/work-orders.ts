@@ -98,8 +98,12 @@ export const workOrderQuery = (id: string) =>
 export const createWorkOrder = (body: NewWorkOrder) =>
   api('POST', '/api/work-orders', workOrderSchema, { body });
 
-export const actOnWorkOrder = (id: string, body: ActionBody) =>
-  api('POST', `/api/work-orders/${id}/actions`, workOrderSchema, { body });
+/** One step; with an idempotency key, a resend of the same step (a draft) answers the first result. */
+export const actOnWorkOrder = (id: string, body: ActionBody, idempotencyKey?: string) =>
+  api('POST', `/api/work-orders/${id}/actions`, workOrderSchema, {
+    body,
+    ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+  });
 
 /** Open orders of the same category for the same household or place: the duplicate warning. */
 export const similarOrdersQuery = (input: SimilarInput | null) =>
@@ -155,10 +159,17 @@ export const dispatchOptionsQuery = (id: string) =>
   });
 
 /** Uploads one photo or document; it joins the order with the next step that names its id. */
-export function uploadAttachment(orderId: string, file: File | Blob, fileName?: string) {
+export function uploadAttachment(
+  orderId: string,
+  file: File | Blob,
+  options: { fileName?: string; idempotencyKey?: string } = {},
+) {
   const form = new FormData();
-  form.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
-  return api('POST', `/api/work-orders/${orderId}/attachments`, attachmentSchema, { body: form });
+  form.append('file', file, options.fileName ?? (file instanceof File ? file.name : 'file'));
+  return api('POST', `/api/work-orders/${orderId}/attachments`, attachmentSchema, {
+    body: form,
+    ...(options.idempotencyKey ? { headers: { 'Idempotency-Key': options.idempotencyKey } } : {}),
+  });
 }
 
 /** Publishes (or, with an empty text, withdraws) what Open311 shows as the order's description. */

@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
+import { DraftSender } from '../offline/DraftSender';
 import { BrandMark } from './BrandMark';
 import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -99,6 +100,7 @@ export function AppLayout() {
         </Flex>
       </Layout.Header>
       <OfflineBanner />
+      <DraftSender />
       {narrow ? (
         <>
           <Drawer

@@ -1,6 +1,6 @@
 import type { zhPhone } from './zh.phone';
 
-/** English UI strings of the phone: the grid worker's home, the offline banner, camera photos (spread into en.ts). */
+/** English UI strings of the phone: the grid worker's home, the offline banner, camera photos, drafts kept offline (spread into en.ts). */
 export const enPhone: Record<keyof typeof zhPhone, string> = {
   'nav.phoneHome': 'My home',
   'phone.home.title': 'Waiting for me',
@@ -16,10 +16,26 @@ export const enPhone: Record<keyof typeof zhPhone, string> = {
   'phone.buildings.title': 'Buildings of {grid}',
   'phone.buildings.titleNone': 'My grid',
   'phone.buildings.empty': 'The grid has no buildings yet',
-  'phone.offline': 'You are offline: open pages stay readable; sending waits for the network.',
+  'phone.offline':
+    'You are offline: open pages stay readable; resolutions and notes are kept as drafts and sent when the network returns.',
   'phone.flag.overdue': 'Overdue only',
   'phone.flag.reopened': 'Reopened only',
   'phone.photo.camera': 'Take a photo',
   'phone.photo.failed': 'The photo “{name}” cannot be read; choose another',
   'phone.list.more': 'Details',
+  'phone.photo.keptOffline': 'No network: photos stay on the phone and go with the draft',
+  'phone.actionBar': 'Order actions',
+  'drafts.title': 'Drafts waiting to send',
+  'drafts.kept': 'No network: kept as a draft (with its photos), sent when the network returns',
+  'drafts.sent': 'Back online: {count} draft(s) sent',
+  'drafts.sentOne': 'Draft sent',
+  'drafts.stillOffline': 'Still no network; the draft goes when it returns',
+  'drafts.waiting': 'Waiting to send · {action} · {number}',
+  'drafts.refused': 'Not sent · {action} · {number}',
+  'drafts.photos': '{count} photo(s)',
+  'drafts.savedAt': 'saved {time}',
+  'drafts.sendNow': 'Send now',
+  'drafts.discard': 'Discard',
+  'drafts.discardConfirm': 'Discard this draft? Its text and photos will be deleted.',
+  'drafts.actionWaiting': 'A draft of this step is waiting to be sent',
 } as const;

@@ -1,4 +1,4 @@
-/** Chinese UI strings of the phone: the grid worker's home, the offline banner, camera photos (spread into zh.ts). */
+/** Chinese UI strings of the phone: the grid worker's home, the offline banner, camera photos, drafts kept offline (spread into zh.ts). */
 export const zhPhone = {
   'nav.phoneHome': '我的首页',
   'phone.home.title': '等我处理',
@@ -14,10 +14,25 @@ export const zhPhone = {
   'phone.buildings.title': '{grid} 的楼栋',
   'phone.buildings.titleNone': '我的网格',
   'phone.buildings.empty': '网格中还没有楼栋',
-  'phone.offline': '网络已断开：已打开的页面仍可查看，提交要等网络恢复。',
+  'phone.offline': '网络已断开：已打开的页面仍可查看；办结和备注存为草稿，网络恢复后自动发送。',
   'phone.flag.overdue': '只看超期',
   'phone.flag.reopened': '只看重办',
   'phone.photo.camera': '拍照',
   'phone.photo.failed': '照片“{name}”无法读取，请换一张',
   'phone.list.more': '详情',
+  'phone.photo.keptOffline': '没有网络：照片先保存在手机上，随草稿一起发送',
+  'phone.actionBar': '工单操作',
+  'drafts.title': '待发送的草稿',
+  'drafts.kept': '没有网络，已保存为草稿（含照片），网络恢复后自动发送',
+  'drafts.sent': '网络已恢复，已发送 {count} 份草稿',
+  'drafts.sentOne': '草稿已发送',
+  'drafts.stillOffline': '仍然没有网络，草稿会在网络恢复后自动发送',
+  'drafts.waiting': '待发送 · {action} · {number}',
+  'drafts.refused': '未能发送 · {action} · {number}',
+  'drafts.photos': '{count} 张照片',
+  'drafts.savedAt': '保存于 {time}',
+  'drafts.sendNow': '立即发送',
+  'drafts.discard': '放弃',
+  'drafts.discardConfirm': '放弃这份草稿？输入的内容和照片都会删除。',
+  'drafts.actionWaiting': '这一步已有一份待发送的草稿',
 } as const;

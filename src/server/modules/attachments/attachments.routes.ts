@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyHeaders,
+  idempotentErrorResponses,
+  idParams,
+} from '../../../shared/api/common.js';
 import { attachmentSchema } from '../../../shared/api/work-orders.js';
 import { DomainError } from '../../http/errors.js';
 import { fileBytes, firstFile } from '../../http/multipart-upload.js';
@@ -18,8 +23,11 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['work-orders'],
         summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF to an order, up to 10 MB; checked by content',
+        description:
+          'With an Idempotency-Key header (a UUID), the same file sent again answers the attachment stored the first time.',
         params: idParams,
-        response: { 201: attachmentSchema, ...errorResponses },
+        headers: idempotencyHeaders,
+        response: { 201: attachmentSchema, ...idempotentErrorResponses },
       },
     },
     async (request, reply) => {
@@ -32,10 +40,12 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{
           megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
         });
       }
-      const row = await attachments.upload(request.principal, request.params.id, {
-        fileName: file.filename,
-        bytes,
-      });
+      const row = await attachments.upload(
+        request.principal,
+        request.params.id,
+        { fileName: file.filename, bytes },
+        request.headers[IDEMPOTENCY_KEY_HEADER],
+      );
       return reply.code(201).send({
         id: row.id,
         eventId: row.event_id,

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../auth/principal.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import { type ClaimKey, idempotentRequest, onlyOnce } from '../idempotency/index.js';
 import { visibilityOf, workOrdersRepository } from '../work-orders/index.js';
 import { AttachmentStore } from './attachment-store.js';
 import { attachmentsRepository } from './attachments.repository.js';
+import type { WorkOrderAttachmentTable } from './attachments.tables.js';
 
 const MAX_PER_ORDER = 20;
 
@@ -20,7 +23,47 @@ export class AttachmentsService {
     this.store = new AttachmentStore(ctx.config.dataDir);
   }
 
-  async upload(principal: Principal, orderId: string, upload: { fileName: string; bytes: Buffer }) {
+  /**
+   * Stores a file of an order. With an idempotency key (a photo of a draft sent again after a
+   * lost answer) the same file answers the attachment stored the first time, and nothing more is
+   * written: no second file, row or audit entry.
+   */
+  upload(
+    principal: Principal,
+    orderId: string,
+    upload: { fileName: string; bytes: Buffer },
+    idempotencyKey?: string | undefined,
+  ): Promise<WorkOrderAttachmentTable> {
+    const request =
+      idempotencyKey === undefined
+        ? undefined
+        : idempotentRequest(principal.userId, idempotencyKey, 'workorder.attachment', {
+            orderId,
+            fileName: upload.fileName,
+            sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          });
+    return onlyOnce(this.ctx, request, {
+      run: (claim) => this.saveNew(principal, orderId, upload, claim),
+      replay: (attachmentId) => this.stored(principal, attachmentId),
+    });
+  }
+
+  /** An attachment stored before (a replayed upload's answer), if the caller may still see its order. */
+  private async stored(principal: Principal, attachmentId: string): Promise<WorkOrderAttachmentTable> {
+    const { db } = this.ctx.database;
+    const attachment = await attachmentsRepository.findUnscoped(db, attachmentId);
+    const order =
+      attachment && (await workOrdersRepository.view(db, visibilityOf(principal), attachment.work_order_id));
+    if (!attachment || !order) throw notFound('workorder.not_found');
+    return attachment;
+  }
+
+  private async saveNew(
+    principal: Principal,
+    orderId: string,
+    upload: { fileName: string; bytes: Buffer },
+    claim: ClaimKey,
+  ): Promise<WorkOrderAttachmentTable> {
     const { db } = this.ctx.database;
     const order = await workOrdersRepository.view(db, visibilityOf(principal), orderId);
     if (!order) throw notFound('workorder.not_found');
@@ -46,6 +89,7 @@ export class AttachmentsService {
     };
     try {
       await db.transaction().execute(async (trx) => {
+        await claim(trx, id);
         await attachmentsRepository.insert(trx, row);
         await this.ctx.audit.append(trx, principal.actor, {
           action: 'workorder.attachment_added',

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, idParams } from '../../../shared/api/common.js';
+import {
+  errorResponses,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyHeaders,
+  idempotentErrorResponses,
+  idParams,
+} from '../../../shared/api/common.js';
 import {
   actionBody,
   callerMatchSchema,
@@ -195,13 +201,21 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['work-orders'],
         summary: 'Take one step: dispatch, sign, return, extend, resolve, review, callback, urge…',
+        description:
+          'With an Idempotency-Key header (a UUID), a resent step (a draft sent again after a lost answer) answers the order and writes nothing more.',
         params: idParams,
+        headers: idempotencyHeaders,
         body: actionBody,
-        response: { 200: workOrderSchema, ...errorResponses },
+        response: { 200: workOrderSchema, ...idempotentErrorResponses },
       },
     },
     async (request) => {
-      const order = await workOrders.actions.act(request.principal, request.params.id, request.body);
+      const order = await workOrders.actions.act(
+        request.principal,
+        request.params.id,
+        request.body,
+        request.headers[IDEMPOTENCY_KEY_HEADER],
+      );
       return dto(order);
     },
   );

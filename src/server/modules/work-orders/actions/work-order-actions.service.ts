@@ -10,6 +10,7 @@ import { attachmentsRepository } from '../../attachments/index.js';
 import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
 import { beijingDate } from '../../catalogue/index.js';
 import { deedsRepository, writeDeedAndCounters } from '../../deeds/index.js';
+import { type ClaimKey, idempotentRequest, onlyOnce } from '../../idempotency/index.js';
 import type { TemplateCode } from '../../notifications/index.js';
 import { WorkOrderStep } from '../work-order-steps.js';
 import { type Visibility, workOrdersRepository } from '../work-orders.repository.js';
@@ -89,16 +90,50 @@ export class WorkOrderActions {
     });
   }
 
-  async act(
+  /**
+   * Takes one step. With an idempotency key (a draft typed offline, sent again after a lost
+   * answer) a step already taken answers the order as it is now and writes nothing: no second
+   * event, audit row, deed or message.
+   */
+  act(
     principal: Principal,
     id: string,
     input: ActionInput,
+    idempotencyKey?: string | undefined,
+  ): Promise<WorkOrder & { category_name: string }> {
+    const request =
+      idempotencyKey === undefined
+        ? undefined
+        : idempotentRequest(principal.userId, idempotencyKey, 'workorder.action', { id, input });
+    return onlyOnce(this.ctx, request, {
+      run: (claim) => this.step(principal, id, input, claim),
+      replay: (orderId) => this.asNow(principal, orderId),
+    });
+  }
+
+  /** The order as the caller may see it now (a replayed step's answer): 404 if they no longer may. */
+  private async asNow(principal: Principal, id: string): Promise<WorkOrder & { category_name: string }> {
+    const { db } = this.ctx.database;
+    if (!(await workOrdersRepository.view(db, visibilityOf(principal), id)))
+      throw notFound('workorder.not_found');
+    const catalogue = await this.catalogue.snapshot();
+    const order = (await workOrdersRepository.findUnscoped(db, id))!;
+    return { ...order, category_name: catalogue.categories.get(order.category_code)?.name ?? '' };
+  }
+
+  private async step(
+    principal: Principal,
+    id: string,
+    input: ActionInput,
+    claim: ClaimKey,
   ): Promise<WorkOrder & { category_name: string }> {
     const { db, dialect } = this.ctx.database;
     const rule = TRANSITIONS[input.action];
     const note = input.note?.trim() ?? '';
     const catalogue = await this.catalogue.snapshot();
     return db.transaction().execute(async (trx) => {
+      // First: a twin of this request holding the key makes this one wait here, then give way.
+      await claim(trx, id);
       const visible = await workOrdersRepository.view(trx, visibilityOf(principal), id);
       if (!visible) throw notFound('workorder.not_found');
       const order = (await workOrdersRepository.findUnscoped(trx, id, dialect))!;

@@ -6,8 +6,14 @@ import { HouseholdTile } from './HouseholdTile';
 
 const FLOOR_LABEL_WIDTH = 44;
 const CELL_WIDTH = 128;
+/** A room narrower than this cannot show a name: the unit scrolls sideways in its own box instead. */
+const MIN_CELL_WIDTH = 84;
 
-/** The building drawn as it stands: per unit, floors top to bottom and rooms left to right. */
+/**
+ * The building drawn as it stands: per unit, floors top to bottom and rooms left to right. On a
+ * narrow screen the rooms give up width down to MIN_CELL_WIDTH; a unit wider still scrolls
+ * sideways inside its own box, never the page.
+ */
 export function BuildingDiagram({ households }: { households: HouseholdCell[] }) {
   const { t } = useI18n();
   if (households.length === 0) {
@@ -21,14 +27,15 @@ export function BuildingDiagram({ households }: { households: HouseholdCell[] })
       </Typography.Paragraph>
       <Flex gap={24} wrap align="flex-start" data-testid="building-diagram">
         {units.map(({ unit, floors, positions }) => (
-          <div key={unit} data-testid={`map-unit-${unit}`}>
+          <div key={unit} style={{ minWidth: 0, maxWidth: '100%' }} data-testid={`map-unit-${unit}`}>
             <Typography.Title level={5} style={{ marginTop: 0, marginLeft: FLOOR_LABEL_WIDTH }}>
               {unit ? t('household.unit', { unit }) : t('map.unitUnknown')}
             </Typography.Title>
             <div
               style={{
                 display: 'grid',
-                gridTemplateColumns: `${FLOOR_LABEL_WIDTH}px repeat(${positions.length}, ${CELL_WIDTH}px)`,
+                gridTemplateColumns: `${FLOOR_LABEL_WIDTH}px repeat(${positions.length}, minmax(${MIN_CELL_WIDTH}px, ${CELL_WIDTH}px))`,
+                overflowX: 'auto',
                 gap: 6,
                 padding: 8,
                 background: '#f5f7fa',

@@ -1,14 +1,15 @@
 import { Alert, Form, Input, InputNumber, Modal, Radio, type UploadFile } from 'antd';
 import { SATISFACTION, type Satisfaction, type WorkOrderAction } from '../../../../shared/work-orders';
 import { isApiError } from '../../../api/client';
-import type { ActionBody, WorkOrder, WorkOrderAttachment } from '../../../api/work-orders';
+import type { ActionBody, WorkOrder } from '../../../api/work-orders';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { renameFieldPaths, useServerErrors } from '../../../lib/form-errors';
+import { type DraftPhoto, isDraftable } from '../../../offline/work-order-drafts';
 import { useWorkOrderLabels } from '../labels';
 import { DispatchTarget, type TargetKind } from './DispatchTarget';
-import { ResolvePhotos, uploadedIds } from './ResolvePhotos';
-import { useWorkOrderAction } from './useWorkOrderAction';
+import { draftPhotos, ResolvePhotos } from './ResolvePhotos';
+import { useDraftableStep, useWorkOrderAction } from './useWorkOrderAction';
 
 interface StepForm {
   note?: string;
@@ -17,7 +18,7 @@ interface StepForm {
   days?: number;
   approve?: boolean;
   satisfaction?: Satisfaction;
-  files?: UploadFile<WorkOrderAttachment>[];
+  files?: UploadFile<DraftPhoto>[];
 }
 
 /** Steps whose note says why and is required (as in the server's transition table). */
@@ -56,12 +57,14 @@ interface Props {
  * The dialog of one step: a note (required where the rules say so, or when sending back / the
  * resident is unsatisfied), and what the step needs — where to dispatch, how many days, photos
  * of the work, the review's verdict, the resident's satisfaction. Sends the version the user saw.
+ * A resolution or a note typed without network is kept as a draft and sent when it returns.
  */
 export function ActionModal({ order, action, onClose, onDone }: Props) {
   const { t } = useI18n();
   const labels = useWorkOrderLabels();
   const [form] = Form.useForm<StepForm>();
   const act = useWorkOrderAction(order.id);
+  const draftable = useDraftableStep(order);
   const { formError, clearFormError, onServerError } = useServerErrors(form, [
     'note',
     'days',
@@ -90,29 +93,40 @@ export function ActionModal({ order, action, onClose, onDone }: Props) {
     if (action === 'extend') body.days = values.days!;
     if (action === 'review') body.approve = values.approve!;
     if (action === 'callback') body.satisfaction = values.satisfaction!;
-    if (action === 'resolve') {
-      const ids = uploadedIds(values.files);
-      if (ids.length > 0) body.attachmentIds = ids;
+    const onError = (error: Error) => {
+      // A conflict was reported and the order reloaded: this dialog's view of it is stale.
+      if (isApiError(error, 409)) {
+        onClose();
+        return;
+      }
+      onServerError(
+        renameFieldPaths(error, {
+          targetRegionCode: 'target',
+          assigneeUserId: 'target',
+          assigneeMemberId: 'target',
+        }),
+      );
+    };
+    if (isDraftable(action)) {
+      const photos = action === 'resolve' ? draftPhotos(values.files) : [];
+      draftable.mutate(
+        { action, body, photos },
+        {
+          onSuccess: (result) => {
+            if (result !== 'kept') onDone?.(result.sent);
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
     }
     act.mutate(body, {
       onSuccess: (updated) => {
         onDone?.(updated);
         onClose();
       },
-      onError: (error) => {
-        // A conflict was reported and the order reloaded: this dialog's view of it is stale.
-        if (isApiError(error, 409)) {
-          onClose();
-          return;
-        }
-        onServerError(
-          renameFieldPaths(error, {
-            targetRegionCode: 'target',
-            assigneeUserId: 'target',
-            assigneeMemberId: 'target',
-          }),
-        );
-      },
+      onError,
     });
   };
 
@@ -125,7 +139,7 @@ export function ActionModal({ order, action, onClose, onDone }: Props) {
       okButtonProps={{ disabled: uploading }}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={act.isPending}
+      confirmLoading={act.isPending || draftable.isPending}
     >
       {hintKey && <Alert type="info" showIcon title={t(hintKey)} style={{ marginBottom: 16 }} />}
       <Form<StepForm> form={form} layout="vertical" onFinish={submit}>

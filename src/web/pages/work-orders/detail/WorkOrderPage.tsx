@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Result, Row, Space, Typography } from 'antd';
+import { Card, Col, Flex, Grid, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { WorkOrderAction } from '../../../../shared/work-orders';
@@ -8,7 +8,10 @@ import { workOrderQuery } from '../../../api/work-orders';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { useWorkOrderDrafts } from '../../../offline/useWorkOrderDrafts';
+import { useMe } from '../../../session/useMe';
 import { useCategoryName } from '../category-name';
+import { WorkOrderDrafts } from '../drafts/WorkOrderDrafts';
 import { OrderBadges, StatusTag, TimeLeftTag, useNow } from '../OrderTags';
 import { RegionPath } from '../RegionPath';
 import { ActionButtons } from './ActionButtons';
@@ -17,7 +20,12 @@ import { Attachments } from './Attachments';
 import { OrderFacts } from './OrderFacts';
 import { OrderTimeline } from './OrderTimeline';
 
-/** /work-orders/:id — one order: its facts, its steps, and the steps the user may take now. */
+/**
+ * /work-orders/:id — one order: its facts, its steps, and the steps the user may take now. Below
+ * 768 px the steps sit in a bar held at the bottom of the screen (one thumb away), which comes to
+ * rest after the timeline at the page's end, so it never hides the last of the content. Drafts of
+ * this order's steps waiting to be sent are shown first.
+ */
 export function WorkOrderPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -25,6 +33,9 @@ export function WorkOrderPage() {
   const now = useNow();
   const order = useQuery(workOrderQuery(id));
   const [action, setAction] = useState<WorkOrderAction | null>(null);
+  const narrow = Grid.useBreakpoint().md === false;
+  const drafts = useWorkOrderDrafts(useMe().id).filter((draft) => draft.orderId === id);
+  const waiting = drafts.map((draft) => draft.action);
 
   if (order.isPending) return <FullPageSpin />;
   if (order.isError) {
@@ -36,6 +47,7 @@ export function WorkOrderPage() {
   const data = order.data;
   return (
     <Flex vertical gap={16} data-testid="order-page">
+      <WorkOrderDrafts drafts={drafts} />
       <Card>
         <Flex justify="space-between" align="start" gap={16} wrap>
           <div>
@@ -51,7 +63,9 @@ export function WorkOrderPage() {
               {categoryName(data)} · <RegionPath code={data.regionCode} last={3} />
             </Typography.Paragraph>
           </div>
-          <ActionButtons actions={data.availableActions} onAction={setAction} />
+          {!narrow && (
+            <ActionButtons actions={data.availableActions} onAction={setAction} waiting={waiting} />
+          )}
         </Flex>
       </Card>
       <Row gutter={16}>
@@ -69,6 +83,11 @@ export function WorkOrderPage() {
           <OrderTimeline events={data.events} attachments={data.attachments} />
         </Col>
       </Row>
+      {narrow && data.availableActions.length > 0 && (
+        <nav className="lx-action-bar" aria-label={t('phone.actionBar')} data-testid="order-action-bar">
+          <ActionButtons actions={data.availableActions} onAction={setAction} waiting={waiting} bar />
+        </nav>
+      )}
       {action && <ActionModal order={data} action={action} onClose={() => setAction(null)} />}
     </Flex>
   );
