@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { requestSummarySchema } from '../../shared/api/portal.js';
+import { workOrderSchema } from '../../shared/api/work-orders.js';
 import { residentRows, writeResidentXlsx } from '../fixtures/resident-rows.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
@@ -51,7 +53,7 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id;
+    ).body(workOrderSchema).id;
     resident = await residentLogin(env, newPhone());
     portalOrderId = (
       await env.inject('POST', '/api/portal/requests', {
@@ -63,7 +65,7 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
           address: '1号楼2单元',
         },
       })
-    ).json.id;
+    ).body(requestSummarySchema).id;
     const file = env.file('rows.xlsx');
     await writeResidentXlsx(
       file,
