@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
+import { errorBodySchema } from '../../shared/api/common.js';
 import { buildApp } from '../app.js';
 import { describeEachDialect } from '../testing/test-env.js';
 
@@ -23,7 +24,8 @@ describeEachDialect('errors and service endpoints', (env) => {
     const response = await app.inject({ method: 'GET', url: '/api/test/explode' });
     await app.close();
     expect(response.statusCode).toBe(500);
-    const body = response.json();
+    // Strict: a key beyond the error shape's would fail the parse rather than be dropped.
+    const body = errorBodySchema.strict().parse(response.json());
     expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
     expect(body.code).toBe('internal.error');
     expect(response.body).not.toContain('hunter2');
@@ -126,7 +128,7 @@ describeEachDialect('errors and service endpoints', (env) => {
         url,
         headers: { cookie, 'accept-language': 'en' },
       });
-      expect(english.json().message, url).toMatch(/^[A-Z][a-z]* [a-z]/);
+      expect(errorBodySchema.parse(english.json()).message, url).toMatch(/^[A-Z][a-z]* [a-z]/);
     }
     // Open311 clients get the specification's error list instead.
     for (const url of ['/open311/v2/requests/%ff.json', `/open311/v2/services/${'x'.repeat(150)}.json`]) {

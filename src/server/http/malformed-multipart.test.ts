@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { errorBodySchema } from '../../shared/api/common.js';
 import { requestSummarySchema } from '../../shared/api/portal.js';
 import { workOrderSchema } from '../../shared/api/work-orders.js';
 import { residentRows, writeResidentXlsx } from '../fixtures/resident-rows.js';
@@ -93,7 +94,8 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
         });
         seen.push(`${route.url.replace(/[0-9a-f-]{36}/, ':id')} ${body.name}: ${response.statusCode}`);
         expect(response.statusCode, `${route.url} with ${body.name}`).toBe(400);
-        const json = response.json();
+        // Strict: a key beyond the error shape's would fail the parse rather than be dropped.
+        const json = errorBodySchema.strict().parse(response.json());
         expect(Object.keys(json).sort()).toEqual(['code', 'message', 'requestId']);
         expect(json.code).toBe('request.malformed_multipart');
         expect(json.message).toMatch(/multipart|表单/);
