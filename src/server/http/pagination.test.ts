@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { auditPageSchema } from '../../shared/api/audit.js';
+import { uncoveredPageSchema } from '../../shared/api/organizations.js';
+import { requestPageSchema } from '../../shared/api/portal.js';
+import { personPageSchema } from '../../shared/api/register.js';
+import { managedUserPageSchema } from '../../shared/api/users.js';
+import { workOrderPageSchema } from '../../shared/api/work-orders.js';
 import { translate } from '../i18n/messages.js';
 import { createResidents } from '../modules/member-workflows/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
-import { DISTRICT, describeEachDialect, QINGNIAN } from '../testing/test-env.js';
+import { DISTRICT, describeEachDialect, QINGNIAN, type TestResponse } from '../testing/test-env.js';
 import { DomainError } from './errors.js';
 import { decodeCursor, encodeCursor, page } from './pagination.js';
 
@@ -67,8 +74,18 @@ interface List {
   cookie: () => string;
   /** How many rows one big page may hold (the list's maximum limit). */
   max: number;
-  keyOf: (item: Record<string, unknown>) => string;
+  /** One page read with the list's shared page schema (the one the web parses with): each row's key. */
+  read: (response: TestResponse) => { keys: string[]; nextCursor: string | null };
 }
+
+type PageOfIds = z.ZodType<{ items: { id: string }[]; nextCursor: string | null }>;
+/** A page whose rows are known by their id. */
+const byId =
+  (schema: PageOfIds): List['read'] =>
+  (response) => {
+    const page = response.body(schema);
+    return { keys: page.items.map((item) => item.id), nextCursor: page.nextCursor };
+  };
 
 describeEachDialect('every paging list, walked page by page', (env) => {
   let world: WorkOrderWorld;
@@ -99,45 +116,59 @@ describeEachDialect('every paging list, walked page by page', (env) => {
     }
   });
 
-  const id = (item: Record<string, unknown>) => String(item.id);
   const lists: List[] = [
     {
       name: 'all work orders (newest first)',
       url: '/api/work-orders?view=all',
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(workOrderPageSchema),
     },
     {
       name: 'my work orders (by deadline)',
       url: '/api/work-orders?view=mine',
       cookie: () => world.secretary.cookie,
       max: 200,
-      keyOf: id,
+      read: byId(workOrderPageSchema),
     },
-    { name: 'persons', url: '/api/persons?', cookie: () => world.admin, max: 200, keyOf: id },
+    {
+      name: 'persons',
+      url: '/api/persons?',
+      cookie: () => world.admin,
+      max: 200,
+      read: byId(personPageSchema),
+    },
     {
       name: 'households without care',
       url: `/api/coverage/${DISTRICT}/uncovered?`,
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(uncoveredPageSchema),
     },
     {
       name: 'users',
       url: '/api/users?',
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(managedUserPageSchema),
     },
     {
       name: 'audit log',
       url: '/api/audit?action=auth.',
       cookie: () => world.admin,
       max: 200,
-      keyOf: (item) => String(item.seq),
+      read: (response) => {
+        const page = response.body(auditPageSchema);
+        return { keys: page.items.map((entry) => String(entry.seq)), nextCursor: page.nextCursor };
+      },
     },
-    { name: 'portal requests', url: '/api/portal/requests?', cookie: () => resident, max: 50, keyOf: id },
+    {
+      name: 'portal requests',
+      url: '/api/portal/requests?',
+      cookie: () => resident,
+      max: 50,
+      read: byId(requestPageSchema),
+    },
   ];
   const withParams = (url: string, params: string) => `${url}${url.endsWith('?') ? '' : '&'}${params}`;
 
@@ -147,8 +178,9 @@ describeEachDialect('every paging list, walked page by page', (env) => {
         cookie: list.cookie(),
       });
       expect(whole.status).toBe(200);
-      expect(whole.json.nextCursor).toBeNull();
-      const everything: string[] = whole.json.items.map(list.keyOf);
+      const onePage = list.read(whole);
+      expect(onePage.nextCursor).toBeNull();
+      const everything = onePage.keys;
       expect(everything.length).toBeGreaterThan(2);
 
       const walked: string[] = [];
@@ -158,11 +190,12 @@ describeEachDialect('every paging list, walked page by page', (env) => {
         const params: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
         const response = await env.inject('GET', withParams(list.url, params), { cookie: list.cookie() });
         expect(response.status).toBe(200);
-        expect(response.json.items.length).toBeLessThanOrEqual(2);
+        const page = list.read(response);
+        expect(page.keys.length).toBeLessThanOrEqual(2);
         // limit + 1: a page that says there is more is never followed by an empty one.
-        if (response.json.nextCursor) expect(response.json.items).toHaveLength(2);
-        walked.push(...response.json.items.map(list.keyOf));
-        cursor = response.json.nextCursor;
+        if (page.nextCursor) expect(page.keys).toHaveLength(2);
+        walked.push(...page.keys);
+        cursor = page.nextCursor;
         pages += 1;
       } while (cursor && pages < 100);
       expect(pages).toBe(Math.ceil(everything.length / 2));
@@ -177,8 +210,8 @@ describeEachDialect('every paging list, walked page by page', (env) => {
           cookie: list.cookie(),
         });
         expect(response.status).toBe(400);
-        expect(response.json.code).toBe('request.validation');
-        expect(response.json.fields).toEqual([
+        expect(response.error.code).toBe('request.validation');
+        expect(response.error.fields).toEqual([
           { path: 'querystring.cursor', message: translate('field.invalid', 'zh') },
         ]);
       }
@@ -186,7 +219,7 @@ describeEachDialect('every paging list, walked page by page', (env) => {
         cookie: list.cookie(),
       });
       expect(tooLong.status).toBe(400);
-      expect(tooLong.json.fields.map((f: { path: string }) => f.path)).toEqual(['querystring.cursor']);
+      expect(tooLong.error.fields?.map((field) => field.path)).toEqual(['querystring.cursor']);
     });
   }
 });

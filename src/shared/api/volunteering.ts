@@ -232,6 +232,8 @@ export const signupSchema = z
     confirmed: z.boolean(),
   })
   .meta({ id: 'VolunteerSignup' });
+/** The sign-ups a step changed at once (hours confirmed or entered after the fact). */
+export const signupListSchema = z.object({ items: z.array(signupSchema) });
 
 export const shiftSchema = z.object({
   id: z.string(),

@@ -15,6 +15,7 @@ import {
   decisionBody,
   myVolunteeringSchema,
   signupBody,
+  signupListSchema,
   signupSchema,
   walkInBody,
 } from '../../../shared/api/volunteering.js';
@@ -36,7 +37,6 @@ import {
 
 const idParams = z.object({ id: idSchema });
 const tags = ['volunteering'];
-const signupsOut = z.object({ items: z.array(signupSchema) });
 
 export interface ActivitiesRoutesOptions {
   ctx: ServiceContext;
@@ -173,7 +173,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         summary: 'Confirm the hours of sign-ups (credited to the time bank)',
         params: idParams,
         body: confirmHoursBody,
-        response: { 200: signupsOut, ...errorResponses },
+        response: { 200: signupListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -192,7 +192,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         summary: 'Enter confirmed hours after the fact (a paper sign-in sheet)',
         params: idParams,
         body: bulkHoursBody,
-        response: { 200: signupsOut, ...errorResponses },
+        response: { 200: signupListSchema, ...errorResponses },
       },
     },
     async (request) => {
