@@ -5,9 +5,9 @@ import {
   campaignSchema,
   coverageSchema,
   needOrderSchema,
-  pageOf,
+  visitPageSchema,
   visitSchema,
-  visitTargetSchema,
+  visitTargetPageSchema,
 } from '../../../shared/api/visits.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
 import { rebuildRollups } from '../cockpit/index.js';
@@ -15,8 +15,6 @@ import { createResidents } from '../member-workflows/testing.js';
 import { createCampaign, isoDay, visitBody } from './testing.js';
 
 const DAY = 86_400_000;
-const targetPageSchema = pageOf(visitTargetSchema);
-const visitPageSchema = pageOf(visitSchema);
 
 describeEachDialect('大走访: campaigns, coverage, needs → orders, register changes', (env) => {
   let secretary = '';
@@ -177,7 +175,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     const overdue = await env.inject('GET', `/api/visit-targets?campaign=${id}&state=overdue&limit=200`, {
       cookie: secretary,
     });
-    const late = overdue.body(targetPageSchema).items.map((t) => t.householdId);
+    const late = overdue.body(visitTargetPageSchema).items.map((t) => t.householdId);
     expect(late.length).toBe(total - 2);
     const moved = await env.inject('POST', `/api/visit-campaigns/${id}/assignments`, {
       cookie: secretary,
@@ -190,7 +188,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     );
     expect(byVisitor).toEqual({ [gridWorker.id]: 2, [helper.id]: total - 2 });
     const helperOwn = await env.inject('GET', '/api/me/visit-targets', { cookie: helper.cookie });
-    expect(helperOwn.body(targetPageSchema).items).toHaveLength(total - 2);
+    expect(helperOwn.body(visitTargetPageSchema).items).toHaveLength(total - 2);
     const refused = await env.inject('POST', `/api/visit-campaigns/${id}/assignments`, {
       cookie: secretary,
       body: { householdIds: [uuidv7()], visitorUserId: helper.id },
@@ -286,7 +284,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     const due = () =>
       env
         .inject('GET', `/api/visit-targets?campaign=${campaign.id}&state=return_due`, { cookie: secretary })
-        .then((r) => r.body(targetPageSchema).items.map((t) => t.householdId));
+        .then((r) => r.body(visitTargetPageSchema).items.map((t) => t.householdId));
     expect(await due()).toEqual([]);
     // The order closes (its own lifecycle is tested in work-orders): the household's return visit is due.
     await env.database.db

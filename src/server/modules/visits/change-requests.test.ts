@@ -1,8 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { changeRequestSchema, pageOf, visitSchema } from '../../../shared/api/visits.js';
+import { changeRequestPageSchema, changeRequestSchema, visitSchema } from '../../../shared/api/visits.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
-
-const changeRequestPageSchema = pageOf(changeRequestSchema);
 
 import { createResidents } from '../member-workflows/testing.js';
 import { visitBody } from './testing.js';

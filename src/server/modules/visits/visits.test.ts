@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
-import { householdBriefSchema, pageOf, visitSchema, visitTargetSchema } from '../../../shared/api/visits.js';
+import {
+  householdBriefSchema,
+  visitPageSchema,
+  visitSchema,
+  visitTargetPageSchema,
+} from '../../../shared/api/visits.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
@@ -9,8 +14,6 @@ import { createCampaign, visitBody } from './testing.js';
 
 /** 索菲亚社区, 道里区: another county of the same deployment. */
 const DAOLI_COMMUNITY = '230102001002';
-const visitPageSchema = pageOf(visitSchema);
-const targetPageSchema = pageOf(visitTargetSchema);
 
 describeEachDialect('大走访: recording visits', (env) => {
   let secretary = '';
@@ -250,7 +253,7 @@ describeEachDialect('大走访: recording visits', (env) => {
     });
     expect(give.status).toBe(200);
     const mine = await env.inject('GET', '/api/me/visit-targets', { cookie: own.cookie });
-    expect(mine.body(targetPageSchema).items.map((t) => t.householdId)).toEqual([households[4]!.id]);
+    expect(mine.body(visitTargetPageSchema).items.map((t) => t.householdId)).toEqual([households[4]!.id]);
     expect((await record(own.cookie, visitBody(env, households[4]!.id))).status).toBe(201);
     expect((await record(own.cookie, visitBody(env, households[5]!.id))).status).toBe(404);
   });

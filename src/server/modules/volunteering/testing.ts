@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { activitySchema, signupSchema, volunteerSchema } from '../../../shared/api/volunteering.js';
 import type { Organization } from '../../db/tables.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import {
@@ -45,7 +46,11 @@ export async function volunteerWorld(
       body: { teamId: team.id, personId: person.id, skills: i === 0 ? ['急救证'] : [] },
     });
     if (created.status !== 201) throw new Error(`volunteer: ${JSON.stringify(created.json)}`);
-    volunteers.push({ id: created.json.id, personId: person.id, ...(login ? { cookie: login.cookie } : {}) });
+    volunteers.push({
+      id: created.body(volunteerSchema).id,
+      personId: person.id,
+      ...(login ? { cookie: login.cookie } : {}),
+    });
   }
   return { team, people, secretary, volunteers };
 }
@@ -122,7 +127,7 @@ export async function volunteeringMatrixFixtures(
       body: { teamId: team.id, personId },
     });
     if (response.status !== 201) throw new Error(`volunteer: ${JSON.stringify(response.json)}`);
-    return response.json.id as string;
+    return response.body(volunteerSchema).id;
   };
   const own = await enrol(people[0]!.id);
   const other = await enrol(people[1]!.id);
@@ -139,14 +144,15 @@ export async function volunteeringMatrixFixtures(
     },
   });
   if (activity.status !== 201) throw new Error(`activity: ${JSON.stringify(activity.json)}`);
-  const shiftId = activity.json.shifts[0].id as string;
-  const byLeader = await env.inject('POST', `/api/volunteer-activities/${activity.json.id}/signups`, {
+  const created = activity.body(activitySchema);
+  const shiftId = created.shifts[0]!.id;
+  const byLeader = await env.inject('POST', `/api/volunteer-activities/${created.id}/signups`, {
     cookie: admin,
     body: { shiftId, volunteerId: other },
   });
   const byOwner = await env.inject('POST', '/api/me/volunteering/signups', {
     cookie: owner.cookie,
-    body: { activityId: activity.json.id, shiftId },
+    body: { activityId: created.id, shiftId },
   });
   if (byLeader.status !== 201 || byOwner.status !== 201) throw new Error('volunteering sign-ups');
   const certificate = uuidv7();
@@ -173,10 +179,10 @@ export async function volunteeringMatrixFixtures(
     samples: { volunteerTeam: team.id, volunteer: other, volunteerShift: shiftId },
     params: {
       volunteer: { id: other },
-      volunteer_activity: { id: activity.json.id },
-      volunteer_signup: { id: byLeader.json.id },
+      volunteer_activity: { id: created.id },
+      volunteer_signup: { id: byLeader.body(signupSchema).id },
       volunteer_certificate: { id: certificate },
-      own_volunteer_signup: { id: byOwner.json.id },
+      own_volunteer_signup: { id: byOwner.body(signupSchema).id },
       own_volunteer_certificate: { id: certificate },
     },
     owner: owner.cookie,

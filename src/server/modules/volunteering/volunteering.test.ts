@@ -3,11 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   activityDetailSchema,
   activitySchema,
-  pageOf,
   signupSchema,
-  teamSchema,
+  teamPageSchema,
+  volunteerPageSchema,
   volunteerRecordSchema,
-  volunteerSchema,
 } from '../../../shared/api/volunteering.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -17,8 +16,6 @@ import { activityBody, hoursFromNow, type VolunteerWorld, volunteerWorld } from 
 
 /** 索菲亚社区, 道里区: another district of the same deployment. */
 const DAOLI_COMMUNITY = '230102001002';
-const volunteerPageSchema = pageOf(volunteerSchema);
-const teamPageSchema = pageOf(teamSchema);
 
 describeEachDialect(
   'volunteering: teams, volunteers, activities, sign-ups',

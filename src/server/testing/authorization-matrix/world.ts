@@ -1,5 +1,7 @@
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { importJobSchema } from '../../../shared/api/register.js';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
@@ -15,7 +17,11 @@ import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { multipartFile } from '../multipart.js';
-import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
+import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv, type TestResponse } from '../test-env.js';
+
+/** The fixtures need only the id of what they create, whatever the record's full shape. */
+const created = z.object({ id: z.string() });
+const idOf = (response: TestResponse): string => response.body(created).id;
 
 /**
  * The records and sessions the authorization matrix test calls every route with: a session per
@@ -201,15 +207,15 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     };
     set('organization', organizations[community]!);
     set('member', { id: member.id });
-    set('registration', { id: registration.json.id });
-    set('commitment', { id: commitment.json.id });
-    set('transfer', { id: transfer.json.id });
+    set('registration', { id: idOf(registration) });
+    set('commitment', { id: idOf(commitment) });
+    set('transfer', { id: idOf(transfer) });
     set('timebank_account', { id: accounts.account });
     set('timebank_transfer', { id: accounts.transfer });
     set('timebank_post', { id: accounts.post });
     set('timebank_item', { id: accounts.item });
     set('own_member', { id: withLogin.member.id });
-    set('own_commitment', { id: commitment.json.id });
+    set('own_commitment', { id: idOf(commitment) });
     if (side === 'inside') {
       owners.own_member = withLogin.cookie;
       owners.own_commitment = withLogin.cookie;
@@ -266,7 +272,7 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       },
     });
     if (order.status !== 201) throw new Error(`work order: ${JSON.stringify(order.json)}`);
-    return { id: order.json.id };
+    return { id: idOf(order) };
   });
   await both('attachment', async (community) => {
     const form = multipartFile(photo);
@@ -300,10 +306,11 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       payload: form.payload,
     });
     if (response.statusCode >= 300) throw new Error(`import: ${response.body}`);
-    const id = response.json().id as string;
+    const id = created.parse(response.json()).id;
     for (let i = 0; i < 200; i++) {
       const job = await env.inject('GET', `/api/imports/${id}`, { cookie: worker.cookie });
-      if (job.json.status !== 'running' && job.json.status !== 'queued') break;
+      const { status } = job.body(importJobSchema);
+      if (status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return { id };
@@ -319,7 +326,7 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       },
     });
     if (response.status !== 201) throw new Error(`hotline: ${JSON.stringify(response.json)}`);
-    return { id: response.json.id };
+    return { id: idOf(response) };
   });
   await both('open311_key', async (community) => ({ id: (await issueKey(env, admin, community)).id }));
 
@@ -369,12 +376,12 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     const form = multipartFile(photo);
     const uploaded = await env.app.inject({
       method: 'POST',
-      url: `/api/portal/requests/${submitted.json.id}/photos`,
+      url: `/api/portal/requests/${idOf(submitted)}/photos`,
       headers: { ...form.headers, cookie },
       payload: form.payload,
     });
     if (uploaded.statusCode !== 201) throw new Error(`portal photo: ${uploaded.body}`);
-    return { id: submitted.json.id as string, photoId: uploaded.json().id as string };
+    return { id: idOf(submitted), photoId: created.parse(uploaded.json()).id };
   };
   const alice = await residentLogin(env, newPhone());
   const bob = await residentLogin(env, newPhone());
