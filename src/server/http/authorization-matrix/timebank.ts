@@ -71,4 +71,22 @@ export const TIMEBANK_ROUTES: MatrixRows = {
     target: 'none',
     body: () => ({ code: '000000' }),
   },
+  // Statements, rankings, one's own account (statements.routes.ts).
+  'GET /api/timebank/accounts/:id/statements/:month.xlsx': {
+    access: 'timebank.read',
+    target: 'timebank_account',
+  },
+  'GET /api/timebank/accounts/:id/statements/:month.pdf': {
+    access: 'timebank.read',
+    target: 'timebank_account',
+  },
+  'GET /api/timebank/rankings': {
+    access: 'timebank.read',
+    target: 'none',
+    scopedBy: { query: 'region', also: 'from=2020-01&to=2020-12' },
+  },
+  // The caller's own account, found through their member link: no record named, nothing of others'.
+  'GET /api/me/timebank': { access: 'authenticated', target: 'none' },
+  'GET /api/me/timebank/statements/:month.xlsx': { access: 'authenticated', target: 'none' },
+  'GET /api/me/timebank/statements/:month.pdf': { access: 'authenticated', target: 'none' },
 };
