@@ -58,6 +58,7 @@ import {
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
 import {
+  portalTimebankRoutes,
   timebankExchangeRoutes,
   timebankRoutes,
   timebankStatementRoutes,
@@ -226,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(timebankRoutes, { ctx });
   await app.register(timebankExchangeRoutes, { ctx });
   await app.register(timebankStatementRoutes, { ctx });
+  await app.register(portalTimebankRoutes, { ctx });
   await app.register(volunteeringRoutes, {
     ctx,
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),

@@ -89,4 +89,18 @@ export const TIMEBANK_ROUTES: MatrixRows = {
   'GET /api/me/timebank': { access: 'authenticated', target: 'none' },
   'GET /api/me/timebank/statements/:month.xlsx': { access: 'authenticated', target: 'none' },
   'GET /api/me/timebank/statements/:month.pdf': { access: 'authenticated', target: 'none' },
+  // The resident portal's time bank (portal-timebank.routes.ts): staff sessions are refused (401);
+  // a resident's own account and community are covered by portal-timebank*.test.ts.
+  'GET /api/portal/me/timebank': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/account': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/statements/:month.xlsx': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/statements/:month.pdf': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/posts': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/accept': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/confirm': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/cancel': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/items': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/items/:id/orders': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/orders': { access: 'resident', target: 'none' },
 };
