@@ -223,7 +223,8 @@ export const redemptionSchema = z.object({
 
 // ---- Statements, rankings, one's own account ----
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Years 2000–2999: the time bank has no month before, and a database no instant of year 0. */
+const MONTH = /^2\d{3}-(0[1-9]|1[0-2])$/;
 /** A Beijing calendar month, `YYYY-MM`. */
 export const monthSchema = z.string().regex(MONTH, 'timebank.month_format');
 

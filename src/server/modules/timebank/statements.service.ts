@@ -37,13 +37,14 @@ export interface Statement {
   generatedAt: string;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** The instants a Beijing month runs between: its first midnight, and the next month's. */
+/** The instants a Beijing month (`YYYY-MM`) runs between: its first midnight, and the next month's. */
 export function monthRange(month: string): { from: string; to: string } {
   const year = Number(month.slice(0, 4));
   const index = Number(month.slice(5, 7)) - 1;
-  const start = (y: number, m: number) => new Date(Date.UTC(y, m, 1) - BEIJING_OFFSET_MS).toISOString();
+  const start = (y: number, m: number) => {
+    const text = `${String(y + Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
+    return new Date(Date.parse(`${text}-01T00:00:00+08:00`)).toISOString();
+  };
   return { from: start(year, index), to: start(year, index + 1) };
 }
 

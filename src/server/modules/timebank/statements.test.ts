@@ -77,7 +77,7 @@ describeEachDialect('time bank: monthly statements of an account (Excel and PDF)
 
   it('refuses a month that is not one, or has not begun, naming the field in both languages', async () => {
     const id = people[0]!.id;
-    for (const month of ['2026-13', '2026-00', '202612', '2026-1', 'x']) {
+    for (const month of ['2026-13', '2026-00', '202612', '2026-1', '0000-01', '1999-12', 'x']) {
       const response = await statement(cookies.secretary, id, `${month}.xlsx`);
       expect(response.status).toBe(400);
       expect(response.error.fields).toEqual([{ path: 'params.month', message: '月份格式应为 YYYY-MM' }]);
