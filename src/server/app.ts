@@ -57,7 +57,12 @@ import {
   registerRoutes,
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
-import { timebankExchangeRoutes, timebankRoutes } from './modules/timebank/index.js';
+import {
+  portalTimebankRoutes,
+  timebankExchangeRoutes,
+  timebankRoutes,
+  timebankStatementRoutes,
+} from './modules/timebank/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { volunteeringRoutes } from './modules/volunteering/index.js';
@@ -221,6 +226,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
   await app.register(timebankRoutes, { ctx });
   await app.register(timebankExchangeRoutes, { ctx });
+  await app.register(timebankStatementRoutes, { ctx });
+  await app.register(portalTimebankRoutes, { ctx });
   await app.register(volunteeringRoutes, {
     ctx,
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),

@@ -42,6 +42,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
+  if (pathname === '/me/timebank') return '/me/timebank';
   if (pathname === '/home') return '/home';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
@@ -72,6 +73,12 @@ export function SideMenu() {
       key: '/me',
       icon: <IdcardOutlined />,
       label: <span data-testid="menu-my-page">{t('userMenu.me')}</span>,
+    });
+    // Their own 爱心银行: balance, rows, statements and certificates.
+    items.push({
+      key: '/me/timebank',
+      icon: <WalletOutlined />,
+      label: <span data-testid="menu-my-timebank">{t('nav.myTimebank')}</span>,
     });
   }
   // The phone home: what waits for a handler, a resident search, their grid's buildings.

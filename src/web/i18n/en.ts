@@ -7,6 +7,7 @@ import { enOrganizations } from './en.organizations';
 import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
+import { enPortalTimebank } from './en.portal-timebank';
 import { enRegister } from './en.register';
 import { enTimebank } from './en.timebank';
 import { enVisits } from './en.visits';
@@ -109,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   ...enMemberWorkflows,
   ...enWorkOrders,
   ...enPortal,
+  ...enPortalTimebank,
   ...enVolunteering,
   ...enOpen311,
   ...enPassword,

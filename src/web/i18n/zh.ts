@@ -7,6 +7,7 @@ import { zhOrganizations } from './zh.organizations';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
+import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhRegister } from './zh.register';
 import { zhTimebank } from './zh.timebank';
 import { zhVisits } from './zh.visits';
@@ -109,6 +110,7 @@ export const zh = {
   ...zhMemberWorkflows,
   ...zhWorkOrders,
   ...zhPortal,
+  ...zhPortalTimebank,
   ...zhVolunteering,
   ...zhOpen311,
   ...zhPassword,

@@ -1,7 +1,11 @@
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import { expect } from 'vitest';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import { createOrganization, createResidents } from '../member-workflows/testing.js';
+import { newPhone, residentLogin } from '../portal/testing.js';
 import { limitsOf } from './ledger.js';
 import { TimebankService } from './timebank.service.js';
 import type { TimebankAccount } from './timebank.tables.js';
@@ -136,4 +140,85 @@ export async function timebankFixtures(
     post: post.id,
     item: item.id,
   };
+}
+
+/** A statement workbook read back: the summary's figures and the rows of the month. */
+export async function readStatementWorkbook(content: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const [summary, lines] = workbook.worksheets;
+  const figure = (label: string) => {
+    let value: unknown;
+    summary!.eachRow((row) => {
+      if (row.getCell(1).value === label) value = row.getCell(2).value;
+    });
+    return value;
+  };
+  const rows: { kind: string; counterparty: string; memo: string; minutes: number; balance: number }[] = [];
+  lines!.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push({
+      kind: String(row.getCell(2).value),
+      counterparty: String(row.getCell(3).value),
+      memo: String(row.getCell(4).value ?? ''),
+      minutes: Number(row.getCell(5).value),
+      balance: Number(row.getCell(6).value),
+    });
+  });
+  return {
+    sheets: workbook.worksheets.map((sheet) => sheet.name),
+    heading: (lines!.getRow(1).values as unknown[]).slice(1).map(String),
+    account: figure('账户'),
+    month: figure('对账月份'),
+    opening: Number(figure('期初余额')),
+    credits: Number(figure('本月收入')),
+    debits: Number(figure('本月支出')),
+    closing: Number(figure('期末余额')),
+    rows,
+  };
+}
+
+/** The text of a PDF with all white space taken out (pdf-parse breaks lines where it likes). */
+export async function pdfText(content: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(content) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  return text.replace(/\s+/g, '');
+}
+
+/** Opening plus every row is the closing balance, and each row's balance runs on from the one before. */
+export function expectFiguresAddUp(statement: Awaited<ReturnType<typeof readStatementWorkbook>>): void {
+  let running = statement.opening;
+  for (const row of statement.rows) {
+    running += row.minutes;
+    expect(row.balance).toBe(running);
+  }
+  expect(statement.closing).toBe(running);
+  const sum = (sign: 1 | -1) =>
+    statement.rows
+      .filter((row) => row.minutes * sign > 0)
+      .reduce((total, row) => total + row.minutes * sign, 0);
+  expect(statement.credits).toBe(sum(1));
+  expect(statement.debits).toBe(sum(-1));
+}
+
+/** A name as shown to someone who may not know it: its first character, then one star for each other. */
+export const maskedName = (name: string): string => `${[...name][0]}${'*'.repeat([...name].length - 1)}`;
+
+/**
+ * A resident of the portal linked to a register person: the person's phone is set to a fresh
+ * number (as the register would hold it: encrypted, with its blind index), and the resident signs
+ * in with it, which links the portal account to that person. Answers the resident cookie.
+ */
+export async function linkedResident(env: TestEnv, personId: string): Promise<string> {
+  const phone = newPhone();
+  await env.database.db
+    .updateTable('persons')
+    .set({
+      phone_enc: env.ctx.crypto.encrypt('person.phone', phone),
+      phone_bidx: env.ctx.crypto.blindIndex('person.phone', phone),
+    })
+    .where('id', '=', personId)
+    .execute();
+  return residentLogin(env, phone);
 }

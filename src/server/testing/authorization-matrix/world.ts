@@ -42,6 +42,7 @@ export const PLACEHOLDERS: Params = {
   district: '230108',
   file: 'nothing.json',
   format: 'json',
+  month: '2026-01',
 };
 
 export interface MatrixWorld {
