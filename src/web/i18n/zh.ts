@@ -7,8 +7,10 @@ import { zhOrganizations } from './zh.organizations';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
+import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhTimebank } from './zh.timebank';
+import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
@@ -115,6 +117,8 @@ export const zh = {
   ...zhCockpit,
   ...zhArticle,
   ...zhVisits,
+  ...zhVisitMap,
+  ...zhPortalVolunteering,
   ...zhTimebank,
   ...zhPhone,
 } as const;

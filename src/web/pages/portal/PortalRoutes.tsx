@@ -3,8 +3,10 @@ import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MyRequestsPage } from './MyRequestsPage';
 import { NewRequestPage } from './NewRequestPage';
+import { PortalCheckInPage } from './PortalCheckInPage';
 import { PortalShell } from './PortalLayout';
 import { PortalLoginPage } from './PortalLoginPage';
+import { PortalVolunteeringPage } from './PortalVolunteeringPage';
 import { RequestPage } from './RequestPage';
 import { RequireResident } from './session';
 
@@ -32,6 +34,8 @@ export function PortalRoutes() {
           <Route index element={<MyRequestsPage />} />
           <Route path="new" element={<NewRequestPage />} />
           <Route path="requests/:id" element={<RequestPage />} />
+          <Route path="volunteering" element={<PortalVolunteeringPage />} />
+          <Route path="volunteering/check-in" element={<PortalCheckInPage />} />
           <Route path="*" element={<Navigate to="/m" replace />} />
         </Route>
       </Routes>

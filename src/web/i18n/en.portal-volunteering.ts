@@ -1,0 +1,55 @@
+import type { zhPortalVolunteering } from './zh.portal-volunteering';
+
+/** English strings of volunteering in the resident portal and of the check-in QR code (spread into en.ts). */
+export const enPortalVolunteering: Record<keyof typeof zhPortalVolunteering, string> = {
+  'portal.nav.label': 'Sections',
+  'portal.nav.requests': 'My requests',
+  'portal.nav.volunteering': 'Volunteering',
+
+  'pvol.title': 'My volunteering',
+  'pvol.hours': 'Hours served',
+  'pvol.hoursUnit': 'h',
+  'pvol.served': 'Services',
+  'pvol.timesUnit': '',
+  'pvol.checkIn': 'Scan or enter a check-in code',
+  'pvol.open': 'Open activities',
+  'pvol.noOpen': 'Your teams have no open activities right now',
+  'pvol.fill': '{taken}/{needed} signed up',
+  'pvol.waiting': '{count} waiting',
+  'pvol.signUp': 'Sign up',
+  'pvol.joinWaitlist': 'Join the waiting list',
+  'pvol.signedUp': 'You are signed up',
+  'pvol.pending': 'Signed up; the leader will confirm',
+  'pvol.waitlisted':
+    'The shift is full: you are number {position} on the waiting list and move up when someone cancels',
+  'pvol.cancel': 'Cancel sign-up',
+  'pvol.cancelConfirm': 'Cancel this sign-up?',
+  'pvol.cutoff': 'No cancelling within {hours} hours of the start',
+  'pvol.cancelled': 'Sign-up cancelled',
+  'pvol.history': 'Services',
+  'pvol.noHistory': 'No services yet',
+  'pvol.minutes': '{minutes} min',
+  'pvol.certificates': 'Service certificates',
+  'pvol.noCertificates': 'No certificates yet; ask your team for one',
+  'pvol.certificateHours': '{hours} hours served',
+  'pvol.download': 'Download',
+  'pvol.notVolunteer':
+    'You are not a registered volunteer. To volunteer, ask your community’s volunteer team to register you with the phone number you signed in with.',
+  'pvol.checkedIn': 'Checked in ({time})',
+  'pvol.checkedOut': 'Checked out: {minutes} minutes of service',
+  'pvol.checkin.title': 'Volunteer check-in',
+  'pvol.checkin.scanHint':
+    'Scan the QR code on the leader’s phone with your camera to check in, or enter the 6 digits below it here.',
+  'pvol.checkin.activity': 'Activity',
+  'pvol.checkin.pickActivity': 'Choose an activity you signed up for',
+  'pvol.checkin.noActivity': 'No confirmed sign-ups',
+  'pvol.checkin.code': 'Check-in code',
+
+  'vol.checkIn.qrLabel': 'Check-in QR code: volunteers scan it with their phone’s camera',
+  'vol.checkIn.scanHint': 'Volunteers scan the QR code with their phone’s camera',
+  'vol.link.title': 'Check in',
+  'vol.link.unknownActivity': 'Volunteer activity',
+  'vol.link.confirmHint': 'The code came with the QR code and works for a minute. Confirm to send it.',
+  'vol.link.checkIn': 'Check in',
+  'vol.link.checkOut': 'Check out',
+};
