@@ -188,6 +188,8 @@ export const serviceSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(SIGNUP_STATUSES),
+  /** 1-based place on the waiting list, null when not waiting. */
+  waitlistPosition: z.number().nullable(),
   minutes: z.number().nullable(),
   confirmed: z.boolean(),
   noShow: z.boolean(),

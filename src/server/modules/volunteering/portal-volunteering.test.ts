@@ -145,7 +145,7 @@ describeEachDialect('volunteering in the resident portal', (env) => {
     const second = await signUp(bo, activity.id, shift);
     expect(second.body(signupSchema).status).toBe('waitlisted');
     const ownService = (await mine(bo)).services.find((s) => s.signupId === second.body(signupSchema).id);
-    expect(ownService).toMatchObject({ shiftId: shift, status: 'waitlisted' });
+    expect(ownService).toMatchObject({ shiftId: shift, status: 'waitlisted', waitlistPosition: 1 });
 
     // Somebody else's sign-up does not exist for a resident.
     const foreign = await cancel(bo, first.body(signupSchema).id);
@@ -157,7 +157,7 @@ describeEachDialect('volunteering in the resident portal', (env) => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body(signupSchema).status).toBe('cancelled');
     const moved = (await mine(bo)).services.find((s) => s.signupId === second.body(signupSchema).id);
-    expect(moved?.status).toBe('confirmed');
+    expect(moved).toMatchObject({ status: 'confirmed', waitlistPosition: null });
     const audit = await env.database.db
       .selectFrom('audit_log')
       .select(['actor_id', 'actor_name'])

@@ -57,6 +57,7 @@ export const toServiceDto = (s: ServiceView) => ({
   startsAt: s.starts_at,
   endsAt: s.ends_at,
   status: s.status,
+  waitlistPosition: s.waitlist_position,
   minutes: s.minutes,
   confirmed: s.confirmed_at !== null,
   noShow: s.no_show === 1,
