@@ -20,8 +20,7 @@ export const enPortalVolunteering: Record<keyof typeof zhPortalVolunteering, str
   'pvol.joinWaitlist': 'Join the waiting list',
   'pvol.signedUp': 'You are signed up',
   'pvol.pending': 'Signed up; the leader will confirm',
-  'pvol.waitlisted':
-    'The shift is full: you are number {position} on the waiting list and move up when someone cancels',
+  'pvol.waitlisted': 'The shift is full: you are on the waiting list and move up when someone cancels',
   'pvol.cancel': 'Cancel sign-up',
   'pvol.cancelConfirm': 'Cancel this sign-up?',
   'pvol.cutoff': 'No cancelling within {hours} hours of the start',

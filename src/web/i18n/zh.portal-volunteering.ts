@@ -18,7 +18,7 @@ export const zhPortalVolunteering = {
   'pvol.joinWaitlist': '排队候补',
   'pvol.signedUp': '报名成功',
   'pvol.pending': '已报名，等待负责人审核',
-  'pvol.waitlisted': '名额已满，您是候补第 {position} 位，有人取消时自动递补',
+  'pvol.waitlisted': '名额已满，已为您排入候补，有人取消时自动递补',
   'pvol.cancel': '取消报名',
   'pvol.cancelConfirm': '确定取消这次报名吗？',
   'pvol.cutoff': '活动开始前 {hours} 小时内不能取消',

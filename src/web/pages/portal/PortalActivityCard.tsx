@@ -21,7 +21,7 @@ export function PortalActivityCard({ activity, services }: { activity: Activity;
   const { t } = useI18n();
   const signUp = useVolunteeringChange(portalSignUp, (signup) =>
     signup.status === 'waitlisted'
-      ? t('pvol.waitlisted', { position: signup.waitlistPosition ?? '' })
+      ? t('pvol.waitlisted')
       : signup.status === 'pending'
         ? t('pvol.pending')
         : t('pvol.signedUp'),
@@ -66,7 +66,7 @@ export function PortalActivityCard({ activity, services }: { activity: Activity;
               {mine ? (
                 <Flex vertical align="end" gap={4}>
                   <Tag color={mine.status === 'confirmed' ? 'green' : 'gold'} data-testid="portal-my-status">
-                    {t(`vol.signup.${mine.status}`, { position: '' })}
+                    {t(`vol.signup.${mine.status}`, { position: mine.waitlistPosition ?? '' })}
                   </Tag>
                   <Popconfirm
                     title={t('pvol.cancelConfirm')}

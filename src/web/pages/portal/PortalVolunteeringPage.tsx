@@ -1,6 +1,6 @@
 import { DownloadOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { portalCertificatePdf, portalVolunteeringQuery } from '../../api/portal-volunteering';
@@ -13,6 +13,29 @@ import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalQueryError, useSessionEnded } from './session';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+/** A figure with its label, large enough to read at arm's length (antd's Statistic, without its weight). */
+function Figure({
+  label,
+  value,
+  unit,
+  testId,
+}: {
+  label: string;
+  value: number;
+  unit: string;
+  testId?: string;
+}) {
+  return (
+    <div data-testid={testId}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3 }}>
+        {value}
+        <span style={{ fontSize: 14, fontWeight: 400, marginInlineStart: 4 }}>{unit}</span>
+      </div>
+    </div>
+  );
+}
 
 /**
  * /m/volunteering — a resident volunteer's own page: hours served, open activities of their teams
@@ -49,13 +72,13 @@ export function PortalVolunteeringPage() {
       <>
         <PortalCard>
           <Flex justify="space-between" align="center" gap={12}>
-            <Statistic
-              title={t('pvol.hours')}
+            <Figure
+              label={t('pvol.hours')}
               value={hoursOf(data.confirmedMinutes)}
-              suffix={t('pvol.hoursUnit')}
-              data-testid="portal-hours"
+              unit={t('pvol.hoursUnit')}
+              testId="portal-hours"
             />
-            <Statistic title={t('pvol.served')} value={served} suffix={t('pvol.timesUnit')} />
+            <Figure label={t('pvol.served')} value={served} unit={t('pvol.timesUnit')} />
           </Flex>
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 12px', fontSize: 13 }}>
             {data.volunteers.map((v) => v.teamName).join('、')}
@@ -97,7 +120,11 @@ export function PortalVolunteeringPage() {
                 {s.confirmed ? (
                   <Tag color="green">{t('pvol.minutes', { minutes: s.minutes ?? 0 })}</Tag>
                 ) : (
-                  <Tag>{s.noShow ? t('vol.noShow') : t(`vol.signup.${s.status}`, { position: '' })}</Tag>
+                  <Tag>
+                    {s.noShow
+                      ? t('vol.noShow')
+                      : t(`vol.signup.${s.status}`, { position: s.waitlistPosition ?? '' })}
+                  </Tag>
                 )}
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>

@@ -1,4 +1,3 @@
-import { Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 
 /** Light squares around the symbol, as the QR standard asks (four modules; two read well on a screen). */
@@ -24,7 +23,7 @@ export function CheckInQr({ value, size, label }: { value: string; size: number;
       current = false;
     };
   }, [value]);
-  if (!symbol) return <Skeleton.Node active style={{ width: size, height: size }} />;
+  if (!symbol) return <div style={{ width: size, height: size, background: '#f5f5f5' }} />;
   const side = symbol.modules + 2 * QUIET_ZONE;
   return (
     <svg

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -20,18 +20,28 @@ export function LinkedCheckIn({
 }) {
   const { t } = useI18n();
   return (
-    <Card
-      title={t('vol.link.title')}
+    // A plain block rather than a Card: the portal's chunk stays free of Card (and of its share of
+    // the first load, which a newly shared chunk would grow).
+    <section
       data-testid="linked-check-in"
-      style={{ borderColor: '#1d5fb8' }}
-      extra={
-        onDismiss && (
+      style={{
+        background: '#fff',
+        border: '1px solid #1d5fb8',
+        borderRadius: 8,
+        padding: 16,
+        marginBottom: 12,
+      }}
+    >
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t('vol.link.title')}
+        </Typography.Text>
+        {onDismiss && (
           <Button type="link" onClick={onDismiss}>
             {t('common.cancel')}
           </Button>
-        )
-      }
-    >
+        )}
+      </Flex>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         {activityTitle ?? t('vol.link.unknownActivity')}
       </Typography.Paragraph>
@@ -63,6 +73,6 @@ export function LinkedCheckIn({
           {t('vol.link.checkOut')}
         </Button>
       </Flex>
-    </Card>
+    </section>
   );
 }

@@ -46,14 +46,9 @@ export function MyVolunteeringPage() {
         <Empty description={t('vol.mine.notVolunteer')} />
       </Card>
     );
-  // The services carry no shift id: a shift is the role at its start time within the activity.
-  const signedUp = (activityId: string, shift: { role: string; startsAt: string }) =>
+  const signedUp = (shiftId: string) =>
     data.services.find(
-      (s) =>
-        s.activityId === activityId &&
-        s.role === shift.role &&
-        s.startsAt === shift.startsAt &&
-        ['pending', 'confirmed', 'waitlisted'].includes(s.status),
+      (s) => s.shiftId === shiftId && ['pending', 'confirmed', 'waitlisted'].includes(s.status),
     );
 
   return (
@@ -88,7 +83,7 @@ export function MyVolunteeringPage() {
                   <strong>{a.title}</strong>
                   <span>{`${a.place} · ${formatTime(a.startsAt)}`}</span>
                   {a.shifts.map((s) => {
-                    const mineHere = signedUp(a.id, s);
+                    const mineHere = signedUp(s.id);
                     return (
                       <Space key={s.id} wrap>
                         <Tag>{s.role}</Tag>
@@ -100,7 +95,11 @@ export function MyVolunteeringPage() {
                         })}
                         {mineHere ? (
                           <>
-                            <Tag color="green">{t(`vol.signup.${mineHere.status}`, { position: '' })}</Tag>
+                            <Tag color="green">
+                              {t(`vol.signup.${mineHere.status}`, {
+                                position: mineHere.waitlistPosition ?? '',
+                              })}
+                            </Tag>
                             <Button
                               size="small"
                               onClick={() => act.mutate(() => cancelOwn(mineHere.signupId))}
