@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../shared/api/common.js';
-import { visitMapParams, visitMapQuery, visitMapSchema } from '../../../shared/api/visits.js';
+import { visitMapParams, visitMapQuery, visitMapSchema } from '../../../shared/api/visit-map.js';
 import type { VisitMapService } from './visit-map.service.js';
 
 /** The grid's map coloured by visit state (visit.read in the grid's scope). */

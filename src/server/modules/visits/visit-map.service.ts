@@ -1,4 +1,4 @@
-import type { VisitMap, VisitMapState } from '../../../shared/api/visits.js';
+import type { VisitMap, VisitMapState } from '../../../shared/api/visit-map.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import { fieldError, notFound } from '../../http/errors.js';

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { type VisitMap, visitMapSchema } from '../../../shared/api/visits.js';
+import { type VisitMap, visitMapSchema } from '../../../shared/api/visit-map.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
 import { createCampaign, visitBody } from './testing.js';

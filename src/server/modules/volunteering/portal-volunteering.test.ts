@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   activitySchema,
   certificateSchema,
   checkInCodeSchema,
   myVolunteeringSchema,
+  signupListSchema,
   signupSchema,
 } from '../../../shared/api/volunteering.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
@@ -12,7 +12,6 @@ import { newPhone, residentLogin } from '../portal/testing.js';
 import { activityBody, residentOf, type VolunteerWorld, volunteerWorld } from './testing.js';
 
 const PLACEHOLDER = '0190a0b0-0000-7000-8000-00000000abcd';
-const signupsOut = z.object({ items: z.array(signupSchema) });
 
 describeEachDialect('volunteering in the resident portal', (env) => {
   let world: VolunteerWorld;
@@ -212,7 +211,7 @@ describeEachDialect('volunteering in the resident portal', (env) => {
       cookie: world.secretary,
       body: { items: [{ signupId: placed.body(signupSchema).id }] },
     });
-    expect(confirmed.body(signupsOut).items[0]!.confirmed).toBe(true);
+    expect(confirmed.body(signupListSchema).items[0]!.confirmed).toBe(true);
     const own = await mine(ana);
     expect(own.confirmedMinutes).toBe(25);
     expect(own.services.find((s) => s.signupId === placed.body(signupSchema).id)).toMatchObject({

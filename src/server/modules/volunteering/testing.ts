@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { signupSchema } from '../../../shared/api/volunteering.js';
 import type { Organization } from '../../db/tables.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import {
@@ -212,7 +213,7 @@ export async function volunteeringMatrixFixtures(
       volunteer_certificate: { id: certificate },
       own_volunteer_signup: { id: byOwner.json.id },
       own_volunteer_certificate: { id: certificate },
-      resident_volunteer_signup: { id: byResident.json.id },
+      resident_volunteer_signup: { id: byResident.body(signupSchema).id },
       resident_volunteer_certificate: { id: residentCertificate },
     },
     owner: owner.cookie,
