@@ -69,6 +69,10 @@ const MyVolunteeringPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/volunteering/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
+// What the leader's check-in QR code opens: sends a member to their page, anyone else to the portal.
+const CheckInLanding = lazy(() =>
+  import('./pages/volunteering/CheckInLanding').then((m) => ({ default: m.CheckInLanding })),
+);
 // The resident portal (/m): its own sign-in and layout, outside the staff console.
 const PortalRoutes = lazy(() =>
   import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
@@ -86,6 +90,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <VerifyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/check-in"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <CheckInLanding />
           </Suspense>
         }
       />

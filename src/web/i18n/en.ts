@@ -8,8 +8,10 @@ import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
 import { enPortalTimebank } from './en.portal-timebank';
+import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enTimebank } from './en.timebank';
+import { enVisitMap } from './en.visit-map';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
@@ -117,6 +119,8 @@ export const en: Record<MessageKey, string> = {
   ...enCockpit,
   ...enArticle,
   ...enVisits,
+  ...enVisitMap,
+  ...enPortalVolunteering,
   ...enTimebank,
   ...enPhone,
 };

@@ -8,8 +8,10 @@ import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
 import { zhPortalTimebank } from './zh.portal-timebank';
+import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhTimebank } from './zh.timebank';
+import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
@@ -117,6 +119,8 @@ export const zh = {
   ...zhCockpit,
   ...zhArticle,
   ...zhVisits,
+  ...zhVisitMap,
+  ...zhPortalVolunteering,
   ...zhTimebank,
   ...zhPhone,
 } as const;

@@ -9,8 +9,9 @@ export type MatrixAccess = Permission | 'authenticated' | 'resident' | 'public';
  * The kind of record a route's path names. `none`: a collection, a form or the caller's own data;
  * `global`: an installation-wide setting (catalogue, calendar) only the installation's district
  * admins may change, or a district's own one (`/api/districts/:district/…`) only admins over that
- * whole district may change; `own_*` and `resident_request`: a record found through the caller (their
- * notification, their own member record or commitment, a resident's portal request), where
+ * whole district may change; `own_*` and `resident_*`: a record found through the caller (their
+ * notification, their own member record or commitment, a resident's portal request or own
+ * volunteering sign-up or certificate), where
  * "inside" means the caller's own and "outside" somebody else's.
  */
 export type TargetKind =
@@ -47,7 +48,9 @@ export type TargetKind =
   | 'volunteer_signup'
   | 'volunteer_certificate'
   | 'own_volunteer_signup'
-  | 'own_volunteer_certificate';
+  | 'own_volunteer_certificate'
+  | 'resident_volunteer_signup'
+  | 'resident_volunteer_certificate';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -231,6 +231,8 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     if (side === 'inside') {
       owners.own_volunteer_signup = volunteering.owner;
       owners.own_volunteer_certificate = volunteering.owner;
+      owners.resident_volunteer_signup = volunteering.residentOwner;
+      owners.resident_volunteer_certificate = volunteering.residentOwner;
     }
   }
 

@@ -9,14 +9,20 @@ import { PortalLoginPage } from './PortalLoginPage';
 import { RequestPage } from './RequestPage';
 import { RequireResident } from './session';
 
-// The time bank's pages load when first opened: a resident reporting a problem on a phone does not
-// wait for them (nor for the month picker of the statements).
+// The time bank's and volunteering's pages load when first opened: a resident reporting a problem
+// on a phone does not wait for them (nor for the month picker of the statements).
 const PortalTimebankPage = lazy(() =>
   import('./PortalTimebankPage').then((m) => ({ default: m.PortalTimebankPage })),
 );
 const PortalBoardPage = lazy(() => import('./PortalBoardPage').then((m) => ({ default: m.PortalBoardPage })));
 const PortalMarketPage = lazy(() =>
   import('./PortalMarketPage').then((m) => ({ default: m.PortalMarketPage })),
+);
+const PortalVolunteeringPage = lazy(() =>
+  import('./PortalVolunteeringPage').then((m) => ({ default: m.PortalVolunteeringPage })),
+);
+const PortalCheckInPage = lazy(() =>
+  import('./PortalCheckInPage').then((m) => ({ default: m.PortalCheckInPage })),
 );
 const loading = (page: React.ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 
@@ -47,6 +53,8 @@ export function PortalRoutes() {
           <Route path="timebank" element={loading(<PortalTimebankPage />)} />
           <Route path="timebank/board" element={loading(<PortalBoardPage />)} />
           <Route path="timebank/market" element={loading(<PortalMarketPage />)} />
+          <Route path="volunteering" element={loading(<PortalVolunteeringPage />)} />
+          <Route path="volunteering/check-in" element={loading(<PortalCheckInPage />)} />
           <Route path="*" element={<Navigate to="/m" replace />} />
         </Route>
       </Routes>

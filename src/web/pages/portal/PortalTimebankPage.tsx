@@ -30,7 +30,7 @@ export function PortalTimebankPage() {
   const own = useQuery(portalTimebankQuery);
 
   return (
-    <PortalPage title={t('portal.tb.title')} back="/m" testId="portal-timebank">
+    <PortalPage title={t('portal.tb.title')} testId="portal-timebank">
       {own.isPending && <FullPageSpin />}
       {own.isError && <PortalQueryError error={own.error} onRetry={() => void own.refetch()} />}
       {own.data && !own.data.linked && (
