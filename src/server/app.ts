@@ -71,7 +71,7 @@ import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    declaredRoutes(): { method: string; url: string; config: FastifyContextConfig }[];
+    declaredRoutes(): { method: string; url: string; config: FastifyContextConfig; paged: boolean }[];
   }
 }
 
@@ -145,7 +145,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routes.push(route);
   });
   app.decorate('declaredRoutes', () =>
-    routes.map((r) => ({ method: [r.method].flat().join(','), url: r.url, config: r.config ?? {} })),
+    routes.map((r) => ({
+      method: [r.method].flat().join(','),
+      url: r.url,
+      config: r.config ?? {},
+      // A list that pages takes a cursor: the pagination test walks every one of them.
+      paged: takesCursor(r.schema?.querystring),
+    })),
   );
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((r) => !r.config?.permission && !r.config?.public);
@@ -236,4 +242,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);
   return app;
+}
+
+/** Whether a route's query schema (a zod object) has a `cursor` parameter. */
+function takesCursor(querystring: unknown): boolean {
+  const shape = (querystring as { shape?: unknown } | undefined)?.shape;
+  return typeof shape === 'object' && shape !== null && 'cursor' in shape;
 }
