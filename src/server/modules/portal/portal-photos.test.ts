@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { photoSchema, requestDetailSchema, requestSummarySchema } from '../../../shared/api/portal.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { newPhone, PNG, photoBytes, residentLogin, uploadPhoto } from './testing.js';
+import { newPhone, PNG, photoBytes, repairRequest, residentLogin, uploadPhoto } from './testing.js';
 
 const { jpeg: JPEG, webp: WEBP } = await photoBytes();
 
@@ -20,13 +20,7 @@ describeEachDialect('portal request photos', (env) => {
 
   const submit = (cookie: string, body: Record<string, unknown>) =>
     env.inject('POST', '/api/portal/requests', { cookie, body });
-  const repair = (overrides: Record<string, unknown> = {}) => ({
-    categoryCode: 'livelihood.repair',
-    description: '楼道里的水管漏水，地面结冰很滑',
-    regionCode: world.gridCode,
-    address: '1号楼2单元',
-    ...overrides,
-  });
+  const repair = (overrides: Record<string, unknown> = {}) => repairRequest(world.gridCode, overrides);
   const upload = (cookie: string, orderId: string, content: Buffer, fileName: string) =>
     uploadPhoto(env, cookie, orderId, content, fileName);
 

@@ -11,7 +11,7 @@ import {
 import { workOrderDetailSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect, QINGNIAN, XINGJIAN_STREET } from '../../testing/test-env.js';
 import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { deliverTexts, newPhone, PNG, residentLogin, uploadPhoto } from './testing.js';
+import { deliverTexts, newPhone, PNG, repairRequest, residentLogin, uploadPhoto } from './testing.js';
 
 /**
  * The parts of the resident's data export (a download the web saves, no shared schema) this test
@@ -37,13 +37,7 @@ describeEachDialect('portal requests', (env) => {
 
   const submit = (cookie: string, body: Record<string, unknown>) =>
     env.inject('POST', '/api/portal/requests', { cookie, body });
-  const repair = (overrides: Record<string, unknown> = {}) => ({
-    categoryCode: 'livelihood.repair',
-    description: '楼道里的水管漏水，地面结冰很滑',
-    regionCode: world.gridCode,
-    address: '1号楼2单元',
-    ...overrides,
-  });
+  const repair = (overrides: Record<string, unknown> = {}) => repairRequest(world.gridCode, overrides);
   const upload = (cookie: string, orderId: string, content: Buffer, fileName: string) =>
     uploadPhoto(env, cookie, orderId, content, fileName);
   const act = (cookie: string, id: string, body: Record<string, unknown>) =>

@@ -93,3 +93,12 @@ export function uploadPhoto(
     body: payload,
   });
 }
+
+/** A resident's request about a leaking pipe in a grid's building; fields can be overridden. */
+export const repairRequest = (gridCode: string, overrides: Record<string, unknown> = {}) => ({
+  categoryCode: 'livelihood.repair',
+  description: '楼道里的水管漏水，地面结冰很滑',
+  regionCode: gridCode,
+  address: '1号楼2单元',
+  ...overrides,
+});
