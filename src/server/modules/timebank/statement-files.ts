@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { TRANSFER_KIND_LABELS } from '../../../shared/api/timebank.js';
 import { neutralizeFormula } from '../../../shared/spreadsheet-cell.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
+import { drawPdfTable, PDF_INK, PDF_MUTED } from '../../pdf/pdf-table.js';
 import { formatBeijing } from '../catalogue/index.js';
 import type { FontChoice } from '../cockpit/index.js';
 import type { Statement } from './statements.service.js';
@@ -82,10 +83,8 @@ export async function statementWorkbook(statement: Statement, language: Language
 }
 
 const MARGIN = 48;
-const INK = '#1f2329';
-const MUTED = '#646a73';
-const LINE = '#dee0e3';
-const HEAD_FILL = '#f2f3f5';
+const INK = PDF_INK;
+const MUTED = PDF_MUTED;
 
 /** The columns of the PDF's table, by relative width. */
 const COLUMNS = [
@@ -150,41 +149,12 @@ export function statementPdf(statement: Statement, font: FontChoice, language: L
   doc.moveDown(0.8);
 
   const rowHeight = 18;
-  const total = COLUMNS.reduce((sum, column) => sum + column.width, 0);
-  const drawRow = (cells: readonly string[], y: number, head: boolean) => {
-    if (head) doc.rect(MARGIN, y, width, rowHeight).fill(HEAD_FILL);
-    doc.fontSize(head ? 8 : 9).fillColor(head ? MUTED : INK);
-    let x = MARGIN;
-    COLUMNS.forEach((column, i) => {
-      const w = (column.width / total) * width;
-      doc.text(cells[i] ?? '', x + 4, y + 5, {
-        width: w - 8,
-        align: column.align,
-        lineBreak: false,
-        ellipsis: true,
-      });
-      x += w;
-    });
-    doc
-      .moveTo(MARGIN, y + rowHeight)
-      .lineTo(MARGIN + width, y + rowHeight)
-      .lineWidth(0.5)
-      .strokeColor(LINE)
-      .stroke();
-  };
-  const header = COLUMNS.map((column) => t(column.code));
-  let y = doc.y;
-  drawRow(header, y, true);
-  y += rowHeight;
-  for (const line of statement.lines) {
-    if (y + rowHeight > bottom) {
-      doc.addPage();
-      y = MARGIN;
-      drawRow(header, y, true);
-      y += rowHeight;
-    }
-    drawRow(
-      [
+  let y = drawPdfTable(
+    doc,
+    { left: MARGIN, width, pageTop: MARGIN, bottom },
+    COLUMNS.map((column) => ({ header: t(column.code), width: column.width, align: column.align })),
+    statement.lines.map((line) => ({
+      cells: [
         formatBeijing(line.at),
         TRANSFER_KIND_LABELS[line.kind][language],
         line.counterparty,
@@ -192,11 +162,8 @@ export function statementPdf(statement: Statement, font: FontChoice, language: L
         line.minutes > 0 ? `+${line.minutes}` : String(line.minutes),
         String(line.balance),
       ],
-      y,
-      false,
-    );
-    y += rowHeight;
-  }
+    })),
+  );
   if (statement.lines.length === 0) {
     doc
       .fontSize(9)
