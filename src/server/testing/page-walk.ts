@@ -19,6 +19,16 @@ export const WALKED_ROUTES = {
     '/api/users',
     '/api/work-orders',
   ],
+  'pagination-programs.test.ts': [
+    '/api/me/visit-targets',
+    '/api/visit-campaigns',
+    '/api/visit-change-requests',
+    '/api/visit-targets',
+    '/api/visits',
+    '/api/volunteer-activities',
+    '/api/volunteer-teams',
+    '/api/volunteers',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;
