@@ -29,6 +29,14 @@ export const WALKED_ROUTES = {
     '/api/volunteer-teams',
     '/api/volunteers',
   ],
+  'pagination-timebank.test.ts': [
+    '/api/portal/me/timebank/items',
+    '/api/portal/me/timebank/orders',
+    '/api/portal/me/timebank/posts',
+    '/api/timebank/accounts',
+    '/api/timebank/items',
+    '/api/timebank/posts',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;
