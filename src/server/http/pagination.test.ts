@@ -8,7 +8,15 @@ import { workOrderPageSchema } from '../../shared/api/work-orders.js';
 import { createResidents } from '../modules/member-workflows/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
-import { byId, byKey, type PagedList, rawCursor, walkEachList } from '../testing/page-walk.js';
+import {
+  byId,
+  byKey,
+  type PagedList,
+  rawCursor,
+  unwalkedPagedRoutes,
+  walkEachList,
+  walkedButNotPaged,
+} from '../testing/page-walk.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../testing/test-env.js';
 import { DomainError } from './errors.js';
 import { decodeCursor, encodeCursor, page } from './pagination.js';
@@ -152,4 +160,14 @@ describeEachDialect('every paging list, walked page by page', (env) => {
     },
   ];
   walkEachList(env, 'pagination.test.ts', lists);
+});
+
+describeEachDialect('every paging list has a walk', (env) => {
+  it('walks every paged GET route the app declares: a new list without a walk fails by its URL', () => {
+    expect(
+      unwalkedPagedRoutes(env),
+      'paged GET routes without a page-by-page walk: walk each in a pagination*.test.ts and name it in WALKED_ROUTES (src/server/testing/page-walk.ts)',
+    ).toEqual([]);
+    expect(walkedButNotPaged(env), 'WALKED_ROUTES names routes that are not paged GET lists').toEqual([]);
+  });
 });

@@ -6,7 +6,8 @@ import type { TestEnv, TestResponse } from './test-env.js';
 /**
  * The walk over a paging list, shared by the pagination test files: pages of two hold each row
  * once, with no gap, in the order of one big page, and a cursor the list did not make is the one
- * field error. `WALKED_ROUTES` names what each file walks.
+ * field error. `WALKED_ROUTES` names what each file walks, so pagination.test.ts can require a walk
+ * of every paged GET route the app declares.
  */
 
 /** The paged GET routes (as declared, with `:params`) each walking test file walks. */
@@ -156,4 +157,26 @@ export function walkEachList(env: TestEnv, file: WalkingFile, lists: readonly Pa
     it(`${list.name}: a garbage or foreign cursor is the one field error`, () =>
       refuseForeignCursors(env, list));
   }
+}
+
+/** Paged GET routes the app declares that no walking file walks (each named by its URL). */
+export function unwalkedPagedRoutes(env: TestEnv): string[] {
+  const walked = new Set<string>(Object.values(WALKED_ROUTES).flat());
+  return env.app
+    .declaredRoutes()
+    .filter((route) => route.paged && route.method === 'GET' && !walked.has(route.url))
+    .map((route) => route.url);
+}
+
+/** Routes a walking file names that the app no longer declares as paged GET lists. */
+export function walkedButNotPaged(env: TestEnv): string[] {
+  const paged = new Set(
+    env.app
+      .declaredRoutes()
+      .filter((route) => route.paged && route.method === 'GET')
+      .map((route) => route.url),
+  );
+  return Object.values(WALKED_ROUTES)
+    .flat()
+    .filter((url) => !paged.has(url));
 }
