@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { expect } from 'vitest';
+import { itemSchema } from '../../../shared/api/timebank.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { TestEnv } from '../../testing/test-env.js';
@@ -141,6 +142,31 @@ export async function timebankFixtures(
     item: item.id,
   };
 }
+
+/** A love-supermarket item of a community, stocked through the API (timebank.redeem); answers its id. */
+export async function stockItem(
+  env: TestEnv,
+  cookie: string,
+  regionCode: string,
+  name: string,
+  options: { priceMinutes?: number; stock?: number } = {},
+): Promise<string> {
+  const response = await env.inject('POST', '/api/timebank/items', {
+    cookie,
+    body: { regionCode, name, priceMinutes: options.priceMinutes ?? 1, stock: options.stock ?? 100 },
+  });
+  if (response.status !== 201) throw new Error(`item: ${JSON.stringify(response.json)}`);
+  return response.body(itemSchema).id;
+}
+
+/** A board post open for a week; staff add the poster's `accountId`, a resident posts it as it is. */
+export const boardPostBody = (env: TestEnv, title: string, kind: 'offer' | 'request' = 'request') => ({
+  kind,
+  category: 'companionship',
+  title,
+  minutes: 10,
+  expiresAt: new Date(env.now().getTime() + 7 * 86_400_000).toISOString(),
+});
 
 /** A statement workbook read back: the summary's figures and the rows of the month. */
 export async function readStatementWorkbook(content: Buffer) {

@@ -29,6 +29,23 @@ export async function createCampaign(
   return { id: created.id, households: created.households };
 }
 
+/** The households of register persons, each once with one of its persons (in the order of person ids). */
+export async function householdsOf(
+  env: TestEnv,
+  personIds: readonly string[],
+): Promise<{ id: string; personId: string }[]> {
+  const rows = await env.database.db
+    .selectFrom('persons')
+    .select(['id', 'household_id'])
+    .where('id', 'in', personIds)
+    .orderBy('id')
+    .execute();
+  const seen = new Map<string, string>();
+  for (const row of rows)
+    if (row.household_id && !seen.has(row.household_id)) seen.set(row.household_id, row.id);
+  return [...seen].map(([id, personId]) => ({ id, personId }));
+}
+
 /** A valid visit body for a household: met in person, an hour ago, nothing found. */
 export const visitBody = (env: TestEnv, householdId: string, extra: Record<string, unknown> = {}) => {
   const now = env.now().getTime();
