@@ -30,6 +30,7 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'resident_request',
   'own_volunteer_signup',
   'own_volunteer_certificate',
+  'own_job_recommendation',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

@@ -12,7 +12,7 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
   let secretary = '';
   let grid = '';
   let building = '';
-  const ids: Record<string, string> = {};
+  const ids = { zhang: '', liu: '', li: '', wangFang: '', laoWang: '', daJie: '', outside: '' };
 
   beforeAll(async () => {
     secretary = (await env.loginAs({ role: 'secretary', regionCode: QINGNIAN })).cookie;
@@ -34,9 +34,9 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
       { name: '老王', gender: 'male', age: 65, tags: ['下岗失业'] },
       { name: '王大姐', gender: 'female', age: 48 },
     ]);
-    [ids.zhang, ids.liu] = a.personIds;
-    [ids.li, ids.wangFang] = b.personIds;
-    [ids.laoWang, ids.daJie] = c.personIds;
+    [ids.zhang, ids.liu] = a.personIds as [string, string];
+    [ids.li, ids.wangFang] = b.personIds as [string, string];
+    [ids.laoWang, ids.daJie] = c.personIds as [string, string];
     const elsewhere = await createHousehold(env, SHANGHAI_XINCUN, SHANGHAI_XINCUN, [
       { name: '赵外区', gender: 'male', age: 40, tags: ['下岗失业'] },
     ]);
@@ -68,7 +68,7 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
   });
 
   it('follows registrations and placements: a registered spouse makes a 零就业家庭, a placement ends it', async () => {
-    await registerSeeker(env, secretary, seekerBodyFor(ids.wangFang!));
+    await registerSeeker(env, secretary, seekerBodyFor(ids.wangFang));
     const withSpouse = await candidates('&group=zero_employment');
     expect(withSpouse.map((c) => c.personId).sort()).toEqual(
       [ids.zhang, ids.liu, ids.li, ids.wangFang].sort(),
@@ -77,14 +77,14 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
     await env.database.db
       .updateTable('job_seekers')
       .set({ status: 'placed' })
-      .where('person_id', '=', ids.wangFang!)
+      .where('person_id', '=', ids.wangFang)
       .execute();
     const placed = (await candidates('&group=zero_employment')).map((c) => c.personId).sort();
     expect(placed).toEqual([ids.zhang, ids.liu].sort());
   });
 
   it('refuses bad input on the registration form, one field at a time', async () => {
-    const good = seekerBodyFor(ids.zhang!);
+    const good = seekerBodyFor(ids.zhang);
     const cases: [Record<string, unknown>, string][] = [
       [{ personId: 'someone' }, 'personId'],
       [{ skills: ['电工', '电工'] }, 'skills'],
@@ -121,7 +121,7 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
     const worker = await env.createUser({ role: 'grid_worker', regionCode: grid });
     const created = await env.inject('POST', '/api/job-seekers', {
       cookie: secretary,
-      body: seekerBodyFor(ids.zhang!, { skills: ['电工', '焊工'], caseWorkerId: worker.id }),
+      body: seekerBodyFor(ids.zhang, { skills: ['电工', '焊工'], caseWorkerId: worker.id }),
     });
     const seeker = created.body(seekerSchema);
     expect(seeker).toMatchObject({
@@ -133,7 +133,7 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
     expect(seeker.idNumber).toContain('********');
     const twice = await env.inject('POST', '/api/job-seekers', {
       cookie: secretary,
-      body: seekerBodyFor(ids.zhang!),
+      body: seekerBodyFor(ids.zhang),
     });
     expect(twice.error.code).toBe('job.already_registered');
     const detail = (await env.inject('GET', `/api/job-seekers/${seeker.id}`, { cookie: secretary })).body(
@@ -142,11 +142,11 @@ describeEachDialect('job seekers: candidates from the register, 零就业家庭,
     expect(detail.seeker.skills).toEqual(['电工', '焊工']);
     const outside = await env.inject('POST', '/api/job-seekers', {
       cookie: secretary,
-      body: seekerBodyFor(ids.outside!),
+      body: seekerBodyFor(ids.outside),
     });
     expect(outside.error.code).toBe('job.person_not_found');
     const admin = await env.loginAdmin();
-    const theirs = await registerSeeker(env, admin, seekerBodyFor(ids.outside!));
+    const theirs = await registerSeeker(env, admin, seekerBodyFor(ids.outside));
     expect((await env.inject('GET', `/api/job-seekers/${theirs}`, { cookie: secretary })).status).toBe(404);
     const patch = await env.inject('PATCH', `/api/job-seekers/${theirs}`, {
       cookie: secretary,

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { jobSchema, seekerSchema } from '../../../shared/api/jobs.js';
+import { jobSchema, recommendationSchema, seekerSchema } from '../../../shared/api/jobs.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { creditCodeCheckChar } from '../../../shared/validators/index.js';
-import type { TestEnv } from '../../testing/test-env.js';
+import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../../testing/test-env.js';
 
 /**
  * Fixtures of the job-service tests: enterprises, households and persons written straight into
@@ -181,4 +181,61 @@ export async function postJob(env: TestEnv, cookie: string, body: unknown): Prom
   const response = await env.inject('POST', '/api/jobs', { cookie, body });
   if (response.status !== 201) throw new Error(`job: ${JSON.stringify(response.json)}`);
   return response.body(jobSchema).id;
+}
+
+/**
+ * The authorization matrix's job-service records in one community: an enterprise bound to a
+ * contact account, its job, a registered seeker of the community recommended for it, and an
+ * enterprise-contact account of the community (for binding). Written as an admin would, through
+ * the API, but the enterprise straight into its table.
+ */
+export async function jobsMatrixFixtures(
+  env: TestEnv,
+  admin: string,
+  community: string,
+  contactUserId: string,
+): Promise<{
+  samples: { enterprise: string; job: string; jobSeeker: string; contactAccount: string };
+  params: Record<
+    'job' | 'job_seeker' | 'job_recommendation' | 'own_job_recommendation',
+    Record<string, string>
+  >;
+}> {
+  const enterprise = await createEnterprise(env, community, '矩阵企业');
+  const bound = await env.inject('POST', '/api/enterprise-contacts', {
+    cookie: admin,
+    body: { enterpriseId: enterprise, userId: contactUserId },
+  });
+  if (bound.status !== 200) throw new Error(`contact: ${JSON.stringify(bound.json)}`);
+  const job = await postJob(env, admin, jobBodyFor(env, enterprise, community, { skills: ['矩阵'] }));
+  const { personIds } = await createHousehold(env, community, community, [
+    { name: '矩阵求职者', gender: 'male', age: 40, tags: ['下岗失业'] },
+  ]);
+  const jobSeeker = await registerSeeker(env, admin, seekerBodyFor(personIds[0]!, { skills: ['矩阵'] }));
+  const recommended = await env.inject('POST', '/api/job-recommendations', {
+    cookie: admin,
+    body: { jobId: job, seekerId: jobSeeker },
+  });
+  if (recommended.status !== 201) throw new Error(`recommendation: ${JSON.stringify(recommended.json)}`);
+  const recommendation = recommended.body(recommendationSchema).id;
+  const contactAccount = await env.createUser({ role: 'enterprise_contact', regionCode: community });
+  return {
+    samples: { enterprise, job, jobSeeker, contactAccount: contactAccount.id },
+    params: {
+      job: { id: job },
+      job_seeker: { id: jobSeeker },
+      job_recommendation: { id: recommendation },
+      own_job_recommendation: { id: recommendation },
+    },
+  };
+}
+
+/** Both communities' fixtures: 青年社区's enterprise bound to `insideContact`, 上海新村's to a new account. */
+export async function jobsMatrixWorld(env: TestEnv, admin: string, insideContact: string) {
+  const outsideContact = (await env.createUser({ role: 'enterprise_contact', regionCode: SHANGHAI_XINCUN }))
+    .id;
+  return [
+    [QINGNIAN, await jobsMatrixFixtures(env, admin, QINGNIAN, insideContact)],
+    [SHANGHAI_XINCUN, await jobsMatrixFixtures(env, admin, SHANGHAI_XINCUN, outsideContact)],
+  ] as const;
 }
