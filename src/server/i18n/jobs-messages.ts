@@ -39,3 +39,14 @@ export const jobsMessages = {
   'job.openings_below_filled': { zh: '招聘人数不能少于已录用人数', en: 'cannot be fewer than those hired' },
   'job.no_openings_left': { zh: '岗位已招满，请先增加招聘人数', en: 'No openings left; add openings first' },
 } as const;
+
+/** Job recommendations' statuses and outcomes, as they appear in messages (job.illegal_outcome). */
+export const jobsValueLabels: Record<string, { zh: string; en: string }> = {
+  recommended: { zh: '已推荐', en: 'recommended' },
+  interviewing: { zh: '面试中', en: 'interviewing' },
+  interview: { zh: '面试', en: 'interview' },
+  hired: { zh: '录用', en: 'hired' },
+  declined: { zh: '未录用', en: 'declined' },
+  no_show: { zh: '未到场', en: 'no-show' },
+  refused: { zh: '求职者拒绝', en: 'refused by the seeker' },
+};

@@ -1,7 +1,7 @@
 import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
-import { jobsMessages } from './jobs-messages.js';
+import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { timebankMessages } from './timebank-messages.js';
@@ -350,6 +350,7 @@ export type Language = 'zh' | 'en';
 /** Enumerated values that appear in messages (region and organization kinds), in both languages. */
 const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   ...workOrderValueLabels,
+  ...jobsValueLabels,
   district: { zh: '区县', en: 'district' },
   street: { zh: '街道', en: 'street' },
   town: { zh: '镇', en: 'town' },
@@ -365,14 +366,6 @@ const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   warm_group: { zh: '党群温馨小组', en: 'warm group' },
   volunteer_team: { zh: '志愿服务队', en: 'volunteer team' },
   enterprise: { zh: '企业', en: 'enterprise' },
-  // Job recommendations' statuses and outcomes.
-  recommended: { zh: '已推荐', en: 'recommended' },
-  interviewing: { zh: '面试中', en: 'interviewing' },
-  interview: { zh: '面试', en: 'interview' },
-  hired: { zh: '录用', en: 'hired' },
-  declined: { zh: '未录用', en: 'declined' },
-  no_show: { zh: '未到场', en: 'no-show' },
-  refused: { zh: '求职者拒绝', en: 'refused by the seeker' },
   none: { zh: '（无上级）', en: '(no parent)' },
 };
 

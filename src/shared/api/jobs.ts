@@ -297,3 +297,4 @@ export const contactSchema = z.object({
   enterpriseName: z.string(),
 });
 export const myEnterprisesSchema = z.object({ items: z.array(contactSchema) });
+export type OutcomeBody = z.input<typeof outcomeBody>;

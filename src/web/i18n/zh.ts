@@ -1,6 +1,7 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhJobs } from './zh.jobs';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -110,6 +111,7 @@ export const zh = {
   ...zhWorkOrders,
   ...zhPortal,
   ...zhVolunteering,
+  ...zhJobs,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,
