@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { EnterpriseTable } from '../organizations/organizations.tables.js';
+import type { EnterpriseTable } from '../../db/tables.js';
 import { ageBounds, notEmployed, workingAge } from './candidates.repository.js';
 import type { JobRecommendationTable, JobSeekerTable, JobTable } from './jobs.tables.js';
 
