@@ -37,6 +37,7 @@ import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { registerJobRoutes } from './modules/jobs/index.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
 import { inboxRoutes } from './modules/notifications/index.js';
 import { answerOpen311RouterError, open311Routes } from './modules/open311/index.js';
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
   await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
+  await registerJobRoutes(app, { ctx });
   await app.register(timebankRoutes, { ctx });
   await app.register(timebankExchangeRoutes, { ctx });
   await app.register(timebankStatementRoutes, { ctx });

@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'volunteer.read',
   'volunteer.manage',
   'activity.lead',
+  'job.read',
+  'job.manage',
+  'job.post',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,5 +50,6 @@ export const ROLE_NAMES = [
   'hotline_operator',
   'member',
   'auditor',
+  'enterprise_contact',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

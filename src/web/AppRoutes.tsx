@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
+import { jobRoutes } from './pages/jobs/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -310,6 +311,7 @@ export function AppRoutes() {
         />
         {workOrderRoutes()}
         {visitRoutes()}
+        {jobRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

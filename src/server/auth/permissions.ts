@@ -31,6 +31,9 @@ const GRID_KEEPING: readonly Permission[] = [
   // 爱心银行: accounts, transfers and the board in their subtree.
   'timebank.read',
   'timebank.write',
+  // 就业服务: case workers find seekers in their area, register them, match and recommend.
+  'job.read',
+  'job.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -80,7 +83,12 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'visit.read',
     'volunteer.read',
     'timebank.read',
+    'job.read',
   ],
+  // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
+  // became of the seekers recommended to it. The role is assigned at the enterprise's region;
+  // which enterprise is the link in enterprise_contacts, checked on every route (job.post).
+  enterprise_contact: ['region.read', 'job.post'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
+import { jobPageSchema, seekerMatchListSchema, seekerPageSchema } from '../../shared/api/jobs.js';
 import { coverageSchema, memberPageSchema } from '../../shared/api/organizations.js';
 import { requestPageSchema } from '../../shared/api/portal.js';
 import { personPageSchema } from '../../shared/api/register.js';
@@ -199,6 +200,40 @@ describeEachDialect('the small demo district', (env) => {
       expect(account.balanceMinutes).toBeGreaterThanOrEqual(account.floorMinutes);
     expect(people.every((a) => a.balanceMinutes > 60)).toBe(true);
     expect(await ledgerCheck(env)).toEqual({ total: 0, mismatched: [], outOfBounds: [], unpaired: 0 });
+  });
+
+  it('has open jobs, seekers from the register ranked for them, and placements on the cockpit', async () => {
+    const jobs = (await env.inject('GET', '/api/jobs?limit=200', { cookie: admin })).body(jobPageSchema);
+    expect(jobs.items.length).toBeGreaterThan(5);
+    const seekers = (await env.inject('GET', '/api/job-seekers?limit=200', { cookie: admin })).body(
+      seekerPageSchema,
+    );
+    expect(seekers.items.length).toBeGreaterThan(20);
+    expect(seekers.items.some((s) => s.groups.includes('laid_off') || s.groups.includes('landless'))).toBe(
+      true,
+    );
+    const ranked = await Promise.all(
+      jobs.items
+        .slice(0, 5)
+        .map(async (job) =>
+          (await env.inject('GET', `/api/jobs/${job.id}/matches`, { cookie: admin })).body(
+            seekerMatchListSchema,
+          ),
+        ),
+    );
+    expect(ranked.some((r) => r.items.length > 0)).toBe(true);
+    const hires = await env.database.db
+      .selectFrom('job_recommendations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'hired')
+      .executeTakeFirstOrThrow();
+    const placements = await env.database.db
+      .selectFrom('region_rollups')
+      .select((eb) => eb.fn.sum<number>('value').as('n'))
+      .where('counter', '=', 'job.placements')
+      .where('region_code', '=', report.districts[0]!)
+      .executeTakeFirstOrThrow();
+    expect(Number(placements.n ?? 0)).toBe(Number(hires.n));
   });
 
   it('gives every role an account that works where such a person works', async () => {

@@ -32,6 +32,7 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'own_volunteer_certificate',
   'resident_volunteer_signup',
   'resident_volunteer_certificate',
+  'own_job_recommendation',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

@@ -1,6 +1,7 @@
 import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
+import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { timebankMessages } from './timebank-messages.js';
@@ -340,6 +341,7 @@ export const messages = {
   ...visitMessages,
   ...timebankMessages,
   ...volunteeringMessages,
+  ...jobsMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
@@ -348,6 +350,7 @@ export type Language = 'zh' | 'en';
 /** Enumerated values that appear in messages (region and organization kinds), in both languages. */
 const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   ...workOrderValueLabels,
+  ...jobsValueLabels,
   district: { zh: '区县', en: 'district' },
   street: { zh: '街道', en: 'street' },
   town: { zh: '镇', en: 'town' },

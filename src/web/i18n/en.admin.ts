@@ -78,6 +78,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.hotline_operator': 'Hotline operator',
   'role.member': 'Party member',
   'role.auditor': 'Auditor',
+  'role.enterprise_contact': 'Enterprise contact',
 
   'audit.title': 'Audit log',
   'audit.time': 'Time',

@@ -1,6 +1,7 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
+import { enJobs } from './en.jobs';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
@@ -114,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   ...enPortal,
   ...enPortalTimebank,
   ...enVolunteering,
+  ...enJobs,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

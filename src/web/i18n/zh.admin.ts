@@ -75,6 +75,7 @@ export const zhAdmin = {
   'role.hotline_operator': '热线接线员',
   'role.member': '党员',
   'role.auditor': '审计员',
+  'role.enterprise_contact': '企业联系人',
 
   'audit.title': '审计日志',
   'audit.time': '时间',

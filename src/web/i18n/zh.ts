@@ -1,6 +1,7 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhJobs } from './zh.jobs';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -114,6 +115,7 @@ export const zh = {
   ...zhPortal,
   ...zhPortalTimebank,
   ...zhVolunteering,
+  ...zhJobs,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

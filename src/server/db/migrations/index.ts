@@ -17,6 +17,7 @@ import * as passwordChangeRequired from './0015-password-change-required.js';
 import * as volunteering from './0016-volunteering.js';
 import * as idempotencyKeys from './0017-idempotency-keys.js';
 import * as timebankOwnPages from './0018-timebank-own-pages.js';
+import * as jobs from './0021-jobs.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -49,6 +50,7 @@ const migrations: Record<string, DialectMigration> = {
   '0016-volunteering': volunteering,
   '0017-idempotency-keys': idempotencyKeys,
   '0018-timebank-own-pages': timebankOwnPages,
+  '0021-jobs': jobs,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

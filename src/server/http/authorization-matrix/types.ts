@@ -50,7 +50,11 @@ export type TargetKind =
   | 'own_volunteer_signup'
   | 'own_volunteer_certificate'
   | 'resident_volunteer_signup'
-  | 'resident_volunteer_certificate';
+  | 'resident_volunteer_certificate'
+  | 'job'
+  | 'job_seeker'
+  | 'job_recommendation'
+  | 'own_job_recommendation';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
@@ -76,6 +80,11 @@ export interface SampleIds {
   volunteerTeam?: string;
   volunteer?: string;
   volunteerShift?: string;
+  /** The job service: an enterprise, its job, a registered seeker, an enterprise-contact account. */
+  enterprise?: string;
+  job?: string;
+  jobSeeker?: string;
+  contactAccount?: string;
 }
 
 export interface MatrixRow {

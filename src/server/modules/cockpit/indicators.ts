@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -67,6 +68,8 @@ export const COUNTERS = {
   'vol.active': { period: 'now', upkeep: 'snapshot' },
   // Time bank (minutes that changed hands; bumped by postTransfer).
   'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
+  // 就业服务 (placements bumped where a hire is recorded).
+  'job.placements': { period: 'month', upkeep: 'events' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -124,6 +127,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   },
   ...volunteeringCounterSources,
   ...timebankCounterSources,
+  ...jobsCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -133,7 +137,15 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits' | 'volunteering' | 'timebank';
+  module:
+    | 'register'
+    | 'organizations'
+    | 'work-orders'
+    | 'deeds'
+    | 'visits'
+    | 'volunteering'
+    | 'timebank'
+    | 'jobs';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -272,6 +284,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...VISIT_INDICATORS,
   ...VOLUNTEERING_INDICATORS,
   ...TIMEBANK_INDICATORS,
+  ...JOBS_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

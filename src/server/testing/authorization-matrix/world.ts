@@ -5,6 +5,7 @@ import { importJobSchema } from '../../../shared/api/register.js';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
+import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import {
   createMember,
   createOrganization,
@@ -235,6 +236,15 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       owners.resident_volunteer_certificate = volunteering.residentOwner;
     }
   }
+
+  // 就业服务: each community's enterprise is bound to a contact; 青年社区's is the role's session.
+  for (const [community, made] of await jobsMatrixWorld(env, admin, userIds.enterprise_contact)) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    samples[community] = { ...samples[community]!, ...made.samples };
+    for (const [kind, params] of Object.entries(made.params) as [TargetKind, Params][])
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+  }
+  owners.own_job_recommendation = cookies.enterprise_contact;
 
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;
