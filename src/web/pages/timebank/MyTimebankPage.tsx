@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, List, Row, Space, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { Link } from 'react-router';
-import { download } from '../../api/client';
 import { downloadStatement, myTimebankQuery } from '../../api/timebank';
 import { myVolunteeringQuery } from '../../api/volunteering';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
-import { saveFile } from '../../lib/save-file';
+import { MyCertificatesList } from '../volunteering/MyCertificatesList';
 import { LedgerTable } from './LedgerTable';
 import { StatementDownload } from './StatementDownload';
 
@@ -67,33 +66,7 @@ export function MyTimebankPage() {
         title={t('timebank.certificates')}
         extra={<Link to="/me/volunteering">{t('timebank.myVolunteering')}</Link>}
       >
-        <List
-          dataSource={certificates}
-          locale={{ emptyText: t('timebank.noCertificates') }}
-          renderItem={(c) => (
-            <List.Item
-              actions={[
-                <Button
-                  key="pdf"
-                  size="small"
-                  onClick={async () =>
-                    saveFile(
-                      await download(
-                        'GET',
-                        `/api/me/volunteering/certificates/${c.id}/pdf`,
-                        `${c.serial}.pdf`,
-                      ),
-                    )
-                  }
-                >
-                  PDF
-                </Button>,
-              ]}
-            >
-              {`${c.serial} · ${c.teamName} · ${hours(c.minutes)} h · ${c.issuedOn}`}
-            </List.Item>
-          )}
-        />
+        <MyCertificatesList certificates={certificates} />
       </Card>
     </Space>
   );

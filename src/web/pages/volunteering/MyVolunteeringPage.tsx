@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, List, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { download } from '../../api/client';
 import {
   cancelOwn,
   checkInWithCode,
@@ -13,10 +12,10 @@ import {
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
-import { saveFile } from '../../lib/save-file';
 import { formatTime } from '../../lib/time';
 import { checkInFromLink } from './check-in-link';
 import { LinkedCheckIn } from './LinkedCheckIn';
+import { MyCertificatesList } from './MyCertificatesList';
 
 /** 我的志愿服务: hours, services, certificates, open activities, and checking in with the leader's code. */
 export function MyVolunteeringPage() {
@@ -166,32 +165,7 @@ export function MyVolunteeringPage() {
         />
       </Card>
       <Card title={t('vol.mine.certificates')}>
-        <List
-          dataSource={data.certificates}
-          renderItem={(c) => (
-            <List.Item
-              actions={[
-                <Button
-                  key="pdf"
-                  size="small"
-                  onClick={async () =>
-                    saveFile(
-                      await download(
-                        'GET',
-                        `/api/me/volunteering/certificates/${c.id}/pdf`,
-                        `${c.serial}.pdf`,
-                      ),
-                    )
-                  }
-                >
-                  {t('vol.mine.download')}
-                </Button>,
-              ]}
-            >
-              {`${c.serial} · ${c.teamName} · ${Math.round((c.minutes / 60) * 10) / 10} h · ${c.issuedOn}`}
-            </List.Item>
-          )}
-        />
+        <MyCertificatesList certificates={data.certificates} />
       </Card>
     </Space>
   );
