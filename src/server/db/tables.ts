@@ -12,6 +12,7 @@ import type {
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
+import type { LoanTables } from '../modules/loans/loans.tables.js';
 import type {
   MemberWorkflowsTables,
   TransferTable,
@@ -138,7 +139,8 @@ export interface DB
     VisitTables,
     TimebankTables,
     VolunteeringTables,
-    IdempotencyTables {}
+    IdempotencyTables,
+    LoanTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -16,6 +16,7 @@ import * as visits from './0014-visits.js';
 import * as passwordChangeRequired from './0015-password-change-required.js';
 import * as volunteering from './0016-volunteering.js';
 import * as idempotencyKeys from './0017-idempotency-keys.js';
+import * as loans from './0022-loans.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -47,6 +48,7 @@ const migrations: Record<string, DialectMigration> = {
   '0015-password-change-required': passwordChangeRequired,
   '0016-volunteering': volunteering,
   '0017-idempotency-keys': idempotencyKeys,
+  '0022-loans': loans,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {
