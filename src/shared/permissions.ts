@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'volunteer.read',
   'volunteer.manage',
   'activity.lead',
+  'loan.read',
+  'loan.apply',
+  'loan.review',
+  'loan.guarantee',
+  'loan.bank',
+  'loan.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,5 +53,7 @@ export const ROLE_NAMES = [
   'hotline_operator',
   'member',
   'auditor',
+  'guarantee_officer',
+  'bank_officer',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -31,6 +31,9 @@ const GRID_KEEPING: readonly Permission[] = [
   // 爱心银行: accounts, transfers and the board in their subtree.
   'timebank.read',
   'timebank.write',
+  // 创业担保贷款: see the applications of their place, record guidance and take applications in.
+  'loan.read',
+  'loan.apply',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -51,6 +54,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // The love supermarket's clerk and the district's limits (the latter held over a whole district).
     'timebank.redeem',
     'timebank.settings',
+    // The community's review of loan applications and hardship pauses; the district's loan limits and
+    // step deadlines (the latter held over a whole district).
+    'loan.review',
+    'loan.settings',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -80,7 +87,12 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'visit.read',
     'volunteer.read',
     'timebank.read',
+    'loan.read',
   ],
+  // The guarantee centre (创业担保贷款担保中心) and the lending bank's loan officer take their own
+  // steps of the one-stop workflow; assigned at the district, they see its applications, masked.
+  guarantee_officer: ['region.read', 'loan.read', 'loan.guarantee'],
+  bank_officer: ['region.read', 'loan.read', 'loan.bank'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -1,6 +1,7 @@
 import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
+import { loanMessages } from './loan-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { timebankMessages } from './timebank-messages.js';
@@ -340,6 +341,7 @@ export const messages = {
   ...visitMessages,
   ...timebankMessages,
   ...volunteeringMessages,
+  ...loanMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

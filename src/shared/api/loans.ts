@@ -123,7 +123,6 @@ export const loanPrefillSchema = z.object({
   guided: z.boolean(),
   settings: loanSettingsSchema,
 });
-export const prefillQuery = z.object({ personId: uuid });
 
 export const guidanceBody = z.object({
   personId: uuid,

@@ -78,6 +78,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.hotline_operator': 'Hotline operator',
   'role.member': 'Party member',
   'role.auditor': 'Auditor',
+  'role.guarantee_officer': 'Loan guarantee centre officer',
+  'role.bank_officer': 'Lending bank loan officer',
 
   'audit.title': 'Audit log',
   'audit.time': 'Time',

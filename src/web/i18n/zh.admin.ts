@@ -75,6 +75,8 @@ export const zhAdmin = {
   'role.hotline_operator': '热线接线员',
   'role.member': '党员',
   'role.auditor': '审计员',
+  'role.guarantee_officer': '担保中心经办人',
+  'role.bank_officer': '经办银行信贷员',
 
   'audit.title': '审计日志',
   'audit.time': '时间',

@@ -47,7 +47,8 @@ export type TargetKind =
   | 'volunteer_signup'
   | 'volunteer_certificate'
   | 'own_volunteer_signup'
-  | 'own_volunteer_certificate';
+  | 'own_volunteer_certificate'
+  | 'loan_application';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

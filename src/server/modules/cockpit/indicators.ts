@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -67,6 +68,13 @@ export const COUNTERS = {
   'vol.active': { period: 'now', upkeep: 'snapshot' },
   // Time bank (minutes that changed hands; bumped by postTransfer).
   'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
+  // 创业担保贷款 (counted from the loans' tables by the refresh job).
+  'loan.guided': { period: 'now', upkeep: 'snapshot' },
+  'loan.applied': { period: 'now', upkeep: 'snapshot' },
+  'loan.approved': { period: 'now', upkeep: 'snapshot' },
+  'loan.disbursed': { period: 'now', upkeep: 'snapshot' },
+  'loan.disbursed_fen': { period: 'now', upkeep: 'snapshot' },
+  'loan.in_arrears': { period: 'now', upkeep: 'snapshot' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -124,6 +132,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   },
   ...volunteeringCounterSources,
   ...timebankCounterSources,
+  ...loanCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -133,7 +142,15 @@ export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
   code: string;
   /** The module that owns the figures. */
-  module: 'register' | 'organizations' | 'work-orders' | 'deeds' | 'visits' | 'volunteering' | 'timebank';
+  module:
+    | 'register'
+    | 'organizations'
+    | 'work-orders'
+    | 'deeds'
+    | 'visits'
+    | 'volunteering'
+    | 'timebank'
+    | 'loans';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -272,6 +289,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...VISIT_INDICATORS,
   ...VOLUNTEERING_INDICATORS,
   ...TIMEBANK_INDICATORS,
+  ...LOAN_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

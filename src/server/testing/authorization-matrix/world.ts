@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
+import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import {
   createMember,
   createOrganization,
@@ -226,6 +227,11 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       owners.own_volunteer_certificate = volunteering.owner;
     }
   }
+
+  // 创业担保贷款: an application just submitted, of a resident who is no member.
+  await both('loan_application', async (community) => ({
+    id: await loanMatrixFixture(env, admin, people(community)[2]!.id),
+  }));
 
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;
