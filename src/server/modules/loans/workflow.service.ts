@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { disburseBody, LoanAction, LoanStatus } from '../../../shared/api/loans.js';
 import type { Scope } from '../../auth/scope.js';
+import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
@@ -37,8 +38,9 @@ export class LoanWorkflowService {
   }
 
   /** The next waiting step's deadline from the district's settings (none once nobody waits). */
-  private async nextStep(loan: LoanRow, to: LoanStatus) {
-    const settings = await loanSettingsOf(this.ctx.database.db, loan.district_code);
+  private async nextStep(trx: Executor, loan: LoanRow, to: LoanStatus) {
+    // In the step's transaction: on SQLite's one connection a read beside it would wait for it.
+    const settings = await loanSettingsOf(trx, loan.district_code);
     const days = stepDaysOf(to, settings);
     return days === null ? null : endOfBeijingDayAfter(this.ctx.now(), days);
   }
@@ -58,7 +60,7 @@ export class LoanWorkflowService {
       const nowIso = this.ctx.now().toISOString();
       const moved = await loansRepository.transition(trx, id, loan.status, {
         status: rule.to,
-        step_due_at: await this.nextStep(loan, rule.to),
+        step_due_at: await this.nextStep(trx, loan, rule.to),
         overdue: 0,
         escalated_region_code: null,
         ...(action === 'centre_approve' ? { centre_approved_at: nowIso } : {}),
@@ -76,7 +78,7 @@ export class LoanWorkflowService {
   }
 
   /** The community passes an application on only with every required document ticked. */
-  private async requireDocuments(trx: Parameters<typeof loansRepository.documents>[0], loan: LoanRow) {
+  private async requireDocuments(trx: Executor, loan: LoanRow) {
     const missing = (await loansRepository.documents(trx, loan.id))
       .filter((d) => d.ticked !== 1)
       .map((d) => d.item);
