@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** The server's API as a logged-in user, from the test process: for set-up that is not under test. */
 export interface ApiClient {
   /** The server it talks to. */
@@ -89,4 +91,15 @@ export async function waitForImport(admin: ApiClient, id: string): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('The set-up import did not finish within 30 s');
+}
+
+/** An API answer read through the shared schema the web parses it with (so a drift fails here). */
+export async function apiRead<S extends z.ZodType>(
+  client: ApiClient,
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return schema.parse(await client.json(method, path, body));
 }

@@ -60,3 +60,10 @@ export async function fillDate(page: Page, picker: Locator, date: string): Promi
   await input.first().fill(date);
   await page.keyboard.press('Enter');
 }
+
+/** Signs a staff user in on the login page and waits until they land on their home. */
+export async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await logIn(page, user.username, user.password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -37,6 +37,7 @@ import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { registerJobRoutes } from './modules/jobs/index.js';
 import { loanRoutes } from './modules/loans/index.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
 import { inboxRoutes } from './modules/notifications/index.js';
@@ -58,7 +59,12 @@ import {
   registerRoutes,
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
-import { timebankExchangeRoutes, timebankRoutes } from './modules/timebank/index.js';
+import {
+  portalTimebankRoutes,
+  timebankExchangeRoutes,
+  timebankRoutes,
+  timebankStatementRoutes,
+} from './modules/timebank/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { volunteeringRoutes } from './modules/volunteering/index.js';
@@ -67,7 +73,7 @@ import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    declaredRoutes(): { method: string; url: string; config: FastifyContextConfig }[];
+    declaredRoutes(): { method: string; url: string; config: FastifyContextConfig; paged: boolean }[];
   }
 }
 
@@ -141,7 +147,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routes.push(route);
   });
   app.decorate('declaredRoutes', () =>
-    routes.map((r) => ({ method: [r.method].flat().join(','), url: r.url, config: r.config ?? {} })),
+    routes.map((r) => ({
+      method: [r.method].flat().join(','),
+      url: r.url,
+      config: r.config ?? {},
+      // A list that pages takes a cursor: the pagination test walks every one of them.
+      paged: takesCursor(r.schema?.querystring),
+    })),
   );
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((r) => !r.config?.permission && !r.config?.public);
@@ -220,8 +232,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalRoutes, { ctx, ...services });
   await app.register(cockpitRoutes, { ctx });
   await registerVisitRoutes(app, { ctx, persons, workOrders: services.workOrders });
+  await registerJobRoutes(app, { ctx });
   await app.register(timebankRoutes, { ctx });
   await app.register(timebankExchangeRoutes, { ctx });
+  await app.register(timebankStatementRoutes, { ctx });
+  await app.register(portalTimebankRoutes, { ctx });
   await app.register(volunteeringRoutes, {
     ctx,
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),
@@ -231,4 +246,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);
   return app;
+}
+
+/** Whether a route's query schema (a zod object) has a `cursor` parameter. */
+function takesCursor(querystring: unknown): boolean {
+  const shape = (querystring as { shape?: unknown } | undefined)?.shape;
+  return typeof shape === 'object' && shape !== null && 'cursor' in shape;
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importJobSchema } from '../shared/api/register.js';
+import { workOrderSchema } from '../shared/api/work-orders.js';
 import { residentRows, writeResidentXlsx } from './fixtures/resident-rows.js';
 import { multipartFile } from './testing/multipart.js';
 import { freePort, ServerProcess } from './testing/server-process.js';
@@ -85,7 +87,7 @@ describeEachDialect('crash safety: kill -9 during work, then restart', (env) => 
               contactPhone: '13845671234',
             }),
           });
-          if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
+          if (response.status === 201) acknowledged.push(workOrderSchema.parse(await response.json()).id);
           else if (response.status >= 500) serverErrors.push(`${response.status} ${await response.text()}`);
         } catch {
           // The connection was cut by the kill: this request was never acknowledged.
@@ -152,12 +154,12 @@ describeEachDialect('crash safety: kill -9 during work, then restart', (env) => 
       body: upload.payload,
     });
     expect(started.status).toBe(202);
-    const job = (await started.json()) as { id: string };
+    const job = importJobSchema.parse(await started.json());
     // Kill once the import is well under way (rows read and being written).
     for (;;) {
-      const status = (await (
-        await fetch(`${server.baseUrl}/api/imports/${job.id}`, { headers: { cookie } })
-      ).json()) as { status: string; progress: number };
+      const status = importJobSchema.parse(
+        await (await fetch(`${server.baseUrl}/api/imports/${job.id}`, { headers: { cookie } })).json(),
+      );
       expect(status.status).toBe('running');
       if (status.progress >= 0.3) break;
       await sleep(50);
@@ -181,7 +183,7 @@ describeEachDialect('crash safety: kill -9 during work, then restart', (env) => 
     const after = await fetch(`${server.baseUrl}/api/imports/${job.id}`, {
       headers: { cookie: await signIn(server, secretary.username, secretary.password) },
     });
-    expect(((await after.json()) as { status: string }).status).toBe('failed');
+    expect(importJobSchema.parse(await after.json()).status).toBe('failed');
     let overdue = 0;
     for (let i = 0; i < 150 && overdue !== 1; i++) {
       await sleep(100);

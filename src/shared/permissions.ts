@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'volunteer.read',
   'volunteer.manage',
   'activity.lead',
+  'job.read',
+  'job.manage',
+  'job.post',
   'loan.read',
   'loan.apply',
   'loan.review',
@@ -53,6 +56,7 @@ export const ROLE_NAMES = [
   'hotline_operator',
   'member',
   'auditor',
+  'enterprise_contact',
   'guarantee_officer',
   'bank_officer',
 ] as const;

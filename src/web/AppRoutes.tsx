@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
+import { jobRoutes } from './pages/jobs/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -69,6 +70,10 @@ const MyVolunteeringPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/volunteering/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
+// What the leader's check-in QR code opens: sends a member to their page, anyone else to the portal.
+const CheckInLanding = lazy(() =>
+  import('./pages/volunteering/CheckInLanding').then((m) => ({ default: m.CheckInLanding })),
+);
 // The resident portal (/m): its own sign-in and layout, outside the staff console.
 const PortalRoutes = lazy(() =>
   import('./pages/portal/PortalRoutes').then((m) => ({ default: m.PortalRoutes })),
@@ -86,6 +91,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <VerifyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/check-in"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <CheckInLanding />
           </Suspense>
         }
       />
@@ -298,6 +311,7 @@ export function AppRoutes() {
         />
         {workOrderRoutes()}
         {visitRoutes()}
+        {jobRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -31,6 +31,9 @@ const GRID_KEEPING: readonly Permission[] = [
   // 爱心银行: accounts, transfers and the board in their subtree.
   'timebank.read',
   'timebank.write',
+  // 就业服务: case workers find seekers in their area, register them, match and recommend.
+  'job.read',
+  'job.manage',
   // 创业担保贷款: see the applications of their place, record guidance and take applications in.
   'loan.read',
   'loan.apply',
@@ -87,8 +90,13 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'visit.read',
     'volunteer.read',
     'timebank.read',
+    'job.read',
     'loan.read',
   ],
+  // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
+  // became of the seekers recommended to it. The role is assigned at the enterprise's region;
+  // which enterprise is the link in enterprise_contacts, checked on every route (job.post).
+  enterprise_contact: ['region.read', 'job.post'],
   // The guarantee centre (创业担保贷款担保中心) and the lending bank's loan officer take their own
   // steps of the one-stop workflow; assigned at the district, they see its applications, masked.
   guarantee_officer: ['region.read', 'loan.read', 'loan.guarantee'],

@@ -12,6 +12,7 @@ import type {
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
+import type { JobsTables } from '../modules/jobs/jobs.tables.js';
 import type { LoanTables } from '../modules/loans/loans.tables.js';
 import type {
   MemberWorkflowsTables,
@@ -140,6 +141,7 @@ export interface DB
     TimebankTables,
     VolunteeringTables,
     IdempotencyTables,
+    JobsTables,
     LoanTables {}
 
 export type Region = Selectable<RegionTable>;

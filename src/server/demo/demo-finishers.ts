@@ -1,5 +1,6 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
+import { buildDemoJobs } from './demo-jobs.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoVisits } from './demo-visits.js';
 
@@ -15,6 +16,7 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   async (ctx, districtCodes) => {
     for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
     for (const code of districtCodes) await buildDemoVisits(ctx, code);
+    for (const code of districtCodes) await buildDemoJobs(ctx, code);
     await rebuildRollups(ctx);
   },
   demoTimebank,

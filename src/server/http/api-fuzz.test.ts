@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import { requestSummarySchema } from '../../shared/api/portal.js';
+import { workOrderSchema } from '../../shared/api/work-orders.js';
 import { createOrganization, memberWithLogin } from '../modules/member-workflows/testing.js';
 import { issueKey } from '../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
@@ -151,12 +153,12 @@ describeEachDialect(
         cookie: world.admin,
         body: elderlyCareOrder(world),
       });
-      workOrderId = order.json.id;
+      workOrderId = order.body(workOrderSchema).id;
       const own = await env.inject('POST', '/api/portal/requests', {
         cookie: cookies.resident,
         body: { categoryCode: 'livelihood.repair', description: '楼道灯不亮', regionCode: world.gridCode },
       });
-      portalRequestId = own.json.id;
+      portalRequestId = own.body(requestSummarySchema).id;
       const key = await issueKey(env, world.admin, QINGNIAN, 'fuzz client');
       document = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
       for (const route of env.app.declaredRoutes()) {

@@ -30,6 +30,9 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'resident_request',
   'own_volunteer_signup',
   'own_volunteer_certificate',
+  'resident_volunteer_signup',
+  'resident_volunteer_certificate',
+  'own_job_recommendation',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

@@ -3,6 +3,7 @@ import { ACCOUNTS_ROUTES } from './authorization-matrix/accounts.js';
 import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
+import { JOBS_ROUTES } from './authorization-matrix/jobs.js';
 import { LOANS_ROUTES } from './authorization-matrix/loans.js';
 import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows.js';
 import { OPEN311_ROUTES } from './authorization-matrix/open311.js';
@@ -52,6 +53,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   VISITS_ROUTES,
   TIMEBANK_ROUTES,
   VOLUNTEERING_ROUTES,
+  JOBS_ROUTES,
   LOANS_ROUTES,
 ];
 

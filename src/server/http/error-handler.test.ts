@@ -1,8 +1,13 @@
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorBodySchema } from '../../shared/api/common.js';
 import { buildApp } from '../app.js';
 import { describeEachDialect } from '../testing/test-env.js';
+
+/** The head of the OpenAPI document: its version and the paths it describes. */
+const openApiHeadSchema = z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
 describeEachDialect('errors and service endpoints', (env) => {
   it('answers an unknown API path with a JSON 404', async () => {
@@ -19,7 +24,8 @@ describeEachDialect('errors and service endpoints', (env) => {
     const response = await app.inject({ method: 'GET', url: '/api/test/explode' });
     await app.close();
     expect(response.statusCode).toBe(500);
-    const body = response.json();
+    // Strict: a key beyond the error shape's would fail the parse rather than be dropped.
+    const body = errorBodySchema.strict().parse(response.json());
     expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
     expect(body.code).toBe('internal.error');
     expect(response.body).not.toContain('hunter2');
@@ -79,8 +85,9 @@ describeEachDialect('errors and service endpoints', (env) => {
       database: env.dialect,
     });
     const openapi = await env.inject('GET', '/api/openapi.json');
-    expect(openapi.json.openapi).toMatch(/^3\./);
-    expect(Object.keys(openapi.json.paths)).toEqual(
+    const head = openapi.body(openApiHeadSchema);
+    expect(head.openapi).toMatch(/^3\./);
+    expect(Object.keys(head.paths)).toEqual(
       expect.arrayContaining([
         '/api/auth/login',
         '/api/regions/{code}/children',
@@ -121,7 +128,7 @@ describeEachDialect('errors and service endpoints', (env) => {
         url,
         headers: { cookie, 'accept-language': 'en' },
       });
-      expect(english.json().message, url).toMatch(/^[A-Z][a-z]* [a-z]/);
+      expect(errorBodySchema.parse(english.json()).message, url).toMatch(/^[A-Z][a-z]* [a-z]/);
     }
     // Open311 clients get the specification's error list instead.
     for (const url of ['/open311/v2/requests/%ff.json', `/open311/v2/services/${'x'.repeat(150)}.json`]) {

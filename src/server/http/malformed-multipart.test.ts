@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { errorBodySchema } from '../../shared/api/common.js';
+import { requestSummarySchema } from '../../shared/api/portal.js';
+import { workOrderSchema } from '../../shared/api/work-orders.js';
 import { residentRows, writeResidentXlsx } from '../fixtures/resident-rows.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
@@ -51,7 +54,7 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id;
+    ).body(workOrderSchema).id;
     resident = await residentLogin(env, newPhone());
     portalOrderId = (
       await env.inject('POST', '/api/portal/requests', {
@@ -63,7 +66,7 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
           address: '1号楼2单元',
         },
       })
-    ).json.id;
+    ).body(requestSummarySchema).id;
     const file = env.file('rows.xlsx');
     await writeResidentXlsx(
       file,
@@ -91,7 +94,8 @@ describeEachDialect('malformed multipart bodies on every upload route', (env) =>
         });
         seen.push(`${route.url.replace(/[0-9a-f-]{36}/, ':id')} ${body.name}: ${response.statusCode}`);
         expect(response.statusCode, `${route.url} with ${body.name}`).toBe(400);
-        const json = response.json();
+        // Strict: a key beyond the error shape's would fail the parse rather than be dropped.
+        const json = errorBodySchema.strict().parse(response.json());
         expect(Object.keys(json).sort()).toEqual(['code', 'message', 'requestId']);
         expect(json.code).toBe('request.malformed_multipart');
         expect(json.message).toMatch(/multipart|表单/);

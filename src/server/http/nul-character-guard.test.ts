@@ -31,13 +31,13 @@ describeEachDialect('a NUL character anywhere in a request', (env) => {
       body: { name: 'x' },
     });
     expect(category.status).toBe(400);
-    expect(category.json.fields).toEqual([{ path: 'params.code', message: '含有不允许的空字符（NUL）' }]);
+    expect(category.error.fields).toEqual([{ path: 'params.code', message: '含有不允许的空字符（NUL）' }]);
 
     const login = await env.inject('POST', '/api/auth/login', {
       body: { username: 'ad\u0000min', password: 'x' },
     });
     expect(login.status).toBe(400);
-    expect(login.json.fields[0].path).toBe('username');
+    expect(login.error.fields?.[0]?.path).toBe('username');
 
     const key = await env.inject('POST', '/api/open311/keys', {
       cookie,

@@ -1,13 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../i18n/messages.js';
+import { auditPageSchema } from '../../shared/api/audit.js';
+import { uncoveredPageSchema } from '../../shared/api/organizations.js';
+import { requestPageSchema } from '../../shared/api/portal.js';
+import { personPageSchema } from '../../shared/api/register.js';
+import { managedUserPageSchema } from '../../shared/api/users.js';
+import { workOrderPageSchema } from '../../shared/api/work-orders.js';
 import { createResidents } from '../modules/member-workflows/testing.js';
 import { newPhone, residentLogin } from '../modules/portal/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../modules/work-orders/testing.js';
+import {
+  byId,
+  byKey,
+  type PagedList,
+  rawCursor,
+  unwalkedPagedRoutes,
+  walkEachList,
+  walkedButNotPaged,
+} from '../testing/page-walk.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../testing/test-env.js';
 import { DomainError } from './errors.js';
 import { decodeCursor, encodeCursor, page } from './pagination.js';
-
-const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('the one cursor', () => {
   it('round-trips the sort key of the last row, and no cursor is no key', () => {
@@ -21,13 +33,13 @@ describe('the one cursor', () => {
   it('refuses a cursor it did not make with the one field error querystring.cursor', () => {
     const refused = [
       'garbage',
-      raw({ id: 'x' }),
-      raw(['a-1']), // no version
-      raw([2, 'a-1']), // another version
-      raw([1, 'a-1', 'b-2']), // another list's shape
-      raw([1, 'a\u0000b']), // would reach SQL as a NUL
-      raw([1, "x' or 1=1"]),
-      raw([1, 'y'.repeat(65)]),
+      rawCursor({ id: 'x' }),
+      rawCursor(['a-1']), // no version
+      rawCursor([2, 'a-1']), // another version
+      rawCursor([1, 'a-1', 'b-2']), // another list's shape
+      rawCursor([1, 'a\u0000b']), // would reach SQL as a NUL
+      rawCursor([1, "x' or 1=1"]),
+      rawCursor([1, 'y'.repeat(65)]),
     ];
     for (const cursor of refused) {
       let error: unknown;
@@ -41,10 +53,10 @@ describe('the one cursor', () => {
       expect((error as DomainError).fields).toEqual([{ path: 'querystring.cursor', code: 'field.invalid' }]);
     }
     // Values in the wrong shape would be a database error on PostgreSQL, not an empty page.
-    expect(() => decodeCursor(raw([1, 'yesterday', 'a-1']), ['time', 'text'])).toThrow(DomainError);
-    expect(() => decodeCursor(raw([1, 1e30]), ['int'])).toThrow(DomainError);
-    expect(() => decodeCursor(raw([1, -1]), ['int'])).toThrow(DomainError);
-    expect(() => decodeCursor(raw([1, '7']), ['int'])).toThrow(DomainError);
+    expect(() => decodeCursor(rawCursor([1, 'yesterday', 'a-1']), ['time', 'text'])).toThrow(DomainError);
+    expect(() => decodeCursor(rawCursor([1, 1e30]), ['int'])).toThrow(DomainError);
+    expect(() => decodeCursor(rawCursor([1, -1]), ['int'])).toThrow(DomainError);
+    expect(() => decodeCursor(rawCursor([1, '7']), ['int'])).toThrow(DomainError);
   });
 
   it('takes limit + 1 rows: a next cursor only when there is more', () => {
@@ -59,16 +71,6 @@ describe('the one cursor', () => {
     expect(page([], 2, (last: { id: string }) => [last.id])).toEqual({ items: [], nextCursor: null });
   });
 });
-
-interface List {
-  name: string;
-  /** The list's URL with its filters; `limit` and `cursor` are appended. */
-  url: string;
-  cookie: () => string;
-  /** How many rows one big page may hold (the list's maximum limit). */
-  max: number;
-  keyOf: (item: Record<string, unknown>) => string;
-}
 
 describeEachDialect('every paging list, walked page by page', (env) => {
   let world: WorkOrderWorld;
@@ -99,94 +101,73 @@ describeEachDialect('every paging list, walked page by page', (env) => {
     }
   });
 
-  const id = (item: Record<string, unknown>) => String(item.id);
-  const lists: List[] = [
+  const lists: PagedList[] = [
     {
       name: 'all work orders (newest first)',
+      route: '/api/work-orders',
       url: '/api/work-orders?view=all',
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(workOrderPageSchema),
     },
     {
       name: 'my work orders (by deadline)',
+      route: '/api/work-orders',
       url: '/api/work-orders?view=mine',
       cookie: () => world.secretary.cookie,
       max: 200,
-      keyOf: id,
+      read: byId(workOrderPageSchema),
     },
-    { name: 'persons', url: '/api/persons?', cookie: () => world.admin, max: 200, keyOf: id },
+    {
+      name: 'persons',
+      route: '/api/persons',
+      url: '/api/persons?',
+      cookie: () => world.admin,
+      max: 200,
+      read: byId(personPageSchema),
+    },
     {
       name: 'households without care',
+      route: '/api/coverage/:code/uncovered',
       url: `/api/coverage/${DISTRICT}/uncovered?`,
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(uncoveredPageSchema),
     },
     {
       name: 'users',
+      route: '/api/users',
       url: '/api/users?',
       cookie: () => world.admin,
       max: 200,
-      keyOf: id,
+      read: byId(managedUserPageSchema),
     },
     {
       name: 'audit log',
+      route: '/api/audit',
       url: '/api/audit?action=auth.',
       cookie: () => world.admin,
       max: 200,
-      keyOf: (item) => String(item.seq),
+      read: byKey(auditPageSchema, (entry) => String(entry.seq)),
     },
-    { name: 'portal requests', url: '/api/portal/requests?', cookie: () => resident, max: 50, keyOf: id },
+    {
+      name: 'portal requests',
+      route: '/api/portal/requests',
+      url: '/api/portal/requests?',
+      cookie: () => resident,
+      max: 50,
+      read: byId(requestPageSchema),
+    },
   ];
-  const withParams = (url: string, params: string) => `${url}${url.endsWith('?') ? '' : '&'}${params}`;
+  walkEachList(env, 'pagination.test.ts', lists);
+});
 
-  for (const list of lists) {
-    it(`${list.name}: pages of two hold each row once, no gaps, the same set as one big page`, async () => {
-      const whole = await env.inject('GET', withParams(list.url, `limit=${list.max}`), {
-        cookie: list.cookie(),
-      });
-      expect(whole.status).toBe(200);
-      expect(whole.json.nextCursor).toBeNull();
-      const everything: string[] = whole.json.items.map(list.keyOf);
-      expect(everything.length).toBeGreaterThan(2);
-
-      const walked: string[] = [];
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const params: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const response = await env.inject('GET', withParams(list.url, params), { cookie: list.cookie() });
-        expect(response.status).toBe(200);
-        expect(response.json.items.length).toBeLessThanOrEqual(2);
-        // limit + 1: a page that says there is more is never followed by an empty one.
-        if (response.json.nextCursor) expect(response.json.items).toHaveLength(2);
-        walked.push(...response.json.items.map(list.keyOf));
-        cursor = response.json.nextCursor;
-        pages += 1;
-      } while (cursor && pages < 100);
-      expect(pages).toBe(Math.ceil(everything.length / 2));
-      expect(new Set(walked).size).toBe(walked.length);
-      expect(walked).toEqual(everything);
-    });
-
-    it(`${list.name}: a garbage or foreign cursor is the one field error`, async () => {
-      const foreign = encodeURIComponent(raw([1, 'a', 'b', 'c']));
-      for (const cursor of ['garbage', foreign, encodeURIComponent(raw([1, '\u0000']))]) {
-        const response = await env.inject('GET', withParams(list.url, `cursor=${cursor}`), {
-          cookie: list.cookie(),
-        });
-        expect(response.status).toBe(400);
-        expect(response.json.code).toBe('request.validation');
-        expect(response.json.fields).toEqual([
-          { path: 'querystring.cursor', message: translate('field.invalid', 'zh') },
-        ]);
-      }
-      const tooLong = await env.inject('GET', withParams(list.url, `cursor=${'x'.repeat(201)}`), {
-        cookie: list.cookie(),
-      });
-      expect(tooLong.status).toBe(400);
-      expect(tooLong.json.fields.map((f: { path: string }) => f.path)).toEqual(['querystring.cursor']);
-    });
-  }
+describeEachDialect('every paging list has a walk', (env) => {
+  it('walks every paged GET route the app declares: a new list without a walk fails by its URL', () => {
+    expect(
+      unwalkedPagedRoutes(env),
+      'paged GET routes without a page-by-page walk: walk each in a pagination*.test.ts and name it in WALKED_ROUTES (src/server/testing/page-walk.ts)',
+    ).toEqual([]);
+    expect(walkedButNotPaged(env), 'WALKED_ROUTES names routes that are not paged GET lists').toEqual([]);
+  });
 });

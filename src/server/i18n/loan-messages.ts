@@ -64,3 +64,16 @@ export const loanMessages = {
   },
   'loan.before_approval': { zh: '放款日期不能早于申请日期', en: 'must not be before the application' },
 } as const;
+
+/** A loan's statuses where a message names one (`{status}` given as `loan.<status>`). */
+export const loanValueLabels: Record<string, { zh: string; en: string }> = {
+  'loan.submitted': { zh: '已提交', en: 'submitted' },
+  'loan.community_review': { zh: '社区审核', en: 'community review' },
+  'loan.centre_review': { zh: '担保中心审核', en: 'guarantee centre review' },
+  'loan.bank_approval': { zh: '银行审批', en: 'bank approval' },
+  'loan.disbursed': { zh: '已放款', en: 'disbursed' },
+  'loan.repaying': { zh: '还款中', en: 'in repayment' },
+  'loan.closed': { zh: '已结清', en: 'repaid' },
+  'loan.rejected': { zh: '未通过', en: 'rejected' },
+  'loan.withdrawn': { zh: '已撤回', en: 'withdrawn' },
+};

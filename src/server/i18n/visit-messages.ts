@@ -44,4 +44,8 @@ export const visitMessages = {
     zh: '该居民已不在登记中，无法应用变更',
     en: 'The resident is no longer in the register; the change cannot be applied',
   },
+  'visit.map_grid_only': {
+    zh: '走访地图只能按网格或楼栋查看',
+    en: 'the visit map shows a grid or a building',
+  },
 } as const;

@@ -37,8 +37,7 @@ export class TestResponse {
 
   constructor(
     readonly raw: LightMyRequestResponse,
-    // biome-ignore lint/suspicious/noExplicitAny: step one of typing test reads; becomes `unknown` once every read goes through body()/error
-    readonly json: any,
+    readonly json: unknown,
   ) {
     this.status = raw.statusCode;
     this.headers = raw.headers;

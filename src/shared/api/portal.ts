@@ -4,6 +4,7 @@ import { validateMobilePhone } from '../validators/phone.js';
 import { SATISFACTION, WORK_ORDER_STATUSES } from '../work-orders.js';
 import { categoryAttributeSchema } from './catalogue.js';
 import { cursorParam, idSchema, itemsOf, pageOf, regionCodeSchema } from './common.js';
+import { accountSchema, ledgerRowSchema, orderBody, postBody, postSchema } from './timebank.js';
 
 /** A mainland mobile number in any common shape (+86, spaces, full-width), normalized. */
 export const mobilePhoneSchema = z
@@ -165,3 +166,61 @@ export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 export const photoSchema = z.object({ id: z.string(), mediaType: z.string(), size: z.number() });
 export type Photo = z.infer<typeof photoSchema>;
+
+// ---- 爱心银行 in the portal: the resident's own account, their community's board and supermarket ----
+
+/** The resident's own time-bank account, if their phone is linked to the register and they joined. */
+export const portalTimebankSchema = z.object({
+  /** The phone matched exactly one register entry: the resident may open an account. */
+  linked: z.boolean(),
+  account: accountSchema
+    .pick({ id: true, ownerName: true, balanceMinutes: true, floorMinutes: true, ceilingMinutes: true })
+    .nullable(),
+  ledger: z.array(ledgerRowSchema),
+});
+export type PortalTimebank = z.infer<typeof portalTimebankSchema>;
+export const portalAccountSchema = portalTimebankSchema.shape.account.unwrap();
+
+/** A post by the resident: always from their own account (no account may be named). */
+export const portalPostBody = postBody.omit({ accountId: true }).strict();
+export type PortalPostBody = z.input<typeof portalPostBody>;
+
+/** A board post as a resident sees it: no account ids, the poster's name masked, what they may do. */
+export const portalPostSchema = postSchema
+  .pick({
+    id: true,
+    kind: true,
+    category: true,
+    title: true,
+    description: true,
+    minutes: true,
+    status: true,
+    expiresAt: true,
+  })
+  .extend({
+    posterName: z.string(),
+    postedByMe: z.boolean(),
+    /** The resident's side once the post is taken: they help, or they are helped (and pay). */
+    myRole: z.enum(['helper', 'helped']).nullable(),
+    canAccept: z.boolean(),
+    /** The one helped confirms the help was given: the held minutes go to the helper. */
+    canConfirm: z.boolean(),
+    /** The poster withdraws an open post; the helper backs out of a taken one (minutes go back). */
+    canCancel: z.boolean(),
+  });
+export type PortalPost = z.infer<typeof portalPostSchema>;
+export const portalPostPageSchema = pageOf(portalPostSchema);
+
+export const portalOrderBody = orderBody.omit({ accountId: true }).strict();
+export const portalOrderSchema = z.object({
+  id: z.string(),
+  itemName: z.string(),
+  quantity: z.number().int(),
+  minutes: z.number().int(),
+  /** `expired`: a pending code past its date (its minutes go back at the next sweep). */
+  status: z.enum(['pending', 'redeemed', 'refunded', 'expired']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type PortalOrder = z.infer<typeof portalOrderSchema>;
+export const portalOrderPageSchema = pageOf(portalOrderSchema);

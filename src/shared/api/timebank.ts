@@ -39,13 +39,43 @@ export const accountListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** What moved minutes: the kind of a transfer, shown in words by TRANSFER_KIND_LABELS. */
+export const TRANSFER_KINDS = [
+  'transfer',
+  'grant',
+  'credit',
+  'donation',
+  'escrow',
+  'release',
+  'refund',
+  'redemption',
+  'reversal',
+] as const;
+export type TransferKindName = (typeof TRANSFER_KINDS)[number];
+
+/** A ledger row's kind in words, for statements and every ledger the web shows. */
+export const TRANSFER_KIND_LABELS: Readonly<Record<TransferKindName, { zh: string; en: string }>> = {
+  transfer: { zh: '转账', en: 'Transfer' },
+  grant: { zh: '入行赠送', en: 'Starter grant' },
+  credit: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  donation: { zh: '爱心传递', en: 'Donation' },
+  escrow: { zh: '互助托管', en: 'Held for help' },
+  release: { zh: '互助结算', en: 'Help paid' },
+  refund: { zh: '退回', en: 'Refund' },
+  redemption: { zh: '爱心超市兑换', en: 'Love-supermarket order' },
+  reversal: { zh: '冲正', en: 'Reversal' },
+};
+
 export const ledgerRowSchema = z.object({
   id: z.string(),
   transferId: z.string(),
   minutes: z.number().int(),
-  kind: z.string(),
+  kind: z.enum(TRANSFER_KINDS),
   memo: z.string(),
   counterpartAccountId: z.string(),
+  /** The other side's name; a person's or household's masked where the viewer may not see it. */
+  counterpartName: z.string(),
+  counterpartKind: z.enum(OWNER_KINDS),
   reversesId: z.string().nullable(),
   at: z.string(),
 });
@@ -190,3 +220,75 @@ export const redemptionSchema = z.object({
   quantity: z.number().int(),
   minutes: z.number().int(),
 });
+
+// ---- Statements, rankings, one's own account ----
+
+/** Years 2000–2999: the time bank has no month before, and a database no instant of year 0. */
+const MONTH = /^2\d{3}-(0[1-9]|1[0-2])$/;
+/** A Beijing calendar month, `YYYY-MM`. */
+export const monthSchema = z.string().regex(MONTH, 'timebank.month_format');
+
+/** `/…/statements/:month.xlsx|.pdf` of an account in scope. */
+export const statementParams = z.object({ id: z.string().uuid(), month: monthSchema });
+/** `/…/me/…/statements/:month.xlsx|.pdf` of one's own account. */
+export const ownStatementParams = z.object({ month: monthSchema });
+export const STATEMENT_FORMATS = ['xlsx', 'pdf'] as const;
+
+export const RANKING_ORDERS = ['hours', 'minutes'] as const;
+/** Months a ranking may span: three years, as the cockpit's trends. */
+export const MAX_RANKING_MONTHS = 36;
+const bothMonths = (q: { from: string; to: string }) => MONTH.test(q.from) && MONTH.test(q.to);
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** Volunteers of a region ranked over the months `from`…`to` (Beijing months, both included). */
+export const rankingQuery = z
+  .object({
+    region: z.string().regex(/^\d{6,17}$/, 'field.region_code'),
+    from: monthSchema,
+    to: monthSchema,
+    by: z.preprocess((v) => (v === '' ? undefined : v), z.enum(RANKING_ORDERS).default('hours')),
+    limit: z.coerce
+      .number({ error: 'timebank.ranking_limit' })
+      .int('timebank.ranking_limit')
+      .min(1, 'timebank.ranking_limit')
+      .max(100, 'timebank.ranking_limit')
+      .default(20),
+  })
+  // The period's checks speak only of two real months: a malformed one has its own message.
+  .refine((q) => !bothMonths(q) || q.to >= q.from, { path: ['to'], message: 'timebank.period_order' })
+  .refine(
+    (q) => !bothMonths(q) || q.to < q.from || monthIndex(q.to) - monthIndex(q.from) < MAX_RANKING_MONTHS,
+    {
+      path: ['from'],
+      message: 'timebank.period_too_long',
+    },
+  );
+
+export const rankingEntrySchema = z.object({
+  rank: z.number().int(),
+  accountId: z.string(),
+  /** In full where the viewer may see the register's personal data there, else masked (王**). */
+  name: z.string(),
+  masked: z.boolean(),
+  regionCode: z.string(),
+  /** Confirmed volunteer hours credited in the period, in minutes. */
+  serviceMinutes: z.number().int(),
+  /** Everything earned by helping: volunteer hours and the board's help paid out. */
+  earnedMinutes: z.number().int(),
+});
+export type RankingEntry = z.infer<typeof rankingEntrySchema>;
+export const rankingSchema = z.object({
+  region: z.string(),
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(RANKING_ORDERS),
+  items: z.array(rankingEntrySchema),
+});
+export type Ranking = z.infer<typeof rankingSchema>;
+
+/** A member's own account (none until minutes first reach them), with its latest rows. */
+export const myTimebankSchema = z.object({
+  account: accountSchema.nullable(),
+  ledger: z.array(ledgerRowSchema),
+});
+export type MyTimebank = z.infer<typeof myTimebankSchema>;

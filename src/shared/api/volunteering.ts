@@ -76,6 +76,8 @@ export const createActivityBody = z.object({
 
 export const signupBody = z.object({ shiftId: id, volunteerId: id });
 export const ownSignupBody = z.object({ shiftId: id });
+/** A member or a resident signs themself up (`/api/me/…`, `/api/portal/me/…`). */
+export const selfSignupBody = z.object({ activityId: id, shiftId: id });
 export const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']) });
 export const attendanceBody = z.object({ action: z.enum(['check_in', 'check_out', 'no_show']) });
 export const walkInBody = z.object({ shiftId: id, volunteerId: id });
@@ -178,12 +180,16 @@ export const recordEntrySchema = z.object({
 export const serviceSchema = z.object({
   signupId: z.string(),
   activityId: z.string(),
+  /** Which shift of the activity: the own page shows "signed up" on that shift's row. */
+  shiftId: z.string(),
   activityTitle: z.string(),
   area: z.string(),
   role: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(SIGNUP_STATUSES),
+  /** 1-based place on the waiting list, null when not waiting. */
+  waitlistPosition: z.number().nullable(),
   minutes: z.number().nullable(),
   confirmed: z.boolean(),
   noShow: z.boolean(),
@@ -232,6 +238,8 @@ export const signupSchema = z
     confirmed: z.boolean(),
   })
   .meta({ id: 'VolunteerSignup' });
+/** The sign-ups a step changed at once (hours confirmed or entered after the fact). */
+export const signupListSchema = z.object({ items: z.array(signupSchema) });
 
 export const shiftSchema = z.object({
   id: z.string(),

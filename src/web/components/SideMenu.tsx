@@ -14,6 +14,7 @@ import {
   KeyOutlined,
   PieChartOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -38,10 +39,12 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/cockpit')) return '/cockpit';
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/volunteering')) return '/volunteering';
+  if (pathname.startsWith('/jobs')) return '/jobs';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
+  if (pathname === '/me/timebank') return '/me/timebank';
   if (pathname === '/home') return '/home';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
@@ -72,6 +75,12 @@ export function SideMenu() {
       key: '/me',
       icon: <IdcardOutlined />,
       label: <span data-testid="menu-my-page">{t('userMenu.me')}</span>,
+    });
+    // Their own 爱心银行: balance, rows, statements and certificates.
+    items.push({
+      key: '/me/timebank',
+      icon: <WalletOutlined />,
+      label: <span data-testid="menu-my-timebank">{t('nav.myTimebank')}</span>,
     });
   }
   // The phone home: what waits for a handler, a resident search, their grid's buildings.
@@ -170,6 +179,20 @@ export function SideMenu() {
       key: '/timebank/clerk',
       icon: <ShopOutlined />,
       label: <span data-testid="menu-timebank-clerk">{t('nav.timebankClerk')}</span>,
+    });
+  }
+  // 就业服务: case workers' jobs and seekers; an enterprise contact's own jobs and recommendations.
+  if (hasPermission(me, 'job.read')) {
+    programs.push({
+      key: '/jobs',
+      icon: <SolutionOutlined />,
+      label: <span data-testid="menu-jobs">{t('nav.jobs')}</span>,
+    });
+  } else if (hasPermission(me, 'job.post')) {
+    programs.push({
+      key: '/my-enterprise',
+      icon: <SolutionOutlined />,
+      label: <span data-testid="menu-my-enterprise">{t('nav.myEnterprise')}</span>,
     });
   }
   if (programs.length > 1) {

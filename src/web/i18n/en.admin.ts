@@ -78,6 +78,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.hotline_operator': 'Hotline operator',
   'role.member': 'Party member',
   'role.auditor': 'Auditor',
+  'role.enterprise_contact': 'Enterprise contact',
   'role.guarantee_officer': 'Loan guarantee centre officer',
   'role.bank_officer': 'Lending bank loan officer',
 

@@ -1,14 +1,18 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
+import { enJobs } from './en.jobs';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
 import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
+import { enPortalTimebank } from './en.portal-timebank';
+import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enTimebank } from './en.timebank';
+import { enVisitMap } from './en.visit-map';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
@@ -109,12 +113,16 @@ export const en: Record<MessageKey, string> = {
   ...enMemberWorkflows,
   ...enWorkOrders,
   ...enPortal,
+  ...enPortalTimebank,
   ...enVolunteering,
+  ...enJobs,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,
   ...enArticle,
   ...enVisits,
+  ...enVisitMap,
+  ...enPortalVolunteering,
   ...enTimebank,
   ...enPhone,
 };

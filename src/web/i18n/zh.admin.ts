@@ -75,6 +75,7 @@ export const zhAdmin = {
   'role.hotline_operator': '热线接线员',
   'role.member': '党员',
   'role.auditor': '审计员',
+  'role.enterprise_contact': '企业联系人',
   'role.guarantee_officer': '担保中心经办人',
   'role.bank_officer': '经办银行信贷员',
 

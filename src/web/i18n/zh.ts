@@ -1,14 +1,18 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhJobs } from './zh.jobs';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
+import { zhPortalTimebank } from './zh.portal-timebank';
+import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhTimebank } from './zh.timebank';
+import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
@@ -109,12 +113,16 @@ export const zh = {
   ...zhMemberWorkflows,
   ...zhWorkOrders,
   ...zhPortal,
+  ...zhPortalTimebank,
   ...zhVolunteering,
+  ...zhJobs,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,
   ...zhArticle,
   ...zhVisits,
+  ...zhVisitMap,
+  ...zhPortalVolunteering,
   ...zhTimebank,
   ...zhPhone,
 } as const;

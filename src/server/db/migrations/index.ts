@@ -16,6 +16,8 @@ import * as visits from './0014-visits.js';
 import * as passwordChangeRequired from './0015-password-change-required.js';
 import * as volunteering from './0016-volunteering.js';
 import * as idempotencyKeys from './0017-idempotency-keys.js';
+import * as timebankOwnPages from './0018-timebank-own-pages.js';
+import * as jobs from './0021-jobs.js';
 import * as loans from './0022-loans.js';
 
 /** What a migration may need to know about the database it runs on. */
@@ -48,6 +50,8 @@ const migrations: Record<string, DialectMigration> = {
   '0015-password-change-required': passwordChangeRequired,
   '0016-volunteering': volunteering,
   '0017-idempotency-keys': idempotencyKeys,
+  '0018-timebank-own-pages': timebankOwnPages,
+  '0021-jobs': jobs,
   '0022-loans': loans,
 };
 

@@ -71,4 +71,36 @@ export const TIMEBANK_ROUTES: MatrixRows = {
     target: 'none',
     body: () => ({ code: '000000' }),
   },
+  // Statements, rankings, one's own account (statements.routes.ts).
+  'GET /api/timebank/accounts/:id/statements/:month.xlsx': {
+    access: 'timebank.read',
+    target: 'timebank_account',
+  },
+  'GET /api/timebank/accounts/:id/statements/:month.pdf': {
+    access: 'timebank.read',
+    target: 'timebank_account',
+  },
+  'GET /api/timebank/rankings': {
+    access: 'timebank.read',
+    target: 'none',
+    scopedBy: { query: 'region', also: 'from=2020-01&to=2020-12' },
+  },
+  // The caller's own account, found through their member link: no record named, nothing of others'.
+  'GET /api/me/timebank': { access: 'authenticated', target: 'none' },
+  'GET /api/me/timebank/statements/:month.xlsx': { access: 'authenticated', target: 'none' },
+  'GET /api/me/timebank/statements/:month.pdf': { access: 'authenticated', target: 'none' },
+  // The resident portal's time bank (portal-timebank.routes.ts): staff sessions are refused (401);
+  // a resident's own account and community are covered by portal-timebank*.test.ts.
+  'GET /api/portal/me/timebank': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/account': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/statements/:month.xlsx': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/statements/:month.pdf': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/posts': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/accept': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/confirm': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/posts/:id/cancel': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/items': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/timebank/items/:id/orders': { access: 'resident', target: 'none' },
+  'GET /api/portal/me/timebank/orders': { access: 'resident', target: 'none' },
 };

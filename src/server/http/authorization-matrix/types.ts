@@ -9,8 +9,9 @@ export type MatrixAccess = Permission | 'authenticated' | 'resident' | 'public';
  * The kind of record a route's path names. `none`: a collection, a form or the caller's own data;
  * `global`: an installation-wide setting (catalogue, calendar) only the installation's district
  * admins may change, or a district's own one (`/api/districts/:district/…`) only admins over that
- * whole district may change; `own_*` and `resident_request`: a record found through the caller (their
- * notification, their own member record or commitment, a resident's portal request), where
+ * whole district may change; `own_*` and `resident_*`: a record found through the caller (their
+ * notification, their own member record or commitment, a resident's portal request or own
+ * volunteering sign-up or certificate), where
  * "inside" means the caller's own and "outside" somebody else's.
  */
 export type TargetKind =
@@ -48,6 +49,12 @@ export type TargetKind =
   | 'volunteer_certificate'
   | 'own_volunteer_signup'
   | 'own_volunteer_certificate'
+  | 'resident_volunteer_signup'
+  | 'resident_volunteer_certificate'
+  | 'job'
+  | 'job_seeker'
+  | 'job_recommendation'
+  | 'own_job_recommendation'
   | 'loan_application';
 
 /**
@@ -74,6 +81,11 @@ export interface SampleIds {
   volunteerTeam?: string;
   volunteer?: string;
   volunteerShift?: string;
+  /** The job service: an enterprise, its job, a registered seeker, an enterprise-contact account. */
+  enterprise?: string;
+  job?: string;
+  jobSeeker?: string;
+  contactAccount?: string;
 }
 
 export interface MatrixRow {

@@ -27,6 +27,8 @@ export const VISITS_ROUTES: MatrixRows = {
   },
   'GET /api/visit-campaigns/:id': { access: 'visit.read', target: 'visit_campaign' },
   'GET /api/visit-campaigns/:id/coverage': { access: 'visit.read', target: 'visit_campaign' },
+  // The grid's map by visit state: the path names the grid (the matrix's region is a grid).
+  'GET /api/visit-map/:code': { access: 'visit.read', target: 'region' },
   'POST /api/visit-campaigns/:id/assignments': {
     access: 'visit.plan',
     target: 'visit_campaign',

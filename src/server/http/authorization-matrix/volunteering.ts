@@ -113,4 +113,24 @@ export const VOLUNTEERING_ROUTES: MatrixRows = {
     target: 'none',
     body: () => ({ activityId: NOTHING, code: '123456', action: 'check_in' }),
   },
+  // A resident's own volunteering in the portal (portal-volunteering.routes.ts).
+  'GET /api/portal/me/volunteering': { access: 'resident', target: 'none' },
+  'POST /api/portal/me/volunteering/signups': {
+    access: 'resident',
+    target: 'none',
+    body: () => ({ activityId: NOTHING, shiftId: NOTHING }),
+  },
+  'POST /api/portal/me/volunteering/signups/:id/cancel': {
+    access: 'resident',
+    target: 'resident_volunteer_signup',
+  },
+  'POST /api/portal/me/volunteering/check-in': {
+    access: 'resident',
+    target: 'none',
+    body: () => ({ activityId: NOTHING, code: '123456', action: 'check_in' }),
+  },
+  'GET /api/portal/me/volunteering/certificates/:id/pdf': {
+    access: 'resident',
+    target: 'resident_volunteer_certificate',
+  },
 };

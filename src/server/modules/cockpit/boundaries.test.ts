@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { featureCollectionSchema } from '../../../shared/api/cockpit.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import {
   DISTRICT,
@@ -151,7 +152,7 @@ describeEachDialect('region outlines: import from GeoJSON, demo outlines, the ma
     const skipped = await importBoundaries(env.ctx, text, { actor: SYSTEM_ACTOR, skipInvalid: true });
     expect(skipped).toMatchObject({ written: true, imported: 1 });
     const map = await env.inject('GET', `/api/cockpit/boundaries?region=${DISTRICT}`, { cookie: admin });
-    expect(map.json.features).toEqual([
+    expect(map.body(featureCollectionSchema).features).toEqual([
       {
         type: 'Feature',
         properties: { code: XINGJIAN_STREET, name: '兴建街道', kind: 'street' },
@@ -198,7 +199,7 @@ describeEachDialect('region outlines: import from GeoJSON, demo outlines, the ma
     expect(again.map((r) => r.geometry)).toEqual(rows.map((r) => r.geometry));
 
     const map = await env.inject('GET', `/api/cockpit/boundaries?region=${QINGNIAN}`, { cookie: admin });
-    expect(map.json.features.map((f: { properties: { code: string } }) => f.properties.code)).toContain(grid);
+    expect(map.body(featureCollectionSchema).features.map((f) => f.properties.code)).toContain(grid);
   });
 
   it('lianxin regions boundaries imports a file or refuses it, and lianxin rollups rebuild recounts', async () => {

@@ -1,5 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
+import {
+  drawPdfTable,
+  PDF_INK,
+  PDF_LINE,
+  PDF_MUTED,
+  type PdfColumn,
+  type PdfRow,
+} from '../../pdf/pdf-table.js';
 import { formatBeijing } from '../catalogue/index.js';
 import type { CockpitView } from './cockpit.service.js';
 import { formatValue, nodeName, type OverdueRow, statusLabel } from './cockpit-export.js';
@@ -19,10 +27,8 @@ export interface ReportInput {
 }
 
 const PAGE_MARGIN = 48;
-const INK = '#1f2329';
-const MUTED = '#646a73';
-const LINE = '#dee0e3';
-const HEAD_FILL = '#f2f3f5';
+const INK = PDF_INK;
+const MUTED = PDF_MUTED;
 const RED = '#d4380d';
 const BLUE = '#1677ff';
 const GREEN = '#52c41a';
@@ -37,12 +43,6 @@ const CHILD_COLUMNS = [
   'wo_overdue_now',
   'care_coverage',
 ] as const;
-
-interface Column {
-  header: string;
-  width: number;
-  align?: 'left' | 'right' | 'center';
-}
 
 /**
  * The monthly report of a region as a secretary prints it for the weekly meeting: the indicators
@@ -103,52 +103,8 @@ export async function renderMonthlyReport(
   };
 
   /** A table that continues on the next page, repeating its header. */
-  const table = (columns: Column[], rows: { cells: string[]; color?: string }[]) => {
-    const rowHeight = 18;
-    const total = columns.reduce((sum, c) => sum + c.width, 0);
-    const scale = width / total;
-    const drawRow = (cells: string[], y: number, options: { head?: boolean; color?: string }) => {
-      if (options.head) doc.rect(left, y, width, rowHeight).fill(HEAD_FILL);
-      let x = left;
-      doc.fontSize(options.head ? 8 : 9).fillColor(options.color ?? (options.head ? MUTED : INK));
-      columns.forEach((column, i) => {
-        const w = column.width * scale;
-        doc.text(cells[i] ?? '', x + 4, y + 5, {
-          width: w - 8,
-          align: column.align ?? 'left',
-          lineBreak: false,
-          ellipsis: true,
-        });
-        x += w;
-      });
-      doc
-        .moveTo(left, y + rowHeight)
-        .lineTo(left + width, y + rowHeight)
-        .lineWidth(0.5)
-        .strokeColor(LINE)
-        .stroke();
-    };
-    let y = doc.y;
-    drawRow(
-      columns.map((c) => c.header),
-      y,
-      { head: true },
-    );
-    y += rowHeight;
-    for (const row of rows) {
-      if (y + rowHeight > bottom()) {
-        doc.addPage();
-        y = PAGE_MARGIN;
-        drawRow(
-          columns.map((c) => c.header),
-          y,
-          { head: true },
-        );
-        y += rowHeight;
-      }
-      drawRow(row.cells, y, row.color ? { color: row.color } : {});
-      y += rowHeight;
-    }
+  const table = (columns: PdfColumn[], rows: PdfRow[]) => {
+    const y = drawPdfTable(doc, { left, width, pageTop: PAGE_MARGIN, bottom: bottom() }, columns, rows);
     doc.x = left;
     doc.y = y + 10;
   };
@@ -336,7 +292,7 @@ function drawTrendChart(
       .moveTo(plot.x, y)
       .lineTo(plot.x + plot.width, y)
       .lineWidth(0.5)
-      .strokeColor(LINE)
+      .strokeColor(PDF_LINE)
       .stroke();
     doc
       .fontSize(7)

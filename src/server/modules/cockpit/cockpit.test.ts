@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
+import { workOrderSchema } from '../../../shared/api/work-orders.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DomainError } from '../../http/errors.js';
@@ -44,7 +46,7 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
           cookie: world.operator.cookie,
           body: elderlyCareOrder(world),
         })
-      ).json as { id: string; number: string };
+      ).body(workOrderSchema);
     const answered = await create();
     await env.inject('POST', `/api/work-orders/${answered.id}/actions`, {
       cookie: world.operator.cookie,
@@ -64,24 +66,26 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
 
   const get = (cookie: string, url: string, headers: Record<string, string> = {}) =>
     env.inject('GET', url, { cookie, headers });
+  /** The cockpit as the web reads it. */
+  const cockpitOf = async (cookie: string, url: string) => (await get(cookie, url)).body(cockpitSchema);
 
   describe('refuses what it must', () => {
     it('a region code that is not one, naming the field', async () => {
       const response = await get(admin, '/api/cockpit?region=abc');
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('querystring.region');
+      expect(response.error.fields?.[0]?.path).toBe('querystring.region');
     });
     it('a window of no months or a month that does not exist', async () => {
       expect((await get(admin, '/api/cockpit?months=0')).status).toBe(400);
       const badMonth = await get(admin, '/api/cockpit?to=2026-13');
       expect(badMonth.status).toBe(400);
-      expect(badMonth.json.fields[0]).toMatchObject({
+      expect(badMonth.error.fields?.[0]).toMatchObject({
         path: 'querystring.to',
         message: '月份格式应为 YYYY-MM',
       });
       const badReport = await get(admin, '/api/cockpit/report.pdf?month=26-1');
       expect(badReport.status).toBe(400);
-      expect(badReport.json.fields[0].path).toBe('querystring.month');
+      expect(badReport.error.fields?.[0]?.path).toBe('querystring.month');
     });
     it('roles without the cockpit: 403', async () => {
       const operator = await env.loginAs({ role: 'hotline_operator', regionCode: DISTRICT });
@@ -99,7 +103,7 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
       ]) {
         const response = await get(worker, url);
         expect(response.status, url).toBe(404);
-        expect(response.json.code).toBe('region.not_found');
+        expect(response.error.code).toBe('region.not_found');
       }
       expect((await get(admin, '/api/cockpit?region=230108999')).status).toBe(404);
       // A city view is for a caller over several districts only.
@@ -108,10 +112,10 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
   });
 
   it("a grid worker's cockpit is their grid: its buildings, nothing above", async () => {
-    const view = (await get(worker, '/api/cockpit')).json;
+    const view = await cockpitOf(worker, '/api/cockpit');
     expect(view.node).toEqual({ code: world.gridCode, name: expect.any(String), kind: 'grid' });
     expect(view.path).toEqual([]);
-    expect(view.children.map((c: { kind: string }) => c.kind)).toEqual(['building']);
+    expect(view.children.map((c) => c.kind)).toEqual(['building']);
     expect(view.values.residents).toBeTypeOf('number');
   });
 
@@ -124,41 +128,39 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
       SYSTEM_ACTOR,
     );
     const cookie = await env.login(user.username, user.password);
-    const view = (await get(cookie, '/api/cockpit')).json;
+    const view = await cockpitOf(cookie, '/api/cockpit');
     expect(view.node).toMatchObject({ code: null, kind: 'scope' });
-    expect(view.children.map((c: { code: string }) => c.code).sort()).toEqual(
-      [world.gridCode, world.otherGrid].sort(),
-    );
+    expect(view.children.map((c) => c.code).sort()).toEqual([world.gridCode, world.otherGrid].sort());
     // The orders are in the first grid: the sum over both grids holds them.
     expect(view.values.wo_received).toBe(2);
-    const drilled = (await get(cookie, `/api/cockpit?region=${world.gridCode}`)).json;
+    const drilled = await cockpitOf(cookie, `/api/cockpit?region=${world.gridCode}`);
     expect(drilled.path).toEqual([{ code: null, name: '', kind: 'scope' }]);
     expect((await get(cookie, `/api/cockpit?region=${QINGNIAN}`)).status).toBe(404);
   });
 
   it('a secretary drills from the community to a grid; the admin from the district down', async () => {
-    const community = (await get(secretary, '/api/cockpit')).json;
+    const community = await cockpitOf(secretary, '/api/cockpit');
     expect(community.node.code).toBe(QINGNIAN);
-    expect(community.children.map((c: { code: string }) => c.code)).toEqual(
+    expect(community.children.map((c) => c.code)).toEqual(
       expect.arrayContaining([world.gridCode, world.otherGrid]),
     );
-    const grid = community.children.find((c: { code: string }) => c.code === world.gridCode);
-    expect(grid.values).toMatchObject({ wo_received: 2, wo_overdue_now: 1, wo_satisfaction_rate: 100 });
-    expect(community.rankings.wo_received.best).toMatchObject({ value: 0 });
-    expect(community.rankings.wo_received.worst).toMatchObject({ code: world.gridCode, value: 2 });
+    const grid = community.children.find((c) => c.code === world.gridCode);
+    expect(grid?.values).toMatchObject({ wo_received: 2, wo_overdue_now: 1, wo_satisfaction_rate: 100 });
+    expect(community.rankings.wo_received?.best).toMatchObject({ value: 0 });
+    expect(community.rankings.wo_received?.worst).toMatchObject({ code: world.gridCode, value: 2 });
     // All the same: nobody is best or worst.
     expect(community.rankings.registrations).toEqual({ best: null, worst: null });
-    const drilled = (await get(secretary, `/api/cockpit?region=${world.gridCode}`)).json;
-    expect(drilled.path.map((p: { code: string }) => p.code)).toEqual([QINGNIAN]);
+    const drilled = await cockpitOf(secretary, `/api/cockpit?region=${world.gridCode}`);
+    expect(drilled.path.map((p) => p.code)).toEqual([QINGNIAN]);
 
-    const district = (await get(admin, '/api/cockpit?months=6')).json;
+    const district = await cockpitOf(admin, '/api/cockpit?months=6');
     expect(district.node).toEqual({ code: DISTRICT, name: '平房区', kind: 'district' });
     expect(district.months).toHaveLength(6);
     expect(district.months.at(-1)).toBe(beijingMonth(env.now().toISOString()));
     expect(district.children.length).toBeGreaterThan(5);
-    expect(district.indicators.map((i: { code: string }) => i.code)).toEqual(INDICATORS.map((i) => i.code));
-    const deep = (await get(admin, `/api/cockpit?region=${world.gridCode}`)).json;
-    expect(deep.path.map((p: { code: string }) => p.code)).toEqual([DISTRICT, XINGJIAN_STREET, QINGNIAN]);
+    expect(district.indicators.map((i) => i.code)).toEqual(INDICATORS.map((i) => i.code));
+    const deep = await cockpitOf(admin, `/api/cockpit?region=${world.gridCode}`);
+    expect(deep.path.map((p) => p.code)).toEqual([DISTRICT, XINGJIAN_STREET, QINGNIAN]);
   });
 
   it('over several districts of one city: the districts ranked by satisfaction', async () => {
@@ -193,23 +195,24 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
       body: { ...elderlyCareOrder(world), householdId: undefined, regionCode: place.code },
     });
     expect(order.status).toBe(201);
+    const orderId = order.body(workOrderSchema).id;
     for (const body of [
       { action: 'answer', note: '已电话答复' },
       { action: 'callback', satisfaction: 'unsatisfied', note: '没有解决' },
     ])
-      expect(
-        (await env.inject('POST', `/api/work-orders/${order.json.id}/actions`, { cookie, body })).status,
-      ).toBe(200);
-    const city = (await get(cookie, '/api/cockpit')).json;
+      expect((await env.inject('POST', `/api/work-orders/${orderId}/actions`, { cookie, body })).status).toBe(
+        200,
+      );
+    const city = await cockpitOf(cookie, '/api/cockpit');
     expect(city.node).toEqual({ code: '230100', name: '哈尔滨市', kind: 'city' });
-    expect(city.children.map((c: { code: string }) => c.code)).toEqual([NANGANG, DISTRICT]);
+    expect(city.children.map((c) => c.code)).toEqual([NANGANG, DISTRICT]);
     expect(city.rankings.wo_satisfaction_rate).toMatchObject({
       best: { code: DISTRICT, value: 100 },
       worst: { code: NANGANG, value: 0 },
     });
     expect(city.values.wo_received).toBe(3);
-    expect((await get(cookie, '/api/cockpit?region=230100')).json.node.kind).toBe('city');
-    const down = (await get(cookie, `/api/cockpit?region=${DISTRICT}`)).json;
+    expect((await cockpitOf(cookie, '/api/cockpit?region=230100')).node.kind).toBe('city');
+    const down = await cockpitOf(cookie, `/api/cockpit?region=${DISTRICT}`);
     expect(down.path).toEqual([{ code: '230100', name: '哈尔滨市', kind: 'city' }]);
     expect((await get(cookie, '/api/cockpit?region=230200')).status).toBe(404);
   });
@@ -233,7 +236,7 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
       .getSheetValues()
       .find((row) => Array.isArray(row) && row[1] === '受理工单') as unknown[];
     expect(received[2]).toBe(2);
-    const view = (await get(admin, `/api/cockpit?region=${QINGNIAN}`)).json;
+    const view = await cockpitOf(admin, `/api/cockpit?region=${QINGNIAN}`);
     expect(children.rowCount).toBe(1 + view.children.length);
     expect(children.getCell('A1').value).toBe('区域');
     // People are counted in 人, other things in 个; the two member figures say what each counts.
@@ -241,8 +244,8 @@ describeEachDialect('the cockpit: scope, views, Excel and PDF', (env) => {
     expect(headings).toContain('常住居民（人）');
     expect(headings).toContain('报到党员（人）');
     expect(headings).toContain('党群温馨小组（个）');
-    const registrations = view.indicators.find((i: { code: string }) => i.code === 'registrations');
-    expect(registrations.note.zh).toContain('可多于');
+    const registrations = view.indicators.find((i) => i.code === 'registrations');
+    expect(registrations?.note?.zh).toContain('可多于');
     expect(trends.rowCount).toBe(13);
     expect(overdue.rowCount).toBe(2);
     expect(overdue.getCell('A2').value).toBe(overdueNumber);

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
@@ -68,6 +69,8 @@ export const COUNTERS = {
   'vol.active': { period: 'now', upkeep: 'snapshot' },
   // Time bank (minutes that changed hands; bumped by postTransfer).
   'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
+  // 就业服务 (placements bumped where a hire is recorded).
+  'job.placements': { period: 'month', upkeep: 'events' },
   // 创业担保贷款 (counted from the loans' tables by the refresh job).
   'loan.guided': { period: 'now', upkeep: 'snapshot' },
   'loan.applied': { period: 'now', upkeep: 'snapshot' },
@@ -132,6 +135,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   },
   ...volunteeringCounterSources,
   ...timebankCounterSources,
+  ...jobsCounterSources,
   ...loanCounterSources,
 ];
 
@@ -150,6 +154,7 @@ export interface IndicatorDef {
     | 'visits'
     | 'volunteering'
     | 'timebank'
+    | 'jobs'
     | 'loans';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
@@ -289,6 +294,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...VISIT_INDICATORS,
   ...VOLUNTEERING_INDICATORS,
   ...TIMEBANK_INDICATORS,
+  ...JOBS_INDICATORS,
   ...LOAN_INDICATORS,
 ];
 

@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
+import { workOrderSchema } from '../../../shared/api/work-orders.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createMember, createOrganization, createResidents } from '../member-workflows/testing.js';
 import { sweepOverdue, WorkOrdersService } from '../work-orders/index.js';
@@ -20,12 +22,12 @@ describeEachDialect('cockpit counters: kept by each step, equal to a recount fro
   const create = async (cookie: string) => {
     const response = await env.inject('POST', '/api/work-orders', { cookie, body: elderlyCareOrder(world) });
     expect(response.status).toBe(201);
-    return response.json.id as string;
+    return response.body(workOrderSchema).id;
   };
   const act = async (cookie: string, id: string, body: Record<string, unknown>) => {
     const response = await env.inject('POST', `/api/work-orders/${id}/actions`, { cookie, body });
     expect(response.status, JSON.stringify(response.json)).toBe(200);
-    return response.json;
+    return response.body(workOrderSchema);
   };
   const kept = async (counters: readonly string[]) =>
     (await rollupsRepository.allOf(env.database.db, DISTRICT))
@@ -34,7 +36,7 @@ describeEachDialect('cockpit counters: kept by each step, equal to a recount fro
   const cockpit = async (cookie: string, region: string) => {
     const response = await env.inject('GET', `/api/cockpit?region=${region}`, { cookie });
     expect(response.status).toBe(200);
-    return response.json;
+    return response.body(cockpitSchema);
   };
 
   it('a first count of a district never counted takes everything (a database from before the cockpit)', async () => {
@@ -113,7 +115,7 @@ describeEachDialect('cockpit counters: kept by each step, equal to a recount fro
     });
     expect(view.values.wo_avg_close_hours).toBeGreaterThan(0);
     // The month-by-month trend adds up to the window's total.
-    const received = view.trends.wo_received as (number | null)[];
+    const received = view.trends.wo_received ?? [];
     expect(received.reduce<number>((sum, v) => sum + (v ?? 0), 0)).toBe(4);
     // The district holds the same orders: its counters are the community's.
     const district = await cockpit(admin, DISTRICT);

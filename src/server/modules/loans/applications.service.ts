@@ -139,7 +139,7 @@ export class LoanApplicationsService {
       const loan = await loansRepository.findInScope(trx, scope, id);
       if (!loan) throw notFound('loan.not_found');
       if (!['submitted', 'community_review', 'centre_review', 'bank_approval'].includes(loan.status))
-        throw conflict('loan.illegal_transition', { status: loan.status });
+        throw conflict('loan.illegal_transition', { status: `loan.${loan.status}` });
       const at = this.ctx.now().toISOString();
       const changed = await loansRepository.tickDocument(trx, id, input.item, {
         ticked: input.ticked ? 1 : 0,

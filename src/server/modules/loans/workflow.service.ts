@@ -33,7 +33,7 @@ export class LoanWorkflowService {
     const loan = await loansRepository.findInScope(trx, scope, id);
     if (!loan) throw notFound('loan.not_found');
     if (!LOAN_RULES[action].from.includes(loan.status))
-      throw conflict('loan.illegal_transition', { status: loan.status });
+      throw conflict('loan.illegal_transition', { status: `loan.${loan.status}` });
     return loan;
   }
 
@@ -66,7 +66,7 @@ export class LoanWorkflowService {
         ...(action === 'centre_approve' ? { centre_approved_at: nowIso } : {}),
         updated_at: nowIso,
       });
-      if (!moved) throw conflict('loan.illegal_transition', { status: loan.status });
+      if (!moved) throw conflict('loan.illegal_transition', { status: `loan.${loan.status}` });
       await writeLoanEvent(this.ctx, trx, loan, {
         action: `loan.${action}`,
         from: loan.status,
@@ -115,7 +115,7 @@ export class LoanWorkflowService {
         disbursed_on: input.disbursedOn,
         updated_at: nowIso,
       });
-      if (!moved) throw conflict('loan.illegal_transition', { status: loan.status });
+      if (!moved) throw conflict('loan.illegal_transition', { status: `loan.${loan.status}` });
       const schedule = buildSchedule({
         amountFen: loan.amount_fen,
         termMonths: loan.term_months,

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { TestEnv } from '../../testing/test-env.js';
 import type { OutgoingMessage } from '../notifications/index.js';
 import { deliverDueNotifications } from '../notifications/index.js';
@@ -57,3 +58,47 @@ export const newPhone = (): string => {
   next += 1;
   return `1390000${String(next).padStart(4, '0')}`;
 };
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A real JPEG and WebP: the store decodes every photo to make its thumbnail. */
+export async function photoBytes(): Promise<{ jpeg: Buffer; webp: Buffer }> {
+  const photo = sharp({ create: { width: 64, height: 48, channels: 3, background: '#3070c0' } });
+  return { jpeg: await photo.clone().jpeg().toBuffer(), webp: await photo.clone().webp().toBuffer() };
+}
+
+/** A resident's photo upload to their request, as the portal's form sends it (any bytes, any name). */
+export function uploadPhoto(
+  env: TestEnv,
+  cookie: string,
+  orderId: string,
+  content: Buffer,
+  fileName: string,
+) {
+  const boundary = `----portal${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return env.inject('POST', `/api/portal/requests/${orderId}/photos`, {
+    cookie,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body: payload,
+  });
+}
+
+/** A resident's request about a leaking pipe in a grid's building; fields can be overridden. */
+export const repairRequest = (gridCode: string, overrides: Record<string, unknown> = {}) => ({
+  categoryCode: 'livelihood.repair',
+  description: '楼道里的水管漏水，地面结冰很滑',
+  regionCode: gridCode,
+  address: '1号楼2单元',
+  ...overrides,
+});

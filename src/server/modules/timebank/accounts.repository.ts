@@ -23,6 +23,36 @@ export interface LimitRow {
 /** A LIKE pattern matching `text` anywhere, with the pattern's own wildcards escaped. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Ledger rows with their transfer and both of its accounts: the counterpart of a row is the side
+ * that is not the row's own account (see timebank.present.ts).
+ */
+export const ledgerWithSides = (db: Executor) =>
+  db
+    .selectFrom('timebank_ledger as l')
+    .innerJoin('timebank_transfers as t', 't.id', 'l.transfer_id')
+    .innerJoin('timebank_accounts as fa', 'fa.id', 't.from_account_id')
+    .innerJoin('timebank_accounts as ta', 'ta.id', 't.to_account_id')
+    .select([
+      'l.id',
+      'l.transfer_id',
+      'l.account_id',
+      'l.minutes',
+      'l.created_at',
+      't.kind',
+      't.memo',
+      't.from_account_id',
+      't.to_account_id',
+      't.reverses_id',
+      'fa.owner_name as from_name',
+      'fa.owner_kind as from_kind',
+      'fa.region_code as from_region',
+      'ta.owner_name as to_name',
+      'ta.owner_kind as to_kind',
+      'ta.region_code as to_region',
+    ]);
+export type LedgerLine = Awaited<ReturnType<ReturnType<typeof ledgerWithSides>['execute']>>[number];
+
 /** Only this file touches timebank_accounts, timebank_transfers, timebank_ledger and the limits. */
 export const accountsRepository = {
   findInScope: (db: Executor, scope: Scope, id: string): Promise<TimebankAccount | undefined> =>
@@ -67,25 +97,8 @@ export const accountsRepository = {
       .execute();
   },
 
-  latestLedger: (db: Executor, accountId: string, limit: number) =>
-    db
-      .selectFrom('timebank_ledger as l')
-      .innerJoin('timebank_transfers as t', 't.id', 'l.transfer_id')
-      .select([
-        'l.id',
-        'l.transfer_id',
-        'l.minutes',
-        'l.created_at',
-        't.kind',
-        't.memo',
-        't.from_account_id',
-        't.to_account_id',
-        't.reverses_id',
-      ])
-      .where('l.account_id', '=', accountId)
-      .orderBy('l.id', 'desc')
-      .limit(limit)
-      .execute(),
+  latestLedger: (db: Executor, accountId: string, limit: number): Promise<LedgerLine[]> =>
+    ledgerWithSides(db).where('l.account_id', '=', accountId).orderBy('l.id', 'desc').limit(limit).execute(),
 
   /**
    * Adds `delta` to a balance only if the result stays within the bound: the one atomic check of
@@ -156,48 +169,6 @@ export const accountsRepository = {
     row: LimitRow & { id: string; district_code: string },
   ): Promise<void> => {
     await db.insertInto('timebank_limit_changes').values(row).execute();
-  },
-
-  /** Accounts ranked by what they earned (credits and releases received) in a period, in scope. */
-  ranking: (db: Executor, scope: Scope, range: { from: string; to: string }, limit: number) =>
-    db
-      .selectFrom('timebank_ledger as l')
-      .innerJoin('timebank_transfers as t', 't.id', 'l.transfer_id')
-      .innerJoin('timebank_accounts as a', 'a.id', 'l.account_id')
-      .select(['a.id', 'a.owner_name', 'a.owner_kind', (eb) => eb.fn.sum<number>('l.minutes').as('minutes')])
-      .where(scope.covers('a.region_code'))
-      .where('a.owner_kind', '=', 'person')
-      .where('t.kind', 'in', ['credit', 'release'])
-      .where('l.minutes', '>', 0)
-      .where('l.created_at', '>=', range.from)
-      .where('l.created_at', '<', range.to)
-      .groupBy(['a.id', 'a.owner_name', 'a.owner_kind'])
-      .orderBy('minutes', 'desc')
-      .orderBy('a.id')
-      .limit(limit)
-      .execute(),
-
-  /** An account's ledger rows in a period, oldest first, for its monthly statement. */
-  ledgerBetween: (db: Executor, accountId: string, range: { from: string; to: string }) =>
-    db
-      .selectFrom('timebank_ledger as l')
-      .innerJoin('timebank_transfers as t', 't.id', 'l.transfer_id')
-      .select(['l.id', 'l.minutes', 'l.created_at', 't.kind', 't.memo'])
-      .where('l.account_id', '=', accountId)
-      .where('l.created_at', '>=', range.from)
-      .where('l.created_at', '<', range.to)
-      .orderBy('l.id')
-      .execute(),
-
-  /** The sum of an account's rows before an instant: the opening balance of a statement. */
-  sumBefore: async (db: Executor, accountId: string, before: string): Promise<number> => {
-    const row = await db
-      .selectFrom('timebank_ledger')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), sql<number>`0`).as('total'))
-      .where('account_id', '=', accountId)
-      .where('created_at', '<', before)
-      .executeTakeFirstOrThrow();
-    return Number(row.total);
   },
 };
 

@@ -66,4 +66,35 @@ export const boardRepository = {
       .limit(filter.limit + 1)
       .execute();
   },
+
+  /**
+   * What a resident sees of their community's board: the posts open to take (not expired), and
+   * every post they are a party to (posted, helping, or paying), newest first, with the poster's
+   * name. Nothing of other communities: the scope is the resident's community.
+   */
+  forResident: (
+    db: Executor,
+    community: Scope,
+    filter: { accountId: string; nowIso: string; after?: string | undefined; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('timebank_posts as p')
+      .innerJoin('timebank_accounts as a', 'a.id', 'p.poster_account_id')
+      .selectAll('p')
+      .select('a.owner_name as poster_name')
+      .where(community.covers('p.region_code', { driveIndex: false }))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('p.status', '=', 'open'), eb('p.expires_at', '>', filter.nowIso)]),
+          eb('p.poster_account_id', '=', filter.accountId),
+          eb('p.helper_account_id', '=', filter.accountId),
+          eb('p.payer_account_id', '=', filter.accountId),
+        ]),
+      );
+    if (filter.after) query = query.where('p.id', '<', filter.after);
+    return query
+      .orderBy('p.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  },
 };

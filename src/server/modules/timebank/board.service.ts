@@ -18,6 +18,9 @@ export const FUND_ELIGIBLE_TAGS = ['独居老人', '低保户'] as const;
 
 const PERSONAL_KINDS = new Set(['person', 'household']);
 
+/** A check of who may take a step on a post, given the post as the step read it and the time. */
+export type PostGuard = (post: TimebankPost, nowIso: string) => void;
+
 /** An open post past its expiry shows as expired, whether or not anybody tried to take it since. */
 export const shownStatus = (post: TimebankPost, nowIso: string): PostStatus =>
   post.status === 'open' && post.expires_at <= nowIso ? 'expired' : post.status;
@@ -166,14 +169,17 @@ export class BoardService {
     return systemAccount(trx, 'fund', helped.region_code, at);
   }
 
-  /** The help was given: escrow releases the minutes to the helper. */
-  confirm(scope: Scope, id: string, actor: AuditActor): Promise<TimebankPost> {
-    return this.settle(scope, id, actor, 'confirmed');
+  /**
+   * The help was given: escrow releases the minutes to the helper. `allowed` (a resident's own
+   * rules) sees the post as locked in the step's transaction and throws to refuse.
+   */
+  confirm(scope: Scope, id: string, actor: AuditActor, allowed?: PostGuard): Promise<TimebankPost> {
+    return this.settle(scope, id, actor, 'confirmed', allowed);
   }
 
   /** Called off: an open post just closes; an accepted one refunds the payer from escrow. */
-  cancel(scope: Scope, id: string, actor: AuditActor): Promise<TimebankPost> {
-    return this.settle(scope, id, actor, 'cancelled');
+  cancel(scope: Scope, id: string, actor: AuditActor, allowed?: PostGuard): Promise<TimebankPost> {
+    return this.settle(scope, id, actor, 'cancelled', allowed);
   }
 
   private async settle(
@@ -181,12 +187,14 @@ export class BoardService {
     id: string,
     actor: AuditActor,
     to: 'confirmed' | 'cancelled',
+    allowed?: PostGuard,
   ): Promise<TimebankPost> {
     const { db, dialect } = this.ctx.database;
     const at = this.ctx.now().toISOString();
     await db.transaction().execute(async (trx) => {
       const post = await boardRepository.findInScope(trx, scope, id, dialect);
       if (!post) throw notFound('timebank.post_not_found');
+      allowed?.(post, at);
       const from = post.status;
       const legal = to === 'cancelled' ? from === 'open' || from === 'accepted' : from === 'accepted';
       if (!legal) throw conflict('timebank.post_not_accepted', { status: shownStatus(post, at) });

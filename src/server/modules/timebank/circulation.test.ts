@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
+import { createdSchema } from '../../../shared/api/timebank.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { rebuildRollups, rollupsRepository } from '../cockpit/index.js';
 import { organizationAccount, personAccounts } from './testing.js';
@@ -20,7 +22,7 @@ describeEachDialect('time bank: the cockpit circulation counter', (env) => {
       body: { from, to, minutes },
     });
     expect(response.status, JSON.stringify(response.json)).toBe(201);
-    return response.json.id as string;
+    return response.body(createdSchema).id;
   };
 
   beforeAll(async () => {
@@ -59,6 +61,6 @@ describeEachDialect('time bank: the cockpit circulation counter', (env) => {
 
     const cockpit = await env.inject('GET', `/api/cockpit?region=${QINGNIAN}`, { cookie: secretary });
     expect(cockpit.status).toBe(200);
-    expect(cockpit.json.values.timebank_circulation).toBe(Math.round((70 / 60) * 10) / 10);
+    expect(cockpit.body(cockpitSchema).values.timebank_circulation).toBe(Math.round((70 / 60) * 10) / 10);
   });
 });

@@ -19,7 +19,8 @@ import { cursorParam } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { BoardService, shownStatus } from './board.service.js';
 import { MarketService } from './market.service.js';
-import type { TimebankItem, TimebankPost } from './timebank.tables.js';
+import { toItemDto } from './timebank.present.js';
+import type { TimebankPost } from './timebank.tables.js';
 
 const tags = ['timebank'];
 const idParams = z.object({ id: idSchema });
@@ -37,14 +38,6 @@ const toPostDto = (post: TimebankPost, nowIso: string): PostDto => ({
   payerAccountId: post.payer_account_id,
   status: shownStatus(post, nowIso),
   expiresAt: post.expires_at,
-});
-
-const toItemDto = (item: TimebankItem) => ({
-  id: item.id,
-  regionCode: item.region_code,
-  name: item.name,
-  priceMinutes: Number(item.price_minutes),
-  stock: Number(item.stock),
 });
 
 /** The offers and requests board and the love supermarket (爱心超市). */

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { itemSchema, orderSchema, postListSchema, postSchema } from '../../../shared/api/timebank.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -55,18 +56,18 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
     ] as const) {
       const response = await post({ [field]: value });
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe(field);
+      expect(response.error.fields?.[0]?.path).toBe(field);
     }
     const past = await post({ expiresAt: new Date(env.now().getTime() - 60_000).toISOString() });
-    expect(past.json.fields).toEqual([{ path: 'expiresAt', message: '有效期必须晚于现在' }]);
+    expect(past.error.fields).toEqual([{ path: 'expiresAt', message: '有效期必须晚于现在' }]);
     const outside = await post({ accountId: neighbour.id });
-    expect(outside.json.fields).toEqual([{ path: 'accountId', message: '账户不存在' }]);
+    expect(outside.error.fields).toEqual([{ path: 'accountId', message: '账户不存在' }]);
   });
 
   it('holds the minutes in escrow on accept, pays the helper on confirm, refunds on cancel', async () => {
     const created = await post({});
     expect(created.status).toBe(201);
-    const id = created.json.id as string;
+    const id = created.body(postSchema).id;
     expect(
       (
         await env.inject('POST', `/api/timebank/posts/${id}/accept`, {
@@ -79,7 +80,7 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       cookie: cookies.secretary,
       body: { accountId: people[0]!.id },
     });
-    expect(own.json.fields[0].path).toBe('accountId');
+    expect(own.error.fields?.[0]?.path).toBe('accountId');
     const accepted = await env.inject('POST', `/api/timebank/posts/${id}/accept`, {
       cookie: cookies.grid,
       body: { accountId: people[1]!.id },
@@ -95,44 +96,46 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       cookie: cookies.grid,
       body: { accountId: people[2]!.id },
     });
-    expect(again.json.code).toBe('timebank.post_not_open');
+    expect(again.error.code).toBe('timebank.post_not_open');
     expect(
-      (await env.inject('POST', `/api/timebank/posts/${id}/confirm`, { cookie: cookies.secretary })).json
-        .status,
+      (await env.inject('POST', `/api/timebank/posts/${id}/confirm`, { cookie: cookies.secretary })).body(
+        postSchema,
+      ).status,
     ).toBe('confirmed');
     expect(await balance(people[1]!.id)).toBe(90);
     expect(
       (await env.inject('POST', `/api/timebank/posts/${id}/cancel`, { cookie: cookies.secretary })).status,
     ).toBe(409);
 
-    const second = (await post({ minutes: 10 })).json.id as string;
+    const second = (await post({ minutes: 10 })).body(postSchema).id;
     await env.inject('POST', `/api/timebank/posts/${second}/accept`, {
       cookie: cookies.secretary,
       body: { accountId: people[2]!.id },
     });
     expect(await balance(people[0]!.id)).toBe(20);
     expect(
-      (await env.inject('POST', `/api/timebank/posts/${second}/cancel`, { cookie: cookies.secretary })).json
-        .status,
+      (await env.inject('POST', `/api/timebank/posts/${second}/cancel`, { cookie: cookies.secretary })).body(
+        postSchema,
+      ).status,
     ).toBe('cancelled');
     expect(await balance(people[0]!.id)).toBe(30);
     const list = await env.inject('GET', '/api/timebank/posts?status=cancelled', {
       cookie: cookies.secretary,
     });
-    expect(list.json.items.map((p: { id: string }) => p.id)).toEqual([second]);
-    expect((await env.inject('GET', '/api/timebank/posts', { cookie: cookies.nearby })).json.items).toEqual(
-      [],
-    );
+    expect(list.body(postListSchema).items.map((p) => p.id)).toEqual([second]);
+    expect(
+      (await env.inject('GET', '/api/timebank/posts', { cookie: cookies.nearby })).body(postListSchema).items,
+    ).toEqual([]);
   });
 
   it('pays from the community fund only for residents tagged 独居老人 or 低保户', async () => {
-    const offer = (await post({ kind: 'offer', accountId: people[1]!.id, minutes: 20 })).json.id as string;
+    const offer = (await post({ kind: 'offer', accountId: people[1]!.id, minutes: 20 })).body(postSchema).id;
     const refused = await env.inject('POST', `/api/timebank/posts/${offer}/accept`, {
       cookie: cookies.secretary,
       body: { accountId: people[2]!.id, payFromFund: true },
     });
     expect(refused.status).toBe(400);
-    expect(refused.json.fields[0].path).toBe('payFromFund');
+    expect(refused.error.fields?.[0]?.path).toBe('payFromFund');
     const tag = await env.database.db
       .selectFrom('tags')
       .select('code')
@@ -147,7 +150,7 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       cookie: cookies.secretary,
       body: { accountId: people[2]!.id, payFromFund: true },
     });
-    expect(empty.json.code).toBe('timebank.insufficient');
+    expect(empty.error.code).toBe('timebank.insufficient');
     await env.inject('POST', '/api/timebank/donations', {
       cookie: cookies.secretary,
       body: { from: people[0]!.id, minutes: 25 },
@@ -167,12 +170,12 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       cookie: cookies.secretary,
       body: { regionCode: QINGNIAN, name: '大米', priceMinutes: 10, stock: -1 },
     });
-    expect(badItem.json.fields[0].path).toBe('stock');
+    expect(badItem.error.fields?.[0]?.path).toBe('stock');
     const farItem = await env.inject('POST', '/api/timebank/items', {
       cookie: cookies.secretary,
       body: { regionCode: SHANGHAI_XINCUN, name: '大米', priceMinutes: 10, stock: 1 },
     });
-    expect(farItem.json.fields).toEqual([{ path: 'regionCode', message: '区域不存在' }]);
+    expect(farItem.error.fields).toEqual([{ path: 'regionCode', message: '区域不存在' }]);
     expect(
       (
         await env.inject('POST', '/api/timebank/items', {
@@ -186,34 +189,36 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       body: { regionCode: QINGNIAN, name: '大米', priceMinutes: 10, stock: 3 },
     });
     expect(item.status).toBe(201);
+    const itemId = item.body(itemSchema).id;
     const order = (quantity: number) =>
-      env.inject('POST', `/api/timebank/items/${item.json.id}/orders`, {
+      env.inject('POST', `/api/timebank/items/${itemId}/orders`, {
         cookie: cookies.grid,
         body: { accountId: people[1]!.id, quantity },
       });
-    expect((await order(0)).json.fields[0].path).toBe('quantity');
-    expect((await order(4)).json.code).toBe('timebank.out_of_stock');
+    expect((await order(0)).error.fields?.[0]?.path).toBe('quantity');
+    expect((await order(4)).error.code).toBe('timebank.out_of_stock');
     const placed = await order(1);
     expect(placed.status).toBe(201);
-    expect(placed.json.code).toMatch(/^\d{6}$/);
+    const bought = placed.body(orderSchema);
+    expect(bought.code).toMatch(/^\d{6}$/);
     expect(await balance(people[1]!.id)).toBe(100);
     const stored = await env.database.db
       .selectFrom('timebank_orders')
       .select('code_hash')
-      .where('id', '=', placed.json.id)
+      .where('id', '=', bought.id)
       .executeTakeFirstOrThrow();
-    expect(stored.code_hash).not.toContain(placed.json.code);
+    expect(stored.code_hash).not.toContain(bought.code);
     const redeem = (cookie: string, code: string) =>
       env.inject('POST', '/api/timebank/redemptions', { cookie, body: { code } });
-    expect((await redeem(cookies.secretary, '12345')).json.fields[0].path).toBe('code');
-    expect((await redeem(cookies.nearby, placed.json.code)).status).toBe(404);
-    expect((await redeem(cookies.grid, placed.json.code)).status).toBe(403);
-    const first = await redeem(cookies.secretary, placed.json.code);
+    expect((await redeem(cookies.secretary, '12345')).error.fields?.[0]?.path).toBe('code');
+    expect((await redeem(cookies.nearby, bought.code)).status).toBe(404);
+    expect((await redeem(cookies.grid, bought.code)).status).toBe(403);
+    const first = await redeem(cookies.secretary, bought.code);
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ itemName: '大米', quantity: 1, minutes: 10 });
-    const second = await redeem(cookies.secretary, placed.json.code);
+    const second = await redeem(cookies.secretary, bought.code);
     expect(second.status).toBe(409);
-    expect(second.json.code).toBe('timebank.code_used');
+    expect(second.error.code).toBe('timebank.code_used');
 
     const lapsing = await order(1);
     expect((await order(1)).status).toBe(201);
@@ -223,7 +228,7 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       // Staff sessions lapse too over a month: the clerk's check runs through the service here.
       const market = new MarketService(env.ctx);
       const scope = new Scope([QINGNIAN], env.dialect);
-      await expect(market.redeem(scope, lapsing.json.code, SYSTEM_ACTOR)).rejects.toMatchObject({
+      await expect(market.redeem(scope, lapsing.body(orderSchema).code, SYSTEM_ACTOR)).rejects.toMatchObject({
         code: 'timebank.code_expired',
         status: 409,
       });
@@ -235,7 +240,7 @@ describeEachDialect('time bank: the board and the love supermarket', (env) => {
       const stock = await env.database.db
         .selectFrom('timebank_items')
         .select('stock')
-        .where('id', '=', item.json.id)
+        .where('id', '=', itemId)
         .executeTakeFirstOrThrow();
       expect(Number(stock.stock)).toBe(2);
     } finally {

@@ -11,5 +11,7 @@ export { creditConfirmedMinutes } from './credit.js';
 export { timebankExchangeRoutes } from './exchange.routes.js';
 export { refundLapsedOrders } from './lapsed-orders.js';
 export { type CreditOwner, creditBetweenOwners } from './owner-credit.js';
+export { portalTimebankRoutes } from './portal-timebank.routes.js';
+export { timebankStatementRoutes } from './statements.routes.js';
 export { timebankRoutes } from './timebank.routes.js';
 export { openAccountIn } from './timebank.service.js';

@@ -123,4 +123,30 @@ export const marketRepository = {
       .orderBy('expires_at')
       .limit(limit)
       .execute(),
+
+  /** One account's orders, newest first, with their item's name (never a code: only its hash is kept). */
+  ordersOfAccount: (
+    db: Executor,
+    accountId: string,
+    filter: { after?: string | undefined; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('timebank_orders as o')
+      .innerJoin('timebank_items as i', 'i.id', 'o.item_id')
+      .select([
+        'o.id',
+        'o.quantity',
+        'o.minutes',
+        'o.status',
+        'o.expires_at',
+        'o.created_at',
+        'i.name as item_name',
+      ])
+      .where('o.account_id', '=', accountId);
+    if (filter.after) query = query.where('o.id', '<', filter.after);
+    return query
+      .orderBy('o.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  },
 };

@@ -1,7 +1,12 @@
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import { expect } from 'vitest';
+import { itemSchema } from '../../../shared/api/timebank.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import { createOrganization, createResidents } from '../member-workflows/testing.js';
+import { newPhone, residentLogin } from '../portal/testing.js';
 import { limitsOf } from './ledger.js';
 import { TimebankService } from './timebank.service.js';
 import type { TimebankAccount } from './timebank.tables.js';
@@ -136,4 +141,110 @@ export async function timebankFixtures(
     post: post.id,
     item: item.id,
   };
+}
+
+/** A love-supermarket item of a community, stocked through the API (timebank.redeem); answers its id. */
+export async function stockItem(
+  env: TestEnv,
+  cookie: string,
+  regionCode: string,
+  name: string,
+  options: { priceMinutes?: number; stock?: number } = {},
+): Promise<string> {
+  const response = await env.inject('POST', '/api/timebank/items', {
+    cookie,
+    body: { regionCode, name, priceMinutes: options.priceMinutes ?? 1, stock: options.stock ?? 100 },
+  });
+  if (response.status !== 201) throw new Error(`item: ${JSON.stringify(response.json)}`);
+  return response.body(itemSchema).id;
+}
+
+/** A board post open for a week; staff add the poster's `accountId`, a resident posts it as it is. */
+export const boardPostBody = (env: TestEnv, title: string, kind: 'offer' | 'request' = 'request') => ({
+  kind,
+  category: 'companionship',
+  title,
+  minutes: 10,
+  expiresAt: new Date(env.now().getTime() + 7 * 86_400_000).toISOString(),
+});
+
+/** A statement workbook read back: the summary's figures and the rows of the month. */
+export async function readStatementWorkbook(content: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const [summary, lines] = workbook.worksheets;
+  const figure = (label: string) => {
+    let value: unknown;
+    summary!.eachRow((row) => {
+      if (row.getCell(1).value === label) value = row.getCell(2).value;
+    });
+    return value;
+  };
+  const rows: { kind: string; counterparty: string; memo: string; minutes: number; balance: number }[] = [];
+  lines!.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push({
+      kind: String(row.getCell(2).value),
+      counterparty: String(row.getCell(3).value),
+      memo: String(row.getCell(4).value ?? ''),
+      minutes: Number(row.getCell(5).value),
+      balance: Number(row.getCell(6).value),
+    });
+  });
+  return {
+    sheets: workbook.worksheets.map((sheet) => sheet.name),
+    heading: (lines!.getRow(1).values as unknown[]).slice(1).map(String),
+    account: figure('账户'),
+    month: figure('对账月份'),
+    opening: Number(figure('期初余额')),
+    credits: Number(figure('本月收入')),
+    debits: Number(figure('本月支出')),
+    closing: Number(figure('期末余额')),
+    rows,
+  };
+}
+
+/** The text of a PDF with all white space taken out (pdf-parse breaks lines where it likes). */
+export async function pdfText(content: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(content) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  return text.replace(/\s+/g, '');
+}
+
+/** Opening plus every row is the closing balance, and each row's balance runs on from the one before. */
+export function expectFiguresAddUp(statement: Awaited<ReturnType<typeof readStatementWorkbook>>): void {
+  let running = statement.opening;
+  for (const row of statement.rows) {
+    running += row.minutes;
+    expect(row.balance).toBe(running);
+  }
+  expect(statement.closing).toBe(running);
+  const sum = (sign: 1 | -1) =>
+    statement.rows
+      .filter((row) => row.minutes * sign > 0)
+      .reduce((total, row) => total + row.minutes * sign, 0);
+  expect(statement.credits).toBe(sum(1));
+  expect(statement.debits).toBe(sum(-1));
+}
+
+/** A name as shown to someone who may not know it: its first character, then one star for each other. */
+export const maskedName = (name: string): string => `${[...name][0]}${'*'.repeat([...name].length - 1)}`;
+
+/**
+ * A resident of the portal linked to a register person: the person's phone is set to a fresh
+ * number (as the register would hold it: encrypted, with its blind index), and the resident signs
+ * in with it, which links the portal account to that person. Answers the resident cookie.
+ */
+export async function linkedResident(env: TestEnv, personId: string): Promise<string> {
+  const phone = newPhone();
+  await env.database.db
+    .updateTable('persons')
+    .set({
+      phone_enc: env.ctx.crypto.encrypt('person.phone', phone),
+      phone_bidx: env.ctx.crypto.blindIndex('person.phone', phone),
+    })
+    .where('id', '=', personId)
+    .execute();
+  return residentLogin(env, phone);
 }

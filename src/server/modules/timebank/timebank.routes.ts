@@ -20,7 +20,7 @@ import {
 } from '../../../shared/api/timebank.js';
 import { cursorParam } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
-import { toAccountDto, toLedgerRowDto } from './timebank.present.js';
+import { type AccountSide, toAccountDto, toLedgerRowDto } from './timebank.present.js';
 import { TimebankService } from './timebank.service.js';
 
 const tags = ['timebank'];
@@ -76,8 +76,11 @@ export const timebankRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
       },
     },
     async (request) => {
-      const { account, ledger } = await timebank.get(request.principal.scope, request.params.id);
-      return { ...toAccountDto(account), ledger: ledger.map((row) => toLedgerRowDto(account.id, row)) };
+      const { scope } = request.principal;
+      const { account, ledger } = await timebank.get(scope, request.params.id);
+      // A counterpart outside the reader's scope (a team elsewhere crediting hours) shows masked.
+      const mayKnow = (side: AccountSide) => scope.includes(side.regionCode);
+      return { ...toAccountDto(account), ledger: ledger.map((row) => toLedgerRowDto(row, mayKnow)) };
     },
   );
 

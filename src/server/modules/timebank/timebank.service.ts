@@ -16,7 +16,7 @@ const SYSTEM_KINDS: readonly OwnerKind[] = ['escrow', 'issuance'];
 const LEDGER_ROWS_SHOWN = 50;
 
 /** Adds the bounds in force to accounts, reading each district's limits once. */
-async function withLimits(db: Executor, accounts: readonly TimebankAccount[]): Promise<AccountView[]> {
+export async function withLimits(db: Executor, accounts: readonly TimebankAccount[]): Promise<AccountView[]> {
   const byDistrict = new Map<string, Record<OwnerKind, Limits>>();
   const views: AccountView[] = [];
   for (const account of accounts) {

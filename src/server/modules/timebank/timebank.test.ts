@@ -1,4 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  accountDetailSchema,
+  accountListSchema,
+  createdSchema,
+  limitsResponseSchema,
+} from '../../../shared/api/timebank.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { ledgerCheck, organizationAccount, personAccounts } from './testing.js';
 import type { TimebankAccount } from './timebank.tables.js';
@@ -12,8 +18,9 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
   const transfer = (cookie: string, body: Record<string, unknown>) =>
     env.inject('POST', '/api/timebank/transfers', { cookie, body });
   const balance = async (id: string) =>
-    (await env.inject('GET', `/api/timebank/accounts/${id}`, { cookie: cookies.admin })).json
-      .balanceMinutes as number;
+    (await env.inject('GET', `/api/timebank/accounts/${id}`, { cookie: cookies.admin })).body(
+      accountDetailSchema,
+    ).balanceMinutes;
 
   beforeAll(async () => {
     people = await personAccounts(env, QINGNIAN, 4);
@@ -44,12 +51,12 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
       body: { ownerKind: 'person', ownerId: neighbours[0]!.owner_id },
     });
     expect(outside.status).toBe(400);
-    expect(outside.json.fields).toEqual([{ path: 'ownerId', message: '账户所有者不存在' }]);
+    expect(outside.error.fields).toEqual([{ path: 'ownerId', message: '账户所有者不存在' }]);
     const badKind = await env.inject('POST', '/api/timebank/accounts', {
       cookie: cookies.secretary,
       body: { ownerKind: 'fund', ownerId: people[0]!.owner_id },
     });
-    expect(badKind.json.fields[0].path).toBe('ownerKind');
+    expect(badKind.error.fields?.[0]?.path).toBe('ownerKind');
   });
 
   it('refuses bad input per field and writes nothing', async () => {
@@ -58,27 +65,27 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
     for (const minutes of [0, -5, 1.5, '10', null]) {
       const response = await transfer(cookies.secretary, { ...valid, minutes });
       expect(response.status).toBe(400);
-      expect(response.json.fields).toEqual([{ path: 'minutes', message: '分钟数应为正整数' }]);
+      expect(response.error.fields).toEqual([{ path: 'minutes', message: '分钟数应为正整数' }]);
     }
     const missing = await transfer(cookies.secretary, { from: valid.from, to: valid.to });
-    expect(missing.json.fields[0].path).toBe('minutes');
-    expect((await transfer(cookies.secretary, { ...valid, minutes: 2_000_000 })).json.fields[0].path).toBe(
-      'minutes',
-    );
-    expect((await transfer(cookies.secretary, { ...valid, from: 'x' })).json.fields[0].path).toBe('from');
-    expect((await transfer(cookies.secretary, { ...valid, to: 'x' })).json.fields[0].path).toBe('to');
+    expect(missing.error.fields?.[0]?.path).toBe('minutes');
     expect(
-      (await transfer(cookies.secretary, { ...valid, memo: '长'.repeat(201) })).json.fields[0].path,
+      (await transfer(cookies.secretary, { ...valid, minutes: 2_000_000 })).error.fields?.[0]?.path,
+    ).toBe('minutes');
+    expect((await transfer(cookies.secretary, { ...valid, from: 'x' })).error.fields?.[0]?.path).toBe('from');
+    expect((await transfer(cookies.secretary, { ...valid, to: 'x' })).error.fields?.[0]?.path).toBe('to');
+    expect(
+      (await transfer(cookies.secretary, { ...valid, memo: '长'.repeat(201) })).error.fields?.[0]?.path,
     ).toBe('memo');
     const same = await transfer(cookies.secretary, { ...valid, to: valid.from });
     expect(same.status).toBe(400);
-    expect(same.json.fields).toEqual([{ path: 'to', message: '转出和转入不能是同一个账户' }]);
+    expect(same.error.fields).toEqual([{ path: 'to', message: '转出和转入不能是同一个账户' }]);
     const english = await env.inject('POST', '/api/timebank/transfers', {
       cookie: cookies.secretary,
       body: { ...valid, minutes: 0 },
       headers: { 'accept-language': 'en' },
     });
-    expect(english.json.fields[0].message).toBe('must be a positive whole number of minutes');
+    expect(english.error.fields?.[0]?.message).toBe('must be a positive whole number of minutes');
     expect(await env.countRows('timebank_ledger')).toBe(before);
   });
 
@@ -94,7 +101,7 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
     expect(await balance(people[1]!.id)).toBe(80);
     const short = await transfer(cookies.secretary, { from: people[0]!.id, to: people[1]!.id, minutes: 41 });
     expect(short.status).toBe(409);
-    expect(short.json.code).toBe('timebank.insufficient');
+    expect(short.error.code).toBe('timebank.insufficient');
     const lowered = await env.inject('PUT', '/api/districts/230108/timebank-limits', {
       cookie: cookies.admin,
       body: { ownerKind: 'person', floorMinutes: 0, ceilingMinutes: 100, starterGrantMinutes: 60 },
@@ -102,17 +109,18 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
     expect(lowered.status).toBe(204);
     const over = await transfer(cookies.secretary, { from: team.id, to: people[1]!.id, minutes: 21 });
     expect(over.status).toBe(409);
-    expect(over.json.code).toBe('timebank.ceiling');
+    expect(over.error.code).toBe('timebank.ceiling');
     const limits = await env.inject('GET', `/api/timebank/limits?region=${QINGNIAN}`, {
       cookie: cookies.secretary,
     });
-    expect(limits.json.limits).toContainEqual({
+    const { limits: kinds, changes } = limits.body(limitsResponseSchema);
+    expect(kinds).toContainEqual({
       ownerKind: 'person',
       floorMinutes: 0,
       ceilingMinutes: 100,
       starterGrantMinutes: 60,
     });
-    expect(limits.json.changes).toHaveLength(1);
+    expect(changes).toHaveLength(1);
     await env.inject('PUT', '/api/districts/230108/timebank-limits', {
       cookie: cookies.admin,
       body: { ownerKind: 'person', floorMinutes: 0, ceilingMinutes: 60_000, starterGrantMinutes: 60 },
@@ -122,7 +130,7 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
     const detail = await env.inject('GET', `/api/timebank/accounts/${people[1]!.id}`, {
       cookie: cookies.secretary,
     });
-    expect(detail.json.ledger[0]).toMatchObject({
+    expect(detail.body(accountDetailSchema).ledger[0]).toMatchObject({
       minutes: 20,
       kind: 'transfer',
       memo: '买菜',
@@ -134,21 +142,21 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
     const put = (cookie: string, body: Record<string, unknown>) =>
       env.inject('PUT', '/api/districts/230108/timebank-limits', { cookie, body });
     const valid = { ownerKind: 'person', floorMinutes: 0, ceilingMinutes: 1000, starterGrantMinutes: 60 };
-    expect((await put(cookies.admin, { ...valid, ceilingMinutes: -1 })).json.fields).toEqual([
+    expect((await put(cookies.admin, { ...valid, ceilingMinutes: -1 })).error.fields).toEqual([
       { path: 'ceilingMinutes', message: '上限必须大于下限' },
     ]);
-    expect((await put(cookies.admin, { ...valid, floorMinutes: 0.5 })).json.fields[0].path).toBe(
+    expect((await put(cookies.admin, { ...valid, floorMinutes: 0.5 })).error.fields?.[0]?.path).toBe(
       'floorMinutes',
     );
-    expect((await put(cookies.admin, { ...valid, starterGrantMinutes: -1 })).json.fields[0].path).toBe(
+    expect((await put(cookies.admin, { ...valid, starterGrantMinutes: -1 })).error.fields?.[0]?.path).toBe(
       'starterGrantMinutes',
     );
-    expect((await put(cookies.admin, { ...valid, ownerKind: 'escrow' })).json.fields[0].path).toBe(
+    expect((await put(cookies.admin, { ...valid, ownerKind: 'escrow' })).error.fields?.[0]?.path).toBe(
       'ownerKind',
     );
     const secretary = await put(cookies.secretary, valid);
     expect(secretary.status).toBe(403);
-    expect(secretary.json.code).toBe('timebank.district_wide');
+    expect(secretary.error.code).toBe('timebank.district_wide');
     expect((await put(cookies.member, valid)).status).toBe(403);
   });
 
@@ -159,7 +167,7 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
       minutes: 1,
     });
     expect(fromAfar.status).toBe(404);
-    expect(fromAfar.json.code).toBe('timebank.account_not_found');
+    expect(fromAfar.error.code).toBe('timebank.account_not_found');
     const mixed = await transfer(cookies.secretary, {
       from: people[0]!.id,
       to: neighbours[0]!.id,
@@ -174,7 +182,7 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
       (await transfer(cookies.auditor, { from: people[0]!.id, to: people[1]!.id, minutes: 1 })).status,
     ).toBe(403);
     const list = await env.inject('GET', '/api/timebank/accounts?limit=200', { cookie: cookies.nearby });
-    const ids = list.json.items.map((item: { id: string }) => item.id);
+    const ids = list.body(accountListSchema).items.map((item) => item.id);
     expect(ids).toContain(neighbours[0]!.id);
     expect(ids).not.toContain(people[0]!.id);
   });
@@ -187,9 +195,10 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
         cookie: cookies.secretary,
       });
       expect(response.status).toBe(200);
-      seen.push(...response.json.items.map((item: { id: string }) => item.id));
-      if (!response.json.nextCursor) break;
-      cursor = response.json.nextCursor;
+      const page = response.body(accountListSchema);
+      seen.push(...page.items.map((item) => item.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const account of [...people, team]) expect(seen).toContain(account.id);
@@ -200,12 +209,12 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
         cookie: cookies.secretary,
       },
     );
-    expect(byName.json.items.map((item: { id: string }) => item.id)).toContain(people[2]!.id);
+    expect(byName.body(accountListSchema).items.map((item) => item.id)).toContain(people[2]!.id);
     const bad = await env.inject('GET', '/api/timebank/accounts?cursor=nonsense', {
       cookie: cookies.secretary,
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toBe('querystring.cursor');
+    expect(bad.error.fields?.[0]?.path).toBe('querystring.cursor');
   });
 
   it('corrects with a linked reversing transfer, once; donates to a person or the fund', async () => {
@@ -215,23 +224,25 @@ describeEachDialect('time bank: accounts, transfers, limits', (env) => {
       minutes: 30,
       memo: '录错了',
     });
-    const reversed = await env.inject('POST', `/api/timebank/transfers/${paid.json.id}/reverse`, {
+    const paidId = paid.body(createdSchema).id;
+    const reversed = await env.inject('POST', `/api/timebank/transfers/${paidId}/reverse`, {
       cookie: cookies.secretary,
       body: { memo: '更正' },
     });
     expect(reversed.status).toBe(201);
+    const reversedId = reversed.body(createdSchema).id;
     expect(await balance(people[2]!.id)).toBe(60);
-    const twice = await env.inject('POST', `/api/timebank/transfers/${paid.json.id}/reverse`, {
+    const twice = await env.inject('POST', `/api/timebank/transfers/${paidId}/reverse`, {
       cookie: cookies.secretary,
       body: {},
     });
-    expect(twice.json.code).toBe('timebank.already_reversed');
-    const ofReversal = await env.inject('POST', `/api/timebank/transfers/${reversed.json.id}/reverse`, {
+    expect(twice.error.code).toBe('timebank.already_reversed');
+    const ofReversal = await env.inject('POST', `/api/timebank/transfers/${reversedId}/reverse`, {
       cookie: cookies.secretary,
       body: {},
     });
-    expect(ofReversal.json.code).toBe('timebank.not_reversible');
-    const hidden = await env.inject('POST', `/api/timebank/transfers/${paid.json.id}/reverse`, {
+    expect(ofReversal.error.code).toBe('timebank.not_reversible');
+    const hidden = await env.inject('POST', `/api/timebank/transfers/${paidId}/reverse`, {
       cookie: cookies.nearby,
       body: {},
     });

@@ -1,6 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
+import {
+  campaignSchema,
+  coverageSchema,
+  needOrderSchema,
+  visitPageSchema,
+  visitSchema,
+  visitTargetPageSchema,
+} from '../../../shared/api/visits.js';
+import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
 import { rebuildRollups } from '../cockpit/index.js';
 import { createResidents } from '../member-workflows/testing.js';
 import { createCampaign, isoDay, visitBody } from './testing.js';
@@ -39,8 +48,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     otherSecretary = (await env.loginAs({ role: 'secretary', regionCode: SHANGHAI_XINCUN })).cookie;
   });
 
-  const fields = (response: { json: { fields?: { path: string }[] } }) =>
-    (response.json.fields ?? []).map((f) => f.path);
+  const fields = (response: TestResponse) => (response.error.fields ?? []).map((f) => f.path);
 
   it('refuses a bad campaign by field', async () => {
     const good = {
@@ -89,9 +97,9 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       },
     });
     expect(created.status).toBe(201);
-    const id = created.json.id as string;
+    const { id, households: targeted } = created.body(campaignSchema);
     const total = households.length;
-    expect(created.json.households).toBe(total);
+    expect(targeted).toBe(total);
     const [h0, h1, h2, h3] = households;
     const visit = (householdId: string, outcome: string) =>
       env.inject('POST', '/api/visits', {
@@ -108,7 +116,8 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       expect((await visit(h.id, outcome)).status).toBe(201);
     const coverage = await env.inject('GET', `/api/visit-campaigns/${id}/coverage`, { cookie: secretary });
     expect(coverage.status).toBe(200);
-    expect(coverage.json).toMatchObject({
+    const counted = coverage.body(coverageSchema);
+    expect(counted).toMatchObject({
       regionCode: grid,
       registerHouseholds: total,
       households: total,
@@ -116,7 +125,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       met: 2,
       covered: 1,
     });
-    const building = coverage.json.regions[0];
+    const building = counted.regions[0];
     expect(building).toMatchObject({
       registerHouseholds: total,
       households: total,
@@ -124,7 +133,7 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       met: 2,
       covered: 1,
     });
-    expect(coverage.json.visitors).toEqual([
+    expect(counted.visitors).toEqual([
       expect.objectContaining({
         visitorUserId: gridWorker.id,
         households: total,
@@ -157,14 +166,16 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       ),
     ).toEqual(['visitorUserId']);
     expect(
-      (await env.inject('GET', `/api/visit-campaigns/${id}/coverage`, { cookie: secretary })).json.covered,
+      (await env.inject('GET', `/api/visit-campaigns/${id}/coverage`, { cookie: secretary })).body(
+        coverageSchema,
+      ).covered,
     ).toBe(2);
 
     // Overdue (past the halfway day, not at target), reassigned in one step to another worker.
     const overdue = await env.inject('GET', `/api/visit-targets?campaign=${id}&state=overdue&limit=200`, {
       cookie: secretary,
     });
-    const late = (overdue.json.items as { householdId: string }[]).map((t) => t.householdId);
+    const late = overdue.body(visitTargetPageSchema).items.map((t) => t.householdId);
     expect(late.length).toBe(total - 2);
     const moved = await env.inject('POST', `/api/visit-campaigns/${id}/assignments`, {
       cookie: secretary,
@@ -173,14 +184,11 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     expect(moved.status).toBe(200);
     const after = await env.inject('GET', `/api/visit-campaigns/${id}/coverage`, { cookie: secretary });
     const byVisitor = Object.fromEntries(
-      (after.json.visitors as { visitorUserId: string; households: number }[]).map((v) => [
-        v.visitorUserId,
-        v.households,
-      ]),
+      after.body(coverageSchema).visitors.map((v) => [v.visitorUserId, v.households]),
     );
     expect(byVisitor).toEqual({ [gridWorker.id]: 2, [helper.id]: total - 2 });
     const helperOwn = await env.inject('GET', '/api/me/visit-targets', { cookie: helper.cookie });
-    expect(helperOwn.json.items).toHaveLength(total - 2);
+    expect(helperOwn.body(visitTargetPageSchema).items).toHaveLength(total - 2);
     const refused = await env.inject('POST', `/api/visit-campaigns/${id}/assignments`, {
       cookie: secretary,
       body: { householdIds: [uuidv7()], visitorUserId: helper.id },
@@ -238,7 +246,8 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
         needs: [{ type: 'hardship', description: '独居老人冬季取暖困难，需要救助' }],
       }),
     });
-    const need = visit.json.needs[0].id as string;
+    const recorded = visit.body(visitSchema);
+    const need = recorded.needs[0]!.id;
     const refusedCategory = await env.inject('POST', `/api/visit-needs/${need}/order`, {
       cookie: gridWorker.cookie,
       body: { categoryCode: 'livelihood' },
@@ -255,32 +264,33 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
       body: {},
     });
     expect(made.status).toBe(201);
+    const ordered = made.body(needOrderSchema);
     expect(await env.countRows('work_orders')).toBe(ordersBefore + 1);
-    const order = await env.inject('GET', `/api/work-orders/${made.json.workOrderId}`, { cookie: secretary });
+    const order = await env.inject('GET', `/api/work-orders/${ordered.workOrderId}`, { cookie: secretary });
     expect(order.json).toMatchObject({ channel: 'visit', householdId: household.id });
     const again = await env.inject('POST', `/api/visit-needs/${need}/order`, { cookie: secretary, body: {} });
     expect(again.status).toBe(409);
     expect(await env.countRows('work_orders')).toBe(ordersBefore + 1);
-    const shown = await env.inject('GET', `/api/visits/${visit.json.id}`, { cookie: secretary });
-    expect(shown.json.needs[0]).toMatchObject({
-      workOrderId: made.json.workOrderId,
-      workOrderNumber: made.json.number,
+    const shown = await env.inject('GET', `/api/visits/${recorded.id}`, { cookie: secretary });
+    expect(shown.body(visitSchema).needs[0]).toMatchObject({
+      workOrderId: ordered.workOrderId,
+      workOrderNumber: ordered.number,
     });
-    const fromOrder = await env.inject('GET', `/api/visits?order=${made.json.workOrderId}`, {
+    const fromOrder = await env.inject('GET', `/api/visits?order=${ordered.workOrderId}`, {
       cookie: secretary,
     });
-    expect(fromOrder.json.items.map((v: { id: string }) => v.id)).toEqual([visit.json.id]);
+    expect(fromOrder.body(visitPageSchema).items.map((v) => v.id)).toEqual([recorded.id]);
 
     const due = () =>
       env
         .inject('GET', `/api/visit-targets?campaign=${campaign.id}&state=return_due`, { cookie: secretary })
-        .then((r) => (r.json.items as { householdId: string }[]).map((t) => t.householdId));
+        .then((r) => r.body(visitTargetPageSchema).items.map((t) => t.householdId));
     expect(await due()).toEqual([]);
     // The order closes (its own lifecycle is tested in work-orders): the household's return visit is due.
     await env.database.db
       .updateTable('work_orders')
       .set({ status: 'closed', closed_at: new Date(env.now().getTime() - 60_000).toISOString() })
-      .where('id', '=', made.json.workOrderId)
+      .where('id', '=', ordered.workOrderId)
       .execute();
     expect(await due()).toEqual([household.id]);
     await env.inject('POST', '/api/visits', {
@@ -315,7 +325,8 @@ describeEachDialect('大走访: campaigns, coverage, needs → orders, register 
     expect(await read()).toEqual(kept);
     const cockpit = await env.inject('GET', `/api/cockpit?region=${grid}`, { cookie: secretary });
     expect(cockpit.status).toBe(200);
-    expect(cockpit.json.values.visit_coverage).toBeGreaterThan(0);
-    expect(cockpit.json.values.visit_needs_ordered).toBe(1);
+    const { values } = cockpit.body(cockpitSchema);
+    expect(values.visit_coverage).toBeGreaterThan(0);
+    expect(values.visit_needs_ordered).toBe(1);
   });
 });

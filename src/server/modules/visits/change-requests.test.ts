@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+import { changeRequestPageSchema, changeRequestSchema, visitSchema } from '../../../shared/api/visits.js';
+import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
+
 import { createResidents } from '../member-workflows/testing.js';
 import { visitBody } from './testing.js';
 
@@ -33,8 +35,7 @@ describeEachDialect('大走访: register changes seen on visits', (env) => {
     otherSecretary = (await env.loginAs({ role: 'secretary', regionCode: SHANGHAI_XINCUN })).cookie;
   });
 
-  const fields = (response: { json: { fields?: { path: string }[] } }) =>
-    (response.json.fields ?? []).map((f) => f.path);
+  const fields = (response: TestResponse) => (response.error.fields ?? []).map((f) => f.path);
 
   it('queues register changes seen on a visit; the community confirms (applied with audit) or rejects them', async () => {
     const household = households.find((h) => h.personIds.length >= 2) ?? households[0]!;
@@ -59,9 +60,8 @@ describeEachDialect('大走访: register changes seen on visits', (env) => {
     const queue = await env.inject('GET', `/api/visit-change-requests?status=pending&region=${grid}`, {
       cookie: secretary,
     });
-    const requests = (
-      queue.json.items as { id: string; kind: string; value: string; visitId: string }[]
-    ).filter((r) => r.visitId === visit.json.id);
+    const visitId = visit.body(visitSchema).id;
+    const requests = queue.body(changeRequestPageSchema).items.filter((r) => r.visitId === visitId);
     expect(requests.map((r) => r.kind).sort()).toEqual(['moved_out', 'new_phone']);
     const phone = requests.find((r) => r.kind === 'new_phone')!;
     expect(phone.value).toBe('139****5432');
@@ -128,7 +128,7 @@ describeEachDialect('大走访: register changes seen on visits', (env) => {
       cookie: secretary,
       body: { decision: 'reject', note: '仍在本户居住' },
     });
-    expect(rejected.json.status).toBe('rejected');
+    expect(rejected.body(changeRequestSchema).status).toBe('rejected');
     const stays = await env.database.db
       .selectFrom('persons')
       .select('status')

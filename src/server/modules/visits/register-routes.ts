@@ -6,6 +6,8 @@ import { campaignRoutes } from './campaigns.routes.js';
 import { CampaignsService } from './campaigns.service.js';
 import { ChangeRequestsService } from './change-requests.service.js';
 import { NeedsService } from './needs.service.js';
+import { visitMapRoutes } from './visit-map.routes.js';
+import { VisitMapService } from './visit-map.service.js';
 import { VisitRecording } from './visit-recording.service.js';
 import { visitRoutes } from './visits.routes.js';
 import { VisitsService } from './visits.service.js';
@@ -23,4 +25,5 @@ export async function registerVisitRoutes(
     needs: new NeedsService(deps.ctx, deps.workOrders.intake),
     changes: new ChangeRequestsService(deps.ctx, deps.persons),
   });
+  await app.register(visitMapRoutes, { map: new VisitMapService(deps.ctx) });
 }

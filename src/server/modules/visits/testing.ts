@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { campaignSchema, changeRequestPageSchema, visitSchema } from '../../../shared/api/visits.js';
 import type { TestEnv } from '../../testing/test-env.js';
 
 /** Fixtures for visit tests (and the authorization matrix): campaigns and visits made through the API. */
@@ -24,7 +25,25 @@ export async function createCampaign(
     },
   });
   if (response.status !== 201) throw new Error(`campaign: ${JSON.stringify(response.json)}`);
-  return { id: response.json.id, households: response.json.households };
+  const created = response.body(campaignSchema);
+  return { id: created.id, households: created.households };
+}
+
+/** The households of register persons, each once with one of its persons (in the order of person ids). */
+export async function householdsOf(
+  env: TestEnv,
+  personIds: readonly string[],
+): Promise<{ id: string; personId: string }[]> {
+  const rows = await env.database.db
+    .selectFrom('persons')
+    .select(['id', 'household_id'])
+    .where('id', 'in', personIds)
+    .orderBy('id')
+    .execute();
+  const seen = new Map<string, string>();
+  for (const row of rows)
+    if (row.household_id && !seen.has(row.household_id)) seen.set(row.household_id, row.id);
+  return [...seen].map(([id, personId]) => ({ id, personId }));
 }
 
 /** A valid visit body for a household: met in person, an hour ago, nothing found. */
@@ -57,17 +76,16 @@ export async function visitFixture(
     }),
   });
   if (visit.status !== 201) throw new Error(`visit: ${JSON.stringify(visit.json)}`);
+  const recorded = visit.body(visitSchema);
   const requests = await env.inject('GET', `/api/visit-change-requests?status=pending&region=${community}`, {
     cookie,
   });
-  const request = (requests.json.items as { id: string; visitId: string }[]).find(
-    (r) => r.visitId === visit.json.id,
-  );
+  const request = requests.body(changeRequestPageSchema).items.find((r) => r.visitId === recorded.id);
   if (!request) throw new Error(`change request: ${JSON.stringify(requests.json)}`);
   return {
     campaign: campaign.id,
-    visit: visit.json.id,
-    need: visit.json.needs[0].id,
+    visit: recorded.id,
+    need: recorded.needs[0]!.id,
     changeRequest: request.id,
   };
 }

@@ -1,7 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
+import {
+  householdBriefSchema,
+  visitPageSchema,
+  visitSchema,
+  visitTargetPageSchema,
+} from '../../../shared/api/visits.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
-import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, type TestResponse } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
 import { importCountyRegions } from '../regions/index.js';
 import { createCampaign, visitBody } from './testing.js';
@@ -52,8 +58,7 @@ describeEachDialect('大走访: recording visits', (env) => {
   });
 
   const record = (cookie: string, body: unknown) => env.inject('POST', '/api/visits', { cookie, body });
-  const fieldsOf = (response: { json: { fields?: { path: string; message: string }[] } }) =>
-    (response.json.fields ?? []).map((f) => f.path);
+  const fieldsOf = (response: TestResponse) => (response.error.fields ?? []).map((f) => f.path);
 
   it('refuses each bad field by name, and writes nothing', async () => {
     const good = visitBody(env, households[0]!.id);
@@ -102,13 +107,12 @@ describeEachDialect('大走访: recording visits', (env) => {
       expect(response.status, JSON.stringify(change)).toBe(400);
       expect(fieldsOf(response), JSON.stringify(change)).toEqual([path]);
     }
-    const english = await env.app.inject({
-      method: 'POST',
-      url: '/api/visits',
-      headers: { cookie: gridWorker, 'accept-language': 'en' },
-      payload: { ...good, method: 'letter' },
+    const english = await env.inject('POST', '/api/visits', {
+      cookie: gridWorker,
+      headers: { 'accept-language': 'en' },
+      body: { ...good, method: 'letter' },
     });
-    expect(english.json().fields[0].message).toMatch(/must be one of/);
+    expect(english.error.fields?.[0]?.message).toMatch(/must be one of/);
     expect(await env.countRows('visits')).toBe(before);
   });
 
@@ -121,7 +125,7 @@ describeEachDialect('大走访: recording visits', (env) => {
     expect((await env.inject('POST', '/api/visits', { body: body() })).status).toBe(401);
     const recorded = await record(gridWorker, body());
     expect(recorded.status).toBe(201);
-    const id = recorded.json.id as string;
+    const id = recorded.body(visitSchema).id;
     expect((await env.inject('GET', `/api/visits/${id}`, { cookie: otherCommunity })).status).toBe(404);
     expect((await env.inject('GET', `/api/visits/${id}`, { cookie: otherDistrict })).status).toBe(404);
     expect((await env.inject('GET', `/api/visits/${id}`, { cookie: auditor })).status).toBe(200);
@@ -156,7 +160,7 @@ describeEachDialect('大走访: recording visits', (env) => {
     expect(elsewhere.status).toBe(400);
     expect(fieldsOf(elsewhere)).toEqual(['regionCode']);
     const list = await env.inject('GET', '/api/visits', { cookie: otherDistrict });
-    expect(list.json.items).toEqual([]);
+    expect(list.body(visitPageSchema).items).toEqual([]);
     expect((await env.inject('GET', `/api/visits?region=${grid}`, { cookie: otherDistrict })).status).toBe(
       404,
     );
@@ -172,13 +176,14 @@ describeEachDialect('大走访: recording visits', (env) => {
     const [again, concurrent] = await Promise.all([record(gridWorker, body), record(gridWorker, body)]);
     expect(again.status).toBe(200);
     expect(concurrent.status).toBe(200);
-    expect(again.json.id).toBe(first.json.id);
-    expect(concurrent.json.id).toBe(first.json.id);
+    const { id } = first.body(visitSchema);
+    expect(again.body(visitSchema).id).toBe(id);
+    expect(concurrent.body(visitSchema).id).toBe(id);
     expect(await env.countRows('visits')).toBe(before + 1);
     expect(await env.countRows('visit_needs')).toBeGreaterThanOrEqual(1);
     const reused = await record(gridWorker, { ...body, householdId: households[3]!.id });
     expect(reused.status).toBe(409);
-    expect(reused.json.code).toBe('visit.key_reused');
+    expect(reused.error.code).toBe('visit.key_reused');
     expect((await record(secretary, body)).status).toBe(409);
   });
 
@@ -195,7 +200,8 @@ describeEachDialect('大走访: recording visits', (env) => {
       }),
     );
     expect(notHome.status).toBe(201);
-    expect(notHome.json.revisitSlot).toBe('morning');
+    const notHomeVisit = notHome.body(visitSchema);
+    expect(notHomeVisit.revisitSlot).toBe('morning');
 
     const ids = households.slice(6, 10).map((h) => h.id);
     const keys = ids.map(() => uuidv7());
@@ -229,10 +235,10 @@ describeEachDialect('大走访: recording visits', (env) => {
       cookie: gridWorker,
     });
     expect(brief.status).toBe(200);
-    expect(brief.json.lastVisit.id).toBe(notHome.json.id);
-    expect(brief.json.members.length).toBeGreaterThan(0);
-    for (const person of brief.json.members as { phone: string }[])
-      expect(person.phone).not.toMatch(/^\d{11}$/);
+    const household = brief.body(householdBriefSchema);
+    expect(household.lastVisit?.id).toBe(notHomeVisit.id);
+    expect(household.members.length).toBeGreaterThan(0);
+    for (const person of household.members) expect(person.phone).not.toMatch(/^\d{11}$/);
     expect(
       (await env.inject('GET', `/api/visit-households/${households[1]!.id}`, { cookie: otherDistrict }))
         .status,
@@ -247,7 +253,7 @@ describeEachDialect('大走访: recording visits', (env) => {
     });
     expect(give.status).toBe(200);
     const mine = await env.inject('GET', '/api/me/visit-targets', { cookie: own.cookie });
-    expect(mine.json.items.map((t: { householdId: string }) => t.householdId)).toEqual([households[4]!.id]);
+    expect(mine.body(visitTargetPageSchema).items.map((t) => t.householdId)).toEqual([households[4]!.id]);
     expect((await record(own.cookie, visitBody(env, households[4]!.id))).status).toBe(201);
     expect((await record(own.cookie, visitBody(env, households[5]!.id))).status).toBe(404);
   });

@@ -14,7 +14,9 @@ import {
   createActivityBody,
   decisionBody,
   myVolunteeringSchema,
+  selfSignupBody,
   signupBody,
+  signupListSchema,
   signupSchema,
   walkInBody,
 } from '../../../shared/api/volunteering.js';
@@ -25,18 +27,11 @@ import { HoursService } from './hours.service.js';
 import { MyVolunteeringService } from './my-volunteering.service.js';
 import { SignupsService } from './signups.service.js';
 import type { CreditConfirmedMinutes } from './volunteer-hours-credit.js';
-import {
-  toActivityDto,
-  toCertificateDto,
-  toServiceDto,
-  toSignupDto,
-  toSignupListDto,
-  toVolunteerDto,
-} from './volunteering.schema.js';
+import { memberSelf } from './volunteer-self.js';
+import { toActivityDto, toMyVolunteeringDto, toSignupDto, toSignupListDto } from './volunteering.schema.js';
 
 const idParams = z.object({ id: idSchema });
 const tags = ['volunteering'];
-const signupsOut = z.object({ items: z.array(signupSchema) });
 
 export interface ActivitiesRoutesOptions {
   ctx: ServiceContext;
@@ -173,7 +168,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         summary: 'Confirm the hours of sign-ups (credited to the time bank)',
         params: idParams,
         body: confirmHoursBody,
-        response: { 200: signupsOut, ...errorResponses },
+        response: { 200: signupListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -192,7 +187,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         summary: 'Enter confirmed hours after the fact (a paper sign-in sheet)',
         params: idParams,
         body: bulkHoursBody,
-        response: { 200: signupsOut, ...errorResponses },
+        response: { 200: signupListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -267,16 +262,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         response: { 200: myVolunteeringSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const mine = await my.mine(request.principal.userId);
-      return {
-        volunteers: mine.volunteers.map((v) => toVolunteerDto(ctx.crypto, v)),
-        services: mine.services.map(toServiceDto),
-        certificates: mine.certificates.map(toCertificateDto),
-        confirmedMinutes: mine.volunteers.reduce((sum, v) => sum + v.confirmed_minutes, 0),
-        openActivities: mine.activities.map((a) => toActivityDto(a, mine.shifts)),
-      };
-    },
+    async (request) => toMyVolunteeringDto(ctx.crypto, await my.mine(memberSelf(request.principal))),
   );
 
   app.post(
@@ -286,12 +272,14 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
       schema: {
         tags,
         summary: 'Sign oneself up for a shift',
-        body: z.object({ activityId: idSchema, shiftId: idSchema }),
+        body: selfSignupBody,
         response: { 201: signupSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(toSignupDto(await signups.signUpSelf(request.principal, request.body))),
+      reply
+        .code(201)
+        .send(toSignupDto(await signups.signUpSelf(memberSelf(request.principal), request.body))),
   );
 
   app.post(
@@ -305,7 +293,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         response: { 200: signupSchema, ...errorResponses },
       },
     },
-    async (request) => toSignupDto(await signups.cancelOwn(request.principal, request.params.id)),
+    async (request) => toSignupDto(await signups.cancelOwn(memberSelf(request.principal), request.params.id)),
   );
 
   app.post(
@@ -319,6 +307,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<ActivitiesRoutesOptions> = 
         response: { 200: signupSchema, ...errorResponses },
       },
     },
-    async (request) => toSignupDto(await signups.checkInWithCode(request.principal, request.body)),
+    async (request) =>
+      toSignupDto(await signups.checkInWithCode(memberSelf(request.principal), request.body)),
   );
 };

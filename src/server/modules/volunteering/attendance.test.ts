@@ -1,4 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
+import {
+  activityDetailSchema,
+  activitySchema,
+  certificateSchema,
+  checkInCodeSchema,
+  myVolunteeringSchema,
+  signupListSchema,
+  signupSchema,
+  verificationSchema,
+} from '../../../shared/api/volunteering.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
@@ -22,13 +33,13 @@ describeEachDialect(
           cookie: world.secretary,
           body: activityBody(env, world.team.id, { startsIn: 0.5, hours: 2, needed: 4 }),
         })
-      ).json;
+      ).body(activitySchema);
       for (const v of world.volunteers.slice(0, 4)) {
         const response = await env.inject('POST', `/api/volunteer-activities/${activity.id}/signups`, {
           cookie: world.secretary,
           body: { shiftId: activity.shifts[0]!.id, volunteerId: v.id },
         });
-        signupIds[v.id] = response.json.id;
+        signupIds[v.id] = response.body(signupSchema).id;
       }
       env.advanceMinutes(30);
     });
@@ -38,7 +49,7 @@ describeEachDialect(
         await env.inject('GET', `/api/volunteer-activities/${activity.id}/check-in-code`, {
           cookie: world.secretary,
         })
-      ).json;
+      ).body(checkInCodeSchema);
     const scan = (cookie: string, value: string, action = 'check_in') =>
       env.inject('POST', '/api/me/volunteering/check-in', {
         cookie,
@@ -53,15 +64,15 @@ describeEachDialect(
       env.advanceMinutes(0.5);
       const first = await scan(a!.cookie!, shown.code);
       expect(first.status).toBe(200);
-      expect(first.json.checkedInAt).not.toBeNull();
+      expect(first.body(signupSchema).checkedInAt).not.toBeNull();
       const twice = await scan(a!.cookie!, (await code()).code);
       expect(twice.status).toBe(409);
-      expect(twice.json.code).toBe('volunteer.already_checked_in');
+      expect(twice.error.code).toBe('volunteer.already_checked_in');
       const old = await code();
       env.advanceMinutes(61 / 60);
       const screenshot = await scan(b!.cookie!, old.code);
       expect(screenshot.status).toBe(400);
-      expect(screenshot.json.fields[0].path).toBe('code');
+      expect(screenshot.error.fields?.[0]?.path).toBe('code');
       const wrong = await scan(b!.cookie!, old.code === '000000' ? '000001' : '000000');
       expect(wrong.status).toBe(400);
       expect((await scan(b!.cookie!, (await code()).code)).status).toBe(200);
@@ -70,12 +81,12 @@ describeEachDialect(
         cookie: world.secretary,
         body: { action: 'check_in' },
       });
-      expect(byLeader.json.checkedInAt).not.toBeNull();
+      expect(byLeader.body(signupSchema).checkedInAt).not.toBeNull();
       const again = await env.inject('POST', `/api/volunteer-signups/${signupIds[c!.id]}/attendance`, {
         cookie: world.secretary,
         body: { action: 'check_in' },
       });
-      expect(again.json.code).toBe('volunteer.already_checked_in');
+      expect(again.error.code).toBe('volunteer.already_checked_in');
       expect(
         (
           await env.inject('GET', `/api/volunteer-activities/${activity.id}/check-in-code`, {
@@ -98,22 +109,22 @@ describeEachDialect(
         cookie: world.secretary,
         body: { action: 'absent' },
       });
-      expect(bad.json.fields[0].path).toBe('action');
+      expect(bad.error.fields?.[0]?.path).toBe('action');
       const noShow = await env.inject('POST', `/api/volunteer-signups/${signupIds[d.id]}/attendance`, {
         cookie: world.secretary,
         body: { action: 'no_show' },
       });
-      expect(noShow.json.noShow).toBe(true);
+      expect(noShow.body(signupSchema).noShow).toBe(true);
       const walkIn = await env.inject('POST', `/api/volunteer-activities/${activity.id}/walk-ins`, {
         cookie: world.secretary,
         body: { shiftId: activity.shifts[0]!.id, volunteerId: world.volunteers[4]!.id },
       });
       expect(walkIn.status).toBe(201);
       expect(walkIn.json).toMatchObject({ walkIn: true, status: 'confirmed' });
-      signupIds.walkIn = walkIn.json.id;
+      signupIds.walkIn = walkIn.body(signupSchema).id;
       const detail = (
         await env.inject('GET', `/api/volunteer-activities/${activity.id}`, { cookie: world.secretary })
-      ).json;
+      ).body(activityDetailSchema);
       expect(detail.activity.noShows).toBe(1);
     });
 
@@ -122,22 +133,23 @@ describeEachDialect(
       env.advanceMinutes(90);
       const out = await scan(a!.cookie!, (await code()).code, 'check_out');
       expect(out.status).toBe(200);
-      expect(out.json.minutes).toBeGreaterThanOrEqual(90);
+      const outMinutes = out.body(signupSchema).minutes ?? 0;
+      expect(outMinutes).toBeGreaterThanOrEqual(90);
       const outTwice = await scan(a!.cookie!, (await code()).code, 'check_out');
-      expect(outTwice.json.code).toBe('volunteer.already_checked_out');
+      expect(outTwice.error.code).toBe('volunteer.already_checked_out');
       const confirm = (body: unknown) =>
         env.inject('POST', `/api/volunteer-activities/${activity.id}/hours/confirm`, {
           cookie: world.secretary,
           body,
         });
       const noMinutes = await confirm({ items: [{ signupId: signupIds[b!.id] }] });
-      expect(noMinutes.json.fields[0].path).toBe('items.0.minutes');
+      expect(noMinutes.error.fields?.[0]?.path).toBe('items.0.minutes');
       const noShow = await confirm({ items: [{ signupId: signupIds[d!.id], minutes: 60 }] });
-      expect(noShow.json.fields[0].path).toBe('items.0.signupId');
+      expect(noShow.error.fields?.[0]?.path).toBe('items.0.signupId');
       expect(
-        (await confirm({ items: [{ signupId: signupIds[a!.id], rating: 6 }] })).json.fields[0].path,
+        (await confirm({ items: [{ signupId: signupIds[a!.id], rating: 6 }] })).error.fields?.[0]?.path,
       ).toBe('items.0.rating');
-      expect((await confirm({ items: [] })).json.fields[0].path).toBe('items');
+      expect((await confirm({ items: [] })).error.fields?.[0]?.path).toBe('items');
       const done = await confirm({
         items: [
           { signupId: signupIds[a!.id], rating: 5, remark: '认真负责' },
@@ -146,24 +158,24 @@ describeEachDialect(
         ],
       });
       expect(done.status).toBe(200);
-      expect(done.json.items.map((s: { confirmed: boolean }) => s.confirmed)).toEqual([true, true, true]);
+      expect(done.body(signupListSchema).items.map((s) => s.confirmed)).toEqual([true, true, true]);
       const twice = await confirm({ items: [{ signupId: signupIds[a!.id] }] });
       expect(twice.status).toBe(409);
-      expect(twice.json.code).toBe('volunteer.already_confirmed');
+      expect(twice.error.code).toBe('volunteer.already_confirmed');
       const outside = await env.inject('POST', `/api/volunteer-activities/${activity.id}/hours/confirm`, {
         cookie: otherCommunity,
         body: { items: [{ signupId: signupIds[c!.id], minutes: 10 }] },
       });
       expect(outside.status).toBe(404);
-      const mine = (await env.inject('GET', '/api/me/volunteering', { cookie: b!.cookie })).json;
+      const mine = (await env.inject('GET', '/api/me/volunteering', { cookie: b!.cookie })).body(
+        myVolunteeringSchema,
+      );
       expect(mine.confirmedMinutes).toBe(100);
       expect(mine.services[0]).toMatchObject({ confirmed: true, minutes: 100 });
       const cockpit = (
         await env.inject('GET', `/api/cockpit?region=${QINGNIAN}&months=1`, { cookie: world.secretary })
-      ).json;
-      expect(cockpit.values.volunteer_hours).toBeGreaterThanOrEqual(
-        Math.floor((out.json.minutes + 210) / 60),
-      );
+      ).body(cockpitSchema);
+      expect(cockpit.values.volunteer_hours).toBeGreaterThanOrEqual(Math.floor((outMinutes + 210) / 60));
     });
 
     it('enters hours after the fact and credits each confirmed sign-up once to the time bank', async () => {
@@ -201,7 +213,7 @@ describeEachDialect(
         cookie: world.secretary,
         body: { entries: [{ shiftId: activity.shifts[0]!.id, volunteerId: e.id, minutes: 0 }] },
       });
-      expect(badBulk.json.fields[0].path).toBe('entries.0.minutes');
+      expect(badBulk.error.fields?.[0]?.path).toBe('entries.0.minutes');
     });
 
     it('issues a certificate whose serial the public page confirms, revealing nothing else', async () => {
@@ -214,39 +226,36 @@ describeEachDialect(
         cookie: world.secretary,
         body: { from: today, to: today },
       });
-      expect(none.json.code).toBe('volunteer.no_service');
+      expect(none.error.code).toBe('volunteer.no_service');
       const issued = await env.inject('POST', `/api/volunteers/${a.id}/certificates`, {
         cookie: world.secretary,
         body: { from: yesterday, to: today },
       });
       expect(issued.status).toBe(201);
-      expect(issued.json.serial).toMatch(/^ZY-230108-\d{8}-[A-Z0-9]{6}$/);
-      const verified = await env.inject('GET', `/api/public/volunteer-certificates/${issued.json.serial}`);
+      const certificate = issued.body(certificateSchema);
+      expect(certificate.serial).toMatch(/^ZY-230108-\d{8}-[A-Z0-9]{6}$/);
+      const verified = await env.inject('GET', `/api/public/volunteer-certificates/${certificate.serial}`);
       expect(verified.status).toBe(200);
-      expect(Object.keys(verified.json).sort()).toEqual([
-        'hours',
-        'issuedOn',
-        'name',
-        'organization',
-        'serial',
-      ]);
+      // Strict: a key beyond the schema's would fail the parse, not be dropped by it.
+      const confirmed = verified.body(verificationSchema.strict());
+      expect(Object.keys(confirmed).sort()).toEqual(['hours', 'issuedOn', 'name', 'organization', 'serial']);
       const name = world.people[0]!.name;
-      expect(verified.json.name).toBe(`${[...name][0]}${'*'.repeat([...name].length - 1)}`);
-      expect(verified.json.organization).toBe(world.team.name);
+      expect(confirmed.name).toBe(`${[...name][0]}${'*'.repeat([...name].length - 1)}`);
+      expect(confirmed.organization).toBe(world.team.name);
       const unknown = await env.inject('GET', '/api/public/volunteer-certificates/ZY-230108-20260101-AAAAAA');
       expect(unknown.status).toBe(404);
       const malformed = await env.inject('GET', '/api/public/volunteer-certificates/abc');
       expect(malformed.status).toBe(400);
-      const pdf = await env.inject('GET', `/api/volunteer-certificates/${issued.json.id}/pdf`, {
+      const pdf = await env.inject('GET', `/api/volunteer-certificates/${certificate.id}/pdf`, {
         cookie: world.secretary,
       });
       expect([200, 503]).toContain(pdf.status);
       if (pdf.status === 200) expect(pdf.headers['content-type']).toBe('application/pdf');
-      const own = await env.inject('GET', `/api/me/volunteering/certificates/${issued.json.id}/pdf`, {
+      const own = await env.inject('GET', `/api/me/volunteering/certificates/${certificate.id}/pdf`, {
         cookie: world.volunteers[1]!.cookie,
       });
       expect(own.status).toBe(404);
-      const outside = await env.inject('GET', `/api/volunteer-certificates/${issued.json.id}/pdf`, {
+      const outside = await env.inject('GET', `/api/volunteer-certificates/${certificate.id}/pdf`, {
         cookie: otherCommunity,
       });
       expect(outside.status).toBe(404);

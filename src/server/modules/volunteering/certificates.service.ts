@@ -9,6 +9,7 @@ import { maskedContact } from '../register/index.js';
 import { renderCertificate } from './certificate-pdf.js';
 import { type CertificateView, certificatesRepository } from './certificates.repository.js';
 import { signupsRepository } from './signups.repository.js';
+import { type VolunteerSelf, volunteersOf } from './volunteer-self.js';
 import { beijingDate, endOfBeijingDate, startOfBeijingDate } from './volunteering-time.js';
 import { volunteersRepository } from './volunteers.repository.js';
 
@@ -89,10 +90,10 @@ export class CertificatesService {
     return this.pdf(found);
   }
 
-  /** The PDF of one of the signed-in member's own certificates. */
-  async ownPdf(userId: string, id: string): Promise<{ serial: string; pdf: Buffer }> {
+  /** The PDF of one of the caller's own certificates (a member's or a resident's). */
+  async ownPdf(self: VolunteerSelf, id: string): Promise<{ serial: string; pdf: Buffer }> {
     const { db } = this.ctx.database;
-    const mine = await volunteersRepository.ofUser(db, userId);
+    const mine = await volunteersOf(db, self);
     const found = await certificatesRepository.viewUnscoped(db, id);
     if (!found || !mine.some((v) => v.id === found.volunteer_id))
       throw notFound('volunteer.certificate_not_found');

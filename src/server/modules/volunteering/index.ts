@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services.js';
 import { activitiesRoutes } from './activities.routes.js';
 import type { ReadWorkOrder } from './activities.service.js';
+import { portalVolunteeringRoutes } from './portal-volunteering.routes.js';
 import { type CreditConfirmedMinutes, timebankCredit } from './volunteer-hours-credit.js';
 import { volunteersRoutes } from './volunteers.routes.js';
 
@@ -27,4 +28,5 @@ export const volunteeringRoutes: FastifyPluginAsyncZod<VolunteeringRoutesOptions
     readWorkOrder: options.readWorkOrder,
     credit: options.credit ?? timebankCredit,
   });
+  await app.register(portalVolunteeringRoutes, { ctx: options.ctx });
 };

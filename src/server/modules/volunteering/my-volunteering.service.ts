@@ -2,15 +2,15 @@ import type { ServiceContext } from '../../services.js';
 import { activitiesRepository } from './activities.repository.js';
 import { certificatesRepository } from './certificates.repository.js';
 import { signupsRepository } from './signups.repository.js';
-import { volunteersRepository } from './volunteers.repository.js';
+import { type VolunteerSelf, volunteersOf } from './volunteer-self.js';
 
-/** The signed-in member's own volunteering: records, services, certificates, open activities. */
+/** One's own volunteering (a member's or a resident's): records, services, certificates, open activities. */
 export class MyVolunteeringService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async mine(userId: string) {
+  async mine(self: VolunteerSelf) {
     const { db } = this.ctx.database;
-    const volunteers = await volunteersRepository.ofUser(db, userId);
+    const volunteers = await volunteersOf(db, self);
     const ids = volunteers.map((v) => v.id);
     const [services, certificates, activities] = await Promise.all([
       signupsRepository.services(db, ids),

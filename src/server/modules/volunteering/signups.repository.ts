@@ -1,11 +1,23 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { SignupStatus, VolunteerSignupTable } from './volunteering.tables.js';
 
 export type SignupRow = Selectable<VolunteerSignupTable>;
 export type SignupView = SignupRow & { volunteer_name: string };
-export type ServiceView = SignupRow & { activity_title: string; area: string; role: string };
+export type ServiceView = SignupRow & {
+  activity_title: string;
+  area: string;
+  role: string;
+  /** 1-based place on the shift's waiting list (the order it moves up in); null when not waiting. */
+  waitlist_position: number | null;
+};
+
+/** A waiting sign-up's place: those waiting on its shift since before it, and itself. */
+const waitlistPosition = sql<number | null>`case when s.status = 'waitlisted' then (
+  select count(*) from volunteer_signups w
+  where w.shift_id = s.shift_id and w.status = 'waitlisted'
+    and (w.created_at < s.created_at or (w.created_at = s.created_at and w.id <= s.id))) end`;
 
 /** Sign-ups that hold a volunteer's time (the collision check) or a place on a shift. */
 const HOLDING: SignupStatus[] = ['pending', 'confirmed', 'waitlisted'];
@@ -101,20 +113,25 @@ export const signupsRepository = {
       .orderBy('s.id')
       .execute(),
 
-  services: (db: Executor, volunteerIds: readonly string[]): Promise<ServiceView[]> =>
-    volunteerIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('volunteer_signups as s')
-          .innerJoin('volunteer_activities as a', 'a.id', 's.activity_id')
-          .innerJoin('volunteer_shifts as sh', 'sh.id', 's.shift_id')
-          .selectAll('s')
-          .select(['a.title as activity_title', 'a.area', 'sh.role'])
-          .where('s.volunteer_id', 'in', volunteerIds)
-          .orderBy('s.starts_at', 'desc')
-          .orderBy('s.id')
-          .limit(200)
-          .execute(),
+  services: async (db: Executor, volunteerIds: readonly string[]): Promise<ServiceView[]> => {
+    if (volunteerIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('volunteer_signups as s')
+      .innerJoin('volunteer_activities as a', 'a.id', 's.activity_id')
+      .innerJoin('volunteer_shifts as sh', 'sh.id', 's.shift_id')
+      .selectAll('s')
+      .select(['a.title as activity_title', 'a.area', 'sh.role', waitlistPosition.as('waitlist_position')])
+      .where('s.volunteer_id', 'in', volunteerIds)
+      .orderBy('s.starts_at', 'desc')
+      .orderBy('s.id')
+      .limit(200)
+      .execute();
+    // PostgreSQL counts as bigint, which pg hands over as a string.
+    return rows.map((row) => ({
+      ...row,
+      waitlist_position: row.waitlist_position === null ? null : Number(row.waitlist_position),
+    }));
+  },
 
   /** Confirmed service of one volunteer whose shift started within [from, to) (a certificate's content). */
   confirmedBetween: (db: Executor, volunteerId: string, from: string, to: string) =>

@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -8,6 +7,7 @@ import type { AuditActor } from '../audit/index.js';
 import { type ActivityRow, activitiesRepository, type ShiftRow } from './activities.repository.js';
 import { codeIsValid } from './check-in-code.js';
 import { type SignupRow, signupsRepository } from './signups.repository.js';
+import { type VolunteerSelf, volunteersOf } from './volunteer-self.js';
 import type { SignupStatus } from './volunteering.tables.js';
 import { type VolunteerRow, volunteersRepository } from './volunteers.repository.js';
 
@@ -53,10 +53,13 @@ export class SignupsService {
     });
   }
 
-  /** A member signs themself up, as the volunteer of the activity's team or else of another team of the district. */
-  async signUpSelf(principal: Principal, input: { activityId: string; shiftId: string }): Promise<SignupRow> {
+  /**
+   * A member or resident signs themself up, as the volunteer of the activity's team or else of
+   * another team of the district.
+   */
+  async signUpSelf(self: VolunteerSelf, input: { activityId: string; shiftId: string }): Promise<SignupRow> {
     return this.ctx.database.db.transaction().execute(async (trx) => {
-      const mine = await volunteersRepository.ofUser(trx, principal.userId);
+      const mine = await volunteersOf(trx, self);
       if (mine.length === 0) throw notFound('volunteer.no_volunteer_record');
       // Unscoped: an activity is open to the volunteers of its district; others get 404.
       const activity = await activitiesRepository.viewUnscoped(trx, input.activityId);
@@ -65,7 +68,7 @@ export class SignupsService {
         (mine.find((v) => v.team_id === activity.team_id) ??
           mine.find((v) => v.district_code === activity.district_code));
       if (!activity || !volunteer) throw notFound('volunteer.activity_not_found');
-      return this.place(trx, activity, input.shiftId, volunteer, { byLeader: false }, principal.actor);
+      return this.place(trx, activity, input.shiftId, volunteer, { byLeader: false }, self.actor);
     });
   }
 
@@ -176,16 +179,16 @@ export class SignupsService {
     });
   }
 
-  async cancelOwn(principal: Principal, id: string): Promise<SignupRow> {
+  async cancelOwn(self: VolunteerSelf, id: string): Promise<SignupRow> {
     return this.ctx.database.db.transaction().execute(async (trx) => {
-      const mine = await volunteersRepository.ofUser(trx, principal.userId);
+      const mine = await volunteersOf(trx, self);
       const signup = await signupsRepository.ofVolunteersUnscoped(
         trx,
         id,
         mine.map((v) => v.id),
       );
       if (!signup) throw notFound('volunteer.signup_not_found');
-      return this.cancel(trx, signup, { enforceCutoff: true }, principal.actor);
+      return this.cancel(trx, signup, { enforceCutoff: true }, self.actor);
     });
   }
 
@@ -254,12 +257,12 @@ export class SignupsService {
 
   /** The volunteer typed or scanned the code on the leader's phone. */
   async checkInWithCode(
-    principal: Principal,
+    self: VolunteerSelf,
     input: { activityId: string; code: string; action: 'check_in' | 'check_out' },
   ): Promise<SignupRow> {
     const now = this.ctx.now();
     return this.ctx.database.db.transaction().execute(async (trx) => {
-      const mine = await volunteersRepository.ofUser(trx, principal.userId);
+      const mine = await volunteersOf(trx, self);
       if (mine.length === 0) throw notFound('volunteer.no_volunteer_record');
       // Unscoped: the volunteer's own sign-ups decide, below.
       const activity = await activitiesRepository.viewUnscoped(trx, input.activityId);
@@ -284,7 +287,7 @@ export class SignupsService {
           ? (candidates.find((s) => s.checked_in_at && !s.checked_out_at) ?? candidates[0])
           : (candidates.find((s) => !s.checked_in_at) ?? candidates[0]);
       if (!signup) throw conflict('volunteer.no_signup_here');
-      return this.record(trx, signup, input.action, 'code', principal.actor);
+      return this.record(trx, signup, input.action, 'code', self.actor);
     });
   }
 

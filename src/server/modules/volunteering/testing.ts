@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { activitySchema, signupSchema, volunteerSchema } from '../../../shared/api/volunteering.js';
 import type { Organization } from '../../db/tables.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import {
@@ -7,6 +8,7 @@ import {
   loginIn,
   memberWithLogin,
 } from '../member-workflows/testing.js';
+import { newPhone, residentLogin } from '../portal/testing.js';
 
 /** Fixtures for the volunteering tests: a team, residents, and volunteers with or without a login. */
 export interface VolunteerWorld {
@@ -19,6 +21,23 @@ export interface VolunteerWorld {
 
 export const hoursFromNow = (env: TestEnv, hours: number) =>
   new Date(env.now().getTime() + hours * 3_600_000).toISOString();
+
+/**
+ * A portal session of the register person: gives the person a fresh mobile number, as the register
+ * would hold it, and signs in with it, so the portal links the account to the person.
+ */
+export async function residentOf(env: TestEnv, personId: string): Promise<string> {
+  const phone = newPhone();
+  await env.database.db
+    .updateTable('persons')
+    .set({
+      phone_enc: env.ctx.crypto.encrypt('person.phone', phone),
+      phone_bidx: env.ctx.crypto.blindIndex('person.phone', phone),
+    })
+    .where('id', '=', personId)
+    .execute();
+  return residentLogin(env, phone);
+}
 
 export async function volunteerWorld(
   env: TestEnv,
@@ -45,7 +64,11 @@ export async function volunteerWorld(
       body: { teamId: team.id, personId: person.id, skills: i === 0 ? ['急救证'] : [] },
     });
     if (created.status !== 201) throw new Error(`volunteer: ${JSON.stringify(created.json)}`);
-    volunteers.push({ id: created.json.id, personId: person.id, ...(login ? { cookie: login.cookie } : {}) });
+    volunteers.push({
+      id: created.body(volunteerSchema).id,
+      personId: person.id,
+      ...(login ? { cookie: login.cookie } : {}),
+    });
   }
   return { team, people, secretary, volunteers };
 }
@@ -83,13 +106,29 @@ export function activityBody(
   };
 }
 
+/** An activity of a team with one shift, made through the API as a leader would; answers its id. */
+export async function createActivity(
+  env: TestEnv,
+  cookie: string,
+  teamId: string,
+  options: Parameters<typeof activityBody>[2] = {},
+): Promise<string> {
+  const response = await env.inject('POST', '/api/volunteer-activities', {
+    cookie,
+    body: activityBody(env, teamId, options),
+  });
+  if (response.status !== 201) throw new Error(`activity: ${JSON.stringify(response.json)}`);
+  return response.body(activitySchema).id;
+}
+
 type Params = Record<string, string>;
 
 /**
  * The authorization matrix's volunteering records in one community: a team, a volunteer who is a
- * member with a login (the owner of the own-* records), an activity with a shift, a sign-up by the
- * leader and one by the volunteer, and a certificate. Written as an admin would, through the API,
- * but the certificate, which needs confirmed past service, straight into its table.
+ * member with a login (the owner of the own-* records), one who is a resident signed in to the
+ * portal (the owner of the resident_volunteer_* records), an activity with a shift, a sign-up by
+ * the leader and one by each of them, and a certificate each. Written as an admin would, through
+ * the API, but the certificates, which need confirmed past service, straight into their table.
  */
 export async function volunteeringMatrixFixtures(
   env: TestEnv,
@@ -103,12 +142,15 @@ export async function volunteeringMatrixFixtures(
     | 'volunteer_signup'
     | 'volunteer_certificate'
     | 'own_volunteer_signup'
-    | 'own_volunteer_certificate',
+    | 'own_volunteer_certificate'
+    | 'resident_volunteer_signup'
+    | 'resident_volunteer_certificate',
     Params
   >;
   owner: string;
+  residentOwner: string;
 }> {
-  const { people } = await createResidents(env, community, 2);
+  const { people } = await createResidents(env, community, 3);
   const team = await createOrganization(env, {
     regionCode: community,
     name: `${community}矩阵志愿队`,
@@ -122,10 +164,12 @@ export async function volunteeringMatrixFixtures(
       body: { teamId: team.id, personId },
     });
     if (response.status !== 201) throw new Error(`volunteer: ${JSON.stringify(response.json)}`);
-    return response.json.id as string;
+    return response.body(volunteerSchema).id;
   };
   const own = await enrol(people[0]!.id);
   const other = await enrol(people[1]!.id);
+  const resident = await enrol(people[2]!.id);
+  const residentCookie = await residentOf(env, people[2]!.id);
   const activity = await env.inject('POST', '/api/volunteer-activities', {
     cookie: admin,
     body: {
@@ -139,46 +183,60 @@ export async function volunteeringMatrixFixtures(
     },
   });
   if (activity.status !== 201) throw new Error(`activity: ${JSON.stringify(activity.json)}`);
-  const shiftId = activity.json.shifts[0].id as string;
-  const byLeader = await env.inject('POST', `/api/volunteer-activities/${activity.json.id}/signups`, {
+  const created = activity.body(activitySchema);
+  const shiftId = created.shifts[0]!.id;
+  const byLeader = await env.inject('POST', `/api/volunteer-activities/${created.id}/signups`, {
     cookie: admin,
     body: { shiftId, volunteerId: other },
   });
   const byOwner = await env.inject('POST', '/api/me/volunteering/signups', {
     cookie: owner.cookie,
-    body: { activityId: activity.json.id, shiftId },
+    body: { activityId: created.id, shiftId },
   });
-  if (byLeader.status !== 201 || byOwner.status !== 201) throw new Error('volunteering sign-ups');
-  const certificate = uuidv7();
-  await env.database.db
-    .insertInto('volunteer_certificates')
-    .values({
-      id: certificate,
-      district_code: team.district_code,
-      region_code: team.region_code,
-      serial: `ZY-${team.district_code}-20260101-${certificate.slice(-6).toUpperCase()}`,
-      volunteer_id: own,
-      team_id: team.id,
-      minutes: 120,
-      services: 1,
-      content: '便民行动：矩阵便民服务',
-      period_from: '2026-01-01',
-      period_to: '2026-01-31',
-      issued_on: '2026-02-01',
-      issued_by: null,
-      created_at: env.now().toISOString(),
-    })
-    .execute();
+  const byResident = await env.inject('POST', '/api/portal/me/volunteering/signups', {
+    cookie: residentCookie,
+    body: { activityId: created.id, shiftId },
+  });
+  if (byLeader.status !== 201 || byOwner.status !== 201 || byResident.status !== 201)
+    throw new Error('volunteering sign-ups');
+  const certify = async (volunteerId: string) => {
+    const certificate = uuidv7();
+    await env.database.db
+      .insertInto('volunteer_certificates')
+      .values({
+        id: certificate,
+        district_code: team.district_code,
+        region_code: team.region_code,
+        serial: `ZY-${team.district_code}-20260101-${certificate.slice(-6).toUpperCase()}`,
+        volunteer_id: volunteerId,
+        team_id: team.id,
+        minutes: 120,
+        services: 1,
+        content: '便民行动：矩阵便民服务',
+        period_from: '2026-01-01',
+        period_to: '2026-01-31',
+        issued_on: '2026-02-01',
+        issued_by: null,
+        created_at: env.now().toISOString(),
+      })
+      .execute();
+    return certificate;
+  };
+  const certificate = await certify(own);
+  const residentCertificate = await certify(resident);
   return {
     samples: { volunteerTeam: team.id, volunteer: other, volunteerShift: shiftId },
     params: {
       volunteer: { id: other },
-      volunteer_activity: { id: activity.json.id },
-      volunteer_signup: { id: byLeader.json.id },
+      volunteer_activity: { id: created.id },
+      volunteer_signup: { id: byLeader.body(signupSchema).id },
       volunteer_certificate: { id: certificate },
-      own_volunteer_signup: { id: byOwner.json.id },
+      own_volunteer_signup: { id: byOwner.body(signupSchema).id },
       own_volunteer_certificate: { id: certificate },
+      resident_volunteer_signup: { id: byResident.body(signupSchema).id },
+      resident_volunteer_certificate: { id: residentCertificate },
     },
     owner: owner.cookie,
+    residentOwner: residentCookie,
   };
 }

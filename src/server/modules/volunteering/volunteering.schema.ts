@@ -1,6 +1,7 @@
 import type {
   Activity,
   Certificate,
+  MyVolunteering,
   Signup,
   Volunteer,
   VolunteerRecord,
@@ -9,6 +10,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { maskedContact } from '../register/index.js';
 import type { ActivityView, ShiftView } from './activities.repository.js';
 import type { CertificateView } from './certificates.repository.js';
+import type { MyVolunteeringService } from './my-volunteering.service.js';
 import type { ServiceView, SignupRow, SignupView } from './signups.repository.js';
 import type { VolunteerView } from './volunteers.repository.js';
 import type { VolunteerRecordView } from './volunteers.service.js';
@@ -48,12 +50,14 @@ export const toVolunteerDto = (crypto: FieldCrypto, v: VolunteerView): Volunteer
 export const toServiceDto = (s: ServiceView) => ({
   signupId: s.id,
   activityId: s.activity_id,
+  shiftId: s.shift_id,
   activityTitle: s.activity_title,
   area: s.area,
   role: s.role,
   startsAt: s.starts_at,
   endsAt: s.ends_at,
   status: s.status,
+  waitlistPosition: s.waitlist_position,
   minutes: s.minutes,
   confirmed: s.confirmed_at !== null,
   noShow: s.no_show === 1,
@@ -148,3 +152,15 @@ export const toSignupDto = (
 
 export const toSignupListDto = (signups: readonly SignupView[]) =>
   signups.map((s) => toSignupDto(s, signups));
+
+/** One's own volunteering page (a member's `/api/me/…` or a resident's `/api/portal/me/…`). */
+export const toMyVolunteeringDto = (
+  crypto: FieldCrypto,
+  mine: Awaited<ReturnType<MyVolunteeringService['mine']>>,
+): MyVolunteering => ({
+  volunteers: mine.volunteers.map((v) => toVolunteerDto(crypto, v)),
+  services: mine.services.map(toServiceDto),
+  certificates: mine.certificates.map(toCertificateDto),
+  confirmedMinutes: mine.volunteers.reduce((sum, v) => sum + v.confirmed_minutes, 0),
+  openActivities: mine.activities.map((a) => toActivityDto(a, mine.shifts)),
+});

@@ -1,5 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
+import {
+  activityDetailSchema,
+  activitySchema,
+  signupSchema,
+  teamPageSchema,
+  volunteerPageSchema,
+  volunteerRecordSchema,
+} from '../../../shared/api/volunteering.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { loginIn } from '../member-workflows/testing.js';
@@ -58,15 +66,15 @@ describeEachDialect(
         const response = await create(world.secretary, body);
         expect(response.status, field).toBe(400);
         expect(
-          response.json.fields.map((f: { path: string }) => f.path),
+          (response.error.fields ?? []).map((f) => f.path),
           field,
         ).toContain(field);
       }
       const ends = await create(world.secretary, cases[12]![0]);
-      expect(ends.json.fields[0].message).toBe('结束时间应晚于开始时间');
+      expect(ends.error.fields?.[0]?.message).toBe('结束时间应晚于开始时间');
       const orderless = await create(world.secretary, { ...good, workOrderId: uuidv7() });
       expect(orderless.status).toBe(404);
-      expect(orderless.json.code).toBe('volunteer.work_order_not_found');
+      expect(orderless.error.code).toBe('volunteer.work_order_not_found');
       expect(await env.countRows('volunteer_activities')).toBe(0);
     });
 
@@ -76,7 +84,7 @@ describeEachDialect(
         const response = await env.inject(method, url, { cookie: world.secretary, body });
         expect(response.status, field).toBe(400);
         expect(
-          response.json.fields.map((f: { path: string }) => f.path),
+          (response.error.fields ?? []).map((f) => f.path),
           field,
         ).toContain(field);
       };
@@ -115,17 +123,18 @@ describeEachDialect(
         body: { teamId: world.team.id, personId: world.people[0]!.id },
       });
       expect(twice.status).toBe(409);
-      expect(twice.json.code).toBe('volunteer.already_in_team');
+      expect(twice.error.code).toBe('volunteer.already_in_team');
       const code = await env.inject('POST', '/api/me/volunteering/check-in', {
         cookie: member,
         body: { activityId: uuidv7(), code: '12ab', action: 'check_in' },
       });
-      expect(code.json.fields).toEqual([{ path: 'code', message: '签到码为 6 位数字' }]);
+      expect(code.error.fields).toEqual([{ path: 'code', message: '签到码为 6 位数字' }]);
     });
 
     it('keeps every record to its scope (404) and every change to its permission (403)', async () => {
-      const activity = (await create(world.secretary, activityBody(env, world.team.id, { startsIn: 30 })))
-        .json;
+      const activity = (
+        await create(world.secretary, activityBody(env, world.team.id, { startsIn: 30 }))
+      ).body(activitySchema);
       const v = world.volunteers[1]!.id;
       for (const cookie of [otherDistrict, otherCommunity]) {
         expect((await env.inject('GET', `/api/volunteers/${v}`, { cookie })).status).toBe(404);
@@ -138,8 +147,10 @@ describeEachDialect(
         ).toBe(404);
         expect((await create(cookie, activityBody(env, world.team.id))).status).toBe(404);
         const list = await env.inject('GET', '/api/volunteers', { cookie });
-        expect(list.json.items).toEqual([]);
-        expect((await env.inject('GET', '/api/volunteer-teams', { cookie })).json.items).toEqual([]);
+        expect(list.body(volunteerPageSchema).items).toEqual([]);
+        expect(
+          (await env.inject('GET', '/api/volunteer-teams', { cookie })).body(teamPageSchema).items,
+        ).toEqual([]);
       }
       expect((await create(member, activityBody(env, world.team.id))).status).toBe(403);
       expect((await create(auditor, activityBody(env, world.team.id))).status).toBe(403);
@@ -149,126 +160,128 @@ describeEachDialect(
         body: { teamId: world.team.id, personId: world.people[1]!.id },
       });
       expect(byAuditor.status).toBe(403);
-      const record = (await env.inject('GET', `/api/volunteers/${v}`, { cookie: world.secretary })).json;
+      const record = (await env.inject('GET', `/api/volunteers/${v}`, { cookie: world.secretary })).body(
+        volunteerRecordSchema,
+      );
       expect(record.volunteer.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-      const teams = (await env.inject('GET', '/api/volunteer-teams', { cookie: world.secretary })).json;
+      const teams = (await env.inject('GET', '/api/volunteer-teams', { cookie: world.secretary })).body(
+        teamPageSchema,
+      );
       expect(teams.items).toEqual([expect.objectContaining({ id: world.team.id, volunteers: 5 })]);
     });
 
     it('fills a shift, keeps a waiting list that moves up on cancellation, and enforces the cut-off', async () => {
       const activity = (
         await create(world.secretary, activityBody(env, world.team.id, { startsIn: 5, needed: 2, cutoff: 2 }))
-      ).json;
-      const shift = activity.shifts[0].id;
+      ).body(activitySchema);
+      const shift = activity.shifts[0]!.id;
       const [a, b, c, d] = world.volunteers;
-      const first = await signUp(activity.id, shift, a!.id);
-      expect(first.json.status).toBe('confirmed');
-      expect((await signUp(activity.id, shift, b!.id)).json.status).toBe('confirmed');
-      expect((await signUp(activity.id, shift, d!.id)).json.status).toBe('waitlisted');
+      const first = (await signUp(activity.id, shift, a!.id)).body(signupSchema);
+      expect(first.status).toBe('confirmed');
+      expect((await signUp(activity.id, shift, b!.id)).body(signupSchema).status).toBe('confirmed');
+      expect((await signUp(activity.id, shift, d!.id)).body(signupSchema).status).toBe('waitlisted');
       const own = await env.inject('POST', '/api/me/volunteering/signups', {
         cookie: c!.cookie,
         body: { activityId: activity.id, shiftId: shift },
       });
       expect(own.status).toBe(201);
-      expect(own.json.status).toBe('waitlisted');
+      const waiting = own.body(signupSchema);
+      expect(waiting.status).toBe('waitlisted');
       const again = await signUp(activity.id, shift, a!.id);
       expect(again.status).toBe(409);
-      expect(again.json.code).toBe('volunteer.already_signed_up');
-      let detail = (
-        await env.inject('GET', `/api/volunteer-activities/${activity.id}`, { cookie: world.secretary })
-      ).json;
-      expect(
-        detail.signups.find((s: { volunteerId: string }) => s.volunteerId === c!.id).waitlistPosition,
-      ).toBe(2);
+      expect(again.error.code).toBe('volunteer.already_signed_up');
+      const detailOf = async () =>
+        (
+          await env.inject('GET', `/api/volunteer-activities/${activity.id}`, { cookie: world.secretary })
+        ).body(activityDetailSchema);
+      let detail = await detailOf();
+      expect(detail.signups.find((s) => s.volunteerId === c!.id)?.waitlistPosition).toBe(2);
       // A confirmed volunteer cancels their own place: the first on the waiting list (d) moves up.
-      const cancel = await env.inject('POST', `/api/me/volunteering/signups/${first.json.id}/cancel`, {
+      const cancel = await env.inject('POST', `/api/me/volunteering/signups/${first.id}/cancel`, {
         cookie: a!.cookie,
       });
       expect(cancel.status).toBe(200);
-      detail = (
-        await env.inject('GET', `/api/volunteer-activities/${activity.id}`, { cookie: world.secretary })
-      ).json;
+      detail = await detailOf();
       const statusOf = (id: string) =>
-        detail.signups.find(
-          (s: { volunteerId: string; status: string }) => s.volunteerId === id && s.status !== 'cancelled',
-        )?.status;
+        detail.signups.find((s) => s.volunteerId === id && s.status !== 'cancelled')?.status;
       expect(statusOf(d!.id)).toBe('confirmed');
-      expect(
-        detail.signups.find((s: { volunteerId: string }) => s.volunteerId === c!.id).waitlistPosition,
-      ).toBe(1);
+      expect(detail.signups.find((s) => s.volunteerId === c!.id)?.waitlistPosition).toBe(1);
       expect(detail.activity.shifts[0]).toMatchObject({ confirmed: 2, waitlisted: 1 });
       // Someone else's sign-up is not theirs to cancel.
-      const notMine = await env.inject('POST', `/api/me/volunteering/signups/${own.json.id}/cancel`, {
+      const notMine = await env.inject('POST', `/api/me/volunteering/signups/${waiting.id}/cancel`, {
         cookie: a!.cookie,
       });
       expect(notMine.status).toBe(404);
       // Inside the cut-off (two hours before the start) a volunteer can no longer cancel a place.
-      const bSignup = detail.signups.find((s: { volunteerId: string }) => s.volunteerId === b!.id);
+      const bSignup = detail.signups.find((s) => s.volunteerId === b!.id)!;
       env.advanceMinutes(3 * 60 + 30);
       const late = await env.inject('POST', `/api/me/volunteering/signups/${bSignup.id}/cancel`, {
         cookie: b!.cookie,
       });
       expect(late.status).toBe(409);
-      expect(late.json.code).toBe('volunteer.cancel_cutoff');
+      expect(late.error.code).toBe('volunteer.cancel_cutoff');
       // Waiting is no place: leaving the waiting list is always possible.
-      const leave = await env.inject('POST', `/api/me/volunteering/signups/${own.json.id}/cancel`, {
+      const leave = await env.inject('POST', `/api/me/volunteering/signups/${waiting.id}/cancel`, {
         cookie: c!.cookie,
       });
       expect(leave.status).toBe(200);
     });
 
     it('refuses a sign-up that collides with another, and one without the qualification', async () => {
-      const first = (await create(world.secretary, activityBody(env, world.team.id, { startsIn: 50 }))).json;
+      const first = (await create(world.secretary, activityBody(env, world.team.id, { startsIn: 50 }))).body(
+        activitySchema,
+      );
       const second = (
         await create(
           world.secretary,
           activityBody(env, world.team.id, { startsIn: 51, mode: 'qualified', skills: ['急救证'] }),
         )
-      ).json;
+      ).body(activitySchema);
       const e = world.volunteers[4]!;
-      expect((await signUp(first.id, first.shifts[0].id, e.id)).status).toBe(201);
-      const clash = await signUp(second.id, second.shifts[0].id, e.id);
+      expect((await signUp(first.id, first.shifts[0]!.id, e.id)).status).toBe(201);
+      const clash = await signUp(second.id, second.shifts[0]!.id, e.id);
       expect(clash.status).toBe(409);
-      expect(clash.json.code).toBe('volunteer.collision');
-      expect(clash.json.message).toContain('楼道清扫日');
-      const unqualified = await signUp(second.id, second.shifts[0].id, world.volunteers[1]!.id);
+      expect(clash.error.code).toBe('volunteer.collision');
+      expect(clash.error.message).toContain('楼道清扫日');
+      const unqualified = await signUp(second.id, second.shifts[0]!.id, world.volunteers[1]!.id);
       expect(unqualified.status).toBe(409);
-      expect(unqualified.json.code).toBe('volunteer.not_qualified');
-      expect(unqualified.json.message).toContain('急救证');
-      expect((await signUp(second.id, second.shifts[0].id, world.volunteers[0]!.id)).json.status).toBe(
-        'confirmed',
-      );
+      expect(unqualified.error.code).toBe('volunteer.not_qualified');
+      expect(unqualified.error.message).toContain('急救证');
+      expect(
+        (await signUp(second.id, second.shifts[0]!.id, world.volunteers[0]!.id)).body(signupSchema).status,
+      ).toBe('confirmed');
     });
 
     it('holds sign-ups of an approval activity for the leader', async () => {
       const activity = (
         await create(world.secretary, activityBody(env, world.team.id, { startsIn: 80, mode: 'approval' }))
-      ).json;
+      ).body(activitySchema);
       const own = await env.inject('POST', '/api/me/volunteering/signups', {
         cookie: world.volunteers[2]!.cookie,
-        body: { activityId: activity.id, shiftId: activity.shifts[0].id },
+        body: { activityId: activity.id, shiftId: activity.shifts[0]!.id },
       });
-      expect(own.json.status).toBe('pending');
-      const outside = await env.inject('POST', `/api/volunteer-signups/${own.json.id}/decision`, {
+      const pending = own.body(signupSchema);
+      expect(pending.status).toBe('pending');
+      const outside = await env.inject('POST', `/api/volunteer-signups/${pending.id}/decision`, {
         cookie: otherCommunity,
         body: { decision: 'confirm' },
       });
       expect(outside.status).toBe(404);
-      const bad = await env.inject('POST', `/api/volunteer-signups/${own.json.id}/decision`, {
+      const bad = await env.inject('POST', `/api/volunteer-signups/${pending.id}/decision`, {
         cookie: world.secretary,
         body: { decision: 'maybe' },
       });
-      expect(bad.json.fields[0].path).toBe('decision');
-      const decided = await env.inject('POST', `/api/volunteer-signups/${own.json.id}/decision`, {
+      expect(bad.error.fields?.[0]?.path).toBe('decision');
+      const decided = await env.inject('POST', `/api/volunteer-signups/${pending.id}/decision`, {
         cookie: world.secretary,
         body: { decision: 'confirm' },
       });
-      expect(decided.json.status).toBe('confirmed');
-      const twice = await env.inject('POST', `/api/volunteer-signups/${own.json.id}/decision`, {
+      expect(decided.body(signupSchema).status).toBe('confirmed');
+      const twice = await env.inject('POST', `/api/volunteer-signups/${pending.id}/decision`, {
         cookie: world.secretary,
         body: { decision: 'reject' },
       });
-      expect(twice.json.code).toBe('volunteer.not_pending');
+      expect(twice.error.code).toBe('volunteer.not_pending');
     });
   }, // Sessions outlive the hours the tests move the clock on.
   { LIANXIN_SESSION_IDLE_MINUTES: '1440' },

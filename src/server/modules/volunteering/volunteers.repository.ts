@@ -119,6 +119,20 @@ export const volunteersRepository = {
     return rows.map(toView);
   },
 
+  /**
+   * The volunteer records of a resident of the portal: those of the register person their phone
+   * was linked to, while that person is active (the portal's own rule for a linked resident).
+   */
+  ofActivePerson: async (db: Executor, personId: string): Promise<VolunteerView[]> => {
+    const rows = await viewQuery(db)
+      .where('v.person_id', '=', personId)
+      .where('p.status', '=', 'active')
+      .orderBy('v.joined_on')
+      .orderBy('v.id')
+      .execute();
+    return rows.map(toView);
+  },
+
   /** Every volunteer record of one person (they may serve in several teams). */
   ofPersonAll: async (db: Executor, personId: string): Promise<string[]> =>
     (await db.selectFrom('volunteers').select('id').where('person_id', '=', personId).execute()).map(

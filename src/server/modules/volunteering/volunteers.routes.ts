@@ -20,6 +20,7 @@ import { decodeCursor, page } from '../../http/pagination.js';
 import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import { CertificatesService } from './certificates.service.js';
+import { memberSelf } from './volunteer-self.js';
 import { toCertificateDto, toRecordDto, toVolunteerDto } from './volunteering.schema.js';
 import { VolunteersService } from './volunteers.service.js';
 
@@ -205,7 +206,7 @@ export const volunteersRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       schema: { tags, summary: 'One of the signed-in member’s own certificates as PDF', params: idParams },
     },
     async (request, reply) => {
-      const { serial, pdf } = await certificates.ownPdf(request.principal.userId, request.params.id);
+      const { serial, pdf } = await certificates.ownPdf(memberSelf(request.principal), request.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', attachment(`${serial}.pdf`, `志愿服务证明-${serial}.pdf`))

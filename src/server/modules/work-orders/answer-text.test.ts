@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { workOrderSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { ConsoleProvider, deliverDueNotifications } from '../notifications/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
@@ -17,7 +18,8 @@ describeEachDialect('answering on the spot: the caller gets the answer by text',
       body: elderlyCareOrder(world),
     });
     expect(created.status).toBe(201);
-    const answered = await env.inject('POST', `/api/work-orders/${created.json.id}/actions`, {
+    const order = created.body(workOrderSchema);
+    const answered = await env.inject('POST', `/api/work-orders/${order.id}/actions`, {
       cookie: world.operator.cookie,
       body: { action: 'answer', note: ANSWER },
     });
@@ -26,7 +28,7 @@ describeEachDialect('answering on the spot: the caller gets the answer by text',
     const queued = await env.database.db
       .selectFrom('notifications')
       .select(['template', 'params'])
-      .where('work_order_id', '=', created.json.id)
+      .where('work_order_id', '=', order.id)
       .where('template', '=', 'order_answered')
       .executeTakeFirstOrThrow();
     expect(queued.params).not.toContain('暖气');
@@ -35,7 +37,7 @@ describeEachDialect('answering on the spot: the caller gets the answer by text',
     await deliverDueNotifications(env.ctx, new ConsoleProvider((line) => texts.push(line)));
     const answerText = texts.find((line) => line.includes('当场答复'));
     expect(answerText).toContain(ANSWER);
-    expect(answerText).toContain(created.json.number);
+    expect(answerText).toContain(order.number);
     expect(texts.some((line) => line.includes('已办结，稍后将回访'))).toBe(false);
   });
 });

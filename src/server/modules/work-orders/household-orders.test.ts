@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { workOrderPageSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 
@@ -14,7 +15,7 @@ describeEachDialect('work orders of one household', (env) => {
         body: elderlyCareOrder(world, { description }),
       });
       expect(created.status).toBe(201);
-      numbers.push(created.json.number);
+      numbers.push(created.body(workOrderSchema).number);
     }
     // An order elsewhere in the grid, for no household.
     const elsewhere = await env.inject('POST', '/api/work-orders', {
@@ -30,13 +31,20 @@ describeEachDialect('work orders of one household', (env) => {
   it('lists exactly the household’s orders for a reader of its place', async () => {
     const answer = await list(world.secretary.cookie, world.householdId);
     expect(answer.status).toBe(200);
-    expect(answer.json.items.map((o: { number: string }) => o.number).sort()).toEqual([...numbers].sort());
+    expect(
+      answer
+        .body(workOrderPageSchema)
+        .items.map((o) => o.number)
+        .sort(),
+    ).toEqual([...numbers].sort());
   });
 
   it('shows nothing to a reader outside its place, and names a malformed id', async () => {
-    expect((await list(world.outsider.cookie, world.householdId)).json.items).toEqual([]);
+    expect((await list(world.outsider.cookie, world.householdId)).body(workOrderPageSchema).items).toEqual(
+      [],
+    );
     const bad = await list(world.secretary.cookie, 'not-an-id');
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toContain('household');
+    expect(bad.error.fields?.[0]?.path).toContain('household');
   });
 });

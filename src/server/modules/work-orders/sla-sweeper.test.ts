@@ -1,4 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  workOrderDetailSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from '../../../shared/api/work-orders.js';
 import { parentOf } from '../../../shared/region-code.js';
 import { openDatabase } from '../../db/database.js';
 import { createServiceContext } from '../../services.js';
@@ -17,13 +22,14 @@ describeEachDialect('the SLA sweeper: overdue, escalated once, holders told', (e
   });
 
   const create = async (cookie: string) =>
-    (await env.inject('POST', '/api/work-orders', { cookie, body: elderlyCareOrder(world) })).json as {
-      id: string;
-      dueAt: string;
-    };
+    (await env.inject('POST', '/api/work-orders', { cookie, body: elderlyCareOrder(world) })).body(
+      workOrderSchema,
+    );
   /** Read after the clock moved on by days: every earlier session has lapsed, so sign in anew. */
   const detail = async (id: string) =>
-    (await env.inject('GET', `/api/work-orders/${id}`, { cookie: await env.loginAdmin() })).json;
+    (await env.inject('GET', `/api/work-orders/${id}`, { cookie: await env.loginAdmin() })).body(
+      workOrderDetailSchema,
+    );
 
   it('leaves orders within their deadline alone', async () => {
     await create(world.operator.cookie);
@@ -42,7 +48,7 @@ describeEachDialect('the SLA sweeper: overdue, escalated once, holders told', (e
     const after = await detail(order.id);
     // Held by 青年社区 (given to its worker): escalated to 兴建街道, the community's parent.
     expect(after).toMatchObject({ overdue: true, escalatedRegionCode: parentOf(after.handlerRegionCode) });
-    expect(after.events.at(-1).action).toBe('overdue');
+    expect(after.events.at(-1)?.action).toBe('overdue');
     const notices = await env.database.db
       .selectFrom('notifications')
       .select(['recipient_user_id', 'template'])
@@ -52,9 +58,9 @@ describeEachDialect('the SLA sweeper: overdue, escalated once, holders told', (e
     expect(notices.map((n) => n.recipient_user_id)).toEqual([world.worker.id]);
 
     // In the street's supervision list, in red (overdue), and never escalated twice.
-    const street = await env.loginAs({ role: 'secretary', regionCode: after.escalatedRegionCode });
+    const street = await env.loginAs({ role: 'secretary', regionCode: after.escalatedRegionCode! });
     const list = await env.inject('GET', '/api/work-orders?view=supervision', { cookie: street.cookie });
-    expect(list.json.items.map((o: { id: string }) => o.id)).toContain(order.id);
+    expect(list.body(workOrderPageSchema).items.map((o) => o.id)).toContain(order.id);
     expect(await sweepOverdue(env.ctx, new WorkOrdersService(env.ctx).actions)).not.toContain(order.id);
   });
 

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hotlineSchema } from '../../../shared/api/catalogue.js';
+import { deedListSchema, deedSummarySchema } from '../../../shared/api/deeds.js';
+import { inboxSchema } from '../../../shared/api/notifications.js';
+import { attachmentSchema, workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { multipartFile } from '../../testing/multipart.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createMember, createOrganization } from '../member-workflows/testing.js';
@@ -17,18 +21,16 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id;
+    ).body(workOrderSchema).id;
   });
 
   const upload = async (cookie: string, file: string, fileName?: string) => {
     const form = multipartFile(file, fileName ? { fileName } : {});
-    const response = await env.app.inject({
-      method: 'POST',
-      url: `/api/work-orders/${orderId}/attachments`,
-      headers: { ...form.headers, cookie },
-      payload: form.payload,
+    return env.inject('POST', `/api/work-orders/${orderId}/attachments`, {
+      cookie,
+      headers: form.headers,
+      body: form.payload,
     });
-    return { status: response.statusCode, json: response.json() };
   };
 
   describe('attachments', () => {
@@ -37,7 +39,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       fs.writeFileSync(fake, '这不是照片');
       const response = await upload(world.secretary.cookie, fake);
       expect(response.status).toBe(400);
-      expect(response.json.code).toBe('workorder.attachment_type');
+      expect(response.error.code).toBe('workorder.attachment_type');
       expect(await env.countRows('work_order_attachments')).toBe(0);
     });
 
@@ -53,7 +55,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         hasThumbnail: true,
         fileName: '现场照片.png',
       });
-      const id = response.json.id as string;
+      const id = response.body(attachmentSchema).id;
       const thumb = await env.app.inject({
         method: 'GET',
         url: `/api/work-order-attachments/${id}/thumbnail`,
@@ -102,7 +104,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       const before = await env.countRows('work_order_attachments');
       const response = await upload(world.secretary.cookie, bomb);
       expect(response.status).toBe(400);
-      expect(response.json.code).toBe('workorder.attachment_type');
+      expect(response.error.code).toBe('workorder.attachment_type');
       expect(await env.countRows('work_order_attachments')).toBe(before);
     });
 
@@ -111,7 +113,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       await sharp({ create: { width: 40, height: 40, channels: 3, background: '#30c030' } })
         .png()
         .toFile(photo);
-      const photoId = (await upload(world.secretary.cookie, photo)).json.id as string;
+      const photoId = (await upload(world.secretary.cookie, photo)).body(attachmentSchema).id;
       const act = (body: Record<string, unknown>) =>
         env.inject('POST', `/api/work-orders/${orderId}/actions`, { cookie: world.secretary.cookie, body });
       await act({ action: 'dispatch', assigneeUserId: world.worker.id });
@@ -125,10 +127,9 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       });
       expect(resolved.status).toBe(200);
       const detail = await env.inject('GET', `/api/work-orders/${orderId}`, { cookie: world.worker.cookie });
-      const resolveEvent = detail.json.events.find((e: { action: string }) => e.action === 'resolve');
-      expect(detail.json.attachments.find((a: { id: string }) => a.id === photoId).eventId).toBe(
-        resolveEvent.id,
-      );
+      const { events, attachments } = detail.body(workOrderDetailSchema);
+      const resolveEvent = events.find((e) => e.action === 'resolve');
+      expect(attachments.find((a) => a.id === photoId)?.eventId).toBe(resolveEvent?.id);
       // Used once: naming it again on another step is refused and that step is not taken.
       const again = await act({
         action: 'review',
@@ -138,7 +139,9 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       });
       expect(again.status).toBe(400);
       expect(
-        (await env.inject('GET', `/api/work-orders/${orderId}`, { cookie: world.worker.cookie })).json.status,
+        (await env.inject('GET', `/api/work-orders/${orderId}`, { cookie: world.worker.cookie })).body(
+          workOrderDetailSchema,
+        ).status,
       ).toBe('pending_review');
     });
   });
@@ -150,7 +153,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         body: { code: 'Bad Code', name: '', handlerKind: 'galaxy', signHours: 0, resolveDays: -1 },
       });
       expect(bad.status).toBe(400);
-      expect(bad.json.fields.map((f: { path: string }) => f.path).sort()).toEqual(
+      expect(bad.error.fields?.map((f) => f.path).sort()).toEqual(
         ['code', 'handlerKind', 'name', 'resolveDays', 'signHours'].sort(),
       );
       const list = await env.inject('POST', '/api/service-categories', {
@@ -168,7 +171,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         },
       });
       expect(list.status).toBe(400);
-      expect(list.json.fields[0].path).toContain('values');
+      expect(list.error.fields?.[0]?.path).toContain('values');
       expect(
         (await env.inject('POST', '/api/service-categories', { cookie: world.secretary.cookie, body: {} }))
           .status,
@@ -201,7 +204,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world, { categoryCode: 'livelihood.heating' }),
       });
-      expect(missing.json.fields[0]).toMatchObject({ path: 'attributes.room_temp' });
+      expect(missing.error.fields?.[0]).toMatchObject({ path: 'attributes.room_temp' });
       const ok = await env.inject('POST', '/api/work-orders', {
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world, {
@@ -209,7 +212,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
           attributes: { room_temp: '14' },
         }),
       });
-      expect(ok.json.attributes).toEqual({ room_temp: 14 });
+      expect(ok.body(workOrderSchema).attributes).toEqual({ room_temp: 14 });
     });
 
     it('a holiday added to the calendar moves the deadlines of new orders', async () => {
@@ -217,7 +220,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       });
-      const dueDay = (first.json.dueAt as string).slice(0, 10);
+      const dueDay = first.body(workOrderSchema).dueAt.slice(0, 10);
       // Make every day of the next week a holiday: the deadline moves past it.
       const today = new Date(env.now());
       for (let d = 0; d < 7; d++) {
@@ -232,7 +235,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       });
-      expect((second.json.dueAt as string).slice(0, 10) > dueDay).toBe(true);
+      expect(second.body(workOrderSchema).dueAt.slice(0, 10) > dueDay).toBe(true);
       expect(
         (
           await env.inject('PUT', '/api/calendar/2026-02-30', {
@@ -259,9 +262,9 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       expect(duplicate.status).toBe(409);
       const order = await env.inject('POST', '/api/work-orders', {
         cookie: world.operator.cookie,
-        body: elderlyCareOrder(world, { hotlineId: line.json.id }),
+        body: elderlyCareOrder(world, { hotlineId: line.body(hotlineSchema).id }),
       });
-      expect(order.json.handlerRegionCode).toBe('230108001');
+      expect(order.body(workOrderSchema).handlerRegionCode).toBe('230108001');
     });
   });
 
@@ -279,7 +282,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
           cookie: world.operator.cookie,
           body: elderlyCareOrder(world),
         })
-      ).json.id as string;
+      ).body(workOrderSchema).id;
       const act = (cookie: string, body: Record<string, unknown>) =>
         env.inject('POST', `/api/work-orders/${order}/actions`, { cookie, body });
       expect(
@@ -288,7 +291,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       await act(account.cookie, { action: 'sign' });
       await act(account.cookie, { action: 'resolve', note: '帮老人买菜做饭' });
       const deeds = await env.inject('GET', '/api/deeds', { cookie: world.secretary.cookie });
-      expect(deeds.json.items).toEqual([
+      expect(deeds.body(deedListSchema).items).toEqual([
         expect.objectContaining({ memberId: member.id, workOrderId: order }),
       ]);
 
@@ -301,7 +304,7 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
         cookie: account.cookie,
         body: { title: '明天的好事', doneOn: '2099-01-01' },
       });
-      expect(future.json.fields[0].path).toBe('doneOn');
+      expect(future.error.fields?.[0]?.path).toBe('doneOn');
       const notMember = await env.inject('POST', '/api/me/deeds', {
         cookie: world.outsider.cookie,
         body: { title: '好事', doneOn: '2026-11-20' },
@@ -310,26 +313,29 @@ describeEachDialect('work orders: photos, the catalogue and calendar, deeds, the
       const summary = await env.inject('GET', `/api/deeds/summary?region=${QINGNIAN}`, {
         cookie: world.secretary.cookie,
       });
-      expect(summary.json.byMember).toEqual([expect.objectContaining({ memberId: member.id, deeds: 2 })]);
-      expect(summary.json.byRegion).toEqual([expect.objectContaining({ deeds: 2 })]);
+      const { byMember, byRegion } = summary.body(deedSummarySchema);
+      expect(byMember).toEqual([expect.objectContaining({ memberId: member.id, deeds: 2 })]);
+      expect(byRegion).toEqual([expect.objectContaining({ deeds: 2 })]);
 
       // The member was told in the app that the order was theirs.
       const inbox = await env.inject('GET', '/api/me/notifications', { cookie: account.cookie });
-      expect(inbox.json.unread).toBe(1);
-      expect(inbox.json.items[0].text).toContain('已派给您');
-      const read = await env.inject('POST', `/api/me/notifications/${inbox.json.items[0].id}/read`, {
+      const messages = inbox.body(inboxSchema);
+      expect(messages.unread).toBe(1);
+      expect(messages.items[0]?.text).toContain('已派给您');
+      const read = await env.inject('POST', `/api/me/notifications/${messages.items[0]?.id}/read`, {
         cookie: account.cookie,
       });
       expect(read.status).toBe(204);
       // Someone else's message does not exist for them.
-      const foreign = await env.inject('POST', `/api/me/notifications/${inbox.json.items[0].id}/read`, {
+      const foreign = await env.inject('POST', `/api/me/notifications/${messages.items[0]?.id}/read`, {
         cookie: world.secretary.cookie,
       });
       expect(foreign.status).toBe(404);
-      expect(foreign.json.code).toBe('notification.not_found');
-      expect((await env.inject('GET', '/api/me/notifications', { cookie: account.cookie })).json.unread).toBe(
-        0,
-      );
+      expect(foreign.error.code).toBe('notification.not_found');
+      expect(
+        (await env.inject('GET', '/api/me/notifications', { cookie: account.cookie })).body(inboxSchema)
+          .unread,
+      ).toBe(0);
     });
   });
 });

@@ -1,4 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type WorkOrder,
+  workOrderDetailSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from '../../../shared/api/work-orders.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
@@ -18,7 +24,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
     it('an unknown category', async () => {
       const response = await create(world.operator.cookie, elderlyCareOrder(world, { categoryCode: 'nope' }));
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('categoryCode');
+      expect(response.error.fields?.[0]?.path).toBe('categoryCode');
     });
     it('a group instead of a category', async () => {
       const response = await create(
@@ -26,7 +32,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
         elderlyCareOrder(world, { categoryCode: 'livelihood' }),
       );
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].message).toContain('民生求助');
+      expect(response.error.fields?.[0]?.message).toContain('民生求助');
     });
     it('a bad phone number', async () => {
       const response = await create(
@@ -34,7 +40,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
         elderlyCareOrder(world, { contactPhone: '12345' }),
       );
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('contactPhone');
+      expect(response.error.fields?.[0]?.path).toBe('contactPhone');
     });
     it('an attribute value outside its list', async () => {
       const response = await create(
@@ -42,7 +48,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
         elderlyCareOrder(world, { attributes: { care_need: ['flying'] } }),
       );
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('attributes.care_need');
+      expect(response.error.fields?.[0]?.path).toBe('attributes.care_need');
     });
     it('a place outside the intake scope is unknown', async () => {
       const response = await create(
@@ -50,7 +56,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
         elderlyCareOrder(world, { householdId: undefined, regionCode: world.otherGrid }),
       );
       expect(response.status).toBe(400);
-      expect(response.json.fields[0].path).toBe('regionCode');
+      expect(response.error.fields?.[0]?.path).toBe('regionCode');
     });
     it('no permission to take orders in', async () => {
       const auditor = await env.loginAs({ role: 'auditor', regionCode: districtOf(QINGNIAN) });
@@ -64,7 +70,7 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
   it('pages all orders newest first and the lists of work by time left, each order once', async () => {
     for (let i = 0; i < 3; i++) await create(world.operator.cookie, elderlyCareOrder(world));
     const pages = async (view: string) => {
-      const seen: { id: string; createdAt: string; dueAt: string }[] = [];
+      const seen: WorkOrder[] = [];
       let cursor: string | null = null;
       do {
         const page = await env.inject(
@@ -73,13 +79,14 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
           { cookie: world.secretary.cookie },
         );
         expect(page.status).toBe(200);
-        seen.push(...page.json.items);
-        cursor = page.json.nextCursor;
+        const { items, nextCursor } = page.body(workOrderPageSchema);
+        seen.push(...items);
+        cursor = nextCursor;
       } while (cursor);
       const whole = await env.inject('GET', `/api/work-orders?view=${view}&limit=200`, {
         cookie: world.secretary.cookie,
       });
-      expect(seen.map((o) => o.id)).toEqual(whole.json.items.map((o: { id: string }) => o.id));
+      expect(seen.map((o) => o.id)).toEqual(whole.body(workOrderPageSchema).items.map((o) => o.id));
       expect(new Set(seen.map((o) => o.id)).size).toBe(seen.length);
       return seen;
     };
@@ -96,17 +103,17 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       cookie: world.secretary.cookie,
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.fields[0].path).toBe('querystring.cursor');
+    expect(bad.error.fields?.[0]?.path).toBe('querystring.cursor');
   });
 
   it('我的待办 lists what waits for the caller: their unit’s orders to act on, not their subordinates’', async () => {
     const mine = async (cookie: string) => {
       const list = await env.inject('GET', '/api/work-orders?view=mine&limit=200', { cookie });
       expect(list.status).toBe(200);
-      return (list.json.items as { id: string }[]).map((o) => o.id);
+      return list.body(workOrderPageSchema).items.map((o) => o.id);
     };
     const created = await create(world.operator.cookie, elderlyCareOrder(world));
-    const id = created.json.id as string;
+    const id = created.body(workOrderSchema).id;
     // Received at the community: the community's to dispatch.
     expect(await mine(world.secretary.cookie)).toContain(id);
     expect(await mine(world.worker.cookie)).not.toContain(id);
@@ -129,9 +136,10 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
     expect(await mine(world.worker.cookie)).not.toContain(id);
 
     // Closed: waiting for the callback (待回访), no one's to-do any more.
-    expect((await act(world.secretary.cookie, id, { action: 'review', approve: true })).json.status).toBe(
-      'closed',
-    );
+    expect(
+      (await act(world.secretary.cookie, id, { action: 'review', approve: true })).body(workOrderSchema)
+        .status,
+    ).toBe('closed');
     expect(await mine(world.secretary.cookie)).not.toContain(id);
   });
 
@@ -141,13 +149,14 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       elderlyCareOrder(world, { attributes: { care_need: ['meals'] } }),
     );
     expect(created.status).toBe(201);
-    const id = created.json.id as string;
+    const order = created.body(workOrderSchema);
+    const id = order.id;
     expect(created.json).toMatchObject({
       status: 'received',
       contactPhone: '138****1234',
       handlerRegionCode: QINGNIAN,
     });
-    expect(created.json.number).toMatch(/^\d{8}-\d{4}$/);
+    expect(order.number).toMatch(/^\d{8}-\d{4}$/);
 
     // The operator holds it at the district level only when the category's unit is above; here
     // the community is the holder from the start, so the community dispatches to its worker.
@@ -156,16 +165,18 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       assigneeUserId: world.worker.id,
     });
     expect(toWorker.status).toBe(200);
-    expect(toWorker.json.status).toBe('dispatched');
+    expect(toWorker.body(workOrderSchema).status).toBe('dispatched');
 
     expect((await act(world.outsider.cookie, id, { action: 'sign' })).status).toBe(404);
     expect((await act(world.worker.cookie, id, { action: 'resolve', note: '已处理' })).status).toBe(409);
-    expect((await act(world.worker.cookie, id, { action: 'sign' })).json.status).toBe('in_progress');
+    expect((await act(world.worker.cookie, id, { action: 'sign' })).body(workOrderSchema).status).toBe(
+      'in_progress',
+    );
     const resolved = await act(world.worker.cookie, id, {
       action: 'resolve',
       note: '已联系供热公司，暖气恢复',
     });
-    expect(resolved.json.status).toBe('pending_review');
+    expect(resolved.body(workOrderSchema).status).toBe('pending_review');
     expect((await act(world.worker.cookie, id, { action: 'review', approve: true })).status).toBe(403);
     const closed = await act(world.secretary.cookie, id, { action: 'review', approve: true });
     expect(closed.json).toMatchObject({ status: 'closed', closedOnTime: true });
@@ -183,23 +194,24 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
     // The phone home's counts: the worker's reopened orders, and (once marked) the overdue ones.
     const mine = (flag: string) =>
       env.inject('GET', `/api/work-orders?view=mine&flag=${flag}`, { cookie: world.worker.cookie });
-    expect((await mine('reopened')).json.items.map((o: { id: string }) => o.id)).toEqual([id]);
-    expect((await mine('overdue')).json.items).toEqual([]);
+    const idsOf = async (flag: string) => (await mine(flag)).body(workOrderPageSchema).items.map((o) => o.id);
+    expect(await idsOf('reopened')).toEqual([id]);
+    expect(await idsOf('overdue')).toEqual([]);
     await env.database.db.updateTable('work_orders').set({ overdue: 1 }).where('id', '=', id).execute();
-    expect((await mine('overdue')).json.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    expect(await idsOf('overdue')).toEqual([id]);
     await env.database.db.updateTable('work_orders').set({ overdue: 0 }).where('id', '=', id).execute();
     const badFlag = await mine('late');
     expect(badFlag.status).toBe(400);
-    expect(badFlag.json.fields[0].path).toBe('querystring.flag');
+    expect(badFlag.error.fields?.[0]?.path).toBe('querystring.flag');
     await act(world.worker.cookie, id, { action: 'resolve', note: '更换了暖气阀门' });
     await act(world.secretary.cookie, id, { action: 'review', approve: true });
     const archived = await act(world.operator.cookie, id, { action: 'callback', satisfaction: 'satisfied' });
-    expect(archived.json.status).toBe('archived');
+    expect(archived.body(workOrderSchema).status).toBe('archived');
     // Reopened once, but done: no longer waiting.
-    expect((await mine('reopened')).json.items).toEqual([]);
+    expect(await idsOf('reopened')).toEqual([]);
 
     const detail = await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.secretary.cookie });
-    expect(detail.json.events.map((e: { action: string }) => e.action)).toEqual([
+    expect(detail.body(workOrderDetailSchema).events.map((e) => e.action)).toEqual([
       'receive',
       'dispatch',
       'sign',
@@ -217,8 +229,9 @@ describeEachDialect('work orders: the whole lifecycle', (env) => {
       .where('id', '=', world.secretary.id)
       .execute();
     const named = await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.secretary.cookie });
-    const actors = (named.json.events as { action: string; actorName: string }[]).map((e) => e.actorName);
-    expect(named.json.events[1]).toMatchObject({ action: 'dispatch', actorName: '李书记' });
+    const { events } = named.body(workOrderDetailSchema);
+    const actors = events.map((e) => e.actorName);
+    expect(events[1]).toMatchObject({ action: 'dispatch', actorName: '李书记' });
     expect(actors.filter((name) => name === '李书记')).toHaveLength(3); // dispatch and two reviews
     expect(
       (await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.outsider.cookie })).status,

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, expect, it } from 'vitest';
+import { workOrderPageSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 
@@ -23,7 +24,7 @@ describeEachDialect('work orders: the list of a scope with many orders', (env) =
     const template = await db
       .selectFrom('work_orders')
       .selectAll()
-      .where('id', '=', created.json.id)
+      .where('id', '=', created.body(workOrderSchema).id)
       .executeTakeFirstOrThrow();
     // 1,100 more orders at the world's household, written directly (the API would take minutes),
     // three to each millisecond so that ties on created_at need the id to break them.
@@ -62,8 +63,9 @@ describeEachDialect('work orders: the list of a scope with many orders', (env) =
         cookie,
       });
       expect(page.status).toBe(200);
-      seen.push(...page.json.items);
-      cursor = page.json.nextCursor;
+      const { items, nextCursor } = page.body(workOrderPageSchema);
+      seen.push(...items);
+      cursor = nextCursor;
     } while (cursor);
     return seen;
   };

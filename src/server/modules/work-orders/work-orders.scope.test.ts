@@ -1,4 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  callerMatchSchema,
+  workOrderDetailSchema,
+  workOrderListSchema,
+  workOrderPageSchema,
+  workOrderSchema,
+} from '../../../shared/api/work-orders.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from './testing.js';
 
@@ -9,8 +16,9 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
   beforeAll(async () => {
     world = await workOrderWorld(env);
     const create = async (body: Record<string, unknown>) =>
-      (await env.inject('POST', '/api/work-orders', { cookie: world.operator.cookie, body })).json
-        .id as string;
+      (await env.inject('POST', '/api/work-orders', { cookie: world.operator.cookie, body })).body(
+        workOrderSchema,
+      ).id;
     inGrid = await create(elderlyCareOrder(world));
     inOtherGrid = await create(
       elderlyCareOrder(world, { householdId: undefined, regionCode: world.otherGrid }),
@@ -18,9 +26,9 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
   });
 
   const list = async (cookie: string, query = '') =>
-    ((await env.inject('GET', `/api/work-orders?${query}`, { cookie })).json.items as { id: string }[]).map(
-      (o) => o.id,
-    );
+    (await env.inject('GET', `/api/work-orders?${query}`, { cookie }))
+      .body(workOrderPageSchema)
+      .items.map((o) => o.id);
 
   it('a grid worker sees the orders of their grid only; outside it an order does not exist', async () => {
     expect(await list(world.worker.cookie)).toEqual([inGrid]);
@@ -49,13 +57,13 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id as string;
+    ).body(workOrderSchema).id;
     // A member account is not a handler: dispatching to it directly needs the member record.
     const refused = await env.inject('POST', `/api/work-orders/${order}/actions`, {
       cookie: world.secretary.cookie,
       body: { action: 'dispatch', assigneeUserId: member.id },
     });
-    expect(refused.json.fields[0].path).toBe('assigneeUserId');
+    expect(refused.error.fields?.[0]?.path).toBe('assigneeUserId');
   });
 
   it('of two people signing at once exactly one wins; the other gets a conflict', async () => {
@@ -64,7 +72,7 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id as string;
+    ).body(workOrderSchema).id;
     await env.inject('POST', `/api/work-orders/${order}/actions`, {
       cookie: world.secretary.cookie,
       body: { action: 'dispatch', targetRegionCode: world.gridCode },
@@ -87,7 +95,7 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
 
   it('acting on a version someone else has changed since is a conflict', async () => {
     const detail = await env.inject('GET', `/api/work-orders/${inGrid}`, { cookie: world.secretary.cookie });
-    const version = detail.json.version as number;
+    const version = detail.body(workOrderDetailSchema).version;
     await env.inject('POST', `/api/work-orders/${inGrid}/actions`, {
       cookie: world.secretary.cookie,
       body: { action: 'urge', note: '请尽快', version },
@@ -97,7 +105,7 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
       body: { action: 'urge', note: '再催', version },
     });
     expect(stale.status).toBe(409);
-    expect(stale.json.code).toBe('workorder.conflict');
+    expect(stale.error.code).toBe('workorder.conflict');
   });
 
   it('warns of open orders of the same category for the same household or place', async () => {
@@ -106,13 +114,13 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
       `/api/work-orders/similar?categoryCode=livelihood.elderly_care&regionCode=${world.buildingCode}&householdId=${world.householdId}`,
       { cookie: world.operator.cookie },
     );
-    expect(similar.json.items.map((o: { id: string }) => o.id)).toContain(inGrid);
+    expect(similar.body(workOrderListSchema).items.map((o) => o.id)).toContain(inGrid);
     const otherCategory = await env.inject(
       'GET',
       `/api/work-orders/similar?categoryCode=environment.corridor&regionCode=${world.buildingCode}`,
       { cookie: world.operator.cookie },
     );
-    expect(otherCategory.json.items).toEqual([]);
+    expect(otherCategory.body(workOrderListSchema).items).toEqual([]);
   });
 
   it('finds the caller by phone through the blind index, with the orders their number reported', async () => {
@@ -126,11 +134,11 @@ describeEachDialect('work orders: scope, races, duplicates and the caller look-u
     const found = await env.inject('GET', `/api/work-orders/caller?phone=${phone}`, {
       cookie: world.operator.cookie,
     });
-    expect(found.json.persons.map((p: { id: string }) => p.id)).toContain(person.id);
+    expect(found.body(callerMatchSchema).persons.map((p) => p.id)).toContain(person.id);
     const byContact = await env.inject('GET', '/api/work-orders/caller?phone=13845671234', {
       cookie: world.operator.cookie,
     });
-    expect(byContact.json.orders.length).toBeGreaterThan(0);
+    expect(byContact.body(callerMatchSchema).orders.length).toBeGreaterThan(0);
     expect(JSON.stringify(byContact.json)).not.toContain('13845671234');
     const bad = await env.inject('GET', '/api/work-orders/caller?phone=abc', {
       cookie: world.operator.cookie,

@@ -1,9 +1,10 @@
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { importJobSchema } from '../../../shared/api/register.js';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
-import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import {
   createMember,
   createOrganization,
@@ -14,9 +15,13 @@ import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
 import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
-import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { multipartFile } from '../multipart.js';
-import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
+import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv, type TestResponse } from '../test-env.js';
+import { programmeFixtures } from './programme-fixtures.js';
+
+/** The fixtures need only the id of what they create, whatever the record's full shape. */
+const created = z.object({ id: z.string() });
+const idOf = (response: TestResponse): string => response.body(created).id;
 
 /**
  * The records and sessions the authorization matrix test calls every route with: a session per
@@ -37,6 +42,7 @@ export const PLACEHOLDERS: Params = {
   district: '230108',
   file: 'nothing.json',
   format: 'json',
+  month: '2026-01',
 };
 
 export interface MatrixWorld {
@@ -202,36 +208,21 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     };
     set('organization', organizations[community]!);
     set('member', { id: member.id });
-    set('registration', { id: registration.json.id });
-    set('commitment', { id: commitment.json.id });
-    set('transfer', { id: transfer.json.id });
+    set('registration', { id: idOf(registration) });
+    set('commitment', { id: idOf(commitment) });
+    set('transfer', { id: idOf(transfer) });
     set('timebank_account', { id: accounts.account });
     set('timebank_transfer', { id: accounts.transfer });
     set('timebank_post', { id: accounts.post });
     set('timebank_item', { id: accounts.item });
     set('own_member', { id: withLogin.member.id });
-    set('own_commitment', { id: commitment.json.id });
+    set('own_commitment', { id: idOf(commitment) });
     if (side === 'inside') {
       owners.own_member = withLogin.cookie;
       owners.own_commitment = withLogin.cookie;
     }
   }
-  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
-    const side = community === QINGNIAN ? 'inside' : 'outside';
-    const volunteering = await volunteeringMatrixFixtures(env, admin, community);
-    samples[community] = { ...samples[community]!, ...volunteering.samples };
-    for (const [kind, params] of Object.entries(volunteering.params) as [TargetKind, Params][])
-      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
-    if (side === 'inside') {
-      owners.own_volunteer_signup = volunteering.owner;
-      owners.own_volunteer_certificate = volunteering.owner;
-    }
-  }
-
-  // 创业担保贷款: an application just submitted, of a resident who is no member.
-  await both('loan_application', async (community) => ({
-    id: await loanMatrixFixture(env, admin, people(community)[2]!.id),
-  }));
+  await programmeFixtures(env, m, admin, (community) => people(community)[2]!.id);
 
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;
@@ -272,7 +263,7 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       },
     });
     if (order.status !== 201) throw new Error(`work order: ${JSON.stringify(order.json)}`);
-    return { id: order.json.id };
+    return { id: idOf(order) };
   });
   await both('attachment', async (community) => {
     const form = multipartFile(photo);
@@ -306,10 +297,11 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       payload: form.payload,
     });
     if (response.statusCode >= 300) throw new Error(`import: ${response.body}`);
-    const id = response.json().id as string;
+    const id = created.parse(response.json()).id;
     for (let i = 0; i < 200; i++) {
       const job = await env.inject('GET', `/api/imports/${id}`, { cookie: worker.cookie });
-      if (job.json.status !== 'running' && job.json.status !== 'queued') break;
+      const { status } = job.body(importJobSchema);
+      if (status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return { id };
@@ -325,7 +317,7 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       },
     });
     if (response.status !== 201) throw new Error(`hotline: ${JSON.stringify(response.json)}`);
-    return { id: response.json.id };
+    return { id: idOf(response) };
   });
   await both('open311_key', async (community) => ({ id: (await issueKey(env, admin, community)).id }));
 
@@ -375,12 +367,12 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     const form = multipartFile(photo);
     const uploaded = await env.app.inject({
       method: 'POST',
-      url: `/api/portal/requests/${submitted.json.id}/photos`,
+      url: `/api/portal/requests/${idOf(submitted)}/photos`,
       headers: { ...form.headers, cookie },
       payload: form.payload,
     });
     if (uploaded.statusCode !== 201) throw new Error(`portal photo: ${uploaded.body}`);
-    return { id: submitted.json.id as string, photoId: uploaded.json().id as string };
+    return { id: idOf(submitted), photoId: created.parse(uploaded.json()).id };
   };
   const alice = await residentLogin(env, newPhone());
   const bob = await residentLogin(env, newPhone());

@@ -24,6 +24,8 @@ const LANDINGS: { role: RoleName; to: (me: Me, phone: boolean) => string | null 
     to: (me, phone) => (phone && hasPermission(me, 'workorder.handle') ? '/home' : null),
   },
   { role: 'member', to: (me) => (me.isMember ? '/me' : null) },
+  // An enterprise contact posts jobs and records outcomes: their enterprise's page.
+  { role: 'enterprise_contact', to: (me) => (hasPermission(me, 'job.post') ? '/my-enterprise' : null) },
   { role: 'guarantee_officer', to: (me) => (hasPermission(me, 'loan.read') ? '/loans' : null) },
   { role: 'bank_officer', to: (me) => (hasPermission(me, 'loan.read') ? '/loans' : null) },
 ];

@@ -1,4 +1,10 @@
-import { DownloadOutlined, LogoutOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  HeartOutlined,
+  LogoutOutlined,
+  PlusOutlined,
+  RightOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -76,6 +82,29 @@ export function MyRequestsPage() {
           {t('portal.home.new')}
         </Button>
       </PortalCard>
+
+      <Link
+        to="/m/timebank"
+        style={{ display: 'block', color: 'inherit' }}
+        data-testid="portal-timebank-entry"
+      >
+        <PortalCard>
+          <Flex justify="space-between" align="center" gap={8}>
+            <Flex align="center" gap={12}>
+              <HeartOutlined style={{ fontSize: 24, color: '#eb2f96' }} />
+              <div>
+                <Typography.Text strong style={{ fontSize: 16 }}>
+                  {t('portal.tb.entry')}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+                  {t('portal.tb.entryHint')}
+                </Typography.Text>
+              </div>
+            </Flex>
+            <RightOutlined style={{ color: '#bbb' }} />
+          </Flex>
+        </PortalCard>
+      </Link>
 
       <Flex justify="space-between" align="baseline" style={{ padding: '4px 4px 8px' }}>
         <Typography.Text strong style={{ fontSize: 16 }}>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { BrandMark } from '../../components/BrandMark';
 import { useI18n } from '../../i18n/I18nProvider';
 import { brand } from '../../theme';
+import { PortalNav } from './PortalNav';
 
 /** The portal's frame: a phone-width column, centred on larger screens. No staff menu. */
 export function PortalShell({ children }: { children: ReactNode }) {
@@ -79,6 +80,8 @@ export function PortalPage({ title, back, extra, children, testId }: PageProps) 
       <div style={{ flex: 1, padding: 12 }} data-testid={testId}>
         {children}
       </div>
+      {/* A top-level screen (no back arrow) carries the sections' tab bar. */}
+      {!back && <PortalNav />}
     </>
   );
 }

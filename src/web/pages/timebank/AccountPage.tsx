@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
-import { Link, useParams } from 'react-router';
-import { accountQuery, type LedgerRow } from '../../api/timebank';
+import { Card, Descriptions, Space } from 'antd';
+import { useParams } from 'react-router';
+import { accountQuery, downloadStatement } from '../../api/timebank';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
+import { LedgerTable } from './LedgerTable';
+import { StatementDownload } from './StatementDownload';
 import { TransferForm } from './TransferForm';
 
-/** /timebank/accounts/:id — one account: balance and bounds, its ledger rows, and a transfer out. */
+/** /timebank/accounts/:id — one account: balance and bounds, monthly statements, its ledger rows, and a transfer out. */
 export function AccountPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -35,39 +37,12 @@ export function AccountPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <Card title={t('timebank.statement')} size="small">
+        <StatementDownload fetch={(month, format) => downloadStatement(month, format, data.id)} />
+      </Card>
       {hasPermission(me, 'timebank.write') && <TransferForm from={data.id} />}
       <Card title={t('timebank.ledger')} styles={{ body: { padding: 0 } }}>
-        <Table<LedgerRow>
-          rowKey="id"
-          dataSource={data.ledger}
-          pagination={false}
-          locale={{ emptyText: t('timebank.ledgerEmpty') }}
-          data-testid="timebank-ledger"
-          columns={[
-            {
-              title: t('timebank.at'),
-              dataIndex: 'at',
-              render: (at: string) => new Date(at).toLocaleString(),
-            },
-            { title: t('timebank.minutes'), dataIndex: 'minutes', align: 'right' },
-            {
-              title: t('timebank.transferKind'),
-              dataIndex: 'kind',
-              render: (kind: string, row) => (
-                <>
-                  {kind}
-                  {row.reversesId && <Tag style={{ marginLeft: 8 }}>{t('timebank.reversal')}</Tag>}
-                </>
-              ),
-            },
-            {
-              title: t('timebank.counterpart'),
-              dataIndex: 'counterpartAccountId',
-              render: (other: string) => <Link to={`/timebank/accounts/${other}`}>{other.slice(-8)}</Link>,
-            },
-            { title: t('timebank.memo'), dataIndex: 'memo' },
-          ]}
-        />
+        <LedgerTable rows={data.ledger} linkCounterparts />
       </Card>
     </Space>
   );

@@ -15,7 +15,16 @@ export function AccountsPage() {
   const rows = accounts.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <Card title={t('timebank.accounts')} styles={{ body: { padding: 0 } }} data-testid="timebank-accounts">
+    <Card
+      title={t('timebank.accounts')}
+      extra={
+        <Link to="/timebank/rankings" data-testid="timebank-rankings-link">
+          {t('timebank.rankings')}
+        </Link>
+      }
+      styles={{ body: { padding: 0 } }}
+      data-testid="timebank-accounts"
+    >
       <Flex gap={12} style={{ padding: 16 }} wrap>
         <Input.Search
           allowClear

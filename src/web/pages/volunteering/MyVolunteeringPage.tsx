@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, List, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { download } from '../../api/client';
 import {
   cancelOwn,
@@ -14,6 +15,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { formatTime } from '../../lib/time';
+import { checkInFromLink } from './check-in-link';
+import { LinkedCheckIn } from './LinkedCheckIn';
 
 /** 我的志愿服务: hours, services, certificates, open activities, and checking in with the leader's code. */
 export function MyVolunteeringPage() {
@@ -22,6 +25,10 @@ export function MyVolunteeringPage() {
   const client = useQueryClient();
   const mine = useQuery(myVolunteeringQuery);
   const [codes, setCodes] = useState<Record<string, string>>({});
+  // A scanned check-in QR code opens this page with the activity and code in the address.
+  const [search, setSearch] = useSearchParams();
+  const linked = checkInFromLink(search);
+  const forgetLink = () => setSearch({}, { replace: true });
   const act = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: async () => {
@@ -39,18 +46,24 @@ export function MyVolunteeringPage() {
         <Empty description={t('vol.mine.notVolunteer')} />
       </Card>
     );
-  // The services carry no shift id: a shift is the role at its start time within the activity.
-  const signedUp = (activityId: string, shift: { role: string; startsAt: string }) =>
+  const signedUp = (shiftId: string) =>
     data.services.find(
-      (s) =>
-        s.activityId === activityId &&
-        s.role === shift.role &&
-        s.startsAt === shift.startsAt &&
-        ['pending', 'confirmed', 'waitlisted'].includes(s.status),
+      (s) => s.shiftId === shiftId && ['pending', 'confirmed', 'waitlisted'].includes(s.status),
     );
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 720 }}>
+      {linked && (
+        <LinkedCheckIn
+          activityTitle={data.openActivities.find((a) => a.id === linked.activityId)?.title}
+          code={linked.code}
+          pending={act.isPending}
+          onConfirm={(action) =>
+            act.mutate(() => checkInWithCode({ ...linked, action }), { onSuccess: forgetLink })
+          }
+          onDismiss={forgetLink}
+        />
+      )}
       <Card title={t('vol.mine.title')}>
         <Statistic
           title={t('vol.mine.hours')}
@@ -70,7 +83,7 @@ export function MyVolunteeringPage() {
                   <strong>{a.title}</strong>
                   <span>{`${a.place} · ${formatTime(a.startsAt)}`}</span>
                   {a.shifts.map((s) => {
-                    const mineHere = signedUp(a.id, s);
+                    const mineHere = signedUp(s.id);
                     return (
                       <Space key={s.id} wrap>
                         <Tag>{s.role}</Tag>
@@ -82,7 +95,11 @@ export function MyVolunteeringPage() {
                         })}
                         {mineHere ? (
                           <>
-                            <Tag color="green">{t(`vol.signup.${mineHere.status}`, { position: '' })}</Tag>
+                            <Tag color="green">
+                              {t(`vol.signup.${mineHere.status}`, {
+                                position: mineHere.waitlistPosition ?? '',
+                              })}
+                            </Tag>
                             <Button
                               size="small"
                               onClick={() => act.mutate(() => cancelOwn(mineHere.signupId))}

@@ -1,4 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
+import {
+  dispatchOptionsSchema,
+  workOrderDetailSchema,
+  workOrderSchema,
+} from '../../../../shared/api/work-orders.js';
 import { describeEachDialect, QINGNIAN } from '../../../testing/test-env.js';
 import { createMember, createOrganization } from '../../member-workflows/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
@@ -21,7 +26,7 @@ describeEachDialect('work orders: dispatch options are for dispatchers only', (e
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id as string;
+    ).body(workOrderSchema).id;
     streetSecretary = await env.loginAs({ role: 'secretary', regionCode: QINGNIAN.slice(0, 9) });
   });
 
@@ -41,7 +46,7 @@ describeEachDialect('work orders: dispatch options are for dispatchers only', (e
         cookie: world.operator.cookie,
         body: elderlyCareOrder(world),
       })
-    ).json.id as string;
+    ).body(workOrderSchema).id;
     const branch = await createOrganization(env, { regionCode: QINGNIAN, name: '青年社区第二党支部' });
     const account = await env.loginAs({ role: 'member', regionCode: QINGNIAN });
     const member = await createMember(env, {
@@ -67,7 +72,7 @@ describeEachDialect('work orders: dispatch options are for dispatchers only', (e
   it('a dispatcher gets the options, with staff inside their dispatch scope only', async () => {
     const fromSecretary = await options(world.secretary.cookie);
     expect(fromSecretary.status).toBe(200);
-    const users = fromSecretary.json.users as { id: string; regionCode: string }[];
+    const users = fromSecretary.body(dispatchOptionsSchema).users;
     expect(users.map((u) => u.id)).toContain(world.worker.id);
     expect(users.every((u) => u.regionCode.startsWith(QINGNIAN))).toBe(true);
     expect(users.map((u) => u.id)).not.toContain(streetSecretary.id);
@@ -76,10 +81,10 @@ describeEachDialect('work orders: dispatch options are for dispatchers only', (e
     // grid are listed, the community's secretary (outside that dispatch scope) is not.
     const gridOperator = await env.loginAs({ role: 'hotline_operator', regionCode: world.gridCode });
     const detail = await env.inject('GET', `/api/work-orders/${order}`, { cookie: world.secretary.cookie });
-    expect(detail.json.handlerRegionCode).toBe(QINGNIAN);
+    expect(detail.body(workOrderDetailSchema).handlerRegionCode).toBe(QINGNIAN);
     const fromGrid = await options(gridOperator.cookie);
     expect(fromGrid.status).toBe(200);
-    const gridUsers = (fromGrid.json.users as { id: string }[]).map((u) => u.id);
+    const gridUsers = fromGrid.body(dispatchOptionsSchema).users.map((u) => u.id);
     expect(gridUsers).toContain(world.worker.id);
     expect(gridUsers).not.toContain(world.secretary.id);
   });

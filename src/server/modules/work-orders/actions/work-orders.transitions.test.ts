@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workOrderDetailSchema, workOrderSchema } from '../../../../shared/api/work-orders.js';
 import {
   WORK_ORDER_ACTIONS,
   WORK_ORDER_STATUSES,
@@ -39,7 +40,7 @@ describeEachDialect('work orders: every legal and illegal transition', (env) => 
       cookie: world.admin,
       body: elderlyCareOrder(world),
     });
-    const id = created.json.id as string;
+    const id = created.body(workOrderSchema).id;
     const dispatch = { action: 'dispatch', assigneeUserId: world.worker.id };
     const paths: Record<WorkOrderStatus, Record<string, unknown>[]> = {
       received: [],
@@ -95,7 +96,7 @@ describeEachDialect('work orders: every legal and illegal transition', (env) => 
           const id = await orderIn(status);
           if (legal && (action === 'approve_extension' || action === 'reject_extension')) {
             // Without a pending request the decision is a conflict; with one, it is taken.
-            expect((await act(id, { action, ...bodies[action] })).json.code).toBe(
+            expect((await act(id, { action, ...bodies[action] })).error.code).toBe(
               'workorder.no_extension_pending',
             );
             await must(id, { action: 'extend', ...bodies.extend });
@@ -109,13 +110,14 @@ describeEachDialect('work orders: every legal and illegal transition', (env) => 
           const response = await act(id, body);
           if (legal) {
             expect(response.status, JSON.stringify(response.json)).toBe(200);
-            expect(response.json.status).toBe(expectedAfter(action, status));
+            expect(response.body(workOrderSchema).status).toBe(expectedAfter(action, status));
           } else {
             expect(response.status).toBe(409);
-            expect(response.json.code).toBe('workorder.illegal_transition');
+            expect(response.error.code).toBe('workorder.illegal_transition');
             const after = await env.inject('GET', `/api/work-orders/${id}`, { cookie: world.admin });
-            expect(after.json.version).toBe(before.json.version);
-            expect(after.json.events).toHaveLength(before.json.events.length);
+            const [was, is] = [before.body(workOrderDetailSchema), after.body(workOrderDetailSchema)];
+            expect(is.version).toBe(was.version);
+            expect(is.events).toHaveLength(was.events.length);
           }
         });
       }
@@ -124,10 +126,11 @@ describeEachDialect('work orders: every legal and illegal transition', (env) => 
 
   it('decisions that depend on the body: review sent back, callback unsatisfied, extension granted', async () => {
     const reviewed = await orderIn('pending_review');
-    expect((await act(reviewed, { action: 'review', approve: false })).json.fields[0].path).toBe('note');
-    expect((await act(reviewed, { action: 'review', approve: false, note: '照片不清楚' })).json.status).toBe(
-      'in_progress',
-    );
+    expect((await act(reviewed, { action: 'review', approve: false })).error.fields?.[0]?.path).toBe('note');
+    expect(
+      (await act(reviewed, { action: 'review', approve: false, note: '照片不清楚' })).body(workOrderSchema)
+        .status,
+    ).toBe('in_progress');
 
     const called = await orderIn('closed');
     expect((await act(called, { action: 'callback', satisfaction: 'unsatisfied' })).status).toBe(400);
@@ -139,20 +142,22 @@ describeEachDialect('work orders: every legal and illegal transition', (env) => 
     expect(reopened.json).toMatchObject({ status: 'in_progress', reopenCount: 1, closedAt: null });
 
     const extended = await orderIn('in_progress');
-    const before = (await env.inject('GET', `/api/work-orders/${extended}`, { cookie: world.admin })).json
-      .dueAt;
+    const before = (await env.inject('GET', `/api/work-orders/${extended}`, { cookie: world.admin })).body(
+      workOrderDetailSchema,
+    ).dueAt;
     await must(extended, { action: 'extend', days: 3, note: '等待供热公司' });
-    expect((await act(extended, { action: 'extend', days: 1, note: '再延' })).json.code).toBe(
+    expect((await act(extended, { action: 'extend', days: 1, note: '再延' })).error.code).toBe(
       'workorder.extension_pending',
     );
     const granted = await act(extended, { action: 'approve_extension' });
-    expect(granted.json.pendingExtension).toBeNull();
-    expect(granted.json.dueAt > before).toBe(true);
+    const grantedOrder = granted.body(workOrderSchema);
+    expect(grantedOrder.pendingExtension).toBeNull();
+    expect(grantedOrder.dueAt > before).toBe(true);
   });
 
   it('a second supervision of the same order is a conflict', async () => {
     const id = await orderIn('in_progress');
     await must(id, { action: 'supervise' });
-    expect((await act(id, { action: 'supervise' })).json.code).toBe('workorder.already_supervised');
+    expect((await act(id, { action: 'supervise' })).error.code).toBe('workorder.already_supervised');
   });
 });

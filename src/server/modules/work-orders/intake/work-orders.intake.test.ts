@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { workOrderDetailSchema, workOrderSchema } from '../../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../../testing/test-env.js';
 import { verifyAuditChain } from '../../audit/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
@@ -30,11 +31,16 @@ describeEachDialect('work orders: intake', (env) => {
     for (const body of bodies) {
       const created = await env.inject('POST', '/api/work-orders', { cookie: world.operator.cookie, body });
       expect(created.status).toBe(201);
-      const read = await env.inject('GET', `/api/work-orders/${created.json.id}`, {
+      const read = await env.inject('GET', `/api/work-orders/${created.body(workOrderSchema).id}`, {
         cookie: world.operator.cookie,
       });
       expect(read.status).toBe(200);
-      const { events: _events, attachments: _attachments, availableActions: _actions, ...order } = read.json;
+      const {
+        events: _events,
+        attachments: _attachments,
+        availableActions: _actions,
+        ...order
+      } = read.body(workOrderDetailSchema);
       expect(created.json).toEqual(order);
     }
   });
@@ -51,7 +57,7 @@ describeEachDialect('work orders: intake', (env) => {
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(concurrent).fill(201));
-    const numbers = responses.map((r) => r.json.number as string).sort();
+    const numbers = responses.map((r) => r.body(workOrderSchema).number).sort();
     const day = numbers[0]!.slice(0, 8);
     expect(numbers).toEqual(
       Array.from({ length: concurrent }, (_, i) => `${day}-${String(before + i + 1).padStart(4, '0')}`),
@@ -73,7 +79,7 @@ describeEachDialect('work orders: numbering', (env) => {
       body: elderlyCareOrder(world),
     });
     expect(response.status).toBe(201);
-    return response.json.number as string;
+    return response.body(workOrderSchema).number;
   };
 
   it('counts on past 9,999 orders in a day', async () => {

@@ -3,6 +3,7 @@ import type { HouseholdCell } from '../../../api/types';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { layoutBuilding } from './building-layout';
 import { HouseholdTile } from './HouseholdTile';
+import type { VisitStateOf } from './visit-states';
 
 const FLOOR_LABEL_WIDTH = 44;
 const CELL_WIDTH = 128;
@@ -10,11 +11,18 @@ const CELL_WIDTH = 128;
 const MIN_CELL_WIDTH = 84;
 
 /**
- * The building drawn as it stands: per unit, floors top to bottom and rooms left to right. On a
- * narrow screen the rooms give up width down to MIN_CELL_WIDTH; a unit wider still scrolls
- * sideways inside its own box, never the page.
+ * The building drawn as it stands: per unit, floors top to bottom and rooms left to right; each
+ * room marked by its visit state when a campaign covers the building. On a narrow screen the
+ * rooms give up width down to MIN_CELL_WIDTH; a unit wider still scrolls sideways inside its own
+ * box, never the page.
  */
-export function BuildingDiagram({ households }: { households: HouseholdCell[] }) {
+export function BuildingDiagram({
+  households,
+  visitOf,
+}: {
+  households: HouseholdCell[];
+  visitOf?: VisitStateOf | undefined;
+}) {
   const { t } = useI18n();
   if (households.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.empty')} />;
@@ -53,7 +61,7 @@ export function BuildingDiagram({ households }: { households: HouseholdCell[] })
                 </Typography.Text>,
                 ...cells.map((cell, i) =>
                   cell ? (
-                    <HouseholdTile key={cell.id} cell={cell} />
+                    <HouseholdTile key={cell.id} cell={cell} visit={visitOf?.(cell.id)} />
                   ) : (
                     <div
                       key={`${floor}-${positions[i]}`}

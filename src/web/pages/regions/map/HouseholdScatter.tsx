@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import type { HouseholdCell } from '../../../api/types';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { VISIT_COLORS, type VisitStateOf } from './visit-states';
 
 const WIDTH = 640;
 const HEIGHT = 320;
@@ -8,8 +9,17 @@ const PAD = 24;
 
 type Placed = HouseholdCell & { latitude: number; longitude: number };
 
-/** Households outside buildings, placed by their coordinates (north up); a dot opens the household. */
-export function HouseholdScatter({ households }: { households: Placed[] }) {
+/**
+ * Households outside buildings, placed by their coordinates (north up); a dot opens the household.
+ * With a campaign, a dot takes its visit state's colour and says the state in its tooltip.
+ */
+export function HouseholdScatter({
+  households,
+  visitOf,
+}: {
+  households: Placed[];
+  visitOf?: VisitStateOf | undefined;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const lats = households.map((h) => h.latitude);
@@ -39,7 +49,9 @@ export function HouseholdScatter({ households }: { households: Placed[] }) {
     >
       {households.map((h) => {
         const caring = h.caringMember ? ` · ${t('map.caring', { name: h.caringMember })}` : '';
-        const label = `${h.headName ?? t('household.noHead')} · ${h.address} · ${t('household.sizeValue', { count: h.size })}${caring}`;
+        const visit = visitOf?.(h.id);
+        const visited = visit ? ` · ${t(`visitMap.state.${visit.state}`)}` : '';
+        const label = `${h.headName ?? t('household.noHead')} · ${h.address} · ${t('household.sizeValue', { count: h.size })}${caring}${visited}`;
         return (
           <a
             key={h.id}
@@ -50,13 +62,14 @@ export function HouseholdScatter({ households }: { households: Placed[] }) {
               navigate(`/households/${h.id}`);
             }}
             data-testid={`scatter-${h.id}`}
+            data-visit-state={visit?.state}
           >
             <title>{label}</title>
             <circle
               cx={x(h.longitude)}
               cy={y(h.latitude)}
               r={7}
-              fill="#1d5fb8"
+              fill={visit ? VISIT_COLORS[visit.state] : '#1d5fb8'}
               stroke="#fff"
               strokeWidth={2}
             />

@@ -1,0 +1,10 @@
+/**
+ * The job service (issue 18): jobs posted by enterprises, seekers found from the register and
+ * registered, matching with reasons, recommendations and outcomes, placements. What other code
+ * may use of it; anything else is internal (src/server/testing/module-boundary.ts).
+ */
+
+export { demoJobsRepository } from './demo-jobs.repository.js';
+export { JOBS_INDICATORS, jobsCounterSources } from './job-counters.js';
+export type { JobsTables } from './jobs.tables.js';
+export { registerJobRoutes } from './register-routes.js';

@@ -1,0 +1,106 @@
+/*
+ * Row types of the job service's tables (migration 0021), combined into `DB` by
+ * src/server/db/tables.ts; db/table-types.test.ts compares them with the migrated schema.
+ */
+
+export type EducationLevel = 'none' | 'primary' | 'junior' | 'senior' | 'college' | 'bachelor' | 'master';
+export type JobStatus = 'open' | 'filled' | 'closed';
+export type SeekerStatus = 'active' | 'placed' | 'withdrawn';
+export type Availability = 'immediate' | 'within_month' | 'part_time';
+export type RecommendationStatus =
+  | 'recommended'
+  | 'interviewing'
+  | 'hired'
+  | 'declined'
+  | 'no_show'
+  | 'refused';
+
+export interface EnterpriseContactTable {
+  user_id: string;
+  enterprise_id: string;
+  district_code: string;
+  created_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  enterprise_id: string;
+  title: string;
+  description: string;
+  openings: number;
+  filled: number;
+  skills: string;
+  education: EducationLevel;
+  salary_min_fen: number;
+  salary_max_fen: number;
+  latitude: number | null;
+  longitude: number | null;
+  valid_until: string;
+  public_service: number;
+  status: JobStatus;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobSkillTable {
+  job_id: string;
+  skill: string;
+  district_code: string;
+}
+
+export interface JobSeekerTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  person_id: string;
+  skills: string;
+  wanted_jobs: string;
+  education: EducationLevel;
+  expected_salary_fen: number | null;
+  availability: Availability;
+  case_worker_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  status: SeekerStatus;
+  refusals_without_cause: number;
+  registered_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobSeekerSkillTable {
+  seeker_id: string;
+  skill: string;
+  district_code: string;
+}
+
+export interface JobRecommendationTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  job_id: string;
+  seeker_id: string;
+  enterprise_id: string;
+  status: RecommendationStatus;
+  interview_at: string | null;
+  refusal_cause: string | null;
+  note: string;
+  recommended_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The tables of this module, by name. */
+export interface JobsTables {
+  enterprise_contacts: EnterpriseContactTable;
+  jobs: JobTable;
+  job_skills: JobSkillTable;
+  job_seekers: JobSeekerTable;
+  job_seeker_skills: JobSeekerSkillTable;
+  job_recommendations: JobRecommendationTable;
+}
