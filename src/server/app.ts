@@ -38,6 +38,7 @@ import { cockpitRoutes } from './modules/cockpit/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { registerJobRoutes } from './modules/jobs/index.js';
+import { loanRoutes } from './modules/loans/index.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
 import { inboxRoutes } from './modules/notifications/index.js';
 import { answerOpen311RouterError, open311Routes } from './modules/open311/index.js';
@@ -240,6 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ctx,
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),
   });
+  await app.register(loanRoutes, { ctx });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

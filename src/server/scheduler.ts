@@ -3,6 +3,7 @@ import { auditAnchor, exportAuditHead } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
 import { refreshSnapshots } from './modules/cockpit/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
+import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
 import {
   ConsoleProvider,
@@ -27,7 +28,9 @@ interface Job {
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
  * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
  * head exported to the data directory every minute (the links since the last export are checked
- * first), lapsed love-supermarket codes refunded every ten minutes, expired sessions and stale login failure counts every hour, idempotency keys past their week every hour. Each job is safe with
+ * first), lapsed love-supermarket codes refunded every ten minutes, loan steps past their deadline
+ * escalated every minute and the loans' delinquency buckets assessed hourly (a day's assessment
+ * is the same all day, so later runs that day change nothing), expired sessions and stale login failure counts every hour, idempotency keys past their week every hour. Each job is safe with
  * several processes on one PostgreSQL (see each job), so every process may run the scheduler; a run
  * that is still busy when its next turn comes is skipped, not stacked.
  */
@@ -50,6 +53,13 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'audit head', everyMs: 60_000, run: () => exportHeadOrWarn(ctx, log), atStart: true },
     // At start too: minutes of codes that lapsed while the server was down go back without a wait.
     { name: 'supermarket refunds', everyMs: 10 * 60_000, run: () => refundLapsedOrders(ctx), atStart: true },
+    { name: 'loan deadlines', everyMs: 60_000, run: () => sweepLoanDeadlines(ctx), atStart: true },
+    {
+      name: 'loan delinquency',
+      everyMs: 60 * 60_000,
+      run: () => assessDelinquency(ctx, workOrders.intake),
+      atStart: true,
+    },
     { name: 'stale sign-ins', everyMs: 60 * 60_000, run: () => purgeStaleSignIns(ctx, ctx.now()) },
     {
       name: 'idempotency keys',

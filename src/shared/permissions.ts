@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'job.read',
   'job.manage',
   'job.post',
+  'loan.read',
+  'loan.apply',
+  'loan.review',
+  'loan.guarantee',
+  'loan.bank',
+  'loan.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,5 +57,7 @@ export const ROLE_NAMES = [
   'member',
   'auditor',
   'enterprise_contact',
+  'guarantee_officer',
+  'bank_officer',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -34,6 +34,9 @@ const GRID_KEEPING: readonly Permission[] = [
   // 就业服务: case workers find seekers in their area, register them, match and recommend.
   'job.read',
   'job.manage',
+  // 创业担保贷款: see the applications of their place, record guidance and take applications in.
+  'loan.read',
+  'loan.apply',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -54,6 +57,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // The love supermarket's clerk and the district's limits (the latter held over a whole district).
     'timebank.redeem',
     'timebank.settings',
+    // The community's review of loan applications and hardship pauses; the district's loan limits and
+    // step deadlines (the latter held over a whole district).
+    'loan.review',
+    'loan.settings',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -84,11 +91,16 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'volunteer.read',
     'timebank.read',
     'job.read',
+    'loan.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;
   // which enterprise is the link in enterprise_contacts, checked on every route (job.post).
   enterprise_contact: ['region.read', 'job.post'],
+  // The guarantee centre (创业担保贷款担保中心) and the lending bank's loan officer take their own
+  // steps of the one-stop workflow; assigned at the district, they see its applications, masked.
+  guarantee_officer: ['region.read', 'loan.read', 'loan.guarantee'],
+  bank_officer: ['region.read', 'loan.read', 'loan.bank'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

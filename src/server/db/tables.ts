@@ -13,6 +13,7 @@ import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
 import type { JobsTables } from '../modules/jobs/jobs.tables.js';
+import type { LoanTables } from '../modules/loans/loans.tables.js';
 import type {
   MemberWorkflowsTables,
   TransferTable,
@@ -140,7 +141,8 @@ export interface DB
     TimebankTables,
     VolunteeringTables,
     IdempotencyTables,
-    JobsTables {}
+    JobsTables,
+    LoanTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -4,6 +4,7 @@ import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
 import { JOBS_ROUTES } from './authorization-matrix/jobs.js';
+import { LOANS_ROUTES } from './authorization-matrix/loans.js';
 import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows.js';
 import { OPEN311_ROUTES } from './authorization-matrix/open311.js';
 import { ORGANIZATIONS_ROUTES } from './authorization-matrix/organizations.js';
@@ -53,6 +54,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   TIMEBANK_ROUTES,
   VOLUNTEERING_ROUTES,
   JOBS_ROUTES,
+  LOANS_ROUTES,
 ];
 
 /**

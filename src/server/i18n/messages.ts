@@ -1,9 +1,9 @@
 import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
-import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
+import { programmeMessages, programmeValueLabels } from './programme-messages.js';
 import { timebankMessages } from './timebank-messages.js';
 import { uploadMessages } from './upload-messages.js';
 import { visitMessages } from './visit-messages.js';
@@ -341,7 +341,7 @@ export const messages = {
   ...visitMessages,
   ...timebankMessages,
   ...volunteeringMessages,
-  ...jobsMessages,
+  ...programmeMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
@@ -350,7 +350,7 @@ export type Language = 'zh' | 'en';
 /** Enumerated values that appear in messages (region and organization kinds), in both languages. */
 const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   ...workOrderValueLabels,
-  ...jobsValueLabels,
+  ...programmeValueLabels,
   district: { zh: '区县', en: 'district' },
   street: { zh: '街道', en: 'street' },
   town: { zh: '镇', en: 'town' },

@@ -38,6 +38,7 @@ export const WALKED_ROUTES = {
     '/api/timebank/items',
     '/api/timebank/posts',
   ],
+  'pagination-loans.test.ts': ['/api/loan-applications'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

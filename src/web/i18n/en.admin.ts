@@ -79,6 +79,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.member': 'Party member',
   'role.auditor': 'Auditor',
   'role.enterprise_contact': 'Enterprise contact',
+  'role.guarantee_officer': 'Loan guarantee centre officer',
+  'role.bank_officer': 'Lending bank loan officer',
 
   'audit.title': 'Audit log',
   'audit.time': 'Time',

@@ -76,6 +76,8 @@ export const zhAdmin = {
   'role.member': '党员',
   'role.auditor': '审计员',
   'role.enterprise_contact': '企业联系人',
+  'role.guarantee_officer': '担保中心经办人',
+  'role.bank_officer': '经办银行信贷员',
 
   'audit.title': '审计日志',
   'audit.time': '时间',

@@ -18,6 +18,7 @@ import * as volunteering from './0016-volunteering.js';
 import * as idempotencyKeys from './0017-idempotency-keys.js';
 import * as timebankOwnPages from './0018-timebank-own-pages.js';
 import * as jobs from './0021-jobs.js';
+import * as loans from './0022-loans.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -51,6 +52,7 @@ const migrations: Record<string, DialectMigration> = {
   '0017-idempotency-keys': idempotencyKeys,
   '0018-timebank-own-pages': timebankOwnPages,
   '0021-jobs': jobs,
+  '0022-loans': loans,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

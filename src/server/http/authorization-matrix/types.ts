@@ -54,7 +54,8 @@ export type TargetKind =
   | 'job'
   | 'job_seeker'
   | 'job_recommendation'
-  | 'own_job_recommendation';
+  | 'own_job_recommendation'
+  | 'loan_application';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
+import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -70,6 +71,13 @@ export const COUNTERS = {
   'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
   // 就业服务 (placements bumped where a hire is recorded).
   'job.placements': { period: 'month', upkeep: 'events' },
+  // 创业担保贷款 (counted from the loans' tables by the refresh job).
+  'loan.guided': { period: 'now', upkeep: 'snapshot' },
+  'loan.applied': { period: 'now', upkeep: 'snapshot' },
+  'loan.approved': { period: 'now', upkeep: 'snapshot' },
+  'loan.disbursed': { period: 'now', upkeep: 'snapshot' },
+  'loan.disbursed_fen': { period: 'now', upkeep: 'snapshot' },
+  'loan.in_arrears': { period: 'now', upkeep: 'snapshot' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -128,6 +136,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...volunteeringCounterSources,
   ...timebankCounterSources,
   ...jobsCounterSources,
+  ...loanCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -145,7 +154,8 @@ export interface IndicatorDef {
     | 'visits'
     | 'volunteering'
     | 'timebank'
-    | 'jobs';
+    | 'jobs'
+    | 'loans';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -285,6 +295,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...VOLUNTEERING_INDICATORS,
   ...TIMEBANK_INDICATORS,
   ...JOBS_INDICATORS,
+  ...LOAN_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -13,6 +13,9 @@ export const TEMPLATES = {
   order_overdue: '工单 {number}（{category}）已超过办理时限 {due}，已报上级督办。',
   order_urged: '工单 {number}（{category}）被催办：{note}',
   order_reopened: '工单 {number}（{category}）回访不满意，请重新办理。',
+  loan_step_overdue: '创业担保贷款申请 {number} 的“{step}”环节已超过办理时限 {due}，已报您督办。',
+  loan_arrears_visit:
+    '创业担保贷款 {number} 已逾期 {days} 天（{bucket}），已生成走访工单 {order}，请上门了解借款人情况。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

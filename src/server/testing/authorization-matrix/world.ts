@@ -5,7 +5,6 @@ import { importJobSchema } from '../../../shared/api/register.js';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
 import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
-import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import {
   createMember,
   createOrganization,
@@ -16,9 +15,9 @@ import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
 import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
-import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { multipartFile } from '../multipart.js';
 import { DISTRICT, QINGNIAN, SHANGHAI_XINCUN, type TestEnv, type TestResponse } from '../test-env.js';
+import { programmeFixtures } from './programme-fixtures.js';
 
 /** The fixtures need only the id of what they create, whatever the record's full shape. */
 const created = z.object({ id: z.string() });
@@ -223,28 +222,7 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
       owners.own_commitment = withLogin.cookie;
     }
   }
-  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
-    const side = community === QINGNIAN ? 'inside' : 'outside';
-    const volunteering = await volunteeringMatrixFixtures(env, admin, community);
-    samples[community] = { ...samples[community]!, ...volunteering.samples };
-    for (const [kind, params] of Object.entries(volunteering.params) as [TargetKind, Params][])
-      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
-    if (side === 'inside') {
-      owners.own_volunteer_signup = volunteering.owner;
-      owners.own_volunteer_certificate = volunteering.owner;
-      owners.resident_volunteer_signup = volunteering.residentOwner;
-      owners.resident_volunteer_certificate = volunteering.residentOwner;
-    }
-  }
-
-  // 就业服务: each community's enterprise is bound to a contact; 青年社区's is the role's session.
-  for (const [community, made] of await jobsMatrixWorld(env, admin, userIds.enterprise_contact)) {
-    const side = community === QINGNIAN ? 'inside' : 'outside';
-    samples[community] = { ...samples[community]!, ...made.samples };
-    for (const [kind, params] of Object.entries(made.params) as [TargetKind, Params][])
-      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
-  }
-  owners.own_job_recommendation = cookies.enterprise_contact;
+  await programmeFixtures(env, m, admin, (community) => people(community)[2]!.id);
 
   m.sampleInside = samples[QINGNIAN]!;
   m.sampleOutside = samples[SHANGHAI_XINCUN]!;

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { districtOf, isWithin, regionAt } from '../../../../shared/region-code.js';
 import { CHANNEL_LABELS, type Channel } from '../../../../shared/work-orders.js';
 import type { Principal } from '../../../auth/principal.js';
+import type { Scope } from '../../../auth/scope.js';
 import type { Executor } from '../../../db/database.js';
 import type { ServiceCategory, WorkOrder } from '../../../db/tables.js';
 import { isUniqueViolation } from '../../../db/unique-violation.js';
@@ -48,10 +49,12 @@ export interface IntakeInput {
 
 /**
  * Who takes the order in: a staff principal (in their `workorder.intake` scope), a signed-in
- * resident, or an Open311 client. Residents and Open311 clients are not principals.
+ * resident, an Open311 client, or a system job (a loan's arrears turning worse asks for a visit)
+ * with the named system scope of its district. Only staff are principals.
  */
 export type Intake =
   | { kind: 'staff'; principal: Principal }
+  | { kind: 'system'; scope: Scope; actor: AuditActor }
   | { kind: 'resident'; residentId: string; actor: AuditActor }
   | { kind: 'open311'; keyId: string; regionCode: string; actor: AuditActor };
 
@@ -91,7 +94,14 @@ export class WorkOrderIntake {
 
   /** The place: a household or person pins it exactly; a region code alone names a region. */
   private async place(db: Executor, intake: Intake, input: IntakeInput) {
-    const placeScope = intake.kind === 'staff' ? intake.principal.scopeFor('workorder.intake') : undefined; // residents and Open311 clients name a place, not a record of the register
+    // Residents and Open311 clients name a place, not a record of the register; a system job names
+    // the household it is about, inside its district's scope.
+    const placeScope =
+      intake.kind === 'staff'
+        ? intake.principal.scopeFor('workorder.intake')
+        : intake.kind === 'system'
+          ? intake.scope
+          : undefined;
     let householdId: string | null = null;
     let personId: string | null = null;
     let regionCode = input.regionCode;

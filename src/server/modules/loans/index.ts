@@ -1,0 +1,19 @@
+/**
+ * The start-up loan guarantee module (创业担保贷款, issue 18): applications from the register, the
+ * one-stop workflow with step deadlines, repayment schedules, repayments, delinquency buckets.
+ * What other code (app.ts, the scheduler, the cockpit, the demo) may use of it.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../../services.js';
+import { loanWorkflowRoutes } from './loan-workflow.routes.js';
+import { loansRoutes } from './loans.routes.js';
+
+export { sweepLoanDeadlines } from './deadline-sweeper.js';
+export { assessDelinquency } from './delinquency-job.js';
+export { LOAN_INDICATORS, loanCounterSources } from './loan-counters.js';
+export type { LoanTables } from './loans.tables.js';
+
+export const loanRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, options) => {
+  await app.register(loansRoutes, options);
+  await app.register(loanWorkflowRoutes, options);
+};

@@ -1,0 +1,47 @@
+import type { TargetKind } from '../../http/authorization-matrix.js';
+import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
+import { loanMatrixFixture } from '../../modules/loans/testing.js';
+import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
+import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
+import type { MatrixWorld, Params } from './world.js';
+
+/**
+ * The authorization matrix's records of the programme modules (volunteering, the job service,
+ * start-up loans), one inside 青年社区 and one in 上海新村社区 each; kept apart from world.ts so
+ * that file stays a readable size. `loanApplicant` names a resident of a community who is no member.
+ */
+export async function programmeFixtures(
+  env: TestEnv,
+  m: MatrixWorld,
+  admin: string,
+  loanApplicant: (community: string) => string,
+): Promise<void> {
+  const { samples, fixtures, owners, userIds, cookies } = m;
+  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    const volunteering = await volunteeringMatrixFixtures(env, admin, community);
+    samples[community] = { ...samples[community]!, ...volunteering.samples };
+    for (const [kind, params] of Object.entries(volunteering.params) as [TargetKind, Params][])
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+    if (side === 'inside') {
+      owners.own_volunteer_signup = volunteering.owner;
+      owners.own_volunteer_certificate = volunteering.owner;
+      owners.resident_volunteer_signup = volunteering.residentOwner;
+      owners.resident_volunteer_certificate = volunteering.residentOwner;
+    }
+  }
+
+  // 就业服务: each community's enterprise is bound to a contact; 青年社区's is the role's session.
+  for (const [community, made] of await jobsMatrixWorld(env, admin, userIds.enterprise_contact)) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    samples[community] = { ...samples[community]!, ...made.samples };
+    for (const [kind, params] of Object.entries(made.params) as [TargetKind, Params][])
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+  }
+  owners.own_job_recommendation = cookies.enterprise_contact;
+  // 创业担保贷款: an application just submitted, of a resident who is no member.
+  fixtures.loan_application = {
+    inside: { id: await loanMatrixFixture(env, admin, loanApplicant(QINGNIAN)) },
+    outside: { id: await loanMatrixFixture(env, admin, loanApplicant(SHANGHAI_XINCUN)) },
+  };
+}
