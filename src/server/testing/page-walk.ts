@@ -39,6 +39,14 @@ export const WALKED_ROUTES = {
     '/api/timebank/posts',
   ],
   'pagination-loans.test.ts': ['/api/loan-applications'],
+  'pagination-jobs.test.ts': [
+    '/api/job-recommendations',
+    '/api/job-seekers',
+    '/api/job-seekers/candidates',
+    '/api/jobs',
+    '/api/my-enterprise/jobs',
+    '/api/my-enterprise/recommendations',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

@@ -183,6 +183,27 @@ export async function postJob(env: TestEnv, cookie: string, body: unknown): Prom
   return response.body(jobSchema).id;
 }
 
+/** Binds an enterprise-contact account to an enterprise, as `cookie` (job.manage) would. */
+export async function bindContact(env: TestEnv, cookie: string, enterpriseId: string, userId: string) {
+  const bound = await env.inject('POST', '/api/enterprise-contacts', {
+    cookie,
+    body: { enterpriseId, userId },
+  });
+  if (bound.status !== 200) throw new Error(`contact: ${JSON.stringify(bound.json)}`);
+}
+
+/** A new enterprise-contact account of `regionCode`, signed in and bound to the enterprise. */
+export async function boundContact(
+  env: TestEnv,
+  cookie: string,
+  enterpriseId: string,
+  regionCode: string,
+): Promise<{ cookie: string; id: string }> {
+  const contact = await env.loginAs({ role: 'enterprise_contact', regionCode });
+  await bindContact(env, cookie, enterpriseId, contact.id);
+  return contact;
+}
+
 /**
  * The authorization matrix's job-service records in one community: an enterprise bound to a
  * contact account, its job, a registered seeker of the community recommended for it, and an
@@ -202,11 +223,7 @@ export async function jobsMatrixFixtures(
   >;
 }> {
   const enterprise = await createEnterprise(env, community, '矩阵企业');
-  const bound = await env.inject('POST', '/api/enterprise-contacts', {
-    cookie: admin,
-    body: { enterpriseId: enterprise, userId: contactUserId },
-  });
-  if (bound.status !== 200) throw new Error(`contact: ${JSON.stringify(bound.json)}`);
+  await bindContact(env, admin, enterprise, contactUserId);
   const job = await postJob(env, admin, jobBodyFor(env, enterprise, community, { skills: ['矩阵'] }));
   const { personIds } = await createHousehold(env, community, community, [
     { name: '矩阵求职者', gender: 'male', age: 40, tags: ['下岗失业'] },

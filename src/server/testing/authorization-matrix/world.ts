@@ -1,9 +1,7 @@
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { importJobSchema } from '../../../shared/api/register.js';
 import { ROLE_NAMES, type RoleName } from '../../auth/permissions.js';
-import { residentRows, writeResidentXlsx } from '../../fixtures/resident-rows.js';
 import type { SampleIds, TargetKind } from '../../http/authorization-matrix.js';
 import {
   createMember,
@@ -13,6 +11,7 @@ import {
 } from '../../modules/member-workflows/testing.js';
 import { issueKey } from '../../modules/open311/testing.js';
 import { newPhone, residentLogin } from '../../modules/portal/testing.js';
+import { finishedImportJob } from '../../modules/register/testing.js';
 import { timebankFixtures } from '../../modules/timebank/testing.js';
 import { visitFixture } from '../../modules/visits/testing.js';
 import { multipartFile } from '../multipart.js';
@@ -278,34 +277,8 @@ export async function buildMatrixWorld(env: TestEnv, m: MatrixWorld): Promise<vo
     return { id: response.json().id };
   });
 
-  // An import job in each community, uploaded by a grid worker of a new grid there.
-  await both('import_job', async (community) => {
-    const grid = await env.createRegion(community, 'grid', '导入网格');
-    await env.createRegion(grid, 'building', '1号楼');
-    const worker = await env.loginAs({ role: 'grid_worker', regionCode: grid });
-    const file = env.file(`import-${community}.xlsx`);
-    await writeResidentXlsx(
-      file,
-      residentRows({ count: 4, gridCode: grid, buildings: ['1号楼', '9号楼'], seed: 77 }),
-    );
-    // 9号楼 does not exist: the job keeps an error report for /report to serve.
-    const form = multipartFile(file);
-    const response = await env.app.inject({
-      method: 'POST',
-      url: '/api/imports?skipInvalid=true',
-      headers: { ...form.headers, cookie: worker.cookie },
-      payload: form.payload,
-    });
-    if (response.statusCode >= 300) throw new Error(`import: ${response.body}`);
-    const id = created.parse(response.json()).id;
-    for (let i = 0; i < 200; i++) {
-      const job = await env.inject('GET', `/api/imports/${id}`, { cookie: worker.cookie });
-      const { status } = job.body(importJobSchema);
-      if (status !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { id };
-  });
+  // An import job in each community, with an error report (see finishedImportJob).
+  await both('import_job', (community) => finishedImportJob(env, community));
 
   await both('hotline', async (community) => {
     const response = await env.inject('POST', '/api/hotlines', {

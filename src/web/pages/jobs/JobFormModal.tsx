@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { EDUCATION_LEVELS } from '../../../shared/api/jobs';
 import { createJob, createMyJob, type JobInput, jobKeys, myEnterprisesQuery } from '../../api/jobs';
 import { enterprisesQuery } from '../../api/organizations';
@@ -38,7 +38,9 @@ const FIELDS = [
 
 /**
  * 发布岗位: staff post for an enterprise of their area; an enterprise contact (`asContact`) for
- * their own enterprise, at any place of its district. Pay is typed in yuan and sent in fen.
+ * their own enterprise. Pay is typed in yuan and sent in fen. The place is picked from the region
+ * tree, which shows each user their own jurisdiction: for a contact, the area their role was
+ * given in (region.read), all of it inside their enterprise's district as the server requires.
  */
 export function JobFormModal({ asContact, onClose }: { asContact: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -74,7 +76,13 @@ export function JobFormModal({ asContact, onClose }: { asContact: boolean; onClo
       pending={mutation.isPending}
       onFinish={submit}
       onClose={onClose}
-      initialValues={{ openings: 1, education: 'none' }}
+      initialValues={{
+        openings: 1,
+        education: 'none',
+        // One enterprise (a contact's usual case) need not be chosen; a job runs a month unless told.
+        ...(options.length === 1 ? { enterpriseId: options[0]!.value } : {}),
+        validUntil: dayjs().add(30, 'day'),
+      }}
       okButtonProps={{ 'data-testid': 'job-submit' }}
     >
       <Form.Item name="enterpriseId" label={t('jobs.enterprise')} rules={[{ required: true }]}>
@@ -99,11 +107,7 @@ export function JobFormModal({ asContact, onClose }: { asContact: boolean; onClo
         <InputNumber min={0} max={1_000_000} precision={0} data-testid="job-salary-max" />
       </Form.Item>
       <Form.Item name="regionCode" label={t('jobs.place')} rules={[{ required: true }]}>
-        {asContact ? (
-          <Input placeholder="230108001002" data-testid="job-region" />
-        ) : (
-          <RegionTreeSelect testId="job-region" />
-        )}
+        <RegionTreeSelect testId="job-region" />
       </Form.Item>
       <Form.Item name="validUntil" label={t('jobs.validUntil')} rules={[{ required: true }]}>
         <DatePicker data-testid="job-valid-until" />

@@ -62,7 +62,9 @@ export function JobPage() {
         {j && (
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
             <Descriptions.Item label={t('jobs.enterprise')}>{j.enterpriseName}</Descriptions.Item>
-            <Descriptions.Item label={t('jobs.openings')}>{`${j.filled}/${j.openings}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('jobs.filledOfOpenings')}
+            >{`${j.filled}/${j.openings}`}</Descriptions.Item>
             <Descriptions.Item
               label={t('jobs.salary')}
             >{`${yuan(j.salaryMinFen)}–${yuan(j.salaryMaxFen)}`}</Descriptions.Item>
@@ -92,6 +94,7 @@ export function JobPage() {
           size="small"
           loading={matches.isLoading}
           dataSource={matches.data?.items ?? []}
+          locale={{ emptyText: t('jobs.noMatches') }}
           pagination={false}
           onRow={() => ({ 'data-testid': 'match-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
@@ -135,6 +138,7 @@ export function JobPage() {
           size="small"
           loading={recommendations.isLoading}
           dataSource={recommendations.data?.items ?? []}
+          locale={{ emptyText: t('jobs.noRecommendations') }}
           pagination={false}
           columns={[
             { title: t('jobs.seeker'), dataIndex: 'seekerName', width: 100 },

@@ -43,6 +43,7 @@ export function JobsPage() {
         size="small"
         loading={jobs.isLoading}
         dataSource={jobs.data?.items ?? []}
+        {...(all ? {} : { locale: { emptyText: t('jobs.noJobs') } })}
         pagination={{ pageSize: 20 }}
         onRow={() => ({ 'data-testid': 'job-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -57,7 +58,7 @@ export function JobsPage() {
           },
           { title: t('jobs.enterprise'), dataIndex: 'enterpriseName' },
           {
-            title: t('jobs.openings'),
+            title: t('jobs.filledOfOpenings'),
             dataIndex: 'openings',
             width: 90,
             render: (openings: number, j) => `${j.filled}/${openings}`,
@@ -94,6 +95,7 @@ export function JobsPage() {
       size="small"
       loading={seekers.isLoading}
       dataSource={seekers.data?.items ?? []}
+      locale={{ emptyText: t('jobs.noSeekers') }}
       pagination={{ pageSize: 20 }}
       columns={[
         { title: t('jobs.name'), dataIndex: 'name', width: 100 },
@@ -141,6 +143,7 @@ export function JobsPage() {
         size="small"
         loading={candidates.isLoading}
         dataSource={candidates.data?.items ?? []}
+        locale={{ emptyText: t('jobs.noCandidates') }}
         pagination={{ pageSize: 20 }}
         onRow={() => ({ 'data-testid': 'candidate-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Tag } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   type Job,
@@ -29,8 +29,14 @@ export function MyEnterprisePage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {enterprises.error && <QueryError error={enterprises.error} onRetry={() => enterprises.refetch()} />}
       {enterprises.data && !linked && <Alert type="info" title={t('jobs.notLinked')} />}
+      {linked && (
+        // The enterprise's name on a line of its own: beside the card's button a phone cut it off.
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="my-enterprise-name">
+          {enterprises.data!.items.map((e) => e.enterpriseName).join('、')}
+        </Typography.Title>
+      )}
       <Card
-        title={`${t('jobs.myJobs')}${linked ? ` · ${enterprises.data!.items.map((e) => e.enterpriseName).join('、')}` : ''}`}
+        title={t('jobs.myJobs')}
         extra={
           linked && (
             <Button type="primary" onClick={() => setPosting(true)} data-testid="new-job">
@@ -44,11 +50,13 @@ export function MyEnterprisePage() {
           size="small"
           loading={jobs.isLoading}
           dataSource={jobs.data?.items ?? []}
+          locale={{ emptyText: t('jobs.noMyJobs') }}
           pagination={{ pageSize: 20 }}
+          onRow={() => ({ 'data-testid': 'my-job' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('jobs.title'), dataIndex: 'title' },
             {
-              title: t('jobs.openings'),
+              title: t('jobs.filledOfOpenings'),
               dataIndex: 'openings',
               width: 90,
               render: (openings: number, j) => `${j.filled}/${openings}`,
@@ -77,12 +85,19 @@ export function MyEnterprisePage() {
           size="small"
           loading={recommendations.isLoading}
           dataSource={recommendations.data?.items ?? []}
+          locale={{ emptyText: t('jobs.noMyRecommendations') }}
           pagination={{ pageSize: 20 }}
           onRow={() => ({ 'data-testid': 'my-recommendation' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('jobs.seeker'), dataIndex: 'seekerName', width: 100 },
             { title: t('jobs.title'), dataIndex: 'jobTitle' },
-            { title: t('jobs.phone'), dataIndex: 'seekerPhone', width: 130 },
+            {
+              title: t('jobs.phone'),
+              dataIndex: 'seekerPhone',
+              width: 130,
+              // A person without a phone in the register: a dash, not an empty cell that looks broken.
+              render: (phone: string) => phone || '—',
+            },
             {
               title: t('jobs.status'),
               dataIndex: 'status',

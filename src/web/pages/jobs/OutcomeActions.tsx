@@ -101,10 +101,11 @@ function OutcomeDetails({
       pending={mutation.isPending}
       onFinish={(v) => run(mutation, v, () => t('jobs.outcomeSaved'))}
       onClose={onClose}
+      okButtonProps={{ 'data-testid': 'outcome-submit' }}
     >
       {outcome === 'interview' ? (
         <Form.Item name="interviewAt" label={t('jobs.interviewAt')} rules={[{ required: true }]}>
-          <DatePicker showTime />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="interview-at" />
         </Form.Item>
       ) : (
         <Form.Item name="cause" label={t('jobs.cause')}>
