@@ -51,5 +51,6 @@ export const ROLE_NAMES = [
   'member',
   'auditor',
   'enterprise_contact',
+  'timebank_clerk',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -89,6 +89,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;
   // which enterprise is the link in enterprise_contacts, checked on every route (job.post).
   enterprise_contact: ['region.read', 'job.post'],
+  // The love supermarket's clerk (爱心超市店员) checks residents' codes off and nothing else: no
+  // register, no orders, no accounts, not even the region tree (the clerk page needs none of them).
+  // timebank.redeem also stocks the shop's items, the other half of running it.
+  timebank_clerk: ['timebank.redeem'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

@@ -79,6 +79,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.member': 'Party member',
   'role.auditor': 'Auditor',
   'role.enterprise_contact': 'Enterprise contact',
+  'role.timebank_clerk': 'Love supermarket clerk',
 
   'audit.title': 'Audit log',
   'audit.time': 'Time',

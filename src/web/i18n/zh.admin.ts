@@ -76,6 +76,7 @@ export const zhAdmin = {
   'role.member': '党员',
   'role.auditor': '审计员',
   'role.enterprise_contact': '企业联系人',
+  'role.timebank_clerk': '爱心超市店员',
 
   'audit.title': '审计日志',
   'audit.time': '时间',

@@ -9,7 +9,8 @@ import { hasPermission } from '../../session/permissions';
  *   the cockpit stays one click away in the menu);
  * - a grid worker looks after their grid: its page (buildings, households, and the to-dos in 工单);
  *   on a phone, the phone home (/home: what waits for them, a resident search, their buildings);
- * - a party member: their own page (我的), when the account is linked to a member.
+ * - a party member: their own page (我的), when the account is linked to a member;
+ * - an enterprise contact: their enterprise's page; a love-supermarket clerk: the check-off page.
  * The first role in this order that the account holds decides; a role whose page the account
  * cannot open, and anyone else, get the first region.
  */
@@ -25,6 +26,8 @@ const LANDINGS: { role: RoleName; to: (me: Me, phone: boolean) => string | null 
   { role: 'member', to: (me) => (me.isMember ? '/me' : null) },
   // An enterprise contact posts jobs and records outcomes: their enterprise's page.
   { role: 'enterprise_contact', to: (me) => (hasPermission(me, 'job.post') ? '/my-enterprise' : null) },
+  // The love supermarket's clerk checks codes off at the counter: the clerk page is all they have.
+  { role: 'timebank_clerk', to: (me) => (hasPermission(me, 'timebank.redeem') ? '/timebank/clerk' : null) },
 ];
 
 /**
