@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Flex, Form, Input, Modal, Result, Space } from 'antd';
+import { Button, Descriptions, Flex, Form, Input, Modal, Space, Typography } from 'antd';
 import type { Certificate, Volunteer } from '../../../shared/api/volunteering';
 import { certificatePdfUrl, issueCertificate, volunteeringKeys } from '../../api/volunteering';
 import { FormModal, useModalForm } from '../../components/FormModal';
@@ -77,7 +77,7 @@ export function IssueCertificateModal({
         </Form.Item>
       </Flex>
       <Form.Item name="content" label={t('vol.certificate.content')} extra={t('vol.certificate.contentHint')}>
-        <Input.TextArea rows={3} maxLength={500} showCount data-testid="certificate-content" />
+        <Input.TextArea rows={3} maxLength={500} data-testid="certificate-content" />
       </Form.Item>
     </FormModal>
   );
@@ -104,10 +104,11 @@ export function CertificateIssuedModal({
         </Button>
       }
     >
-      <Result status="success" title={certificate.serial} style={{ padding: '8px 0' }} />
       <Descriptions size="small" column={1} data-testid="certificate-issued">
         <Descriptions.Item label={t('vol.certificate.serial')}>
-          <span data-testid="certificate-serial">{certificate.serial}</span>
+          <Typography.Text strong copyable data-testid="certificate-serial">
+            {certificate.serial}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('vol.certificate.hours')}>
           {t('vol.certificate.hoursValue', {
