@@ -11,8 +11,7 @@ import { coverageSchema, visitPageSchema } from '../src/shared/api/visits';
 import {
   activityDetailSchema,
   activitySchema,
-  certificateSchema,
-  signupListSchema,
+  volunteerRecordSchema,
   volunteerSchema,
 } from '../src/shared/api/volunteering';
 import { workOrderDetailSchema } from '../src/shared/api/work-orders';
@@ -26,10 +25,12 @@ import {
   ITEM,
   LEADER,
   setUpDistrict,
+  snowDayActivity,
   TEAM,
   WORKER,
 } from './support/district-programs';
 import { portalSignIn } from './support/portal';
+import { docsScreenshotsDir } from './support/screenshots';
 import { type RunningServer, startServer } from './support/server';
 import { signIn, visibleText } from './support/ui';
 
@@ -40,7 +41,7 @@ const PHONE_VIEW = {
   hasTouch: true,
 };
 const TITLE = '冬季楼道清雪志愿日';
-/** What the leader confirms: the two hours the shift lasted (check-in and out here are seconds apart). */
+/** What the leader corrects the hours to: the two hours of the shift (check-in and out are seconds apart). */
 const CONFIRMED_MINUTES = 120;
 
 /**
@@ -49,9 +50,10 @@ const CONFIRMED_MINUTES = 120;
  * need found becomes a work order and the cockpit's visit coverage rises. The same resident signs
  * in to the portal, joins the time bank, lands on the waiting list of a full shift and moves up
  * when the person ahead cancels; checks in with the QR code on the leader's phone and out with its
- * digits; the leader confirms the hours and the balance grows by exactly those minutes; the
- * resident orders from the love supermarket and the clerk checks the code off once; the
- * certificate's serial verifies on the public page. A fresh server with its own fixtures (not the
+ * digits; the leader corrects the hours on the phone and the balance grows by exactly those
+ * minutes; the resident orders from the love supermarket and the clerk (a timebank_clerk) checks
+ * the code off once; the leader issues the certificate in the browser and its serial verifies on
+ * the public page. A fresh server with its own fixtures (not the
  * demo): every figure the test reads before and after is caused by the test alone.
  */
 describeInBrowser(
@@ -193,24 +195,13 @@ describeInBrowser(
         read(leader, volunteerSchema, 'POST', '/api/volunteers', { teamId: district.teamId, personId });
       volunteer = await enrol(person.id);
       ahead = await enrol(neighbour.id);
-      const start = Date.now() + 20 * 60_000;
-      activity = await read(leader, activitySchema, 'POST', '/api/volunteer-activities', {
-        teamId: district.teamId,
-        area: '社区环境',
-        title: TITLE,
-        description: '清扫楼道和单元门前积雪，帮独居老人清出通道',
-        place: '1号楼楼下',
-        signupMode: 'open',
-        cancelCutoffHours: 0,
-        shifts: [
-          {
-            role: '清雪',
-            needed: 1,
-            startsAt: new Date(start).toISOString(),
-            endsAt: new Date(start + 2 * 3_600_000).toISOString(),
-          },
-        ],
-      });
+      activity = await read(
+        leader,
+        activitySchema,
+        'POST',
+        '/api/volunteer-activities',
+        snowDayActivity(district.teamId, TITLE),
+      );
       await leaderDesk.goto(`/volunteering/activities/${activity.id}`);
       expect(await visibleText(leaderDesk, 'activity-title')).toBe(TITLE);
       await leaderDesk.getByTestId('pick-volunteer').click();
@@ -278,24 +269,28 @@ describeInBrowser(
       expect(signup.checkedInAt).not.toBeNull();
       expect(signup.checkedOutAt).not.toBeNull();
 
-      // The leader's page shows both times. Checked in and out seconds apart, the computed minute is
-      // corrected to the two hours served (the page's button confirms only computed minutes).
-      await leaderDesk.reload();
-      const row = leaderDesk.getByRole('row').filter({ hasText: volunteer.name });
+      // Checked in and out seconds apart: on their 360-px phone the leader corrects the computed
+      // minute to the two hours served, with a reason; 0 minutes is refused on the field.
+      await leaderPhone.goto(`/volunteering/activities/${activity.id}`);
+      const row = leaderPhone.getByRole('row').filter({ hasText: volunteer.name });
       await row.getByText(/签退 \d\d:\d\d/).waitFor();
-      const confirmed = await read(
-        leader,
-        signupListSchema,
-        'POST',
-        `/api/volunteer-activities/${activity.id}/hours/confirm`,
-        {
-          items: [{ signupId: signup.id, minutes: CONFIRMED_MINUTES, remark: '实际服务两小时' }],
-        },
-      );
-      expect(confirmed.items[0]).toMatchObject({ confirmed: true, minutes: CONFIRMED_MINUTES });
-      await leaderDesk.reload();
+      await row.getByTestId('correct-hours').click();
+      const form = leaderPhone.getByRole('dialog');
+      expect(await visibleText(leaderPhone, 'hours-computed')).toMatch(/按签到、签退计算为 \d+ 分钟/);
+      await form.getByTestId('hours-minutes').fill('0');
+      await form.getByTestId('hours-reason').fill('签退时手机误操作，实际服务两小时');
+      await form.getByTestId('hours-save').click();
+      expect(await visibleText(leaderPhone, form.locator('.ant-form-item-explain-error'))).toBe('不能小于 1');
+      await form.getByTestId('hours-minutes').fill(String(CONFIRMED_MINUTES));
+      await form.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
+      await leaderPhone.screenshot({ path: path.join(docsScreenshotsDir, 'hours-correction.png') });
+      await form.getByTestId('hours-save').click();
       await row.getByText('时长已确认').waitFor();
-      expect(await visibleText(leaderDesk, row)).toContain(`${CONFIRMED_MINUTES} 分钟`);
+      expect(await visibleText(leaderPhone, row)).toContain(`${CONFIRMED_MINUTES} 分钟`);
+      expect((await signupsNow()).find((s) => s.id === signup.id)).toMatchObject({
+        confirmed: true,
+        minutes: CONFIRMED_MINUTES,
+      });
 
       // The resident's balance grew by exactly the confirmed minutes: on the page and in the API.
       await residentPhone.goto('/m/volunteering');
@@ -325,8 +320,11 @@ describeInBrowser(
       expect(await visibleText(residentPhone, 'portal-tb-market-balance')).toBe(`${left} 分钟`);
       expect(await ownBalance()).toBe(left);
 
+      // The clerk (timebank_clerk) lands on the check-off page; the menu offers nothing else.
       await signIn(clerkDesk, CLERK);
-      await clerkDesk.goto('/timebank/clerk');
+      await clerkDesk.waitForURL('**/timebank/clerk');
+      const menu = clerkDesk.getByTestId('side-menu').locator('.ant-menu-item');
+      expect(await menu.allInnerTexts()).toEqual(['爱心超市核销']);
       const checkOff = async () => {
         await clerkDesk.getByTestId('timebank-code').fill(redemptionCode);
         await clerkDesk.getByTestId('timebank-check-off').click();
@@ -343,21 +341,41 @@ describeInBrowser(
       expect(await ownBalance()).toBe(left);
     });
 
-    it('verifies the certificate’s serial on the public page without signing in; a made-up one does not', async () => {
-      const to = beijingDay(Date.parse(activity.startsAt));
-      const certificate = await read(
-        leader,
-        certificateSchema,
-        'POST',
-        `/api/volunteers/${volunteer.id}/certificates`,
-        {
-          from: beijingDay(Date.now()),
-          to,
-        },
+    it('issues the certificate in the browser; its serial verifies on the public page, a made-up one does not', async () => {
+      // The leader, on the phone, issues it from the team's volunteers list: period and content.
+      await leaderPhone.goto('/volunteering');
+      await leaderPhone.getByRole('tab', { name: '志愿者', exact: true }).click();
+      await leaderPhone
+        .getByRole('row')
+        .filter({ hasText: volunteer.name })
+        .getByTestId('issue-certificate')
+        .click();
+      const form = leaderPhone.getByRole('dialog');
+      await form.getByTestId('certificate-from').fill(beijingDay(Date.now()));
+      await form.getByTestId('certificate-to').fill(beijingDay(Date.parse(activity.startsAt)));
+      await form.getByTestId('certificate-content').fill('社区环境：冬季楼道清雪');
+      await leaderPhone.screenshot({ path: path.join(docsScreenshotsDir, 'certificate-issue.png') });
+      await form.getByTestId('certificate-submit').click();
+      const serial = await visibleText(leaderPhone, 'certificate-serial');
+      expect(serial).toMatch(/^ZY-230108-\d{8}-[A-Z0-9]{6}$/);
+      expect(await visibleText(leaderPhone, 'certificate-issued')).toMatch(/2 小时（1 次服务）/);
+      await leaderPhone.waitForTimeout(400); // antd's modal motion, for the screenshot
+      await leaderPhone.screenshot({ path: path.join(docsScreenshotsDir, 'certificate-issued.png') });
+      const record = await read(leader, volunteerRecordSchema, 'GET', `/api/volunteers/${volunteer.id}`);
+      expect(record.certificates.find((c) => c.serial === serial)).toMatchObject({
+        minutes: CONFIRMED_MINUTES,
+        services: 1,
+        teamName: TEAM,
+        content: '社区环境：冬季楼道清雪',
+      });
+      const pdf = await leaderPhone.request.get(
+        (await leaderPhone.getByTestId('certificate-pdf').getAttribute('href'))!,
       );
-      expect(certificate).toMatchObject({ minutes: CONFIRMED_MINUTES, services: 1, teamName: TEAM });
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      const verifyLink = (await leaderPhone.getByTestId('certificate-verify').getAttribute('href'))!;
+      expect(verifyLink).toBe(`/verify?serial=${serial}`);
       const visitor = await openPage(browser, server.baseUrl, pageErrors, { context: PHONE_VIEW });
-      await visitor.goto(`/verify?serial=${certificate.serial}`);
+      await visitor.goto(verifyLink);
       await visitor.getByTestId('verify-submit').click();
       const result = await visibleText(visitor, 'verify-result');
       expect(result).toContain('证明真实有效');

@@ -110,6 +110,24 @@ describeInBrowser(
       expect(await visibleText(leader, leader.getByTestId('shift-fill').first())).toContain('已确认 1/1');
     });
 
+    it('enters hours afterwards only for a begun shift; the server’s refusals land on the fields', async () => {
+      await leader.getByTestId('enter-hours').click();
+      const form = leader.getByRole('dialog');
+      await form.getByTestId('bulk-volunteer').click();
+      await leader.keyboard.type(other.name);
+      await leader.locator('.ant-select-item-option', { hasText: other.name }).first().click();
+      await form.getByTestId('bulk-minutes').fill('0');
+      await form.getByTestId('bulk-save').click();
+      const error = form.getByTestId('bulk-row').locator('.ant-form-item-explain-error');
+      expect(await visibleText(leader, error)).toBe('不能小于 1');
+      await form.getByTestId('bulk-minutes').fill('90');
+      await error.waitFor({ state: 'detached' });
+      await form.getByTestId('bulk-save').click();
+      await form.getByText('班次开始后才能补录时长').waitFor();
+      await form.getByRole('button', { name: /取\s*消/ }).click();
+      await form.waitFor({ state: 'detached' });
+    });
+
     it('checks the member in with the code on the leader’s phone, and confirms the hours', async () => {
       await phone.goto('/login');
       await logIn(phone, 'admin', server.adminPassword);

@@ -19,7 +19,7 @@ export const LEADER = {
   displayName: '志愿服务队队长',
   password: 'Team-Lead-2026-Qx',
 };
-/** The love supermarket's clerk: a staff account holding timebank.redeem in the community. */
+/** The love supermarket's clerk: a timebank_clerk account of the community (codes, nothing else). */
 export const CLERK = { username: 'chain_clerk', displayName: '爱心超市店员', password: 'Shop-Desk-2026-Qx' };
 export const TEAM = '青年社区志愿服务队';
 /** Dearer than the starter grant alone: the resident can afford it only with the hours they earn. */
@@ -61,7 +61,7 @@ export async function setUpDistrict(admin: ApiClient, folder: string): Promise<D
 
   await createUser(admin, WORKER, 'grid_worker', grid);
   await createUser(admin, LEADER, 'secretary', QINGNIAN);
-  await createUser(admin, CLERK, 'secretary', QINGNIAN);
+  await createUser(admin, CLERK, 'timebank_clerk', QINGNIAN);
   const today = beijingDay(Date.now());
   const campaign = await apiRead(admin, campaignSchema, 'POST', '/api/visit-campaigns', {
     name: `${GRID_NAME}大走访`,
@@ -84,3 +84,25 @@ export async function setUpDistrict(admin: ApiClient, folder: string): Promise<D
     resident: { name: chosen[NAME]!, idNumber: chosen[ID_NUMBER]!, phone: chosen[PHONE]! },
   };
 }
+
+/** The activity of the chain: one place, one two-hour shift beginning in twenty minutes. */
+export const snowDayActivity = (teamId: string, title: string) => {
+  const start = Date.now() + 20 * 60_000;
+  return {
+    teamId,
+    area: '社区环境',
+    title,
+    description: '清扫楼道和单元门前积雪，帮独居老人清出通道',
+    place: '1号楼楼下',
+    signupMode: 'open',
+    cancelCutoffHours: 0,
+    shifts: [
+      {
+        role: '清雪',
+        needed: 1,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 2 * 3_600_000).toISOString(),
+      },
+    ],
+  };
+};

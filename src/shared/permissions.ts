@@ -59,5 +59,6 @@ export const ROLE_NAMES = [
   'enterprise_contact',
   'guarantee_officer',
   'bank_officer',
+  'timebank_clerk',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -101,6 +101,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // steps of the one-stop workflow; assigned at the district, they see its applications, masked.
   guarantee_officer: ['region.read', 'loan.read', 'loan.guarantee'],
   bank_officer: ['region.read', 'loan.read', 'loan.bank'],
+  // The love supermarket's clerk (爱心超市店员) checks residents' codes off and nothing else: no
+  // register, no orders, no accounts, not even the region tree (the clerk page needs none of them).
+  // timebank.redeem also stocks the shop's items, the other half of running it.
+  timebank_clerk: ['timebank.redeem'],
 };
 
 export const isRoleName = (value: string): value is RoleName =>

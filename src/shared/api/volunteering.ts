@@ -110,7 +110,12 @@ export const bulkHoursBody = z.object({
     .max(500),
 });
 
-export const certificateBody = z.object({ from: date, to: date });
+export const certificateBody = z.object({
+  from: date,
+  to: date,
+  /** What the service was, in the issuer's words; empty: the areas and titles of the services. */
+  content: z.string().trim().max(500).optional(),
+});
 
 export const volunteerListQuery = z.object({
   team: query(id),
@@ -205,6 +210,8 @@ export const certificateSchema = z
     teamName: z.string(),
     minutes: z.number(),
     services: z.number(),
+    /** 服务内容 as printed on the certificate. */
+    content: z.string(),
     periodFrom: z.string(),
     periodTo: z.string(),
     issuedOn: z.string(),

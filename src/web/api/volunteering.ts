@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import type { CreateActivityBody } from '../../shared/api/volunteering';
+import type { z } from 'zod';
+import type {
+  bulkHoursBody,
+  CreateActivityBody,
+  certificateBody,
+  confirmHoursBody,
+} from '../../shared/api/volunteering';
 import {
   activityDetailSchema,
   activityPageSchema,
@@ -8,6 +13,7 @@ import {
   certificateSchema,
   checkInCodeSchema,
   myVolunteeringSchema,
+  signupListSchema,
   signupSchema,
   teamPageSchema,
   verificationSchema,
@@ -16,6 +22,10 @@ import {
   volunteerSchema,
 } from '../../shared/api/volunteering';
 import { api } from './client';
+
+type ConfirmHoursBody = z.input<typeof confirmHoursBody>;
+type BulkHoursBody = z.input<typeof bulkHoursBody>;
+type CertificateBody = z.input<typeof certificateBody>;
 
 /** Every volunteering query key starts with 'volunteering': a change refreshes them together. */
 export const volunteeringKeys = {
@@ -85,18 +95,24 @@ export const decide = (signupId: string, decision: 'confirm' | 'reject') =>
 export const cancelSignup = (signupId: string) =>
   api('POST', `/api/volunteer-signups/${signupId}/cancel`, signupSchema);
 
-export const confirmHours = (activityId: string, items: { signupId: string; minutes?: number }[]) =>
-  api(
-    'POST',
-    `/api/volunteer-activities/${activityId}/hours/confirm`,
-    z.object({ items: z.array(signupSchema) }),
-    {
-      body: { items },
-    },
-  );
+/** Confirms sign-ups' hours: the computed minutes, or `minutes` with the reason in `remark`. */
+export const confirmHours = (activityId: string, items: ConfirmHoursBody['items']) =>
+  api('POST', `/api/volunteer-activities/${activityId}/hours/confirm`, signupListSchema, {
+    body: { items },
+  });
 
-export const issueCertificate = (volunteerId: string, body: { from: string; to: string }) =>
+/** 补录: hours of volunteers who served but were not checked in (a paper sign-in sheet). */
+export const enterHours = (activityId: string, entries: BulkHoursBody['entries']) =>
+  api('POST', `/api/volunteer-activities/${activityId}/hours/bulk`, signupListSchema, {
+    body: { entries },
+  });
+
+export const issueCertificate = (volunteerId: string, body: CertificateBody) =>
   api('POST', `/api/volunteers/${volunteerId}/certificates`, certificateSchema, { body });
+
+/** The staff download of a certificate's PDF (a plain link: the session cookie goes along). */
+export const certificatePdfUrl = (certificateId: string) =>
+  `/api/volunteer-certificates/${certificateId}/pdf`;
 
 export const signUpSelf = (body: { activityId: string; shiftId: string }) =>
   api('POST', '/api/me/volunteering/signups', signupSchema, { body });

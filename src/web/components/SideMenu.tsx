@@ -55,7 +55,7 @@ function selectedKey(pathname: string): string {
 }
 
 /**
- * The cockpit for holders of cockpit.read; regions for everyone; Residents, Organizations and
+ * The cockpit for holders of cockpit.read; regions for holders of region.read; Residents, Organizations and
  * Coverage, Party members, Users and Audit log only for holders of person.read / org.read /
  * org.write / user.read / audit.read; the article's figures for those who read a whole district.
  */
@@ -98,11 +98,14 @@ export function SideMenu() {
       label: <span data-testid="menu-cockpit">{t('nav.cockpit')}</span>,
     });
   }
-  items.push({
-    key: '/regions',
-    icon: <ApartmentOutlined />,
-    label: <span data-testid="menu-regions">{t('nav.regions')}</span>,
-  });
+  // Every role but the love supermarket's clerk reads its region tree.
+  if (hasPermission(me, 'region.read')) {
+    items.push({
+      key: '/regions',
+      icon: <ApartmentOutlined />,
+      label: <span data-testid="menu-regions">{t('nav.regions')}</span>,
+    });
+  }
   if (hasPermission(me, 'person.read')) {
     items.push({
       key: '/persons',

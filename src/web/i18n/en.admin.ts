@@ -81,6 +81,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'role.enterprise_contact': 'Enterprise contact',
   'role.guarantee_officer': 'Loan guarantee centre officer',
   'role.bank_officer': 'Lending bank loan officer',
+  'role.timebank_clerk': 'Love supermarket clerk',
 
   'audit.title': 'Audit log',
   'audit.time': 'Time',

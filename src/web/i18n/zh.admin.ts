@@ -78,6 +78,7 @@ export const zhAdmin = {
   'role.enterprise_contact': '企业联系人',
   'role.guarantee_officer': '担保中心经办人',
   'role.bank_officer': '经办银行信贷员',
+  'role.timebank_clerk': '爱心超市店员',
 
   'audit.title': '审计日志',
   'audit.time': '时间',

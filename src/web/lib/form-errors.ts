@@ -17,11 +17,24 @@ export function applyFieldErrors<T>(
 ): string | null {
   if (!(error instanceof ApiError)) return errorMessage(error, t);
   const known = new Set<string>(fieldNames);
-  const onFields = error.fields.filter((f) => known.has(f.path));
-  if (onFields.length > 0) {
-    form.setFields(onFields.map((f) => ({ name: f.path as never, errors: [f.message] })));
-  }
+  const onFields = error.fields.flatMap((f) => {
+    const name = formNameOf(f.path, known);
+    return name === null ? [] : [{ name, errors: [f.message] }];
+  });
+  if (onFields.length > 0) form.setFields(onFields as never);
   return onFields.length > 0 && onFields.length === error.fields.length ? null : error.message;
+}
+
+/**
+ * The form's name of a server field path: the path itself when the form has that field; for a
+ * list field of the form (antd Form.List), `entries.1.minutes` → ['entries', 1, 'minutes'], the
+ * name of that row's field; null when the form has no such field.
+ */
+export function formNameOf(path: string, known: ReadonlySet<string>): string | (string | number)[] | null {
+  if (known.has(path)) return path;
+  const parts = path.split('.');
+  if (parts.length < 2 || !known.has(parts[0]!)) return null;
+  return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** Server errors for one form: field problems go on the fields, the rest into `formError`. */

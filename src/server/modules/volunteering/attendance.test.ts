@@ -234,6 +234,21 @@ describeEachDialect(
       expect(issued.status).toBe(201);
       const certificate = issued.body(certificateSchema);
       expect(certificate.serial).toMatch(/^ZY-230108-\d{8}-[A-Z0-9]{6}$/);
+      // Without the issuer's words, the content is what the services were.
+      expect(certificate.content).toContain('：');
+      const tooLong = await env.inject('POST', `/api/volunteers/${a.id}/certificates`, {
+        cookie: world.secretary,
+        body: { from: yesterday, to: today, content: '清'.repeat(501) },
+      });
+      expect(tooLong.error.fields?.map((f) => f.path)).toEqual(['content']);
+      const worded = await env.inject('POST', `/api/volunteers/${a.id}/certificates`, {
+        cookie: world.secretary,
+        body: { from: yesterday, to: today, content: '  楼道清雪，帮独居老人清出通道  ' },
+      });
+      expect(worded.body(certificateSchema)).toMatchObject({
+        content: '楼道清雪，帮独居老人清出通道',
+        minutes: certificate.minutes,
+      });
       const verified = await env.inject('GET', `/api/public/volunteer-certificates/${certificate.serial}`);
       expect(verified.status).toBe(200);
       // Strict: a key beyond the schema's would fail the parse, not be dropped by it.

@@ -33,7 +33,7 @@ export class CertificatesService {
   async issue(
     scope: Scope,
     volunteerId: string,
-    input: { from: string; to: string },
+    input: { from: string; to: string; content?: string | undefined },
     actor: AuditActor,
   ): Promise<CertificateView> {
     if (input.to < input.from) throw fieldError('to', 'volunteer.period_order');
@@ -49,7 +49,9 @@ export class CertificatesService {
       );
       if (services.length === 0) throw conflict('volunteer.no_service');
       const minutes = services.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
-      const content = [...new Set(services.map((s) => `${s.area}：${s.title}`))].slice(0, 12).join('；');
+      // The issuer's words when given; else what the services were (area and title, at most twelve).
+      const content =
+        input.content || [...new Set(services.map((s) => `${s.area}：${s.title}`))].slice(0, 12).join('；');
       const issuedOn = beijingDate(this.ctx.now());
       let suffix = '';
       for (let i = 0; i < 6; i += 1) suffix += SERIAL_ALPHABET[randomInt(SERIAL_ALPHABET.length)];

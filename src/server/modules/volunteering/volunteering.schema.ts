@@ -72,6 +72,7 @@ export const toCertificateDto = (c: CertificateView): Certificate => ({
   teamName: c.team_name,
   minutes: c.minutes,
   services: c.services,
+  content: c.content,
   periodFrom: c.period_from,
   periodTo: c.period_to,
   issuedOn: c.issued_on,

@@ -9,6 +9,7 @@ const PERMISSIONS: Record<RoleName, Permission[]> = {
   hotline_operator: ['workorder.intake', 'region.read'],
   member: ['region.read'],
   auditor: ['cockpit.read', 'audit.read', 'region.read'],
+  timebank_clerk: ['timebank.redeem'],
 } as Record<RoleName, Permission[]>;
 
 function user(roles: RoleName[], isMember = false): Me {
@@ -40,6 +41,9 @@ describe('landingOf: each role lands where its work is', () => {
     [['member'], false, null],
     // Several roles: the one that steers most decides.
     [['hotline_operator', 'secretary'], false, '/cockpit'],
+    [['timebank_clerk'], false, '/timebank/clerk'],
+    // A secretary who also keeps the shop steers first.
+    [['timebank_clerk', 'secretary'], false, '/cockpit'],
     [['grid_worker', 'member'], true, null],
     [[], true, '/me'],
   ] as [RoleName[], boolean, string | null][])('%j (member: %s) → %s', (roles, isMember, expected) => {

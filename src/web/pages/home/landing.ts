@@ -11,6 +11,7 @@ import { hasPermission } from '../../session/permissions';
  *   on a phone, the phone home (/home: what waits for them, a resident search, their buildings);
  * - a party member: their own page (我的), when the account is linked to a member;
  * - the guarantee centre's and the bank's loan officers: the start-up loans (创业担保贷款).
+ * - an enterprise contact: their enterprise's page; a love-supermarket clerk: the check-off page.
  * The first role in this order that the account holds decides; a role whose page the account
  * cannot open, and anyone else, get the first region.
  */
@@ -28,6 +29,8 @@ const LANDINGS: { role: RoleName; to: (me: Me, phone: boolean) => string | null 
   { role: 'enterprise_contact', to: (me) => (hasPermission(me, 'job.post') ? '/my-enterprise' : null) },
   { role: 'guarantee_officer', to: (me) => (hasPermission(me, 'loan.read') ? '/loans' : null) },
   { role: 'bank_officer', to: (me) => (hasPermission(me, 'loan.read') ? '/loans' : null) },
+  // The love supermarket's clerk checks codes off at the counter: the clerk page is all they have.
+  { role: 'timebank_clerk', to: (me) => (hasPermission(me, 'timebank.redeem') ? '/timebank/clerk' : null) },
 ];
 
 /**

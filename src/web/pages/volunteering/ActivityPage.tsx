@@ -18,8 +18,13 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { formatTime } from '../../lib/time';
+import { BulkHoursModal } from './BulkHoursModal';
+import { HoursCorrectionModal } from './HoursCorrectionModal';
 
-/** One activity: its shifts, sign-ups and waiting list, check-in, no-shows and hours. */
+/**
+ * One activity: its shifts, sign-ups and waiting list, check-in, no-shows and hours — confirmed as
+ * computed, corrected with a reason, or entered afterwards for volunteers who were not checked in.
+ */
 export function ActivityPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -30,6 +35,8 @@ export function ActivityPage() {
   const volunteers = useQuery({ ...volunteersQuery(team, ''), enabled: team !== '' });
   const [shiftId, setShiftId] = useState<string>();
   const [volunteerId, setVolunteerId] = useState<string>();
+  const [correcting, setCorrecting] = useState<Signup | null>(null);
+  const [entering, setEntering] = useState(false);
   const act = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: () => client.invalidateQueries({ queryKey: volunteeringKeys.all }),
@@ -42,6 +49,13 @@ export function ActivityPage() {
   const ready = signups.filter(
     (s) => s.status === 'confirmed' && !s.confirmed && !s.noShow && s.checkedOutAt,
   );
+  const shiftOf = (s: Signup) => activity.shifts.find((shift) => shift.id === s.shiftId);
+  /** Hours can be settled once the volunteer came, or the shift began (a forgotten check-in). */
+  const settleable = (s: Signup) =>
+    s.status === 'confirmed' &&
+    !s.confirmed &&
+    !s.noShow &&
+    (s.checkedInAt !== null || Date.parse(shiftOf(s)?.startsAt ?? '') <= Date.now());
 
   const statusOf = (s: Signup) =>
     s.status === 'waitlisted'
@@ -75,6 +89,23 @@ export function ActivityPage() {
         {s.status === 'confirmed' && !s.checkedInAt && !s.noShow && (
           <Button size="small" onClick={run(() => attendance(s.id, 'no_show'))}>
             {t('vol.action.noShow')}
+          </Button>
+        )}
+        {settleable(s) && s.checkedOutAt && (
+          <Button
+            size="small"
+            data-testid="confirm-signup-hours"
+            onClick={run(async () => {
+              await confirmHours(activity.id, [{ signupId: s.id }]);
+              message.success(t('vol.hoursConfirmed', { count: 1 }));
+            })}
+          >
+            {t('vol.action.confirmOne')}
+          </Button>
+        )}
+        {settleable(s) && (
+          <Button size="small" data-testid="correct-hours" onClick={() => setCorrecting(s)}>
+            {t('vol.action.correct')}
           </Button>
         )}
         {open && (
@@ -182,6 +213,9 @@ export function ActivityPage() {
           >
             {t('vol.action.confirmHours')}
           </Button>
+          <Button data-testid="enter-hours" onClick={() => setEntering(true)}>
+            {t('vol.action.enterHours')}
+          </Button>
         </Space>
         <Table<Signup>
           rowKey="id"
@@ -216,6 +250,21 @@ export function ActivityPage() {
           ]}
         />
       </Card>
+      {correcting && (
+        <HoursCorrectionModal
+          activityId={activity.id}
+          signup={correcting}
+          shift={shiftOf(correcting)}
+          onClose={() => setCorrecting(null)}
+        />
+      )}
+      {entering && (
+        <BulkHoursModal
+          activity={activity}
+          volunteers={volunteers.data?.items ?? []}
+          onClose={() => setEntering(false)}
+        />
+      )}
     </Space>
   );
 }

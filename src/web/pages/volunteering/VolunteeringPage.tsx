@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Activity, Team, Volunteer } from '../../../shared/api/volunteering';
+import type { Activity, Certificate, Team, Volunteer } from '../../../shared/api/volunteering';
 import { activitiesQuery, teamsQuery, volunteersQuery } from '../../api/volunteering';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
+import { CertificateIssuedModal, IssueCertificateModal } from './IssueCertificateModal';
 import { NewActivityModal } from './NewActivityModal';
 import { NewVolunteerModal } from './NewVolunteerModal';
 
@@ -19,6 +20,8 @@ export function VolunteeringPage() {
   const { t } = useI18n();
   const me = useMe();
   const [creating, setCreating] = useState<'activity' | 'volunteer' | null>(null);
+  const [certifying, setCertifying] = useState<Volunteer | null>(null);
+  const [issued, setIssued] = useState<Certificate | null>(null);
   const activities = useQuery(activitiesQuery);
   const teams = useQuery(teamsQuery);
   const volunteers = useQuery(volunteersQuery('', ''));
@@ -76,6 +79,7 @@ export function VolunteeringPage() {
       loading={volunteers.isLoading}
       dataSource={volunteers.data?.items ?? []}
       pagination={{ pageSize: 20 }}
+      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('vol.name'), dataIndex: 'name', width: 100 },
         { title: t('vol.team'), dataIndex: 'teamName' },
@@ -88,6 +92,19 @@ export function VolunteeringPage() {
         { title: t('vol.hours'), dataIndex: 'confirmedMinutes', width: 130, align: 'right', render: hours },
         { title: t('vol.services'), dataIndex: 'services', width: 90, align: 'right' },
         { title: t('vol.noShows'), dataIndex: 'noShows', width: 90, align: 'right' },
+        ...(canManage
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, v: Volunteer) => (
+                  <Button size="small" data-testid="issue-certificate" onClick={() => setCertifying(v)}>
+                    {t('vol.certificate.issue')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -128,6 +145,14 @@ export function VolunteeringPage() {
       {creating === 'volunteer' && (
         <NewVolunteerModal teams={teams.data?.items ?? []} onClose={() => setCreating(null)} />
       )}
+      {certifying && (
+        <IssueCertificateModal
+          volunteer={certifying}
+          onIssued={setIssued}
+          onClose={() => setCertifying(null)}
+        />
+      )}
+      {issued && <CertificateIssuedModal certificate={issued} onClose={() => setIssued(null)} />}
     </Card>
   );
 }

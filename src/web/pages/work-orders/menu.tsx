@@ -33,19 +33,26 @@ export const workOrderOpenKeys = (selectedKey: string): string[] =>
 export type MenuSection = 'orders' | 'deeds' | 'admin';
 
 /**
- * 工单 for everyone (an order may be given to anyone in their own name) and 接听台 for intake,
+ * 工单 for whoever may see an order (readers, handlers, and members: an order may be given to
+ * them in their own name) and 接听台 for intake,
  * after the residents; 好事实事 (with workorder.read) with the organizations; the catalogue's administration (服务目录,
  * 工作日历, 热线) as a group with the other administration.
  */
 export function workOrderMenuItems(me: Me, t: Translate, section: MenuSection): Item[] {
   const label = (key: Parameters<Translate>[0], testId: string) => <span data-testid={testId}>{t(key)}</span>;
   const items: Item[] = [];
+  // Orders are given in person only to handlers and to members with an account: an account that
+  // is neither and reads none (the supermarket's clerk, an enterprise's contact) has none to see.
+  const mayHaveOrders =
+    hasPermission(me, 'workorder.read') || hasPermission(me, 'workorder.handle') || me.isMember;
   if (section === 'orders') {
-    items.push({
-      key: '/work-orders',
-      icon: <ProfileOutlined />,
-      label: label('nav.workOrders', 'menu-work-orders'),
-    });
+    if (mayHaveOrders) {
+      items.push({
+        key: '/work-orders',
+        icon: <ProfileOutlined />,
+        label: label('nav.workOrders', 'menu-work-orders'),
+      });
+    }
     if (hasPermission(me, 'workorder.intake')) {
       items.push({ key: '/console', icon: <PhoneOutlined />, label: label('nav.console', 'menu-console') });
     }
