@@ -2,6 +2,8 @@ import type { MatrixRows } from './types.js';
 
 /** A well-formed id that names nothing (for bodies whose records the test does not build). */
 const NOTHING = '0190a0b0-0000-7000-8000-00000000abcd';
+/** One instant for every body of a run: two bodies built a millisecond apart must not differ. */
+const TOMORROW = new Date(Date.now() + 86_400_000).toISOString();
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 const jobBody = (enterpriseId: string, regionCode: string) => ({
@@ -46,7 +48,7 @@ export const JOBS_ROUTES: MatrixRows = {
   'POST /api/my-enterprise/recommendations/:id/outcome': {
     access: 'job.post',
     target: 'own_job_recommendation',
-    body: () => ({ outcome: 'interview', interviewAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    body: () => ({ outcome: 'interview', interviewAt: TOMORROW }),
   },
   'GET /api/job-seekers/candidates': { access: 'job.read', target: 'none', scopedBy: { query: 'region' } },
   'GET /api/job-seekers': { access: 'job.read', target: 'none', scopedBy: { query: 'region' } },
@@ -79,6 +81,6 @@ export const JOBS_ROUTES: MatrixRows = {
   'POST /api/job-recommendations/:id/outcome': {
     access: 'job.manage',
     target: 'job_recommendation',
-    body: () => ({ outcome: 'interview', interviewAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    body: () => ({ outcome: 'interview', interviewAt: TOMORROW }),
   },
 };
