@@ -45,6 +45,8 @@ describeInBrowser('the first start opens to a living demo district', () => {
       'hotline_operator',
       'member',
       'auditor',
+      'guarantee_officer',
+      'bank_officer',
     ])
       expect(accounts.get(username)?.length ?? 0, username).toBeGreaterThanOrEqual(12);
     expect(accounts.get('resident')).toMatch(/^phone:1\d{10}$/);

@@ -109,6 +109,8 @@ export const DEMO_STAFF_ROLES = [
   'hotline_operator',
   'member',
   'auditor',
+  'guarantee_officer',
+  'bank_officer',
 ] as const;
 
 /** username → password (or `phone:…` for the resident), from the server's initial-credentials.txt. */

@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
+import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -312,6 +313,7 @@ export function AppRoutes() {
         {workOrderRoutes()}
         {visitRoutes()}
         {jobRoutes()}
+        {loanRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

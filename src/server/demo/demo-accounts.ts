@@ -17,6 +17,9 @@ export interface DemoAccount {
   regionCode: string;
 }
 
+/** The community the demo's community secretary, grid worker and member work in. */
+export const demoAccountCommunity = (district: string) => `${district}001002`;
+
 /** One account per staff role, each scoped where such a person would work. */
 export async function createDemoAccounts(ctx: ServiceContext, community: string): Promise<DemoAccount[]> {
   const users = new UsersService(ctx);
@@ -46,6 +49,14 @@ export async function createDemoAccounts(ctx: ServiceContext, community: string)
     },
     { username: 'member', displayName: '党员', role: 'member', regionCode: community },
     { username: 'auditor', displayName: '审计员', role: 'auditor', regionCode: district },
+    // 创业担保贷款: the guarantee centre's and the lending bank's officers take their steps district-wide.
+    {
+      username: 'guarantee_officer',
+      displayName: '担保中心经办人',
+      role: 'guarantee_officer',
+      regionCode: district,
+    },
+    { username: 'bank_officer', displayName: '经办银行信贷员', role: 'bank_officer', regionCode: district },
   ];
   const accounts: DemoAccount[] = [];
   for (const account of wanted) {

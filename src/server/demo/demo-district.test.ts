@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { jobPageSchema, seekerMatchListSchema, seekerPageSchema } from '../../shared/api/jobs.js';
+import { LOAN_STATUSES, loanDetailSchema, loanPageSchema } from '../../shared/api/loans.js';
 import { coverageSchema, memberPageSchema } from '../../shared/api/organizations.js';
 import { requestPageSchema } from '../../shared/api/portal.js';
 import { personPageSchema } from '../../shared/api/register.js';
@@ -247,7 +248,9 @@ describeEachDialect('the small demo district', (env) => {
     expect(report.accounts.map((a) => a.role).sort()).toEqual(
       [
         'auditor',
+        'bank_officer',
         'district_admin',
+        'guarantee_officer',
         'grid_worker',
         'hotline_operator',
         'member',
@@ -282,6 +285,39 @@ describeEachDialect('the small demo district', (env) => {
     const requests = await env.inject('GET', '/api/portal/requests', { cookie: portal });
     expect(requests.status).toBe(200);
     expect(requests.body(requestPageSchema).items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has start-up loans at every step for the secretary, the guarantee centre and the bank to try', async () => {
+    const login = async (username: string) => {
+      const account = report.accounts.find((a) => a.username === username)!;
+      return env.login(account.username, account.password);
+    };
+    const listed = async (cookie: string) =>
+      (await env.inject('GET', '/api/loan-applications?limit=200', { cookie })).body(loanPageSchema).items;
+    const all = await listed(admin);
+    for (const status of LOAN_STATUSES)
+      expect(
+        all.some((l) => l.status === status),
+        status,
+      ).toBe(true);
+    // A late step, a loan in arrears (with its visit order), one paused for hardship.
+    expect(all.some((l) => l.overdue)).toBe(true);
+    const arrears = all.find((l) => l.bucket !== 'current')!;
+    expect(arrears.status).toBe('repaying');
+    const detail = (await env.inject('GET', `/api/loan-applications/${arrears.id}`, { cookie: admin })).body(
+      loanDetailSchema,
+    );
+    expect(detail.followUpOrderId).not.toBeNull();
+    expect(detail.instalments.some((i) => i.paidFen > 0)).toBe(true);
+    expect(all.some((l) => l.paused)).toBe(true);
+    // Each demo account has its own step waiting in the list it sees.
+    const bank = await listed(await login('bank_officer'));
+    expect(bank.some((l) => l.status === 'bank_approval')).toBe(true);
+    const centre = await listed(await login('guarantee_officer'));
+    expect(centre.some((l) => l.status === 'centre_review')).toBe(true);
+    const secretary = await listed(await login('community_secretary'));
+    expect(secretary.some((l) => l.status === 'submitted')).toBe(true);
+    expect(secretary.some((l) => l.status === 'community_review')).toBe(true);
   });
 
   it('prints the article report as JSON rows of indicator, article and platform', async () => {

@@ -11,7 +11,7 @@ import { rebuildRegionStats } from '../modules/stats/index.js';
 import { workOrdersRepository } from '../modules/work-orders/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
-import { createDemoAccounts, type DemoAccount } from './demo-accounts.js';
+import { createDemoAccounts, type DemoAccount, demoAccountCommunity } from './demo-accounts.js';
 import { DEMO_FINISHERS, type DemoFinisher } from './demo-finishers.js';
 import { DemoNames } from './demo-names.js';
 import { planOrganizations } from './demo-organizations.js';
@@ -108,7 +108,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
     accounts: [],
     seconds: 0,
   };
-  const accountCommunity = `${home}001002`;
+  const accountCommunity = demoAccountCommunity(home);
   let resident: { personId: string; residentId: string; phone: string } | undefined;
   // Generating is synchronous work: yielding after each report lets a progress bar redraw.
   const progress = async (index: number, share: number, step: string) => {
@@ -322,6 +322,8 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       regionCode: accountCommunity,
     });
   for (const finish of options.finishers ?? DEMO_FINISHERS) await finish(ctx, districts);
+  // A finisher may take work orders in too (the loan in arrears asks for a visit): count them all.
+  report.workOrders = await demoRepository.count(db, 'work_orders');
   options.onProgress?.({ step: '完成', fraction: 1 });
   report.seconds = Math.round((Date.now() - started) / 100) / 10;
   return report;

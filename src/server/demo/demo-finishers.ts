@@ -1,6 +1,8 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
+import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoJobs } from './demo-jobs.js';
+import { buildDemoLoans } from './demo-loans.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoVisits } from './demo-visits.js';
 
@@ -17,6 +19,9 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     for (const code of districtCodes) await generateDemoBoundaries(ctx, code);
     for (const code of districtCodes) await buildDemoVisits(ctx, code);
     for (const code of districtCodes) await buildDemoJobs(ctx, code);
+    // The home district's loans, in the community of the demo's secretary and grid worker.
+    const home = ctx.config.districtCode;
+    if (districtCodes.includes(home)) await buildDemoLoans(ctx, home, demoAccountCommunity(home));
     await rebuildRollups(ctx);
   },
   demoTimebank,

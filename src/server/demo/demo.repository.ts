@@ -52,4 +52,25 @@ export const demoRepository = {
       .where('id', '=', memberId)
       .execute();
   },
+
+  /** Adults of working age living in a region, in a household, for the demo's loan applicants. */
+  async workingAgeResidents(
+    db: Executor,
+    regionCode: string,
+    born: { after: string; before: string },
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('region_code', 'like', `${regionCode}%`)
+      .where('status', '=', 'active')
+      .where('household_id', 'is not', null)
+      .where('birth_date', '>', born.after)
+      .where('birth_date', '<', born.before)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
 };

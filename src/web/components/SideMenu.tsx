@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CarryOutOutlined,
@@ -40,6 +41,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/volunteering')) return '/volunteering';
   if (pathname.startsWith('/jobs')) return '/jobs';
+  if (/^\/loans(\/|$)/.test(pathname)) return '/loans';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -196,6 +198,14 @@ export function SideMenu() {
       key: '/my-enterprise',
       icon: <SolutionOutlined />,
       label: <span data-testid="menu-my-enterprise">{t('nav.myEnterprise')}</span>,
+    });
+  }
+  // 创业担保贷款: the applications, their steps and schedules (the guarantee centre and bank land here).
+  if (hasPermission(me, 'loan.read')) {
+    programs.push({
+      key: '/loans',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-loans">{t('nav.loans')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -2,6 +2,7 @@ import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enJobs } from './en.jobs';
+import { enLoans } from './en.loans';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
@@ -116,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   ...enPortalTimebank,
   ...enVolunteering,
   ...enJobs,
+  ...enLoans,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

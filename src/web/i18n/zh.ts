@@ -2,6 +2,7 @@ import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhJobs } from './zh.jobs';
+import { zhLoans } from './zh.loans';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -116,6 +117,7 @@ export const zh = {
   ...zhPortalTimebank,
   ...zhVolunteering,
   ...zhJobs,
+  ...zhLoans,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

@@ -8,10 +8,14 @@ import type { ServiceContext } from '../../services.js';
 import { loanWorkflowRoutes } from './loan-workflow.routes.js';
 import { loansRoutes } from './loans.routes.js';
 
+// The demo drives applications through the same services the routes use (src/server/demo/demo-loans.ts).
+export { LoanApplicationsService } from './applications.service.js';
 export { sweepLoanDeadlines } from './deadline-sweeper.js';
 export { assessDelinquency } from './delinquency-job.js';
 export { LOAN_INDICATORS, loanCounterSources } from './loan-counters.js';
 export type { LoanTables } from './loans.tables.js';
+export { LoanRepaymentsService } from './repayments.service.js';
+export { LoanWorkflowService } from './workflow.service.js';
 
 export const loanRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, options) => {
   await app.register(loansRoutes, options);
