@@ -15,6 +15,7 @@ import * as timebank from './0013-timebank.js';
 import * as visits from './0014-visits.js';
 import * as passwordChangeRequired from './0015-password-change-required.js';
 import * as volunteering from './0016-volunteering.js';
+import * as noHotRows from './0020-no-hot-rows.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -45,6 +46,7 @@ const migrations: Record<string, DialectMigration> = {
   '0014-visits': visits,
   '0015-password-change-required': passwordChangeRequired,
   '0016-volunteering': volunteering,
+  '0020-no-hot-rows': noHotRows,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {
