@@ -52,10 +52,40 @@ async function undoDistrictNumbers(db: Kysely<unknown>, context: MigrationContex
   `.execute(db);
 }
 
+/**
+ * Cockpit counters as append-only deltas: a step inserts what it adds to its region and every
+ * ancestor (never updating a shared row), and the folder adds them into region_rollups in the
+ * background (rollups.repository.ts). Reads add the deltas not yet folded of the regions they read.
+ */
+async function rollupDeltas(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
+  await db.schema
+    .createTable('region_rollup_deltas')
+    // SQLite: an alias of the rowid, numbered by the database as bigserial is on PostgreSQL.
+    .addColumn('id', context.dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+    .addColumn('district_code', 'varchar(6)', (c) => c.notNull())
+    .addColumn('region_code', 'varchar(20)', (c) => c.notNull())
+    .addColumn('period', 'varchar(7)', (c) => c.notNull())
+    .addColumn('counter', 'varchar(40)', (c) => c.notNull())
+    .addColumn('value', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('region_rollup_deltas_region')
+    .on('region_rollup_deltas')
+    .columns(['region_code', 'period'])
+    .execute();
+  await db.schema
+    .createIndex('region_rollup_deltas_district')
+    .on('region_rollup_deltas')
+    .columns(['district_code', 'id'])
+    .execute();
+}
+
 export async function up(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
   await districtNumbers(db, context);
+  await rollupDeltas(db, context);
 }
 
 export async function down(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
+  await db.schema.dropTable('region_rollup_deltas').execute();
   await undoDistrictNumbers(db, context);
 }

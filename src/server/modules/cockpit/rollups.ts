@@ -133,6 +133,29 @@ export async function refreshSnapshots(ctx: ServiceContext): Promise<string[]> {
   return refreshed;
 }
 
+const FOLD_BATCH = 5000;
+
+/**
+ * The folder (the scheduler runs it every two seconds; tests call it before reading
+ * region_rollups directly): adds each district's deltas into region_rollups, a batch per short
+ * transaction, and returns how many it folded. Exactly once with several processes: a batch is
+ * taken out of region_rollup_deltas in the transaction that adds it (see rollupsRepository.fold).
+ */
+export async function foldRollupDeltas(ctx: Pick<ServiceContext, 'database'>): Promise<number> {
+  const { db, dialect } = ctx.database;
+  let folded = 0;
+  for (const district of await rollupsRepository.districtsWithDeltas(db)) {
+    for (;;) {
+      const count = await db
+        .transaction()
+        .execute((trx) => rollupsRepository.fold(trx, dialect, district, FOLD_BATCH));
+      folded += count;
+      if (count < FOLD_BATCH) break;
+    }
+  }
+  return folded;
+}
+
 /** When the snapshot counters of a district were last counted (shown as "as of" on the cockpit). */
 export async function snapshotTime(db: Executor, district: string): Promise<string | null> {
   return (await rollupsRepository.mark(db, district))?.refreshedAt ?? null;

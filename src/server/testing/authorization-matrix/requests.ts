@@ -20,6 +20,7 @@ const VOLATILE_TABLES = new Set([
   'resident_sessions',
   'region_stats',
   'region_rollups',
+  'region_rollup_deltas',
   'rollup_marks',
 ]);
 
