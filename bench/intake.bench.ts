@@ -144,7 +144,8 @@ const { orders, events, outbox } = settled;
 if (orders !== events || orders !== outbox)
   throw new Error(`${orders} orders but ${events} events and ${outbox} outbox rows`);
 const chain = await verifyAuditChain(db);
-if (!chain.ok) throw new Error(`audit chain broken at ${chain.brokenAtSeq}: ${chain.reason}`);
+if (!chain.ok)
+  throw new Error(`audit chain broken at ${chain.brokenAt} of chain ${chain.chain}: ${chain.reason}`);
 await handle.drop();
 
 const ratio = createRun.rate / bareRun.rate;

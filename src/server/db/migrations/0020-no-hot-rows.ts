@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { linkHash } from '../../modules/audit/index.js';
+import type { DB } from '../tables.js';
 import type { MigrationContext } from './index.js';
 
 /*
@@ -80,12 +82,154 @@ async function rollupDeltas(db: Kysely<unknown>, context: MigrationContext): Pro
     .execute();
 }
 
+/** The columns of audit_log as migration 0001 and 0008 left them, in order. */
+const AUDIT_COLUMNS =
+  'seq, id, at, actor_id, actor_name, action, target_type, target_id, region_code, district_code, summary, ip, request_id, prev_hash, hash, mac';
+
+/**
+ * The audit log without a head every append must lock (audit-sealer.ts): a row is inserted with
+ * its content and `row_mac` (a keyed MAC of the content) while `prev_hash`, `hash`, `link` and
+ * `mac` wait for the sealer, which links committed rows into one chain per district
+ * (`audit_chain_heads`). `seq` becomes a number the database hands out (a sequence on PostgreSQL,
+ * the rowid on SQLite): the order rows were written in, for lists and cursors, no longer a
+ * position in a chain. Rows written before stay as they are: the closed "legacy" chain, verified
+ * as before against `audit_head`, which no longer moves.
+ */
+async function auditChains(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
+  if (context.dialect === 'postgres') {
+    await sql`alter table audit_log alter column prev_hash drop not null, alter column hash drop not null`.execute(
+      db,
+    );
+    await sql`alter table audit_log add column link bigint, add column row_mac varchar(64)`.execute(db);
+    await sql`create sequence audit_log_seq owned by audit_log.seq`.execute(db);
+    await sql`select setval('audit_log_seq', coalesce((select max(seq) from audit_log), 0) + 1, false)`.execute(
+      db,
+    );
+    await sql`alter table audit_log alter column seq set default nextval('audit_log_seq')`.execute(db);
+  } else {
+    // SQLite alters no column: the table is rebuilt, its seq an alias of the rowid.
+    await sql`
+      create table audit_log_new (
+        seq integer primary key,
+        id varchar(36) not null unique,
+        at text not null,
+        actor_id varchar(36),
+        actor_name varchar(100),
+        action varchar(64) not null,
+        target_type varchar(32),
+        target_id varchar(64),
+        region_code varchar(20) not null,
+        district_code varchar(6) not null,
+        summary text not null,
+        ip varchar(64),
+        request_id varchar(64),
+        prev_hash varchar(64),
+        hash varchar(64),
+        mac varchar(64),
+        link bigint,
+        row_mac varchar(64)
+      )`.execute(db);
+    await sql`insert into audit_log_new (${sql.raw(AUDIT_COLUMNS)}) select ${sql.raw(AUDIT_COLUMNS)} from audit_log`.execute(
+      db,
+    );
+    await sql`drop table audit_log`.execute(db);
+    await sql`alter table audit_log_new rename to audit_log`.execute(db);
+    await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+    await db.schema.createIndex('audit_log_region').on('audit_log').columns(['region_code', 'at']).execute();
+    await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'at']).execute();
+    await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'at']).execute();
+    await db.schema
+      .createIndex('audit_log_target')
+      .on('audit_log')
+      .columns(['target_type', 'target_id'])
+      .execute();
+  }
+  // What the sealer looks for; small, since rows leave it within a second or so.
+  await db.schema
+    .createIndex('audit_log_unsealed')
+    .on('audit_log')
+    .columns(['district_code', 'seq'])
+    .where(sql.ref('hash'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('audit_log_link')
+    .on('audit_log')
+    .columns(['district_code', 'link'])
+    .unique()
+    .execute();
+  await db.schema
+    .createTable('audit_chain_heads')
+    .addColumn('district_code', 'varchar(6)', (c) => c.primaryKey())
+    .addColumn('link', 'bigint', (c) => c.notNull())
+    .addColumn('hash', 'varchar(64)', (c) => c.notNull())
+    /** The MAC of the head link; null while the chain is empty. */
+    .addColumn('mac', 'varchar(64)')
+    .addColumn('sealed_at', context.timestamp, (c) => c.notNull())
+    .execute();
+  // The register's figures were counted up to a row of the one chain; now up to a link of the
+  // district's chain, which starts at 0.
+  await sql`update rollup_marks set audit_seq = 0`.execute(db);
+}
+
+/**
+ * Back to one chain: the rows of the district chains and those waiting are linked after the legacy
+ * head in the order they were written, renumbered without gaps. No key is at hand here, so these
+ * links carry no MAC; verify accepts that only while no signed row came before them.
+ */
+async function undoAuditChains(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
+  const typed = db as unknown as Kysely<DB>;
+  const head = await typed
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let hash = head.hash;
+  for (;;) {
+    const rows = await typed
+      .selectFrom('audit_log')
+      .selectAll()
+      .where((eb) => eb.or([eb('link', 'is not', null), eb('hash', 'is', null)]))
+      .orderBy('seq')
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      seq += 1;
+      const next = linkHash(hash, { ...row, seq });
+      await typed
+        .updateTable('audit_log')
+        .set({ seq, prev_hash: hash, hash: next, mac: null, link: null })
+        .where('seq', '=', Number(row.seq))
+        .execute();
+      hash = next;
+    }
+  }
+  await typed.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+  await db.schema.dropTable('audit_chain_heads').execute();
+  await db.schema.dropIndex('audit_log_link').execute();
+  await db.schema.dropIndex('audit_log_unsealed').execute();
+  if (context.dialect === 'postgres') {
+    await sql`alter table audit_log alter column seq drop default`.execute(db);
+    await sql`drop sequence audit_log_seq`.execute(db);
+    await sql`alter table audit_log drop column link, drop column row_mac`.execute(db);
+    await sql`alter table audit_log alter column prev_hash set not null, alter column hash set not null`.execute(
+      db,
+    );
+  } else {
+    await sql`alter table audit_log drop column link`.execute(db);
+    await sql`alter table audit_log drop column row_mac`.execute(db);
+  }
+}
+
 export async function up(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
   await districtNumbers(db, context);
   await rollupDeltas(db, context);
+  await auditChains(db, context);
 }
 
 export async function down(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
+  await undoAuditChains(db, context);
   await db.schema.dropTable('region_rollup_deltas').execute();
   await undoDistrictNumbers(db, context);
 }

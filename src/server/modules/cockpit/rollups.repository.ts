@@ -224,11 +224,6 @@ export const rollupsRepository = {
     return rows.map((row) => row.code);
   },
 
-  async auditHead(db: Executor): Promise<number> {
-    const row = await db.selectFrom('audit_head').select('seq').executeTakeFirst();
-    return Number(row?.seq ?? 0);
-  },
-
   async mark(db: Executor, district: string): Promise<{ auditSeq: number; refreshedAt: string } | undefined> {
     const row = await db
       .selectFrom('rollup_marks')
@@ -266,15 +261,17 @@ export const rollupsRepository = {
   },
 
   /**
-   * Whether anything that the snapshot counters count may have changed in a district since an
-   * audit row: any audited change except work-order steps and sign-ins (which touch none of them).
+   * Whether anything that the snapshot counters count may have changed in a district since a link
+   * of its audit chain: any audited change except work-order steps and sign-ins (which touch none
+   * of them). Links follow commit order, so a change committed after the last count is never
+   * behind the mark (a row's `seq`, handed out before its commit, could be).
    */
-  async changedSince(db: Executor, district: string, seq: number): Promise<boolean> {
+  async changedSince(db: Executor, district: string, link: number): Promise<boolean> {
     const row = await db
       .selectFrom('audit_log')
       .select('seq')
-      .where('seq', '>', seq)
       .where('district_code', '=', district)
+      .where('link', '>', link)
       .where('action', 'not like', 'workorder.%')
       .where('action', 'not like', 'auth.%')
       .limit(1)

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { DeedTable, WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
+import { districtHeadLink, sealAuditChains } from '../audit/index.js';
 import { rebuildRegionStats } from '../stats/index.js';
 import { COUNTER_SOURCES, type CounterCode, type CounterRow, countersKeptBy } from './indicators.js';
 import { rollUp, rollupsRepository } from './rollups.repository.js';
@@ -80,7 +81,7 @@ export async function rebuildRollups(ctx: ServiceContext): Promise<{ regionStats
   let rollups = 0;
   for (const district of await rollupsRepository.districts(db)) {
     await db.transaction().execute(async (trx) => {
-      const seq = await rollupsRepository.auditHead(trx);
+      const seq = await districtHeadLink(trx, district);
       rollups += await recountDistrict(ctx, trx, district);
       await rollupsRepository.setMark(trx, district, seq, ctx.now().toISOString());
     });
@@ -101,9 +102,12 @@ const SNAPSHOT_SOURCES = COUNTER_SOURCES.filter((source) =>
  */
 export async function refreshSnapshots(ctx: ServiceContext): Promise<string[]> {
   const { db } = ctx.database;
-  const head = await rollupsRepository.auditHead(db);
+  // Changes are seen through the district chains: what committed before this run is sealed first.
+  await sealAuditChains(ctx);
   const refreshed: string[] = [];
   for (const district of await rollupsRepository.districts(db)) {
+    // Counted up to the district chain's sealed head: a change not sealed yet is counted next time.
+    const head = await districtHeadLink(db, district);
     const mark = await rollupsRepository.mark(db, district);
     if (mark && mark.auditSeq >= head) continue;
     const nowIso = ctx.now().toISOString();

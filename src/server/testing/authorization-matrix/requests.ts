@@ -14,6 +14,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const VOLATILE_TABLES = new Set([
   'audit_log',
   'audit_head',
+  'audit_chain_heads',
   'sessions',
   'login_throttle',
   'otp_codes',
