@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../testing/test-env.js';
-import { verifyAuditChain } from '../../audit/index.js';
+import { sealAuditChains, verifyAuditChain } from '../../audit/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
 
 describeEachDialect('work orders: intake', (env) => {
@@ -61,7 +61,8 @@ describeEachDialect('work orders: intake', (env) => {
     );
     expect(await env.countRows('work_orders')).toBe(before + concurrent);
     expect(await env.countRows('notifications')).toBe(before - 1 + concurrent);
-    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+    await sealAuditChains(env.ctx, { wait: true });
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
 
@@ -105,6 +106,7 @@ describeEachDialect('work orders: numbering', (env) => {
     const next = await create();
     expect(Number(next.slice(16))).toBe(Number(first.slice(16)) + 1);
     expect(await env.countRows('work_orders')).toBe(5);
-    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+    await sealAuditChains(env.ctx, { wait: true });
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
