@@ -74,8 +74,16 @@ export function openDatabase(options: DatabaseOptions): Database {
       types: pgTypes,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    // pg connects lazily: a process that never takes a number never opens these.
-    const autonomousPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, types: pgTypes });
+    // pg connects lazily: a process that never takes a number never opens these. Their commits do
+    // not wait for the WAL flush: what they write (a counter) becomes durable with the flush of the
+    // transaction that uses it, whose commit record comes later in the same log; if that one never
+    // commits, a counter step lost in a crash leaves nothing that used it.
+    const autonomousPool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 2,
+      types: pgTypes,
+      options: '-c synchronous_commit=off',
+    });
     const autonomous = new Kysely<DB>({ dialect: new PostgresDialect({ pool: autonomousPool }) });
     const max = options.poolSize ?? 10;
     return {
