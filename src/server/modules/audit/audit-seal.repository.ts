@@ -3,6 +3,9 @@ import type { Database, Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
 import { GENESIS_HASH } from './audit-chain.js';
 
+/** Rows per UPDATE on SQLite: 250 parameters, well under its limit. */
+const SQLITE_UPDATE_BATCH = 50;
+
 /** A row's place in its chain, as the sealer computed it. */
 export interface SealedLink {
   seq: number;
@@ -74,8 +77,20 @@ export const sealRepository = {
       `.execute(trx);
       return;
     }
-    // SQLite: one prepared statement, a few microseconds a row.
-    for (const { seq, ...link } of links)
+    // SQLite: batches of a fixed size in one UPDATE … FROM (VALUES …) each (one statement text,
+    // prepared once), the rest one by one.
+    let at = 0;
+    for (; at + SQLITE_UPDATE_BATCH <= links.length; at += SQLITE_UPDATE_BATCH) {
+      const rows = links
+        .slice(at, at + SQLITE_UPDATE_BATCH)
+        .map((l) => sql`(${l.seq}, ${l.link}, ${l.prev_hash}, ${l.hash}, ${l.mac})`);
+      await sql`
+        update audit_log
+        set link = v.column2, prev_hash = v.column3, hash = v.column4, mac = v.column5
+        from (values ${sql.join(rows)}) as v
+        where audit_log.seq = v.column1 and audit_log.hash is null`.execute(trx);
+    }
+    for (const { seq, ...link } of links.slice(at))
       await trx.updateTable('audit_log').set(link).where('seq', '=', seq).where('hash', 'is', null).execute();
   },
 

@@ -68,50 +68,60 @@ export const rollupsRepository = {
   },
 
   /**
-   * Folds up to `limit` of a district's deltas into region_rollups, in the caller's transaction:
-   * takes them out (on PostgreSQL the rows another folder is taking are skipped, so two processes
-   * folding at once never fold a delta twice), sums them per row and adds the sums with one
-   * upsert, rows in a fixed order. Returns how many deltas it folded.
+   * Folds up to `limit` of a district's deltas into region_rollups, in the caller's transaction,
+   * summed per row by the database (nothing comes back to this process): on PostgreSQL one
+   * statement takes them out (`FOR UPDATE SKIP LOCKED`, so two processes folding at once never
+   * fold a delta twice) and adds the sums; on SQLite, whose write transaction excludes every other
+   * folder, the oldest deltas up to a bound are added, then deleted. Returns how many it folded.
    */
   async fold(db: Executor, dialect: Dialect, district: string, limit: number): Promise<number> {
-    const batch = db
-      .selectFrom('region_rollup_deltas')
-      .select('id')
-      .where('district_code', '=', district)
-      .orderBy('id')
-      .limit(limit);
-    const taken = await db
-      .deleteFrom('region_rollup_deltas')
-      .where('id', 'in', dialect === 'postgres' ? batch.forUpdate().skipLocked() : batch)
-      .returning(['region_code', 'period', 'counter', 'value'])
-      .execute();
-    const sums = new Map<string, { region_code: string; period: string; counter: string; value: number }>();
-    for (const delta of taken) {
-      const key = `${delta.region_code}|${delta.period}|${delta.counter}`;
-      const sum = sums.get(key);
-      if (sum) sum.value += Number(delta.value);
-      else sums.set(key, { ...delta, value: Number(delta.value) });
-    }
-    const rows = [...sums.values()]
-      .sort((a, b) =>
-        a.region_code === b.region_code
-          ? a.period === b.period
-            ? a.counter.localeCompare(b.counter)
-            : a.period.localeCompare(b.period)
-          : a.region_code.localeCompare(b.region_code),
-      )
-      .map((row) => ({ ...row, district_code: district }));
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await db
-        .insertInto('region_rollups')
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc
-            .columns(['region_code', 'period', 'counter'])
-            .doUpdateSet({ value: sql<number>`region_rollups.value + excluded.value` }),
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ folded: number }>`
+        with taken as (
+          delete from region_rollup_deltas
+          where id in (
+            select id from region_rollup_deltas where district_code = ${district}
+            order by id limit ${limit} for update skip locked
+          )
+          returning region_code, period, counter, value
+        ), added as (
+          insert into region_rollups (region_code, period, counter, district_code, value)
+          select region_code, period, counter, ${district}, sum(value) from taken
+          group by region_code, period, counter
+          order by region_code, period, counter
+          on conflict (region_code, period, counter)
+          do update set value = region_rollups.value + excluded.value
         )
-        .execute();
-    return taken.length;
+        select count(*) as folded from taken`.execute(db);
+      return Number(rows[0]?.folded ?? 0);
+    }
+    const bound = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('region_rollup_deltas')
+          .select('id')
+          .where('district_code', '=', district)
+          .orderBy('id')
+          .limit(limit)
+          .as('batch'),
+      )
+      .select((eb) => eb.fn.max('id').as('last'))
+      .executeTakeFirst();
+    const last = bound?.last;
+    if (last === null || last === undefined) return 0;
+    await sql`
+      insert into region_rollups (region_code, period, counter, district_code, value)
+      select region_code, period, counter, ${district}, sum(value) from region_rollup_deltas
+      where district_code = ${district} and id <= ${last}
+      group by region_code, period, counter
+      on conflict (region_code, period, counter)
+      do update set value = region_rollups.value + excluded.value`.execute(db);
+    const deleted = await db
+      .deleteFrom('region_rollup_deltas')
+      .where('district_code', '=', district)
+      .where('id', '<=', Number(last))
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
   },
 
   /** The districts with deltas waiting to be folded. */
