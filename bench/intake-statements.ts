@@ -1,21 +1,27 @@
 /**
- * Where the database time of a work-order intake goes, on SQLite: creates `--orders` orders
- * through the real route (in-process requests, `--concurrency` at a time) and times every
- * statement the SQLite connection runs, by SQL text. A diagnostic for bench/intake, not a
- * benchmark of its own:
- *   npx tsx bench/intake-statements.ts [--orders 3000] [--concurrency 1]
+ * Where the database time of a work-order intake goes: creates `--orders` orders through the real
+ * route (in-process requests, `--concurrency` at a time) and times every statement, by SQL text —
+ * on SQLite each prepared statement's run, on PostgreSQL each query from send to answer (the round
+ * trip included). A diagnostic for bench/intake, not a benchmark of its own:
+ *   npx tsx bench/intake-statements.ts [--dialect sqlite|postgres] [--orders 3000] [--concurrency 1]
  * It prints the time per intake of each statement (the commit included) and of the whole request.
  */
 import { parseArgs } from 'node:util';
 import type BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { CachedStatements } from '../src/server/db/sqlite-dialect.js';
 import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { benchDatabase, gridWithBuildings } from './support.js';
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '1' } },
+  options: {
+    dialect: { type: 'string', default: 'sqlite' },
+    orders: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '1' },
+  },
 });
+const dialect = values.dialect === 'postgres' ? 'postgres' : 'sqlite';
 const orders = Number(values.orders);
 const concurrency = Number(values.concurrency);
 
@@ -36,10 +42,7 @@ CachedStatements.prototype.prepare = function timedPrepare(this: CachedStatement
         try {
           return original(...args);
         } finally {
-          const entry = spent.get(sql) ?? { runs: 0, micros: 0 };
-          entry.runs += 1;
-          entry.micros += Number(process.hrtime.bigint() - started) / 1000;
-          spent.set(sql, entry);
+          record(sql, started);
         }
       };
     }
@@ -47,7 +50,29 @@ CachedStatements.prototype.prepare = function timedPrepare(this: CachedStatement
   return statement as unknown as ReturnType<typeof prepare>;
 };
 
-const { handle, ctx, config } = await benchDatabase('sqlite');
+/** What one statement took, added to its SQL text's total. */
+const record = (sql: string, started: bigint) => {
+  const entry = spent.get(sql) ?? { runs: 0, micros: 0 };
+  entry.runs += 1;
+  entry.micros += Number(process.hrtime.bigint() - started) / 1000;
+  spent.set(sql, entry);
+};
+
+// PostgreSQL: every query of every pooled client, from the call until its answer is in.
+type Query = (this: pg.ClientBase, ...args: unknown[]) => unknown;
+const query = pg.Client.prototype.query as unknown as Query;
+(pg.Client.prototype as unknown as { query: Query }).query = function timedQuery(
+  this: pg.ClientBase,
+  ...args
+) {
+  const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? '');
+  const started = process.hrtime.bigint();
+  const answer = query.apply(this, args);
+  if (answer instanceof Promise) return answer.finally(() => record(text, started));
+  return answer;
+};
+
+const { handle, ctx, config } = await benchDatabase(dialect);
 const { grid } = await gridWithBuildings(ctx, 1);
 await createBenchOperator(ctx);
 const app = await buildApp({ config, database: handle.database, webRoot: '/nonexistent' });
@@ -90,5 +115,5 @@ for (const [sql, { runs, micros }] of [...spent].sort((a, b) => b[1].micros - a[
   );
 }
 process.stdout.write(
-  `${orders} intakes, ${concurrency} at a time: ${perOrder.toFixed(0)} µs each, of which ${(database / orders).toFixed(0)} µs in SQLite statements\n`,
+  `${orders} intakes, ${concurrency} at a time: ${perOrder.toFixed(0)} µs each, of which ${(database / orders).toFixed(0)} µs in ${dialect === 'postgres' ? 'PostgreSQL round trips' : 'SQLite statements'}\n`,
 );

@@ -240,7 +240,8 @@ await new Promise((resolve) => server.once('exit', resolve));
 const reopened = openDatabase({ dataDir: handle.dataDir, databaseUrl: handle.databaseUrl });
 const chain = await verifyAuditChain(reopened.db);
 await reopened.close();
-if (!chain.ok) throw new Error(`audit chain broken at ${chain.brokenAtSeq}: ${chain.reason}`);
+if (!chain.ok)
+  throw new Error(`audit chain broken at ${chain.brokenAt} of chain ${chain.chain}: ${chain.reason}`);
 if (values['keep-database'])
   process.stdout.write(`database kept: ${handle.databaseUrl ?? path.join(handle.dataDir, 'lianxin.db')}\n`);
 else await handle.drop();

@@ -26,12 +26,14 @@ export function benchOptions(defaultRows: number): { dialect: Dialect; rows: num
 /** A fresh database of the dialect, bootstrapped with the real region tree and an admin. */
 export async function benchDatabase(
   dialect: Dialect,
+  environment: Record<string, string> = {},
 ): Promise<{ handle: TestDatabaseHandle; ctx: ServiceContext; config: Config }> {
   const handle = await createTestDatabase(dialect);
   const config = loadConfig({
     LIANXIN_DATA_DIR: handle.dataDir,
     LIANXIN_ADMIN_PASSWORD: 'Bench-Admin-2026',
     ...(handle.databaseUrl ? { DATABASE_URL: handle.databaseUrl } : {}),
+    ...environment,
   });
   const ctx = createServiceContext(config, handle.database, () => new Date());
   await bootstrap(ctx, handle.database);

@@ -143,7 +143,7 @@ describeInBrowser('resident portal on a phone: sign in, report, follow, rate', (
     await page.getByTestId('portal-submit').click();
     await page.waitForURL('**/m/requests/**');
     orderId = new URL(page.url()).pathname.split('/').at(-1)!;
-    expect(await visibleText(page, 'portal-submitted')).toMatch(/提交成功，工单号 \d{8}-\d{4}/);
+    expect(await visibleText(page, 'portal-submitted')).toMatch(/提交成功，工单号 \d{6}-\d{8}-\d{4}/);
     expect(await visibleText(page, 'portal-stage')).toBe('已受理');
     expect(await visibleText(page, 'portal-public-description')).toBe('问题描述未公开。');
     expect(await visibleText(page, 'portal-request-summary')).toMatch(/预计办结：?\s*\d{4}-\d{2}-\d{2} 前/);

@@ -165,7 +165,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
 
     await page.getByTestId('console-submit').click();
     orderNumber = await text('created-number');
-    expect(orderNumber).toMatch(/^\d{8}-\d{4}$/);
+    expect(orderNumber).toMatch(/^\d{6}-\d{8}-\d{4}$/);
     expect(await text('console-created')).toContain('已受理');
     await shot('console-created');
   });

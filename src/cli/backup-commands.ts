@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createBackup } from '../server/backup/backup.js';
+import { manifestHeads } from '../server/backup/backup-format.js';
 import { anchorOf, restoreBackup } from '../server/backup/restore.js';
 import { KEY_FILE } from '../server/crypto/data-key.js';
 import { migrateToLatest } from '../server/db/migrate.js';
@@ -8,6 +9,15 @@ import { verifyAuditChain } from '../server/modules/audit/index.js';
 import { describeVerification } from './audit-report.js';
 import { readConfig, withDatabase } from './context.js';
 import { cliLanguage } from './language.js';
+
+/** The chain heads a backup holds, in one line: `legacy 812, 230108 1204`. */
+const describeHeads = (manifest: Parameters<typeof manifestHeads>[0]) => {
+  const heads = manifestHeads(manifest);
+  return [
+    `legacy ${heads.legacy.seq}`,
+    ...Object.entries(heads.districts).map(([d, link]) => `${d} ${link.seq}`),
+  ].join(', ');
+};
 
 export function registerBackupCommands(program: Command): void {
   program
@@ -21,7 +31,7 @@ export function registerBackupCommands(program: Command): void {
         const { manifest, chain } = await createBackup(ctx, file);
         process.stdout.write(
           `Backup written: ${path.resolve(file)} (${manifest.dialect}, ${manifest.payloadBytes} bytes, ` +
-            `${manifest.migrations.length} migrations, audit head at row ${manifest.auditHead.seq}).\n` +
+            `${manifest.migrations.length} migrations, audit heads ${describeHeads(manifest)}).\n` +
             `It holds personal data encrypted with the data key; keep the key apart from it: ${
               ctx.config.dataKey ? 'LIANXIN_DATA_KEY' : path.join(ctx.config.dataDir, KEY_FILE)
             }.\n`,
@@ -45,7 +55,7 @@ export function registerBackupCommands(program: Command): void {
       const config = readConfig();
       const manifest = await restoreBackup(config, file, { force: Boolean(options.force), now: new Date() });
       process.stdout.write(
-        `Restored ${path.resolve(file)} (taken ${manifest.createdAt}, audit head at row ${manifest.auditHead.seq}).\n`,
+        `Restored ${path.resolve(file)} (taken ${manifest.createdAt}, audit heads ${describeHeads(manifest)}).\n`,
       );
       await withDatabase(async (_ctx, database) => {
         const steps = await migrateToLatest(database);

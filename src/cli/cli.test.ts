@@ -75,42 +75,47 @@ describeEachDialect('the lianxin command', (env) => {
     const intact = await lianxin(env, 'audit', 'verify');
     expect(intact.code).toBe(0);
     const total = Number(/审计链完整：共 (\d+) 行/.exec(intact.stdout)![1]);
-    expect(JSON.parse(fs.readFileSync(env.file('audit-head.json'), 'utf8')).seq).toBe(total);
-    // Someone with write access to the database removes the last two rows and moves the head back.
-    const tail = await db
-      .selectFrom('audit_log')
+    // A new database: every row is in the district's chain.
+    expect(JSON.parse(fs.readFileSync(env.file('audit-head.json'), 'utf8')).districts['230108'].seq).toBe(
+      total,
+    );
+    // Someone with write access to the database removes the last two links and moves the head back.
+    const ofDistrict = db.selectFrom('audit_log').where('district_code', '=', '230108');
+    const tail = await ofDistrict
       .selectAll()
-      .where('seq', '>', total - 2)
+      .where('link', '>', total - 2)
       .execute();
-    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-    const newLast = await db
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .where('seq', '=', total - 2)
+    const head = await db.selectFrom('audit_chain_heads').selectAll().executeTakeFirstOrThrow();
+    const newLast = await ofDistrict
+      .select(['hash', 'mac'])
+      .where('link', '=', total - 2)
       .executeTakeFirstOrThrow();
     await db
       .deleteFrom('audit_log')
-      .where('seq', '>', total - 2)
+      .where('link', '>', total - 2)
       .execute();
-    await db.updateTable('audit_head').set({ seq: newLast.seq, hash: newLast.hash }).execute();
+    await db
+      .updateTable('audit_chain_heads')
+      .set({ link: total - 2, hash: newLast.hash!, mac: newLast.mac })
+      .execute();
     const cut = await lianxin(env, 'audit', 'verify');
     expect(cut.code).toBe(1);
-    expect(cut.stdout).toContain(`审计链在第 ${total - 1} 行断开（cut）`);
-    expect(cut.stdout).toContain(`记录到第 ${total} 行`);
+    expect(cut.stdout).toContain(`审计链（230108）在第 ${total - 1} 环断开（cut）`);
+    expect(cut.stdout).toContain(`记录到第 ${total} 环`);
     const inEnglish = await lianxin(env, { LANG: 'en_US.UTF-8' }, 'audit', 'verify');
-    expect(inEnglish.stdout).toContain(`BROKEN at row ${total - 1} (cut)`);
+    expect(inEnglish.stdout).toContain(`(230108) BROKEN at link ${total - 1} (cut)`);
     // Put the log back for the next test.
     for (const row of tail) await db.insertInto('audit_log').values(row).execute();
-    await db.updateTable('audit_head').set(head).execute();
+    await db.updateTable('audit_chain_heads').set(head).execute();
   });
 
   it('verifies the audit chain and exits non-zero at a tampered row', async () => {
     const intact = await lianxin(env, 'audit', 'verify');
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/审计链完整：共 \d+ 行/);
-    await env.database.db.updateTable('audit_log').set({ action: 'forged' }).where('seq', '=', 2).execute();
+    await env.database.db.updateTable('audit_log').set({ action: 'forged' }).where('link', '=', 2).execute();
     const broken = await lianxin(env, 'audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('审计链在第 2 行断开（altered）');
+    expect(broken.stdout).toContain('审计链（230108）在第 2 环断开（altered）');
   });
 });

@@ -3,7 +3,7 @@ import { bootstrap } from '../server/bootstrap.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
 import { DomainError } from '../server/http/errors.js';
 import { translate } from '../server/i18n/messages.js';
-import { auditAnchor, verifyAndExportAuditHead } from '../server/modules/audit/index.js';
+import { auditAnchor, sealAuditChains, verifyAndExportAuditHead } from '../server/modules/audit/index.js';
 import { importCountyRegions } from '../server/modules/regions/index.js';
 import { articleReport, formatArticleTable } from '../server/modules/report/index.js';
 import { describeVerification } from './audit-report.js';
@@ -64,12 +64,14 @@ const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
   .description(
-    'check the hash chain, every link’s MAC and the exported head (data/audit-head.json); ' +
+    'seal what is waiting, then check every chain (the legacy one and each district’s), every MAC, the rows not sealed yet and the exported heads (data/audit-head.json); ' +
       'exits non-zero at the first broken link, and exports the head when the chain holds',
   )
   .action(() =>
     withDatabase(async (ctx, database) => {
       const anchor = auditAnchor(ctx);
+      // What was written up to now is sealed first; rows that come meanwhile are checked by their MAC.
+      await sealAuditChains(ctx, { wait: true });
       const result = await verifyAndExportAuditHead(database.db, anchor, new Date());
       process.stdout.write(`${describeVerification(result, anchor)}\n`);
       if (!result.ok) process.exitCode = 1;

@@ -24,6 +24,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access-control.js';
 import { registerApiDocs } from './http/api-docs.js';
+import { benchBaselineRoutes } from './http/bench-baseline.routes.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
 import { DomainError } from './http/errors.js';
 import { registerNulCharacterGuard } from './http/nul-character-guard.js';
@@ -242,6 +243,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),
   });
   await app.register(loanRoutes, { ctx });
+  // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
+  if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) await registerWebApp(app, webRoot);

@@ -28,6 +28,11 @@ export interface Config {
   /** Run the SLA sweeper and the notification outbox in this process. */
   readonly scheduler: boolean;
   /**
+   * `LIANXIN_BENCH_ROUTES=1`, set only by the benchmarks: serves the baseline route of
+   * http/bench-baseline.routes.ts. Never set in production; no route exists without it.
+   */
+  readonly benchRoutes: boolean;
+  /**
    * A Chinese font for PDF reports: a .ttf/.otf file, or a collection as `file.ttc#PostScriptName`;
    * absent means the usual Debian/Ubuntu CJK fonts (fonts-wqy-zenhei, fonts-noto-cjk).
    */
@@ -83,6 +88,7 @@ const envSchema = z.object({
   LIANXIN_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   LIANXIN_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIANXIN_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LIANXIN_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
   LIANXIN_PDF_FONT: z.string().optional(),
   LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   LIANXIN_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_000_000),
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.LIANXIN_DEMO === '1' || e.LIANXIN_DEMO === 'true',
     smsWebhookUrl: e.LIANXIN_SMS_WEBHOOK_URL,
     scheduler: e.LIANXIN_SCHEDULER === '1' || e.LIANXIN_SCHEDULER === 'true',
+    benchRoutes: e.LIANXIN_BENCH_ROUTES === '1',
     pdfFont: e.LIANXIN_PDF_FONT,
     lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
     importMaxRows: e.LIANXIN_IMPORT_MAX_ROWS,

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { auditAnchor, exportAuditHead } from './modules/audit/index.js';
+import { auditAnchor, exportAuditHead, sealAuditChains } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
-import { refreshSnapshots } from './modules/cockpit/index.js';
+import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
@@ -26,7 +26,8 @@ interface Job {
 /**
  * Background work in the server process: the SLA sweeper every minute, the notification outbox
  * every two seconds (a resident waits for their sign-in code), lapsed transfer letters every ten
- * minutes, the cockpit's register figures every minute (when something changed), the audit chain's
+ * minutes, the cockpit's register figures every minute (when something changed) and its counters'
+ * deltas folded every two seconds, new audit rows sealed into their district's chain every second, the audit chain's
  * head exported to the data directory every minute (the links since the last export are checked
  * first), lapsed love-supermarket codes refunded every ten minutes, loan steps past their deadline
  * escalated every minute and the loans' delinquency buckets assessed hourly (a day's assessment
@@ -50,6 +51,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     { name: 'notifications', everyMs: 2_000, run: () => deliverDueNotifications(ctx, provider) },
     { name: 'transfer letters', everyMs: 10 * 60_000, run: () => expireTransfers(ctx, new Date()) },
     { name: 'cockpit rollups', everyMs: 60_000, run: () => refreshSnapshots(ctx), atStart: true },
+    { name: 'cockpit deltas', everyMs: 2_000, run: () => foldRollupDeltas(ctx) },
+    { name: 'audit sealer', everyMs: 1_000, run: () => sealAuditChains(ctx) },
     { name: 'audit head', everyMs: 60_000, run: () => exportHeadOrWarn(ctx, log), atStart: true },
     // At start too: minutes of codes that lapsed while the server was down go back without a wait.
     { name: 'supermarket refunds', everyMs: 10 * 60_000, run: () => refundLapsedOrders(ctx), atStart: true },
@@ -94,5 +97,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
 async function exportHeadOrWarn(ctx: ServiceContext, log: FastifyBaseLogger): Promise<void> {
   const result = await exportAuditHead(ctx.database.db, auditAnchor(ctx), ctx.now());
   if (!result.ok)
-    log.error({ audit: result }, `audit chain broken at row ${result.brokenAtSeq} (${result.reason})`);
+    log.error(
+      { audit: result },
+      `audit chain ${result.chain} broken at link ${result.brokenAt} (${result.reason})`,
+    );
 }

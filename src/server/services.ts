@@ -17,6 +17,6 @@ export interface ServiceContext {
 export function createServiceContext(config: Config, database: Database, now: () => Date): ServiceContext {
   const masterKey = loadDataKey({ dataDir: config.dataDir, dataKey: config.dataKey });
   const crypto = new FieldCrypto(masterKey);
-  const audit = new AuditRepository(database.dialect, now, deriveAuditKey(masterKey));
+  const audit = new AuditRepository(now, deriveAuditKey(masterKey));
   return { config, database, audit, now, crypto };
 }

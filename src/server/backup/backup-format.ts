@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Dialect } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
-import type { ChainLink } from '../modules/audit/index.js';
+import type { ChainHeads, ChainLink } from '../modules/audit/index.js';
 
 /**
  * A backup is one file: a magic line, one line of JSON describing the backup, then the payload
@@ -21,8 +21,10 @@ export interface BackupManifest {
   createdAt: string;
   /** The migrations applied to the backed-up database, in order: its schema version. */
   migrations: string[];
-  /** The newest link of the audit chain inside the backup. */
-  auditHead: ChainLink;
+  /** The newest link of each audit chain inside the backup (the legacy chain's and each district's). */
+  auditHeads: ChainHeads;
+  /** Backups taken before migration 0023: the head of the one chain there was, now the legacy chain. */
+  auditHead?: ChainLink;
   /** Which data key the personal data in the backup is encrypted with (not the key itself). */
   keyFingerprint: string;
   payloadBytes: number;
@@ -98,7 +100,7 @@ export function readBackupManifest(file: string): { manifest: BackupManifest; pa
     if (
       (manifest.dialect !== 'sqlite' && manifest.dialect !== 'postgres') ||
       !Array.isArray(manifest.migrations) ||
-      !manifest.auditHead ||
+      (!manifest.auditHeads && !manifest.auditHead) ||
       typeof manifest.payloadSha256 !== 'string'
     )
       throw notABackup(file);
@@ -122,4 +124,9 @@ export async function extractPayload(
   const size = fs.statSync(target).size;
   if (size !== manifest.payloadBytes || (await sha256Of(target)) !== manifest.payloadSha256)
     throw new DomainError('backup.damaged', 400, { file });
+}
+
+/** The chain heads a manifest records, whatever version of the code wrote it. */
+export function manifestHeads(manifest: BackupManifest): ChainHeads {
+  return manifest.auditHeads ?? { legacy: manifest.auditHead!, districts: {} };
 }

@@ -1,5 +1,10 @@
 import fs from 'node:fs';
-import { type AuditVerification, auditAnchor, exportAuditHead } from '../modules/audit/index.js';
+import {
+  type AuditVerification,
+  auditAnchor,
+  exportAuditHead,
+  sealAuditChains,
+} from '../modules/audit/index.js';
 import type { ServiceContext } from '../services.js';
 import { type BackupManifest, temporaryPathNear, writeBackupFile } from './backup-format.js';
 import { dataKeyFingerprint } from './key-fingerprint.js';
@@ -13,14 +18,16 @@ export interface BackupReport {
 }
 
 /**
- * Backs up the running database into one file (see backup-format.ts). The audit head is exported
- * first, so the anchor in the data directory is at least as new as the backup's own head.
+ * Backs up the running database into one file (see backup-format.ts). The audit heads are exported
+ * first, so the anchor in the data directory is at least as new as the backup's own heads.
  */
 export async function createBackup(ctx: ServiceContext, file: string): Promise<BackupReport> {
   const { database, config } = ctx;
   // The service context has loaded (or created) the key already; this only names it.
   const keyFingerprint = dataKeyFingerprint(config);
   if (!keyFingerprint) throw new Error('The data key is missing');
+  // Rows written so far are sealed first, so the backup holds them in their chains.
+  await sealAuditChains(ctx, { wait: true });
   const chain = await exportAuditHead(database.db, auditAnchor(ctx), ctx.now());
   const payload = temporaryPathNear(file, 'payload');
   try {
@@ -32,7 +39,7 @@ export async function createBackup(ctx: ServiceContext, file: string): Promise<B
       dialect: database.dialect,
       createdAt: ctx.now().toISOString(),
       migrations: state.migrations,
-      auditHead: state.auditHead,
+      auditHeads: state.auditHeads,
       keyFingerprint,
     });
     return { manifest, chain };

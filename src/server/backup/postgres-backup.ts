@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { Database } from '../db/database.js';
 import { DomainError } from '../http/errors.js';
-import { auditHeadWithRow } from '../modules/audit/index.js';
+import { auditChainHeads } from '../modules/audit/index.js';
 import { postgresBackupRepository } from './postgres-backup.repository.js';
-import { chainLink, type SchemaState } from './schema-state.js';
+import type { SchemaState } from './schema-state.js';
 
 /** Runs a PostgreSQL client tool; its stderr becomes the error when it fails. */
 function runTool(
@@ -44,7 +44,7 @@ export function dumpPostgres(database: Database, databaseUrl: string, payload: s
     .execute(async (trx) => {
       const snapshot = await postgresBackupRepository.exportSnapshot(trx);
       const migrations = await postgresBackupRepository.appliedMigrations(trx);
-      const { head, row } = await auditHeadWithRow(trx);
+      const auditHeads = await auditChainHeads(trx);
       await runTool('pg_dump', [
         '--format=custom',
         '--no-owner',
@@ -55,7 +55,7 @@ export function dumpPostgres(database: Database, databaseUrl: string, payload: s
         '--dbname',
         databaseUrl,
       ]);
-      return { migrations, auditHead: chainLink(head, row) };
+      return { migrations, auditHeads };
     });
 }
 

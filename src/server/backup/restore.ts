@@ -8,11 +8,12 @@ import {
   AUDIT_HEAD_FILE,
   type AuditAnchor,
   deriveAuditKey,
-  writeExportedHead,
+  writeExportedHeads,
 } from '../modules/audit/index.js';
 import {
   type BackupManifest,
   extractPayload,
+  manifestHeads,
   readBackupManifest,
   temporaryPathNear,
 } from './backup-format.js';
@@ -85,6 +86,6 @@ export async function restoreBackup(
   } finally {
     fs.rmSync(payload, { force: true });
   }
-  writeExportedHead(anchorOf(config), manifest.auditHead, options.now, { force: true });
+  writeExportedHeads(anchorOf(config), manifestHeads(manifest), options.now, { force: true });
   return manifest;
 }

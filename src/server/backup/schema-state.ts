@@ -1,12 +1,11 @@
 import type { Dialect } from '../db/database.js';
 import { StaticMigrationProvider } from '../db/migrations/index.js';
-import type { ChainLink } from '../modules/audit/index.js';
-import { GENESIS_HASH } from '../modules/audit/index.js';
+import { type ChainHeads, type ChainLink, GENESIS_HASH } from '../modules/audit/index.js';
 
 /** What a backup records about the database it copied, read from the same snapshot as the copy. */
 export interface SchemaState {
   migrations: string[];
-  auditHead: ChainLink;
+  auditHeads: ChainHeads;
 }
 
 /** The migrations this version of the code knows; a backup that applied others is from a newer one. */

@@ -34,7 +34,29 @@ export function readSqliteState(file: string): SchemaState {
     const row = head
       ? (copy.prepare('select * from audit_log where seq = ?').get(head.seq) as { mac?: string | null })
       : undefined;
-    return { migrations, auditHead: chainLink(head, row) };
+    // A database from before migration 0023 has no district chains.
+    const hasDistrictChains = copy
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_chain_heads'")
+      .get();
+    const districts = hasDistrictChains
+      ? (copy
+          .prepare('select district_code, link, hash, mac from audit_chain_heads where link > 0')
+          .all() as {
+          district_code: string;
+          link: number;
+          hash: string;
+          mac: string | null;
+        }[])
+      : [];
+    return {
+      migrations,
+      auditHeads: {
+        legacy: chainLink(head, row),
+        districts: Object.fromEntries(
+          districts.map((d) => [d.district_code, { seq: Number(d.link), hash: d.hash, mac: d.mac }]),
+        ),
+      },
+    };
   } finally {
     copy.close();
   }

@@ -20,6 +20,14 @@ export interface Database {
    * connection's writers wait for it (see withLongTransaction and sqlite-group-commit.ts).
    */
   readonly writeElsewhere?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * PostgreSQL: a second, small pool for single statements that must commit on their own while
+   * the caller's transaction is still open (a work-order number, taken without holding its counter
+   * until the intake commits). Never used for a transaction, so a caller that holds a connection of
+   * the main pool and waits for one here cannot deadlock the pools. Absent on SQLite, whose one
+   * connection serializes every write anyway.
+   */
+  readonly autonomous?: Kysely<DB>;
   /** How busy the connections are, for /metrics (see PoolStats). */
   poolStats(): PoolStats;
   close(): Promise<void>;
@@ -66,13 +74,28 @@ export function openDatabase(options: DatabaseOptions): Database {
       types: pgTypes,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // pg connects lazily: a process that never takes a number never opens these. Their commits do
+    // not wait for the WAL flush: what they write (a counter) becomes durable with the flush of the
+    // transaction that uses it, whose commit record comes later in the same log; if that one never
+    // commits, a counter step lost in a crash leaves nothing that used it.
+    const autonomousPool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 2,
+      types: pgTypes,
+      options: '-c synchronous_commit=off',
+    });
+    const autonomous = new Kysely<DB>({ dialect: new PostgresDialect({ pool: autonomousPool }) });
     const max = options.poolSize ?? 10;
     return {
       db,
       dialect: 'postgres',
       sqliteFile: undefined,
+      autonomous,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
-      close: () => db.destroy(),
+      close: async () => {
+        await autonomous.destroy();
+        await db.destroy();
+      },
     };
   }
   // The register holds personal data: the data folder and the database are the owner's alone.

@@ -4,4 +4,4 @@
  * repository or a bulk writer (the importer, the demo generators, the actions service). Types only:
  * everything that builds a query stays in db/ and the repositories (`data-boundary.test.ts`).
  */
-export type { ColumnType, Insertable, Updateable } from 'kysely';
+export type { ColumnType, Generated, Insertable, Updateable } from 'kysely';

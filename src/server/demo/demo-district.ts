@@ -284,7 +284,7 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       await writer.insert('resident_accounts', orders.residents);
       await writer.insert('work_orders', orders.orders);
       await writer.insert('work_order_events', orders.events);
-      // The orders carry their own numbers: intake must count on from the highest of each day.
+      // The orders carry their own numbers: intake must count on from the highest of each district's day.
       await workOrdersRepository.syncNumbers(trx);
 
       await ctx.audit.append(trx, SYSTEM_ACTOR, {

@@ -50,7 +50,7 @@ export class WorkOrderHistory {
       hotlines: { id: string; regionCode: string; name: string }[];
       now: Date;
       satisfaction: SatisfactionProfile;
-      /** Day → the last sequence number used, shared by every district of one build (numbers are unique). */
+      /** District and day (230108-20261126) → the last sequence number used that day in that district. */
       numbers: Map<string, number>;
       /** Phones that have a resident account already (unique), shared by the districts of one build. */
       residentPhones: Set<string>;
@@ -184,9 +184,10 @@ export class WorkOrderHistory {
     const urgent = category.resolve_days === 0;
     const id = uuidv7();
     const day = beijingDate(new Date(t0)).replaceAll('-', '');
-    const sequence = (this.options.numbers.get(day) ?? 0) + 1;
-    this.options.numbers.set(day, sequence);
-    const number = `${day}-${String(sequence).padStart(4, '0')}`;
+    const districtDay = `${this.options.districtCode}-${day}`;
+    const sequence = (this.options.numbers.get(districtDay) ?? 0) + 1;
+    this.options.numbers.set(districtDay, sequence);
+    const number = `${districtDay}-${String(sequence).padStart(4, '0')}`;
     const texts = DESCRIPTIONS[category.code] ?? { any: [category.name] };
     const seasonal = HEATING[month] ? texts.winter : month >= 5 && month <= 8 ? texts.summer : undefined;
     const description = seasonal && random() < 0.6 ? pick(random, seasonal) : pick(random, texts.any);

@@ -21,6 +21,9 @@ interface DatabaseFigures {
   unescalated: number;
   unescalatedOldestAgeSeconds: number;
   importJobs: { status: string; count: number }[];
+  auditUnsealed: number;
+  auditUnsealedOldestAgeSeconds: number;
+  rollupDeltasWaiting: number;
 }
 
 const IMPORT_STATES = ['running', 'succeeded', 'rejected', 'failed'];
@@ -93,12 +96,16 @@ export class ScrapeCollector {
     const outbox = await metricsRepository.outboxBacklog(db, COUNT_CAP);
     const lapsed = await metricsRepository.unescalatedOverdue(db, now.toISOString(), COUNT_CAP);
     const importJobs = await metricsRepository.importJobsByStatus(db);
+    const unsealed = await metricsRepository.auditUnsealed(db, COUNT_CAP);
     return {
       outboxPending: outbox.pending,
       outboxOldestAgeSeconds: ageSeconds(outbox.oldestCreatedAt, nowMs),
       unescalated: lapsed.count,
       unescalatedOldestAgeSeconds: ageSeconds(lapsed.oldestDueAt, nowMs),
       importJobs: importJobs,
+      auditUnsealed: unsealed.count,
+      auditUnsealedOldestAgeSeconds: ageSeconds(unsealed.oldestAt, nowMs),
+      rollupDeltasWaiting: await metricsRepository.rollupDeltasWaiting(db, COUNT_CAP),
     };
   }
 
@@ -172,6 +179,21 @@ export class ScrapeCollector {
         'lianxin_outbox_oldest_pending_age_seconds',
         'Age of the oldest text message still waiting to be sent (0 when none waits).',
         f.outboxOldestAgeSeconds,
+      );
+      gauge(
+        'lianxin_audit_unsealed_rows',
+        `Audit rows not yet sealed into their district's chain (capped at ${COUNT_CAP}).`,
+        f.auditUnsealed,
+      );
+      gauge(
+        'lianxin_audit_unsealed_oldest_age_seconds',
+        'Age of the oldest audit row not yet sealed (0 when none waits): the window before sealing.',
+        f.auditUnsealedOldestAgeSeconds,
+      );
+      gauge(
+        'lianxin_cockpit_deltas_waiting',
+        `Cockpit counter deltas not yet folded into region_rollups (capped at ${COUNT_CAP}).`,
+        f.rollupDeltasWaiting,
       );
       gauge(
         'lianxin_import_jobs',

@@ -53,6 +53,35 @@ export const metricsRepository = {
     return { count: Number(row.n), oldestDueAt: row.oldest ?? null };
   },
 
+  /**
+   * Audit rows the sealer has not linked into their district's chain yet (partial index
+   * audit_log_unsealed), and when the oldest was written: how wide the window before sealing is now.
+   */
+  async auditUnsealed(db: Executor, cap: number): Promise<{ count: number; oldestAt: string | null }> {
+    const row = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select('at')
+          .where('hash', 'is', null)
+          .orderBy('seq')
+          .limit(cap)
+          .as('waiting'),
+      )
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.n), oldestAt: row.oldest ?? null };
+  },
+
+  /** Cockpit counter deltas the folder has not added into region_rollups yet. */
+  async rollupDeltasWaiting(db: Executor, cap: number): Promise<number> {
+    const row = await db
+      .selectFrom((eb) => eb.selectFrom('region_rollup_deltas').select('id').limit(cap).as('waiting'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   /** Import jobs by state. A small table (one row per upload); the caller caches the answer. */
   async importJobsByStatus(db: Executor): Promise<{ status: string; count: number }[]> {
     const rows = await db

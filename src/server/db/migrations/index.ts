@@ -19,6 +19,7 @@ import * as idempotencyKeys from './0017-idempotency-keys.js';
 import * as timebankOwnPages from './0018-timebank-own-pages.js';
 import * as jobs from './0021-jobs.js';
 import * as loans from './0022-loans.js';
+import * as noHotRows from './0023-no-hot-rows.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -53,6 +54,7 @@ const migrations: Record<string, DialectMigration> = {
   '0018-timebank-own-pages': timebankOwnPages,
   '0021-jobs': jobs,
   '0022-loans': loans,
+  '0023-no-hot-rows': noHotRows,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -26,7 +26,12 @@ export function auditAnchor(ctx: Pick<ServiceContext, 'audit' | 'config'>): Audi
   return { key: ctx.audit.macKey, headFile: path.join(ctx.config.dataDir, AUDIT_HEAD_FILE) };
 }
 
-/** The MAC of one link; its hash already covers every field and the link before it. */
+/** The MAC of one link of the legacy chain; its hash already covers every field and the link before it. */
 export function linkMac(key: KeyObject, seq: number, hash: string): string {
   return createHmac('sha256', key).update(`audit-link\n${seq}\n${hash}`).digest('hex');
+}
+
+/** The MAC of a link of a district's chain: bound to the district, so no link moves to another chain. */
+export function districtLinkMac(key: KeyObject, district: string, link: number, hash: string): string {
+  return createHmac('sha256', key).update(`audit-link\n${district}\n${link}\n${hash}`).digest('hex');
 }

@@ -2,10 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction } from '../../../shared/audit-actions.js';
 import { districtOf } from '../../../shared/region-code.js';
-import type { Dialect, Executor } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
 import type { AuditRow } from '../../db/tables.js';
-import { linkMac } from './audit-anchor.js';
-import { linkHash } from './audit-chain.js';
+import { type AuditContent, rowMac } from './audit-chain.js';
 
 /** Who is acting, as far as the audit log is concerned. Never carries secrets. */
 export interface AuditActor {
@@ -26,30 +25,22 @@ export interface AuditEntry {
 }
 
 /**
- * Appends links to the hash chain. Always called with the transaction of the change it records,
- * so a change and its audit row commit or roll back together.
+ * Writes audit rows. Always called with the transaction of the change it records, so a change and
+ * its audit row commit or roll back together.
  *
- * The head row serializes appends: on PostgreSQL its row lock, on SQLite the write transaction.
- * Most appends come from this process one after another, so the head is usually the one this
- * repository wrote last: the append first tries to move the head from that guess to the new link
- * with one conditional UPDATE (which takes the same lock as reading it FOR UPDATE), and only when
- * no row matched — another process or connection appended, or the guessed link was rolled back —
- * reads the head as before. Either way the new link hangs off the head as it is in the database.
+ * An append is one INSERT of the row's content and its keyed MAC, and locks nothing another change
+ * needs: the sealer (audit-sealer.ts) links committed rows into their district's chain within a
+ * second or so. Until then the row MAC is what shows an edit.
  */
 export class AuditRepository {
-  /** The head as this repository last wrote it; a guess, checked by the database every time. */
-  private lastHead: { seq: number; hash: string } | null = null;
-
   constructor(
-    private readonly dialect: Dialect,
     private readonly now: () => Date,
-    /** Signs every link (see audit-anchor.ts); derived from the data key. */
+    /** Signs every row and link (see audit-anchor.ts); derived from the data key. */
     readonly macKey: KeyObject,
   ) {}
 
-  private link(head: { seq: number; hash: string }, actor: AuditActor, entry: AuditEntry): AuditRow {
-    const row: Omit<AuditRow, 'hash' | 'mac'> = {
-      seq: head.seq + 1,
+  async append(trx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    const content: AuditContent = {
       id: uuidv7(),
       at: this.now().toISOString(),
       actor_id: actor.id,
@@ -62,46 +53,25 @@ export class AuditRepository {
       summary: JSON.stringify(entry.summary ?? {}),
       ip: actor.ip,
       request_id: actor.requestId,
-      prev_hash: head.hash,
     };
-    const hash = linkHash(head.hash, row);
-    return { ...row, hash, mac: linkMac(this.macKey, row.seq, hash) };
-  }
-
-  async append(trx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    const guess = this.lastHead;
-    if (guess) {
-      const link = this.link(guess, actor, entry);
-      const moved = await trx
-        .updateTable('audit_head')
-        .set({ seq: link.seq, hash: link.hash })
-        .where('id', '=', 1)
-        .where('seq', '=', guess.seq)
-        .where('hash', '=', guess.hash)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) === 1) {
-        await trx.insertInto('audit_log').values(link).execute();
-        this.lastHead = { seq: link.seq, hash: link.hash };
-        return;
-      }
-    }
-    const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    const head = await (this.dialect === 'postgres'
-      ? headQuery.forUpdate()
-      : headQuery
-    ).executeTakeFirstOrThrow();
-    const link = this.link({ seq: Number(head.seq), hash: head.hash }, actor, entry);
-    await trx.insertInto('audit_log').values(link).execute();
-    await trx.updateTable('audit_head').set({ seq: link.seq, hash: link.hash }).where('id', '=', 1).execute();
-    this.lastHead = { seq: link.seq, hash: link.hash };
+    await trx
+      .insertInto('audit_log')
+      .values({ ...content, row_mac: rowMac(this.macKey, content) })
+      .execute();
   }
 }
 
-/** Rows in chain order, a page at a time, for verification without loading the whole log. */
-export async function* auditRowsInOrder(
+const asRow = (row: AuditRow): AuditRow => ({
+  ...row,
+  seq: Number(row.seq),
+  link: row.link === null ? null : Number(row.link),
+});
+
+/** Rows of the legacy chain (before migration 0023) in chain order, a page at a time. */
+export async function* legacyRowsInOrder(
   db: Executor,
-  pageSize = 2000,
   afterSeq = 0,
+  pageSize = 2000,
 ): AsyncGenerator<AuditRow> {
   let after = afterSeq;
   for (;;) {
@@ -109,16 +79,60 @@ export async function* auditRowsInOrder(
       .selectFrom('audit_log')
       .selectAll()
       .where('seq', '>', after)
+      .where('link', 'is', null)
+      .where('hash', 'is not', null)
       .orderBy('seq')
       .limit(pageSize)
       .execute();
-    for (const row of page) yield { ...row, seq: Number(row.seq) };
+    for (const row of page) yield asRow(row);
     if (page.length < pageSize) return;
     after = Number(page[page.length - 1]!.seq);
   }
 }
 
-export async function auditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+/** The sealed rows of a district's chain in chain order, from a link on, a page at a time. */
+export async function* districtRowsInOrder(
+  db: Executor,
+  district: string,
+  afterLink = 0,
+  pageSize = 2000,
+): AsyncGenerator<AuditRow> {
+  let after = afterLink;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('district_code', '=', district)
+      .where('link', '>', after)
+      .orderBy('link')
+      .limit(pageSize)
+      .execute();
+    for (const row of page) yield asRow(row);
+    if (page.length < pageSize) return;
+    after = Number(page[page.length - 1]!.link);
+  }
+}
+
+/** Rows not sealed yet, oldest first, a page at a time. */
+export async function* unsealedRows(db: Executor, pageSize = 2000): AsyncGenerator<AuditRow> {
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('hash', 'is', null)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of page) yield asRow(row);
+    if (page.length < pageSize) return;
+    after = Number(page[page.length - 1]!.seq);
+  }
+}
+
+/** The head of the legacy chain (0 and the genesis hash on a database that began after it). */
+export async function legacyHead(db: Executor): Promise<{ seq: number; hash: string }> {
   const head = await db
     .selectFrom('audit_head')
     .select(['seq', 'hash'])
@@ -127,33 +141,45 @@ export async function auditHead(db: Executor): Promise<{ seq: number; hash: stri
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-/** The hash and MAC of the link at `seq`, if the row is there. */
-export function auditLinkAt(db: Executor, seq: number) {
-  return db.selectFrom('audit_log').select(['hash', 'mac']).where('seq', '=', seq).executeTakeFirst();
+/** Every district chain's head, or one district's. */
+export async function districtHeads(db: Executor, district?: string) {
+  let query = db.selectFrom('audit_chain_heads').select(['district_code', 'link', 'hash', 'mac']);
+  if (district) query = query.where('district_code', '=', district);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    district: row.district_code,
+    link: Number(row.link),
+    hash: row.hash,
+    mac: row.mac,
+  }));
 }
 
-/** The highest sequence number below `below` (0 for none): where a cut chain ends. */
-export async function auditLastSeqBelow(db: Executor, below: number): Promise<number> {
+/** One district chain's head link (0 when nothing of it is sealed yet). */
+export async function districtHeadLink(db: Executor, district: string): Promise<number> {
   const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('seq', '<', below)
+    .selectFrom('audit_chain_heads')
+    .select('link')
+    .where('district_code', '=', district)
     .executeTakeFirst();
-  return Number(row?.seq ?? 0);
+  return Number(row?.link ?? 0);
 }
 
-/**
- * The head record and the row it names, as they are (either may be missing: a database before
- * the audit chain, or an empty log): what a backup records of the chain.
- */
-export async function auditHeadWithRow(db: Executor) {
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
+/** The legacy row at `seq`, if it is there. */
+export function legacyLinkAt(db: Executor, seq: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['hash', 'mac'])
+    .where('seq', '=', seq)
+    .where('link', 'is', null)
     .executeTakeFirst();
-  const row = head
-    ? await db.selectFrom('audit_log').selectAll().where('seq', '=', head.seq).executeTakeFirst()
-    : undefined;
-  return { head, row };
+}
+
+/** The district chain's row at `link`, if it is there. */
+export function districtLinkAt(db: Executor, district: string, link: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['hash', 'mac'])
+    .where('district_code', '=', district)
+    .where('link', '=', link)
+    .executeTakeFirst();
 }

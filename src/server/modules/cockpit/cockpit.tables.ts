@@ -4,12 +4,27 @@
  * with the schema the migrations build.
  */
 
+import type { Generated } from '../../db/row-types.js';
+
 /** Cockpit counters: a region's subtree total of one counter in one period ('' = now). */
 export interface RegionRollupTable {
   region_code: string;
   period: string;
   counter: string;
   district_code: string;
+  value: number;
+}
+
+/**
+ * What one change adds to a counter of a region (and, in rows of their own, of each ancestor):
+ * inserted in the change's transaction, folded into region_rollups by the background folder.
+ */
+export interface RegionRollupDeltaTable {
+  id: Generated<number>;
+  district_code: string;
+  region_code: string;
+  period: string;
+  counter: string;
   value: number;
 }
 
@@ -32,6 +47,7 @@ export interface RegionBoundaryTable {
 /** The tables of this module, by name. */
 export interface CockpitTables {
   region_rollups: RegionRollupTable;
+  region_rollup_deltas: RegionRollupDeltaTable;
   rollup_marks: RollupMarkTable;
   region_boundaries: RegionBoundaryTable;
 }

@@ -10,6 +10,7 @@ export { type FontChoice, reportFont } from './report-font.js';
 export {
   bumpDeedRollups,
   bumpWorkOrderRollups,
+  foldRollupDeltas,
   type OrderBeforeStep,
   rebuildRollups,
   refreshSnapshots,

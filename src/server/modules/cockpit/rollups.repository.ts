@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { districtOf, pathOf } from '../../../shared/region-code.js';
-import type { Executor } from '../../db/database.js';
+import type { Dialect, Executor } from '../../db/database.js';
 import type { CounterCode, CounterRow } from './indicators.js';
 import type { CounterDelta } from './work-order-counters.js';
 
@@ -20,40 +20,114 @@ export function rollUp(rows: readonly CounterRow[]): CounterRow[] {
   return [...sums.values()].filter((row) => row.value !== 0);
 }
 
-/** Only this file writes `region_rollups` and `rollup_marks`. */
+type Period = { only: string } | { from: string; to: string };
+
+/**
+ * The counter rows of some regions and periods as they stand: region_rollups plus the deltas not
+ * yet folded into it, as one relation read by one statement (so a fold committing meanwhile is
+ * seen either wholly or not at all). The deltas are few: what was written since the last fold.
+ */
+function counted(db: Executor, codes: readonly string[], period: Period) {
+  const [from, to] = 'only' in period ? [period.only, period.only] : [period.from, period.to];
+  const rollups = db
+    .selectFrom('region_rollups')
+    .select(['region_code', 'period', 'counter', 'value'])
+    .where('region_code', 'in', codes)
+    .where('period', '>=', from)
+    .where('period', '<=', to);
+  const deltas = db
+    .selectFrom('region_rollup_deltas')
+    .select(['region_code', 'period', 'counter', 'value'])
+    .where('region_code', 'in', codes)
+    .where('period', '>=', from)
+    .where('period', '<=', to);
+  return rollups.unionAll(deltas).as('counted');
+}
+
+/** Only this file writes `region_rollups`, `region_rollup_deltas` and `rollup_marks`. */
 export const rollupsRepository = {
   /**
    * Adds deltas to a region's counters and its ancestors', in the caller's transaction: one
-   * statement, rows in a fixed order (so two transactions never wait on each other in a circle).
+   * INSERT of a row per region and counter into region_rollup_deltas, which locks nothing another
+   * change needs (two orders of one street no longer wait for each other on the street's row).
+   * The background folder adds them into region_rollups (`fold`).
    */
   async bump(db: Executor, regionCode: string, deltas: readonly CounterDelta[]): Promise<void> {
     if (deltas.length === 0) return;
-    const rows = pathOf(regionCode)
-      .flatMap((code) =>
-        deltas.map((delta) => ({
-          region_code: code,
-          period: delta.period,
-          counter: delta.counter,
-          district_code: districtOf(code),
-          value: delta.value,
-        })),
+    const district = districtOf(regionCode);
+    const rows = pathOf(regionCode).flatMap((code) =>
+      deltas.map((delta) => ({
+        district_code: district,
+        region_code: code,
+        period: delta.period,
+        counter: delta.counter,
+        value: delta.value,
+      })),
+    );
+    await db.insertInto('region_rollup_deltas').values(rows).execute();
+  },
+
+  /**
+   * Folds up to `limit` of a district's deltas into region_rollups, in the caller's transaction,
+   * summed per row by the database (nothing comes back to this process): on PostgreSQL one
+   * statement takes them out (`FOR UPDATE SKIP LOCKED`, so two processes folding at once never
+   * fold a delta twice) and adds the sums; on SQLite, whose write transaction excludes every other
+   * folder, the oldest deltas up to a bound are added, then deleted. Returns how many it folded.
+   */
+  async fold(db: Executor, dialect: Dialect, district: string, limit: number): Promise<number> {
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ folded: number }>`
+        with taken as (
+          delete from region_rollup_deltas
+          where id in (
+            select id from region_rollup_deltas where district_code = ${district}
+            order by id limit ${limit} for update skip locked
+          )
+          returning region_code, period, counter, value
+        ), added as (
+          insert into region_rollups (region_code, period, counter, district_code, value)
+          select region_code, period, counter, ${district}, sum(value) from taken
+          group by region_code, period, counter
+          order by region_code, period, counter
+          on conflict (region_code, period, counter)
+          do update set value = region_rollups.value + excluded.value
+        )
+        select count(*) as folded from taken`.execute(db);
+      return Number(rows[0]?.folded ?? 0);
+    }
+    const bound = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('region_rollup_deltas')
+          .select('id')
+          .where('district_code', '=', district)
+          .orderBy('id')
+          .limit(limit)
+          .as('batch'),
       )
-      .sort((a, b) =>
-        a.region_code === b.region_code
-          ? a.period === b.period
-            ? a.counter.localeCompare(b.counter)
-            : a.period.localeCompare(b.period)
-          : a.region_code.localeCompare(b.region_code),
-      );
-    await db
-      .insertInto('region_rollups')
-      .values(rows)
-      .onConflict((oc) =>
-        oc
-          .columns(['region_code', 'period', 'counter'])
-          .doUpdateSet({ value: sql<number>`region_rollups.value + excluded.value` }),
-      )
-      .execute();
+      .select((eb) => eb.fn.max('id').as('last'))
+      .executeTakeFirst();
+    const last = bound?.last;
+    if (last === null || last === undefined) return 0;
+    await sql`
+      insert into region_rollups (region_code, period, counter, district_code, value)
+      select region_code, period, counter, ${district}, sum(value) from region_rollup_deltas
+      where district_code = ${district} and id <= ${last}
+      group by region_code, period, counter
+      on conflict (region_code, period, counter)
+      do update set value = region_rollups.value + excluded.value`.execute(db);
+    const deleted = await db
+      .deleteFrom('region_rollup_deltas')
+      .where('district_code', '=', district)
+      .where('id', '<=', Number(last))
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  },
+
+  /** The districts with deltas waiting to be folded. */
+  async districtsWithDeltas(db: Executor): Promise<string[]> {
+    const rows = await db.selectFrom('region_rollup_deltas').select('district_code').distinct().execute();
+    return rows.map((row) => row.district_code);
   },
 
   /** What an order contributes to the counters as it stands now (read back after its step wrote it). */
@@ -72,11 +146,13 @@ export const rollupsRepository = {
     rows: readonly CounterRow[],
   ): Promise<void> {
     if (counters.length === 0) return;
-    await db
-      .deleteFrom('region_rollups')
-      .where('district_code', '=', district)
-      .where('counter', 'in', counters)
-      .execute();
+    // The fresh count holds what the deltas not yet folded would have added.
+    for (const table of ['region_rollups', 'region_rollup_deltas'] as const)
+      await db
+        .deleteFrom(table)
+        .where('district_code', '=', district)
+        .where('counter', 'in', counters)
+        .execute();
     const values = rows.map((row) => ({
       region_code: row.regionCode,
       period: row.period,
@@ -95,10 +171,9 @@ export const rollupsRepository = {
   now(db: Executor, codes: readonly string[]) {
     if (codes.length === 0) return Promise.resolve([]);
     return db
-      .selectFrom('region_rollups')
-      .select(['region_code', 'counter', 'value'])
-      .where('region_code', 'in', codes)
-      .where('period', '=', '')
+      .selectFrom(counted(db, codes, { only: '' }))
+      .select((eb) => ['region_code', 'counter', eb.fn.sum<number>('value').as('value')])
+      .groupBy(['region_code', 'counter'])
       .execute();
   },
 
@@ -106,11 +181,8 @@ export const rollupsRepository = {
   windowSums(db: Executor, codes: readonly string[], from: string, to: string) {
     if (codes.length === 0) return Promise.resolve([]);
     return db
-      .selectFrom('region_rollups')
+      .selectFrom(counted(db, codes, { from, to }))
       .select((eb) => ['region_code', 'counter', eb.fn.sum<number>('value').as('value')])
-      .where('region_code', 'in', codes)
-      .where('period', '>=', from)
-      .where('period', '<=', to)
       .groupBy(['region_code', 'counter'])
       .execute();
   },
@@ -119,26 +191,31 @@ export const rollupsRepository = {
   monthly(db: Executor, codes: readonly string[], from: string, to: string) {
     if (codes.length === 0) return Promise.resolve([]);
     return db
-      .selectFrom('region_rollups')
+      .selectFrom(counted(db, codes, { from, to }))
       .select((eb) => ['period', 'counter', eb.fn.sum<number>('value').as('value')])
-      .where('region_code', 'in', codes)
-      .where('period', '>=', from)
-      .where('period', '<=', to)
       .groupBy(['period', 'counter'])
       .execute();
   },
 
-  /** All rows of a district (tests compare the kept counters with a rebuild). */
-  allOf(db: Executor, district: string) {
-    return db
+  /** All rows of a district as they stand, deltas added (tests compare the kept counters with a rebuild). */
+  async allOf(db: Executor, district: string) {
+    const rollups = db
       .selectFrom('region_rollups')
       .select(['region_code', 'period', 'counter', 'value'])
-      .where('district_code', '=', district)
-      .where('value', '!=', 0)
+      .where('district_code', '=', district);
+    const deltas = db
+      .selectFrom('region_rollup_deltas')
+      .select(['region_code', 'period', 'counter', 'value'])
+      .where('district_code', '=', district);
+    const rows = await db
+      .selectFrom(rollups.unionAll(deltas).as('counted'))
+      .select((eb) => ['region_code', 'period', 'counter', eb.fn.sum<number>('value').as('value')])
+      .groupBy(['region_code', 'period', 'counter'])
       .orderBy('region_code')
       .orderBy('period')
       .orderBy('counter')
       .execute();
+    return rows.map((row) => ({ ...row, value: Number(row.value) })).filter((row) => row.value !== 0);
   },
 
   /** PostgreSQL: the rebuild's transaction waits for steps in flight and holds off new ones. */
@@ -155,11 +232,6 @@ export const rollupsRepository = {
   async districts(db: Executor): Promise<string[]> {
     const rows = await db.selectFrom('regions').select('code').where('parent_code', 'is', null).execute();
     return rows.map((row) => row.code);
-  },
-
-  async auditHead(db: Executor): Promise<number> {
-    const row = await db.selectFrom('audit_head').select('seq').executeTakeFirst();
-    return Number(row?.seq ?? 0);
   },
 
   async mark(db: Executor, district: string): Promise<{ auditSeq: number; refreshedAt: string } | undefined> {
@@ -199,15 +271,17 @@ export const rollupsRepository = {
   },
 
   /**
-   * Whether anything that the snapshot counters count may have changed in a district since an
-   * audit row: any audited change except work-order steps and sign-ins (which touch none of them).
+   * Whether anything that the snapshot counters count may have changed in a district since a link
+   * of its audit chain: any audited change except work-order steps and sign-ins (which touch none
+   * of them). Links follow commit order, so a change committed after the last count is never
+   * behind the mark (a row's `seq`, handed out before its commit, could be).
    */
-  async changedSince(db: Executor, district: string, seq: number): Promise<boolean> {
+  async changedSince(db: Executor, district: string, link: number): Promise<boolean> {
     const row = await db
       .selectFrom('audit_log')
       .select('seq')
-      .where('seq', '>', seq)
       .where('district_code', '=', district)
+      .where('link', '>', link)
       .where('action', 'not like', 'workorder.%')
       .where('action', 'not like', 'auth.%')
       .limit(1)

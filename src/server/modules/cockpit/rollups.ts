@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { DeedTable, WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
+import { districtHeadLink, sealAuditChains } from '../audit/index.js';
 import { rebuildRegionStats } from '../stats/index.js';
 import { COUNTER_SOURCES, type CounterCode, type CounterRow, countersKeptBy } from './indicators.js';
 import { rollUp, rollupsRepository } from './rollups.repository.js';
@@ -80,7 +81,7 @@ export async function rebuildRollups(ctx: ServiceContext): Promise<{ regionStats
   let rollups = 0;
   for (const district of await rollupsRepository.districts(db)) {
     await db.transaction().execute(async (trx) => {
-      const seq = await rollupsRepository.auditHead(trx);
+      const seq = await districtHeadLink(trx, district);
       rollups += await recountDistrict(ctx, trx, district);
       await rollupsRepository.setMark(trx, district, seq, ctx.now().toISOString());
     });
@@ -101,9 +102,12 @@ const SNAPSHOT_SOURCES = COUNTER_SOURCES.filter((source) =>
  */
 export async function refreshSnapshots(ctx: ServiceContext): Promise<string[]> {
   const { db } = ctx.database;
-  const head = await rollupsRepository.auditHead(db);
+  // Changes are seen through the district chains: what committed before this run is sealed first.
+  await sealAuditChains(ctx);
   const refreshed: string[] = [];
   for (const district of await rollupsRepository.districts(db)) {
+    // Counted up to the district chain's sealed head: a change not sealed yet is counted next time.
+    const head = await districtHeadLink(db, district);
     const mark = await rollupsRepository.mark(db, district);
     if (mark && mark.auditSeq >= head) continue;
     const nowIso = ctx.now().toISOString();
@@ -131,6 +135,29 @@ export async function refreshSnapshots(ctx: ServiceContext): Promise<string[]> {
     if (wrote) refreshed.push(district);
   }
   return refreshed;
+}
+
+const FOLD_BATCH = 5000;
+
+/**
+ * The folder (the scheduler runs it every two seconds; tests call it before reading
+ * region_rollups directly): adds each district's deltas into region_rollups, a batch per short
+ * transaction, and returns how many it folded. Exactly once with several processes: a batch is
+ * taken out of region_rollup_deltas in the transaction that adds it (see rollupsRepository.fold).
+ */
+export async function foldRollupDeltas(ctx: Pick<ServiceContext, 'database'>): Promise<number> {
+  const { db, dialect } = ctx.database;
+  let folded = 0;
+  for (const district of await rollupsRepository.districtsWithDeltas(db)) {
+    for (;;) {
+      const count = await db
+        .transaction()
+        .execute((trx) => rollupsRepository.fold(trx, dialect, district, FOLD_BATCH));
+      folded += count;
+      if (count < FOLD_BATCH) break;
+    }
+  }
+  return folded;
 }
 
 /** When the snapshot counters of a district were last counted (shown as "as of" on the cockpit). */

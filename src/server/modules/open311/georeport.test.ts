@@ -187,7 +187,7 @@ describeEachDialect('Open311 GeoReport v2: POST Service Request', (env) => {
       const answer = bodyOf(response, format);
       expect(answer).toEqual([
         {
-          service_request_id: expect.stringMatching(/^\d{8}-\d{4}$/),
+          service_request_id: expect.stringMatching(/^\d{6}-\d{8}-\d{4}$/),
           service_notice: expect.stringContaining(answer[0].service_request_id),
           account_id: format === 'json' ? null : '',
         },

@@ -126,16 +126,20 @@ export const workOrdersRepository = {
   },
 
   /**
-   * The next number of the day (1 for its first order), counted in the intake's transaction: one
-   * upsert of the day's row, which also serializes concurrent intakes of the same day until they
-   * commit (the write lock of BEGIN IMMEDIATE on SQLite, the row lock on PostgreSQL).
+   * The next number of a district's day (1 for its first order): one upsert of the district's day
+   * row. The intake takes it on `Database.autonomous` where there is one (PostgreSQL), a statement
+   * that commits at once, so no intake holds the counter until it commits; an intake that then
+   * rolls back leaves a gap in the day's numbers. On SQLite it runs in the intake's transaction
+   * (one writer at a time anyway), and a rollback gives the number back.
    */
-  nextNumberOn: async (db: Executor, day: string): Promise<number> => {
+  nextNumber: async (db: Executor, district: string, day: string): Promise<number> => {
     const row = await db
       .insertInto('work_order_numbers')
-      .values({ day, last_number: 1 })
+      .values({ district_code: district, day, last_number: 1 })
       .onConflict((oc) =>
-        oc.column('day').doUpdateSet((eb) => ({ last_number: eb('work_order_numbers.last_number', '+', 1) })),
+        oc
+          .columns(['district_code', 'day'])
+          .doUpdateSet((eb) => ({ last_number: eb('work_order_numbers.last_number', '+', 1) })),
       )
       .returning('last_number')
       .executeTakeFirstOrThrow();
@@ -143,18 +147,21 @@ export const workOrdersRepository = {
   },
 
   /**
-   * Brings the day counters (of one day, or all) up to the orders stored, after orders were
-   * written around them (in bulk, as the demo does): a counter never goes down.
+   * Brings the day counters (of one district's day, or all) up to the orders stored, after orders
+   * were written around them (in bulk, as the demo does): a counter never goes down. Only numbers
+   * of the form district-day-sequence count; older ones (day-sequence) cannot collide with them.
    */
-  syncNumbers: async (db: Executor, day?: string): Promise<void> => {
-    const ofDay = day ? sql`where number >= ${`${day}-`} and number < ${`${day}.`}` : sql``;
+  syncNumbers: async (db: Executor, at?: { district: string; day: string }): Promise<void> => {
+    const only = at
+      ? sql`and number >= ${`${at.district}-${at.day}-`} and number < ${`${at.district}-${at.day}.`}`
+      : sql``;
     await sql`
-      insert into work_order_numbers (day, last_number)
-      select substr(number, 1, 8), max(cast(substr(number, 10) as integer))
+      insert into work_order_numbers (district_code, day, last_number)
+      select substr(number, 1, 6), substr(number, 8, 8), max(cast(substr(number, 17) as integer))
       from work_orders
-      ${ofDay}
-      group by substr(number, 1, 8)
-      on conflict (day) do update set last_number = case
+      where number like '______-________-%' ${only}
+      group by substr(number, 1, 6), substr(number, 8, 8)
+      on conflict (district_code, day) do update set last_number = case
         when excluded.last_number > work_order_numbers.last_number then excluded.last_number
         else work_order_numbers.last_number end
     `.execute(db);

@@ -75,8 +75,9 @@ export interface WorkOrderEventTable {
   at: string;
 }
 
-/** The last order number given out per Beijing day (see migration 0006). */
+/** The last order number given out per district and Beijing day (see migration 0023). */
 export interface WorkOrderNumberTable {
+  district_code: string;
   day: string;
   last_number: number;
 }

@@ -14,12 +14,14 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const VOLATILE_TABLES = new Set([
   'audit_log',
   'audit_head',
+  'audit_chain_heads',
   'sessions',
   'login_throttle',
   'otp_codes',
   'resident_sessions',
   'region_stats',
   'region_rollups',
+  'region_rollup_deltas',
   'rollup_marks',
 ]);
 

@@ -144,7 +144,7 @@ export class WorkOrderIntake {
   /**
    * Intake as one part of a larger change in one transaction (a need found on a visit becomes an
    * order and is linked to it, or neither happens): `work` gets the transaction and a function that
-   * takes an order in inside it. The whole transaction is retried when the day's number was taken.
+   * takes an order in inside it. The whole transaction is retried when the number was taken already.
    */
   async within<T>(
     intake: Intake,
@@ -154,17 +154,37 @@ export class WorkOrderIntake {
     const catalogue = await this.catalogue.snapshot();
     const { db } = this.ctx.database;
     for (let attempt = 1; ; attempt += 1) {
+      let numbered: { district: string; day: string } | undefined;
       try {
-        return await db
-          .transaction()
-          .execute((trx) => work(trx, (input) => this.insert(trx, intake, input, catalogue)));
+        return await db.transaction().execute((trx) =>
+          work(trx, (input) =>
+            this.insert(trx, intake, input, catalogue, (at) => {
+              numbered = at;
+            }),
+          ),
+        );
       } catch (error) {
-        // The number was taken already: orders were written around the day's counter (a bulk
-        // load). Bring the counter up to them and try again.
-        if (!isUniqueViolation(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
-        await workOrdersRepository.syncNumbers(db, beijingDate(this.ctx.now()).replaceAll('-', ''));
+        // The number was taken already: orders were written around the district's day counter (a
+        // bulk load). Bring the counter up to them and try again.
+        if (!isUniqueViolation(error) || !numbered || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+        await workOrdersRepository.syncNumbers(db, numbered);
       }
     }
+  }
+
+  /**
+   * The order's number: district, Beijing day and the district's count of the day
+   * (230108-20261126-0042). Taken outside the transaction where the database allows it (see
+   * workOrdersRepository.nextNumber), so intakes of one district never wait on each other for it.
+   */
+  private async numberFor(trx: Executor, district: string, now: Date): Promise<string> {
+    const day = beijingDate(now).replaceAll('-', '');
+    const sequence = await workOrdersRepository.nextNumber(
+      this.ctx.database.autonomous ?? trx,
+      district,
+      day,
+    );
+    return `${district}-${day}-${String(sequence).padStart(4, '0')}`;
   }
 
   private async insert(
@@ -172,6 +192,7 @@ export class WorkOrderIntake {
     intake: Intake,
     input: IntakeInput,
     catalogue: CatalogueSnapshot,
+    numbered: (at: { district: string; day: string }) => void,
   ): Promise<WorkOrderView> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
@@ -198,9 +219,8 @@ export class WorkOrderIntake {
     // The first holder must lie above the place, or nobody could dispatch down to it.
     if (!isWithin(place.regionCode, handler)) handler = districtCode;
     const urgent = input.urgent === true || category.resolve_days === 0;
-    const day = beijingDate(now).replaceAll('-', '');
-    const sequence = await workOrdersRepository.nextNumberOn(trx, day);
-    const number = `${day}-${String(sequence).padStart(4, '0')}`;
+    const number = await this.numberFor(trx, districtCode, now);
+    numbered({ district: districtCode, day: number.slice(7, 15) });
     const id = uuidv7();
     const phone = input.contactPhone;
     const order: WorkOrder = {

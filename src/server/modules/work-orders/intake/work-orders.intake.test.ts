@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { workOrderDetailSchema, workOrderSchema } from '../../../../shared/api/work-orders.js';
 import { describeEachDialect } from '../../../testing/test-env.js';
-import { verifyAuditChain } from '../../audit/index.js';
+import { sealAuditChains, verifyAuditChain } from '../../audit/index.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../testing.js';
 
 describeEachDialect('work orders: intake', (env) => {
@@ -58,13 +58,17 @@ describeEachDialect('work orders: intake', (env) => {
     );
     expect(responses.map((r) => r.status)).toEqual(Array(concurrent).fill(201));
     const numbers = responses.map((r) => r.body(workOrderSchema).number).sort();
-    const day = numbers[0]!.slice(0, 8);
+    const districtDay = numbers[0]!.slice(0, 15);
     expect(numbers).toEqual(
-      Array.from({ length: concurrent }, (_, i) => `${day}-${String(before + i + 1).padStart(4, '0')}`),
+      Array.from(
+        { length: concurrent },
+        (_, i) => `${districtDay}-${String(before + i + 1).padStart(4, '0')}`,
+      ),
     );
     expect(await env.countRows('work_orders')).toBe(before + concurrent);
     expect(await env.countRows('notifications')).toBe(before - 1 + concurrent);
-    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+    await sealAuditChains(env.ctx, { wait: true });
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
 
@@ -84,30 +88,31 @@ describeEachDialect('work orders: numbering', (env) => {
 
   it('counts on past 9,999 orders in a day', async () => {
     const first = await create();
-    const day = first.slice(0, 8);
-    expect(first).toBe(`${day}-0001`);
+    const day = first.slice(7, 15);
+    expect(first).toBe(`230108-${day}-0001`);
     // As if 9,999 orders had been taken today (numbers compared as text once sorted …-10000 below …-9999).
     await env.database.db
       .updateTable('work_order_numbers')
       .set({ last_number: 9999 })
       .where('day', '=', day)
       .execute();
-    expect(await create()).toBe(`${day}-10000`);
-    expect(await create()).toBe(`${day}-10001`);
+    expect(await create()).toBe(`230108-${day}-10000`);
+    expect(await create()).toBe(`230108-${day}-10001`);
   });
 
   it('steps over numbers taken by orders written around the counter', async () => {
     const first = await create();
-    const day = first.slice(0, 8);
+    const day = first.slice(7, 15);
     // A bulk load wrote orders without counting: the counter lags behind the stored numbers.
     await env.database.db
       .updateTable('work_order_numbers')
-      .set({ last_number: Number(first.slice(9)) - 1 })
+      .set({ last_number: Number(first.slice(16)) - 1 })
       .where('day', '=', day)
       .execute();
     const next = await create();
-    expect(Number(next.slice(9))).toBe(Number(first.slice(9)) + 1);
+    expect(Number(next.slice(16))).toBe(Number(first.slice(16)) + 1);
     expect(await env.countRows('work_orders')).toBe(5);
-    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+    await sealAuditChains(env.ctx, { wait: true });
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
