@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Table } from 'antd';
+import { Card, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Account, accountsQuery } from '../../api/timebank';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** /timebank — the time-bank accounts of the user's jurisdiction, searched by owner name, paged. */
@@ -38,7 +39,7 @@ export function AccountsPage() {
         <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} />
       ) : (
         <>
-          <Table<Account>
+          <ResponsiveTable<Account>
             rowKey="id"
             dataSource={rows}
             loading={accounts.isPending}

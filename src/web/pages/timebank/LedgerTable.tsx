@@ -1,6 +1,6 @@
-import { Table } from 'antd';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../../api/timebank';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { signedMinutes, transferKindLabel } from './labels';
@@ -15,7 +15,7 @@ interface Props {
 export function LedgerTable({ rows, linkCounterparts }: Props) {
   const { t, language } = useI18n();
   return (
-    <Table<LedgerRow>
+    <ResponsiveTable<LedgerRow>
       rowKey="id"
       dataSource={[...rows]}
       pagination={false}

@@ -1,12 +1,13 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Flex, Segmented, Table, Typography } from 'antd';
+import { Card, DatePicker, Flex, Segmented, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type RankingEntry, type RankingOrder, rankingsQuery } from '../../api/timebank';
 import { QueryError } from '../../components/QueryError';
 import { RegionName } from '../../components/RegionName';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../session/useMe';
 
@@ -72,7 +73,7 @@ export function RankingsPage() {
       {ranking.isError ? (
         <QueryError error={ranking.error} onRetry={() => void ranking.refetch()} />
       ) : (
-        <Table<RankingEntry>
+        <ResponsiveTable<RankingEntry>
           rowKey="accountId"
           dataSource={ranking.data?.items ?? []}
           loading={ranking.isFetching}

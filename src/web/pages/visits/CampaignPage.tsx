@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { assignHouseholds, campaignQuery, coverageQuery, targetsQuery, visitKeys } from '../../api/visits';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { hasPermission } from '../../session/permissions';
@@ -56,7 +57,7 @@ export function CampaignPage() {
         ))}
       </Flex>
       <Card size="small" title={t('visits.coverage')}>
-        <Table
+        <ResponsiveTable
           rowKey="regionCode"
           size="small"
           pagination={false}
@@ -72,7 +73,7 @@ export function CampaignPage() {
         />
       </Card>
       <Card size="small" title={t('visits.visitors')}>
-        <Table
+        <ResponsiveTable
           rowKey="visitorUserId"
           size="small"
           pagination={false}
@@ -119,7 +120,7 @@ export function CampaignPage() {
           )
         }
       >
-        <Table
+        <ResponsiveTable
           rowKey="householdId"
           size="small"
           pagination={false}

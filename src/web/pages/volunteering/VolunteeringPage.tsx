@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Activity, Certificate, Team, Volunteer } from '../../../shared/api/volunteering';
 import { activitiesQuery, teamsQuery, volunteersQuery } from '../../api/volunteering';
 import { QueryError } from '../../components/QueryError';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { hasPermission } from '../../session/permissions';
@@ -29,7 +30,7 @@ export function VolunteeringPage() {
   const canManage = hasPermission(me, 'volunteer.manage');
 
   const activityTable = (
-    <Table<Activity>
+    <ResponsiveTable<Activity>
       rowKey="id"
       size="small"
       loading={activities.isLoading}
@@ -58,7 +59,7 @@ export function VolunteeringPage() {
     />
   );
   const teamTable = (
-    <Table<Team>
+    <ResponsiveTable<Team>
       rowKey="id"
       size="small"
       loading={teams.isLoading}
@@ -73,7 +74,7 @@ export function VolunteeringPage() {
     />
   );
   const volunteerTable = (
-    <Table<Volunteer>
+    <ResponsiveTable<Volunteer>
       rowKey="id"
       size="small"
       loading={volunteers.isLoading}
