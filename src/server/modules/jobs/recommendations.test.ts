@@ -6,6 +6,7 @@ import {
   seekerDetailSchema,
 } from '../../../shared/api/jobs.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
+import { foldRollupDeltas } from '../cockpit/index.js';
 import { loginIn } from '../member-workflows/testing.js';
 import {
   createEnterprise,
@@ -122,6 +123,8 @@ describeEachDialect('job recommendations: outcomes, refusals, placements', (env)
     expect(placed.seeker.status).toBe('placed');
     expect(placed.recommendations.map((r) => r.status)).toEqual(['hired']);
     expect((await recommend(job, other)).error.code).toBe('job.not_open');
+    // A step writes counter deltas; the cockpit's folder adds them into region_rollups.
+    await foldRollupDeltas(env.ctx);
     const rollup = await env.database.db
       .selectFrom('region_rollups')
       .select(['region_code', 'value'])
