@@ -345,8 +345,9 @@ describeInBrowser(
       // The leader, on the phone, issues it from the team's volunteers list: period and content.
       await leaderPhone.goto('/volunteering');
       await leaderPhone.getByRole('tab', { name: '志愿者', exact: true }).click();
+      // A table row on a wide screen, a card on this phone: both carry the row's key.
       await leaderPhone
-        .getByRole('row')
+        .locator('[data-row-key]')
         .filter({ hasText: volunteer.name })
         .getByTestId('issue-certificate')
         .click();

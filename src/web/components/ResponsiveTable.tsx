@@ -62,18 +62,25 @@ function RowCard<T extends AnyRecord>({
   columns,
   record,
   index,
+  rowKey,
 }: {
   props: TableProps<T>;
   columns: TableColumnType<T>[];
   record: T;
   index: number;
+  /** The row's key, on the card as antd puts it on a table row (`data-row-key`), for finding a row either way. */
+  rowKey: string;
 }) {
   const [first, ...rest] = columns;
   const attributes = props.onRow?.(record, index) ?? {};
   const className =
     typeof props.rowClassName === 'function' ? props.rowClassName(record, index, 0) : props.rowClassName;
   return (
-    <div {...attributes} className={[attributes.className, className].filter(Boolean).join(' ')}>
+    <div
+      data-row-key={rowKey}
+      {...attributes}
+      className={[attributes.className, className].filter(Boolean).join(' ')}
+    >
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
         {first && (
           <div style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{cellOf(first, record, index)}</div>
@@ -128,6 +135,7 @@ function CardList<T extends AnyRecord>(props: TableProps<T>) {
               return (
                 <RowCard<T>
                   key={keyOf(props.rowKey, record, index)}
+                  rowKey={keyOf(props.rowKey, record, index)}
                   props={props}
                   columns={columns}
                   record={record}

@@ -31,7 +31,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.number'),
       dataIndex: 'number',
-      width: 128,
+      width: 184,
       render: (number: string, order) => (
         <Link
           to={`/work-orders/${order.id}`}
