@@ -31,12 +31,13 @@ export function WorkOrdersTable({
     {
       title: t('wo.number'),
       dataIndex: 'number',
-      width: 184,
+      // A number names its district (230108-20261206-0010): set a size smaller, in even digits.
+      width: 164,
       render: (number: string, order) => (
         <Link
           to={`/work-orders/${order.id}`}
           data-testid={`order-link-${order.number}`}
-          style={{ whiteSpace: 'nowrap' }}
+          style={{ whiteSpace: 'nowrap', fontSize: 13, fontVariantNumeric: 'tabular-nums' }}
         >
           {number}
         </Link>
@@ -52,7 +53,7 @@ export function WorkOrdersTable({
     {
       title: t('wo.place'),
       dataIndex: 'regionName',
-      width: 180,
+      width: 150,
       ellipsis: { showTitle: false },
       render: (_, order) => <PlaceCell order={order} />,
     },
