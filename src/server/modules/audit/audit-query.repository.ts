@@ -49,3 +49,19 @@ export async function countActorActionsSince(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Holds, until the transaction ends, a lock of its own for one actor and one purpose: counting
+ * what an account did and then acting on the count is one step at a time per account, and never
+ * waits on another account. On PostgreSQL a transaction-scoped advisory lock keyed by the two;
+ * on SQLite the write transaction already runs alone.
+ */
+export async function lockActorFor(
+  db: Executor,
+  dialect: 'sqlite' | 'postgres',
+  actorId: string,
+  purpose: string,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${purpose}:${actorId}`}, 0))`.execute(db);
+}

@@ -8,7 +8,7 @@ export { auditRoutes } from './audit.routes.js';
 export { AUDIT_HEAD_FILE, type AuditAnchor, auditAnchor, deriveAuditKey } from './audit-anchor.js';
 export { GENESIS_HASH, linkHash } from './audit-chain.js';
 export { type ChainHeads, type ChainLink, GENESIS_LINK, writeExportedHeads } from './audit-head-file.js';
-export { countActorActionsSince } from './audit-query.repository.js';
+export { countActorActionsSince, lockActorFor } from './audit-query.repository.js';
 export { sealAuditChains } from './audit-sealer.js';
 export {
   type AuditVerification,

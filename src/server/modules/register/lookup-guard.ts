@@ -1,7 +1,7 @@
 import { DomainError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { countActorActionsSince } from '../audit/index.js';
+import { countActorActionsSince, lockActorFor } from '../audit/index.js';
 
 /** What a whole-number search tests: a guess at a value that lists show only masked. */
 export type LookupKind = 'id_number' | 'phone' | 'phone_last4';
@@ -18,10 +18,11 @@ const HOUR_MS = 60 * 60_000;
  * a masked phone before this guard). Each look-up is therefore written to the audit log (which
  * kind, never the value) and an account may make `config.lookupsPerHour` of them an hour.
  *
- * The row is written first and the hour counted after, in the same transaction: appending takes
- * the audit head's row lock, so look-ups by one account are counted one after another even when
- * they arrive at once, and on either database the cap holds exactly. Over the cap, the
- * transaction rolls back and the caller gets 429.
+ * The row is written first and the hour counted after, in the same transaction, under a lock of
+ * the account's own (audit appends take no lock since the audit chains are sealed in the
+ * background): look-ups by one account are counted one after another even when they arrive at
+ * once, and on either database the cap holds exactly. Over the cap, the transaction rolls back and
+ * the caller gets 429.
  */
 export async function recordLookup(
   ctx: ServiceContext,
@@ -31,6 +32,7 @@ export async function recordLookup(
   const limit = ctx.config.lookupsPerHour;
   const since = new Date(ctx.now().getTime() - HOUR_MS).toISOString();
   await ctx.database.db.transaction().execute(async (trx) => {
+    if (actor.id) await lockActorFor(trx, ctx.database.dialect, actor.id, LOOKED_UP);
     await ctx.audit.append(trx, actor, {
       action: LOOKED_UP,
       targetType: 'person_search',
