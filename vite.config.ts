@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { offlineAssets } from './scripts/web-build/offline-assets';
 import { precompress } from './scripts/web-build/precompress';
 
 const repoRoot = import.meta.dirname;
@@ -9,7 +10,7 @@ const repoRoot = import.meta.dirname;
 // `npm run dev` proxies /api to the server on port 3000.
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
-  plugins: [react(), precompress()],
+  plugins: [react(), offlineAssets(), precompress()],
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,

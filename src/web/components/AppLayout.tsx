@@ -9,6 +9,7 @@ import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { OfflineBanner } from './OfflineBanner';
+import { PageLoadBoundary } from './PageLoadBoundary';
 import { RegionTree } from './RegionTree';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
@@ -32,12 +33,15 @@ function Navigation() {
   );
 }
 
-/** The page, loaded on first visit (AppRoutes' lazy pages) under a spinner. */
+/** The page, loaded on first visit (AppRoutes' lazy pages) under a spinner; a page that cannot load says so. */
 function Page() {
+  const { pathname } = useLocation();
   return (
-    <Suspense fallback={<FullPageSpin />}>
-      <Outlet />
-    </Suspense>
+    <PageLoadBoundary path={pathname}>
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
+    </PageLoadBoundary>
   );
 }
 

@@ -16,6 +16,9 @@ export const enPhone: Record<keyof typeof zhPhone, string> = {
   'phone.buildings.title': 'Buildings of {grid}',
   'phone.buildings.titleNone': 'My grid',
   'phone.buildings.empty': 'The grid has no buildings yet',
+  'phone.pageNotKeptOffline': 'This page was not kept on the phone. Open it again when the network returns.',
+  'phone.pageLoadFailed': 'This page could not be loaded. Reload to try again.',
+  'phone.pageLoadRetry': 'Reload',
   'phone.offline':
     'You are offline: open pages stay readable; resolutions and notes are kept as drafts and sent when the network returns.',
   'phone.flag.overdue': 'Overdue only',

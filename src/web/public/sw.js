@@ -2,7 +2,7 @@
 // opens the app. Hashed assets (/assets/*-HASH.js…) never change under their name: cache first.
 // index.html names the current assets: network first, the cached copy only when offline. The API
 // is never touched: its answers carry personal data and must not be kept (Cache-Control: no-store).
-const CACHE = 'lianxin-shell-v1';
+const CACHE = 'lianxin-shell-v2';
 const SHELL = '/index.html';
 /** Old releases' assets are dropped beyond this many (oldest first). */
 const MAX_ASSETS = 300;
@@ -18,10 +18,33 @@ self.addEventListener('install', (event) => {
       // The entry's scripts and styles, so that the first offline start has them.
       const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
       await cache.addAll(assets);
+      await keepFieldPages(cache);
     })(),
   );
   self.skipWaiting();
 });
+
+/**
+ * The scripts of the pages a worker opens in the field (offline-assets.json, written by the build:
+ * scripts/web-build/offline-assets.ts), so that moving to one of them offline still works. Best
+ * effort: a file that fails to load now is fetched when the page is first opened online.
+ */
+async function keepFieldPages(cache) {
+  try {
+    const response = await fetch('/offline-assets.json', { cache: 'no-cache' });
+    if (!response.ok) return;
+    const assets = await response.json();
+    await Promise.allSettled(
+      assets.map(async (asset) => {
+        if (await cache.match(asset)) return;
+        const file = await fetch(asset);
+        if (file.ok) await cache.put(asset, file);
+      }),
+    );
+  } catch {
+    // No list (a development server) or no network: the pages are cached as they are opened.
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
