@@ -74,3 +74,16 @@ export function page<T>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
+
+/**
+ * The common list: rows ordered by their id, the cursor the last id shown. Decodes the cursor,
+ * asks `fetch` for the rows after it (the repository reads `limit + 1`, as `page` expects) and
+ * pages them, so a list by id is written one way everywhere.
+ */
+export async function pageById<T extends { id: string }>(
+  query: { cursor?: string | undefined; limit: number },
+  fetch: (after: string | undefined, limit: number) => Promise<readonly T[]>,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
+  return page(await fetch(after, query.limit), query.limit, (last) => [last.id]);
+}

@@ -6,7 +6,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { Enterprise } from '../../db/tables.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { beijingDate } from '../catalogue/index.js';
@@ -150,21 +150,21 @@ export class JobsService {
     },
   ) {
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await jobsRepository.list(this.ctx.database.db, within, {
-      q: query.q,
-      enterprise: query.enterprise,
-      openOn: (query.state ?? 'open') === 'open' ? this.today() : undefined,
-      after,
-      limit: query.limit,
-    });
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after, limit) =>
+      jobsRepository.list(this.ctx.database.db, within, {
+        q: query.q,
+        enterprise: query.enterprise,
+        openOn: (query.state ?? 'open') === 'open' ? this.today() : undefined,
+        after,
+        limit: limit,
+      }),
+    );
   }
 
   async listOfContact(userId: string, query: { cursor?: string | undefined; limit: number }) {
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await jobsRepository.ofContact(this.ctx.database.db, userId, after, query.limit);
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after, limit) =>
+      jobsRepository.ofContact(this.ctx.database.db, userId, after, limit),
+    );
   }
 
   enterprisesOfContact(userId: string) {

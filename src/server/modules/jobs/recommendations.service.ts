@@ -3,7 +3,7 @@ import type { Outcome, RecommendationStatus } from '../../../shared/api/jobs.js'
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { beijingDate } from '../catalogue/index.js';
@@ -157,14 +157,14 @@ export class RecommendationsService {
       limit: number;
     },
   ) {
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await recommendationsRepository.list(this.ctx.database.db, scope, { ...query, after });
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after) =>
+      recommendationsRepository.list(this.ctx.database.db, scope, { ...query, after }),
+    );
   }
 
   async listOfContact(userId: string, query: { cursor?: string | undefined; limit: number }) {
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await recommendationsRepository.ofContact(this.ctx.database.db, userId, after, query.limit);
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after, limit) =>
+      recommendationsRepository.ofContact(this.ctx.database.db, userId, after, limit),
+    );
   }
 }

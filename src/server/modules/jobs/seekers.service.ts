@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/jobs.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { beijingDate } from '../catalogue/index.js';
@@ -151,9 +151,9 @@ export class SeekersService {
     },
   ) {
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await seekersRepository.list(this.ctx.database.db, within, { ...query, after });
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after) =>
+      seekersRepository.list(this.ctx.database.db, within, { ...query, after }),
+    );
   }
 
   /** Candidate seekers from the register, a page at a time (by person id). */
@@ -168,13 +168,9 @@ export class SeekersService {
   ): Promise<{ items: Candidate[]; nextCursor: string | null }> {
     const { db } = this.ctx.database;
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await candidatesRepository.page(db, within, this.today(), {
-      group: query.group,
-      after,
-      limit: query.limit,
-    });
-    const result = page(rows, query.limit, (last) => [last.id]);
+    const result = await pageById(query, (after, limit) =>
+      candidatesRepository.page(db, within, this.today(), { group: query.group, after, limit }),
+    );
     const marks = await candidatesRepository.marksOf(
       db,
       result.items.map((r) => r.id),

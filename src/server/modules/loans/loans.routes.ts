@@ -16,7 +16,7 @@ import {
   loanTotalsQuery,
   loanTotalsSchema,
 } from '../../../shared/api/loans.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { LoanApplicationsService } from './applications.service.js';
 import { LoanSettingsService } from './loan-settings.service.js';
@@ -41,16 +41,16 @@ export const loansRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       },
     },
     async (request) => {
-      const { cursor, limit, status, overdue, region } = request.query;
-      const after = decodeCursor(cursor, ['text']);
-      const rows = await applications.list(request.principal.scope, {
-        status,
-        overdue: overdue === undefined ? undefined : overdue === 'true',
-        region,
-        after: after?.[0],
-        limit,
-      });
-      const { items, nextCursor } = page(rows, limit, (last) => [last.id]);
+      const { status, overdue, region } = request.query;
+      const { items, nextCursor } = await pageById(request.query, (after, limit) =>
+        applications.list(request.principal.scope, {
+          status,
+          overdue: overdue === undefined ? undefined : overdue === 'true',
+          region,
+          after,
+          limit,
+        }),
+      );
       return { items: items.map(toLoanSummary), nextCursor };
     },
   );

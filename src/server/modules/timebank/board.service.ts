@@ -5,7 +5,7 @@ import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { accountsRepository, ownersRepository } from './accounts.repository.js';
@@ -99,9 +99,7 @@ export class BoardService {
     scope: Scope,
     query: { status?: PostStatus | undefined; cursor?: string | undefined; limit: number },
   ): Promise<{ items: TimebankPost[]; nextCursor: string | null }> {
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await boardRepository.list(this.ctx.database.db, scope, { ...query, after });
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after) => boardRepository.list(this.ctx.database.db, scope, { ...query, after }));
   }
 
   /** The other side takes the post up; the payer's minutes go into escrow. */

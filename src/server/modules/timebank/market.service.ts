@@ -5,7 +5,7 @@ import type { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { accountsRepository } from './accounts.repository.js';
@@ -61,9 +61,9 @@ export class MarketService {
   }
 
   async items(scope: Scope, query: { cursor?: string | undefined; limit: number }) {
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await marketRepository.items(this.ctx.database.db, scope, { after, limit: query.limit });
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after, limit) =>
+      marketRepository.items(this.ctx.database.db, scope, { after, limit: limit }),
+    );
   }
 
   /** Orders an item for an account in scope; answers the code, which is shown this once. */

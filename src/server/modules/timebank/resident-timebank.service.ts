@@ -4,7 +4,7 @@ import { regionAt } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { accountsRepository, type LedgerLine, ownersRepository } from './accounts.repository.js';
@@ -119,14 +119,14 @@ export class ResidentTimebankService {
   ): Promise<{ items: PortalPost[]; nextCursor: string | null }> {
     const { account, community } = await this.own(resident);
     const nowIso = this.ctx.now().toISOString();
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await boardRepository.forResident(this.ctx.database.db, community, {
-      accountId: account.id,
-      nowIso,
-      after,
-      limit: query.limit,
-    });
-    const paged = page(rows, query.limit, (last) => [last.id]);
+    const paged = await pageById(query, (after, limit) =>
+      boardRepository.forResident(this.ctx.database.db, community, {
+        accountId: account.id,
+        nowIso,
+        after,
+        limit,
+      }),
+    );
     return {
       items: paged.items.map((row) => toPortalPost(row, row.poster_name, account.id, nowIso)),
       nextCursor: paged.nextCursor,
@@ -187,13 +187,10 @@ export class ResidentTimebankService {
 
   async orders(resident: ResidentRef, query: { cursor?: string | undefined; limit: number }) {
     const { account } = await this.own(resident);
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await marketRepository.ordersOfAccount(this.ctx.database.db, account.id, {
-      after,
-      limit: query.limit,
-    });
+    const paged = await pageById(query, (after, limit) =>
+      marketRepository.ordersOfAccount(this.ctx.database.db, account.id, { after, limit }),
+    );
     const nowIso = this.ctx.now().toISOString();
-    const paged = page(rows, query.limit, (last) => [last.id]);
     return {
       items: paged.items.map((row) => ({
         id: row.id,

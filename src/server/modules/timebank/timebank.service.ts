@@ -3,7 +3,7 @@ import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { accountsRepository, ownersRepository } from './accounts.repository.js';
@@ -84,9 +84,9 @@ export class TimebankService {
     query: { q?: string | undefined; cursor?: string | undefined; limit: number },
   ): Promise<{ items: AccountView[]; nextCursor: string | null }> {
     const { db } = this.ctx.database;
-    const after = decodeCursor(query.cursor, ['text'] as const)?.[0];
-    const rows = await accountsRepository.list(db, scope, { q: query.q, after, limit: query.limit });
-    const paged = page(rows, query.limit, (last) => [last.id]);
+    const paged = await pageById(query, (after, limit) =>
+      accountsRepository.list(db, scope, { q: query.q, after, limit }),
+    );
     return { items: await withLimits(db, paged.items), nextCursor: paged.nextCursor };
   }
 

@@ -4,7 +4,7 @@ import { districtOf } from '../../../shared/region-code.js';
 import type { Principal } from '../../auth/principal.js';
 import { Scope } from '../../auth/scope.js';
 import { fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import {
@@ -98,9 +98,9 @@ export class CampaignsService {
     query: { region?: string | undefined; cursor?: string | undefined; limit: number },
   ) {
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const);
-    const rows = await campaignsRepository.list(this.ctx.database.db, within, after?.[0], query.limit);
-    return page(rows, query.limit, (last) => [last.id]);
+    return pageById(query, (after, limit) =>
+      campaignsRepository.list(this.ctx.database.db, within, after, limit),
+    );
   }
 
   async get(scope: Scope, id: string): Promise<CampaignView> {

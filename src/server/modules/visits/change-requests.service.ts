@@ -3,7 +3,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { PersonsService } from '../register/index.js';
 import {
@@ -41,15 +41,9 @@ export class ChangeRequestsService {
     },
   ) {
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const);
-    const rows = await changeRequestsRepository.list(
-      this.ctx.database.db,
-      within,
-      query.status,
-      after?.[0],
-      query.limit,
+    return pageById(query, (after, limit) =>
+      changeRequestsRepository.list(this.ctx.database.db, within, query.status, after, limit),
     );
-    return page(rows, query.limit, (last) => [last.id]);
   }
 
   async decide(

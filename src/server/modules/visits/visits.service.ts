@@ -2,7 +2,7 @@ import { maskPhone } from '../../../shared/validators/index.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { decodeCursor, page, pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import { beijingDate } from '../catalogue/index.js';
 import { registerRepository } from '../register/index.js';
@@ -81,15 +81,15 @@ export class VisitsService {
     },
   ) {
     const within = query.region ? scope.filteredTo(query.region) : scope;
-    const after = decodeCursor(query.cursor, ['text'] as const);
-    const rows = await visitsRepository.list(
-      this.ctx.database.db,
-      within,
-      { householdId: query.household, campaignId: query.campaign, orderId: query.order },
-      after?.[0],
-      query.limit,
+    return pageById(query, (after, limit) =>
+      visitsRepository.list(
+        this.ctx.database.db,
+        within,
+        { householdId: query.household, campaignId: query.campaign, orderId: query.order },
+        after,
+        limit,
+      ),
     );
-    return page(rows, query.limit, (last) => [last.id]);
   }
 
   /** Households to visit in the caller's visit.read scope (planning lists: overdue, return due). */

@@ -16,7 +16,7 @@ import {
   volunteerRecordSchema,
   volunteerSchema,
 } from '../../../shared/api/volunteering.js';
-import { decodeCursor, page } from '../../http/pagination.js';
+import { pageById } from '../../http/pagination.js';
 import { attachment } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
 import { CertificatesService } from './certificates.service.js';
@@ -44,10 +44,10 @@ export const volunteersRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       },
     },
     async (request) => {
-      const { cursor, limit, region } = request.query;
-      const after = decodeCursor(cursor, ['text']);
-      const rows = await volunteers.teams(request.principal.scope, { region, after: after?.[0], limit });
-      const { items, nextCursor } = page(rows, limit, (last) => [last.id]);
+      const { region } = request.query;
+      const { items, nextCursor } = await pageById(request.query, (after, limit) =>
+        volunteers.teams(request.principal.scope, { region, after, limit }),
+      );
       return {
         items: items.map((t) => ({
           id: t.id,
@@ -74,10 +74,10 @@ export const volunteersRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       },
     },
     async (request) => {
-      const { cursor, limit, team, q } = request.query;
-      const after = decodeCursor(cursor, ['text']);
-      const rows = await volunteers.list(request.principal.scope, { team, q, after: after?.[0], limit });
-      const { items, nextCursor } = page(rows, limit, (last) => [last.id]);
+      const { team, q } = request.query;
+      const { items, nextCursor } = await pageById(request.query, (after, limit) =>
+        volunteers.list(request.principal.scope, { team, q, after, limit }),
+      );
       return { items: items.map((v) => toVolunteerDto(ctx.crypto, v)), nextCursor };
     },
   );
