@@ -267,9 +267,10 @@ export const periodSchema = z.object({
 });
 export const periodListSchema = z.object({ items: z.array(periodSchema) });
 
+/** Without `from`/`to`: January of this year to this month. */
 export const statementQuery = z.object({
-  from: monthSchema,
-  to: monthSchema,
+  from: optionalParam(monthSchema),
+  to: optionalParam(monthSchema),
   account: optionalParam(uuid),
 });
 export const statementRowSchema = z.object({
@@ -301,12 +302,15 @@ export const statementSchema = z.object({
 });
 export type Statement = z.infer<typeof statementSchema>;
 
+/** Without `year`: this year. */
 export const yearQuery = z.object({
-  year: z.coerce
-    .number({ error: 'fund.year_range' })
-    .int('fund.year_range')
-    .min(2000, 'fund.year_range')
-    .max(2100, 'fund.year_range'),
+  year: optionalParam(
+    z.coerce
+      .number({ error: 'fund.year_range' })
+      .int('fund.year_range')
+      .min(2000, 'fund.year_range')
+      .max(2100, 'fund.year_range'),
+  ),
 });
 
 export const fundSettingsSchema = z.object({

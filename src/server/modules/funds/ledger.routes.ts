@@ -25,6 +25,7 @@ import type { Principal } from '../../auth/principal.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import { attachment, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
+import { beijingMonth } from './dues-rules.js';
 import { changeFundSettings, fundSettingsOf } from './fund-settings.js';
 import { toAccount, toVoucherDetail, toVoucherSummary } from './funds.present.js';
 import { LedgerService } from './ledger.service.js';
@@ -38,6 +39,7 @@ const tags = ['funds'];
 /** The organizations' fund ledger (党建经费): accounts, vouchers, approval, transfers, periods, reports. */
 export const ledgerRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   const ledger = new LedgerService(ctx);
+  const thisYear = () => Number(beijingMonth(ctx.now()).slice(0, 4));
   const periods = new PeriodsService(ctx);
 
   const accountsAnswer = (view: Awaited<ReturnType<LedgerService['accounts']>>) => ({
@@ -390,6 +392,6 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         response: { 200: disclosureSchema, ...errorResponses },
       },
     },
-    async (request) => disclosureOf(ctx, request.params.id, request.query.year),
+    async (request) => disclosureOf(ctx, request.params.id, request.query.year ?? thisYear()),
   );
 };

@@ -2,7 +2,7 @@ import type { Statement } from '../../../shared/api/funds.js';
 import type { Scope } from '../../auth/scope.js';
 import { fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { addMonths } from './dues-rules.js';
+import { addMonths, beijingMonth } from './dues-rules.js';
 import { ledgerRepository } from './ledger.repository.js';
 import { openAccounts, organizationIn } from './ledger.service.js';
 import { onNormalSide } from './ledger-rules.js';
@@ -17,8 +17,10 @@ export async function statementOf(
   ctx: ServiceContext,
   scope: Scope,
   organizationId: string,
-  query: { from: string; to: string; account?: string | undefined },
+  range: { from?: string | undefined; to?: string | undefined; account?: string | undefined },
 ): Promise<Statement & { organizationName: string }> {
+  const month = beijingMonth(ctx.now());
+  const query = { ...range, from: range.from ?? `${month.slice(0, 4)}-01`, to: range.to ?? month };
   if (query.from > query.to) throw fieldError('querystring.from', 'fund.range_order');
   const { db } = ctx.database;
   const org = await organizationIn(db, scope, organizationId);
