@@ -324,15 +324,11 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
       },
     },
     async (request, reply) => {
-      const { name, content } = await annualWorkbook(
-        ctx,
-        request.principal.scope,
-        request.params.id,
-        request.query.year,
-      );
+      const year = request.query.year ?? thisYear();
+      const { name, content } = await annualWorkbook(ctx, request.principal.scope, request.params.id, year);
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', attachment(`fund-report-${request.query.year}.xlsx`, name))
+        .header('content-disposition', attachment(`fund-report-${year}.xlsx`, name))
         .send(content);
     },
   );

@@ -4,7 +4,7 @@ import { fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { addMonths, beijingMonth } from './dues-rules.js';
 import { ledgerRepository } from './ledger.repository.js';
-import { openAccounts, organizationIn } from './ledger.service.js';
+import { organizationIn } from './ledger.service.js';
 import { onNormalSide } from './ledger-rules.js';
 
 /**
@@ -24,7 +24,8 @@ export async function statementOf(
   if (query.from > query.to) throw fieldError('querystring.from', 'fund.range_order');
   const { db } = ctx.database;
   const org = await organizationIn(db, scope, organizationId);
-  const accounts = await openAccounts(db, org.id);
+  // A ledger not opened yet has no accounts: its statement is empty, not an error.
+  const accounts = await ledgerRepository.accounts(db, org.id);
   if (query.account && !accounts.some((a) => a.id === query.account))
     throw fieldError('querystring.account', 'fund.account_not_found');
   const [before, within] = await Promise.all([

@@ -173,7 +173,7 @@ function MemberDues() {
               {
                 title: t('dues.channel'),
                 dataIndex: 'channel',
-                render: (c: string) => t(`dues.channel.${c}`),
+                render: (c: 'self' | 'recorded') => t(`dues.channel.${c}`),
               },
               { title: t('dues.recordedBy'), dataIndex: 'recordedBy' },
             ]}

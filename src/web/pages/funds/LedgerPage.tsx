@@ -95,12 +95,12 @@ export function LedgerPage() {
                     {
                       title: t('funds.type'),
                       dataIndex: 'type',
-                      render: (type: string) => t(`funds.type.${type}`),
+                      render: (type: FundAccount['type']) => t(`funds.type.${type}`),
                     },
                     {
                       title: t('funds.fund'),
                       dataIndex: 'fund',
-                      render: (fund: string, a) => (
+                      render: (fund: FundAccount['fund'], a) => (
                         <Space size={4}>
                           {t(`funds.fund.${fund}`)}
                           {a.restricted && <Tag>{t('funds.restricted')}</Tag>}
