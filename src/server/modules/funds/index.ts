@@ -19,3 +19,6 @@ export const fundRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
   await app.register(ledgerRoutes, options);
   await app.register(duesRoutes, options);
 };
+export { articleFundFigures } from './article-figures.repository.js';
+export { demoSourcesRepository } from './demo-sources.repository.js';
+export { fundSettingsOf } from './fund-settings.js';
