@@ -44,12 +44,13 @@ export async function buildDemoFunds(ctx: ServiceContext, district: string): Pro
   });
   const maker = await person('street_secretary', '街道党工委经办人');
   const approver = await person('district_admin', '区委组织部');
-  // Entries dated in the months already past this year, so they can be approved and closed like real ones.
-  const now = ctx.now();
-  const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-  const lastMonth = Math.max(1, new Date(now.getTime() + 8 * 3_600_000).getUTCMonth());
-  const date = (month: number, day: number) =>
-    `${year}-${String(Math.min(month, lastMonth)).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Entries dated this year on the day each usually falls (the Spring Festival visits in January,
+  // the allocation in March, allowances at mid-year), never later than today.
+  const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const date = (month: number, day: number) => {
+    const wanted = `${today.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return wanted < today ? wanted : today;
+  };
   const ledger = new LedgerService(ctx);
   const post = async (organizationId: string, body: Parameters<LedgerService['createVoucher']>[2]) => {
     const id = await ledger.createVoucher(scope, organizationId, body, maker);

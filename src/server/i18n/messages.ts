@@ -1,7 +1,6 @@
 import { authMessages } from './auth-messages.js';
 import { backupMessages } from './backup-messages.js';
 import { cockpitMessages } from './cockpit-messages.js';
-import { fundsMessages } from './funds-messages.js';
 import { open311Messages } from './open311-messages.js';
 import { portalMessages } from './portal-messages.js';
 import { programmeMessages, programmeValueLabels } from './programme-messages.js';
@@ -343,7 +342,6 @@ export const messages = {
   ...timebankMessages,
   ...volunteeringMessages,
   ...programmeMessages,
-  ...fundsMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
