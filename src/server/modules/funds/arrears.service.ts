@@ -1,5 +1,5 @@
 import { DUES_ARREARS_MONTHS } from '../../../shared/api/funds.js';
-import type { Scope } from '../../auth/scope.js';
+import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
@@ -118,4 +118,14 @@ export class ArrearsService {
     }
     return { notified, members };
   }
+}
+
+/**
+ * The scheduler's hourly run: every district's members newly six months in arrears reported to their
+ * secretaries. Safe with several processes: a member's alert row is keyed, so a second process's
+ * insert fails and its transaction (with its notification) rolls back.
+ */
+export async function alertDuesArrears(ctx: ServiceContext): Promise<void> {
+  for (const district of await duesRepository.districts(ctx.database.db))
+    await new ArrearsService(ctx).notify(new Scope([district], ctx.database.dialect));
 }

@@ -97,6 +97,10 @@ export const duesRepository = {
     return query.orderBy('members.id').limit(filter.limit).execute();
   },
 
+  /** The districts that have members (the hourly arrears alert runs over each). */
+  districts: async (db: Executor): Promise<string[]> =>
+    (await db.selectFrom('members').select('district_code').distinct().execute()).map((r) => r.district_code),
+
   alerted: async (db: Executor, memberId: string, sinceMonth: string): Promise<boolean> =>
     (await db
       .selectFrom('dues_arrears_alerts')

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../services.js';
 import { duesRoutes } from './dues.routes.js';
 import { ledgerRoutes } from './ledger.routes.js';
 
-export { ArrearsService } from './arrears.service.js';
+export { ArrearsService, alertDuesArrears } from './arrears.service.js';
 export { DuesService } from './dues.service.js';
 export { calculateDues } from './dues-rules.js';
 export type { FundsTables } from './funds.tables.js';
