@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor, exportAuditHead, sealAuditChains } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
 import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
+import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
@@ -63,6 +64,7 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
       run: () => assessDelinquency(ctx, workOrders.intake),
       atStart: true,
     },
+    { name: 'dues arrears', everyMs: 60 * 60_000, run: () => alertDuesArrears(ctx) },
     { name: 'stale sign-ins', everyMs: 60 * 60_000, run: () => purgeStaleSignIns(ctx, ctx.now()) },
     {
       name: 'idempotency keys',

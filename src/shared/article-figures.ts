@@ -21,6 +21,11 @@ export const ARTICLE_INDICATORS = [
   'advanced_collectives',
   'villages',
   'satisfaction_rank',
+  'base_organization_funds',
+  'village_secretary_allowance_average',
+  'village_secretary_allowance_top',
+  'members_in_difficulty_visited',
+  'consolation_paid',
 ] as const;
 export type ArticleIndicator = (typeof ARTICLE_INDICATORS)[number];
 
@@ -132,6 +137,47 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     perPopulation: false,
     zh: '群众满意度排名（全市各区）',
     en: 'Satisfaction rank among the city’s districts',
+  },
+  // The fund ledger's figures (issue 14), money in yuan; the district's total, not scaled.
+  {
+    indicator: 'base_organization_funds',
+    article: 946_000,
+    quote: '目前,基层党组织的党建基金已达94.6万元',
+    perPopulation: false,
+    zh: '基层党组织经费（元）',
+    en: 'Base organizations’ funds (¥)',
+  },
+  {
+    indicator: 'village_secretary_allowance_average',
+    article: 19_000,
+    quote: '2012年村党支部书记生活补贴平均达到1.9万元',
+    perPopulation: false,
+    zh: '村书记报酬平均（元）',
+    en: 'Village secretary allowance, average (¥)',
+  },
+  {
+    indicator: 'village_secretary_allowance_top',
+    article: 21_000,
+    quote: '最高2.1万元',
+    perPopulation: false,
+    zh: '村书记报酬最高（元）',
+    en: 'Village secretary allowance, top (¥)',
+  },
+  {
+    indicator: 'members_in_difficulty_visited',
+    article: 1_560,
+    quote: '走访大厂贫困党员1 560名',
+    perPopulation: false,
+    zh: '走访慰问困难党员（名）',
+    en: 'Members in difficulty visited',
+  },
+  {
+    indicator: 'consolation_paid',
+    article: 40_000,
+    quote: '送慰问金、慰问品合计4万元',
+    perPopulation: false,
+    zh: '困难党员慰问金（元）',
+    en: 'Consolation paid (¥)',
   },
 ];
 

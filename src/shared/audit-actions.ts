@@ -153,6 +153,17 @@ export const AUDIT_ACTION_LABELS = {
   'warm_group.households_added': { zh: '温馨小组添加住户', en: 'Households added to warm group' },
   'workorder.attachment_added': { zh: '工单添加附件', en: 'Attachment added to an order' },
   'workorder.public_description': { zh: '设置工单公开描述', en: 'Public description of an order set' },
+  'fund.ledger_opened': { zh: '开设党组织经费账簿', en: 'Fund ledger opened' },
+  'fund.account_created': { zh: '新增会计科目', en: 'Ledger account added' },
+  'fund.voucher_made': { zh: '填制记账凭证', en: 'Voucher made' },
+  'fund.voucher_approved': { zh: '审批通过记账凭证', en: 'Voucher approved' },
+  'fund.voucher_rejected': { zh: '退回记账凭证', en: 'Voucher rejected' },
+  'fund.transfer_made': { zh: '组织间经费划拨', en: 'Funds transferred between organizations' },
+  'fund.period_closed': { zh: '经费账簿月结', en: 'Ledger month closed' },
+  'fund.settings_changed': { zh: '修改经费审批金额', en: 'Fund approval threshold changed' },
+  'dues.base_set': { zh: '核定党费基数', en: 'Dues base set' },
+  'dues.paid': { zh: '缴纳党费', en: 'Dues paid' },
+  'dues.arrears_alerted': { zh: '提醒党员欠缴党费', en: 'Dues arrears reported' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

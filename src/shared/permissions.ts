@@ -46,6 +46,11 @@ export const PERMISSIONS = [
   'loan.guarantee',
   'loan.bank',
   'loan.settings',
+  'fund.read',
+  'fund.write',
+  'fund.approve',
+  'dues.read',
+  'dues.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
+import { fundRoutes } from './pages/funds/routes';
 import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -314,6 +315,7 @@ export function AppRoutes() {
         {visitRoutes()}
         {jobRoutes()}
         {loanRoutes()}
+        {fundRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

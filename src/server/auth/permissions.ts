@@ -61,6 +61,13 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // step deadlines (the latter held over a whole district).
     'loan.review',
     'loan.settings',
+    // 党费 and the organization's fund ledger: record dues, keep vouchers, approve others' vouchers
+    // above the threshold and close months (a second person approves: never one's own voucher).
+    'fund.read',
+    'fund.write',
+    'fund.approve',
+    'dues.read',
+    'dues.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -92,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'timebank.read',
     'job.read',
     'loan.read',
+    'fund.read',
+    'dues.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

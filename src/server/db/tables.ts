@@ -11,6 +11,7 @@ import type {
 } from '../modules/catalogue/catalogue.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
+import type { FundsTables } from '../modules/funds/funds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
 import type { JobsTables } from '../modules/jobs/jobs.tables.js';
 import type { LoanTables } from '../modules/loans/loans.tables.js';
@@ -142,7 +143,8 @@ export interface DB
     VolunteeringTables,
     IdempotencyTables,
     JobsTables,
-    LoanTables {}
+    LoanTables,
+    FundsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -1,6 +1,7 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
+import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
 import { demoTimebank } from './demo-timebank.js';
@@ -22,6 +23,7 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     // The home district's loans, in the community of the demo's secretary and grid worker.
     const home = ctx.config.districtCode;
     if (districtCodes.includes(home)) await buildDemoLoans(ctx, home, demoAccountCommunity(home));
+    if (districtCodes.includes(home)) await buildDemoFunds(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -3,6 +3,7 @@ import { ACCOUNTS_ROUTES } from './authorization-matrix/accounts.js';
 import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
+import { FUNDS_ROUTES } from './authorization-matrix/funds.js';
 import { JOBS_ROUTES } from './authorization-matrix/jobs.js';
 import { LOANS_ROUTES } from './authorization-matrix/loans.js';
 import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows.js';
@@ -55,6 +56,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   VOLUNTEERING_ROUTES,
   JOBS_ROUTES,
   LOANS_ROUTES,
+  FUNDS_ROUTES,
 ];
 
 /**

@@ -2,8 +2,10 @@
  * The livelihood programmes' messages (issue 18: the job service, start-up loans), merged into
  * `messages` as one set so that messages.ts stays one import and one spread per area.
  */
+import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
 
-export const programmeMessages = { ...jobsMessages, ...loanMessages } as const;
+// Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
+export const programmeMessages = { ...jobsMessages, ...loanMessages, ...fundsMessages } as const;
 export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels };

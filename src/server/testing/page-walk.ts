@@ -39,6 +39,7 @@ export const WALKED_ROUTES = {
     '/api/timebank/posts',
   ],
   'pagination-loans.test.ts': ['/api/loan-applications'],
+  'pagination-funds.test.ts': ['/api/dues-arrears', '/api/organizations/:id/fund-vouchers'],
   'pagination-jobs.test.ts': [
     '/api/job-recommendations',
     '/api/job-seekers',

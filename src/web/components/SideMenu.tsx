@@ -42,6 +42,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/volunteering')) return '/volunteering';
   if (pathname.startsWith('/jobs')) return '/jobs';
   if (/^\/loans(\/|$)/.test(pathname)) return '/loans';
+  if (/^\/funds(\/|$)/.test(pathname)) return '/funds';
+  if (pathname.startsWith('/dues')) return '/dues';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -160,6 +162,21 @@ export function SideMenu() {
       key: '/party',
       icon: <FlagOutlined />,
       label: <span data-testid="menu-party">{t('nav.party')}</span>,
+    });
+  }
+  // 党建经费 and 党费: an organization's ledger, and members' dues.
+  if (hasPermission(me, 'fund.read')) {
+    items.push({
+      key: '/funds',
+      icon: <WalletOutlined />,
+      label: <span data-testid="menu-funds">{t('nav.funds')}</span>,
+    });
+  }
+  if (hasPermission(me, 'dues.read')) {
+    items.push({
+      key: '/dues',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-dues">{t('nav.dues')}</span>,
     });
   }
   items.push(...workOrderMenuItems(me, t, 'deeds'));

@@ -2,6 +2,7 @@ import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enJobs } from './en.jobs';
+import { enFunds } from './en.funds';
 import { enLoans } from './en.loans';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   ...enVolunteering,
   ...enJobs,
   ...enLoans,
+  ...enFunds,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -2,6 +2,7 @@ import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhJobs } from './zh.jobs';
+import { zhFunds } from './zh.funds';
 import { zhLoans } from './zh.loans';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
@@ -118,6 +119,7 @@ export const zh = {
   ...zhVolunteering,
   ...zhJobs,
   ...zhLoans,
+  ...zhFunds,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

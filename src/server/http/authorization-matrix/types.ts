@@ -55,7 +55,8 @@ export type TargetKind =
   | 'job_seeker'
   | 'job_recommendation'
   | 'own_job_recommendation'
-  | 'loan_application';
+  | 'loan_application'
+  | 'fund_voucher';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

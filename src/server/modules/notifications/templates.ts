@@ -16,6 +16,8 @@ export const TEMPLATES = {
   loan_step_overdue: '创业担保贷款申请 {number} 的“{step}”环节已超过办理时限 {due}，已报您督办。',
   loan_arrears_visit:
     '创业担保贷款 {number} 已逾期 {days} 天（{bucket}），已生成走访工单 {order}，请上门了解借款人情况。',
+  dues_arrears:
+    '{organization}有 {count} 名党员已连续六个月以上未交纳党费：{names}。请及时谈话提醒，并按党章规定处理。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

@@ -6,6 +6,7 @@ import {
   COMMENDATION_TITLES,
 } from '../../../shared/article-figures.js';
 import type { Executor } from '../../db/database.js';
+import { articleFundFigures } from '../funds/index.js';
 import { articleReportRepository as repo } from './article-report.repository.js';
 
 export interface ArticleReport {
@@ -45,6 +46,7 @@ function percentDifference(platform: number | null, reference: number): number |
  */
 export async function articleReport(db: Executor, districtCode: string): Promise<ArticleReport> {
   const rank = await satisfactionRank(db, districtCode);
+  const funds = await articleFundFigures(db, districtCode);
   const counts: Record<ArticleIndicator, () => Promise<number | null>> = {
     warm_groups: () => repo.organizations(db, districtCode, 'warm_group'),
     corridor_branches: () => repo.organizations(db, districtCode, 'corridor_branch'),
@@ -59,6 +61,11 @@ export async function articleReport(db: Executor, districtCode: string): Promise
       repo.commendations(db, districtCode, COMMENDATION_TITLES.advanced_collectives),
     villages: () => repo.villages(db, districtCode),
     satisfaction_rank: async () => rank.rank,
+    base_organization_funds: async () => funds.base_organization_funds,
+    village_secretary_allowance_average: async () => funds.village_secretary_allowance_average,
+    village_secretary_allowance_top: async () => funds.village_secretary_allowance_top,
+    members_in_difficulty_visited: async () => funds.members_in_difficulty_visited,
+    consolation_paid: async () => funds.consolation_paid,
   };
   const persons = await repo.rows(db, districtCode, 'persons');
   const rows: ArticleRow[] = [];

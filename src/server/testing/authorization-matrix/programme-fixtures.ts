@@ -1,4 +1,5 @@
 import type { TargetKind } from '../../http/authorization-matrix.js';
+import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
@@ -43,5 +44,10 @@ export async function programmeFixtures(
   fixtures.loan_application = {
     inside: { id: await loanMatrixFixture(env, admin, loanApplicant(QINGNIAN)) },
     outside: { id: await loanMatrixFixture(env, admin, loanApplicant(SHANGHAI_XINCUN)) },
+  };
+  // 党建经费: a posted voucher in a ledger of its own in each community.
+  fixtures.fund_voucher = {
+    inside: { id: await voucherMatrixFixture(env, admin, QINGNIAN) },
+    outside: { id: await voucherMatrixFixture(env, admin, SHANGHAI_XINCUN) },
   };
 }
