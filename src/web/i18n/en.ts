@@ -1,6 +1,7 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
+import { enElder } from './en.elder';
 import { enJobs } from './en.jobs';
 import { enLoans } from './en.loans';
 import { enMemberWorkflows } from './en.member-workflows';
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   ...enVolunteering,
   ...enJobs,
   ...enLoans,
+  ...enElder,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

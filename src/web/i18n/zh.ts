@@ -1,6 +1,7 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhElder } from './zh.elder';
 import { zhJobs } from './zh.jobs';
 import { zhLoans } from './zh.loans';
 import { zhMemberWorkflows } from './zh.member-workflows';
@@ -118,6 +119,7 @@ export const zh = {
   ...zhVolunteering,
   ...zhJobs,
   ...zhLoans,
+  ...zhElder,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

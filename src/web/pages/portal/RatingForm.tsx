@@ -7,6 +7,7 @@ import { myRequestsQuery, rateRequest, requestQuery } from '../../api/portal';
 import { FormError } from '../../components/FormError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
+import { useElderMode } from './elder/elder-mode';
 import { PortalCard } from './PortalLayout';
 import { useSessionEnded } from './session';
 
@@ -24,6 +25,7 @@ export function RatingForm({ requestId }: { requestId: string }) {
   const [form] = Form.useForm<RatingValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const satisfaction = Form.useWatch('satisfaction', form);
+  const elder = useElderMode().on;
 
   const rate = useMutation({
     mutationFn: (values: RatingValues) =>
@@ -63,7 +65,13 @@ export function RatingForm({ requestId }: { requestId: string }) {
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
-            style={{ display: 'flex', width: '100%' }}
+            // Elder mode: one answer per row, each a full-width target.
+            style={{
+              display: 'flex',
+              width: '100%',
+              flexDirection: elder ? 'column' : 'row',
+              gap: elder ? 8 : 0,
+            }}
             options={SATISFACTION.map((value) => ({
               value,
               label: t(`portal.rating.${value}`),
