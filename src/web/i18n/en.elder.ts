@@ -4,7 +4,6 @@ import type { zhElder } from './zh.elder';
 export const enElder: Record<keyof typeof zhElder, string> = {
   'elder.toggle.name': 'Large mode',
   'elder.toggle.on': 'On',
-  'elder.toggle.off': 'Off',
   'elder.toggle.card': 'Bigger text and buttons, one thing per page',
   'elder.toggle.turnOn': 'Turn on',
   'elder.toggle.turnOff': 'Turn off',

@@ -2,7 +2,6 @@
 export const zhElder = {
   'elder.toggle.name': '长辈模式',
   'elder.toggle.on': '开',
-  'elder.toggle.off': '关',
   'elder.toggle.card': '字更大、按钮更大，一页只办一件事',
   'elder.toggle.turnOn': '开启',
   'elder.toggle.turnOff': '关闭',

@@ -7,6 +7,8 @@ interface Props {
   word: ReactNode;
   hint?: ReactNode;
   primary?: boolean;
+  /** Before the page opens (e.g. to fetch a request afresh). */
+  onOpen?: () => void;
   testId: string;
 }
 
@@ -14,7 +16,7 @@ interface Props {
  * One task as one big button (a whole row, ≥ 96 px high): a word in large type and a plain hint
  * under it. A link for what it does (it opens a page), so the phone's reader says so.
  */
-export function BigButton({ to, icon, word, hint, primary, testId }: Props) {
+export function BigButton({ to, icon, word, hint, primary, onOpen, testId }: Props) {
   const navigate = useNavigate();
   return (
     <a
@@ -22,6 +24,7 @@ export function BigButton({ to, icon, word, hint, primary, testId }: Props) {
       className={primary ? 'elder-big-button primary' : 'elder-big-button'}
       onClick={(event) => {
         event.preventDefault();
+        onOpen?.();
         navigate(to);
       }}
       data-testid={testId}

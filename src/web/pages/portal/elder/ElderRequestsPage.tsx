@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Typography } from 'antd';
-import { myRequestsQuery } from '../../../api/portal';
+import { myRequestsQuery, requestQuery } from '../../../api/portal';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { usePortalCategoryName } from '../category-name';
@@ -19,6 +19,7 @@ export function ElderRequestsPage({ only }: { only: 'all' | 'to-rate' }) {
   const { t } = useI18n();
   const categoryName = usePortalCategoryName();
   const requests = useQuery(myRequestsQuery);
+  const queryClient = useQueryClient();
   const all = requests.data?.items ?? [];
   const shown = only === 'to-rate' ? waitingForRating(all) : all;
   const title = only === 'to-rate' ? t('elder.rate.title') : t('elder.mine.title');
@@ -45,6 +46,9 @@ export function ElderRequestsPage({ only }: { only: 'all' | 'to-rate' }) {
               ? `${t('elder.rate.open')} · ${t('elder.mine.reported', { date: shortTime(request.createdAt).slice(0, 10) })}`
               : `${t(stageLabel(request.status))} · ${t('elder.mine.reported', { date: shortTime(request.createdAt).slice(0, 10) })}`
           }
+          // The list is newer than a detail seen a moment ago (closed since): fetch it afresh, so
+          // the rating form is there when it is due.
+          onOpen={() => void queryClient.invalidateQueries({ queryKey: requestQuery(request.id).queryKey })}
           testId={`elder-request-${request.number}`}
         />
       ))}

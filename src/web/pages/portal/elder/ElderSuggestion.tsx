@@ -26,6 +26,7 @@ export function ElderSuggestion() {
       onCancel={() => answer(false)}
       footer={null}
       centered
+      destroyOnHidden
       data-testid="elder-suggestion"
     >
       <Typography.Paragraph style={{ fontSize: 20 }}>{t('elder.suggest.body')}</Typography.Paragraph>

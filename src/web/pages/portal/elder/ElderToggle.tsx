@@ -3,7 +3,7 @@ import { useElderMode } from './elder-mode';
 
 /**
  * The one-tap switch of elder mode in the portal's dark title bar: a real switch for screen
- * readers (role="switch", 长辈模式 开/关), 48 px high, its state in words as well as in colour.
+ * readers (role="switch" with aria-checked), 48 px high; on, it says 开 in words as well as in colour.
  */
 export function ElderToggle() {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ export function ElderToggle() {
       style={{
         minHeight: 48,
         minWidth: 48,
-        padding: '0 10px',
+        padding: on ? '0 12px' : '0 8px',
         display: 'inline-flex',
         alignItems: 'center',
         gap: 6,
@@ -28,15 +28,20 @@ export function ElderToggle() {
         background: on ? '#fff' : 'transparent',
         color: on ? '#0f2747' : '#fff',
         font: 'inherit',
-        fontSize: on ? 18 : 15,
+        fontSize: on ? 18 : 14,
         fontWeight: 600,
         cursor: 'pointer',
         whiteSpace: 'nowrap',
       }}
     >
       {t('elder.toggle.name')}
-      <span aria-hidden="true">·</span>
-      {on ? t('elder.toggle.on') : t('elder.toggle.off')}
+      {/* Off, the name alone is the invitation (the title bar is narrow); on, it says so in words. */}
+      {on && (
+        <>
+          <span aria-hidden="true">·</span>
+          {t('elder.toggle.on')}
+        </>
+      )}
     </button>
   );
 }
