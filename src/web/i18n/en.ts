@@ -1,6 +1,7 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
+import { enConsoleKeys } from './en.console-keys';
 import { enElder } from './en.elder';
 import { enJobs } from './en.jobs';
 import { enLoans } from './en.loans';
@@ -120,6 +121,7 @@ export const en: Record<MessageKey, string> = {
   ...enJobs,
   ...enLoans,
   ...enElder,
+  ...enConsoleKeys,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

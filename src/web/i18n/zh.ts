@@ -1,6 +1,7 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhConsoleKeys } from './zh.console-keys';
 import { zhElder } from './zh.elder';
 import { zhJobs } from './zh.jobs';
 import { zhLoans } from './zh.loans';
@@ -120,6 +121,7 @@ export const zh = {
   ...zhJobs,
   ...zhLoans,
   ...zhElder,
+  ...zhConsoleKeys,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

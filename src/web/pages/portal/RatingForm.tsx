@@ -7,7 +7,7 @@ import { myRequestsQuery, rateRequest, requestQuery } from '../../api/portal';
 import { FormError } from '../../components/FormError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
-import { useElderMode } from './elder/elder-mode';
+import { useElderMode, useTextSize } from './elder/elder-mode';
 import { PortalCard } from './PortalLayout';
 import { useSessionEnded } from './session';
 
@@ -19,6 +19,7 @@ interface RatingValues {
 /** 满意 / 基本满意 / 不满意 with a comment (required when unsatisfied: it is why the order reopens). */
 export function RatingForm({ requestId }: { requestId: string }) {
   const { t } = useI18n();
+  const size = useTextSize();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const ended = useSessionEnded();
@@ -103,7 +104,7 @@ export function RatingForm({ requestId }: { requestId: string }) {
           htmlType="submit"
           block
           loading={rate.isPending}
-          style={{ height: 48, fontSize: 17 }}
+          style={{ height: 48, fontSize: size(17) }}
           data-testid="portal-rate"
         >
           {t('portal.rating.submit')}

@@ -79,3 +79,9 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
     </ElderModeContext>
   );
 }
+
+/** A text size for the portal's pages: as designed, but never under 20 px in elder mode (no small print). */
+export function useTextSize(): (px: number) => number {
+  const { on } = useElderMode();
+  return (px) => (on ? Math.max(px, 20) : px);
+}
