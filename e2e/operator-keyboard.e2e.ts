@@ -79,8 +79,7 @@ describeInBrowser('operator console without the mouse: a hotline call by keyboar
 
     browser = await launchBrowser();
     page = await openPage(browser, server.baseUrl, pageErrors);
-    // Screenshots of the window only: a full-page shot of a page taller than the window resizes
-    // it for a moment, and the app layout then lays the page out afresh (losing the call typed).
+    // Screenshots of the window: the console fits in it, and the keyboard's focus ring shows.
     shot = screenshotRecorder(page, 'operator-keyboard-', docsScreenshotsDir);
     // Opening the page: the operator signs in and lands on the console. No clicks after this.
     await orderPages(() => page).signIn(OPERATOR);
