@@ -79,7 +79,6 @@ describeInBrowser('operator console without the mouse: a hotline call by keyboar
 
     browser = await launchBrowser();
     page = await openPage(browser, server.baseUrl, pageErrors);
-    // Screenshots of the window: the console fits in it, and the keyboard's focus ring shows.
     shot = screenshotRecorder(page, 'operator-keyboard-', docsScreenshotsDir);
     // Opening the page: the operator signs in and lands on the console. No clicks after this.
     await orderPages(() => page).signIn(OPERATOR);
@@ -154,14 +153,14 @@ describeInBrowser('operator console without the mouse: a hotline call by keyboar
     await focusIn('console-description');
     await page.keyboard.type(FIRST_CALL);
     expect(await page.getByTestId('console-contact-phone').inputValue()).toBe(CALLER.phone);
-    await shot('first-call', { fullPage: false });
+    await shot('first-call');
 
     // Ctrl+Enter accepts; the focus waits on 接下一个来电.
     await page.keyboard.press('Control+Enter');
     const number = await visibleText(page, 'created-number');
     expect(number).toMatch(/^\d{6}-\d{8}-\d{4}$/);
     await focusIn('console-next');
-    await shot('accepted', { fullPage: false });
+    await shot('accepted');
 
     const order = (await ordersOf()).find((row) => row.number === number);
     expect(order).toMatchObject({
@@ -209,7 +208,7 @@ describeInBrowser('operator console without the mouse: a hotline call by keyboar
     await page.keyboard.press('Enter');
     await focusIn('console-contact-phone');
     await page.keyboard.type(CALLER.phone);
-    await shot('second-call', { fullPage: false });
+    await shot('second-call');
     await page.keyboard.press('Control+Enter');
     const number = await visibleText(page, 'created-number');
     const order = (await ordersOf()).find((row) => row.number === number);
