@@ -106,6 +106,7 @@ export const AUDIT_ACTION_LABELS = {
   'portal.logout': { zh: '居民退出登录', en: 'Resident signed out' },
   'portal.photo_added': { zh: '居民补充照片', en: 'Resident added a photo' },
   'portal.subject_export': { zh: '居民导出本人数据', en: 'Resident exported their own data' },
+  'portal.elder_mode': { zh: '居民切换长辈模式', en: 'Resident switched elder mode' },
   'region.boundaries_generated': { zh: '生成示意边界', en: 'Boundaries generated' },
   'region.boundaries_imported': { zh: '导入区域边界', en: 'Boundaries imported' },
   'region.created': { zh: '新建区域', en: 'Region created' },

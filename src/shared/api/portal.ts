@@ -46,8 +46,18 @@ export const meSchema = z.object({
     .nullable()
     .describe('the linked register entry’s name, when the phone matched exactly one'),
   homeRegionCode: z.string().nullable().describe('the linked person’s grid (or coarser), a default place'),
+  elderMode: z
+    .boolean()
+    .nullable()
+    .describe('elder mode (长辈模式) as the resident chose it; null: never chosen'),
+  suggestElderMode: z
+    .boolean()
+    .describe('whether to offer elder mode once (the register suggests it); nothing more is told'),
 });
 export type PortalMe = z.infer<typeof meSchema>;
+
+/** Switches elder mode on or off for the signed-in resident. */
+export const elderModeBody = z.object({ on: z.boolean({ error: 'portal.elder_mode_required' }) }).strict();
 
 export const portalCategorySchema = z.object({
   code: z.string(),

@@ -105,3 +105,7 @@ export const rateRequest = (id: string, body: RatingBody) =>
 /** Everything the portal holds about the resident, as a JSON file. */
 export const exportMyData = () =>
   download('POST', '/api/portal/me/export', 'my-data.json', { expectUnauthorized: true });
+
+/** Remembers elder mode (长辈模式) on the signed-in resident's account; answers the updated resident. */
+export const saveElderMode = (on: boolean) =>
+  api('PUT', '/api/portal/me/elder-mode', meSchema, { body: { on }, expectUnauthorized: true });

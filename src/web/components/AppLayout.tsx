@@ -105,8 +105,11 @@ export function AppLayout() {
       </Layout.Header>
       <OfflineBanner />
       <DraftSender />
-      {narrow ? (
-        <>
+      {/* The page keeps its place in the tree whether the screen is narrow or wide: crossing
+          768 px (a resized window, browser zoom, a full-page screenshot) must not remount it and
+          lose what is being typed (a call half taken at the console). */}
+      <Layout hasSider={!narrow}>
+        {narrow ? (
           <Drawer
             placement="left"
             open={menuOpen}
@@ -118,13 +121,8 @@ export function AppLayout() {
           >
             <Navigation />
           </Drawer>
-          <Layout.Content style={{ padding: 10, minWidth: 0 }}>
-            <Page />
-          </Layout.Content>
-        </>
-      ) : (
-        <Layout hasSider>
-          {/* The white column runs the full page height; the menu and tree inside it stay in view. */}
+        ) : (
+          /* The white column runs the full page height; the menu and tree inside it stay in view. */
           <div style={{ background: '#fff', borderRight: '1px solid #e8ebf0' }}>
             <Layout.Sider
               width={SIDER_WIDTH}
@@ -140,11 +138,11 @@ export function AppLayout() {
               <Navigation />
             </Layout.Sider>
           </div>
-          <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-            <Page />
-          </Layout.Content>
-        </Layout>
-      )}
+        )}
+        <Layout.Content style={{ padding: narrow ? 10 : 20, minWidth: 0 }}>
+          <Page />
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

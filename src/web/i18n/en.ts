@@ -1,6 +1,8 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
+import { enConsoleKeys } from './en.console-keys';
+import { enElder } from './en.elder';
 import { enJobs } from './en.jobs';
 import { enFunds } from './en.funds';
 import { enLoans } from './en.loans';
@@ -120,6 +122,8 @@ export const en: Record<MessageKey, string> = {
   ...enJobs,
   ...enLoans,
   ...enFunds,
+  ...enElder,
+  ...enConsoleKeys,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -1,6 +1,8 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
+import { zhConsoleKeys } from './zh.console-keys';
+import { zhElder } from './zh.elder';
 import { zhJobs } from './zh.jobs';
 import { zhFunds } from './zh.funds';
 import { zhLoans } from './zh.loans';
@@ -120,6 +122,8 @@ export const zh = {
   ...zhJobs,
   ...zhLoans,
   ...zhFunds,
+  ...zhElder,
+  ...zhConsoleKeys,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

@@ -21,6 +21,7 @@ import * as jobs from './0021-jobs.js';
 import * as loans from './0022-loans.js';
 import * as noHotRows from './0023-no-hot-rows.js';
 import * as fundsDues from './0026-funds-dues.js';
+import * as portalElderMode from './0027-portal-elder-mode.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -57,6 +58,7 @@ const migrations: Record<string, DialectMigration> = {
   '0022-loans': loans,
   '0023-no-hot-rows': noHotRows,
   '0026-funds-dues': fundsDues,
+  '0027-portal-elder-mode': portalElderMode,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

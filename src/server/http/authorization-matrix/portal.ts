@@ -7,6 +7,7 @@ export const PORTAL_ROUTES: MatrixRows = {
   'POST /api/portal/logout': { access: 'resident', target: 'none' },
   'GET /api/portal/me': { access: 'resident', target: 'none' },
   'POST /api/portal/me/export': { access: 'resident', target: 'none' },
+  'PUT /api/portal/me/elder-mode': { access: 'resident', target: 'none', body: () => ({ on: true }) },
   'GET /api/portal/categories': { access: 'resident', target: 'none' },
   'GET /api/portal/places': { access: 'resident', target: 'none' },
   'POST /api/portal/requests': { access: 'resident', target: 'none' },

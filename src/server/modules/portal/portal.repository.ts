@@ -90,7 +90,7 @@ export const portalRepository = {
   updateAccount: async (
     db: Executor,
     id: string,
-    changes: { person_id?: string | null; last_login_at?: string },
+    changes: { person_id?: string | null; last_login_at?: string; elder_mode?: number },
   ): Promise<void> => {
     await db.updateTable('resident_accounts').set(changes).where('id', '=', id).execute();
   },
@@ -138,9 +138,19 @@ export const portalRepository = {
   person: (db: Executor, id: string) =>
     db
       .selectFrom('persons')
-      .select(['id', 'name', 'region_code', 'status'])
+      .select(['id', 'name', 'region_code', 'status', 'birth_date'])
       .where('id', '=', id)
       .executeTakeFirst(),
+
+  /** Whether a person carries one of the named register tags (独居老人, 空巢老人). */
+  personHasTag: async (db: Executor, personId: string, tagNames: readonly string[]): Promise<boolean> =>
+    (await db
+      .selectFrom('person_tags')
+      .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
+      .select('person_tags.person_id')
+      .where('person_tags.person_id', '=', personId)
+      .where('tags.name', 'in', tagNames)
+      .executeTakeFirst()) !== undefined,
 
   /** Streets, communities and grids of the district, in code order (parents before children). */
   places: (db: Executor, districtCode: string) =>

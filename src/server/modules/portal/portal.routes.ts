@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { errorBodySchema, errorResponses, idParams } from '../../../shared/api/common.js';
 import {
   codeSentSchema,
+  elderModeBody,
   listQuery,
   loginBody,
   meSchema,
@@ -125,6 +126,20 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => portal.me(residentOf(request)),
+  );
+
+  app.put(
+    '/api/portal/me/elder-mode',
+    {
+      config: { permission: 'resident' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Switch elder mode (长辈模式) on or off; remembered on the account (audited)',
+        body: elderModeBody,
+        response: { 200: meSchema, ...errorResponses },
+      },
+    },
+    async (request) => portal.setElderMode(residentOf(request), request.body.on, request.actor),
   );
 
   app.post(

@@ -21,6 +21,7 @@ import {
   type WorkOrderView,
   workOrdersRepository,
 } from '../work-orders/index.js';
+import { elderModeOf, suggestElderMode } from './elder-mode.js';
 import { portalRepository } from './portal.repository.js';
 import { MAX_PHOTOS, photoTypeOf } from './portal-photos.js';
 import { residentTimeline } from './portal-timeline.js';
@@ -78,7 +79,25 @@ export class PortalService {
       phone: maskPhone(this.ctx.crypto.decrypt('person.phone', account.phone_enc)),
       name: linked?.name ?? null,
       homeRegionCode: linked ? regionAt(linked.region_code, 'grid') : null,
+      elderMode: elderModeOf(account.elder_mode),
+      suggestElderMode: await suggestElderMode(db, account.elder_mode, linked, this.ctx.now()),
     };
+  }
+
+  /** Remembers the resident's choice of elder mode on their account (audited). */
+  async setElderMode(resident: SignedInResident, on: boolean, actor: AuditActor) {
+    const { db } = this.ctx.database;
+    await db.transaction().execute(async (trx) => {
+      await portalRepository.updateAccount(trx, resident.id, { elder_mode: on ? 1 : 0 });
+      await this.ctx.audit.append(trx, actor, {
+        action: 'portal.elder_mode',
+        targetType: 'resident',
+        targetId: resident.id,
+        regionCode: resident.districtCode,
+        summary: { on },
+      });
+    });
+    return this.me(resident);
   }
 
   /**

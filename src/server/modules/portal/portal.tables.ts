@@ -12,6 +12,8 @@ export interface ResidentAccountTable {
   person_id: string | null;
   created_at: string;
   last_login_at: string | null;
+  /** Elder mode: 1 on, 0 off, null never chosen (the portal may suggest it once). */
+  elder_mode: number | null;
 }
 
 export interface ResidentSessionTable {

@@ -147,6 +147,7 @@ export class ResidentAuthService implements ResidentAuthenticator {
           person_id: null,
           created_at: nowIso,
           last_login_at: nowIso,
+          elder_mode: null,
         };
         await portalRepository.insertAccount(trx, account);
       }

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { usePortalCategoryName } from './category-name';
+import { ElderModeCard } from './elder/ElderModeCard';
 import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalStageTag } from './PortalStageTag';
 import { shortTime } from './portal-time';
@@ -82,6 +83,8 @@ export function MyRequestsPage() {
           {t('portal.home.new')}
         </Button>
       </PortalCard>
+
+      <ElderModeCard />
 
       <Link
         to="/m/timebank"

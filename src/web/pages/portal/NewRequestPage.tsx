@@ -1,52 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Typography, type UploadFile } from 'antd';
-import { isDayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { REGION_CODE_LENGTH } from '../../../shared/region-code';
-import { ApiError } from '../../api/client';
-import {
-  myRequestsQuery,
-  portalCategoriesQuery,
-  portalPlacesQuery,
-  type SubmitRequest,
-  submitRequest,
-  uploadPhoto,
-} from '../../api/portal';
+import { portalCategoriesQuery, portalPlacesQuery } from '../../api/portal';
 import { FormError } from '../../components/FormError';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage } from '../../lib/errors';
 import { AttributeFields } from './AttributeFields';
 import { CategoryPicker } from './CategoryPicker';
 import { PhotoPicker } from './PhotoPicker';
 import { PlacePicker } from './PlacePicker';
 import { PortalCard, PortalPage } from './PortalLayout';
-import { PortalQueryError, useResident, useSessionEnded } from './session';
+import { PortalQueryError, useResident } from './session';
+import { type NewRequestForm, useSubmitRequest } from './use-submit-request';
 
-interface NewRequestForm {
-  categoryCode: string;
-  description: string;
-  regionCode: string;
-  address?: string;
-  attributes?: Record<string, unknown>;
-  publishDescription?: boolean;
-}
-
-export interface SubmittedState {
-  submitted: string;
-  photoFailure?: string;
-}
-
-/** Form values as the API takes them: dates as ISO text, empty extras left out. */
-function attributesOf(values: Record<string, unknown> | undefined): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [code, value] of Object.entries(values ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    result[code] = isDayjs(value) ? value.toISOString() : value;
-  }
-  return result;
-}
+export type { SubmittedState } from './use-submit-request';
 
 /**
  * /m/new — category, description, place, address and up to three photos; above the button, what
@@ -54,10 +22,7 @@ function attributesOf(values: Record<string, unknown> | undefined): Record<strin
  */
 export function NewRequestPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const resident = useResident();
-  const ended = useSessionEnded();
   const [form] = Form.useForm<NewRequestForm>();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -66,43 +31,7 @@ export function NewRequestPage() {
   const categoryCode = Form.useWatch('categoryCode', form);
   const category = categories.data?.find((c) => c.code === categoryCode);
 
-  const submit = useMutation({
-    mutationFn: async (values: NewRequestForm) => {
-      const body: SubmitRequest = {
-        categoryCode: values.categoryCode,
-        description: values.description,
-        regionCode: values.regionCode,
-        ...(values.address?.trim() ? { address: values.address.trim() } : {}),
-        attributes: attributesOf(values.attributes),
-        publishDescription: values.publishDescription === true,
-      };
-      const created = await submitRequest(body);
-      let photoFailure: string | undefined;
-      for (const photo of photos) {
-        if (!photo.originFileObj) continue;
-        try {
-          await uploadPhoto(created.id, photo.originFileObj);
-        } catch (error) {
-          photoFailure ??= errorMessage(error, t);
-        }
-      }
-      return { created, photoFailure };
-    },
-    onSuccess: ({ created, photoFailure }) => {
-      void queryClient.invalidateQueries({ queryKey: myRequestsQuery.queryKey });
-      const state: SubmittedState = { submitted: created.number, ...(photoFailure ? { photoFailure } : {}) };
-      navigate(`/m/requests/${created.id}`, { replace: true, state });
-    },
-    onError: (error) => {
-      if (ended(error)) return;
-      if (error instanceof ApiError && error.fields.length > 0) {
-        form.setFields(error.fields.map((f) => ({ name: f.path.split('.') as never, errors: [f.message] })));
-        setFormError(null);
-        return;
-      }
-      setFormError(errorMessage(error, t));
-    },
-  });
+  const submit = useSubmitRequest(form, photos, setFormError);
 
   const failed = categories.error ?? places.error;
   if (failed)

@@ -5,12 +5,28 @@ import { useNavigate } from 'react-router';
 import { BrandMark } from '../../components/BrandMark';
 import { useI18n } from '../../i18n/I18nProvider';
 import { brand } from '../../theme';
+import { ElderToggle } from './elder/ElderToggle';
+import { ElderModeProvider, useElderMode } from './elder/elder-mode';
 import { PortalNav } from './PortalNav';
 
 /** The portal's frame: a phone-width column, centred on larger screens. No staff menu. */
 export function PortalShell({ children }: { children: ReactNode }) {
   return (
-    <div style={{ minHeight: '100%', background: '#eef1f5' }}>
+    <ElderModeProvider>
+      <PortalFrame>{children}</PortalFrame>
+    </ElderModeProvider>
+  );
+}
+
+/** The column itself; in elder mode it carries .portal-elder (elder.css) and a data attribute tests read. */
+function PortalFrame({ children }: { children: ReactNode }) {
+  const { on } = useElderMode();
+  return (
+    <div
+      className={on ? 'portal-elder' : undefined}
+      data-elder-mode={on ? 'on' : 'off'}
+      style={{ minHeight: '100%', background: '#eef1f5' }}
+    >
       <div
         style={{
           maxWidth: 520,
@@ -40,6 +56,7 @@ interface PageProps {
 export function PortalPage({ title, back, extra, children, testId }: PageProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const elder = useElderMode().on;
   return (
     <>
       <Flex
@@ -49,8 +66,8 @@ export function PortalPage({ title, back, extra, children, testId }: PageProps) 
           position: 'sticky',
           top: 0,
           zIndex: 10,
-          height: 52,
-          padding: '0 12px',
+          minHeight: elder ? 64 : 52,
+          padding: elder ? '4px 8px' : '0 12px',
           background: brand.headerBg,
         }}
       >
@@ -60,7 +77,7 @@ export function PortalPage({ title, back, extra, children, testId }: PageProps) 
             icon={<LeftOutlined />}
             aria-label={t('portal.back')}
             onClick={() => navigate(back)}
-            style={{ color: '#fff', width: 44, height: 44 }}
+            style={{ color: '#fff', width: 48, height: 48, fontSize: elder ? 24 : undefined }}
             data-testid="portal-back"
           />
         ) : (
@@ -70,18 +87,20 @@ export function PortalPage({ title, back, extra, children, testId }: PageProps) 
         )}
         <Typography.Text
           ellipsis
-          style={{ flex: 1, color: '#fff', fontSize: 17, fontWeight: 600 }}
+          style={{ flex: 1, color: '#fff', fontSize: elder ? 22 : 17, fontWeight: 600 }}
           data-testid="portal-title"
         >
           {title}
         </Typography.Text>
+        <ElderToggle />
         {extra}
       </Flex>
       <div style={{ flex: 1, padding: 12 }} data-testid={testId}>
         {children}
       </div>
-      {/* A top-level screen (no back arrow) carries the sections' tab bar. */}
-      {!back && <PortalNav />}
+      {/* A top-level screen (no back arrow) carries the sections' tab bar; elder mode keeps to its
+          three tasks on the home screen instead. */}
+      {!back && !elder && <PortalNav />}
     </>
   );
 }
@@ -98,6 +117,7 @@ export function PortalCard({
   extra?: ReactNode;
   testId?: string;
 }) {
+  const elder = useElderMode().on;
   return (
     <section
       style={{ background: '#fff', borderRadius: 8, padding: 16, marginBottom: 12 }}
@@ -105,7 +125,7 @@ export function PortalCard({
     >
       {(title || extra) && (
         <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-          <Typography.Text strong style={{ fontSize: 16 }}>
+          <Typography.Text strong style={{ fontSize: elder ? 22 : 16 }}>
             {title}
           </Typography.Text>
           {extra}

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { brand } from '../../theme';
+import { ElderToggle } from './elder/ElderToggle';
 import type { PortalLoginState } from './session';
 
 interface LoginForm {
@@ -94,7 +95,10 @@ export function PortalLoginPage() {
               {t('app.name')}
             </Typography.Text>
           </Flex>
-          <LanguageSwitch />
+          <Flex align="center" gap={8}>
+            <ElderToggle />
+            <LanguageSwitch />
+          </Flex>
         </Flex>
         <Typography.Title level={2} style={{ color: '#fff', margin: '28px 0 4px' }}>
           {t('portal.brand')}
@@ -148,7 +152,8 @@ export function PortalLoginPage() {
               data-testid="portal-phone"
             />
           </Form.Item>
-          <Form.Item label={t('portal.login.code')} required>
+          {/* The label names the code's own input (the item wraps the input and its button). */}
+          <Form.Item label={t('portal.login.code')} htmlFor="portal-code-input" required>
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item
                 name="code"
@@ -157,6 +162,7 @@ export function PortalLoginPage() {
               >
                 <Input
                   ref={codeInput}
+                  id="portal-code-input"
                   prefix={<LockOutlined />}
                   inputMode="numeric"
                   autoComplete="one-time-code"

@@ -2,8 +2,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
-import { MyRequestsPage } from './MyRequestsPage';
-import { NewRequestPage } from './NewRequestPage';
+import { ElderRequestsPage } from './elder/ElderRequestsPage';
+import { PortalHome, PortalNewRequest } from './elder/ElderRoutes';
 import { PortalShell } from './PortalLayout';
 import { PortalLoginPage } from './PortalLoginPage';
 import { RequestPage } from './RequestPage';
@@ -47,8 +47,10 @@ export function PortalRoutes() {
             </RequireResident>
           }
         >
-          <Route index element={<MyRequestsPage />} />
-          <Route path="new" element={<NewRequestPage />} />
+          <Route index element={<PortalHome />} />
+          <Route path="new" element={<PortalNewRequest />} />
+          <Route path="mine" element={<ElderRequestsPage only="all" />} />
+          <Route path="rate" element={<ElderRequestsPage only="to-rate" />} />
           <Route path="requests/:id" element={<RequestPage />} />
           <Route path="timebank" element={loading(<PortalTimebankPage />)} />
           <Route path="timebank/board" element={loading(<PortalBoardPage />)} />

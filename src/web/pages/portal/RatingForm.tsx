@@ -7,6 +7,7 @@ import { myRequestsQuery, rateRequest, requestQuery } from '../../api/portal';
 import { FormError } from '../../components/FormError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
+import { useElderMode, useTextSize } from './elder/elder-mode';
 import { PortalCard } from './PortalLayout';
 import { useSessionEnded } from './session';
 
@@ -18,12 +19,14 @@ interface RatingValues {
 /** 满意 / 基本满意 / 不满意 with a comment (required when unsatisfied: it is why the order reopens). */
 export function RatingForm({ requestId }: { requestId: string }) {
   const { t } = useI18n();
+  const size = useTextSize();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const ended = useSessionEnded();
   const [form] = Form.useForm<RatingValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const satisfaction = Form.useWatch('satisfaction', form);
+  const elder = useElderMode().on;
 
   const rate = useMutation({
     mutationFn: (values: RatingValues) =>
@@ -63,7 +66,13 @@ export function RatingForm({ requestId }: { requestId: string }) {
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
-            style={{ display: 'flex', width: '100%' }}
+            // Elder mode: one answer per row, each a full-width target.
+            style={{
+              display: 'flex',
+              width: '100%',
+              flexDirection: elder ? 'column' : 'row',
+              gap: elder ? 8 : 0,
+            }}
             options={SATISFACTION.map((value) => ({
               value,
               label: t(`portal.rating.${value}`),
@@ -95,7 +104,7 @@ export function RatingForm({ requestId }: { requestId: string }) {
           htmlType="submit"
           block
           loading={rate.isPending}
-          style={{ height: 48, fontSize: 17 }}
+          style={{ height: 48, fontSize: size(17) }}
           data-testid="portal-rate"
         >
           {t('portal.rating.submit')}

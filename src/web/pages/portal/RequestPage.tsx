@@ -6,6 +6,7 @@ import { photoUrl, requestQuery } from '../../api/portal';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePortalCategoryName } from './category-name';
+import { useTextSize } from './elder/elder-mode';
 import type { SubmittedState } from './NewRequestPage';
 import { PortalCard, PortalPage } from './PortalLayout';
 import { PortalStageTag } from './PortalStageTag';
@@ -17,6 +18,7 @@ import { PortalQueryError } from './session';
 /** /m/requests/:id — where a request stands, what was done, and the rating once it is closed. */
 export function RequestPage() {
   const { t } = useI18n();
+  const size = useTextSize();
   const categoryName = usePortalCategoryName();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -53,7 +55,7 @@ export function RequestPage() {
           )}
           <PortalCard testId="portal-request-summary">
             <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-              <Typography.Text strong style={{ fontSize: 18 }}>
+              <Typography.Text strong style={{ fontSize: size(18) }}>
                 {categoryName(request.data)}
               </Typography.Text>
               <PortalStageTag status={request.data.status} large />
@@ -98,7 +100,7 @@ export function RequestPage() {
 
           {request.data.resolution && (
             <PortalCard title={t('portal.request.resolution')} testId="portal-resolution">
-              <Typography.Paragraph style={{ margin: 0, fontSize: 15 }}>
+              <Typography.Paragraph style={{ margin: 0, fontSize: size(15) }}>
                 {request.data.resolution}
               </Typography.Paragraph>
             </PortalCard>
@@ -111,12 +113,12 @@ export function RequestPage() {
           </PortalCard>
 
           <PortalCard title={t('portal.request.content')}>
-            <Typography.Paragraph style={{ fontSize: 15, whiteSpace: 'pre-wrap' }}>
+            <Typography.Paragraph style={{ fontSize: size(15), whiteSpace: 'pre-wrap' }}>
               {request.data.description}
             </Typography.Paragraph>
             <Typography.Paragraph
               type="secondary"
-              style={{ fontSize: 13 }}
+              style={{ fontSize: size(13) }}
               data-testid="portal-public-description"
             >
               {request.data.publicDescription === null

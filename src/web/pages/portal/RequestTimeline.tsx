@@ -2,6 +2,7 @@ import { Timeline, Typography } from 'antd';
 import type { TimelineItem } from '../../api/portal';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/translate';
+import { useTextSize } from './elder/elder-mode';
 import { deadlineDay, shortTime } from './portal-time';
 
 function titleOf(item: TimelineItem, t: Translate): string {
@@ -23,6 +24,7 @@ function titleOf(item: TimelineItem, t: Translate): string {
 /** The steps of a request, newest first; the newest stands out. */
 export function RequestTimeline({ items }: { items: TimelineItem[] }) {
   const { t } = useI18n();
+  const size = useTextSize();
   const newestFirst = [...items].reverse();
   return (
     <Timeline
@@ -32,7 +34,7 @@ export function RequestTimeline({ items }: { items: TimelineItem[] }) {
         color: index === 0 ? 'blue' : 'gray',
         content: (
           <div data-testid={`portal-step-${item.kind}`}>
-            <Typography.Text strong={index === 0} style={{ fontSize: 15 }}>
+            <Typography.Text strong={index === 0} style={{ fontSize: size(15) }}>
               {titleOf(item, t)}
             </Typography.Text>
             {item.text && (
@@ -40,7 +42,7 @@ export function RequestTimeline({ items }: { items: TimelineItem[] }) {
                 {item.text}
               </Typography.Paragraph>
             )}
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: size(13) }}>
               {shortTime(item.at)}
             </Typography.Text>
           </div>

@@ -86,7 +86,8 @@ export function CreatedCard({ order, onNext }: { order: WorkOrder; onNext: () =>
             <Link to={`/work-orders/${current.id}`} data-testid="created-open">
               {t('wo.console.openOrder')}
             </Link>
-            <Button onClick={onNext} data-testid="console-next">
+            {/* The focus waits here after an order is taken: Enter starts the next call. */}
+            <Button onClick={onNext} autoFocus data-testid="console-next">
               {t('wo.console.nextCall')}
             </Button>
           </Space>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Switch, Typography } from 'antd';
-import { type Ref, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type Ref, type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { categoriesQuery } from '../../../api/service-catalogue';
@@ -22,6 +22,7 @@ import { useCategoryName } from '../category-name';
 import { StatusTag } from '../OrderTags';
 import { RegionPath } from '../RegionPath';
 import type { IntakeChannel } from './CallerCard';
+import { focusFirstIn, focusTestId } from './focus';
 import { enterMovesOn } from './keyboard';
 
 interface OrderFormValues {
@@ -53,6 +54,8 @@ interface Props {
   onClearSelected: () => void;
   onCreated: (order: WorkOrder) => void;
   categoryRef: Ref<{ focus: () => void }>;
+  /** Set to this form's submit, for Ctrl+Enter pressed outside the form. */
+  submitRef: RefObject<(() => void) | null>;
 }
 
 /**
@@ -69,6 +72,7 @@ export function OrderForm({
   onClearSelected,
   onCreated,
   categoryRef,
+  submitRef,
 }: Props) {
   const { t } = useI18n();
   const categoryName = useCategoryName();
@@ -159,6 +163,27 @@ export function OrderForm({
 
   const duplicates = similar.data ?? [];
 
+  useEffect(() => {
+    submitRef.current = () => form.submit();
+    return () => {
+      submitRef.current = null;
+    };
+  }, [submitRef, form]);
+
+  // A category just picked: the focus goes to its first question, or on to the place (no resident
+  // chosen) or the description, once those fields are on the page.
+  const categoryPicked = useRef(false);
+  const afterCategory = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the new category's fields are rendered
+  useEffect(() => {
+    if (!categoryPicked.current) return;
+    categoryPicked.current = false;
+    requestAnimationFrame(() => {
+      if (focusFirstIn(afterCategory.current)) return;
+      focusTestId(selected ? 'console-description' : 'console-region');
+    });
+  }, [categoryCode, attributes, selected]);
+
   return (
     <Card title={t('wo.console.newOrder')} data-testid="console-form">
       <Form<OrderFormValues>
@@ -167,6 +192,9 @@ export function OrderForm({
         onFinish={submit}
         initialValues={{ urgent: false }}
         onKeyDown={(event) => enterMovesOn(event, () => form.submit())}
+        onValuesChange={(changed: OrderFormValues) => {
+          if ('categoryCode' in changed && changed.categoryCode) categoryPicked.current = true;
+        }}
       >
         <Form.Item
           name="categoryCode"
@@ -182,7 +210,9 @@ export function OrderForm({
         >
           <CategorySelect selectRef={categoryRef} testId="console-category" />
         </Form.Item>
-        <AttributeFields attributes={attributes} />
+        <div ref={afterCategory}>
+          <AttributeFields attributes={attributes} />
+        </div>
 
         {selected ? (
           <Form.Item label={t('wo.place')}>
@@ -286,7 +316,7 @@ export function OrderForm({
         >
           {duplicates.length > 0 ? t('wo.console.submitAnyway') : t('wo.console.submit')}
         </Button>
-        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+        <Typography.Text type="secondary" style={{ marginLeft: 12 }} data-testid="console-keyboard-hint">
           {t('wo.console.keyboardHint')}
         </Typography.Text>
       </Form>
