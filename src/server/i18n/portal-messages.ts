@@ -2,7 +2,10 @@
 export const portalMessages = {
   'portal.phone': { zh: '请输入正确的 11 位手机号', en: 'must be an 11-digit mainland mobile number' },
   'portal.code_format': { zh: '验证码为 6 位数字', en: 'the code is 6 digits' },
-  'portal.elder_mode_required': { zh: '请说明开启还是关闭长辈模式', en: 'say whether elder mode is on or off' },
+  'portal.elder_mode_required': {
+    zh: '请说明开启还是关闭长辈模式',
+    en: 'say whether elder mode is on or off',
+  },
   'portal.code_too_soon': {
     zh: '验证码已发送，请 {seconds} 秒后再重新获取',
     en: 'A code was just sent; you can ask again in {seconds} seconds',
