@@ -127,7 +127,7 @@ describeEachDialect('authorization matrix', (env) => {
     }
     expect(calls).toBeGreaterThan(600);
     settle(wrong, ['permission']);
-  }, 60_000);
+  }, 240_000); // every route × every role: minutes on PostgreSQL on a busy machine
 
   it('answers 404 outside the scope for every targeted route and role, and writes nothing', async () => {
     const notYet = [...new Set(rows().map(([, row]) => row.target))].filter((kind) =>
@@ -176,7 +176,7 @@ describeEachDialect('authorization matrix', (env) => {
         `authorization matrix: no Chinese font on this host, PDF scope unchecked: ${undetermined.join(', ')}`,
       );
     settle(wrong, ['outside']);
-  }, 180_000); // a checksum of every table around each mutation: slow on PostgreSQL on a busy machine
+  }, 360_000); // a checksum of every table around each mutation: slow on PostgreSQL on a busy machine
 
   it('lists nothing of another community', async () => {
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -271,7 +271,7 @@ describeEachDialect('authorization matrix', (env) => {
         if (reachesTarget(role, row)) await check(key, row, role);
     expect(checked).toBeGreaterThan(60);
     settle(wrong, ['inside']);
-  }, 60_000);
+  }, 180_000);
 
   it('answers 404 for somebody else’s own record, and serves the caller’s own', async () => {
     const wrong: string[] = [];
@@ -329,5 +329,5 @@ describeEachDialect('authorization matrix', (env) => {
         );
     }
     settle(wrong, ['global']);
-  });
+  }, 120_000); // every settings route against every role, each change checksummed
 });
