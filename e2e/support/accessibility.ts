@@ -108,7 +108,7 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 // --- The watch: every page of every context the suites open -------------------------------------
 
 interface Watched {
-  /** API requests in flight, counted from the page's own request events. */
+  /** Requests in flight, counted from the page's own request events. */
   inFlight: number;
   /** The routes checked already (a route is checked once per page, at its first settled view). */
   checked: Set<string>;
@@ -146,7 +146,7 @@ const QUIET_MS = 400;
 const SETTLE_LIMIT_MS = 10_000;
 
 /**
- * Waits until the page has no API request in flight, no spinner or skeleton, and no finite
+ * Waits until the page has no request in flight, no spinner or skeleton, and no finite
  * animation running (antd fades dialogs and messages in: a half-faded text has a low contrast
  * that is not the page's) for QUIET_MS; gives up waiting after SETTLE_LIMIT_MS and checks anyway.
  */
@@ -198,15 +198,17 @@ export function watchPage(page: Page): void {
   if (!axeAvailable() || watched.has(page)) return;
   const state: Watched = { inFlight: 0, checked: new Set(), queue: Promise.resolve() };
   watched.set(page, state);
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
-  page.on('request', (request) => {
-    if (isApi(request.url())) state.inFlight += 1;
+  // Every request counts, not only the API's: a page loaded lazily (a script chunk) leaves the
+  // previous page on screen under the new address until it arrives, and checked then, the old
+  // page's violations would be reported under the new page's name.
+  page.on('request', () => {
+    state.inFlight += 1;
   });
-  const done = (url: string) => {
-    if (isApi(url)) state.inFlight = Math.max(0, state.inFlight - 1);
+  const done = () => {
+    state.inFlight = Math.max(0, state.inFlight - 1);
   };
-  page.on('requestfinished', (request) => done(request.url()));
-  page.on('requestfailed', (request) => done(request.url()));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) void checkRoute(page, state).catch(() => undefined);
   });
