@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { beforeAll, describe } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { afterEach, beforeAll, describe } from 'vitest';
+import { checkOpenPages, takeViolations, watchPage } from './accessibility';
 import { repoRoot } from './server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -17,8 +24,8 @@ export function missingPrerequisite(): string | null {
   return null;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -31,6 +38,28 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  watchContexts(browser);
+  return browser;
+}
+
+/**
+ * Every page of every context the browser opens is checked by axe-core (issue 17): each route
+ * once it settles, and the page as it is when its context closes. The suites create their
+ * contexts in many ways (openPage, browser.newContext with their own options), so the watch is
+ * installed here, where they all begin.
+ */
+function watchContexts(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {
+    const context = await newContext(options);
+    context.on('page', watchPage);
+    const close = context.close.bind(context);
+    context.close = async (closeOptions) => {
+      await checkOpenPages(context.pages());
+      await close(closeOptions);
+    };
+    return context;
+  };
 }
 
 const missing = missingPrerequisite();
@@ -45,6 +74,11 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skipIf(missing !== null && !inCi)(name, () => {
     beforeAll(() => {
       if (missing) throw new Error(`The browser test cannot run in CI: ${missing}`);
+    });
+    // What axe found on the pages the test visited fails the test (issue 17: WCAG 2.1 AA everywhere).
+    afterEach(async () => {
+      const violations = await takeViolations();
+      if (violations) throw new Error(violations);
     });
     body();
   });

@@ -19,13 +19,19 @@ const HEADER_HEIGHT = 56;
 
 /** The menu and the region tree, each scrolling on its own (in the sider, or the phone's drawer). */
 function Navigation() {
+  const { t } = useI18n();
   // Unfolding the tree never pushes the menu out of view; the menu gives up room (and scrolls)
   // only when the window is too short for both.
   return (
     <Flex vertical style={{ height: '100%' }}>
-      <div style={{ flex: '0 1 auto', overflowY: 'auto', minHeight: 0 }} data-testid="sider-menu">
+      {/* The navigation landmark, so that a screen reader can jump to the menu (issue 17). */}
+      <nav
+        aria-label={t('nav.mainMenu')}
+        style={{ flex: '0 1 auto', overflowY: 'auto', minHeight: 0 }}
+        data-testid="sider-menu"
+      >
         <SideMenu />
-      </div>
+      </nav>
       <div style={{ flex: '1 1 0', overflowY: 'auto', minHeight: 160 }} data-testid="sider-tree">
         <RegionTree />
       </div>

@@ -11,6 +11,11 @@ interface Props {
   value?: string;
   onChange?: (memberId: string | undefined) => void;
   testId?: string;
+  /**
+   * The field's id, which antd's Form.Item passes so that its <label> names the field for a screen
+   * reader (issue 17); without one the placeholder names it.
+   */
+  id?: string;
 }
 
 const labelOf = (member: MemberOption) => `${member.name} · ${member.organizationName}`;
@@ -19,7 +24,7 @@ const labelOf = (member: MemberOption) => `${member.name} · ${member.organizati
  * Picks a member of the user's jurisdiction by name, full pinyin or pinyin initials; each option
  * names the member's organization ("张三 · 1号楼楼道党支部").
  */
-export function MemberPicker({ value, onChange, testId }: Props) {
+export function MemberPicker({ id: fieldId, value, onChange, testId }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
@@ -33,6 +38,8 @@ export function MemberPicker({ value, onChange, testId }: Props) {
       : members;
   return (
     <Select<string>
+      id={fieldId}
+      aria-label={fieldId ? undefined : t('memberPicker.placeholder')}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       value={value}
       onChange={(id) => {

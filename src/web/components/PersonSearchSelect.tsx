@@ -10,10 +10,15 @@ interface Props {
   value?: string;
   onChange?: (id: string | undefined) => void;
   testId?: string;
+  /**
+   * The field's id, which antd's Form.Item passes so that its <label> names the field for a screen
+   * reader (issue 17); without one (a filter above a list) the placeholder names it.
+   */
+  id?: string;
 }
 
 /** Picks a resident of the register with the residents search (name, initials, ID number, phone). */
-export function PersonSearchSelect({ value, onChange, testId }: Props) {
+export function PersonSearchSelect({ id, value, onChange, testId }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
@@ -23,6 +28,8 @@ export function PersonSearchSelect({ value, onChange, testId }: Props) {
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       value={value}
       onChange={onChange}
+      id={id}
+      aria-label={id ? undefined : t('personPicker.placeholder')}
       placeholder={t('personPicker.placeholder')}
       notFoundContent={found.isFetching ? t('common.loading') : q ? t('persons.empty') : null}
       options={(found.data ?? []).map((person) => ({

@@ -24,6 +24,11 @@ interface Props {
   allowClear?: boolean;
   testId?: string;
   style?: CSSProperties;
+  /**
+   * The field's id, which antd's Form.Item passes so that its <label> names the field for a screen
+   * reader (issue 17); without one (a filter above a list) the placeholder names it.
+   */
+  id?: string;
   /** Only regions of these kinds can be picked; the tree stops below the deepest of them. */
   kinds?: readonly RegionKind[];
 }
@@ -44,7 +49,16 @@ const label = (region: RegionSummary) => (
  * Picks a region of the user's jurisdiction: browse the tree (loaded as it opens) or type to
  * search by name or code across the whole jurisdiction.
  */
-export function RegionTreeSelect({ value, onChange, placeholder, allowClear, testId, style, kinds }: Props) {
+export function RegionTreeSelect({
+  id,
+  value,
+  onChange,
+  placeholder,
+  allowClear,
+  testId,
+  style,
+  kinds,
+}: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -84,6 +98,8 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear, tes
 
   return (
     <TreeSelect<{ value: string; label: ReactNode } | undefined>
+      id={id}
+      aria-label={id ? undefined : placeholder}
       labelInValue
       value={value ? { value, label: nameOf(value) } : undefined}
       onChange={(selected) => {

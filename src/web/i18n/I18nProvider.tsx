@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, use, useMemo, useState } from 'react';
+import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
 import { currentLanguage, type Language, storeLanguage } from './language';
 import { type Translate, translator } from './translate';
 
@@ -12,6 +12,10 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(currentLanguage);
+  // The page says its language, so that a screen reader pronounces it right (issue 17, WCAG 3.1.1).
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
   const value = useMemo<I18n>(
     () => ({
       language,

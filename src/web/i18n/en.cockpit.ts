@@ -37,4 +37,11 @@ export const enCockpit: Record<keyof typeof zhCockpit, string> = {
   'cockpit.hours': 'hours',
   'cockpit.open': 'Open',
   'cockpit.noData': 'No data',
+  // A chart's name and its figures' table for a screen reader (issue 17).
+  'cockpit.month': 'Month',
+  'cockpit.rankColumn': 'Rank',
+  'cockpit.trendLabel':
+    'Work orders received and closed, satisfaction and on-time rates per month, {from} to {to}',
+  'cockpit.rankingLabel': 'Child regions ranked by {indicator}',
+  'cockpit.mapLabel': 'Map of the child regions, coloured by {indicator}',
 };

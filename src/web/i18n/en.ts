@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Lianxin',
   'app.subtitle': 'Grid-based community services',
   'nav.openMenu': 'Open the menu',
+  'nav.mainMenu': 'Main menu',
   'app.footer': 'Lianxin · grid-based community services',
 
   'common.ok': 'OK',

@@ -35,4 +35,10 @@ export const zhCockpit = {
   'cockpit.hours': '小时',
   'cockpit.open': '进入',
   'cockpit.noData': '暂无数据',
+  // A chart's name and its figures' table for a screen reader (issue 17).
+  'cockpit.month': '月份',
+  'cockpit.rankColumn': '名次',
+  'cockpit.trendLabel': '{from} 至 {to} 每月工单受理量、办结量、满意率与按时办结率',
+  'cockpit.rankingLabel': '下级区域按{indicator}排名',
+  'cockpit.mapLabel': '下级区域地图，按{indicator}着色',
 } as const;

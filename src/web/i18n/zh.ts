@@ -26,6 +26,7 @@ export const zh = {
   'app.name': '连心',
   'app.subtitle': '网格化基层服务平台',
   'nav.openMenu': '打开菜单',
+  'nav.mainMenu': '主菜单',
   'app.footer': '连心 · 网格化基层服务平台',
 
   'common.ok': '确定',

@@ -59,6 +59,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
         <AutoComplete
           allowClear
           placeholder={t('audit.actionPlaceholder')}
+          aria-label={t('audit.actionPlaceholder')}
           style={{ width: 190 }}
           popupMatchSelectWidth={320}
           options={[
@@ -80,6 +81,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
         <AutoComplete
           allowClear
           placeholder={t('audit.targetTypePlaceholder')}
+          aria-label={t('audit.targetTypePlaceholder')}
           style={{ width: 130 }}
           options={TARGET_TYPES.map((value) => ({ value, label: `${value} · ${t(`targetType.${value}`)}` }))}
         />

@@ -121,6 +121,7 @@ export function CockpitPage() {
               options={MONTH_CHOICES.map((m) => ({ value: m, label: t('cockpit.months', { months: m }) }))}
               // "Last 12 months" needs more room than "近 12 个月"; a fixed 130 px cut it off.
               style={{ width: language === 'en' ? 170 : 130 }}
+              aria-label={t('cockpit.months', { months })}
               data-testid="cockpit-months"
             />
             <Button

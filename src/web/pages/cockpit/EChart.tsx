@@ -1,4 +1,5 @@
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { type ChartFigures, ChartFiguresTable } from './ChartFigures';
 import { type EChartsOption, echarts } from './echarts';
 
 export interface ChartClick {
@@ -8,6 +9,8 @@ export interface ChartClick {
 
 interface Props {
   option: EChartsOption;
+  /** The chart in words and its figures as a table, for a screen reader (the canvas is a picture). */
+  figures: ChartFigures;
   height: number;
   onClick?: (event: ChartClick) => void;
   /** After each render, with the chart (e.g. to read where things were drawn). */
@@ -17,7 +20,7 @@ interface Props {
 }
 
 /** One ECharts instance in a div: sized to its box, options replaced on change, disposed on unmount. */
-export function EChart({ option, height, onClick, onRendered, style, testId }: Props) {
+export function EChart({ option, figures, height, onClick, onRendered, style, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -59,5 +62,16 @@ export function EChart({ option, height, onClick, onRendered, style, testId }: P
     };
   }, [onRendered]);
 
-  return <div ref={box} style={{ height, width: '100%', ...style }} data-testid={testId} />;
+  return (
+    <>
+      <div
+        ref={box}
+        role="img"
+        aria-label={figures.label}
+        style={{ height, width: '100%', ...style }}
+        data-testid={testId}
+      />
+      <ChartFiguresTable figures={figures} />
+    </>
+  );
 }

@@ -2,9 +2,10 @@ import { Empty } from 'antd';
 import { useMemo } from 'react';
 import type { CockpitChild, IndicatorDefinition } from '../../api/cockpit';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { ChartFigures } from './ChartFigures';
 import { EChart } from './EChart';
 import type { EChartsOption } from './echarts';
-import { formatValue, scaleColors } from './format';
+import { formatValue, labelOf, scaleColors } from './format';
 
 /** The child regions in order on one indicator, best on top ("first of eight"). */
 export function RankingChart({
@@ -14,7 +15,7 @@ export function RankingChart({
   items: CockpitChild[];
   indicator: IndicatorDefinition;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ranked = useMemo(
     () =>
       items
@@ -60,6 +61,21 @@ export function RankingChart({
       ],
     };
   }, [ranked, indicator, t]);
+  const figures = useMemo<ChartFigures>(() => {
+    const name = labelOf(indicator, language);
+    return {
+      label: t('cockpit.rankingLabel', { indicator: name }),
+      columns: [t('cockpit.rankColumn'), t('cockpit.region'), name],
+      rows: ranked.map((c, i) => [i + 1, c.name, formatValue(indicator, c.values[indicator.code], t)]),
+    };
+  }, [ranked, indicator, language, t]);
   if (ranked.length === 0) return <Empty description={t('cockpit.noData')} style={{ padding: '48px 0' }} />;
-  return <EChart option={option} height={Math.max(160, ranked.length * 26 + 24)} testId="cockpit-ranking" />;
+  return (
+    <EChart
+      option={option}
+      figures={figures}
+      height={Math.max(160, ranked.length * 26 + 24)}
+      testId="cockpit-ranking"
+    />
+  );
 }

@@ -2,6 +2,7 @@ import { Empty, Flex, Select, Typography } from 'antd';
 import { useCallback, useMemo, useRef } from 'react';
 import type { CockpitChild, IndicatorDefinition, RegionFeatureCollection } from '../../api/cockpit';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { ChartFigures } from './ChartFigures';
 import { type ChartClick, EChart } from './EChart';
 import { type EChartsOption, echarts } from './echarts';
 import { formatValue, labelOf, scaleColors } from './format';
@@ -134,6 +135,15 @@ export function RegionMap({
     };
   }, [features, drawable, mapName, items, indicator, byCode, language, t]);
 
+  const figures = useMemo<ChartFigures>(() => {
+    const name = labelOf(indicator, language);
+    return {
+      label: t('cockpit.mapLabel', { indicator: name }),
+      columns: [t('cockpit.region'), name],
+      rows: items.map((c) => [c.name, formatValue(indicator, c.values[indicator.code], t)]),
+    };
+  }, [items, indicator, language, t]);
+
   const onClick = useCallback(
     (event: ChartClick) => {
       if (byCode.get(event.name)?.hasChildren) onOpen(event.name);
@@ -169,13 +179,14 @@ export function RegionMap({
             onChange={onIndicator}
             style={{ width: 180 }}
             options={indicators.map((i) => ({ value: i.code, label: labelOf(i, language) }))}
+            aria-label={t('cockpit.mapIndicator')}
             data-testid="cockpit-map-indicator"
           />
         </Flex>
       </Flex>
       {option ? (
         <div ref={wrapper} data-testid="cockpit-map">
-          <EChart option={option} height={420} onClick={onClick} onRendered={onRendered} />
+          <EChart option={option} figures={figures} height={420} onClick={onClick} onRendered={onRendered} />
           {withoutOutline.length > 0 && (
             <Typography.Text type="secondary" data-testid="cockpit-map-missing">
               {t('cockpit.missingOutlines', {

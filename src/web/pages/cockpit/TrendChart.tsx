@@ -2,6 +2,7 @@ import { Empty } from 'antd';
 import { useMemo } from 'react';
 import type { Cockpit } from '../../api/cockpit';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { ChartFigures } from './ChartFigures';
 import { EChart } from './EChart';
 import type { EChartsOption } from './echarts';
 import { labelOf } from './format';
@@ -56,6 +57,25 @@ export function TrendChart({ cockpit }: { cockpit: Cockpit }) {
       ],
     };
   }, [cockpit, definitions, language]);
+  const figures = useMemo<ChartFigures>(() => {
+    const codes = [...BARS, ...LINES];
+    const name = (code: string) => {
+      const definition = definitions.get(code);
+      return definition ? labelOf(definition, language) : code;
+    };
+    return {
+      label: t('cockpit.trendLabel', { from: cockpit.months[0] ?? '', to: cockpit.months.at(-1) ?? '' }),
+      columns: [t('cockpit.month'), ...codes.map(name)],
+      rows: cockpit.months.map((month, i) => [
+        month,
+        ...codes.map((code) => {
+          const value = cockpit.trends[code]?.[i];
+          if (value === null || value === undefined) return '—';
+          return (LINES as readonly string[]).includes(code) ? `${value}%` : value;
+        }),
+      ]),
+    };
+  }, [cockpit, definitions, language, t]);
   if (empty) return <Empty description={t('cockpit.trendEmpty')} style={{ padding: '48px 0' }} />;
-  return <EChart option={option} height={300} testId="cockpit-trend" />;
+  return <EChart option={option} figures={figures} height={300} testId="cockpit-trend" />;
 }

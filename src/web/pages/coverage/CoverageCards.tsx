@@ -1,5 +1,6 @@
-import { Card, Col, Progress, Row, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import type { Coverage } from '../../api/organization-types';
+import { FigureProgress } from '../../components/FigureProgress';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
 
@@ -59,7 +60,7 @@ export function CoverageCards({ coverage }: { coverage: Coverage }) {
               {/* Nothing to cover (no enterprises yet) is not 0 % coverage. */}
               {f.whole === 0 ? '—' : `${f.percent}%`}
             </Typography.Title>
-            <Progress percent={f.percent} showInfo={false} size="small" />
+            <FigureProgress label={t(f.title)} percent={f.percent} showInfo={false} size="small" />
             <Typography.Text
               type="secondary"
               style={{ fontSize: 12 }}

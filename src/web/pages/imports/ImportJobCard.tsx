@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Flex, Progress, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Spin, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { importJobQuery } from '../../api/imports';
+import { FigureProgress } from '../../components/FigureProgress';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportOutcome } from './ImportOutcome';
@@ -40,7 +41,11 @@ export function ImportJobCard({ id, kind, home }: Props) {
       {job.data?.status === 'running' && (
         <Flex vertical gap={8} data-testid="import-running">
           <Typography.Text>{t('imports.running', { file: job.data.fileName })}</Typography.Text>
-          <Progress percent={Math.round(job.data.progress * 100)} status="active" />
+          <FigureProgress
+            label={t('imports.running', { file: job.data.fileName })}
+            percent={Math.round(job.data.progress * 100)}
+            status="active"
+          />
           <Typography.Text type="secondary">
             {t('imports.progressRows', { rows: job.data.totalRows })}
           </Typography.Text>

@@ -35,7 +35,7 @@ export function JobsPage() {
   const jobTable = (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Switch checked={all} onChange={setAll} size="small" />
+        <Switch checked={all} onChange={setAll} size="small" aria-label={t('jobs.showAll')} />
         {t('jobs.showAll')}
       </Space>
       <ResponsiveTable<Job>
@@ -132,6 +132,7 @@ export function JobsPage() {
         value={group}
         onChange={setGroup}
         style={{ width: 200, marginBottom: 12 }}
+        aria-label={t('jobs.groups')}
         data-testid="candidate-group"
         options={[
           { value: '', label: t('jobs.groups') },

@@ -41,6 +41,7 @@ export function LoansPage() {
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Select<LoanStatus | ''>
+          aria-label={t('loans.status')}
           value={status}
           onChange={(next) => setParams(next ? { status: next } : {}, { replace: true })}
           style={{ width: 180, maxWidth: '100%' }}

@@ -1,6 +1,7 @@
-import { Button, Card, List, Progress, Space, Typography } from 'antd';
+import { Button, Card, List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Commitment } from '../../api/organization-types';
+import { FigureProgress } from '../../components/FigureProgress';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface Props {
@@ -46,7 +47,12 @@ export function CommitmentsList({ commitments, loading, extra, onProgress }: Pro
                 <Typography.Text type="secondary">{t('commitment.year', { year: c.year })}</Typography.Text>
                 <Typography.Text>{c.content}</Typography.Text>
               </Space>
-              <Progress percent={c.progress} size="small" style={{ margin: '4px 0 0', maxWidth: 360 }} />
+              <FigureProgress
+                label={`${c.content} ${t('commitment.progress')}`}
+                percent={c.progress}
+                size="small"
+                style={{ margin: '4px 0 0', maxWidth: 360 }}
+              />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {c.satisfactionRate === null
                   ? t('commitment.notRated')

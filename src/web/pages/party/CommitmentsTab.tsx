@@ -1,21 +1,12 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Dropdown,
-  Progress,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { App, Button, Dropdown, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { commitmentsQuery } from '../../api/member-workflows';
 import type { Commitment, Satisfaction } from '../../api/organization-types';
+import { FigureProgress } from '../../components/FigureProgress';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
@@ -46,7 +37,9 @@ export function CommitmentsTab({ region }: { region: string }) {
       title: t('commitment.progress'),
       dataIndex: 'progress',
       width: 160,
-      render: (p: number) => <Progress percent={p} size="small" />,
+      render: (p: number, c) => (
+        <FigureProgress label={`${c.memberName} ${t('commitment.progress')}`} percent={p} size="small" />
+      ),
     },
     {
       title: t('commitment.ratings'),
@@ -104,6 +97,7 @@ export function CommitmentsTab({ region }: { region: string }) {
       <Space style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('commitment.yearLabel')}</Typography.Text>
         <Select<number | null>
+          aria-label={t('commitment.yearLabel')}
           value={year}
           onChange={setYear}
           style={{ width: 120 }}

@@ -22,24 +22,23 @@ export function PartyAdminPage() {
   };
   return (
     <Card styles={{ body: { paddingTop: 8 } }} data-testid="party-page">
+      {/* Above the tabs, not in their bar: the bar is a tablist, which may hold only tabs (issue 17). */}
+      {tab !== 'transfers' && (
+        <Flex align="center" justify="end" gap={8} style={{ paddingTop: 8 }}>
+          <Typography.Text type="secondary">{t('party.region')}</Typography.Text>
+          <RegionTreeSelect
+            value={region || undefined}
+            onChange={(code) => update({ region: code ?? '' })}
+            placeholder={t('party.allRegions')}
+            allowClear
+            style={{ width: 200 }}
+            testId="party-region"
+          />
+        </Flex>
+      )}
       <Tabs
         activeKey={tab}
         onChange={(key) => update({ tab: key as Tab })}
-        tabBarExtraContent={
-          tab !== 'transfers' && (
-            <Flex align="center" gap={8}>
-              <Typography.Text type="secondary">{t('party.region')}</Typography.Text>
-              <RegionTreeSelect
-                value={region || undefined}
-                onChange={(code) => update({ region: code ?? '' })}
-                placeholder={t('party.allRegions')}
-                allowClear
-                style={{ width: 200 }}
-                testId="party-region"
-              />
-            </Flex>
-          )
-        }
         items={[
           {
             key: 'registrations',

@@ -109,6 +109,7 @@ export function RegistrationsTab({ region }: { region: string }) {
       <Space style={{ margin: '16px 0 8px' }}>
         <Typography.Text strong>{t('registration.list')}</Typography.Text>
         <Select<RegistrationStatus | ''>
+          aria-label={t('registration.status')}
           value={status}
           onChange={setStatus}
           style={{ width: 120 }}

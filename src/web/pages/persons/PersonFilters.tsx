@@ -47,6 +47,7 @@ export function PersonFilters({ view, onChange }: Props) {
           { value: '', label: t('persons.tagAll') },
           ...(tags.data ?? []).map((tag) => ({ value: tag.code, label: tagName(tag.name) })),
         ]}
+        aria-label={t('persons.tags')}
         data-testid="persons-tag"
       />
       <Select<Gender | ''>
@@ -59,9 +60,11 @@ export function PersonFilters({ view, onChange }: Props) {
           { value: 'male', label: t('gender.male') },
           { value: 'female', label: t('gender.female') },
         ]}
+        aria-label={t('persons.gender')}
         data-testid="persons-gender"
       />
       <Select<AgeBand | ''>
+        aria-label={t('persons.age')}
         value={view.age}
         onChange={(age) => onChange({ age })}
         style={{ width: 120 }}

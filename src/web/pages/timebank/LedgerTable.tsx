@@ -38,7 +38,7 @@ export function LedgerTable({ rows, linkCounterparts }: Props) {
           dataIndex: 'minutes',
           align: 'right',
           render: (minutes: number) => (
-            <span style={{ color: minutes > 0 ? '#389e0d' : undefined }}>{signedMinutes(minutes)}</span>
+            <span style={{ color: minutes > 0 ? '#237804' : undefined }}>{signedMinutes(minutes)}</span>
           ),
         },
         {

@@ -54,6 +54,7 @@ export function UsersPage() {
           data-testid="users-search"
         />
         <Select<UserStatus | ''>
+          aria-label={t('users.status')}
           value={status}
           onChange={setStatus}
           style={{ width: 140 }}

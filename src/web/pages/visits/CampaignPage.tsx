@@ -105,6 +105,7 @@ export function CampaignPage() {
               <Select
                 style={{ width: 160 }}
                 placeholder={t('visits.reassign')}
+                aria-label={t('visits.reassign')}
                 value={visitor}
                 onChange={setVisitor}
                 options={(data?.visitors ?? []).map((v) => ({ value: v.visitorUserId, label: v.name }))}

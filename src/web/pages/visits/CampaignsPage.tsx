@@ -9,7 +9,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Progress,
   Select,
   Table,
   Typography,
@@ -19,6 +18,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CAMPAIGN_RULES, type CampaignRule } from '../../../shared/api/visits';
 import { type Campaign, campaignsQuery, createCampaign, visitKeys } from '../../api/visits';
+import { FigureProgress } from '../../components/FigureProgress';
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -106,7 +106,11 @@ export function CampaignsPage() {
               title: t('visits.met'),
               key: 'met',
               render: (_: unknown, row) => (
-                <Progress percent={percent(row.met, row.households)} size="small" />
+                <FigureProgress
+                  label={`${row.name} ${t('visits.met')}`}
+                  percent={percent(row.met, row.households)}
+                  size="small"
+                />
               ),
             },
           ]}

@@ -166,6 +166,7 @@ export function ActivityPage() {
             value={shift}
             onChange={setShiftId}
             placeholder={t('vol.pickShift')}
+            aria-label={t('vol.pickShift')}
             options={activity.shifts.map((s) => ({
               value: s.id,
               label: `${s.role} ${formatTime(s.startsAt)}`,
@@ -177,6 +178,7 @@ export function ActivityPage() {
             value={volunteerId}
             onChange={setVolunteerId}
             placeholder={t('vol.pickVolunteer')}
+            aria-label={t('vol.pickVolunteer')}
             data-testid="pick-volunteer"
             options={(volunteers.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))}
           />

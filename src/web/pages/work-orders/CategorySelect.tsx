@@ -14,6 +14,11 @@ interface Props {
   testId?: string;
   style?: React.CSSProperties;
   selectRef?: Ref<{ focus: () => void }>;
+  /**
+   * The field's id, which antd's Form.Item passes so that its <label> names the field for a screen
+   * reader (issue 17); without one (a filter above a list) the placeholder names it.
+   */
+  id?: string;
 }
 
 /**
@@ -21,6 +26,7 @@ interface Props {
  * pinyin (full or initials: djlr → 独居老人照料), English names and keywords.
  */
 export function CategorySelect({
+  id,
   value,
   onChange,
   placeholder,
@@ -68,6 +74,8 @@ export function CategorySelect({
   return (
     <Select
       ref={selectRef as Ref<never>}
+      id={id}
+      aria-label={id ? undefined : (placeholder ?? t('wo.categoryPlaceholder'))}
       value={value}
       onChange={(code: string | undefined) => {
         setSearch('');

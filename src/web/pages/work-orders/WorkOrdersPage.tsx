@@ -62,6 +62,7 @@ export function WorkOrdersPage() {
           value={filter.status || undefined}
           onChange={(status) => update({ status: status ?? '' })}
           placeholder={t('wo.status')}
+          aria-label={t('wo.status')}
           style={{ width: 140 }}
           options={WORK_ORDER_STATUSES.map((status) => ({ value: status, label: labels.status(status) }))}
           data-testid="filter-status"
@@ -87,6 +88,7 @@ export function WorkOrdersPage() {
           value={filter.channel || undefined}
           onChange={(channel) => update({ channel: channel ?? '' })}
           placeholder={t('wo.channel')}
+          aria-label={t('wo.channel')}
           style={{ width: 120 }}
           options={CHANNELS.map((channel) => ({ value: channel, label: labels.channel(channel) }))}
           data-testid="filter-channel"

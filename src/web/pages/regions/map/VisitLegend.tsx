@@ -32,6 +32,7 @@ export function VisitLegend({ map, onCampaign }: { map: VisitMap; onCampaign: (i
             onChange={onCampaign}
             options={map.campaigns.map((c) => ({ value: c.id, label: c.name }))}
             style={{ minWidth: 180 }}
+            aria-label={t('visitMap.campaign')}
             data-testid="visit-campaign"
           />
         ) : (

@@ -224,6 +224,7 @@ export function CalendarPage() {
               value: y,
               label: y,
             }))}
+            aria-label={t('commitment.yearLabel')}
             data-testid="calendar-year"
           />
           <Segmented

@@ -97,6 +97,7 @@ export function HotlinesPage() {
       width: 100,
       render: (active: boolean, hotline) => (
         <Switch
+          aria-label={`${hotline.number} ${t('wo.hotlines.active')}`}
           checked={active}
           loading={toggle.isPending && toggle.variables?.id === hotline.id}
           onChange={(checked) => toggle.mutate({ id: hotline.id, active: checked })}

@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { RegionName } from '../../../components/RegionName';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { ResponsiveTable } from '../../../components/ResponsiveTable';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { hasPermission } from '../../../session/permissions';
 import { useMe } from '../../../session/useMe';
@@ -85,34 +86,36 @@ export function DeedsPage() {
             <Statistic title={t('wo.deeds.total')} value={total} loading={summary.isPending} />
           </Col>
           <Col xs={24} md={9}>
-            <Table
-              size="small"
-              rowKey="regionCode"
-              title={() => t('wo.deeds.byRegion')}
-              pagination={false}
-              loading={summary.isPending}
-              dataSource={summary.data?.byRegion ?? []}
-              columns={[
-                { title: t('wo.place'), dataIndex: 'regionName' },
-                { title: t('wo.deeds.count'), dataIndex: 'deeds', width: 90, align: 'right' },
-              ]}
-              scroll={{ y: 240 }}
-            />
+            <ScrollRegion label={t('wo.deeds.byRegion')} maxHeight={300}>
+              <Table
+                size="small"
+                rowKey="regionCode"
+                title={() => t('wo.deeds.byRegion')}
+                pagination={false}
+                loading={summary.isPending}
+                dataSource={summary.data?.byRegion ?? []}
+                columns={[
+                  { title: t('wo.place'), dataIndex: 'regionName' },
+                  { title: t('wo.deeds.count'), dataIndex: 'deeds', width: 90, align: 'right' },
+                ]}
+              />
+            </ScrollRegion>
           </Col>
           <Col xs={24} md={9}>
-            <Table
-              size="small"
-              rowKey="memberId"
-              title={() => t('wo.deeds.byMember')}
-              pagination={false}
-              loading={summary.isPending}
-              dataSource={summary.data?.byMember ?? []}
-              columns={[
-                { title: t('wo.deeds.member'), dataIndex: 'memberName' },
-                { title: t('wo.deeds.count'), dataIndex: 'deeds', width: 90, align: 'right' },
-              ]}
-              scroll={{ y: 240 }}
-            />
+            <ScrollRegion label={t('wo.deeds.byMember')} maxHeight={300}>
+              <Table
+                size="small"
+                rowKey="memberId"
+                title={() => t('wo.deeds.byMember')}
+                pagination={false}
+                loading={summary.isPending}
+                dataSource={summary.data?.byMember ?? []}
+                columns={[
+                  { title: t('wo.deeds.member'), dataIndex: 'memberName' },
+                  { title: t('wo.deeds.count'), dataIndex: 'deeds', width: 90, align: 'right' },
+                ]}
+              />
+            </ScrollRegion>
           </Col>
         </Row>
       </Card>
