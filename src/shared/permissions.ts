@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'loan.guarantee',
   'loan.bank',
   'loan.settings',
+  'pairing.read',
+  'pairing.manage',
+  'collective.read',
+  'collective.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -14,6 +14,8 @@ import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
 import type { JobsTables } from '../modules/jobs/jobs.tables.js';
 import type { LoanTables } from '../modules/loans/loans.tables.js';
+import type { PairingsTables } from '../modules/pairings/pairings.tables.js';
+import type { CollectivesTables } from '../modules/collectives/collectives.tables.js';
 import type {
   MemberWorkflowsTables,
   TransferTable,
@@ -142,7 +144,9 @@ export interface DB
     VolunteeringTables,
     IdempotencyTables,
     JobsTables,
-    LoanTables {}
+    LoanTables,
+    PairingsTables,
+    CollectivesTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
