@@ -40,6 +40,8 @@ import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { registerJobRoutes } from './modules/jobs/index.js';
 import { loanRoutes } from './modules/loans/index.js';
+import { pairingRoutes } from './modules/pairings/index.js';
+import { collectiveRoutes } from './modules/collectives/index.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
 import { inboxRoutes } from './modules/notifications/index.js';
 import { answerOpen311RouterError, open311Routes } from './modules/open311/index.js';
@@ -243,6 +245,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readWorkOrder: (p, id) => services.workOrders.detail(p, id),
   });
   await app.register(loanRoutes, { ctx });
+  await app.register(pairingRoutes, { ctx });
+  await app.register(collectiveRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -4,6 +4,7 @@
  */
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
+import { pairingMessages } from './pairing-messages.js';
 
-export const programmeMessages = { ...jobsMessages, ...loanMessages } as const;
+export const programmeMessages = { ...jobsMessages, ...loanMessages, ...pairingMessages } as const;
 export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels };

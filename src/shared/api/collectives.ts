@@ -51,7 +51,11 @@ export const incomeBody = z
       .int('collective.amount_positive')
       .min(1, 'collective.amount_positive')
       .max(MAX_INCOME_FEN, 'collective.amount_positive'),
-    source: z.string({ error: 'collective.source_required' }).trim().min(2, 'collective.source_required').max(200),
+    source: z
+      .string({ error: 'collective.source_required' })
+      .trim()
+      .min(2, 'collective.source_required')
+      .max(200),
     receivedOn: z.iso.date({ error: 'collective.date_format' }),
   })
   .strict();

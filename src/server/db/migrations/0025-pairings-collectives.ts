@@ -51,7 +51,8 @@ export async function up(db: Kysely<unknown>, { timestamp }: MigrationContext): 
       .addColumn('pairing_id', 'varchar(36)', (c) => c.notNull().references('pairings.id'))
       .addColumn('on_day', 'varchar(10)', (c) => c.notNull())
       .addColumn('description', 'varchar(1000)', (c) => c.notNull());
-    if (table === 'pairing_contacts') builder = builder.addColumn('method', 'varchar(20)', (c) => c.notNull());
+    if (table === 'pairing_contacts')
+      builder = builder.addColumn('method', 'varchar(20)', (c) => c.notNull());
     if (table === 'pairing_supports')
       builder = builder
         .addColumn('kind', 'varchar(20)', (c) => c.notNull())

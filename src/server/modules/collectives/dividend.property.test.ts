@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INCOME_FEN } from '../../../shared/api/collectives.js';
 import { computeDividend } from './dividend.js';
 
-const holdings = fc.array(
-  fc.record({ personId: fc.uuid(), shares: fc.integer({ min: 1, max: 10_000 }) }),
-  { minLength: 0, maxLength: 60 },
-);
+const holdings = fc.array(fc.record({ personId: fc.uuid(), shares: fc.integer({ min: 1, max: 10_000 }) }), {
+  minLength: 0,
+  maxLength: 60,
+});
 const income = fc.oneof(
   fc.integer({ min: 0, max: 1_000 }),
   fc.integer({ min: 0, max: MAX_INCOME_FEN }),
@@ -36,11 +36,16 @@ describe('dividend arithmetic (村集体经济组织分红)', () => {
 
   it('keeps back at least the rate’s share and never more than the rate’s share plus one fen per share', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_INCOME_FEN }), rate, holdings, (incomeFen, retentionBp, held) => {
-        const r = computeDividend({ incomeFen, retentionBp, holdings: held });
-        const byRate = (BigInt(incomeFen) * BigInt(retentionBp)) / 10_000n;
-        expect(BigInt(r.retainedFen) - BigInt(r.remainderFen)).toBe(byRate);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_INCOME_FEN }),
+        rate,
+        holdings,
+        (incomeFen, retentionBp, held) => {
+          const r = computeDividend({ incomeFen, retentionBp, holdings: held });
+          const byRate = (BigInt(incomeFen) * BigInt(retentionBp)) / 10_000n;
+          expect(BigInt(r.retainedFen) - BigInt(r.remainderFen)).toBe(byRate);
+        },
+      ),
     );
   });
 
