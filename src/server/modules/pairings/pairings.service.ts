@@ -10,7 +10,7 @@ import type {
   supportBody,
 } from '../../../shared/api/pairings.js';
 import { districtOf } from '../../../shared/region-code.js';
-import type { Scope } from '../../auth/scope.js';
+import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -31,14 +31,19 @@ export class PairingsService {
     if (day > this.today()) throw fieldError(field, 'pairing.date_in_future');
   }
 
-  private async helperOf(scope: Scope, input: CreatePairingBody) {
+  /**
+   * The helper, anywhere in the target's district: cadres of the district's offices and party
+   * members of other communities pair with a community's households (机关干部结对帮扶), so a grid
+   * worker may name a helper from outside their own grid.
+   */
+  private async helperOf(district: Scope, input: CreatePairingBody) {
     const { db } = this.ctx.database;
     const found =
       input.helperKind === 'user'
-        ? await parties.user(db, scope, input.helperId)
+        ? await parties.user(db, district, input.helperId)
         : input.helperKind === 'member'
-          ? await parties.member(db, scope, input.helperId)
-          : await parties.organization(db, scope, input.helperId);
+          ? await parties.member(db, district, input.helperId)
+          : await parties.organization(db, district, input.helperId);
     if (!found) throw fieldError('helperId', 'pairing.unknown_helper');
     return found;
   }
@@ -71,8 +76,8 @@ export class PairingsService {
 
   async create(scope: Scope, input: CreatePairingBody, actor: AuditActor): Promise<string> {
     this.notLater('startedOn', input.startedOn);
-    const helper = await this.helperOf(scope, input);
     const target = await this.targetOf(scope, input.targetKind, input.targetId);
+    const helper = await this.helperOf(new Scope([districtOf(target.regionCode)], scope.dialect), input);
     const now = this.ctx.now().toISOString();
     const id = uuidv7();
     await this.ctx.database.db.transaction().execute(async (trx) => {
