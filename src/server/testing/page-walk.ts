@@ -39,6 +39,13 @@ export const WALKED_ROUTES = {
     '/api/timebank/posts',
   ],
   'pagination-loans.test.ts': ['/api/loan-applications'],
+  'pagination-pairings.test.ts': [
+    '/api/collectives',
+    '/api/collectives/:id/shareholders',
+    '/api/dividend-runs/:id/payouts',
+    '/api/pairing-coverage/uncovered',
+    '/api/pairings',
+  ],
   'pagination-jobs.test.ts': [
     '/api/job-recommendations',
     '/api/job-seekers',
