@@ -55,7 +55,10 @@ export type TargetKind =
   | 'job_seeker'
   | 'job_recommendation'
   | 'own_job_recommendation'
-  | 'loan_application';
+  | 'loan_application'
+  | 'pairing'
+  | 'collective'
+  | 'dividend_run';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

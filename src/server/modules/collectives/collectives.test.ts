@@ -90,7 +90,7 @@ describeEachDialect('collectives: shareholders, income, dividend runs approved b
 
   it('drafts a run that pays every share alike and keeps the fen that cannot be split', async () => {
     const cookie = world.drafter.cookie;
-    const [a, b, c] = world.people as [{ id: string }, { id: string }, { id: string }];
+    const [a, b, c] = world.people as unknown as [{ id: string }, { id: string }, { id: string }];
     for (const [personId, shares] of [
       [a.id, 1],
       [b.id, 2],

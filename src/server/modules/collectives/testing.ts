@@ -60,3 +60,25 @@ export async function makeCollective(
     });
   return id;
 }
+
+/** The authorization matrix's collective of `community` and its 2026 run, drafted by the admin. */
+export async function collectiveMatrixFixture(
+  env: TestEnv,
+  adminCookie: string,
+  community: string,
+  shareholder: string,
+): Promise<{ collective: string; run: string }> {
+  const collective = await makeCollective(env, adminCookie, community, {
+    holdings: [[shareholder, 2]],
+    income: { year: 2026, fen: 100_001 },
+  });
+  const drafted = await ok(
+    env,
+    adminCookie,
+    'POST',
+    `/api/collectives/${collective}/dividend-runs`,
+    { year: 2026 },
+    201,
+  );
+  return { collective, run: (drafted.json as { id: string }).id };
+}

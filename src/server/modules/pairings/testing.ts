@@ -110,3 +110,7 @@ export async function pair(
   if (created.status !== 201) throw new Error(`pairing: ${created.status} ${JSON.stringify(created.json)}`);
   return created.body(pairingDetailSchema).id;
 }
+
+/** The authorization matrix's pairing: `helper` (an account) paired with the community itself. */
+export const pairingMatrixFixture = (env: TestEnv, adminCookie: string, helper: string, community: string) =>
+  pair(env, adminCookie, helper, community, { targetKind: 'region' });
