@@ -5,6 +5,7 @@ import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
 import { loanRoutes } from './pages/loans/routes';
+import { pairingRoutes } from './pages/pairings/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -314,6 +315,7 @@ export function AppRoutes() {
         {visitRoutes()}
         {jobRoutes()}
         {loanRoutes()}
+        {pairingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
