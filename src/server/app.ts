@@ -36,6 +36,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { AuthService, authRoutes } from './modules/auth/index.js';
 import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
+import { collectiveRoutes } from './modules/collectives/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
 import { fundRoutes } from './modules/funds/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -51,6 +52,7 @@ import {
   OrganizationsService,
   organizationsRoutes,
 } from './modules/organizations/index.js';
+import { pairingRoutes } from './modules/pairings/index.js';
 import { portalRoutes, ResidentAuthService } from './modules/portal/index.js';
 import { RegionsService, regionsRoutes } from './modules/regions/index.js';
 import {
@@ -245,6 +247,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(loanRoutes, { ctx });
   await app.register(fundRoutes, { ctx });
+  await app.register(pairingRoutes, { ctx });
+  await app.register(collectiveRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

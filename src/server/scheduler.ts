@@ -5,6 +5,7 @@ import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
+import { endPairingsOfUntaggedHouseholds } from './modules/pairings/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
 import {
   ConsoleProvider,
@@ -58,6 +59,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     // At start too: minutes of codes that lapsed while the server was down go back without a wait.
     { name: 'supermarket refunds', everyMs: 10 * 60_000, run: () => refundLapsedOrders(ctx), atStart: true },
     { name: 'loan deadlines', everyMs: 60_000, run: () => sweepLoanDeadlines(ctx), atStart: true },
+    // 帮扶结对: a household whose difficulty tag was removed leaves the active pairings.
+    { name: 'pairings of untagged households', everyMs: 10 * 60_000, run: () => endPairingsOfUntaggedHouseholds(ctx) },
     {
       name: 'loan delinquency',
       everyMs: 60 * 60_000,

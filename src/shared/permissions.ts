@@ -51,6 +51,10 @@ export const PERMISSIONS = [
   'fund.approve',
   'dues.read',
   'dues.write',
+  'pairing.read',
+  'pairing.manage',
+  'collective.read',
+  'collective.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

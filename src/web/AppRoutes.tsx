@@ -8,6 +8,7 @@ import { jobRoutes } from './pages/jobs/routes';
 import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { pairingRoutes } from './pages/pairings/routes';
 import { timebankRoutes } from './pages/timebank/routes';
 import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
@@ -316,6 +317,7 @@ export function AppRoutes() {
         {jobRoutes()}
         {loanRoutes()}
         {fundRoutes()}
+        {pairingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

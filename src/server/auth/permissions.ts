@@ -37,6 +37,9 @@ const GRID_KEEPING: readonly Permission[] = [
   // 创业担保贷款: see the applications of their place, record guidance and take applications in.
   'loan.read',
   'loan.apply',
+  // 帮扶结对: pair helpers with households, communities and enterprises of their place; record contacts.
+  'pairing.read',
+  'pairing.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -68,6 +71,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'fund.approve',
     'dues.read',
     'dues.write',
+    // 村集体经济组织: shareholders, income and dividend runs (drafted by one secretary, approved by another).
+    'collective.read',
+    'collective.manage',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -101,6 +107,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'loan.read',
     'fund.read',
     'dues.read',
+    'pairing.read',
+    'collective.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

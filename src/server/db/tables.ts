@@ -10,6 +10,7 @@ import type {
   ServiceCategoryTable,
 } from '../modules/catalogue/catalogue.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
+import type { CollectivesTables } from '../modules/collectives/collectives.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { FundsTables } from '../modules/funds/funds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
@@ -30,6 +31,7 @@ import type {
   OrganizationsTables,
   OrganizationTable,
 } from '../modules/organizations/organizations.tables.js';
+import type { PairingsTables } from '../modules/pairings/pairings.tables.js';
 import type { PortalTables } from '../modules/portal/portal.tables.js';
 import type { RegionsTables, RegionTable } from '../modules/regions/regions.tables.js';
 import type {
@@ -144,7 +146,9 @@ export interface DB
     IdempotencyTables,
     JobsTables,
     LoanTables,
-    FundsTables {}
+    FundsTables,
+    PairingsTables,
+    CollectivesTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

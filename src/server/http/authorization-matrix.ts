@@ -9,6 +9,7 @@ import { LOANS_ROUTES } from './authorization-matrix/loans.js';
 import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows.js';
 import { OPEN311_ROUTES } from './authorization-matrix/open311.js';
 import { ORGANIZATIONS_ROUTES } from './authorization-matrix/organizations.js';
+import { PAIRINGS_ROUTES } from './authorization-matrix/pairings.js';
 import { PORTAL_ROUTES } from './authorization-matrix/portal.js';
 import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
@@ -57,6 +58,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   JOBS_ROUTES,
   LOANS_ROUTES,
   FUNDS_ROUTES,
+  PAIRINGS_ROUTES,
 ];
 
 /**

@@ -5,7 +5,13 @@
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
+import { pairingMessages } from './pairing-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
-export const programmeMessages = { ...jobsMessages, ...loanMessages, ...fundsMessages } as const;
+export const programmeMessages = {
+  ...jobsMessages,
+  ...loanMessages,
+  ...fundsMessages,
+  ...pairingMessages,
+} as const;
 export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels };

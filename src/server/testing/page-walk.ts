@@ -40,6 +40,13 @@ export const WALKED_ROUTES = {
   ],
   'pagination-loans.test.ts': ['/api/loan-applications'],
   'pagination-funds.test.ts': ['/api/dues-arrears', '/api/organizations/:id/fund-vouchers'],
+  'pagination-pairings.test.ts': [
+    '/api/collectives',
+    '/api/collectives/:id/shareholders',
+    '/api/dividend-runs/:id/payouts',
+    '/api/pairing-coverage/uncovered',
+    '/api/pairings',
+  ],
   'pagination-jobs.test.ts': [
     '/api/job-recommendations',
     '/api/job-seekers',

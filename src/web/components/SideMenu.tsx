@@ -44,6 +44,8 @@ function selectedKey(pathname: string): string {
   if (/^\/loans(\/|$)/.test(pathname)) return '/loans';
   if (/^\/funds(\/|$)/.test(pathname)) return '/funds';
   if (pathname.startsWith('/dues')) return '/dues';
+  if (/^\/pairings(\/|$)/.test(pathname)) return '/pairings';
+  if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -223,6 +225,21 @@ export function SideMenu() {
       key: '/loans',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-loans">{t('nav.loans')}</span>,
+    });
+  }
+  // 帮扶结对 and 村集体经济: pairings with their coverage; collectives and their dividend runs.
+  if (hasPermission(me, 'pairing.read')) {
+    programs.push({
+      key: '/pairings',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-pairings">{t('nav.pairings')}</span>,
+    });
+  }
+  if (hasPermission(me, 'collective.read')) {
+    programs.push({
+      key: '/collectives',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-collectives">{t('nav.collectives')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -9,6 +9,7 @@ import { enLoans } from './en.loans';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
+import { enPairings } from './en.pairings';
 import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
@@ -125,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   ...enFunds,
   ...enElder,
   ...enConsoleKeys,
+  ...enPairings,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

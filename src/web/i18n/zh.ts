@@ -9,6 +9,7 @@ import { zhLoans } from './zh.loans';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
+import { zhPairings } from './zh.pairings';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
@@ -125,6 +126,7 @@ export const zh = {
   ...zhFunds,
   ...zhElder,
   ...zhConsoleKeys,
+  ...zhPairings,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

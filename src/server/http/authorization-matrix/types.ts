@@ -56,7 +56,10 @@ export type TargetKind =
   | 'job_recommendation'
   | 'own_job_recommendation'
   | 'loan_application'
-  | 'fund_voucher';
+  | 'fund_voucher'
+  | 'pairing'
+  | 'collective'
+  | 'dividend_run';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -1,7 +1,9 @@
 import type { TargetKind } from '../../http/authorization-matrix.js';
+import { collectiveMatrixFixture } from '../../modules/collectives/testing.js';
 import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
+import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
 import type { MatrixWorld, Params } from './world.js';
@@ -49,5 +51,22 @@ export async function programmeFixtures(
   fixtures.fund_voucher = {
     inside: { id: await voucherMatrixFixture(env, admin, QINGNIAN) },
     outside: { id: await voucherMatrixFixture(env, admin, SHANGHAI_XINCUN) },
+  };
+  // 帮扶结对: each community paired with a cadre; 村集体经济组织: a collective with a drafted run.
+  fixtures.pairing = {
+    inside: { id: await pairingMatrixFixture(env, admin, userIds.secretary, QINGNIAN) },
+    outside: { id: await pairingMatrixFixture(env, admin, userIds.secretary, SHANGHAI_XINCUN) },
+  };
+  const collectives = {
+    inside: await collectiveMatrixFixture(env, admin, QINGNIAN, loanApplicant(QINGNIAN)),
+    outside: await collectiveMatrixFixture(env, admin, SHANGHAI_XINCUN, loanApplicant(SHANGHAI_XINCUN)),
+  };
+  fixtures.collective = {
+    inside: { id: collectives.inside.collective },
+    outside: { id: collectives.outside.collective },
+  };
+  fixtures.dividend_run = {
+    inside: { id: collectives.inside.run },
+    outside: { id: collectives.outside.run },
   };
 }
