@@ -9,6 +9,7 @@ import type {
   HotlineTable,
   ServiceCategoryTable,
 } from '../modules/catalogue/catalogue.tables.js';
+import type { ClusterTables } from '../modules/cluster/cluster.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
@@ -142,7 +143,8 @@ export interface DB
     VolunteeringTables,
     IdempotencyTables,
     JobsTables,
-    LoanTables {}
+    LoanTables,
+    ClusterTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
