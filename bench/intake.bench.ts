@@ -7,6 +7,10 @@
  * the other jobs (the SMS outbox among them) are left out, as before these two existed.
  * Targets: ratio ≥ 0.2 and create p99 < 50 ms.
  *   npm run bench -- intake [--dialect sqlite|postgres] [--seconds 4] [--rounds 5] [--connections 50]
+ *                           [--workers N]
+ * With `--workers N` (PostgreSQL) the server is `lianxin start --workers N` in a child process: N
+ * server processes sharing the port, as in production; the sealer and the folder still run here
+ * (the workers run no scheduler), so figures with and without the option compare.
  * The load is generated in a worker thread (autocannon's `workers`), so on a machine of two cores
  * the generator and the server each have one. Baseline and intake take turns for `rounds` rounds
  * of `seconds` each, so a change in the machine's load hits both alike; each round gives a ratio,
@@ -18,6 +22,7 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/server/app.js';
 import { auditAnchor, sealAuditChains, verifyAuditChain } from '../src/server/modules/audit/index.js';
 import { foldRollupDeltas } from '../src/server/modules/cockpit/index.js';
+import { freePort, ServerProcess } from '../src/server/testing/server-process.js';
 import { BENCH_OPERATOR, createBenchOperator, elderlyCareIntake } from './intake-support.js';
 import { benchDatabase, gridWithBuildings, median, printResult, round } from './support.js';
 
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
+    workers: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -34,6 +40,11 @@ const dialect = values.dialect === 'postgres' ? 'postgres' : 'sqlite';
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isSafeInteger(workers) && workers >= 1))
+  throw new Error(`--workers ${values.workers}: a whole number of processes, 1 or more`);
+if (workers !== undefined && workers > 1 && dialect !== 'postgres')
+  throw new Error(`--workers ${workers}: several server processes need --dialect postgres`);
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 50;
 
@@ -41,7 +52,27 @@ const { handle, ctx, config } = await benchDatabase(dialect, { LIANXIN_BENCH_ROU
 const { grid } = await gridWithBuildings(ctx, 1);
 await createBenchOperator(ctx);
 
-const app = await buildApp({ config, database: handle.database, webRoot: '/nonexistent' });
+// In this process, or `lianxin start --workers N` as a child on the same database.
+const app =
+  workers === undefined
+    ? await buildApp({ config, database: handle.database, webRoot: '/nonexistent' })
+    : undefined;
+const cluster =
+  workers === undefined
+    ? undefined
+    : new ServerProcess(
+        {
+          PATH: process.env.PATH,
+          LIANXIN_DATA_DIR: handle.dataDir,
+          DATABASE_URL: handle.databaseUrl,
+          LIANXIN_BENCH_ROUTES: '1',
+          LIANXIN_DEMO: '0',
+          LIANXIN_SCHEDULER: '0',
+          LOG_LEVEL: 'warn',
+        },
+        await freePort(),
+        ['--workers', String(workers)],
+      );
 // The background work an intake leaves, at the scheduler's pace and, like it, never stacked.
 const every = (ms: number, job: () => Promise<unknown>) => {
   let busy = false;
@@ -57,8 +88,14 @@ const every = (ms: number, job: () => Promise<unknown>) => {
 };
 const background = [every(1_000, () => sealAuditChains(ctx)), every(2_000, () => foldRollupDeltas(ctx))];
 const body = JSON.stringify(elderlyCareIntake(grid));
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+let base: string;
+if (app) {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+} else {
+  await cluster!.start();
+  base = cluster!.baseUrl;
+}
 
 const login = await fetch(`${base}/api/auth/login`, {
   method: 'POST',
@@ -104,7 +141,9 @@ const load = async (path: string, duration: number): Promise<Measured> => {
   };
 };
 
-process.stdout.write(`warming up (${dialect}, ${connections} connections)…\n`);
+process.stdout.write(
+  `warming up (${dialect}, ${connections} connections${workers ? `, ${workers} server processes` : ''})…\n`,
+);
 await load('/api/bench/baseline', 3);
 await load('/api/work-orders', 3);
 const baselineRuns: Measured[] = [];
@@ -118,7 +157,8 @@ for (let round = 1; round <= rounds; round++) {
   process.stdout.write(line('create work order', createRuns.at(-1)!));
 }
 for (const timer of background) clearInterval(timer);
-await app.close();
+await app?.close();
+await cluster?.stop();
 const ratios = createRuns.map((run, i) => run.rate / baselineRuns[i]!.rate);
 const medianOf = (runs: Measured[]): Measured => ({
   rate: median(runs.map((r) => r.rate)),
@@ -171,6 +211,7 @@ process.stdout.write(
 printResult({
   bench: 'intake',
   dialect,
+  workers: workers ?? 1,
   connections,
   seconds,
   rounds,

@@ -9,29 +9,15 @@ import { articleReport, formatArticleTable } from '../server/modules/report/inde
 import { describeVerification } from './audit-report.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
-import { CLI_ACTOR, readConfig, withDatabase } from './context.js';
+import { CLI_ACTOR, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
 import { registerRegisterCommands } from './register-commands.js';
+import { registerStartCommand } from './start-command.js';
 import { registerUsersCommand } from './users-command.js';
-import { buildWebIfStale } from './web-build.js';
 
 const program = new Command('lianxin').description('连心 Lianxin — grid-based service platform');
 
-program
-  .command('start')
-  .description('build the web app if needed, set up the database on first start, and serve')
-  .option('--no-build', 'serve without checking the web build')
-  .action(async (options: { build: boolean }) => {
-    const config = readConfig();
-    if (options.build) buildWebIfStale();
-    const { startServer } = await import('../server/main.js');
-    const stop = await startServer(config);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        void stop().then(() => process.exit(0));
-      });
-    }
-  });
+registerStartCommand(program);
 
 program
   .command('migrate')

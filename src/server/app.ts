@@ -35,6 +35,7 @@ import { AttachmentsService, attachmentsRoutes } from './modules/attachments/ind
 import { auditRoutes } from './modules/audit/index.js';
 import { AuthService, authRoutes } from './modules/auth/index.js';
 import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
+import { sharedRateLimitStore } from './modules/cluster/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
 import { collectiveRoutes } from './modules/collectives/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
@@ -208,6 +209,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 0 } });
   await app.register(fastifyRateLimit, {
     global: false,
+    // PostgreSQL may serve several processes (`--workers N`): their counts are kept in the database.
+    ...(deps.database.dialect === 'postgres'
+      ? { store: sharedRateLimitStore(deps.database, () => new Date()) }
+      : {}),
     errorResponseBuilder: () => new DomainError('auth.rate_limited', 429),
   });
   await registerApiDocs(app, { transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });

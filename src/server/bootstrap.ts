@@ -25,10 +25,18 @@ export interface BootstrapReport {
  * What every start does before serving: bring the schema up to date and, on an empty database,
  * import the district's real region tree and create the administrator.
  */
-export async function bootstrap(ctx: ServiceContext, database: Database): Promise<BootstrapReport> {
+export async function bootstrap(
+  ctx: ServiceContext,
+  database: Database,
+  /**
+   * `recoverInterrupted: false` for a worker of `lianxin start --workers N`: imports still marked
+   * running belong to its sibling processes, not to a crash; the primary recovered them at start.
+   */
+  options: { recoverInterrupted?: boolean } = {},
+): Promise<BootstrapReport> {
   const migrations = await migrateToLatest(database);
   const report: BootstrapReport = { migrations, regionsImported: 0, firstStart: false };
-  await markInterruptedImports(ctx);
+  if (options.recoverInterrupted ?? true) await markInterruptedImports(ctx);
   const { districtCode } = ctx.config;
   if (!(await regionsRepository.findUnscoped(database.db, districtCode))) {
     report.regionsImported = (await importCountyRegions(ctx, districtCode, SYSTEM_ACTOR)).created;

@@ -49,7 +49,15 @@ export interface Config {
    * (loopback, and no proxy forwarding for someone else).
    */
   readonly metricsToken: string | undefined;
+  /**
+   * Server processes `lianxin start` runs (node's cluster module, one port): more than one only on
+   * PostgreSQL, where they share everything through the database (docs/operations.md).
+   */
+  readonly workers: number;
 }
+
+/** More processes than this only queue on the database's connections (each holds a pool of 10). */
+export const MAX_WORKERS = 64;
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -93,6 +101,12 @@ const envSchema = z.object({
   LIANXIN_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   LIANXIN_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_000_000),
   LIANXIN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LIANXIN_WORKERS: z.coerce
+    .number({ message: 'must be a whole number of processes, 1 or more' })
+    .int('must be a whole number of processes, 1 or more')
+    .min(1, 'must be a whole number of processes, 1 or more')
+    .max(MAX_WORKERS, `must be at most ${MAX_WORKERS}`)
+    .default(1),
   LIANXIN_DATA_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -131,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupsPerHour: e.LIANXIN_LOOKUPS_PER_HOUR,
     importMaxRows: e.LIANXIN_IMPORT_MAX_ROWS,
     metricsToken: e.LIANXIN_METRICS_TOKEN,
+    workers: e.LIANXIN_WORKERS,
   });
 }

@@ -98,7 +98,10 @@ export const AUDIT_ACTION_LABELS = {
   'dividend.drafted': { zh: '起草分红方案', en: 'Dividend run drafted' },
   'dividend.approved': { zh: '审批分红方案', en: 'Dividend run approved' },
   'dividend.exported': { zh: '导出分红发放表', en: 'Dividend payout list exported' },
-  'dividend.exported_revealed': { zh: '导出分红发放表（明文）', en: 'Dividend payout list exported unmasked' },
+  'dividend.exported_revealed': {
+    zh: '导出分红发放表（明文）',
+    en: 'Dividend payout list exported unmasked',
+  },
   'person.anonymized': { zh: '匿名化居民', en: 'Resident anonymized' },
   'person.corrected': { zh: '更正居民信息', en: 'Resident corrected' },
   'person.exported': { zh: '导出居民名单（脱敏）', en: 'Residents exported (masked)' },

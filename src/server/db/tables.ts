@@ -9,6 +9,7 @@ import type {
   HotlineTable,
   ServiceCategoryTable,
 } from '../modules/catalogue/catalogue.tables.js';
+import type { ClusterTables } from '../modules/cluster/cluster.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { CollectivesTables } from '../modules/collectives/collectives.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
@@ -148,7 +149,8 @@ export interface DB
     LoanTables,
     FundsTables,
     PairingsTables,
-    CollectivesTables {}
+    CollectivesTables,
+    ClusterTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -24,6 +24,8 @@ interface DatabaseFigures {
   auditUnsealed: number;
   auditUnsealedOldestAgeSeconds: number;
   rollupDeltasWaiting: number;
+  /** The SLA sweeper's last success in any process (several processes take turns). */
+  sweeperSucceededAt: string | null;
 }
 
 const IMPORT_STATES = ['running', 'succeeded', 'rejected', 'failed'];
@@ -106,6 +108,7 @@ export class ScrapeCollector {
       auditUnsealed: unsealed.count,
       auditUnsealedOldestAgeSeconds: ageSeconds(unsealed.oldestAt, nowMs),
       rollupDeltasWaiting: await metricsRepository.rollupDeltasWaiting(db, COUNT_CAP),
+      sweeperSucceededAt: await metricsRepository.sweeperSucceededAt(db),
     };
   }
 
@@ -121,10 +124,12 @@ export class ScrapeCollector {
 
     const { sweeper, outbox } = beatsOf(this.database);
     if (this.schedulerInProcess) {
-      const since = sweeper.lastSuccessMs ?? this.startedMs;
+      // Another process may have taken the sweeper's turns (job_leases): the later of the two counts.
+      const shared = f?.sweeperSucceededAt ? Date.parse(f.sweeperSucceededAt) : null;
+      const since = Math.max(sweeper.lastSuccessMs ?? this.startedMs, shared ?? Number.NEGATIVE_INFINITY);
       gauge(
         'lianxin_sla_sweeper_lag_seconds',
-        'Seconds since the SLA sweeper of this process last completed (since start before its first run).',
+        'Seconds since the SLA sweeper last completed in this process or another on the database (since start before its first run).',
         Math.max(0, (nowMs - since) / 1000),
       );
     }

@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../../shared/work-orders.js';
 import type { Executor } from '../db/database.js';
+import { SLA_SWEEPER_JOB } from '../modules/cluster/index.js';
 
 /**
  * The database figures /metrics shows. Each count reads at most `cap` rows through an index
@@ -74,6 +75,19 @@ export const metricsRepository = {
   },
 
   /** Cockpit counter deltas the folder has not added into region_rollups yet. */
+  /**
+   * When the SLA sweeper last completed in any process on this database (job_leases, migration
+   * 0028): with several processes only one takes each turn, so a process's own figure is not enough.
+   */
+  async sweeperSucceededAt(db: Executor): Promise<string | null> {
+    const row = await db
+      .selectFrom('job_leases')
+      .select('last_succeeded_at')
+      .where('job', '=', SLA_SWEEPER_JOB)
+      .executeTakeFirst();
+    return row?.last_succeeded_at ?? null;
+  },
+
   async rollupDeltasWaiting(db: Executor, cap: number): Promise<number> {
     const row = await db
       .selectFrom((eb) => eb.selectFrom('region_rollup_deltas').select('id').limit(cap).as('waiting'))

@@ -24,6 +24,8 @@ export class ServerProcess {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     readonly port: number,
+    /** More arguments of `lianxin start` (`--workers 2`). */
+    private readonly args: readonly string[] = [],
   ) {}
 
   get baseUrl(): string {
@@ -31,7 +33,7 @@ export class ServerProcess {
   }
 
   async start(timeoutMs = 90_000): Promise<void> {
-    const child = spawn(process.execPath, [bin, 'start', '--no-build'], {
+    const child = spawn(process.execPath, [bin, 'start', '--no-build', ...this.args], {
       env: { ...this.env, HOST: '127.0.0.1', PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -54,6 +56,15 @@ export class ServerProcess {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error(`server not ready after ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** SIGTERM, as an operator stops it: resolves when the process (with its workers) has exited. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
   }
 
   /** kill -9: no shutdown hook runs, nothing is flushed by the process itself. */

@@ -23,6 +23,7 @@ import * as noHotRows from './0023-no-hot-rows.js';
 import * as pairingsCollectives from './0025-pairings-collectives.js';
 import * as fundsDues from './0026-funds-dues.js';
 import * as portalElderMode from './0027-portal-elder-mode.js';
+import * as jobLeases from './0028-job-leases.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -58,9 +59,10 @@ const migrations: Record<string, DialectMigration> = {
   '0021-jobs': jobs,
   '0022-loans': loans,
   '0023-no-hot-rows': noHotRows,
+  '0025-pairings-collectives': pairingsCollectives,
   '0026-funds-dues': fundsDues,
   '0027-portal-elder-mode': portalElderMode,
-  '0025-pairings-collectives': pairingsCollectives,
+  '0028-job-leases': jobLeases,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {
