@@ -4,6 +4,7 @@
  */
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
+import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
-export const programmeMessages = { ...jobsMessages, ...loanMessages } as const;
-export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels };
+export const programmeMessages = { ...jobsMessages, ...loanMessages, ...trainingMessages } as const;
+export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels, ...trainingValueLabels };

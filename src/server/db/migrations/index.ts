@@ -20,6 +20,7 @@ import * as timebankOwnPages from './0018-timebank-own-pages.js';
 import * as jobs from './0021-jobs.js';
 import * as loans from './0022-loans.js';
 import * as noHotRows from './0023-no-hot-rows.js';
+import * as training from './0024-training.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -55,6 +56,7 @@ const migrations: Record<string, DialectMigration> = {
   '0021-jobs': jobs,
   '0022-loans': loans,
   '0023-no-hot-rows': noHotRows,
+  '0024-training': training,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

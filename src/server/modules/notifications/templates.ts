@@ -16,6 +16,8 @@ export const TEMPLATES = {
   loan_step_overdue: '创业担保贷款申请 {number} 的“{step}”环节已超过办理时限 {due}，已报您督办。',
   loan_arrears_visit:
     '创业担保贷款 {number} 已逾期 {days} 天（{bucket}），已生成走访工单 {order}，请上门了解借款人情况。',
+  training_attendance_low:
+    '学员 {name} 参加“{course}”的出勤率已降至 {pct}%（预警线 {threshold}%），请及时了解情况。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;
