@@ -71,7 +71,8 @@ export const courseBody = z
   });
 export type CourseBody = z.input<typeof courseBody>;
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'training.time_format');
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const time = z.string().regex(TIME, 'training.time_format');
 
 /** Sessions in bulk: on the given weekdays (1 = Monday … 7 = Sunday) from a date, `count` of them. */
 export const sessionsBody = z
@@ -90,7 +91,10 @@ export const sessionsBody = z
       .min(1, 'training.count_range')
       .max(100, 'training.count_range'),
   })
-  .refine((v) => v.endTime > v.startTime, { path: ['endTime'], message: 'training.end_before_start' });
+  .refine((v) => !TIME.test(v.startTime) || !TIME.test(v.endTime) || v.endTime > v.startTime, {
+    path: ['endTime'],
+    message: 'training.end_before_start',
+  });
 export type SessionsBody = z.input<typeof sessionsBody>;
 
 export const enrollBody = z.object({ personId: idSchema });
