@@ -13,6 +13,7 @@ import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
+import { TRAINING_ROUTES } from './authorization-matrix/training.js';
 import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { VOLUNTEERING_ROUTES } from './authorization-matrix/volunteering.js';
@@ -55,6 +56,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   VOLUNTEERING_ROUTES,
   JOBS_ROUTES,
   LOANS_ROUTES,
+  TRAINING_ROUTES,
 ];
 
 /**

@@ -55,7 +55,11 @@ export type TargetKind =
   | 'job_seeker'
   | 'job_recommendation'
   | 'own_job_recommendation'
-  | 'loan_application';
+  | 'loan_application'
+  | 'training_course'
+  | 'training_session'
+  | 'training_enrollment'
+  | 'resident_training_enrollment';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

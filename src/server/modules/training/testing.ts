@@ -1,6 +1,7 @@
 import { courseDetailSchema, courseSchema, enrollmentSchema } from '../../../shared/api/training.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
+import { residentOf } from '../volunteering/testing.js';
 
 /** Fixtures of the training tests (and the authorization matrix): residents, a worker, courses. */
 export interface TrainingWorld {
@@ -109,4 +110,47 @@ export async function completedCourse(
   });
   if (done.status !== 200) throw new Error(`complete: ${done.status} ${JSON.stringify(done.json)}`);
   return { courseId, sessionIds, enrollmentIds: enrollments.map((e) => e.id) };
+}
+
+type Params = Record<string, string>;
+
+/**
+ * The authorization matrix's training records in one community: a course run there, completed,
+ * with one session and two graduates — one enrolled by the admin, one by themself on the portal
+ * (the owner of the resident_training_enrollment records).
+ */
+export async function trainingMatrixFixtures(
+  env: TestEnv,
+  admin: string,
+  community: string,
+): Promise<{
+  params: Record<
+    'training_course' | 'training_session' | 'training_enrollment' | 'resident_training_enrollment',
+    Params
+  >;
+  residentOwner: string;
+}> {
+  const { people } = await createResidents(env, community, 2);
+  const residentCookie = await residentOf(env, people[1]!.id);
+  const courseId = await createCourse(env, admin, community, { title: `矩阵培训${community}` });
+  const [sessionId] = await addDailySessions(env, admin, courseId, 1);
+  const byAdmin = await enroll(env, admin, courseId, people[0]!.id);
+  const self = await env.inject('POST', '/api/portal/me/training/enrollments', {
+    cookie: residentCookie,
+    body: { courseId },
+  });
+  if (self.status !== 201) throw new Error(`self enrollment: ${JSON.stringify(self.json)}`);
+  const byResident = self.body(enrollmentSchema).id;
+  for (const id of [byAdmin.id, byResident]) await mark(env, admin, sessionId!, id, 'present');
+  const done = await env.inject('POST', `/api/training-courses/${courseId}/complete`, { cookie: admin });
+  if (done.status !== 200) throw new Error(`complete: ${JSON.stringify(done.json)}`);
+  return {
+    params: {
+      training_course: { id: courseId },
+      training_session: { id: sessionId! },
+      training_enrollment: { id: byAdmin.id },
+      resident_training_enrollment: { id: byResident },
+    },
+    residentOwner: residentCookie,
+  };
 }
