@@ -5,6 +5,7 @@ import { FullPageSpin } from './components/FullPageSpin';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
 import { loanRoutes } from './pages/loans/routes';
+import { trainingRoutes } from './pages/training/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -71,6 +72,9 @@ const MyVolunteeringPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/volunteering/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
+const TrainingVerifyPage = lazy(() =>
+  import('./pages/training/TrainingVerifyPage').then((m) => ({ default: m.TrainingVerifyPage })),
+);
 // What the leader's check-in QR code opens: sends a member to their page, anyone else to the portal.
 const CheckInLanding = lazy(() =>
   import('./pages/volunteering/CheckInLanding').then((m) => ({ default: m.CheckInLanding })),
@@ -92,6 +96,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <VerifyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify-training"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <TrainingVerifyPage />
           </Suspense>
         }
       />
@@ -314,6 +326,7 @@ export function AppRoutes() {
         {visitRoutes()}
         {jobRoutes()}
         {loanRoutes()}
+        {trainingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

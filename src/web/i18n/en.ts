@@ -3,6 +3,7 @@ import { enArticle } from './en.article';
 import { enCockpit } from './en.cockpit';
 import { enJobs } from './en.jobs';
 import { enLoans } from './en.loans';
+import { enTraining } from './en.training';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   ...enVolunteering,
   ...enJobs,
   ...enLoans,
+  ...enTraining,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -3,6 +3,7 @@ import { zhArticle } from './zh.article';
 import { zhCockpit } from './zh.cockpit';
 import { zhJobs } from './zh.jobs';
 import { zhLoans } from './zh.loans';
+import { zhTraining } from './zh.training';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -118,6 +119,7 @@ export const zh = {
   ...zhVolunteering,
   ...zhJobs,
   ...zhLoans,
+  ...zhTraining,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,
