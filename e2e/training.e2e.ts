@@ -62,6 +62,7 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
       targetGroups: ['laid_off'],
       capacity: 30,
       completionPct: 50,
+      warningPct: 40,
     });
     // Two sessions: one that began five minutes ago (an hour long), the same time a week later.
     const start = beijing(Date.now() - 5 * 60_000);
