@@ -64,9 +64,13 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
       completionPct: 50,
       warningPct: 40,
     });
-    // Two sessions: one that began five minutes ago (an hour long), the same time a week later.
-    const start = beijing(Date.now() - 5 * 60_000);
-    const endMs = Math.min(Date.now() + 55 * 60_000, Date.parse(`${start.date}T23:59:00+08:00`));
+    // Two sessions: one running now (from five minutes ago, or from midnight just after it, to an
+    // hour later or the day's end: a session stays within its Beijing day), the same a week later.
+    const nowMs = Date.now();
+    const midnight = Date.parse(`${beijing(nowMs).date}T00:00:00+08:00`);
+    const startMs = Math.max(nowMs - 5 * 60_000, midnight);
+    const start = beijing(startMs);
+    const endMs = Math.min(startMs + 60 * 60_000, Date.parse(`${start.date}T23:59:00+08:00`));
     const weekday = new Date(`${start.date}T00:00:00Z`).getUTCDay() || 7;
     await secretary.json<CourseDetail>('POST', `/api/training-courses/${course.id}/sessions`, {
       firstDate: start.date,
@@ -142,16 +146,21 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
     const second = (await detail()).sessions[1]!;
     await worker.getByTestId('session-select').click();
     await worker.locator('.ant-select-item-option').nth(1).click();
+    await worker.getByTestId('session-select').getByText(/^2\./).waitFor();
     const row = worker.getByTestId('roster-row').first();
     await row.getByTestId('mark-present').click();
+    await row.locator('.ant-segmented-item-selected').getByText('出勤').waitFor();
     await expect
-      .poll(async () => {
-        const r = await secretary.json<{ items: { status: string | null }[] }>(
-          'GET',
-          `/api/training-sessions/${second.id}/attendance`,
-        );
-        return r.items[0]?.status;
-      })
+      .poll(
+        async () => {
+          const r = await secretary.json<{ items: { status: string | null }[] }>(
+            'GET',
+            `/api/training-sessions/${second.id}/attendance`,
+          );
+          return r.items[0]?.status;
+        },
+        { timeout: 15_000 },
+      )
       .toBe('present');
     await shot(worker, 'training-roll-call');
     await worker.getByTestId('complete-course').click();
