@@ -142,12 +142,12 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
     await worker.waitForURL((url) => !url.pathname.startsWith('/login'));
     await worker.goto(`/training/${course.id}`);
     await worker.getByTestId('attendance-taker').waitFor();
-    // The first session is over for roll call purposes only when picked: pick the second.
     const second = (await detail()).sessions[1]!;
-    await worker.getByTestId('session-select').click();
-    await worker.locator('.ant-select-item-option').nth(1).click();
-    await worker.getByTestId('session-select').getByText(/^2\./).waitFor();
+    // The running session (already marked by the code) shows first: pick the second.
     const row = worker.getByTestId('roster-row').first();
+    await row.locator('.ant-segmented-item-selected').waitFor();
+    await worker.getByTestId('session-option-2').click();
+    await expect.poll(() => row.locator('.ant-segmented-item-selected').count(), { timeout: 15_000 }).toBe(0);
     await row.getByTestId('mark-present').click();
     await row.locator('.ant-segmented-item-selected').getByText('出勤').waitFor();
     await expect

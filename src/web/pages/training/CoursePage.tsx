@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Radio, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -107,20 +107,20 @@ export function CoursePage() {
         </Descriptions>
       </Card>
       {current && (
-        <Card
-          size="small"
-          title={t('training.takeAttendance')}
-          extra={
-            <Select
-              size="small"
-              style={{ width: 170 }}
-              value={current.id}
-              onChange={setSessionId}
-              data-testid="session-select"
-              options={sessions.map((s, i) => ({ value: s.id, label: `${i + 1}. ${when(s.startsAt)}` }))}
-            />
-          }
-        >
+        <Card size="small" title={t('training.takeAttendance')}>
+          {/* One button per session (the running or next one picked first): a tap switches the roll. */}
+          <Radio.Group
+            size="small"
+            optionType="button"
+            value={current.id}
+            onChange={(e) => setSessionId(e.target.value as string)}
+            style={{ marginBottom: 12, display: 'flex', flexWrap: 'wrap', gap: 4 }}
+            data-testid="session-select"
+            options={sessions.map((s, i) => ({
+              value: s.id,
+              label: <span data-testid={`session-option-${i + 1}`}>{`${i + 1}. ${when(s.startsAt)}`}</span>,
+            }))}
+          />
           <AttendanceTaker key={current.id} sessionId={current.id} canManage={canManage && open} />
         </Card>
       )}
