@@ -145,11 +145,13 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
     const second = (await detail()).sessions[1]!;
     // The running session (already marked by the code) shows first: pick the second.
     const row = worker.getByTestId('roster-row').first();
-    await row.locator('.ant-segmented-item-selected').waitFor();
+    await row.locator('.ant-radio-button-wrapper-checked').waitFor();
     await worker.getByTestId('session-option-2').click();
-    await expect.poll(() => row.locator('.ant-segmented-item-selected').count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => row.locator('.ant-radio-button-wrapper-checked').count(), { timeout: 15_000 })
+      .toBe(0);
     await row.getByTestId('mark-present').click();
-    await row.locator('.ant-segmented-item-selected').getByText('出勤').waitFor();
+    await row.locator('.ant-radio-button-wrapper-checked').getByText('出勤').waitFor();
     await expect
       .poll(
         async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Modal, Segmented, Tag, Typography } from 'antd';
+import { App, Button, Flex, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../shared/api/training';
 import { markAttendance, rosterQuery, sessionCode, trainingKeys } from '../../api/training';
@@ -61,10 +61,15 @@ export function AttendanceTaker({ sessionId, canManage }: { sessionId: string; c
           {item.notEnrolledYet ? (
             <Tag>{t('training.notEnrolledYet')}</Tag>
           ) : (
-            <Segmented<AttendanceStatus>
-              value={item.status ?? undefined}
+            // Radio buttons, not Segmented: an unmarked trainee must show no mark (Segmented shows its first).
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              value={item.status}
               disabled={!canManage}
-              onChange={(status) => mark.mutate({ enrollmentId: item.enrollmentId, status })}
+              onChange={(e) =>
+                mark.mutate({ enrollmentId: item.enrollmentId, status: e.target.value as AttendanceStatus })
+              }
               options={ATTENDANCE_STATUSES.map((s) => ({
                 value: s,
                 label: <span data-testid={`mark-${s}`}>{t(`training.att.${s}`)}</span>,
