@@ -70,6 +70,7 @@ import {
   timebankRoutes,
   timebankStatementRoutes,
 } from './modules/timebank/index.js';
+import { registerTrainingRoutes } from './modules/training/index.js';
 import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { volunteeringRoutes } from './modules/volunteering/index.js';
@@ -254,6 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fundRoutes, { ctx });
   await app.register(pairingRoutes, { ctx });
   await app.register(collectiveRoutes, { ctx });
+  await registerTrainingRoutes(app, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -180,6 +180,16 @@ export const AUDIT_ACTION_LABELS = {
   'dues.base_set': { zh: '核定党费基数', en: 'Dues base set' },
   'dues.paid': { zh: '缴纳党费', en: 'Dues paid' },
   'dues.arrears_alerted': { zh: '提醒党员欠缴党费', en: 'Dues arrears reported' },
+  'training.course_created': { zh: '新建培训课程', en: 'Training course created' },
+  'training.sessions_added': { zh: '批量添加培训课次', en: 'Training sessions added' },
+  'training.enrolled': { zh: '培训报名', en: 'Enrolled in a training course' },
+  'training.enrollment_cancelled': { zh: '取消培训报名', en: 'Training enrollment cancelled' },
+  'training.moved_up': { zh: '培训候补递补', en: 'Moved up from the training waiting list' },
+  'training.attendance': { zh: '记录培训考勤', en: 'Training attendance recorded' },
+  'training.assessed': { zh: '记录培训考核结果', en: 'Training assessment recorded' },
+  'training.completed': { zh: '培训结业', en: 'Training completed' },
+  'training.course_completed': { zh: '培训课程结业', en: 'Training course completed' },
+  'training.followed_up': { zh: '记录培训后跟踪回访', en: 'Training follow-up recorded' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

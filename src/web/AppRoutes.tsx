@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
 import { timebankRoutes } from './pages/timebank/routes';
+import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
 import { RequireAuth } from './session/RequireAuth';
@@ -73,6 +74,9 @@ const MyVolunteeringPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/volunteering/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
+const TrainingVerifyPage = lazy(() =>
+  import('./pages/training/TrainingVerifyPage').then((m) => ({ default: m.TrainingVerifyPage })),
+);
 // What the leader's check-in QR code opens: sends a member to their page, anyone else to the portal.
 const CheckInLanding = lazy(() =>
   import('./pages/volunteering/CheckInLanding').then((m) => ({ default: m.CheckInLanding })),
@@ -94,6 +98,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <VerifyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify-training"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <TrainingVerifyPage />
           </Suspense>
         }
       />
@@ -318,6 +330,7 @@ export function AppRoutes() {
         {loanRoutes()}
         {fundRoutes()}
         {pairingRoutes()}
+        {trainingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

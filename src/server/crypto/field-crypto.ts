@@ -26,7 +26,9 @@ export type ProtectedField =
   | 'timebank.redemption_code'
 
   /** Rotating check-in codes of volunteer activities (an HMAC of activity and time step). */
-  | 'volunteer.check_in';
+  | 'volunteer.check_in'
+  /** Rotating check-in codes of training sessions (an HMAC of session and time window). */
+  | 'training.check_in';
 
 /** The two keys derived from the master key. */
 export interface FieldKeys {

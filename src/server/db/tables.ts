@@ -43,6 +43,7 @@ import type {
 } from '../modules/register/register.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
+import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
 import type { VisitTables } from '../modules/visits/visits.tables.js';
 import type { VolunteeringTables } from '../modules/volunteering/volunteering.tables.js';
@@ -150,7 +151,8 @@ export interface DB
     FundsTables,
     PairingsTables,
     CollectivesTables,
-    ClusterTables {}
+    ClusterTables,
+    TrainingTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

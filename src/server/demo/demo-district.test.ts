@@ -9,6 +9,7 @@ import { requestPageSchema } from '../../shared/api/portal.js';
 import { personPageSchema } from '../../shared/api/register.js';
 import { articleReportSchema } from '../../shared/api/report.js';
 import { accountListSchema } from '../../shared/api/timebank.js';
+import { coursePageSchema } from '../../shared/api/training.js';
 import { workOrderPageSchema, workOrderSchema } from '../../shared/api/work-orders.js';
 import { ARTICLE_POPULATION, articleFigure } from '../../shared/article-figures.js';
 import { WORK_ORDER_STATUSES } from '../../shared/work-orders.js';
@@ -320,6 +321,40 @@ describeEachDialect('the small demo district', (env) => {
     const secretary = await listed(await login('community_secretary'));
     expect(secretary.some((l) => l.status === 'submitted')).toBe(true);
     expect(secretary.some((l) => l.status === 'community_review')).toBe(true);
+  });
+
+  it('has the article’s training figures: 208 trained in SYB and 1,437 laid-off workers in skills', async () => {
+    const completed = async (kind: 'entrepreneurship' | 'vocational') =>
+      Number(
+        (
+          await env.database.db
+            .selectFrom('training_enrollments as e')
+            .innerJoin('training_courses as c', 'c.id', 'e.course_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('c.kind', '=', kind)
+            .where('e.status', '=', 'completed')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(Math.abs((await completed('entrepreneurship')) - 208)).toBeLessThanOrEqual(208 * 0.05);
+    expect(Math.abs((await completed('vocational')) - 1437)).toBeLessThanOrEqual(1437 * 0.05);
+    const secretary = report.accounts.find((a) => a.username === 'community_secretary')!;
+    const cookie = await env.login(secretary.username, secretary.password);
+    const courses = (await env.inject('GET', '/api/training-courses?limit=200', { cookie })).body(
+      coursePageSchema,
+    );
+    expect(courses.items.some((c) => c.status === 'open')).toBe(true);
+    const graduate = await env.database.db
+      .selectFrom('training_enrollments')
+      .select('certificate_serial')
+      .where('status', '=', 'completed')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const verified = await env.inject(
+      'GET',
+      `/api/public/training-certificates/${graduate.certificate_serial}`,
+    );
+    expect(verified.status).toBe(200);
   });
 
   it('prints the article report as JSON rows of indicator, article and platform', async () => {

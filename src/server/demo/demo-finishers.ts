@@ -5,6 +5,7 @@ import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
 import { demoTimebank } from './demo-timebank.js';
+import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
@@ -24,6 +25,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     const home = ctx.config.districtCode;
     if (districtCodes.includes(home)) await buildDemoLoans(ctx, home, demoAccountCommunity(home));
     if (districtCodes.includes(home)) await buildDemoFunds(ctx, home);
+    // Its training courses (SYB and skills), run by the demo secretary's community.
+    if (districtCodes.includes(home)) await buildDemoTraining(ctx, home, demoAccountCommunity(home));
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -33,6 +33,7 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'resident_volunteer_signup',
   'resident_volunteer_certificate',
   'own_job_recommendation',
+  'resident_training_enrollment',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

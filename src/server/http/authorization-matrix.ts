@@ -15,6 +15,7 @@ import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
+import { TRAINING_ROUTES } from './authorization-matrix/training.js';
 import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { VOLUNTEERING_ROUTES } from './authorization-matrix/volunteering.js';
@@ -59,6 +60,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   LOANS_ROUTES,
   FUNDS_ROUTES,
   PAIRINGS_ROUTES,
+  TRAINING_ROUTES,
 ];
 
 /**

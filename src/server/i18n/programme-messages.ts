@@ -1,17 +1,20 @@
 /**
- * The livelihood programmes' messages (issue 18: the job service, start-up loans), merged into
- * `messages` as one set so that messages.ts stays one import and one spread per area.
+ * The livelihood programmes' messages (issue 18: the job service, start-up loans, training,
+ * assistance pairings and collectives), merged into `messages` as one set so that messages.ts
+ * stays one import and one spread per area.
  */
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
 import { pairingMessages } from './pairing-messages.js';
+import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
 export const programmeMessages = {
   ...jobsMessages,
   ...loanMessages,
+  ...trainingMessages,
   ...fundsMessages,
   ...pairingMessages,
 } as const;
-export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels };
+export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels, ...trainingValueLabels };

@@ -55,6 +55,7 @@ export const WALKED_ROUTES = {
     '/api/my-enterprise/jobs',
     '/api/my-enterprise/recommendations',
   ],
+  'pagination-training.test.ts': ['/api/training-courses', '/api/training-follow-ups'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   PieChartOutlined,
+  ReadOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -41,6 +42,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/party')) return '/party';
   if (pathname.startsWith('/volunteering')) return '/volunteering';
   if (pathname.startsWith('/jobs')) return '/jobs';
+  if (pathname.startsWith('/training')) return '/training';
   if (/^\/loans(\/|$)/.test(pathname)) return '/loans';
   if (/^\/funds(\/|$)/.test(pathname)) return '/funds';
   if (pathname.startsWith('/dues')) return '/dues';
@@ -217,6 +219,14 @@ export function SideMenu() {
       key: '/my-enterprise',
       icon: <SolutionOutlined />,
       label: <span data-testid="menu-my-enterprise">{t('nav.myEnterprise')}</span>,
+    });
+  }
+  // 职业培训: courses, roll call, certificates and follow-ups, run by the job service's case workers.
+  if (hasPermission(me, 'job.read')) {
+    programs.push({
+      key: '/training',
+      icon: <ReadOutlined />,
+      label: <span data-testid="menu-training">{t('nav.training')}</span>,
     });
   }
   // 创业担保贷款: the applications, their steps and schedules (the guarantee centre and bank land here).

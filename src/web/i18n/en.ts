@@ -17,6 +17,7 @@ import { enPortalTimebank } from './en.portal-timebank';
 import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enTimebank } from './en.timebank';
+import { enTraining } from './en.training';
 import { enVisitMap } from './en.visit-map';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
@@ -127,6 +128,7 @@ export const en: Record<MessageKey, string> = {
   ...enElder,
   ...enConsoleKeys,
   ...enPairings,
+  ...enTraining,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -17,6 +17,7 @@ import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhTimebank } from './zh.timebank';
+import { zhTraining } from './zh.training';
 import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
@@ -127,6 +128,7 @@ export const zh = {
   ...zhElder,
   ...zhConsoleKeys,
   ...zhPairings,
+  ...zhTraining,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

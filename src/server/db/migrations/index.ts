@@ -20,6 +20,7 @@ import * as timebankOwnPages from './0018-timebank-own-pages.js';
 import * as jobs from './0021-jobs.js';
 import * as loans from './0022-loans.js';
 import * as noHotRows from './0023-no-hot-rows.js';
+import * as training from './0024-training.js';
 import * as pairingsCollectives from './0025-pairings-collectives.js';
 import * as fundsDues from './0026-funds-dues.js';
 import * as portalElderMode from './0027-portal-elder-mode.js';
@@ -59,6 +60,7 @@ const migrations: Record<string, DialectMigration> = {
   '0021-jobs': jobs,
   '0022-loans': loans,
   '0023-no-hot-rows': noHotRows,
+  '0024-training': training,
   '0025-pairings-collectives': pairingsCollectives,
   '0026-funds-dues': fundsDues,
   '0027-portal-elder-mode': portalElderMode,

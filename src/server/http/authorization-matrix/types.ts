@@ -59,7 +59,11 @@ export type TargetKind =
   | 'fund_voucher'
   | 'pairing'
   | 'collective'
-  | 'dividend_run';
+  | 'dividend_run'
+  | 'training_course'
+  | 'training_session'
+  | 'training_enrollment'
+  | 'resident_training_enrollment';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -8,3 +8,4 @@ export { demoJobsRepository } from './demo-jobs.repository.js';
 export { JOBS_INDICATORS, jobsCounterSources } from './job-counters.js';
 export type { JobsTables } from './jobs.tables.js';
 export { registerJobRoutes } from './register-routes.js';
+export { addSeekerSkills, seekerCaseWorker } from './seeker-skills.js';

@@ -18,6 +18,8 @@ export const TEMPLATES = {
     '创业担保贷款 {number} 已逾期 {days} 天（{bucket}），已生成走访工单 {order}，请上门了解借款人情况。',
   dues_arrears:
     '{organization}有 {count} 名党员已连续六个月以上未交纳党费：{names}。请及时谈话提醒，并按党章规定处理。',
+  training_attendance_low:
+    '学员 {name} 参加“{course}”的出勤率已降至 {pct}%（预警线 {threshold}%），请及时了解情况。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

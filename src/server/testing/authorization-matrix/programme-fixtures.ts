@@ -4,6 +4,7 @@ import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
+import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
 import type { MatrixWorld, Params } from './world.js';
@@ -69,4 +70,13 @@ export async function programmeFixtures(
     inside: { id: collectives.inside.run },
     outside: { id: collectives.outside.run },
   };
+  // 培训: a completed course in each community, with a graduate enrolled by the admin and one by
+  // themself on the portal (青年社区's is the owner of the resident_training_enrollment records).
+  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    const training = await trainingMatrixFixtures(env, admin, community);
+    for (const [kind, params] of Object.entries(training.params) as [TargetKind, Params][])
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
+    if (side === 'inside') owners.resident_training_enrollment = training.residentOwner;
+  }
 }

@@ -1,4 +1,4 @@
-import { FileTextOutlined, HeartOutlined, WalletOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HeartOutlined, ReadOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,6 +9,7 @@ const SECTIONS: { to: string; label: MessageKey; icon: ReactNode; end?: boolean 
   { to: '/m', label: 'portal.nav.requests', icon: <FileTextOutlined />, end: true },
   { to: '/m/volunteering', label: 'portal.nav.volunteering', icon: <HeartOutlined /> },
   { to: '/m/timebank', label: 'portal.nav.timebank', icon: <WalletOutlined /> },
+  { to: '/m/training', label: 'ptrain.nav', icon: <ReadOutlined /> },
 ];
 
 /** A phone's tab bar: large targets, icon and word, the current section in the brand colour. */

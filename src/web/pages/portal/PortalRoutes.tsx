@@ -21,6 +21,9 @@ const PortalMarketPage = lazy(() =>
 const PortalVolunteeringPage = lazy(() =>
   import('./PortalVolunteeringPage').then((m) => ({ default: m.PortalVolunteeringPage })),
 );
+const PortalTrainingPage = lazy(() =>
+  import('./PortalTrainingPage').then((m) => ({ default: m.PortalTrainingPage })),
+);
 const PortalCheckInPage = lazy(() =>
   import('./PortalCheckInPage').then((m) => ({ default: m.PortalCheckInPage })),
 );
@@ -57,6 +60,7 @@ export function PortalRoutes() {
           <Route path="timebank/market" element={loading(<PortalMarketPage />)} />
           <Route path="volunteering" element={loading(<PortalVolunteeringPage />)} />
           <Route path="volunteering/check-in" element={loading(<PortalCheckInPage />)} />
+          <Route path="training" element={loading(<PortalTrainingPage />)} />
           <Route path="*" element={<Navigate to="/m" replace />} />
         </Route>
       </Routes>
