@@ -135,10 +135,11 @@ export function RequestPage() {
             {request.data.photos.length > 0 && (
               <Flex gap={8} wrap style={{ marginTop: 12 }} data-testid="portal-request-photos">
                 <Image.PreviewGroup>
-                  {request.data.photos.map((photo) => (
+                  {request.data.photos.map((photo, index) => (
                     <Image
                       key={photo.id}
                       src={photoUrl(request.data.id, photo.id)}
+                      alt={`${t('portal.new.photos')} ${index + 1}`}
                       width={96}
                       height={96}
                       style={{ objectFit: 'cover', borderRadius: 6 }}

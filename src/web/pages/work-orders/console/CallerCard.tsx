@@ -141,6 +141,7 @@ export function CallerCard(props: Props) {
               loading={hotlines.isPending}
               allowClear
               placeholder={t('wo.console.hotlinePlaceholder')}
+              aria-label={t('wo.console.hotline')}
               options={activeHotlines.map((h) => ({ value: h.id, label: `${h.number} ${h.name}` }))}
               notFoundContent={hotlines.isError ? errorMessage(hotlines.error, t) : undefined}
               data-testid="console-hotline"
