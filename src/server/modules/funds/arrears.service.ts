@@ -22,11 +22,14 @@ export class ArrearsService {
     return addMonths(beijingMonth(this.ctx.now()), -DUES_ARREARS_MONTHS);
   }
 
-  /** The first unpaid month of a member's run of arrears: after their last payment, or when they joined. */
+  /**
+   * The first unpaid month of a member's run of arrears: after their last payment, or when the
+   * platform began to keep their dues (their first base), and never before they joined.
+   */
   private sinceOf(row: ArrearsRow): string {
     const joined = row.joined_on.slice(0, 7);
-    const afterPaid = row.last_paid ? addMonths(row.last_paid, 1) : joined;
-    return later(afterPaid, joined);
+    const keptFrom = later(row.kept_from ?? joined, joined);
+    return row.last_paid ? later(addMonths(row.last_paid, 1), keptFrom) : keptFrom;
   }
 
   async list(

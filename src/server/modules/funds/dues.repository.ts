@@ -84,13 +84,19 @@ export const duesRepository = {
     const lastPaid = sql<
       string | null
     >`(select max(p.month) from dues_payments p where p.member_id = members.id)`;
+    // Dues are kept from a member's first base on: months before it (before the platform kept this
+    // member's dues) are no arrears, and a member without a base is not in arrears at all.
+    const keptFrom = sql<
+      string | null
+    >`(select min(b.effective_month) from dues_bases b where b.member_id = members.id)`;
     let query = db
       .selectFrom('members')
       .innerJoin('persons', 'persons.id', 'members.person_id')
       .innerJoin('organizations', 'organizations.id', 'members.organization_id')
-      .select([...memberColumns, lastPaid.as('last_paid')])
+      .select([...memberColumns, lastPaid.as('last_paid'), keptFrom.as('kept_from')])
       .where(scope.covers('members.region_code'))
       .where('members.joined_on', '<', `${addMonths(filter.sinceBefore, 1)}-01`)
+      .where(sql<boolean>`${keptFrom} <= ${filter.sinceBefore}`)
       .where(sql<boolean>`coalesce(${lastPaid}, '0000-00') < ${filter.sinceBefore}`);
     if (filter.organizationId) query = query.where('members.organization_id', '=', filter.organizationId);
     if (filter.after) query = query.where('members.id', '>', filter.after);
