@@ -171,6 +171,8 @@ export const uncoveredQuery = z.object({
 export const uncoveredHouseholdSchema = z.object({
   id: z.string(),
   regionCode: z.string(),
+  /** The household's place in the region tree (its building or grid): what 住址 shows without a typed address. */
+  placeName: z.string(),
   address: z.string(),
   headName: z.string(),
   tags: z.array(z.string()),

@@ -61,6 +61,7 @@ export class PairingCoverageService {
     return rows.map((row) => ({
       id: row.id,
       regionCode: row.region_code,
+      placeName: row.place_name,
       address: row.address,
       headName: row.head_status === 'anonymized' ? '' : (row.head_name ?? ''),
       tags: tags.get(row.id) ?? [],

@@ -77,6 +77,12 @@ describeEachDialect(
       const before = await list();
       expect(before.map((h) => h.id)).toEqual([world.households[1]!.id, world.households[2]!.id]);
       expect(before[0]!.tags).toEqual(['低保户']);
+      const place = await env.database.db
+        .selectFrom('regions')
+        .select('name')
+        .where('code', '=', world.households[1]!.regionCode)
+        .executeTakeFirstOrThrow();
+      expect(before[0]!.placeName).toBe(place.name);
       await tagHousehold(env, world.households[1]!.headId, '特困');
       expect((await list())[0]!.tags).toEqual(['低保户', '特困']);
 

@@ -121,9 +121,11 @@ export const pairingPartiesRepository = {
     let query = db
       .selectFrom('households')
       .leftJoin('persons as head', 'head.id', 'households.head_person_id')
+      .innerJoin('regions', 'regions.code', 'households.region_code')
       .select([
         'households.id',
         'households.region_code',
+        'regions.name as place_name',
         'households.address',
         'head.name as head_name',
         'head.status as head_status',

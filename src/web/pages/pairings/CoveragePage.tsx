@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Card, Progress, Space, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -9,6 +9,7 @@ import {
   type UncoveredHousehold,
   uncoveredQuery,
 } from '../../api/pairings';
+import { FigureProgress } from '../../components/FigureProgress';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -56,7 +57,12 @@ export function CoveragePage() {
     row.perMille === null ? (
       '—'
     ) : (
-      <Progress percent={row.perMille / 10} size="small" style={{ minWidth: 120 }} />
+      <FigureProgress
+        label={`${row.name} ${t('pairings.coverage')}`}
+        percent={row.perMille / 10}
+        size="small"
+        style={{ minWidth: 120 }}
+      />
     );
   const c = coverage.data;
 
@@ -116,7 +122,12 @@ export function CoveragePage() {
               onRow={() => ({ 'data-testid': 'uncovered-row' }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { title: t('pairings.head'), dataIndex: 'headName', render: (name: string) => name || '—' },
-                { title: t('pairings.address'), dataIndex: 'address' },
+                {
+                  title: t('pairings.address'),
+                  dataIndex: 'address',
+                  // Most households have their building in the tree rather than a typed address.
+                  render: (address: string, row: UncoveredHousehold) => address || row.placeName,
+                },
                 {
                   title: t('pairings.tags'),
                   dataIndex: 'tags',
