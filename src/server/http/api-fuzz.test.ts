@@ -56,7 +56,7 @@ const KNOWN_FAILURES: { operation: string; kind: string; url?: RegExp; problem: 
  * What may legitimately differ after a run of requests that all must be refused. Everything else
  * (every table the catalog lists, every other column) must be the same, row for row. Deliberately
  * NOT excluded: audit_log (a refused request must not be audited as done), login_throttle (a login
- * refused for its shape must not count as a wrong password), and every lookup or rate table kept
+ * refused for its shape must not count as a wrong password), and every lookup or quota table kept
  * in the database (otp_codes too): a request refused for its shape must not spend anyone's quota.
  */
 const CHANGES_ON_READ: Record<string, '*' | string[]> = {
@@ -64,6 +64,10 @@ const CHANGES_ON_READ: Record<string, '*' | string[]> = {
   // a run longer than a minute touches the fuzzer's own staff and resident sessions.
   sessions: ['last_seen_at'],
   resident_sessions: ['last_seen_at'],
+  // The request rate limits' windows (PostgreSQL keeps them shared by every server process): every
+  // request counts, malformed or not, as it did in memory: a flood of garbage is limited too. The
+  // quotas above (wrong passwords, sign-in codes) are not spent by a refused shape.
+  rate_limit_windows: '*',
 };
 
 const knownFailure = (request: FuzzRequest, problem: string) =>
