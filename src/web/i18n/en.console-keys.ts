@@ -13,7 +13,7 @@ export const enConsoleKeys: Record<keyof typeof zhConsoleKeys, string> = {
   'wo.keys.accept': 'Accept the order',
   'wo.keys.escape': 'In the caller box: clear the caller',
   'wo.keys.nextCall': 'Next call (clears the page)',
-  'wo.console.searchPlaceholder': 'Mobile, landline or name (pinyin initials work), Enter to look up',
+  'wo.console.searchPlaceholder': 'Phone or name (pinyin initials too)',
   'wo.console.callerSearch': 'Caller’s number or name',
   'wo.console.nameResults': 'Residents of that name ({count})',
   'wo.console.noNameMatch': 'No resident of that name in the register',
