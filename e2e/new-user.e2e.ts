@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
+import { declineElderOffer } from './support/portal';
 import { docsScreenshotsDir } from './support/screenshots';
 import { demoCredentials, type RunningServer, startServer } from './support/server';
 import { logIn, logOut, visibleText } from './support/ui';
@@ -354,15 +355,9 @@ describeInBrowser('a new user’s first walk through the demo district', () => {
     await phonePage.getByTestId('portal-code').fill(code);
     await phonePage.getByTestId('portal-login-submit').click();
     await phonePage.waitForURL((url) => url.pathname === '/m');
+    await declineElderOffer(phonePage);
     const links = phonePage.getByTestId('portal-requests').locator('a');
     await links.first().waitFor();
-    // The portal offers elder mode once to a resident the register tags as living alone or aged 70
-    // and more (as the demo's resident may be): this test reads the standard portal, so it declines.
-    const offer = phonePage.getByTestId('elder-suggestion-no');
-    if (await offer.isVisible()) {
-      await offer.click();
-      await offer.waitFor({ state: 'detached' });
-    }
     let seenDue = false;
     for (let i = 0; i < Math.min(await links.count(), 6) && !seenDue; i++) {
       await links.nth(i).click();

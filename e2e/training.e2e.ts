@@ -5,6 +5,7 @@ import type { PersonSummary } from '../src/shared/api/register';
 import type { Course, CourseDetail } from '../src/shared/api/training';
 import { type ApiClient, apiLogin } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
+import { declineElderOffer } from './support/portal';
 import { docsScreenshotsDir } from './support/screenshots';
 import { demoCredentials, type RunningServer, startServer } from './support/server';
 import { logIn, visibleText } from './support/ui';
@@ -112,6 +113,7 @@ describeInBrowser('training: portal enrollment, code check-in, roll call, comple
     await resident.getByTestId('portal-code').fill(await smsCode());
     await resident.getByTestId('portal-login-submit').click();
     await resident.waitForURL((url) => url.pathname === '/m');
+    await declineElderOffer(resident);
     await resident.getByTestId('portal-nav-training').click();
     await resident.waitForURL('**/m/training');
     const card = resident.getByTestId('portal-training-course').filter({ hasText: TITLE });

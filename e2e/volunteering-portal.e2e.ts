@@ -5,6 +5,7 @@ import type { PersonSummary } from '../src/shared/api/register';
 import type { Activity, ActivityDetail, Volunteer } from '../src/shared/api/volunteering';
 import { type ApiClient, apiLogin } from './support/api';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
+import { declineElderOffer } from './support/portal';
 import { docsScreenshotsDir } from './support/screenshots';
 import { demoCredentials, type RunningServer, startServer } from './support/server';
 import { logIn, visibleText } from './support/ui';
@@ -124,6 +125,7 @@ describeInBrowser(
       await resident.getByTestId('portal-code').fill(await smsCode());
       await resident.getByTestId('portal-login-submit').click();
       await resident.waitForURL((url) => url.pathname === '/m');
+      await declineElderOffer(resident);
 
       await resident.getByTestId('portal-nav-volunteering').click();
       await resident.waitForURL('**/m/volunteering');

@@ -32,3 +32,17 @@ export async function portalSignIn(page: Page, server: RunningServer, phone: str
   await page.getByTestId('portal-login-submit').click();
   await page.waitForURL((url) => url.pathname === '/m');
 }
+
+/**
+ * The portal offers elder mode once to a resident the register suggests it for (tagged as living
+ * alone, or aged 70 and more: the demo's resident may be one). A test of the standard portal
+ * declines it. The offer opens with the portal's layout, before the home's request list has loaded.
+ */
+export async function declineElderOffer(page: Page): Promise<void> {
+  const offer = page.getByTestId('elder-suggestion-no');
+  await page.getByTestId('portal-requests').or(offer).first().waitFor();
+  if (await offer.isVisible()) {
+    await offer.click();
+    await offer.waitFor({ state: 'detached' });
+  }
+}
