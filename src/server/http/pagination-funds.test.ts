@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
 import { arrearsPageSchema, voucherPageSchema } from '../../shared/api/funds.js';
-import { beijingToday, ledgerOf, makeVoucher, twoLines } from '../modules/funds/testing.js';
+import { beijingToday, ledgerOf, makeVoucher, monthsAgo, twoLines } from '../modules/funds/testing.js';
 import { createMember, createOrganization, createResidents } from '../modules/member-workflows/testing.js';
 import {
   byId,
@@ -32,7 +32,15 @@ describeEachDialect('fund vouchers and dues arrears, walked page by page', (env)
     const branch = await createOrganization(env, { regionCode: QINGNIAN, name: '分页测试支部' });
     branchId = branch.id;
     const { people } = await createResidents(env, QINGNIAN, 5);
-    for (const person of people) await createMember(env, { organization: branch, personId: person.id });
+    // Each member's dues kept from a year ago and never paid: five members in arrears.
+    for (const person of people) {
+      const member = await createMember(env, { organization: branch, personId: person.id });
+      const base = await env.inject('PUT', `/api/members/${member.id}/dues-base`, {
+        cookie: secretary,
+        body: { category: 'in_service', incomeFen: 400_000, effectiveMonth: monthsAgo(env, 12) },
+      });
+      if (base.status >= 300) throw new Error(`dues base: ${base.status}`);
+    }
   }, 120_000);
 
   const lists: PagedList[] = [
