@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderCertificatePdf } from '../../pdf/certificate.js';
 import type { FontChoice } from '../cockpit/index.js';
 
 export interface TrainingCertificateContent {
@@ -22,40 +22,18 @@ export function renderTrainingCertificate(
   input: TrainingCertificateContent,
   font: FontChoice,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 72, bottom: 72, left: 72, right: 72 },
-    info: { Title: `培训结业证书 ${input.serial}`, Author: 'Lianxin', Creator: 'Lianxin' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.file, font.name ?? '');
-  doc.font('cjk');
-  doc.fontSize(26).text('培训结业证书', { align: 'center' });
-  doc.moveDown(0.5);
-  doc.fontSize(10).fillColor('#555').text(`编号：${input.serial}`, { align: 'center' });
-  doc.moveDown(2);
-  doc.fillColor('#000').fontSize(14);
-  doc.text(
-    `兹证明 ${input.name}（身份证号：${input.idNumber}）参加“${input.course}”培训，` +
-      `出勤 ${input.attended}/${input.sessions} 课次，经考核合格，准予结业。`,
-    { lineGap: 8 },
+  return renderCertificatePdf(
+    {
+      title: '培训结业证书',
+      serial: input.serial,
+      paragraphs: [
+        `兹证明 ${input.name}（身份证号：${input.idNumber}）参加“${input.course}”培训，` +
+          `出勤 ${input.attended}/${input.sessions} 课次，经考核合格，准予结业。`,
+        ...(input.skills.length > 0 ? [`培训内容：${input.skills.join('、')}`] : []),
+      ],
+      signature: [`结业日期：${input.completedOn}`],
+      verifyLine: `本证书可在 ${input.verifyUrl} 输入编号核验真伪。`,
+    },
+    font,
   );
-  if (input.skills.length > 0) {
-    doc.moveDown();
-    doc.text(`培训内容：${input.skills.join('、')}`, { lineGap: 8 });
-  }
-  doc.moveDown(4);
-  doc.text(`结业日期：${input.completedOn}`, { align: 'right' });
-  doc.moveDown(4);
-  doc
-    .fontSize(10)
-    .fillColor('#555')
-    .text(`本证书可在 ${input.verifyUrl} 输入编号核验真伪。`, { align: 'left' });
-  doc.end();
-  return done;
 }
