@@ -41,6 +41,32 @@ const steps = [
   },
 ];
 
+/**
+ * The failed tests of a vitest JSON report, each with the first lines of its error: CI keeps only
+ * the tail of the output, so the cause has to be repeated after the long reporter output.
+ */
+// The terminal colour codes vitest puts in its messages (ESC [ … m).
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function failureSummary(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const where = path.relative(root, file.name);
+      const message = (test.failureMessages?.[0] ?? '')
+        .replace(ANSI_COLOUR, '')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .slice(0, 6)
+        .map((line) => `      ${line.slice(0, 200)}`)
+        .join('\n');
+      lines.push(`  ✗ ${where} › ${test.fullName}\n${message}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -53,6 +79,9 @@ for (const step of steps) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
+    if (report.numFailedTests > 0) {
+      process.stdout.write(`\nFailed tests (${step.title}):\n${failureSummary(report)}\n`);
+    }
   }
   if (result.status !== 0) {
     process.stdout.write(
