@@ -19,6 +19,8 @@ export const FIELD_PAGES = [
   'pages/regions/RegionPage.tsx',
   'pages/visits/MyVisitsPage.tsx',
   'pages/visits/RecordVisitPage.tsx',
+  // Not a page: the English words, a chunk of their own, for a worker who uses the app in English.
+  'i18n/english.ts',
 ] as const;
 
 /** The file this plugin writes next to index.html; public/sw.js reads it when it installs. */

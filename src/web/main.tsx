@@ -3,7 +3,8 @@ import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { currentLanguage, storeLanguage } from './i18n/language';
+import { currentLanguage, speakOnThisPage, storeLanguage } from './i18n/language';
+import { loadLanguagePack } from './i18n/language-packs';
 import { registerServiceWorker } from './lib/service-worker';
 import './styles.css';
 
@@ -12,8 +13,16 @@ registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(container);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// English is a chunk of its own: load it before the first render when it is the chosen language.
+// Offline with the chunk not cached, this visit is in Chinese and the choice stays for the next.
+loadLanguagePack(currentLanguage()).then(render, () => {
+  speakOnThisPage('zh');
+  render();
+});

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
 import { currentLanguage, type Language, storeLanguage } from './language';
+import { loadLanguagePack } from './language-packs';
 import { type Translate, translator } from './translate';
 
 interface I18n {
@@ -19,9 +20,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(
     () => ({
       language,
+      // The switch takes effect once the language's words have arrived (English is a chunk of its own).
       setLanguage: (next) => {
-        storeLanguage(next);
-        setLanguageState(next);
+        void loadLanguagePack(next).then(() => {
+          storeLanguage(next);
+          setLanguageState(next);
+        });
       },
       t: translator(language),
     }),

@@ -15,9 +15,14 @@ let current: Language = readStored();
 
 export const currentLanguage = (): Language => current;
 
-export function storeLanguage(language: Language): void {
+/** Uses a language on this page without remembering it (English could not be loaded offline). */
+export function speakOnThisPage(language: Language): void {
   current = language;
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function storeLanguage(language: Language): void {
+  speakOnThisPage(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {

@@ -1,15 +1,14 @@
-import { en } from './en';
 import type { Language } from './language';
+import { languagePack } from './language-packs';
 import { type MessageKey, zh } from './zh';
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
-
+/** `t` of a loaded language (see language-packs.ts). */
 export function translator(language: Language): Translate {
-  const dictionary = dictionaries[language];
+  const dictionary = languagePack(language).messages;
   return (key, params) =>
     dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && name in params ? String(params[name]) : whole,
