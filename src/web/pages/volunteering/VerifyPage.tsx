@@ -1,57 +1,26 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Input, Space } from 'antd';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { verifyCertificate } from '../../api/volunteering';
+import { CertificateVerifyForm } from '../../components/CertificateVerifyForm';
 import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage } from '../../lib/errors';
 
 /** The public page (no sign-in) that confirms a certificate's serial: masked name, hours, issuer, date. */
 export function VerifyPage() {
   const { t } = useI18n();
-  const [params] = useSearchParams();
-  const [serial, setSerial] = useState(params.get('serial') ?? '');
-  const check = useMutation({ mutationFn: (value: string) => verifyCertificate(value.trim().toUpperCase()) });
   return (
-    <div style={{ maxWidth: 480, margin: '48px auto', padding: 16 }}>
-      <Card title={t('vol.verify.title')}>
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            value={serial}
-            placeholder={t('vol.verify.serial')}
-            data-testid="verify-serial"
-            onChange={(e) => setSerial(e.target.value)}
-            onPressEnter={() => check.mutate(serial)}
-          />
-          <Button type="primary" data-testid="verify-submit" onClick={() => check.mutate(serial)}>
-            {t('vol.verify.check')}
-          </Button>
-        </Space.Compact>
-        {check.data && (
-          <div data-testid="verify-result" style={{ marginTop: 16 }}>
-            <Alert type="success" title={t('vol.verify.valid')} />
-            <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
-              <Descriptions.Item label={t('vol.name')}>{check.data.name}</Descriptions.Item>
-              <Descriptions.Item label={t('vol.hours')}>{check.data.hours}</Descriptions.Item>
-              <Descriptions.Item label={t('vol.verify.organization')}>
-                {check.data.organization}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('vol.certificate.issuedOn')}>
-                {check.data.issuedOn}
-              </Descriptions.Item>
-            </Descriptions>
-          </div>
-        )}
-        {check.error && (
-          <Alert
-            style={{ marginTop: 16 }}
-            type="error"
-            data-testid="verify-error"
-            title={isApiError(check.error, 404) ? t('vol.verify.notFound') : errorMessage(check.error, t)}
-          />
-        )}
-      </Card>
-    </div>
+    <CertificateVerifyForm
+      words={{
+        title: 'vol.verify.title',
+        serial: 'vol.verify.serial',
+        check: 'vol.verify.check',
+        valid: 'vol.verify.valid',
+        notFound: 'vol.verify.notFound',
+      }}
+      verify={verifyCertificate}
+      facts={(certificate) => [
+        { label: t('vol.name'), value: certificate.name },
+        { label: t('vol.hours'), value: certificate.hours },
+        { label: t('vol.verify.organization'), value: certificate.organization },
+        { label: t('vol.certificate.issuedOn'), value: certificate.issuedOn },
+      ]}
+    />
   );
 }
