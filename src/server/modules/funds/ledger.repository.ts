@@ -23,15 +23,6 @@ export const ledgerRepository = {
       .where(scope.covers('region_code'))
       .executeTakeFirst(),
 
-  /** An organization of a district, whoever may see it (the receiving side of a transfer). */
-  organizationInDistrict: (db: Executor, districtCode: string, id: string) =>
-    db
-      .selectFrom('organizations')
-      .select(['id', 'name', 'district_code', 'region_code', 'status'])
-      .where('id', '=', id)
-      .where('district_code', '=', districtCode)
-      .executeTakeFirst(),
-
   accounts: (db: Executor, organizationId: string): Promise<AccountRow[]> =>
     db
       .selectFrom('fund_accounts')

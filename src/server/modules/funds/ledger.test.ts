@@ -215,6 +215,23 @@ describeEachDialect('fund ledger: vouchers, approval, periods, transfers, scope'
       body: {},
     });
     expect(approve.body(voucherDetailSchema).status).toBe('posted');
+    // A secretary of the neighbouring community cannot pay into this community's ledger: for them
+    // it does not exist, whatever state its books are in (no "month closed" or "not open").
+    const beforeOutside = await vouchers();
+    for (const date of [today(), `${monthsAgo(env, 1)}-20`]) {
+      const outside = await env.inject('POST', '/api/fund-transfers', {
+        cookie: other,
+        body: {
+          fromOrganizationId: neighbour.org.id,
+          toOrganizationId: org.id,
+          amountFen: 100,
+          date,
+          summary: '拨付邻近社区',
+        },
+      });
+      expect([outside.status, outside.error.code]).toEqual([404, 'fund.organization_not_found']);
+    }
+    expect(await vouchers()).toBe(beforeOutside);
     const payer = (
       await env.inject('GET', `/api/fund-vouchers/${big.vouchers[0]!.id}`, { cookie: admin })
     ).body(voucherDetailSchema);

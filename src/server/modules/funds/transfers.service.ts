@@ -31,8 +31,11 @@ export async function transferFunds(
   const voucherIds: string[] = [];
   await ctx.database.db.transaction().execute(async (trx) => {
     const from = await organizationIn(trx, scope, input.fromOrganizationId);
-    const to = await ledgerRepository.organizationInDistrict(trx, from.district_code, input.toOrganizationId);
-    if (!to) throw notFound('fund.organization_not_found');
+    // The receiver is in the caller's scope too (拨付下级: money goes down the tree). A receiver
+    // outside it does not exist for the caller: answering "ledger not open" or "month closed"
+    // about it would tell them about another organization's books.
+    const to = await organizationIn(trx, scope, input.toOrganizationId);
+    if (to.district_code !== from.district_code) throw notFound('fund.organization_not_found');
     const period = input.date.slice(0, 7);
     const { approvalThresholdFen } = await fundSettingsOf(trx, from.district_code);
     const status = input.amountFen > approvalThresholdFen ? 'pending' : 'posted';
