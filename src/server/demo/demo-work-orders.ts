@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { regionAt } from '../../shared/region-code.js';
 import { type Channel, OPEN_STATUSES, type WorkOrderStatus } from '../../shared/work-orders.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
@@ -10,7 +11,7 @@ import type {
   WorkOrderTable,
 } from '../db/tables.js';
 import { pick } from '../fixtures/resident-rows.js';
-import { beijingDate, type WorkingCalendar } from '../modules/catalogue/index.js';
+import type { WorkingCalendar } from '../modules/catalogue/index.js';
 import { suggestedHandler } from '../modules/work-orders/index.js';
 import type { DemoPerson } from './demo-population.js';
 import { escalationOf, HOUR, lifecycle, type State } from './demo-work-order-lifecycle.js';

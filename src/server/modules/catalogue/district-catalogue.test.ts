@@ -8,6 +8,7 @@ import {
 import { portalCategoryListSchema } from '../../../shared/api/portal.js';
 import { meSchema } from '../../../shared/api/users.js';
 import { workOrderDetailSchema, workOrderSchema } from '../../../shared/api/work-orders.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
@@ -16,7 +17,6 @@ import { newPhone, residentLogin } from '../portal/testing.js';
 import { importCountyRegions } from '../regions/index.js';
 import { UsersService } from '../users/index.js';
 import { type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
-import { beijingDate } from './working-calendar.js';
 
 /**
  * Per-district calendar exceptions and categories (issue 15, item 5): district A is 松北区, a second

@@ -7,4 +7,4 @@ export { catalogueRoutes } from './catalogue.routes.js';
 export { CatalogueCache, type CatalogueSnapshot } from './catalogue.service.js';
 export { CatalogueAdmin } from './catalogue-admin.service.js';
 export { attributesOf, checkAttributes } from './category-attributes.js';
-export { beijingDate, formatBeijing, WorkingCalendar } from './working-calendar.js';
+export { WorkingCalendar } from './working-calendar.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { SEED_CALENDAR } from '../../db/migrations/0004-work-orders.seed.js';
-import { beijingDate, WorkingCalendar } from './working-calendar.js';
+import { WorkingCalendar } from './working-calendar.js';
 
 const calendar = new WorkingCalendar(new Map(SEED_CALENDAR.map((day) => [day.date, day.kind])));
 /** A Beijing wall time as an instant. */

@@ -3,20 +3,13 @@
  * except public holidays, plus the weekend days worked in exchange (调休). Working hours are
  * 09:00–17:00. Deadlines end at midnight Beijing time of their last day.
  */
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
+import { BEIJING_OFFSET_MS, beijingDate } from '../../../shared/beijing-time.js';
+
 const DAY_MS = 86_400_000;
 const WORK_START_HOUR = 9;
 const WORK_END_HOUR = 17;
 
 export type CalendarExceptions = ReadonlyMap<string, 'holiday' | 'workday'>;
-
-/** The Beijing calendar date of an instant, as YYYY-MM-DD. */
-export const beijingDate = (instant: Date): string =>
-  new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-
-/** An instant as Beijing wall time, YYYY-MM-DD HH:mm, for messages. */
-export const formatBeijing = (iso: string): string =>
-  new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Midnight Beijing time at the start of a date, as an instant. */
 const startOfBeijingDay = (date: string): Date =>

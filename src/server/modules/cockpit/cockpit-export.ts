@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import { formatBeijing } from '../../../shared/beijing-time.js';
 import { neutralizeFormula } from '../../../shared/spreadsheet-cell.js';
 import { STATUS_LABELS, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import { type Language, translate } from '../../i18n/messages.js';
-import { formatBeijing } from '../catalogue/index.js';
 import type { cockpitRepository } from './cockpit.repository.js';
 import type { CockpitView } from './cockpit.service.js';
 import { INDICATORS, type IndicatorDef } from './indicators.js';

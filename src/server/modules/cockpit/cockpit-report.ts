@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { formatBeijing } from '../../../shared/beijing-time.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
 import {
   drawPdfTable,
@@ -8,7 +9,6 @@ import {
   type PdfColumn,
   type PdfRow,
 } from '../../pdf/pdf-table.js';
-import { formatBeijing } from '../catalogue/index.js';
 import type { CockpitView } from './cockpit.service.js';
 import { formatValue, nodeName, type OverdueRow, statusLabel } from './cockpit-export.js';
 import { INDICATORS, indicatorByCode } from './indicators.js';

@@ -16,4 +16,3 @@ export {
   refreshSnapshots,
 } from './rollups.js';
 export { rollupsRepository } from './rollups.repository.js';
-export { beijingMonth } from './work-order-counters.js';

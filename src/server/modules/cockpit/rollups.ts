@@ -1,3 +1,4 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Executor } from '../../db/database.js';
 import type { DeedTable, WorkOrder } from '../../db/tables.js';
 import type { ServiceContext } from '../../services.js';
@@ -6,7 +7,6 @@ import { rebuildRegionStats } from '../stats/index.js';
 import { COUNTER_SOURCES, type CounterCode, type CounterRow, countersKeptBy } from './indicators.js';
 import { rollUp, rollupsRepository } from './rollups.repository.js';
 import {
-  beijingMonth,
   type CounterDelta,
   netDeltas,
   orderContributions,

@@ -1,5 +1,5 @@
+import { beijingDate, beijingMonth } from '../../../shared/beijing-time.js';
 import { OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
-import { beijingDate } from '../catalogue/index.js';
 import type { CounterCode } from './indicators.js';
 
 /** A change of one counter in one period ('' = now) at one region and its ancestors. */
@@ -8,9 +8,6 @@ export interface CounterDelta {
   counter: CounterCode;
   value: number;
 }
-
-/** The Beijing month of an instant: '2026-11'. */
-export const beijingMonth = (iso: string): string => beijingDate(new Date(iso)).slice(0, 7);
 
 /** What of an order the work-order counters depend on. */
 export interface OrderState {

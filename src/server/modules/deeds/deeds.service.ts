@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { childLengthOf, REGION_CODE_LENGTH } from '../../../shared/region-code.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
@@ -8,7 +9,6 @@ import type { DeedTable } from '../../db/tables.js';
 import { DomainError, fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { bumpDeedRollups } from '../cockpit/index.js';
 import { regionsRepository } from '../regions/index.js';
 import { deedsRepository } from './deeds.repository.js';

@@ -1,11 +1,12 @@
 import { DUES_ARREARS_MONTHS } from '../../../shared/api/funds.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { enqueueNotification } from '../notifications/index.js';
 import { duesRepository } from './dues.repository.js';
-import { addMonths, beijingMonth, later, monthIndex } from './dues-rules.js';
+import { addMonths, later, monthIndex } from './dues-rules.js';
 
 type ArrearsRow = Awaited<ReturnType<typeof duesRepository.arrears>>[number];
 

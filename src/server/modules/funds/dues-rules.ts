@@ -61,11 +61,6 @@ export const addMonths = (month: string, n: number): string => monthOf(monthInde
 /** The later of two months (`YYYY-MM` sorts as text). */
 export const later = (a: string, b: string): string => (a > b ? a : b);
 
-/** The Beijing calendar date and month of an instant. */
-export const beijingDate = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-export const beijingMonth = (at: Date): string => beijingDate(at).slice(0, 7);
-
 /** Months `from`..`to` inclusive (empty when from > to). */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];

@@ -6,22 +6,14 @@ import {
   type DuesRecord,
   type duesBaseBody,
 } from '../../../shared/api/funds.js';
+import { beijingDate, beijingMonth } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { type DuesBaseRow, duesRepository } from './dues.repository.js';
-import {
-  addMonths,
-  beijingDate,
-  beijingMonth,
-  calculateDues,
-  later,
-  monthIndex,
-  monthsBetween,
-  unpayableReason,
-} from './dues-rules.js';
+import { addMonths, calculateDues, later, monthIndex, monthsBetween, unpayableReason } from './dues-rules.js';
 
 type DuesMember = NonNullable<Awaited<ReturnType<typeof duesRepository.memberInScope>>>;
 

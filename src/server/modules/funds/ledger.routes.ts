@@ -21,11 +21,11 @@ import {
   yearQuery,
 } from '../../../shared/api/funds.js';
 import { districtParams } from '../../../shared/api/loans.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Principal } from '../../auth/principal.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import { attachment, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingMonth } from './dues-rules.js';
 import { changeFundSettings, fundSettingsOf } from './fund-settings.js';
 import { toAccount, toVoucherDetail, toVoucherSummary } from './funds.present.js';
 import { LedgerService } from './ledger.service.js';

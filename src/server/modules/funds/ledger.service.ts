@@ -1,13 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { accountBody, VoucherBody } from '../../../shared/api/funds.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from './dues-rules.js';
 import { fundSettingsOf } from './fund-settings.js';
 import { type AccountRow, ledgerRepository, type VoucherRow } from './ledger.repository.js';
 import { checkBalanced, DEFAULT_CHART, yuan } from './ledger-rules.js';

@@ -1,8 +1,8 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingMonth } from './dues-rules.js';
 import { ledgerRepository } from './ledger.repository.js';
 import { openAccounts, organizationIn } from './ledger.service.js';
 

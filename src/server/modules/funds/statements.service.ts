@@ -1,8 +1,9 @@
 import type { Statement } from '../../../shared/api/funds.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { addMonths, beijingMonth } from './dues-rules.js';
+import { addMonths } from './dues-rules.js';
 import { ledgerRepository } from './ledger.repository.js';
 import { organizationIn } from './ledger.service.js';
 import { onNormalSide } from './ledger-rules.js';

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { transferBody } from '../../../shared/api/funds.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from './dues-rules.js';
 import { fundSettingsOf } from './fund-settings.js';
 import { ledgerRepository } from './ledger.repository.js';
 import { type Org, openAccounts, organizationIn, voucherNumber } from './ledger.service.js';

@@ -1,6 +1,7 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Executor } from '../../db/database.js';
 import type { CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
-import { beijingMonth, rollupsRepository } from '../cockpit/index.js';
+import { rollupsRepository } from '../cockpit/index.js';
 import { recommendationsRepository } from './recommendations.repository.js';
 
 /** The cockpit's job-service figures: placements (hires) per month, in the seeker's region. */

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { jobBody, updateJobBody } from '../../../shared/api/jobs.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -9,7 +10,6 @@ import { conflict, fieldError, notFound } from '../../http/errors.js';
 import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { regionsRepository } from '../regions/index.js';
 import { listOf } from './jobs.dto.js';
 import { type JobView, jobsRepository } from './jobs.repository.js';

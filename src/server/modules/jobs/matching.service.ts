@@ -1,8 +1,8 @@
 import type { JobMatch, SeekerMatch } from '../../../shared/api/jobs.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../catalogue/index.js';
 import { candidatesRepository } from './candidates.repository.js';
 import { listOf, toJobDto } from './jobs.dto.js';
 import { type JobView, jobsRepository } from './jobs.repository.js';

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Outcome, RecommendationStatus } from '../../../shared/api/jobs.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { jobCounters } from './job-counters.js';
 import { jobsRepository } from './jobs.repository.js';
 import {

@@ -7,12 +7,12 @@ import type {
   seekerBody,
   updateSeekerBody,
 } from '../../../shared/api/jobs.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { ageOn, maskedContact } from '../register/index.js';
 import { candidatesRepository, groupsOf, isMarked } from './candidates.repository.js';
 import { toSeekerDto } from './jobs.dto.js';

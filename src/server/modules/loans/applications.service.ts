@@ -7,6 +7,7 @@ import type {
   LoanSettings,
   LoanStatus,
 } from '../../../shared/api/loans.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
@@ -14,7 +15,7 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { registerRepository } from '../register/index.js';
 import { loanCounts } from './loan-counts.repository.js';
-import { beijingDay, endOfBeijingDayAfter } from './loan-dates.js';
+import { endOfBeijingDayAfter } from './loan-dates.js';
 import { writeLoanEvent } from './loan-events.js';
 import { householdInScope } from './loan-people.repository.js';
 import { loanSettingsOf } from './loan-settings.service.js';
@@ -49,7 +50,7 @@ export class LoanApplicationsService {
   }
 
   async recordGuidance(scope: Scope, input: z.output<typeof guidanceBody>, actor: AuditActor) {
-    if (input.attendedOn > beijingDay(this.ctx.now())) throw fieldError('attendedOn', 'loan.date_in_future');
+    if (input.attendedOn > beijingDate(this.ctx.now())) throw fieldError('attendedOn', 'loan.date_in_future');
     const person = await this.personInScope(scope, input.personId);
     const id = uuidv7();
     await this.ctx.database.db.transaction().execute(async (trx) => {
@@ -90,7 +91,7 @@ export class LoanApplicationsService {
         id,
         district_code: person.district_code,
         region_code: person.region_code,
-        number: `DK${beijingDay(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
+        number: `DK${beijingDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
         person_id: person.id,
         household_id: person.household_id,
         amount_fen: input.amountFen,
@@ -189,7 +190,7 @@ export class LoanApplicationsService {
 
   totals(scope: Scope, region: string | undefined) {
     const within = region ? scope.filteredTo(region) : scope;
-    return loanCounts.totals(this.ctx.database.db, within, beijingDay(this.ctx.now()));
+    return loanCounts.totals(this.ctx.database.db, within, beijingDate(this.ctx.now()));
   }
 }
 

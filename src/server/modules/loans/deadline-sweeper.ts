@@ -1,7 +1,7 @@
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { ServiceContext } from '../../services.js';
 import { enqueueNotification } from '../notifications/index.js';
-import { beijingDay } from './loan-dates.js';
 import { writeLoanEvent } from './loan-events.js';
 import { staffAt } from './loan-people.repository.js';
 import { escalationOf, LOAN_STATUS_LABELS } from './loan-rules.js';
@@ -36,7 +36,7 @@ export async function sweepLoanDeadlines(ctx: ServiceContext, batchSize = 200): 
           summary: { dueAt: loan.step_due_at, escalatedTo: to.regionCode },
         });
         // The deadline is the end of its last day: the day shown is the one before it.
-        const dueDay = beijingDay(new Date(Date.parse(loan.step_due_at!) - 1));
+        const dueDay = beijingDate(new Date(Date.parse(loan.step_due_at!) - 1));
         for (const userId of await staffAt(trx, to.regionCode, to.roles)) {
           await enqueueNotification(ctx, trx, {
             districtCode: loan.district_code,

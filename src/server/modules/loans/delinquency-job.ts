@@ -1,10 +1,10 @@
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { ServiceContext } from '../../services.js';
 import { enqueueNotification } from '../notifications/index.js';
 import type { WorkOrderIntake } from '../work-orders/index.js';
 import { BUCKET_LABELS, BUCKET_RANK, bucketOf, daysPastDue } from './delinquency.js';
-import { beijingDay } from './loan-dates.js';
 import { writeLoanEvent } from './loan-events.js';
 import { householdGrid, staffAt } from './loan-people.repository.js';
 import { type LoanRow, loansRepository } from './loans.repository.js';
@@ -29,7 +29,7 @@ export async function assessDelinquency(
   batchSize = 200,
 ): Promise<{ assessed: number; worsened: string[] }> {
   const { db } = ctx.database;
-  const today = beijingDay(ctx.now());
+  const today = beijingDate(ctx.now());
   const worsened: string[] = [];
   let assessed = 0;
   let after = '';

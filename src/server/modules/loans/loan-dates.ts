@@ -2,17 +2,13 @@
  * Calendar dates of the loans module: Beijing dates as YYYY-MM-DD, month steps for due dates, and
  * whole days between two dates (computed on UTC midnights, so no daylight-saving step can skew it).
  */
+import { beijingDate } from '../../../shared/beijing-time.js';
 
 const DAY_MS = 86_400_000;
 
-/** The Beijing calendar date of an instant. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The end of a Beijing date plus `days` (its next midnight, Beijing time) as an instant. */
 export function endOfBeijingDayAfter(at: Date, days: number): string {
-  const day = beijingDay(at);
+  const day = beijingDate(at);
   return new Date(Date.parse(`${day}T00:00:00+08:00`) + (days + 1) * DAY_MS).toISOString();
 }
 

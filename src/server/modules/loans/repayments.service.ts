@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { hardshipBody, LoanStatus, repaymentBody } from '../../../shared/api/loans.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { bucketOf, daysPastDue } from './delinquency.js';
-import { beijingDay } from './loan-dates.js';
 import { writeLoanEvent } from './loan-events.js';
 import { loansRepository } from './loans.repository.js';
 import { repaymentsRepository } from './repayments.repository.js';
@@ -23,7 +23,7 @@ export class LoanRepaymentsService {
     input: z.output<typeof repaymentBody>,
     actor: AuditActor,
   ): Promise<void> {
-    const today = beijingDay(this.ctx.now());
+    const today = beijingDate(this.ctx.now());
     if (input.paidOn > today) throw fieldError('paidOn', 'loan.date_in_future');
     await this.ctx.database.db.transaction().execute(async (trx) => {
       const loan = await loansRepository.findInScope(trx, scope, id);
@@ -86,7 +86,7 @@ export class LoanRepaymentsService {
     input: z.output<typeof hardshipBody>,
     actor: AuditActor,
   ): Promise<void> {
-    const today = beijingDay(this.ctx.now());
+    const today = beijingDate(this.ctx.now());
     await this.ctx.database.db.transaction().execute(async (trx) => {
       const loan = await loansRepository.findInScope(trx, scope, id);
       if (!loan) throw notFound('loan.not_found');

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { disburseBody, LoanAction, LoanStatus } from '../../../shared/api/loans.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDay, endOfBeijingDayAfter } from './loan-dates.js';
+import { endOfBeijingDayAfter } from './loan-dates.js';
 import { writeLoanEvent } from './loan-events.js';
 import { LOAN_RULES, stepDaysOf } from './loan-rules.js';
 import { loanSettingsOf } from './loan-settings.service.js';
@@ -95,11 +96,11 @@ export class LoanWorkflowService {
     input: z.output<typeof disburseBody>,
     actor: AuditActor,
   ): Promise<void> {
-    if (input.disbursedOn > beijingDay(this.ctx.now()))
+    if (input.disbursedOn > beijingDate(this.ctx.now()))
       throw fieldError('disbursedOn', 'loan.date_in_future');
     await this.ctx.database.db.transaction().execute(async (trx) => {
       const loan = await this.load(trx, scope, id, 'disburse');
-      if (input.disbursedOn < beijingDay(new Date(loan.created_at)))
+      if (input.disbursedOn < beijingDate(new Date(loan.created_at)))
         throw fieldError('disbursedOn', 'loan.before_approval');
       const settings = await loanSettingsOf(trx, loan.district_code);
       const nowIso = this.ctx.now().toISOString();

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingYear } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingYear } from './beijing-dates.js';
 import { type CommendationView, commendationsRepository } from './commendations.repository.js';
 import { workflowLookups } from './member-workflows.repository.js';
 

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingYear } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
@@ -6,7 +7,6 @@ import type { Executor } from '../../db/database.js';
 import type { Satisfaction } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingYear } from './beijing-dates.js';
 import {
   type CommitmentUpdate,
   type CommitmentView,

@@ -7,9 +7,9 @@ import {
   commitmentListSchema,
   commitmentSchema,
 } from '../../../shared/api/member-workflows.js';
+import { beijingYear } from '../../../shared/beijing-time.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { beijingYear } from './beijing-dates.js';
 import {
   createMember,
   createOrganization,

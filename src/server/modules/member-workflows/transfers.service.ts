@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { TransferAction } from '../../../shared/api/member-workflows.js';
 import type { AuditAction } from '../../../shared/audit-actions.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
@@ -9,7 +10,6 @@ import type { Transfer, TransferStatus } from '../../db/tables.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingMonth } from './beijing-dates.js';
 import { workflowLookups } from './member-workflows.repository.js';
 import { type TransferEvent, type TransferView, transfersRepository } from './transfers.repository.js';
 

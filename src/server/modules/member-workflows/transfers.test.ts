@@ -7,11 +7,11 @@ import {
   transferListSchema,
   transferSchema,
 } from '../../../shared/api/member-workflows.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Member, Organization } from '../../db/tables.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { importCountyRegions } from '../regions/index.js';
-import { beijingMonth } from './beijing-dates.js';
 import { createMember, createOrganization, createResidents, loginIn, withWorkflowRoutes } from './testing.js';
 import { expireTransfers } from './transfers.service.js';
 

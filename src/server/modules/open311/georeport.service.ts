@@ -1,3 +1,4 @@
+import { formatBeijing } from '../../../shared/beijing-time.js';
 import { screenPersonalData } from '../../../shared/personal-data-screen.js';
 import { pathOf, regionAt } from '../../../shared/region-code.js';
 import { STATUS_LABELS } from '../../../shared/work-orders.js';
@@ -6,7 +7,7 @@ import { DomainError } from '../../http/errors.js';
 import { type Language, translate } from '../../i18n/messages.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { attributesOf, formatBeijing } from '../catalogue/index.js';
+import { attributesOf } from '../catalogue/index.js';
 import type { WorkOrdersService } from '../work-orders/index.js';
 import { type DocValue, docList, type GeoReportDocument, w3cBeijing } from './georeport-document.js';
 import { failure, renamed } from './georeport-errors.js';

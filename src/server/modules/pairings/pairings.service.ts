@@ -9,13 +9,13 @@ import type {
   PairingTargetKind,
   supportBody,
 } from '../../../shared/api/pairings.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDay } from './pairing-dates.js';
 import { pairingPartiesRepository as parties } from './pairing-parties.repository.js';
 import { type PairingRow, pairingsRepository } from './pairings.repository.js';
 
@@ -24,7 +24,7 @@ export class PairingsService {
   constructor(private readonly ctx: ServiceContext) {}
 
   private today(): string {
-    return beijingDay(this.ctx.now());
+    return beijingDate(this.ctx.now());
   }
 
   private notLater(field: string, day: string): void {

@@ -1,6 +1,6 @@
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDay } from './pairing-dates.js';
 import { pairingPartiesRepository } from './pairing-parties.repository.js';
 import { endPairing } from './pairings.service.js';
 
@@ -30,7 +30,7 @@ export async function endPairingsOfUntaggedHouseholds(
             ctx,
             trx,
             pairing,
-            { reason: 'tag_removed', note: '困难标签已移除（户已不在困难名单）', on: beijingDay(ctx.now()) },
+            { reason: 'tag_removed', note: '困难标签已移除（户已不在困难名单）', on: beijingDate(ctx.now()) },
             SYSTEM_ACTOR,
           ),
         );

@@ -1,18 +1,11 @@
 import type { Executor } from '../../db/database.js';
+import { ageOn } from '../register/index.js';
 import { portalRepository } from './portal.repository.js';
 
 /** Register tags that suggest elder mode (长辈模式) to a resident at sign-in. */
 export const ELDER_TAGS = ['独居老人', '空巢老人'] as const;
 /** From this age on, elder mode is suggested whatever the tags. */
 export const ELDER_AGE = 70;
-
-/** Whole years from a birth date (YYYY-MM-DD) to a day. */
-export function ageOn(birthDate: string, now: Date): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()] as const;
-  const birthdayPassed = today[1] > month || (today[1] === month && today[2] >= day);
-  return today[0] - year - (birthdayPassed ? 0 : 1);
-}
 
 /** The account's stored choice: true on, false off, null never chosen. */
 export const elderModeOf = (stored: number | null): boolean | null => (stored === null ? null : stored === 1);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { meSchema } from '../../../shared/api/portal.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createResidents } from '../member-workflows/testing.js';
-import { ageOn } from './elder-mode.js';
+import { ageOn } from '../register/index.js';
 import { residentLogin } from './testing.js';
 
 describe('ageOn', () => {
@@ -11,6 +11,12 @@ describe('ageOn', () => {
     expect(ageOn('1956-06-15', now)).toBe(70);
     expect(ageOn('1956-06-16', now)).toBe(69);
     expect(ageOn('1956-01-01', now)).toBe(70);
+  });
+
+  it('turns a year older at midnight in Beijing, while the UTC date is still the day before', () => {
+    const beijingMorning = new Date('2026-06-14T23:30:00Z'); // 07:30 on 15 June in Beijing
+    expect(ageOn('1956-06-15', beijingMorning)).toBe(70);
+    expect(ageOn('1956-06-15', new Date('2026-06-14T15:59:00Z'))).toBe(69);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pinyin, polyphonic } from 'pinyin-pro';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { maskIdNumber, maskPhone } from '../../../shared/validators/index.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Person } from '../../db/tables.js';
@@ -81,8 +82,8 @@ export function rowHash(fields: readonly (string | number | null)[]): string {
 
 /** Whole years between a birth date (YYYY-MM-DD) and a day. */
 export function ageOn(birthDate: string, day: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const age = day.getUTCFullYear() - y;
-  const beforeBirthday = day.getUTCMonth() + 1 < m || (day.getUTCMonth() + 1 === m && day.getUTCDate() < d);
-  return beforeBirthday ? age - 1 : age;
+  // A birthday comes on the Beijing calendar: at 08:00 Beijing time the UTC date is still yesterday's.
+  const today = beijingDate(day);
+  const age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5, 10) ? age - 1 : age;
 }

@@ -24,10 +24,10 @@ import {
   subjectExportSchema,
   tagListSchema,
 } from '../../../shared/api/register.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { DomainError, forbidden } from '../../http/errors.js';
 import { attachment, sendWrittenXlsx, XLSX_TYPE } from '../../http/xlsx-download.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../catalogue/index.js';
 import type { HouseholdsService } from './households.service.js';
 import { writeResidentTemplate } from './import/spreadsheet-writer.js';
 import { toJobDto } from './import-jobs.dto.js';

@@ -1,6 +1,6 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
 import { circulationRepository } from './circulation.repository.js';
-import { beijingMonth } from './circulation-kinds.js';
 
 /**
  * The cockpit's time-bank figure: minutes that changed hands per Beijing month (see

@@ -14,12 +14,3 @@ export const CIRCULATING_KINDS: ReadonlySet<TransferKind> = new Set<TransferKind
   'release',
   'redemption',
 ]);
-
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/**
- * The Beijing month of an instant (as the cockpit counts months). Kept here rather than imported
- * from the cockpit: the cockpit's registry loads this module, so it must not need the cockpit loaded.
- */
-export const beijingMonth = (iso: string): string =>
-  new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 7);

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { districtOf, regionAt } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError } from '../../http/errors.js';
 import { rollupsRepository } from '../cockpit/index.js';
 import { accountsRepository, type LimitRow, ownersRepository } from './accounts.repository.js';
-import { beijingMonth, CIRCULATING_KINDS } from './circulation-kinds.js';
+import { CIRCULATING_KINDS } from './circulation-kinds.js';
 import type { OwnerKind, TimebankAccount, TransferKind } from './timebank.tables.js';
 
 /**

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { myTimebankSchema } from '../../../shared/api/timebank.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { describeEachDialect, QINGNIAN } from '../../testing/test-env.js';
 import { createOrganization, createResidents, memberWithLogin } from '../member-workflows/testing.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
-import { beijingMonth } from './circulation-kinds.js';
 import {
   expectFiguresAddUp,
   maskedName,

@@ -5,10 +5,10 @@ import {
   portalTimebankSchema,
 } from '../../../shared/api/portal.js';
 import { itemListSchema, itemSchema, orderSchema, redemptionSchema } from '../../../shared/api/timebank.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { createResidents } from '../member-workflows/testing.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
-import { beijingMonth } from './circulation-kinds.js';
 import {
   expectFiguresAddUp,
   linkedResident,

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { postSchema, rankingSchema } from '../../../shared/api/timebank.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { DISTRICT, describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
-import { beijingMonth } from './circulation-kinds.js';
 import { creditConfirmedMinutes } from './credit.js';
 import { maskedName, organizationAccount, personAccounts } from './testing.js';
 import type { TimebankAccount } from './timebank.tables.js';

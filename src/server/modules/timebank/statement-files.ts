@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { TRANSFER_KIND_LABELS } from '../../../shared/api/timebank.js';
+import { formatBeijing } from '../../../shared/beijing-time.js';
 import { neutralizeFormula } from '../../../shared/spreadsheet-cell.js';
 import { type Language, type MessageCode, translate } from '../../i18n/messages.js';
 import { drawPdfTable, PDF_INK, PDF_MUTED } from '../../pdf/pdf-table.js';
-import { formatBeijing } from '../catalogue/index.js';
 import type { FontChoice } from '../cockpit/index.js';
 import type { Statement } from './statements.service.js';
 import type { OwnerKind } from './timebank.tables.js';

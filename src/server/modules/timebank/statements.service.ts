@@ -1,9 +1,9 @@
 import type { TransferKindName } from '../../../shared/api/timebank.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import { accountsRepository } from './accounts.repository.js';
-import { beijingMonth } from './circulation-kinds.js';
 import { reportsRepository } from './reports.repository.js';
 import { counterpartOf, type NameRule, shownName } from './timebank.present.js';
 import type { OwnerKind, TimebankAccount } from './timebank.tables.js';

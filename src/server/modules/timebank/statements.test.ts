@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { accountDetailSchema, createdSchema } from '../../../shared/api/timebank.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { newPhone, residentLogin } from '../portal/testing.js';
-import { beijingMonth } from './circulation-kinds.js';
 import { monthRange } from './statements.service.js';
 import {
   expectFiguresAddUp,

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { FollowUpOutcome } from '../../../shared/api/training.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { type CourseRow, coursesRepository } from './courses.repository.js';
 import { type EnrollmentRow, enrollmentsRepository } from './enrollments.repository.js';
 import type { TraineeSelf } from './training-self.js';

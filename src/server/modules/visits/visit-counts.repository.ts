@@ -1,6 +1,7 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Executor } from '../../db/database.js';
 import type { CounterRow } from '../cockpit/index.js';
-import { beijingMonth, rollupsRepository } from '../cockpit/index.js';
+import { rollupsRepository } from '../cockpit/index.js';
 
 const BATCH = 5000;
 

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChangeKind, NeedType, VisitMethod, VisitOutcome } from '../../../shared/api/visits.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { validateMobilePhone } from '../../../shared/validators/index.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Executor } from '../../db/database.js';
@@ -7,7 +8,6 @@ import type { Household } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../catalogue/index.js';
 import { type Campaign, campaignsRepository } from './campaigns.repository.js';
 import { changeRequestsRepository } from './change-requests.repository.js';
 import { type Target, targetsRepository } from './targets.repository.js';

@@ -1,10 +1,10 @@
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { maskPhone } from '../../../shared/validators/index.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import { decodeCursor, page, pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../catalogue/index.js';
 import { registerRepository } from '../register/index.js';
 import { campaignsRepository } from './campaigns.repository.js';
 import { coverageRepository } from './coverage.repository.js';

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate, endOfBeijingDate, startOfBeijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -10,7 +11,6 @@ import { renderCertificate } from './certificate-pdf.js';
 import { type CertificateView, certificatesRepository } from './certificates.repository.js';
 import { signupsRepository } from './signups.repository.js';
 import { type VolunteerSelf, volunteersOf } from './volunteer-self.js';
-import { beijingDate, endOfBeijingDate, startOfBeijingDate } from './volunteering-time.js';
 import { volunteersRepository } from './volunteers.repository.js';
 
 /** Letters and digits that cannot be misread for each other (no 0/O, 1/I/L). */

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { bulkHoursBody, confirmHoursBody } from '../../../shared/api/volunteering.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
@@ -10,7 +11,6 @@ import { rollupsRepository } from '../cockpit/index.js';
 import { type ActivityRow, activitiesRepository } from './activities.repository.js';
 import { type SignupRow, signupsRepository } from './signups.repository.js';
 import { type CreditConfirmedMinutes, creditConfirmedHours } from './volunteer-hours-credit.js';
-import { beijingMonth } from './volunteering-time.js';
 import { volunteersRepository } from './volunteers.repository.js';
 
 /**

@@ -1,6 +1,6 @@
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import type { CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
 import { volunteeringCounts } from './volunteering-counts.repository.js';
-import { beijingMonth } from './volunteering-time.js';
 
 /**
  * The cockpit's volunteering figures: confirmed volunteer hours per month (the counter holds

@@ -5,6 +5,7 @@ import type {
   recordEntryBody,
   updateVolunteerBody,
 } from '../../../shared/api/volunteering.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -12,7 +13,6 @@ import type { AuditActor } from '../audit/index.js';
 import { activitiesRepository } from './activities.repository.js';
 import { type CertificateView, certificatesRepository } from './certificates.repository.js';
 import { type ServiceView, signupsRepository } from './signups.repository.js';
-import { beijingDate } from './volunteering-time.js';
 import { type RecordEntry, type VolunteerView, volunteersRepository } from './volunteers.repository.js';
 
 export interface VolunteerRecordView {

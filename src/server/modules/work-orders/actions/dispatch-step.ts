@@ -1,9 +1,10 @@
+import { formatBeijing } from '../../../../shared/beijing-time.js';
 import type { Principal } from '../../../auth/principal.js';
 import type { Executor } from '../../../db/database.js';
 import type { WorkOrder } from '../../../db/tables.js';
 import { fieldError } from '../../../http/errors.js';
 import type { ServiceContext } from '../../../services.js';
-import { type CatalogueSnapshot, formatBeijing } from '../../catalogue/index.js';
+import type { CatalogueSnapshot } from '../../catalogue/index.js';
 import { deedsRepository } from '../../deeds/index.js';
 import { regionsRepository } from '../../regions/index.js';
 import { callerLookups } from '../work-order-people.repository.js';

@@ -1,7 +1,8 @@
+import { formatBeijing } from '../../../../shared/beijing-time.js';
 import type { Executor } from '../../../db/database.js';
 import type { WorkOrder } from '../../../db/tables.js';
 import type { ServiceContext } from '../../../services.js';
-import { type CatalogueSnapshot, formatBeijing } from '../../catalogue/index.js';
+import type { CatalogueSnapshot } from '../../catalogue/index.js';
 import { enqueueNotification, type TemplateCode } from '../../notifications/index.js';
 import { handlerRecipients } from '../work-order-people.repository.js';
 

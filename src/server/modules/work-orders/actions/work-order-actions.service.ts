@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate } from '../../../../shared/beijing-time.js';
 import type { Satisfaction, WorkOrderAction, WorkOrderStatus } from '../../../../shared/work-orders.js';
 import type { Permission } from '../../../auth/permissions.js';
 import type { Principal } from '../../../auth/principal.js';
@@ -8,7 +9,6 @@ import { conflict, DomainError, fieldError, notFound } from '../../../http/error
 import type { ServiceContext } from '../../../services.js';
 import { attachmentsRepository } from '../../attachments/index.js';
 import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
-import { beijingDate } from '../../catalogue/index.js';
 import { deedsRepository, writeDeedAndCounters } from '../../deeds/index.js';
 import { type ClaimKey, idempotentRequest, onlyOnce } from '../../idempotency/index.js';
 import type { TemplateCode } from '../../notifications/index.js';

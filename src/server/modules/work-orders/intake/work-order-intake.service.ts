@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate, formatBeijing } from '../../../../shared/beijing-time.js';
 import { districtOf, isWithin, regionAt } from '../../../../shared/region-code.js';
 import { CHANNEL_LABELS, type Channel } from '../../../../shared/work-orders.js';
 import type { Principal } from '../../../auth/principal.js';
@@ -10,13 +11,7 @@ import { fieldError } from '../../../http/errors.js';
 import type { ServiceContext } from '../../../services.js';
 import type { AuditActor } from '../../audit/index.js';
 import type { CatalogueCache, CatalogueSnapshot } from '../../catalogue/index.js';
-import {
-  attributesOf,
-  beijingDate,
-  catalogueRepository,
-  checkAttributes,
-  formatBeijing,
-} from '../../catalogue/index.js';
+import { attributesOf, catalogueRepository, checkAttributes } from '../../catalogue/index.js';
 import { enqueueNotification } from '../../notifications/index.js';
 import { regionsRepository } from '../../regions/index.js';
 import { registerRepository } from '../../register/index.js';
