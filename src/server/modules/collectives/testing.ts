@@ -1,4 +1,4 @@
-import { collectiveDetailSchema } from '../../../shared/api/collectives.js';
+import { collectiveDetailSchema, dividendRunSchema } from '../../../shared/api/collectives.js';
 import type { TestEnv } from '../../testing/test-env.js';
 import { createResidents, loginIn } from '../member-workflows/testing.js';
 
@@ -80,5 +80,5 @@ export async function collectiveMatrixFixture(
     { year: 2026 },
     201,
   );
-  return { collective, run: (drafted.json as { id: string }).id };
+  return { collective, run: drafted.body(dividendRunSchema).id };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { expect } from 'vitest';
+import { z } from 'zod';
 import { itemSchema } from '../../../shared/api/timebank.js';
 import { Scope } from '../../auth/scope.js';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
@@ -111,7 +112,8 @@ export async function timebankFixtures(
   const call = async (url: string, body: Record<string, unknown>) => {
     const response = await env.inject('POST', url, { cookie: adminCookie, body });
     if (response.status >= 300) throw new Error(`${url}: ${JSON.stringify(response.json)}`);
-    return response.json as { id: string };
+    // Each of these routes answers the created record; only its id is needed here.
+    return response.body(z.object({ id: z.string() }).loose());
   };
   const account = await call('/api/timebank/accounts', { ownerKind: 'person', ownerId: personIds[0] });
   const otherAccount = await call('/api/timebank/accounts', { ownerKind: 'person', ownerId: personIds[1] });
