@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { bulkHoursBody, confirmHoursBody } from '../../../shared/api/volunteering.js';
 import { beijingMonth } from '../../../shared/beijing-time.js';
@@ -9,6 +8,7 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { rollupsRepository } from '../cockpit/index.js';
 import { type ActivityRow, activitiesRepository } from './activities.repository.js';
+import { newSignupRow } from './signup-row.js';
 import { type SignupRow, signupsRepository } from './signups.repository.js';
 import { type CreditConfirmedMinutes, creditConfirmedHours } from './volunteer-hours-credit.js';
 import { volunteersRepository } from './volunteers.repository.js';
@@ -93,28 +93,12 @@ export class HoursService {
         let signup = await signupsRepository.ofVolunteerOnShift(trx, volunteer.id, shift.id);
         if (signup?.confirmed_at) throw conflict('volunteer.already_confirmed');
         if (!signup) {
-          signup = {
-            id: uuidv7(),
-            district_code: activity.district_code,
-            region_code: activity.region_code,
-            activity_id: activity.id,
-            shift_id: shift.id,
-            volunteer_id: volunteer.id,
+          signup = newSignupRow(activity, shift, volunteer, {
             status: 'confirmed',
-            starts_at: shift.starts_at,
-            ends_at: shift.ends_at,
-            walk_in: 1,
-            checked_in_at: null,
-            checked_out_at: null,
-            no_show: 0,
-            minutes: null,
-            confirmed_at: null,
-            confirmed_by: null,
-            rating: null,
-            remark: '',
-            created_at: now,
-            updated_at: now,
-          };
+            walkIn: true,
+            checkedInAt: null,
+            at: now,
+          });
           await signupsRepository.insert(trx, signup);
         }
         done.push(

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, DomainError, fieldError, notFound } from '../../http/errors.js';
@@ -6,6 +5,7 @@ import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { type ActivityRow, activitiesRepository, type ShiftRow } from './activities.repository.js';
 import { codeIsValid } from './check-in-code.js';
+import { newSignupRow } from './signup-row.js';
 import { type SignupRow, signupsRepository } from './signups.repository.js';
 import { type VolunteerSelf, volunteersOf } from './volunteer-self.js';
 import type { SignupStatus } from './volunteering.tables.js';
@@ -101,28 +101,12 @@ export class SignupsService {
         : activity.signup_mode === 'approval' && !how.byLeader
           ? 'pending'
           : 'confirmed';
-    const row: SignupRow = {
-      id: uuidv7(),
-      district_code: activity.district_code,
-      region_code: activity.region_code,
-      activity_id: activity.id,
-      shift_id: shift.id,
-      volunteer_id: volunteer.id,
+    const row = newSignupRow(activity, shift, volunteer, {
       status,
-      starts_at: shift.starts_at,
-      ends_at: shift.ends_at,
-      walk_in: 0,
-      checked_in_at: null,
-      checked_out_at: null,
-      no_show: 0,
-      minutes: null,
-      confirmed_at: null,
-      confirmed_by: null,
-      rating: null,
-      remark: '',
-      created_at: now,
-      updated_at: now,
-    };
+      walkIn: false,
+      checkedInAt: null,
+      at: now,
+    });
     await signupsRepository.insert(trx, row);
     await this.ctx.audit.append(trx, actor, {
       action: 'volunteer.signed_up',
@@ -343,28 +327,12 @@ export class SignupsService {
       if (!shift) throw fieldError('shiftId', 'volunteer.shift_not_found');
       await this.checkFree(trx, volunteer, shift);
       const at = this.ctx.now().toISOString();
-      const row: SignupRow = {
-        id: uuidv7(),
-        district_code: activity.district_code,
-        region_code: activity.region_code,
-        activity_id: activity.id,
-        shift_id: shift.id,
-        volunteer_id: volunteer.id,
+      const row = newSignupRow(activity, shift, volunteer, {
         status: 'confirmed',
-        starts_at: shift.starts_at,
-        ends_at: shift.ends_at,
-        walk_in: 1,
-        checked_in_at: at,
-        checked_out_at: null,
-        no_show: 0,
-        minutes: null,
-        confirmed_at: null,
-        confirmed_by: null,
-        rating: null,
-        remark: '',
-        created_at: at,
-        updated_at: at,
-      };
+        walkIn: true,
+        checkedInAt: at,
+        at,
+      });
       await signupsRepository.insert(trx, row);
       await this.ctx.audit.append(trx, actor, {
         action: 'volunteer.walk_in',
