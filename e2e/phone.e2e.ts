@@ -297,6 +297,38 @@ describeInBrowser('the grid worker’s phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('lets the community secretary review the resolution and call the resident back on a phone', async () => {
+    await context.clearCookies();
+    await page.goto('/login');
+    await logIn(page, SECRETARY.username, SECRETARY.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`/work-orders/${orders.toResolveId}`);
+    await page.getByTestId('order-status').filter({ hasText: '待审核' }).waitFor();
+    await expectNoSidewaysScroll('the order to review');
+
+    await page.getByTestId('action-review').click();
+    const review = page.getByRole('dialog');
+    await review.waitFor();
+    await page.getByTestId('review-approve').click();
+    await expectNoSidewaysScroll('the review dialog');
+    await shot('review');
+    await review.getByRole('button', { name: /^审\s*核$/ }).click();
+    await review.waitFor({ state: 'hidden' });
+    await page.getByTestId('order-status').filter({ hasText: '已办结' }).waitFor();
+
+    await page.getByTestId('action-callback').click();
+    const callback = page.getByRole('dialog');
+    await callback.waitFor();
+    await page.getByTestId('satisfaction-satisfied').click();
+    await expectNoSidewaysScroll('the callback dialog');
+    await shot('callback');
+    await callback.getByRole('button', { name: /^回\s*访$/ }).click();
+    await callback.waitFor({ state: 'hidden' });
+    await page.getByTestId('order-status').filter({ hasText: '已归档' }).waitFor();
+    await expectNoSidewaysScroll('the archived order');
+    expect(pageErrors).toEqual([]);
+  });
+
   /** The worker's session cookie of the browser, to read the upload as they may. */
   async function sessionCookie(): Promise<string> {
     const cookie = (await context.cookies()).find((c) => c.name === 'lianxin_session');
