@@ -17,7 +17,8 @@ describeEachDialect('relocation cases: bad input, scope, the workflow and its il
   let other: RelocationWorld;
 
   beforeAll(async () => {
-    world = await relocationWorld(env, QINGNIAN, 12);
+    world = await relocationWorld(env, QINGNIAN, 30);
+    expect(world.households.length).toBeGreaterThanOrEqual(4);
     other = await relocationWorld(env, SHANGHAI_XINCUN, 4);
   });
 
