@@ -10,8 +10,7 @@ import { formatTime } from '../../lib/time';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
 import { yuan } from '../loans/format';
-import { STATUS_COLOURS } from './CasesPage';
-import { squareMetres } from './format';
+import { STATUS_COLOURS, squareMetres } from './format';
 import { type StepKind, StepModal } from './StepModal';
 
 type Dispute = CaseDetail['disputes'][number];

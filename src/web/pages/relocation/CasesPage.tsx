@@ -11,17 +11,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hasPermission } from '../../session/permissions';
 import { useMe } from '../../session/useMe';
 import { yuan } from '../loans/format';
-import { squareMetres } from './format';
+import { STATUS_COLOURS, squareMetres } from './format';
 import { NewCaseModal } from './NewCaseModal';
-
-export const STATUS_COLOURS: Record<CaseSummary['status'], string | undefined> = {
-  surveyed: undefined,
-  agreed: 'blue',
-  paid: 'cyan',
-  moved: 'orange',
-  resettled: 'green',
-  withdrawn: 'default',
-};
 
 /** /relocation — 易地搬迁: the totals of one's area and the cases, newest first, a page at a time. */
 export function CasesPage() {
