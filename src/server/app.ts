@@ -63,6 +63,7 @@ import {
   PersonsService,
   registerRoutes,
 } from './modules/register/index.js';
+import { relocationRoutes } from './modules/relocation/index.js';
 import { reportRoutes } from './modules/report/index.js';
 import {
   portalTimebankRoutes,
@@ -256,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pairingRoutes, { ctx });
   await app.register(collectiveRoutes, { ctx });
   await registerTrainingRoutes(app, { ctx });
+  await app.register(relocationRoutes, { ctx, intake: services.workOrders.intake });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

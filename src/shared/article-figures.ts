@@ -26,6 +26,9 @@ export const ARTICLE_INDICATORS = [
   'village_secretary_allowance_top',
   'members_in_difficulty_visited',
   'consolation_paid',
+  'relocated_households',
+  'resettlement_communities',
+  'resettled_households',
 ] as const;
 export type ArticleIndicator = (typeof ARTICLE_INDICATORS)[number];
 
@@ -178,6 +181,32 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     perPopulation: false,
     zh: '困难党员慰问金（元）',
     en: 'Consolation paid (¥)',
+  },
+  // Relocation (issue 18): farm households and resettled households grow with the district; the
+  // resettlement communities are the district's estates, as they are.
+  {
+    indicator: 'relocated_households',
+    article: 6_000,
+    quote: '征收6 000多户农户',
+    perPopulation: true,
+    zh: '征收搬迁农户（户）',
+    en: 'Farm households relocated',
+  },
+  {
+    indicator: 'resettlement_communities',
+    article: 10,
+    quote: '开发建设农民回迁安置小区和棚户区回迁安置小区10个',
+    perPopulation: false,
+    zh: '回迁安置小区',
+    en: 'Resettlement communities',
+  },
+  {
+    indicator: 'resettled_households',
+    article: 20_000,
+    quote: '安置居民2万户',
+    perPopulation: true,
+    zh: '回迁安置居民（户）',
+    en: 'Households resettled',
   },
 ];
 

@@ -190,6 +190,15 @@ export const AUDIT_ACTION_LABELS = {
   'training.completed': { zh: '培训结业', en: 'Training completed' },
   'training.course_completed': { zh: '培训课程结业', en: 'Training course completed' },
   'training.followed_up': { zh: '记录培训后跟踪回访', en: 'Training follow-up recorded' },
+  'relocation.resettlement_created': { zh: '登记安置社区', en: 'Resettlement community set up' },
+  'relocation.resettlement_updated': { zh: '修改安置社区房源', en: 'Resettlement capacity changed' },
+  'relocation.surveyed': { zh: '登记搬迁入户调查', en: 'Relocation case surveyed' },
+  'relocation.agree': { zh: '签订搬迁补偿协议', en: 'Relocation agreement signed' },
+  'relocation.pay': { zh: '发放搬迁补偿款', en: 'Relocation compensation paid' },
+  'relocation.move': { zh: '搬迁腾房', en: 'Moved out for relocation' },
+  'relocation.resettle': { zh: '回迁安置入住', en: 'Resettled in a new flat' },
+  'relocation.withdraw': { zh: '撤销搬迁案件', en: 'Relocation case withdrawn' },
+  'relocation.dispute_ordered': { zh: '搬迁争议转工单', en: 'Relocation dispute made a work order' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

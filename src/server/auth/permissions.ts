@@ -40,6 +40,8 @@ const GRID_KEEPING: readonly Permission[] = [
   // 帮扶结对: pair helpers with households, communities and enterprises of their place; record contacts.
   'pairing.read',
   'pairing.manage',
+  // 易地搬迁: relocation cases and resettlement communities of their place.
+  'relocation.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -74,6 +76,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // 村集体经济组织: shareholders, income and dividend runs (drafted by one secretary, approved by another).
     'collective.read',
     'collective.manage',
+    // 易地搬迁: cases of their subtree through each step, resettlement communities, disputes to orders.
+    'relocation.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -109,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'dues.read',
     'pairing.read',
     'collective.read',
+    'relocation.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

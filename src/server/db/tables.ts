@@ -41,6 +41,7 @@ import type {
   PersonTable,
   RegisterTables,
 } from '../modules/register/register.tables.js';
+import type { RelocationTables } from '../modules/relocation/relocation.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
@@ -152,7 +153,8 @@ export interface DB
     PairingsTables,
     CollectivesTables,
     ClusterTables,
-    TrainingTables {}
+    TrainingTables,
+    RelocationTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

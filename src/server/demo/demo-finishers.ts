@@ -4,6 +4,7 @@ import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
+import { buildDemoRelocation } from './demo-relocation.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -27,6 +28,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoFunds(ctx, home);
     // Its training courses (SYB and skills), run by the demo secretary's community.
     if (districtCodes.includes(home)) await buildDemoTraining(ctx, home, demoAccountCommunity(home));
+    // Its relocation: farm and shanty-town households resettled in ten communities (the article's figures).
+    if (districtCodes.includes(home)) await buildDemoRelocation(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -48,6 +48,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/dues')) return '/dues';
   if (/^\/pairings(\/|$)/.test(pathname)) return '/pairings';
   if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
+  if (/^\/relocation(\/|$)/.test(pathname)) return '/relocation';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -250,6 +251,14 @@ export function SideMenu() {
       key: '/collectives',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-collectives">{t('nav.collectives')}</span>,
+    });
+  }
+  // 易地搬迁: relocation cases, their steps and the resettlement communities.
+  if (hasPermission(me, 'relocation.read')) {
+    programs.push({
+      key: '/relocation',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-relocation">{t('nav.relocation')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -16,6 +16,7 @@ import { enPortal } from './en.portal';
 import { enPortalTimebank } from './en.portal-timebank';
 import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
+import { enRelocation } from './en.relocation';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
 import { enVisitMap } from './en.visit-map';
@@ -128,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   ...enElder,
   ...enConsoleKeys,
   ...enPairings,
+  ...enRelocation,
   ...enTraining,
   ...enOpen311,
   ...enPassword,

@@ -16,6 +16,7 @@ import { zhPortal } from './zh.portal';
 import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
+import { zhRelocation } from './zh.relocation';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
 import { zhVisitMap } from './zh.visit-map';
@@ -128,6 +129,7 @@ export const zh = {
   ...zhElder,
   ...zhConsoleKeys,
   ...zhPairings,
+  ...zhRelocation,
   ...zhTraining,
   ...zhOpen311,
   ...zhPassword,

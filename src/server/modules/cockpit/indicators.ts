@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
+import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -78,6 +79,8 @@ export const COUNTERS = {
   'loan.disbursed': { period: 'now', upkeep: 'snapshot' },
   'loan.disbursed_fen': { period: 'now', upkeep: 'snapshot' },
   'loan.in_arrears': { period: 'now', upkeep: 'snapshot' },
+  // 易地搬迁 (households moved out or resettled, counted from the cases by the refresh job).
+  'relocation.households_relocated': { period: 'now', upkeep: 'snapshot' },
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
@@ -137,6 +140,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...timebankCounterSources,
   ...jobsCounterSources,
   ...loanCounterSources,
+  ...relocationCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -155,7 +159,8 @@ export interface IndicatorDef {
     | 'volunteering'
     | 'timebank'
     | 'jobs'
-    | 'loans';
+    | 'loans'
+    | 'relocation';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -296,6 +301,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...TIMEBANK_INDICATORS,
   ...JOBS_INDICATORS,
   ...LOAN_INDICATORS,
+  ...RELOCATION_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/article-figures.js';
 import type { Executor } from '../../db/database.js';
 import { articleFundFigures } from '../funds/index.js';
+import { articleRelocationFigures } from '../relocation/index.js';
 import { articleReportRepository as repo } from './article-report.repository.js';
 
 export interface ArticleReport {
@@ -47,6 +48,7 @@ function percentDifference(platform: number | null, reference: number): number |
 export async function articleReport(db: Executor, districtCode: string): Promise<ArticleReport> {
   const rank = await satisfactionRank(db, districtCode);
   const funds = await articleFundFigures(db, districtCode);
+  const relocation = await articleRelocationFigures(db, districtCode);
   const counts: Record<ArticleIndicator, () => Promise<number | null>> = {
     warm_groups: () => repo.organizations(db, districtCode, 'warm_group'),
     corridor_branches: () => repo.organizations(db, districtCode, 'corridor_branch'),
@@ -66,6 +68,9 @@ export async function articleReport(db: Executor, districtCode: string): Promise
     village_secretary_allowance_top: async () => funds.village_secretary_allowance_top,
     members_in_difficulty_visited: async () => funds.members_in_difficulty_visited,
     consolation_paid: async () => funds.consolation_paid,
+    relocated_households: async () => relocation.relocated_households,
+    resettlement_communities: async () => relocation.resettlement_communities,
+    resettled_households: async () => relocation.resettled_households,
   };
   const persons = await repo.rows(db, districtCode, 'persons');
   const rows: ArticleRow[] = [];

@@ -4,6 +4,7 @@ import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
+import { relocationMatrixFixtures } from '../../modules/relocation/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -79,4 +80,25 @@ export async function programmeFixtures(
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
     if (side === 'inside') owners.resident_training_enrollment = training.residentOwner;
   }
+  // 易地搬迁: a surveyed case of a resident's household and a resettlement community in each community.
+  for (const community of [QINGNIAN, SHANGHAI_XINCUN]) {
+    const side = community === QINGNIAN ? 'inside' : 'outside';
+    const household = await householdOfPerson(env, loanApplicant(community));
+    const made = await relocationMatrixFixtures(env, admin, community, household);
+    for (const [kind, id] of [
+      ['relocation_case', made.relocationCase],
+      ['resettlement_community', made.resettlement],
+    ] as const)
+      fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: { id } };
+  }
+}
+
+/** The household a register person lives in. */
+async function householdOfPerson(env: TestEnv, personId: string): Promise<string> {
+  const person = await env.database.db
+    .selectFrom('persons')
+    .select('household_id')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return person.household_id!;
 }
