@@ -11,6 +11,7 @@ import type {
   resettleBody,
   withdrawBody,
 } from '../../../shared/api/relocation.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -21,7 +22,7 @@ import type { AuditActor } from '../audit/index.js';
 import type { RelocationCaseTable } from './relocation.tables.js';
 import { type CaseRow, relocationCasesRepository as cases } from './relocation-cases.repository.js';
 import { relocationPartiesRepository as parties } from './relocation-parties.repository.js';
-import { beijingDay, isLegal, RELOCATION_RULES } from './relocation-rules.js';
+import { isLegal, RELOCATION_RULES } from './relocation-rules.js';
 import { resettlementsRepository } from './resettlements.repository.js';
 
 type StepInput =
@@ -64,7 +65,7 @@ export class RelocationCasesService {
   constructor(private readonly ctx: ServiceContext) {}
 
   private today(): string {
-    return beijingDay(this.ctx.now());
+    return beijingDate(this.ctx.now());
   }
 
   private async subjectOf(scope: Scope, subject: RelocationSubject, id: string) {

@@ -25,7 +25,3 @@ export const isLegal = (action: RelocationAction, status: RelocationStatus, subj
 /** What may be done next with a case (the page offers only these). */
 export const nextActions = (status: RelocationStatus, subject: RelocationSubject): RelocationAction[] =>
   (Object.keys(RELOCATION_RULES) as RelocationAction[]).filter((action) => isLegal(action, status, subject));
-
-/** The calendar day (YYYY-MM-DD) in Beijing at an instant: what "today" means for a step's date. */
-export const beijingDay = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
