@@ -190,6 +190,14 @@ export const AUDIT_ACTION_LABELS = {
   'training.completed': { zh: '培训结业', en: 'Training completed' },
   'training.course_completed': { zh: '培训课程结业', en: 'Training course completed' },
   'training.followed_up': { zh: '记录培训后跟踪回访', en: 'Training follow-up recorded' },
+  'meeting.created': { zh: '新建会议记录', en: 'Meeting recorded' },
+  'meeting.updated': { zh: '修改会议记录', en: 'Meeting record changed' },
+  'meeting.submitted': { zh: '报送会议记录', en: 'Meeting submitted for review' },
+  'meeting.approved': { zh: '审核通过会议记录', en: 'Meeting approved' },
+  'meeting.returned': { zh: '退回会议记录', en: 'Meeting returned' },
+  'meeting.rules_changed': { zh: '修改三会一课规则', en: 'Meeting rules changed' },
+  'meeting.tasks_created': { zh: '生成未按期召开会议任务', en: 'Tasks made for missed meetings' },
+  'meeting.task_done': { zh: '完成会议任务', en: 'Meeting task done' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

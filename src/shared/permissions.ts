@@ -55,6 +55,9 @@ export const PERMISSIONS = [
   'pairing.manage',
   'collective.read',
   'collective.manage',
+  'meeting.read',
+  'meeting.write',
+  'meeting.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

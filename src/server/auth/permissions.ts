@@ -74,6 +74,11 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // 村集体经济组织: shareholders, income and dividend runs (drafted by one secretary, approved by another).
     'collective.read',
     'collective.manage',
+    // 三会一课: record the organization's meetings and submit them; review those of the organizations
+    // below (the service checks the reviewer's scope covers the level above the meeting's organization).
+    'meeting.read',
+    'meeting.write',
+    'meeting.review',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -109,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'dues.read',
     'pairing.read',
     'collective.read',
+    'meeting.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -6,6 +6,7 @@
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
+import { meetingMessages } from './meeting-messages.js';
 import { pairingMessages } from './pairing-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
@@ -16,5 +17,6 @@ export const programmeMessages = {
   ...trainingMessages,
   ...fundsMessages,
   ...pairingMessages,
+  ...meetingMessages,
 } as const;
 export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels, ...trainingValueLabels };
