@@ -56,6 +56,7 @@ export const WALKED_ROUTES = {
     '/api/my-enterprise/recommendations',
   ],
   'pagination-training.test.ts': ['/api/training-courses', '/api/training-follow-ups'],
+  'pagination-meetings.test.ts': ['/api/meeting-tasks', '/api/meetings'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;
