@@ -7,6 +7,7 @@ import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
 import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
+import { meetingRoutes } from './pages/meetings/routes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
 import { timebankRoutes } from './pages/timebank/routes';
@@ -330,6 +331,7 @@ export function AppRoutes() {
         {loanRoutes()}
         {fundRoutes()}
         {pairingRoutes()}
+        {meetingRoutes()}
         {trainingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />

@@ -6,6 +6,7 @@ import { zhElder } from './zh.elder';
 import { zhFunds } from './zh.funds';
 import { zhJobs } from './zh.jobs';
 import { zhLoans } from './zh.loans';
+import { zhMeetings } from './zh.meetings';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -128,6 +129,7 @@ export const zh = {
   ...zhElder,
   ...zhConsoleKeys,
   ...zhPairings,
+  ...zhMeetings,
   ...zhTraining,
   ...zhOpen311,
   ...zhPassword,
