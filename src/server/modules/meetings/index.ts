@@ -9,6 +9,7 @@ import { complianceRoutes } from './compliance.routes.js';
 import { meetingsRoutes } from './meetings.routes.js';
 
 export { ComplianceService } from './compliance.service.js';
+export { meetingPartiesRepository } from './meeting-parties.repository.js';
 export { MeetingReviewService } from './meeting-review.service.js';
 export { MeetingsService } from './meetings.service.js';
 export type { MeetingsTables } from './meetings.tables.js';

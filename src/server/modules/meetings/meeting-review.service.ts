@@ -1,10 +1,19 @@
 import { parentOf } from '../../../shared/region-code.js';
 import type { Principal } from '../../auth/principal.js';
+import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, DomainError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
+import type { AuditActor } from '../audit/index.js';
 import { meetingPartiesRepository as parties } from './meeting-parties.repository.js';
 import { type MeetingRow, meetingsRepository } from './meetings.repository.js';
+
+/** Who reviews: the scope of meeting.review, the account and the audit actor. */
+export interface Reviewer {
+  scope: Scope;
+  userId: string | null;
+  actor: AuditActor;
+}
 
 /**
  * The review of a submitted meeting by the level above its organization: approved, or returned
@@ -17,7 +26,7 @@ import { type MeetingRow, meetingsRepository } from './meetings.repository.js';
 export class MeetingReviewService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  private async reviewable(trx: Executor, principal: Principal, id: string): Promise<MeetingRow> {
+  private async reviewable(trx: Executor, principal: Reviewer, id: string): Promise<MeetingRow> {
     const meeting = await meetingsRepository.findInScope(trx, principal.scope, id);
     if (!meeting) throw notFound('meeting.not_found');
     const org = await parties.organizationInScope(trx, principal.scope, meeting.organization_id);
@@ -27,22 +36,23 @@ export class MeetingReviewService {
     const leader = org?.leader_member_id
       ? await parties.memberUnscoped(trx, org.leader_member_id)
       : undefined;
-    if (meeting.submitted_by === principal.userId || (leader && leader.user_id === principal.userId))
-      throw new DomainError('meeting.review_own', 403);
+    const own = meeting.submitted_by === principal.userId || leader?.user_id === principal.userId;
+    if (principal.userId !== null && own) throw new DomainError('meeting.review_own', 403);
     if (meeting.status !== 'submitted') throw conflict('meeting.not_submitted');
     return meeting;
   }
 
-  async approve(principal: Principal, id: string): Promise<void> {
-    await this.decide(principal, id, 'approved', null);
+  /** `reviewer` is the request's principal, or the demo's reviewer (its district scope and account). */
+  async approve(reviewer: Principal | Reviewer, id: string): Promise<void> {
+    await this.decide(reviewer, id, 'approved', null);
   }
 
-  async return(principal: Principal, id: string, reason: string): Promise<void> {
-    await this.decide(principal, id, 'returned', reason);
+  async return(reviewer: Principal | Reviewer, id: string, reason: string): Promise<void> {
+    await this.decide(reviewer, id, 'returned', reason);
   }
 
   private async decide(
-    principal: Principal,
+    principal: Reviewer,
     id: string,
     status: 'approved' | 'returned',
     reason: string | null,
