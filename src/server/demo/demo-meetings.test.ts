@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import { complianceSchema, meetingTaskPageSchema } from '../../shared/api/meetings.js';
-import { previousQuarter, quarterOfDay } from '../modules/meetings/compliance-rules.js';
-import { beijingToday, meetingWorld } from '../modules/meetings/testing.js';
+import { beijingToday, meetingWorld, previousQuarter, quarterOfDay } from '../modules/meetings/testing.js';
 import { DISTRICT, describeEachDialect, QINGNIAN } from '../testing/test-env.js';
 import { buildDemoMeetings } from './demo-meetings.js';
 

@@ -5,6 +5,8 @@ import { createMember, createOrganization, createResidents } from '../member-wor
 
 /** Fixtures for the meetings tests (and the authorization matrix). */
 
+export { previousQuarter, quarterOfDay } from './compliance-rules.js';
+
 /** Today and n days earlier as the server sees them (Beijing calendar). */
 export const beijingToday = (env: TestEnv, daysAgo = 0): string =>
   new Date(env.now().getTime() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
