@@ -127,12 +127,15 @@ export class ComplianceService {
   ) {
     const { db } = this.ctx.database;
     const within = filter.region ? scope.filteredTo(filter.region) : scope;
-    let organizations = await parties.organizationsInScope(db, within, MEETING_ORG_KINDS, COMPLIANCE_LIMIT);
-    if (filter.organization) {
-      const one = await parties.organizationInScope(db, within, filter.organization);
-      if (!one) throw notFound('meeting.unknown_organization');
-      organizations = organizations.filter((org) => org.id === filter.organization);
-    }
+    if (filter.organization && !(await parties.organizationInScope(db, within, filter.organization)))
+      throw notFound('meeting.unknown_organization');
+    const organizations = await parties.organizationsInScope(
+      db,
+      within,
+      MEETING_ORG_KINDS,
+      COMPLIANCE_LIMIT,
+      filter.organization,
+    );
     const slots = await this.slotsOf(db, organizations, filter.quarter);
     return organizations.map((org) => {
       const own = slots.get(org.id) ?? [];

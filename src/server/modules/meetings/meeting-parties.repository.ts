@@ -52,19 +52,26 @@ export const meetingPartiesRepository = {
       .where('members.id', '=', id)
       .executeTakeFirst(),
 
-  /** Active organizations of the kinds a rule applies to, in scope (compliance), by path. */
-  organizationsInScope: (db: Executor, scope: Scope, kinds: readonly OrganizationKind[], limit: number) =>
-    db
+  /**
+   * Active organizations of the kinds a rule applies to, in scope (compliance), by place; `id`
+   * narrows to one.
+   */
+  organizationsInScope: (
+    db: Executor,
+    scope: Scope,
+    kinds: readonly OrganizationKind[],
+    limit: number,
+    id?: string,
+  ) => {
+    let query = db
       .selectFrom('organizations')
       .select(['id', 'name', 'kind', 'region_code', 'district_code', 'leader_member_id', 'created_at'])
       .where(scope.covers('organizations.region_code'))
       .where('status', '=', 'active')
-      .where('kind', 'in', [...kinds])
-      .orderBy('region_code')
-      .orderBy('name')
-      .orderBy('id')
-      .limit(limit)
-      .execute(),
+      .where('kind', 'in', [...kinds]);
+    if (id) query = query.where('id', '=', id);
+    return query.orderBy('region_code').orderBy('name').orderBy('id').limit(limit).execute();
+  },
 
   /** The districts that have an organization at all: the sweep's outer loop. */
   districts: (db: Executor) =>
