@@ -43,6 +43,7 @@ import { fundRoutes } from './modules/funds/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { registerJobRoutes } from './modules/jobs/index.js';
 import { loanRoutes } from './modules/loans/index.js';
+import { meetingRoutes } from './modules/meetings/index.js';
 import { memberWorkflowRoutes } from './modules/member-workflows/index.js';
 import { inboxRoutes } from './modules/notifications/index.js';
 import { answerOpen311RouterError, open311Routes } from './modules/open311/index.js';
@@ -258,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(collectiveRoutes, { ctx });
   await registerTrainingRoutes(app, { ctx });
   await app.register(relocationRoutes, { ctx, intake: services.workOrders.intake });
+  await app.register(meetingRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -6,6 +6,7 @@ import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
+import { sweepMissedMeetings } from './modules/meetings/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
 import {
   ConsoleProvider,
@@ -36,7 +37,7 @@ interface Job {
  * past their deadline escalated every minute and the loans' delinquency buckets assessed hourly (a
  * day's assessment is the same all day, so later runs that day change nothing), pairings of
  * households no longer in difficulty ended every ten minutes, dues arrears alerted hourly, expired
- * sessions and stale login failure counts every hour, idempotency keys past their week and the
+ * sessions and stale login failure counts every hour, missed meetings (三会一课) made tasks hourly, idempotency keys past their week and the
  * shared rate limits' windows of a day ago every hour. Each job is safe with several processes on
  * one PostgreSQL (see each job), so every process may run the scheduler; a run that is still busy
  * when its next turn comes is skipped, not stacked. With several processes
@@ -85,6 +86,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
       everyMs: 60 * 60_000,
       run: () => purgeExpiredIdempotencyKeys(ctx, ctx.now()),
     },
+    // 三会一课: a required meeting whose month or quarter ended unheld becomes a task (idempotent).
+    { name: 'missed meetings', everyMs: 60 * 60_000, run: () => sweepMissedMeetings(ctx) },
   ];
   const turns = new JobTurns(ctx);
   // The jobs' lease rows, made before the first tick; tried again at a later tick if that failed.

@@ -199,6 +199,14 @@ export const AUDIT_ACTION_LABELS = {
   'relocation.resettle': { zh: '回迁安置入住', en: 'Resettled in a new flat' },
   'relocation.withdraw': { zh: '撤销搬迁案件', en: 'Relocation case withdrawn' },
   'relocation.dispute_ordered': { zh: '搬迁争议转工单', en: 'Relocation dispute made a work order' },
+  'meeting.created': { zh: '新建会议记录', en: 'Meeting recorded' },
+  'meeting.updated': { zh: '修改会议记录', en: 'Meeting record changed' },
+  'meeting.submitted': { zh: '报送会议记录', en: 'Meeting submitted for review' },
+  'meeting.approved': { zh: '审核通过会议记录', en: 'Meeting approved' },
+  'meeting.returned': { zh: '退回会议记录', en: 'Meeting returned' },
+  'meeting.rules_changed': { zh: '修改三会一课规则', en: 'Meeting rules changed' },
+  'meeting.tasks_created': { zh: '生成未按期召开会议任务', en: 'Tasks made for missed meetings' },
+  'meeting.task_done': { zh: '完成会议任务', en: 'Meeting task done' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

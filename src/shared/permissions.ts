@@ -57,6 +57,9 @@ export const PERMISSIONS = [
   'collective.manage',
   'relocation.read',
   'relocation.write',
+  'meeting.read',
+  'meeting.write',
+  'meeting.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -7,6 +7,7 @@ import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
 import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
+import { meetingRoutes } from './pages/meetings/routes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
 import { relocationRoutes } from './pages/relocation/routes';
@@ -332,6 +333,7 @@ export function AppRoutes() {
         {fundRoutes()}
         {pairingRoutes()}
         {relocationRoutes()}
+        {meetingRoutes()}
         {trainingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />

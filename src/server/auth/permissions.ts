@@ -78,6 +78,11 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'collective.manage',
     // 易地搬迁: cases of their subtree through each step, resettlement communities, disputes to orders.
     'relocation.write',
+    // 三会一课: record the organization's meetings and submit them; review those of the organizations
+    // below (the service checks the reviewer's scope covers the level above the meeting's organization).
+    'meeting.read',
+    'meeting.write',
+    'meeting.review',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -114,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'pairing.read',
     'collective.read',
     'relocation.read',
+    'meeting.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -17,6 +17,7 @@ import type { FundsTables } from '../modules/funds/funds.tables.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.js';
 import type { JobsTables } from '../modules/jobs/jobs.tables.js';
 import type { LoanTables } from '../modules/loans/loans.tables.js';
+import type { MeetingsTables } from '../modules/meetings/meetings.tables.js';
 import type {
   MemberWorkflowsTables,
   TransferTable,
@@ -154,7 +155,8 @@ export interface DB
     CollectivesTables,
     ClusterTables,
     TrainingTables,
-    RelocationTables {}
+    RelocationTables,
+    MeetingsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -4,6 +4,7 @@ import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
+import { buildDemoMeetings } from './demo-meetings.js';
 import { buildDemoRelocation } from './demo-relocation.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
@@ -30,6 +31,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoTraining(ctx, home, demoAccountCommunity(home));
     // Its relocation: farm and shanty-town households resettled in ten communities (the article's figures).
     if (districtCodes.includes(home)) await buildDemoRelocation(ctx, home);
+    // 三会一课: a year of meetings of its organizations, some missed, so compliance shows figures.
+    if (districtCodes.includes(home)) await buildDemoMeetings(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -6,6 +6,7 @@ import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notific
 import { FUNDS_ROUTES } from './authorization-matrix/funds.js';
 import { JOBS_ROUTES } from './authorization-matrix/jobs.js';
 import { LOANS_ROUTES } from './authorization-matrix/loans.js';
+import { MEETINGS_ROUTES } from './authorization-matrix/meetings.js';
 import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows.js';
 import { OPEN311_ROUTES } from './authorization-matrix/open311.js';
 import { ORGANIZATIONS_ROUTES } from './authorization-matrix/organizations.js';
@@ -63,6 +64,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   PAIRINGS_ROUTES,
   TRAINING_ROUTES,
   RELOCATION_ROUTES,
+  MEETINGS_ROUTES,
 ];
 
 /**

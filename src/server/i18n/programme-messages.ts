@@ -6,6 +6,7 @@
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
+import { meetingMessages } from './meeting-messages.js';
 import { pairingMessages } from './pairing-messages.js';
 import { relocationMessages, relocationValueLabels } from './relocation-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
@@ -18,6 +19,7 @@ export const programmeMessages = {
   ...fundsMessages,
   ...pairingMessages,
   ...relocationMessages,
+  ...meetingMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -57,6 +57,7 @@ export const WALKED_ROUTES = {
   ],
   'pagination-training.test.ts': ['/api/training-courses', '/api/training-follow-ups'],
   'pagination-relocation.test.ts': ['/api/relocation-cases'],
+  'pagination-meetings.test.ts': ['/api/meeting-tasks', '/api/meetings'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

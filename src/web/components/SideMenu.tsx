@@ -261,6 +261,14 @@ export function SideMenu() {
       label: <span data-testid="menu-relocation">{t('nav.relocation')}</span>,
     });
   }
+  // 三会一课: meetings, their compliance per quarter and the tasks of missed meetings and decisions.
+  if (hasPermission(me, 'meeting.read')) {
+    programs.push({
+      key: '/meetings',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-meetings">{t('nav.meetings')}</span>,
+    });
+  }
   if (programs.length > 1) {
     items.push({
       key: PROGRAMS_KEY,

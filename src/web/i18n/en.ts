@@ -6,6 +6,7 @@ import { enElder } from './en.elder';
 import { enFunds } from './en.funds';
 import { enJobs } from './en.jobs';
 import { enLoans } from './en.loans';
+import { enMeetings } from './en.meetings';
 import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
@@ -130,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   ...enConsoleKeys,
   ...enPairings,
   ...enRelocation,
+  ...enMeetings,
   ...enTraining,
   ...enOpen311,
   ...enPassword,

@@ -6,6 +6,7 @@ import { zhElder } from './zh.elder';
 import { zhFunds } from './zh.funds';
 import { zhJobs } from './zh.jobs';
 import { zhLoans } from './zh.loans';
+import { zhMeetings } from './zh.meetings';
 import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
@@ -130,6 +131,7 @@ export const zh = {
   ...zhConsoleKeys,
   ...zhPairings,
   ...zhRelocation,
+  ...zhMeetings,
   ...zhTraining,
   ...zhOpen311,
   ...zhPassword,

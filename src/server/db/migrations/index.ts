@@ -25,6 +25,7 @@ import * as pairingsCollectives from './0025-pairings-collectives.js';
 import * as fundsDues from './0026-funds-dues.js';
 import * as portalElderMode from './0027-portal-elder-mode.js';
 import * as jobLeases from './0028-job-leases.js';
+import * as meetings from './0029-meetings.js';
 import * as relocation from './0031-relocation.js';
 
 /** What a migration may need to know about the database it runs on. */
@@ -66,6 +67,7 @@ const migrations: Record<string, DialectMigration> = {
   '0026-funds-dues': fundsDues,
   '0027-portal-elder-mode': portalElderMode,
   '0028-job-leases': jobLeases,
+  '0029-meetings': meetings,
   '0031-relocation': relocation,
 };
 

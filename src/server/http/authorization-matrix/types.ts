@@ -65,7 +65,9 @@ export type TargetKind =
   | 'training_enrollment'
   | 'resident_training_enrollment'
   | 'relocation_case'
-  | 'resettlement_community';
+  | 'resettlement_community'
+  | 'meeting'
+  | 'meeting_task';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -3,6 +3,7 @@ import { collectiveMatrixFixture } from '../../modules/collectives/testing.js';
 import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
+import { meetingMatrixFixtures } from '../../modules/meetings/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
 import { relocationMatrixFixtures } from '../../modules/relocation/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
@@ -91,6 +92,13 @@ export async function programmeFixtures(
     ] as const)
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: { id } };
   }
+  // 三会一课: a draft meeting of a branch under the community's committee, and a decision's task.
+  const meetings = {
+    inside: await meetingMatrixFixtures(env, admin, QINGNIAN),
+    outside: await meetingMatrixFixtures(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.meeting = { inside: { id: meetings.inside.meeting }, outside: { id: meetings.outside.meeting } };
+  fixtures.meeting_task = { inside: { id: meetings.inside.task }, outside: { id: meetings.outside.task } };
 }
 
 /** The household a register person lives in. */
