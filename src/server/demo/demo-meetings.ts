@@ -1,3 +1,4 @@
+import { beijingDate } from '../../shared/beijing-time.js';
 import { Scope } from '../auth/scope.js';
 import { SYSTEM_ACTOR } from '../bootstrap.js';
 import {
@@ -45,7 +46,7 @@ export async function buildDemoMeetings(ctx: ServiceContext, district: string): 
   const review = new MeetingReviewService(ctx);
   const secretary = { id: null, name: '党组织书记', ip: null, requestId: null };
   const reviewer = { scope, userId: null, actor: { ...SYSTEM_ACTOR, name: '区委组织部' } };
-  const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = beijingDate(ctx.now());
   const [year, month] = today.split('-').map(Number) as [number, number];
   let built = 0;
   for (const org of organizations) {

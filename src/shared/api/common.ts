@@ -24,15 +24,13 @@ const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
  * letters or digits (a Chinese character is a letter), so `..`, `  ` or a zero-width space is
  * refused with `audit.reason_meaningless`.
  */
+export const isMeaningfulText = (value: string | undefined): boolean =>
+  ((value ?? '').match(/[\p{L}\p{N}]/gu) ?? []).length >= 2;
+
 export const auditReasonSchema = z
   .string()
   .transform((value) => value.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim())
-  .pipe(
-    z
-      .string()
-      .max(200)
-      .refine((value) => (value.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2, 'audit.reason_meaningless'),
-  );
+  .pipe(z.string().max(200).refine(isMeaningfulText, 'audit.reason_meaningless'));
 
 /** The query parameter every paging list accepts (an empty parameter is no cursor); src/server/http/pagination.ts reads it. */
 export const cursorParam = z.preprocess(

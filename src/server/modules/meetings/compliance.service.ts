@@ -5,6 +5,7 @@ import {
   type MeetingRule,
   type MeetingType,
 } from '../../../shared/api/meetings.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
@@ -24,7 +25,6 @@ import {
   type Slot,
   slotsOf,
 } from './compliance-rules.js';
-import { beijingDay } from './meeting-dates.js';
 import { meetingPartiesRepository as parties } from './meeting-parties.repository.js';
 import { meetingTasksRepository as tasks } from './meeting-tasks.repository.js';
 import { meetingsRepository } from './meetings.repository.js';
@@ -157,7 +157,7 @@ export class ComplianceService {
     organizations: readonly Organization[],
     quarter: string,
   ): Promise<Map<string, Slot[]>> {
-    const today = beijingDay(this.ctx.now());
+    const today = beijingDate(this.ctx.now());
     const { from, to } = periodRange(quarter);
     const rulesByDistrict = new Map<string, MeetingRule[]>();
     const result = new Map<string, Slot[]>();
@@ -181,7 +181,7 @@ export class ComplianceService {
           rules = (await meetingRulesOf(db, org.district_code)).rules;
           rulesByDistrict.set(org.district_code, rules);
         }
-        const since = beijingDay(new Date(org.created_at));
+        const since = beijingDate(new Date(org.created_at));
         result.set(
           org.id,
           slotsOf(rules, { kind: org.kind, since }, quarter, heldBy.get(org.id) ?? [], today),
@@ -202,7 +202,7 @@ export class ComplianceService {
     const { db } = this.ctx.database;
     const scope = new Scope([districtCode], this.ctx.database.dialect);
     const organizations = await parties.organizationsInScope(db, scope, MEETING_ORG_KINDS, 1_000_000);
-    const current = quarterOfDay(beijingDay(this.ctx.now()));
+    const current = quarterOfDay(beijingDate(this.ctx.now()));
     const now = this.ctx.now().toISOString();
     const rows: Insertable<MeetingTaskTable>[] = [];
     for (const quarter of [previousQuarter(current), current]) {

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { isMeaningfulText } from '../../../shared/api/common.js';
 import type {
   CreateMeetingBody,
   MeetingStatus,
@@ -6,12 +7,12 @@ import type {
   SubmitMeetingBody,
   UpdateMeetingBody,
 } from '../../../shared/api/meetings.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDay, meaningful } from './meeting-dates.js';
 import { meetingPartiesRepository as parties } from './meeting-parties.repository.js';
 import { meetingTasksRepository as tasks } from './meeting-tasks.repository.js';
 import { type MeetingRow, meetingsRepository } from './meetings.repository.js';
@@ -29,7 +30,7 @@ export class MeetingsService {
   constructor(private readonly ctx: ServiceContext) {}
 
   private today(): string {
-    return beijingDay(this.ctx.now());
+    return beijingDate(this.ctx.now());
   }
 
   /** Every field checked against the organization's members; the attendance rows to write. */
@@ -50,7 +51,7 @@ export class MeetingsService {
     input.attendance.forEach((entry, i) => {
       if (!byId.has(entry.memberId)) throw fieldError(`attendance.${i}.memberId`, 'meeting.not_a_member');
       if (marks.has(entry.memberId)) throw fieldError(`attendance.${i}.memberId`, 'meeting.duplicate_member');
-      if (!entry.present && !meaningful(entry.absenceReason))
+      if (!entry.present && !isMeaningfulText(entry.absenceReason))
         throw fieldError(`attendance.${i}.absenceReason`, 'meeting.absence_reason_required');
       marks.set(entry.memberId, {
         present: entry.present,
