@@ -64,6 +64,7 @@ import {
   registerRoutes,
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
+import { surveyRoutes } from './modules/surveys/index.js';
 import {
   portalTimebankRoutes,
   timebankExchangeRoutes,
@@ -256,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pairingRoutes, { ctx });
   await app.register(collectiveRoutes, { ctx });
   await registerTrainingRoutes(app, { ctx });
+  await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

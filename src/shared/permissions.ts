@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'pairing.manage',
   'collective.read',
   'collective.manage',
+  'survey.read',
+  'survey.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -42,6 +42,7 @@ import type {
   RegisterTables,
 } from '../modules/register/register.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
+import type { SurveysTables } from '../modules/surveys/surveys.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
@@ -152,7 +153,8 @@ export interface DB
     PairingsTables,
     CollectivesTables,
     ClusterTables,
-    TrainingTables {}
+    TrainingTables,
+    SurveysTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
