@@ -56,6 +56,7 @@ export const WALKED_ROUTES = {
     '/api/my-enterprise/recommendations',
   ],
   'pagination-training.test.ts': ['/api/training-courses', '/api/training-follow-ups'],
+  'pagination-surveys.test.ts': ['/api/surveys', '/api/surveys/:id/sample'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

@@ -4,6 +4,7 @@ import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
+import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -79,4 +80,11 @@ export async function programmeFixtures(
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
     if (side === 'inside') owners.resident_training_enrollment = training.residentOwner;
   }
+  // 群众满意度测评: a drawn survey over a grid of three adults in each community, and one of its rows.
+  const surveys = {
+    inside: await surveyMatrixFixture(env, admin, QINGNIAN),
+    outside: await surveyMatrixFixture(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.survey = { inside: { id: surveys.inside.survey }, outside: { id: surveys.outside.survey } };
+  fixtures.survey_sample = { inside: { id: surveys.inside.sample }, outside: { id: surveys.outside.sample } };
 }
