@@ -9,6 +9,7 @@ import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
+import { surveyRoutes } from './pages/surveys/routes';
 import { timebankRoutes } from './pages/timebank/routes';
 import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
@@ -331,6 +332,7 @@ export function AppRoutes() {
         {fundRoutes()}
         {pairingRoutes()}
         {trainingRoutes()}
+        {surveyRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -48,6 +48,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/dues')) return '/dues';
   if (/^\/pairings(\/|$)/.test(pathname)) return '/pairings';
   if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
+  if (/^\/surveys(\/|$)/.test(pathname)) return '/surveys';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -250,6 +251,14 @@ export function SideMenu() {
       key: '/collectives',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-collectives">{t('nav.collectives')}</span>,
+    });
+  }
+  // 群众满意度测评: questionnaires, samples with phone interviews, results and the districts' ranking.
+  if (hasPermission(me, 'survey.read')) {
+    programs.push({
+      key: '/surveys',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-surveys">{t('nav.surveys')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -16,6 +16,7 @@ import { enPortal } from './en.portal';
 import { enPortalTimebank } from './en.portal-timebank';
 import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
+import { enSurveys } from './en.surveys';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
 import { enVisitMap } from './en.visit-map';
@@ -129,6 +130,7 @@ export const en: Record<MessageKey, string> = {
   ...enConsoleKeys,
   ...enPairings,
   ...enTraining,
+  ...enSurveys,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -16,6 +16,7 @@ import { zhPortal } from './zh.portal';
 import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
+import { zhSurveys } from './zh.surveys';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
 import { zhVisitMap } from './zh.visit-map';
@@ -129,6 +130,7 @@ export const zh = {
   ...zhConsoleKeys,
   ...zhPairings,
   ...zhTraining,
+  ...zhSurveys,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

@@ -103,6 +103,8 @@ export class SurveysService {
   /** Replaces a draft's design; once the sample is drawn the questionnaire stays as it was asked. */
   async update(scope: Scope, id: string, input: SurveyDesignBody, actor: AuditActor): Promise<void> {
     const survey = await this.inScope(scope, id);
+    // Legal now before valid (as work orders check): a drawn survey refuses any design, good or bad.
+    if (survey.status !== 'draft') throw conflict('survey.not_draft');
     checkDesign(input);
     const { db } = this.ctx.database;
     if (!(await regionsRepository.findInScope(db, scope, input.regionCode)))
