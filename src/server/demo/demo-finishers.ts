@@ -4,6 +4,7 @@ import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
+import { buildDemoSurveys } from './demo-surveys.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -27,6 +28,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoFunds(ctx, home);
     // Its training courses (SYB and skills), run by the demo secretary's community.
     if (districtCodes.includes(home)) await buildDemoTraining(ctx, home, demoAccountCommunity(home));
+    // A closed, anonymous satisfaction survey of that community, answered by phone.
+    if (districtCodes.includes(home)) await buildDemoSurveys(ctx, home, demoAccountCommunity(home));
     await rebuildRollups(ctx);
   },
   demoTimebank,

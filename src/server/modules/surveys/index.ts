@@ -11,6 +11,7 @@ import { surveySampleRoutes } from './survey-sample.routes.js';
 import { surveyServices } from './survey-services.js';
 import { surveysRoutes } from './surveys.routes.js';
 
+export { demoSurveysRepository } from './demo-surveys.repository.js';
 export { surveyServices } from './survey-services.js';
 export type { SurveysTables } from './surveys.tables.js';
 export { wilson } from './wilson.js';
