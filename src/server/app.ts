@@ -66,6 +66,7 @@ import {
 } from './modules/register/index.js';
 import { relocationRoutes } from './modules/relocation/index.js';
 import { reportRoutes } from './modules/report/index.js';
+import { surveyRoutes } from './modules/surveys/index.js';
 import {
   portalTimebankRoutes,
   timebankExchangeRoutes,
@@ -260,6 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerTrainingRoutes(app, { ctx });
   await app.register(relocationRoutes, { ctx, intake: services.workOrders.intake });
   await app.register(meetingRoutes, { ctx });
+  await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -207,6 +207,13 @@ export const AUDIT_ACTION_LABELS = {
   'meeting.rules_changed': { zh: '修改三会一课规则', en: 'Meeting rules changed' },
   'meeting.tasks_created': { zh: '生成未按期召开会议任务', en: 'Tasks made for missed meetings' },
   'meeting.task_done': { zh: '完成会议任务', en: 'Meeting task done' },
+  'survey.created': { zh: '新建满意度测评', en: 'Satisfaction survey created' },
+  'survey.updated': { zh: '修改满意度测评问卷', en: 'Satisfaction survey questionnaire changed' },
+  'survey.drawn': { zh: '抽取测评样本', en: 'Survey sample drawn' },
+  'survey.texted': { zh: '发送测评短信邀请', en: 'Survey text invitations queued' },
+  'survey.interview_recorded': { zh: '记录电话访问结果', en: 'Phone interview recorded' },
+  'survey.answered': { zh: '居民在线完成测评', en: 'Survey answered on the portal' },
+  'survey.closed': { zh: '结束满意度测评', en: 'Satisfaction survey closed' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

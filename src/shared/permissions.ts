@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'meeting.read',
   'meeting.write',
   'meeting.review',
+  'survey.read',
+  'survey.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -11,6 +11,7 @@ import { meetingRoutes } from './pages/meetings/routes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
 import { relocationRoutes } from './pages/relocation/routes';
+import { surveyRoutes } from './pages/surveys/routes';
 import { timebankRoutes } from './pages/timebank/routes';
 import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
@@ -335,6 +336,7 @@ export function AppRoutes() {
         {relocationRoutes()}
         {meetingRoutes()}
         {trainingRoutes()}
+        {surveyRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

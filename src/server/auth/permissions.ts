@@ -83,6 +83,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'meeting.read',
     'meeting.write',
     'meeting.review',
+    // 群众满意度测评: design questionnaires, draw samples, record phone interviews, read results.
+    'survey.read',
+    'survey.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: GRID_KEEPING,
@@ -97,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'workorder.intake',
     'workorder.dispatch',
     'workorder.callback',
+    // Phone interviews of satisfaction surveys are the call centre's work too.
+    'survey.read',
+    'survey.write',
   ],
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member. So do their
@@ -120,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'collective.read',
     'relocation.read',
     'meeting.read',
+    'survey.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -44,6 +44,7 @@ import type {
 } from '../modules/register/register.tables.js';
 import type { RelocationTables } from '../modules/relocation/relocation.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
+import type { SurveysTables } from '../modules/surveys/surveys.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { RoleAssignmentTable, UsersTables, UserTable } from '../modules/users/users.tables.js';
@@ -157,6 +158,7 @@ export interface DB
     TrainingTables,
     RelocationTables,
     MeetingsTables {}
+    SurveysTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

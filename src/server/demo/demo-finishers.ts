@@ -6,6 +6,7 @@ import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
 import { buildDemoMeetings } from './demo-meetings.js';
 import { buildDemoRelocation } from './demo-relocation.js';
+import { buildDemoSurveys } from './demo-surveys.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -33,6 +34,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoRelocation(ctx, home);
     // 三会一课: a year of meetings of its organizations, some missed, so compliance shows figures.
     if (districtCodes.includes(home)) await buildDemoMeetings(ctx, home);
+    // A closed, anonymous satisfaction survey of that community, answered by phone.
+    if (districtCodes.includes(home)) await buildDemoSurveys(ctx, home, demoAccountCommunity(home));
     await rebuildRollups(ctx);
   },
   demoTimebank,

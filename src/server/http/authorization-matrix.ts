@@ -15,6 +15,7 @@ import { PORTAL_ROUTES } from './authorization-matrix/portal.js';
 import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { RELOCATION_ROUTES } from './authorization-matrix/relocation.js';
+import { SURVEYS_ROUTES } from './authorization-matrix/surveys.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
 import { TRAINING_ROUTES } from './authorization-matrix/training.js';
@@ -65,6 +66,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   TRAINING_ROUTES,
   RELOCATION_ROUTES,
   MEETINGS_ROUTES,
+  SURVEYS_ROUTES,
 ];
 
 /**

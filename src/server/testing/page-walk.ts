@@ -58,6 +58,7 @@ export const WALKED_ROUTES = {
   'pagination-training.test.ts': ['/api/training-courses', '/api/training-follow-ups'],
   'pagination-relocation.test.ts': ['/api/relocation-cases'],
   'pagination-meetings.test.ts': ['/api/meeting-tasks', '/api/meetings'],
+  'pagination-surveys.test.ts': ['/api/surveys', '/api/surveys/:id/sample'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

@@ -49,6 +49,7 @@ function selectedKey(pathname: string): string {
   if (/^\/pairings(\/|$)/.test(pathname)) return '/pairings';
   if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
   if (/^\/relocation(\/|$)/.test(pathname)) return '/relocation';
+  if (/^\/surveys(\/|$)/.test(pathname)) return '/surveys';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -267,6 +268,12 @@ export function SideMenu() {
       key: '/meetings',
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-meetings">{t('nav.meetings')}</span>,
+  // 群众满意度测评: questionnaires, samples with phone interviews, results and the districts' ranking.
+  if (hasPermission(me, 'survey.read')) {
+    programs.push({
+      key: '/surveys',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-surveys">{t('nav.surveys')}</span>,
     });
   }
   if (programs.length > 1) {

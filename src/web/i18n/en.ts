@@ -18,6 +18,7 @@ import { enPortalTimebank } from './en.portal-timebank';
 import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enRelocation } from './en.relocation';
+import { enSurveys } from './en.surveys';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
 import { enVisitMap } from './en.visit-map';
@@ -133,6 +134,7 @@ export const en: Record<MessageKey, string> = {
   ...enRelocation,
   ...enMeetings,
   ...enTraining,
+  ...enSurveys,
   ...enOpen311,
   ...enPassword,
   ...enCockpit,

@@ -18,6 +18,7 @@ import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhRelocation } from './zh.relocation';
+import { zhSurveys } from './zh.surveys';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
 import { zhVisitMap } from './zh.visit-map';
@@ -133,6 +134,7 @@ export const zh = {
   ...zhRelocation,
   ...zhMeetings,
   ...zhTraining,
+  ...zhSurveys,
   ...zhOpen311,
   ...zhPassword,
   ...zhCockpit,

@@ -27,6 +27,7 @@ import * as portalElderMode from './0027-portal-elder-mode.js';
 import * as jobLeases from './0028-job-leases.js';
 import * as meetings from './0029-meetings.js';
 import * as relocation from './0031-relocation.js';
+import * as surveys from './0030-surveys.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -69,6 +70,7 @@ const migrations: Record<string, DialectMigration> = {
   '0028-job-leases': jobLeases,
   '0029-meetings': meetings,
   '0031-relocation': relocation,
+  '0030-surveys': surveys,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -68,6 +68,8 @@ export type TargetKind =
   | 'resettlement_community'
   | 'meeting'
   | 'meeting_task';
+  | 'survey'
+  | 'survey_sample';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

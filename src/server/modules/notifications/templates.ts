@@ -20,6 +20,8 @@ export const TEMPLATES = {
     '{organization}有 {count} 名党员已连续六个月以上未交纳党费：{names}。请及时谈话提醒，并按党章规定处理。',
   training_attendance_low:
     '学员 {name} 参加“{course}”的出勤率已降至 {pct}%（预警线 {threshold}%），请及时了解情况。',
+  survey_invitation:
+    '【连心】您被抽中参加“{title}”群众满意度测评。请用本手机号登录居民服务，在“测评”中作答，约 3 分钟。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

@@ -3,6 +3,7 @@
  * Anything not exported here is internal to it (src/server/testing/module-boundary.ts).
  */
 export { callbackStep } from './actions/callback-step.js';
+export { callbackWithin } from './actions/callback-within.js';
 export { visibilityOf } from './actions/work-order-actions.service.js';
 export { TRANSITIONS } from './actions/work-order-rules.js';
 export { suggestedHandler, WorkOrderIntake } from './intake/work-order-intake.service.js';

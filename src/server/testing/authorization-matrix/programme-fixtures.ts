@@ -6,6 +6,7 @@ import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { meetingMatrixFixtures } from '../../modules/meetings/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
 import { relocationMatrixFixtures } from '../../modules/relocation/testing.js';
+import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -109,4 +110,11 @@ async function householdOfPerson(env: TestEnv, personId: string): Promise<string
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
   return person.household_id!;
+  // 群众满意度测评: a drawn survey over a grid of three adults in each community, and one of its rows.
+  const surveys = {
+    inside: await surveyMatrixFixture(env, admin, QINGNIAN),
+    outside: await surveyMatrixFixture(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.survey = { inside: { id: surveys.inside.survey }, outside: { id: surveys.outside.survey } };
+  fixtures.survey_sample = { inside: { id: surveys.inside.sample }, outside: { id: surveys.outside.sample } };
 }

@@ -1,4 +1,10 @@
-import { FileTextOutlined, HeartOutlined, ReadOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  FileTextOutlined,
+  FormOutlined,
+  HeartOutlined,
+  ReadOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,6 +16,7 @@ const SECTIONS: { to: string; label: MessageKey; icon: ReactNode; end?: boolean 
   { to: '/m/volunteering', label: 'portal.nav.volunteering', icon: <HeartOutlined /> },
   { to: '/m/timebank', label: 'portal.nav.timebank', icon: <WalletOutlined /> },
   { to: '/m/training', label: 'ptrain.nav', icon: <ReadOutlined /> },
+  { to: '/m/surveys', label: 'psurvey.nav', icon: <FormOutlined /> },
 ];
 
 /** A phone's tab bar: large targets, icon and word, the current section in the brand colour. */

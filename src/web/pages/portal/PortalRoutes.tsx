@@ -27,6 +27,9 @@ const PortalTrainingPage = lazy(() =>
 const PortalCheckInPage = lazy(() =>
   import('./PortalCheckInPage').then((m) => ({ default: m.PortalCheckInPage })),
 );
+const PortalSurveysPage = lazy(() =>
+  import('./PortalSurveysPage').then((m) => ({ default: m.PortalSurveysPage })),
+);
 const loading = (page: React.ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 
 /** The resident portal under /m: its own sign-in, session and phone-sized layout. */
@@ -61,6 +64,7 @@ export function PortalRoutes() {
           <Route path="volunteering" element={loading(<PortalVolunteeringPage />)} />
           <Route path="volunteering/check-in" element={loading(<PortalCheckInPage />)} />
           <Route path="training" element={loading(<PortalTrainingPage />)} />
+          <Route path="surveys" element={loading(<PortalSurveysPage />)} />
           <Route path="*" element={<Navigate to="/m" replace />} />
         </Route>
       </Routes>
