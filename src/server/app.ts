@@ -54,6 +54,7 @@ import {
   organizationsRoutes,
 } from './modules/organizations/index.js';
 import { pairingRoutes } from './modules/pairings/index.js';
+import { reviewRoutes } from './modules/reviews/index.js';
 import { portalRoutes, ResidentAuthService } from './modules/portal/index.js';
 import { RegionsService, regionsRoutes } from './modules/regions/index.js';
 import {
@@ -256,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pairingRoutes, { ctx });
   await app.register(collectiveRoutes, { ctx });
   await registerTrainingRoutes(app, { ctx });
+  await app.register(reviewRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -55,6 +55,9 @@ export const PERMISSIONS = [
   'pairing.manage',
   'collective.read',
   'collective.manage',
+  'review.read',
+  'review.write',
+  'review.score',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -35,6 +35,7 @@ import type {
 import type { PairingsTables } from '../modules/pairings/pairings.tables.js';
 import type { PortalTables } from '../modules/portal/portal.tables.js';
 import type { RegionsTables, RegionTable } from '../modules/regions/regions.tables.js';
+import type { ReviewsTables } from '../modules/reviews/reviews.tables.js';
 import type {
   HouseholdTable,
   ImportJobTable,
@@ -152,7 +153,8 @@ export interface DB
     PairingsTables,
     CollectivesTables,
     ClusterTables,
-    TrainingTables {}
+    TrainingTables,
+    ReviewsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

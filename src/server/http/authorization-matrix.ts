@@ -13,6 +13,7 @@ import { PAIRINGS_ROUTES } from './authorization-matrix/pairings.js';
 import { PORTAL_ROUTES } from './authorization-matrix/portal.js';
 import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
+import { REVIEWS_ROUTES } from './authorization-matrix/reviews.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
 import { TRAINING_ROUTES } from './authorization-matrix/training.js';
@@ -61,6 +62,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   FUNDS_ROUTES,
   PAIRINGS_ROUTES,
   TRAINING_ROUTES,
+  REVIEWS_ROUTES,
 ];
 
 /**

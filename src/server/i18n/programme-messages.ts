@@ -7,6 +7,7 @@ import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
 import { pairingMessages } from './pairing-messages.js';
+import { reviewMessages } from './review-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
@@ -16,5 +17,6 @@ export const programmeMessages = {
   ...trainingMessages,
   ...fundsMessages,
   ...pairingMessages,
+  ...reviewMessages,
 } as const;
 export const programmeValueLabels = { ...jobsValueLabels, ...loanValueLabels, ...trainingValueLabels };

@@ -25,6 +25,7 @@ import * as pairingsCollectives from './0025-pairings-collectives.js';
 import * as fundsDues from './0026-funds-dues.js';
 import * as portalElderMode from './0027-portal-elder-mode.js';
 import * as jobLeases from './0028-job-leases.js';
+import * as reviews from './0033-reviews.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -65,6 +66,7 @@ const migrations: Record<string, DialectMigration> = {
   '0026-funds-dues': fundsDues,
   '0027-portal-elder-mode': portalElderMode,
   '0028-job-leases': jobLeases,
+  '0033-reviews': reviews,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -63,7 +63,9 @@ export type TargetKind =
   | 'training_course'
   | 'training_session'
   | 'training_enrollment'
-  | 'resident_training_enrollment';
+  | 'resident_training_enrollment'
+  | 'review_round'
+  | 'review_unit';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -4,6 +4,7 @@ import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
 import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
+import { reviewMatrixFixture } from '../../modules/reviews/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -79,4 +80,11 @@ export async function programmeFixtures(
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
     if (side === 'inside') owners.resident_training_enrollment = training.residentOwner;
   }
+  // 述职评议: a community's round over its grids, and one of its units.
+  const reviews = {
+    inside: await reviewMatrixFixture(env, admin, QINGNIAN),
+    outside: await reviewMatrixFixture(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.review_round = { inside: { id: reviews.inside.round }, outside: { id: reviews.outside.round } };
+  fixtures.review_unit = { inside: { id: reviews.inside.unit }, outside: { id: reviews.outside.unit } };
 }
