@@ -157,7 +157,7 @@ export const reviewUnitSchema = z.object({
   report: z.string().nullable(),
   reportByName: z.string().nullable(),
   reportAt: z.string().nullable(),
-  kpis: z.record(z.string(), kpiFigure),
+  kpis: z.record(z.enum(REVIEW_KPIS), kpiFigure),
   rubricScore: z.number().nullable(),
   kpiScore: z.number().nullable(),
   totalScore: z.number().nullable(),

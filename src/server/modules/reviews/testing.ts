@@ -23,7 +23,10 @@ export const roundBody = (regionCode: string, overrides: Record<string, unknown>
 
 /** Opens a round as `cookie` and answers it parsed. */
 export async function openRound(env: TestEnv, cookie: string, regionCode: string, overrides = {}) {
-  const response = await env.inject('POST', '/api/review-rounds', { cookie, body: roundBody(regionCode, overrides) });
+  const response = await env.inject('POST', '/api/review-rounds', {
+    cookie,
+    body: roundBody(regionCode, overrides),
+  });
   if (response.status !== 201) throw new Error(`round not opened: ${JSON.stringify(response.json)}`);
   return response.body(roundDetailSchema);
 }
