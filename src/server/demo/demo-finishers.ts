@@ -4,6 +4,7 @@ import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
 import { buildDemoLoans } from './demo-loans.js';
+import { buildDemoReviews } from './demo-reviews.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -30,4 +31,6 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     await rebuildRollups(ctx);
   },
   demoTimebank,
+  // 述职评议: a closed street round (after the rebuild above: its KPIs read the counters).
+  buildDemoReviews,
 ];
