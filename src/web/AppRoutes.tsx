@@ -9,6 +9,7 @@ import { loanRoutes } from './pages/loans/routes';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
+import { reviewRoutes } from './pages/reviews/routes';
 import { timebankRoutes } from './pages/timebank/routes';
 import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
@@ -330,6 +331,7 @@ export function AppRoutes() {
         {loanRoutes()}
         {fundRoutes()}
         {pairingRoutes()}
+        {reviewRoutes()}
         {trainingRoutes()}
         {timebankRoutes()}
         <Route path="*" element={<NotFoundPage />} />

@@ -48,6 +48,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/dues')) return '/dues';
   if (/^\/pairings(\/|$)/.test(pathname)) return '/pairings';
   if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
+  if (pathname.startsWith('/reviews/scoring')) return '/reviews/scoring';
+  if (/^\/reviews(\/|$)/.test(pathname)) return '/reviews';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -250,6 +252,21 @@ export function SideMenu() {
       key: '/collectives',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-collectives">{t('nav.collectives')}</span>,
+    });
+  }
+  // 述职评议 and 民主评议党员; the evaluator's own scoring.
+  if (hasPermission(me, 'review.read')) {
+    programs.push({
+      key: '/reviews',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-reviews">{t('nav.reviews')}</span>,
+    });
+  }
+  if (hasPermission(me, 'review.score')) {
+    programs.push({
+      key: '/reviews/scoring',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-review-scoring">{t('nav.reviewScoring')}</span>,
     });
   }
   if (programs.length > 1) {

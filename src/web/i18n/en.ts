@@ -10,6 +10,7 @@ import { enMemberWorkflows } from './en.member-workflows';
 import { enOpen311 } from './en.open311';
 import { enOrganizations } from './en.organizations';
 import { enPairings } from './en.pairings';
+import { enReviews } from './en.reviews';
 import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
 import { enPortal } from './en.portal';
@@ -138,4 +139,5 @@ export const en: Record<MessageKey, string> = {
   ...enPortalVolunteering,
   ...enTimebank,
   ...enPhone,
+  ...enReviews,
 };

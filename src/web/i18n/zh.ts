@@ -10,6 +10,7 @@ import { zhMemberWorkflows } from './zh.member-workflows';
 import { zhOpen311 } from './zh.open311';
 import { zhOrganizations } from './zh.organizations';
 import { zhPairings } from './zh.pairings';
+import { zhReviews } from './zh.reviews';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
 import { zhPortal } from './zh.portal';
@@ -138,6 +139,7 @@ export const zh = {
   ...zhPortalVolunteering,
   ...zhTimebank,
   ...zhPhone,
+  ...zhReviews,
 } as const;
 
 export type MessageKey = keyof typeof zh;
