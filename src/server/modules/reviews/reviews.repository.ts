@@ -1,6 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/tables.js';
 import type {
   ReviewEvaluatorTable,
   ReviewRoundTable,
@@ -12,6 +13,19 @@ export type RoundRow = Selectable<ReviewRoundTable>;
 export type UnitRow = Selectable<ReviewUnitTable>;
 export type EvaluatorRow = Selectable<ReviewEvaluatorTable>;
 export type ScoreRow = Selectable<ReviewScoreTable>;
+
+/** The round `r` is held in scope or reviews a unit in scope. */
+const readable = (eb: ExpressionBuilder<DB & { r: ReviewRoundTable }, 'r'>, scope: Scope) =>
+  eb.or([
+    scope.covers('r.region_code'),
+    eb.exists(
+      eb
+        .selectFrom('review_units as u')
+        .select('u.id')
+        .whereRef('u.round_id', '=', 'r.id')
+        .where(scope.covers('u.region_code')),
+    ),
+  ]);
 
 /** Review rounds, their units, evaluators and scores. Only this file touches those tables. */
 export const reviewsRepository = {
@@ -26,6 +40,18 @@ export const reviewsRepository = {
       .selectAll()
       .where('id', '=', id)
       .where(scope.covers('review_rounds.region_code'))
+      .executeTakeFirst(),
+
+  /**
+   * A round one may read: held by a region in scope, or reviewing a unit in scope (a community's
+   * secretary reads the street's round their community is ranked in, and submits its report).
+   */
+  roundReadable: (db: Executor, scope: Scope, id: string): Promise<RoundRow | undefined> =>
+    db
+      .selectFrom('review_rounds as r')
+      .selectAll('r')
+      .where('r.id', '=', id)
+      .where((eb) => readable(eb, scope))
       .executeTakeFirst(),
 
   /** Unscoped: only after the caller was found to be the round's evaluator, or a unit in scope was read. */
@@ -49,7 +75,7 @@ export const reviewsRepository = {
           .whereRef('u.round_id', '=', 'r.id')
           .as('units'),
       ])
-      .where(scope.covers('r.region_code'));
+      .where((eb) => readable(eb, scope));
     if (filter.year !== undefined) query = query.where('r.year', '=', filter.year);
     return query
       .orderBy('r.year', 'desc')

@@ -259,9 +259,18 @@ describeEachDialect('review rounds (述职评议): KPIs, scores, ranking, frozen
         })
       ).status,
     ).toBe(404);
+    // 上海新村 is ranked in the round, so its secretary reads it; another street's secretary does not.
     expect((await env.inject('GET', `/api/review-rounds/${id}`, { cookie: neighbour.cookie })).status).toBe(
+      200,
+    );
+    const otherStreet = await env.loginAs({ role: 'secretary', regionCode: '230108002' });
+    expect((await env.inject('GET', `/api/review-rounds/${id}`, { cookie: otherStreet.cookie })).status).toBe(
       404,
     );
+    // Reading is not running: 上海新村's secretary may not close the street's round.
+    expect(
+      (await env.inject('POST', `/api/review-rounds/${id}/close`, { cookie: neighbour.cookie })).status,
+    ).toBe(404);
 
     // Rubric: leader 90 of 100, member 50 of 100, weighted 50 : 30 (no resident scored) = 75.
     round = await detail(street.cookie, id);
@@ -330,8 +339,16 @@ describeEachDialect('review rounds (述职评议): KPIs, scores, ranking, frozen
         .items.map((r) => r.id)
         .sort(),
     ).toEqual([id, fresh.id].sort());
+    // 青年社区's secretary lists the street's rounds their community is ranked in; another street's, none.
     const own = await env.inject('GET', '/api/review-rounds', { cookie: world.secretary.cookie });
-    expect(own.body(roundListSchema).items).toEqual([]);
+    expect(
+      own
+        .body(roundListSchema)
+        .items.map((r) => r.id)
+        .sort(),
+    ).toEqual([id, fresh.id].sort());
+    const other = await env.inject('GET', '/api/review-rounds', { cookie: otherStreet.cookie });
+    expect(other.body(roundListSchema).items).toEqual([]);
     const elsewhere = await env.inject('GET', `/api/review-rounds?region=${SHANGHAI_XINCUN}`, {
       cookie: world.secretary.cookie,
     });

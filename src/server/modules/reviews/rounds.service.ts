@@ -118,7 +118,8 @@ export class ReviewRoundsService {
    */
   async detail(scope: Scope, id: string) {
     const { db } = this.ctx.database;
-    const round = await this.roundOf(scope, id);
+    const round = await repo.roundReadable(db, scope, id);
+    if (!round) throw notFound('review.round_not_found');
     const [units, evaluators] = await Promise.all([repo.units(db, id), repo.evaluators(db, id)]);
     const scores = await repo.scores(db, id);
     const scoredBy = new Map<string, Set<string>>();
