@@ -20,6 +20,7 @@ export const reviewMessages = {
   'review.item_max': { zh: '满分须为 1–100 的整数', en: 'a maximum is a whole number, 1–100' },
   'review.rubric_required': { zh: '至少需要一个评分项', en: 'the rubric needs an item' },
   'review.name_required': { zh: '请填写名称（至少 2 个字）', en: 'give a name (2 characters at least)' },
+  'review.unknown_region': { zh: '区域不存在或不在您的范围内', en: 'No such region in your area' },
   'review.region_no_units': {
     zh: '该区域没有可评议的下级单位（街道、社区或网格）',
     en: 'this region has no units below it to review (streets, communities or grids)',

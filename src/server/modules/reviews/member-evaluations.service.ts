@@ -18,6 +18,12 @@ export class MemberEvaluationsService {
   private async organizationOf(scope: Scope, id: string) {
     const organization = await organizationsRepository.findInScope(this.ctx.database.db, scope, id);
     if (!organization) throw notFound('organization.not_found');
+    return organization;
+  }
+
+  /** Only a party organization grades; reading another kind's grid shows its (ungraded) members. */
+  private async partyOrganizationOf(scope: Scope, id: string) {
+    const organization = await this.organizationOf(scope, id);
     if (!PARTY_KINDS.has(organization.kind)) throw conflict('review.not_party_organization');
     return organization;
   }
@@ -56,7 +62,7 @@ export class MemberEvaluationsService {
     input: z.output<typeof memberEvaluationBody>,
     actor: AuditActor,
   ): Promise<void> {
-    const organization = await this.organizationOf(scope, organizationId);
+    const organization = await this.partyOrganizationOf(scope, organizationId);
     const { db } = this.ctx.database;
     const member = await organizationsRepository.findMemberInScope(db, scope, input.memberId);
     if (!member || member.organization_id !== organizationId)

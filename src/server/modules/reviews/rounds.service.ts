@@ -42,7 +42,8 @@ export class ReviewRoundsService {
     this.check(input);
     const { db } = this.ctx.database;
     const region = await regionsRepository.findInScope(db, scope, input.regionCode);
-    if (!region) throw fieldError('regionCode', 'region.not_found', { code: input.regionCode });
+    // The same refusal for a region outside the scope as for one that does not exist (no oracle).
+    if (!region) throw fieldError('regionCode', 'review.unknown_region');
     const children = (await regionsRepository.children(db, region.code)).filter((r) =>
       UNIT_KINDS.has(r.kind),
     );

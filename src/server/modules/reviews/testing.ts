@@ -31,9 +31,25 @@ export async function openRound(env: TestEnv, cookie: string, regionCode: string
   return response.body(roundDetailSchema);
 }
 
-/** A community's own round over a grid made for it: the matrix's review_round and review_unit. */
-export async function reviewMatrixFixture(env: TestEnv, admin: string, community: string) {
+/**
+ * A community's own round over a grid made for it: the matrix's review_round and review_unit. The
+ * `evaluators` (the matrix's users, for the inside round) are named into it, so that scoring a unit
+ * is theirs to do inside and nobody's outside.
+ */
+export async function reviewMatrixFixture(
+  env: TestEnv,
+  admin: string,
+  community: string,
+  evaluators: readonly string[] = [],
+) {
   await env.createRegion(community, 'grid', `评议网格${Math.random().toString(36).slice(2, 6)}`);
   const round = await openRound(env, admin, community);
+  for (const userId of evaluators) {
+    const named = await env.inject('POST', `/api/review-rounds/${round.id}/evaluators`, {
+      cookie: admin,
+      body: { userId, group: 'leader' },
+    });
+    if (named.status !== 200) throw new Error(`evaluator not named: ${JSON.stringify(named.json)}`);
+  }
   return { round: round.id, unit: round.units[0]!.id };
 }

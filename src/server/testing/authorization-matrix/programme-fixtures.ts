@@ -80,9 +80,9 @@ export async function programmeFixtures(
       fixtures[kind] = { ...(fixtures[kind] ?? { inside: {}, outside: {} }), [side]: params };
     if (side === 'inside') owners.resident_training_enrollment = training.residentOwner;
   }
-  // 述职评议: a community's round over its grids, and one of its units.
+  // 述职评议: a community's round over its grids, and one of its units; the roles evaluate the inside one.
   const reviews = {
-    inside: await reviewMatrixFixture(env, admin, QINGNIAN),
+    inside: await reviewMatrixFixture(env, admin, QINGNIAN, Object.values(userIds)),
     outside: await reviewMatrixFixture(env, admin, SHANGHAI_XINCUN),
   };
   fixtures.review_round = { inside: { id: reviews.inside.round }, outside: { id: reviews.outside.round } };
