@@ -54,7 +54,6 @@ import {
   organizationsRoutes,
 } from './modules/organizations/index.js';
 import { pairingRoutes } from './modules/pairings/index.js';
-import { reviewRoutes } from './modules/reviews/index.js';
 import { portalRoutes, ResidentAuthService } from './modules/portal/index.js';
 import { RegionsService, regionsRoutes } from './modules/regions/index.js';
 import {
@@ -65,6 +64,7 @@ import {
   registerRoutes,
 } from './modules/register/index.js';
 import { reportRoutes } from './modules/report/index.js';
+import { reviewRoutes } from './modules/reviews/index.js';
 import {
   portalTimebankRoutes,
   timebankExchangeRoutes,

@@ -35,13 +35,13 @@ import type {
 import type { PairingsTables } from '../modules/pairings/pairings.tables.js';
 import type { PortalTables } from '../modules/portal/portal.tables.js';
 import type { RegionsTables, RegionTable } from '../modules/regions/regions.tables.js';
-import type { ReviewsTables } from '../modules/reviews/reviews.tables.js';
 import type {
   HouseholdTable,
   ImportJobTable,
   PersonTable,
   RegisterTables,
 } from '../modules/register/register.tables.js';
+import type { ReviewsTables } from '../modules/reviews/reviews.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
