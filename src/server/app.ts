@@ -67,6 +67,7 @@ import {
 import { relocationRoutes } from './modules/relocation/index.js';
 import { reportRoutes } from './modules/report/index.js';
 import { surveyRoutes } from './modules/surveys/index.js';
+import { reviewRoutes } from './modules/reviews/index.js';
 import {
   portalTimebankRoutes,
   timebankExchangeRoutes,
@@ -262,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(relocationRoutes, { ctx, intake: services.workOrders.intake });
   await app.register(meetingRoutes, { ctx });
   await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
+  await app.register(reviewRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

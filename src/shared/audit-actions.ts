@@ -214,6 +214,13 @@ export const AUDIT_ACTION_LABELS = {
   'survey.interview_recorded': { zh: '记录电话访问结果', en: 'Phone interview recorded' },
   'survey.answered': { zh: '居民在线完成测评', en: 'Survey answered on the portal' },
   'survey.closed': { zh: '结束满意度测评', en: 'Satisfaction survey closed' },
+  'review.round_created': { zh: '新建述职评议轮次', en: 'Review round created' },
+  'review.evaluator_added': { zh: '指定评议人', en: 'Review evaluator named' },
+  'review.report_submitted': { zh: '提交述职报告', en: 'Review report submitted' },
+  'review.scored': { zh: '评议打分', en: 'Review scores given' },
+  'review.round_closed': { zh: '结束评议并固定结果', en: 'Review round closed and frozen' },
+  'review.round_published': { zh: '发布评议结果', en: 'Review results published' },
+  'review.member_graded': { zh: '民主评议党员定等', en: 'Member evaluation graded' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

@@ -62,6 +62,9 @@ export const PERMISSIONS = [
   'meeting.review',
   'survey.read',
   'survey.write',
+  'review.read',
+  'review.write',
+  'review.score',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
 import { relocationRoutes } from './pages/relocation/routes';
 import { surveyRoutes } from './pages/surveys/routes';
+import { reviewRoutes } from './pages/reviews/routes';
 import { timebankRoutes } from './pages/timebank/routes';
 import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
@@ -335,6 +336,7 @@ export function AppRoutes() {
         {pairingRoutes()}
         {relocationRoutes()}
         {meetingRoutes()}
+        {reviewRoutes()}
         {trainingRoutes()}
         {surveyRoutes()}
         {timebankRoutes()}

@@ -86,9 +86,13 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // 群众满意度测评: design questionnaires, draw samples, record phone interviews, read results.
     'survey.read',
     'survey.write',
+    // 述职评议: run the rounds of their level, submit their unit's report, grade their members (民主评议党员).
+    'review.read',
+    'review.write',
+    'review.score',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
-  grid_worker: GRID_KEEPING,
+  grid_worker: [...GRID_KEEPING, 'review.score'],
   // Operators look callers up across the district and may reveal a number to call back.
   // They take calls, dispatch them, answer on the spot and call residents back afterwards.
   hotline_operator: [
@@ -107,7 +111,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // A member's own page (households in their care, registration, commitments) needs no permission
   // beyond being the member: those routes check the link between account and member. So do their
   // visits: a member records visits only to the households a campaign gave them.
-  member: ['region.read', 'org.read'],
+  // A member (or a residents' representative given a member account) scores the review rounds
+  // they are named an evaluator of (review.score; the service checks the naming).
+  member: ['region.read', 'org.read', 'review.score'],
   auditor: [
     'region.read',
     'user.read',
@@ -127,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'relocation.read',
     'meeting.read',
     'survey.read',
+    'review.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -7,6 +7,7 @@ import { buildDemoLoans } from './demo-loans.js';
 import { buildDemoMeetings } from './demo-meetings.js';
 import { buildDemoRelocation } from './demo-relocation.js';
 import { buildDemoSurveys } from './demo-surveys.js';
+import { buildDemoReviews } from './demo-reviews.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -39,4 +40,6 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     await rebuildRollups(ctx);
   },
   demoTimebank,
+  // 述职评议: a closed street round (after the rebuild above: its KPIs read the counters).
+  buildDemoReviews,
 ];

@@ -16,6 +16,7 @@ import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
 import { RELOCATION_ROUTES } from './authorization-matrix/relocation.js';
 import { SURVEYS_ROUTES } from './authorization-matrix/surveys.js';
+import { REVIEWS_ROUTES } from './authorization-matrix/reviews.js';
 import { SYSTEM_ROUTES } from './authorization-matrix/system.js';
 import { TIMEBANK_ROUTES } from './authorization-matrix/timebank.js';
 import { TRAINING_ROUTES } from './authorization-matrix/training.js';
@@ -67,6 +68,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   RELOCATION_ROUTES,
   MEETINGS_ROUTES,
   SURVEYS_ROUTES,
+  REVIEWS_ROUTES,
 ];
 
 /**

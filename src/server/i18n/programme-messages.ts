@@ -10,6 +10,7 @@ import { meetingMessages } from './meeting-messages.js';
 import { pairingMessages } from './pairing-messages.js';
 import { relocationMessages, relocationValueLabels } from './relocation-messages.js';
 import { surveyMessages } from './survey-messages.js';
+import { reviewMessages } from './review-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
@@ -22,6 +23,7 @@ export const programmeMessages = {
   ...relocationMessages,
   ...meetingMessages,
   ...surveyMessages,
+  ...reviewMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -50,6 +50,8 @@ function selectedKey(pathname: string): string {
   if (/^\/collectives(\/|$)/.test(pathname)) return '/collectives';
   if (/^\/relocation(\/|$)/.test(pathname)) return '/relocation';
   if (/^\/surveys(\/|$)/.test(pathname)) return '/surveys';
+  if (pathname.startsWith('/reviews/scoring')) return '/reviews/scoring';
+  if (/^\/reviews(\/|$)/.test(pathname)) return '/reviews';
   if (pathname.startsWith('/timebank/clerk')) return '/timebank/clerk';
   if (pathname.startsWith('/timebank')) return '/timebank';
   if (pathname.startsWith('/users')) return '/users';
@@ -274,6 +276,19 @@ export function SideMenu() {
       key: '/surveys',
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-surveys">{t('nav.surveys')}</span>,
+  // 述职评议 and 民主评议党员; the evaluator's own scoring.
+  if (hasPermission(me, 'review.read')) {
+    programs.push({
+      key: '/reviews',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-reviews">{t('nav.reviews')}</span>,
+    });
+  }
+  if (hasPermission(me, 'review.score')) {
+    programs.push({
+      key: '/reviews/scoring',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-review-scoring">{t('nav.reviewScoring')}</span>,
     });
   }
   if (programs.length > 1) {

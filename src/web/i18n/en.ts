@@ -19,6 +19,7 @@ import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enRelocation } from './en.relocation';
 import { enSurveys } from './en.surveys';
+import { enReviews } from './en.reviews';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
 import { enVisitMap } from './en.visit-map';
@@ -144,4 +145,5 @@ export const en: Record<MessageKey, string> = {
   ...enPortalVolunteering,
   ...enTimebank,
   ...enPhone,
+  ...enReviews,
 };

@@ -19,6 +19,7 @@ import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhRelocation } from './zh.relocation';
 import { zhSurveys } from './zh.surveys';
+import { zhReviews } from './zh.reviews';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
 import { zhVisitMap } from './zh.visit-map';
@@ -144,6 +145,7 @@ export const zh = {
   ...zhPortalVolunteering,
   ...zhTimebank,
   ...zhPhone,
+  ...zhReviews,
 } as const;
 
 export type MessageKey = keyof typeof zh;

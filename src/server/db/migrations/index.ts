@@ -28,6 +28,7 @@ import * as jobLeases from './0028-job-leases.js';
 import * as meetings from './0029-meetings.js';
 import * as relocation from './0031-relocation.js';
 import * as surveys from './0030-surveys.js';
+import * as reviews from './0033-reviews.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -71,6 +72,7 @@ const migrations: Record<string, DialectMigration> = {
   '0029-meetings': meetings,
   '0031-relocation': relocation,
   '0030-surveys': surveys,
+  '0033-reviews': reviews,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -70,6 +70,8 @@ export type TargetKind =
   | 'meeting_task';
   | 'survey'
   | 'survey_sample';
+  | 'review_round'
+  | 'review_unit';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type {
@@ -139,3 +139,29 @@ export const commitmentsRepository = {
     await db.updateTable('commitment_ratings').set({ rating, at }).where('id', '=', id).execute();
   },
 };
+
+/**
+ * Per reviewed region (codes all of one length, given as the scope `within`): the commitments of
+ * the year made by members living there, and how many are kept (progress 100). One grouped query
+ * for all regions, whatever their number (the annual review's KPI, `npm run bench -- review`).
+ */
+export async function commitmentsKeptByRegion(
+  db: Executor,
+  within: Scope,
+  codeLength: number,
+  year: number,
+): Promise<Map<string, { total: number; kept: number }>> {
+  const unit = sql<string>`substr(region_code, 1, ${sql.lit(codeLength)})`;
+  const rows = await db
+    .selectFrom('commitments')
+    .select((eb) => [
+      unit.as('unit'),
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(sql`case when progress >= 100 then 1 else 0 end`).as('kept'),
+    ])
+    .where('year', '=', year)
+    .where(within.covers('region_code'))
+    .groupBy(unit)
+    .execute();
+  return new Map(rows.map((row) => [row.unit, { total: Number(row.total), kept: Number(row.kept ?? 0) }]));
+}

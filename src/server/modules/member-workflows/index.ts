@@ -4,5 +4,6 @@
  */
 
 export { SERVICE_AREAS } from '../../../shared/api/member-workflows.js';
+export { commitmentsKeptByRegion } from './commitments.repository.js';
 export { memberWorkflowRoutes } from './member-workflows.routes.js';
 export { expireTransfers } from './transfers.service.js';

@@ -86,3 +86,15 @@ export async function rebuildRegionStats(db: Executor): Promise<number> {
   }
   return written;
 }
+
+/** The counters of several regions at once (one query): the annual review's coverage KPIs. */
+export async function regionStatsOf(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, { households: number; caredHouseholds: number }>();
+  const rows = await db.selectFrom('region_stats').selectAll().where('region_code', 'in', codes).execute();
+  return new Map(
+    rows.map((row) => [
+      row.region_code,
+      { households: Number(row.households), caredHouseholds: Number(row.cared_households) },
+    ]),
+  );
+}

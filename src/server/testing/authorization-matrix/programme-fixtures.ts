@@ -7,6 +7,7 @@ import { meetingMatrixFixtures } from '../../modules/meetings/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
 import { relocationMatrixFixtures } from '../../modules/relocation/testing.js';
 import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
+import { reviewMatrixFixture } from '../../modules/reviews/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -117,4 +118,11 @@ async function householdOfPerson(env: TestEnv, personId: string): Promise<string
   };
   fixtures.survey = { inside: { id: surveys.inside.survey }, outside: { id: surveys.outside.survey } };
   fixtures.survey_sample = { inside: { id: surveys.inside.sample }, outside: { id: surveys.outside.sample } };
+  // 述职评议: a community's round over its grids, and one of its units; the roles evaluate the inside one.
+  const reviews = {
+    inside: await reviewMatrixFixture(env, admin, QINGNIAN, Object.values(userIds)),
+    outside: await reviewMatrixFixture(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.review_round = { inside: { id: reviews.inside.round }, outside: { id: reviews.outside.round } };
+  fixtures.review_unit = { inside: { id: reviews.inside.unit }, outside: { id: reviews.outside.unit } };
 }
