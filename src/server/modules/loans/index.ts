@@ -10,6 +10,7 @@ import { loansRoutes } from './loans.routes.js';
 
 // The demo drives applications through the same services the routes use (src/server/demo/demo-loans.ts).
 export { LoanApplicationsService } from './applications.service.js';
+export { articleLoanFigures } from './article-figures.repository.js';
 export { sweepLoanDeadlines } from './deadline-sweeper.js';
 export { assessDelinquency } from './delinquency-job.js';
 export { LOAN_INDICATORS, loanCounterSources } from './loan-counters.js';

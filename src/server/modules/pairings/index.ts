@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../services.js';
 import { pairingCoverageRoutes } from './coverage.routes.js';
 import { pairingsRoutes } from './pairings.routes.js';
 
+export { articlePairingFigures } from './article-figures.repository.js';
 export { PairingCoverageService } from './coverage.service.js';
 export { PairingsService } from './pairings.service.js';
 export type { PairingsTables } from './pairings.tables.js';
