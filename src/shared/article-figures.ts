@@ -259,16 +259,15 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     zh: '结对帮扶困难家庭',
     en: 'Households in difficulty paired',
   },
-  // The 张家店屯 co-operative (in yuan): its yearly rent income, of which 10% is kept and the rest
-  // pays every shareholder 3,600 a year — so the income is 4,000 per shareholder, about 6,000
-  // villagers, most now living in the city's communities. The demo draws the shareholders from the
-  // register in proportion to its population, so the income grows with it; the dividend per person
-  // does not.
+  // The 张家店屯 co-operative (in yuan), one village's, not scaled: its yearly rent, of which 10% is
+  // kept and the rest pays every shareholder 3,600 a year. The two do not fit a village: ¥24,000,000
+  // less 10% pays 3,600 to 6,000 people, and 张家店屯 is a hamlet (屯); the demo reproduces the
+  // dividend and the 10% and records the rent that takes for its largest village's people.
   {
     indicator: 'cooperative_rent',
     article: 24_000_000,
     quote: '每年房租2 400万元',
-    perPopulation: true,
+    perPopulation: false,
     zh: '村股份合作社年房租收入（元）',
     en: 'Co-operative’s yearly rent income (¥)',
   },

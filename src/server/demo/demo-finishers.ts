@@ -1,9 +1,12 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
+import { buildDemoCollective } from './demo-collectives.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
+import { buildDemoLoanHistory } from './demo-loan-history.js';
 import { buildDemoLoans } from './demo-loans.js';
+import { buildDemoPairings } from './demo-pairings.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -27,6 +30,10 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoFunds(ctx, home);
     // Its training courses (SYB and skills), run by the demo secretary's community.
     if (districtCodes.includes(home)) await buildDemoTraining(ctx, home, demoAccountCommunity(home));
+    // The article's livelihood figures: past loans, pairings, the village co-operative (issue 18).
+    if (districtCodes.includes(home)) await buildDemoLoanHistory(ctx, home);
+    if (districtCodes.includes(home)) await buildDemoPairings(ctx, home);
+    if (districtCodes.includes(home)) await buildDemoCollective(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -11,6 +11,7 @@ import { dividendsRoutes } from './dividends.routes.js';
 export { articleCollectiveFigures } from './article-figures.repository.js';
 export { CollectivesService } from './collectives.service.js';
 export type { CollectivesTables } from './collectives.tables.js';
+export { demoCollectivesRepository } from './demo-collectives.repository.js';
 export { computeDividend } from './dividend.js';
 export { DividendsService } from './dividends.service.js';
 

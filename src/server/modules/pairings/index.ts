@@ -10,6 +10,7 @@ import { pairingsRoutes } from './pairings.routes.js';
 
 export { articlePairingFigures } from './article-figures.repository.js';
 export { PairingCoverageService } from './coverage.service.js';
+export { demoPairingsRepository } from './demo-pairings.repository.js';
 export { PairingsService } from './pairings.service.js';
 export type { PairingsTables } from './pairings.tables.js';
 export { endPairingsOfUntaggedHouseholds } from './tag-sweeper.js';
