@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
+import { PAIRING_INDICATORS, pairingCounterSources } from '../pairings/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -81,6 +82,9 @@ export const COUNTERS = {
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
+  // 帮扶结对 (counted from the pairings and the register's tags by the refresh job).
+  'pair.households_in_difficulty': { period: 'now', upkeep: 'snapshot' },
+  'pair.households_covered': { period: 'now', upkeep: 'snapshot' },
 } as const satisfies Record<string, CounterDef>;
 
 export type CounterCode = keyof typeof COUNTERS;
@@ -137,6 +141,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...timebankCounterSources,
   ...jobsCounterSources,
   ...loanCounterSources,
+  ...pairingCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -155,7 +160,8 @@ export interface IndicatorDef {
     | 'volunteering'
     | 'timebank'
     | 'jobs'
-    | 'loans';
+    | 'loans'
+    | 'pairings';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -296,6 +302,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...TIMEBANK_INDICATORS,
   ...JOBS_INDICATORS,
   ...LOAN_INDICATORS,
+  ...PAIRING_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -25,7 +25,7 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
   );
 
 /** `households.id` has an active household pairing. */
-const covered = (eb: ExpressionBuilder<DB, 'households'>) =>
+export const covered = (eb: ExpressionBuilder<DB, 'households'>) =>
   eb.exists(
     eb
       .selectFrom('pairings')
