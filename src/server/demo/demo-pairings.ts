@@ -138,9 +138,10 @@ export async function buildDemoPairings(ctx: ServiceContext, district: string): 
   // Households in difficulty, scaled: those the register tags first, then heads given a 低保 tag.
   const target = articleTarget(articleFigure('paired_households'), persons);
   const households = await repo.households(db, district);
-  const tagged = households.filter((h) => Boolean(Number(h.in_difficulty)));
+  const inDifficulty = await repo.inDifficulty(db, district);
+  const tagged = households.filter((h) => inDifficulty.has(h.id));
   const lowIncome = await repo.tagCode(db, '低保户');
-  const untagged = households.filter((h) => !Number(h.in_difficulty));
+  const untagged = households.filter((h) => !inDifficulty.has(h.id));
   const chosen = [...tagged];
   const seen = new Set(chosen.map((h) => h.id));
   for (let i = 0; chosen.length < target && lowIncome && untagged.length > 0; i++) {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { inDifficulty } from './pairing-parties.repository.js';
+import { difficultyHouseholdIds } from './pairing-parties.repository.js';
 import type { PairingContactTable, PairingTable } from './pairings.tables.js';
 
 const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
@@ -12,23 +12,26 @@ const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
  * everything after): the parties to pair, difficulty tags for households that need one.
  */
 export const demoPairingsRepository = {
-  /** Households of the district with their head; `inDifficulty` says whether one carries a tag. */
+  /** Households of the district with their head. */
   households: (db: Executor, district: string) =>
     db
       .selectFrom('households')
       .leftJoin('persons as head', 'head.id', 'households.head_person_id')
-      .select((eb) => [
+      .select([
         'households.id',
         'households.region_code',
         'households.address',
         'households.head_person_id',
         'head.name as head_name',
-        inDifficulty(eb).as('in_difficulty'),
       ])
       .where('households.district_code', '=', district)
       .where('households.head_person_id', 'is not', null)
       .orderBy('households.id')
       .execute(),
+
+  /** The ids of the district's households in difficulty (a resident tagged 低保户 or 特困). */
+  inDifficulty: async (db: Executor, district: string): Promise<Set<string>> =>
+    new Set((await difficultyHouseholdIds(db, district).execute()).map((r) => r.household_id!)),
 
   tagCode: async (db: Executor, name: string): Promise<string | undefined> =>
     (await db.selectFrom('tags').select('code').where('name', '=', name).executeTakeFirst())?.code,
