@@ -1,11 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { RepaymentMethod } from '../../shared/api/loans.js';
-import {
-  ARTICLE_POPULATION,
-  type ArticleIndicator,
-  articleFigure,
-  articleTarget,
-} from '../../shared/article-figures.js';
+import { ARTICLE_POPULATION, type ArticleIndicator, articleFigure } from '../../shared/article-figures.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
 import {
@@ -22,6 +17,8 @@ const DAY = 86_400_000;
 const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 /** Amounts are whole thousands of yuan, as guarantee centres lend them. */
 const THOUSAND_YUAN = 100_000;
+/** The article's "多" and "余": a little over its round figure. */
+export const LITTLE_OVER = 1.02;
 const BUSINESSES = [
   ['购置设备', '社区便利店'],
   ['进货周转', '农产品直销'],
@@ -67,7 +64,8 @@ export async function buildDemoLoanHistory(ctx: ServiceContext, district: string
   const scaled = (indicator: ArticleIndicator) =>
     Math.round((articleFigure(indicator).article * persons) / ARTICLE_POPULATION);
   const held = await articleLoanFigures(db, district);
-  const toGuide = Math.max(0, articleTarget(articleFigure('loan_guidance'), persons) - held.loan_guidance);
+  // "500多名": a little over the scaled figure, and within 5% of the article's own 500 as well.
+  const toGuide = Math.max(0, Math.round(scaled('loan_guidance') * LITTLE_OVER) - held.loan_guidance);
   const toLend = Math.max(0, scaled('loans_disbursed') - held.loans_disbursed);
   const taken = await demoLoansRepository.applicants(db, district);
   const people = (await demoJobsRepository.candidates(db, district, today, toGuide + taken.size)).filter(

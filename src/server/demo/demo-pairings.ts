@@ -1,11 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import { articleFigure, articleTarget } from '../../shared/article-figures.js';
+import { ARTICLE_POPULATION, articleFigure } from '../../shared/article-figures.js';
 import { creditCodeCheckChar } from '../../shared/validators/index.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
 import { demoPairingsRepository as repo } from '../modules/pairings/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
+import { LITTLE_OVER } from './demo-loan-history.js';
 
 const DAY = 86_400_000;
 const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
@@ -136,7 +137,10 @@ export async function buildDemoPairings(ctx: ServiceContext, district: string): 
   }
 
   // Households in difficulty, scaled: those the register tags first, then heads given a 低保 tag.
-  const target = articleTarget(articleFigure('paired_households'), persons);
+  // "4 600余": a little over the scaled figure, and within 5% of the article's own 4,600 as well.
+  const target = Math.round(
+    ((articleFigure('paired_households').article * persons) / ARTICLE_POPULATION) * LITTLE_OVER,
+  );
   const households = await repo.households(db, district);
   const inDifficulty = await repo.inDifficulty(db, district);
   const tagged = households.filter((h) => inDifficulty.has(h.id));
