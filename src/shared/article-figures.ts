@@ -29,6 +29,16 @@ export const ARTICLE_INDICATORS = [
   'relocated_households',
   'resettlement_communities',
   'resettled_households',
+  'syb_trained',
+  'laid_off_trained',
+  'loan_guidance',
+  'loans_disbursed',
+  'loans_disbursed_amount',
+  'paired_enterprises',
+  'paired_communities',
+  'paired_households',
+  'cooperative_rent',
+  'cooperative_dividend_per_person',
 ] as const;
 export type ArticleIndicator = (typeof ARTICLE_INDICATORS)[number];
 
@@ -207,6 +217,95 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     perPopulation: true,
     zh: '回迁安置居民（户）',
     en: 'Households resettled',
+  // Livelihood programs (issue 18). Training: the district's totals over its courses, as the demo
+  // gives them at every scale (208 and 1,437 completions), not scaled.
+  {
+    indicator: 'syb_trained',
+    article: 208,
+    quote: '为208名创业者提供了创业培训',
+    perPopulation: false,
+    zh: '创业培训（SYB）结业',
+    en: 'Trained to start a business (SYB)',
+  },
+  {
+    indicator: 'laid_off_trained',
+    article: 1_437,
+    quote: '为1 437名下岗失业人员提供了再就业培训',
+    perPopulation: false,
+    zh: '再就业技能培训结业',
+    en: 'Laid-off workers trained',
+  },
+  // Start-up loans: people guided and loans lent grow with the population the guarantee centre
+  // serves; money in yuan.
+  {
+    indicator: 'loan_guidance',
+    article: 500,
+    quote: '为500多名有创业愿望的人员提供贷款申请指导',
+    perPopulation: true,
+    zh: '贷款申请指导（人）',
+    en: 'People guided to apply for a loan',
+  },
+  {
+    indicator: 'loans_disbursed',
+    article: 380,
+    quote: '共为380名创业者发放小额贷款',
+    perPopulation: true,
+    zh: '发放创业担保贷款（笔）',
+    en: 'Start-up loans lent',
+  },
+  {
+    indicator: 'loans_disbursed_amount',
+    article: 34_770_000,
+    quote: '发放金额3 477万元',
+    perPopulation: true,
+    zh: '创业担保贷款发放金额（元）',
+    en: 'Start-up loans lent (¥)',
+  },
+  // Pairings: the enterprises and the communities/villages are the district's structure (its
+  // communities are the same 55 at every scale); households in difficulty grow with the population.
+  {
+    indicator: 'paired_enterprises',
+    article: 183,
+    quote: '区级领导和各直属党组织的在职党员已与183家企业',
+    perPopulation: false,
+    zh: '结对帮扶企业',
+    en: 'Enterprises paired',
+  },
+  {
+    indicator: 'paired_communities',
+    article: 36,
+    quote: '36个社区、村',
+    perPopulation: false,
+    zh: '结对帮扶社区、村',
+    en: 'Communities and villages paired',
+  },
+  {
+    indicator: 'paired_households',
+    article: 4_600,
+    quote: '4 600余个贫困家庭建立了帮扶关系',
+    perPopulation: true,
+    zh: '结对帮扶困难家庭',
+    en: 'Households in difficulty paired',
+  },
+  // The 张家店屯 co-operative (in yuan), one village's, not scaled: its yearly rent, of which 10% is
+  // kept and the rest pays every shareholder 3,600 a year. The two do not fit a village: ¥24,000,000
+  // less 10% pays 3,600 to 6,000 people, and 张家店屯 is a hamlet (屯); the demo reproduces the
+  // dividend and the 10% and records the rent that takes for its largest village's people.
+  {
+    indicator: 'cooperative_rent',
+    article: 24_000_000,
+    quote: '每年房租2 400万元',
+    perPopulation: false,
+    zh: '村股份合作社年房租收入（元）',
+    en: 'Co-operative’s yearly rent income (¥)',
+  },
+  {
+    indicator: 'cooperative_dividend_per_person',
+    article: 3_600,
+    quote: '房租留下村积累10%后,张家店屯每年每人得到3 600元分红',
+    perPopulation: false,
+    zh: '村股份合作社每人年分红（元）',
+    en: 'Co-operative’s dividend per person a year (¥)',
   },
 ];
 

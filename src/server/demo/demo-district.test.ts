@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { jobPageSchema, seekerMatchListSchema, seekerPageSchema } from '../../shared/api/jobs.js';
 import { LOAN_STATUSES, loanDetailSchema, loanPageSchema } from '../../shared/api/loans.js';
 import { coverageSchema, memberPageSchema } from '../../shared/api/organizations.js';
+import { pairingCoverageSchema } from '../../shared/api/pairings.js';
 import { requestPageSchema } from '../../shared/api/portal.js';
 import { personPageSchema } from '../../shared/api/register.js';
 import { articleReportSchema } from '../../shared/api/report.js';
@@ -355,6 +356,52 @@ describeEachDialect('the small demo district', (env) => {
       `/api/public/training-certificates/${graduate.certificate_serial}`,
     );
     expect(verified.status).toBe(200);
+  });
+
+  it('holds the article’s livelihood figures: trainees, loans, pairings and the co-operative', async () => {
+    const article = (await env.inject('GET', '/api/report/article', { cookie: admin })).body(
+      articleReportSchema,
+    );
+    const row = (indicator: string) => article.rows.find((r) => r.indicator === indicator)!;
+    // The district's own totals (not scaled) within 5% of the article's.
+    for (const indicator of [
+      'syb_trained',
+      'laid_off_trained',
+      'paired_enterprises',
+      'paired_communities',
+    ] as const) {
+      const { platform, scaled, article: figure } = row(indicator);
+      expect(scaled, indicator).toBeNull();
+      expect(Math.abs((platform ?? 0) - figure), indicator).toBeLessThanOrEqual(figure * 0.05);
+    }
+    // The loans and the households in difficulty scale with the residents (the loop above holds
+    // them within 10% of the scaled figure); the amount is what the loans lent add up to.
+    for (const indicator of [
+      'loan_guidance',
+      'loans_disbursed',
+      'loans_disbursed_amount',
+      'paired_households',
+    ])
+      expect(row(indicator).scaled, indicator).not.toBeNull();
+    const lent = await env.database.db
+      .selectFrom('loan_applications')
+      .select((eb) => eb.fn.sum<number>('amount_fen').as('fen'))
+      .where('disbursed_on', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(row('loans_disbursed_amount').platform).toBe(Math.round(Number(lent.fen) / 100));
+    // Every paired household is one in difficulty on the register, so coverage counts it.
+    const coverage = await env.inject('GET', '/api/pairing-coverage?region=230108', { cookie: admin });
+    expect(coverage.status).toBe(200);
+    expect(coverage.body(pairingCoverageSchema).region.covered).toBe(row('paired_households').platform);
+    // The co-operative pays the article's ¥3,600 a person with 10% kept: its rent is ¥4,000 a
+    // shareholder (the article's ¥24,000,000 would take 6,000 of them, more than a demo village has).
+    expect(row('cooperative_dividend_per_person').platform).toBe(3600);
+    const shareholders = await env.database.db
+      .selectFrom('dividend_payouts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(shareholders.n)).toBeGreaterThan(10);
+    expect(row('cooperative_rent').platform).toBe(Number(shareholders.n) * 4000);
   });
 
   it('prints the article report as JSON rows of indicator, article and platform', async () => {

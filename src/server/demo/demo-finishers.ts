@@ -1,13 +1,16 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
+import { buildDemoCollective } from './demo-collectives.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
+import { buildDemoLoanHistory } from './demo-loan-history.js';
 import { buildDemoLoans } from './demo-loans.js';
 import { buildDemoMeetings } from './demo-meetings.js';
 import { buildDemoRelocation } from './demo-relocation.js';
 import { buildDemoSurveys } from './demo-surveys.js';
 import { buildDemoReviews } from './demo-reviews.js';
+import { buildDemoPairings } from './demo-pairings.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
@@ -37,6 +40,10 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoMeetings(ctx, home);
     // A closed, anonymous satisfaction survey of that community, answered by phone.
     if (districtCodes.includes(home)) await buildDemoSurveys(ctx, home, demoAccountCommunity(home));
+    // The article's livelihood figures: past loans, pairings, the village co-operative (issue 18).
+    if (districtCodes.includes(home)) await buildDemoLoanHistory(ctx, home);
+    if (districtCodes.includes(home)) await buildDemoPairings(ctx, home);
+    if (districtCodes.includes(home)) await buildDemoCollective(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

@@ -40,6 +40,16 @@ export const demoRepository = {
     return Number(row.n);
   },
 
+  /** The district's residents, which the article's per-population figures are scaled to. */
+  async districtPersons(db: Executor, district: string): Promise<number> {
+    const row = await db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('district_code', '=', district)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   async userId(db: Executor, username: string): Promise<string | undefined> {
     return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())
       ?.id;

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
 import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/index.js';
+import { PAIRING_INDICATORS, pairingCounterSources } from '../pairings/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -84,6 +85,9 @@ export const COUNTERS = {
   'reg.households': { period: 'now', upkeep: 'region_stats' },
   'org.cared_households': { period: 'now', upkeep: 'region_stats' },
   'org.warm_group_households': { period: 'now', upkeep: 'region_stats' },
+  // 帮扶结对 (counted from the pairings and the register's tags by the refresh job).
+  'pair.households_in_difficulty': { period: 'now', upkeep: 'snapshot' },
+  'pair.households_covered': { period: 'now', upkeep: 'snapshot' },
 } as const satisfies Record<string, CounterDef>;
 
 export type CounterCode = keyof typeof COUNTERS;
@@ -141,6 +145,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...jobsCounterSources,
   ...loanCounterSources,
   ...relocationCounterSources,
+  ...pairingCounterSources,
 ];
 
 /** `people`: a count of persons (人), `count`: of anything else (个). */
@@ -161,6 +166,7 @@ export interface IndicatorDef {
     | 'jobs'
     | 'loans'
     | 'relocation';
+    | 'pairings';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -302,6 +308,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...JOBS_INDICATORS,
   ...LOAN_INDICATORS,
   ...RELOCATION_INDICATORS,
+  ...PAIRING_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -8,8 +8,10 @@ import type { ServiceContext } from '../../services.js';
 import { collectivesRoutes } from './collectives.routes.js';
 import { dividendsRoutes } from './dividends.routes.js';
 
+export { articleCollectiveFigures } from './article-figures.repository.js';
 export { CollectivesService } from './collectives.service.js';
 export type { CollectivesTables } from './collectives.tables.js';
+export { demoCollectivesRepository } from './demo-collectives.repository.js';
 export { computeDividend } from './dividend.js';
 export { DividendsService } from './dividends.service.js';
 

@@ -10,11 +10,15 @@ import { loansRoutes } from './loans.routes.js';
 
 // The demo drives applications through the same services the routes use (src/server/demo/demo-loans.ts).
 export { LoanApplicationsService } from './applications.service.js';
+export { articleLoanFigures } from './article-figures.repository.js';
 export { sweepLoanDeadlines } from './deadline-sweeper.js';
 export { assessDelinquency } from './delinquency-job.js';
+export { type DemoLoanRows, demoLoansRepository } from './demo-loans.repository.js';
 export { LOAN_INDICATORS, loanCounterSources } from './loan-counters.js';
+export { loanSettingsOf } from './loan-settings.service.js';
 export type { LoanTables } from './loans.tables.js';
 export { LoanRepaymentsService } from './repayments.service.js';
+export { buildSchedule } from './schedule.js';
 export { LoanWorkflowService } from './workflow.service.js';
 
 export const loanRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, options) => {

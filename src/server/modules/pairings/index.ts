@@ -8,7 +8,10 @@ import type { ServiceContext } from '../../services.js';
 import { pairingCoverageRoutes } from './coverage.routes.js';
 import { pairingsRoutes } from './pairings.routes.js';
 
+export { articlePairingFigures } from './article-figures.repository.js';
 export { PairingCoverageService } from './coverage.service.js';
+export { demoPairingsRepository } from './demo-pairings.repository.js';
+export { PAIRING_INDICATORS, pairingCounterSources } from './pairing-counters.js';
 export { PairingsService } from './pairings.service.js';
 export type { PairingsTables } from './pairings.tables.js';
 export { endPairingsOfUntaggedHouseholds } from './tag-sweeper.js';

@@ -24,6 +24,23 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
       .where('tags.name', 'in', [...DIFFICULTY_TAGS]),
   );
 
+/**
+ * The households of a district with a resident in difficulty, as one uncorrelated query: for a
+ * whole district `inDifficulty` per household makes SQLite probe every tagged person for each
+ * household, which takes minutes at 200,000 residents.
+ */
+export const difficultyHouseholdIds = (db: Executor, district: string) =>
+  db
+    .selectFrom('persons')
+    .innerJoin('person_tags', 'person_tags.person_id', 'persons.id')
+    .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
+    .select('persons.household_id')
+    .distinct()
+    .where('persons.district_code', '=', district)
+    .where('persons.status', '=', 'active')
+    .where('persons.household_id', 'is not', null)
+    .where('tags.name', 'in', [...DIFFICULTY_TAGS]);
+
 /** `households.id` has an active household pairing. */
 const covered = (eb: ExpressionBuilder<DB, 'households'>) =>
   eb.exists(

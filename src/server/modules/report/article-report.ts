@@ -6,8 +6,12 @@ import {
   COMMENDATION_TITLES,
 } from '../../../shared/article-figures.js';
 import type { Executor } from '../../db/database.js';
+import { articleCollectiveFigures } from '../collectives/index.js';
 import { articleFundFigures } from '../funds/index.js';
 import { articleRelocationFigures } from '../relocation/index.js';
+import { articleLoanFigures } from '../loans/index.js';
+import { articlePairingFigures } from '../pairings/index.js';
+import { articleTrainingFigures } from '../training/index.js';
 import { articleReportRepository as repo } from './article-report.repository.js';
 
 export interface ArticleReport {
@@ -49,6 +53,10 @@ export async function articleReport(db: Executor, districtCode: string): Promise
   const rank = await satisfactionRank(db, districtCode);
   const funds = await articleFundFigures(db, districtCode);
   const relocation = await articleRelocationFigures(db, districtCode);
+  const training = await articleTrainingFigures(db, districtCode);
+  const loans = await articleLoanFigures(db, districtCode);
+  const pairings = await articlePairingFigures(db, districtCode);
+  const cooperative = await articleCollectiveFigures(db, districtCode);
   const counts: Record<ArticleIndicator, () => Promise<number | null>> = {
     warm_groups: () => repo.organizations(db, districtCode, 'warm_group'),
     corridor_branches: () => repo.organizations(db, districtCode, 'corridor_branch'),
@@ -71,6 +79,16 @@ export async function articleReport(db: Executor, districtCode: string): Promise
     relocated_households: async () => relocation.relocated_households,
     resettlement_communities: async () => relocation.resettlement_communities,
     resettled_households: async () => relocation.resettled_households,
+    syb_trained: async () => training.syb_trained,
+    laid_off_trained: async () => training.laid_off_trained,
+    loan_guidance: async () => loans.loan_guidance,
+    loans_disbursed: async () => loans.loans_disbursed,
+    loans_disbursed_amount: async () => loans.loans_disbursed_amount,
+    paired_enterprises: async () => pairings.paired_enterprises,
+    paired_communities: async () => pairings.paired_communities,
+    paired_households: async () => pairings.paired_households,
+    cooperative_rent: async () => cooperative.cooperative_rent,
+    cooperative_dividend_per_person: async () => cooperative.cooperative_dividend_per_person,
   };
   const persons = await repo.rows(db, districtCode, 'persons');
   const rows: ArticleRow[] = [];

@@ -10,6 +10,7 @@ import { courseRoutes } from './courses.routes.js';
 import { enrollmentRoutes } from './enrollments.routes.js';
 import { portalTrainingRoutes } from './portal-training.routes.js';
 
+export { articleTrainingFigures } from './article-figures.repository.js';
 export { demoTrainingRepository } from './demo-training.repository.js';
 export type { TrainingTables } from './training.tables.js';
 
