@@ -7,7 +7,6 @@ import {
   importBoundaries,
   rebuildRollups,
 } from '../server/modules/cockpit/index.js';
-import {} from '../shared/beijing-time.js';
 import { CLI_ACTOR, withDatabase } from './context.js';
 
 /** `lianxin regions boundaries` and `lianxin rollups rebuild`: the cockpit's maintenance commands. */

@@ -66,8 +66,8 @@ import {
 } from './modules/register/index.js';
 import { relocationRoutes } from './modules/relocation/index.js';
 import { reportRoutes } from './modules/report/index.js';
-import { surveyRoutes } from './modules/surveys/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
+import { surveyRoutes } from './modules/surveys/index.js';
 import {
   portalTimebankRoutes,
   timebankExchangeRoutes,

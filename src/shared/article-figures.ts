@@ -217,6 +217,7 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     perPopulation: true,
     zh: '回迁安置居民（户）',
     en: 'Households resettled',
+  },
   // Livelihood programs (issue 18). Training: the district's totals over its courses, as the demo
   // gives them at every scale (208 and 1,437 completions), not scaled.
   {

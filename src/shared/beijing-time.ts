@@ -6,17 +6,19 @@
 export const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-const asDate = (at: Date | string): Date => (typeof at === 'string' ? new Date(at) : at);
+/** An instant as a Date, an ISO string or milliseconds since the epoch. */
+export type Instant = Date | string | number;
+const asDate = (at: Instant): Date => (at instanceof Date ? at : new Date(at));
 
 /** The Beijing calendar date of an instant: '2026-12-06'. */
-export const beijingDate = (at: Date | string): string =>
+export const beijingDate = (at: Instant): string =>
   new Date(asDate(at).getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The Beijing month of an instant: '2026-12'. */
-export const beijingMonth = (at: Date | string): string => beijingDate(at).slice(0, 7);
+export const beijingMonth = (at: Instant): string => beijingDate(at).slice(0, 7);
 
 /** The Beijing year of an instant. */
-export const beijingYear = (at: Date | string): number => Number(beijingDate(at).slice(0, 4));
+export const beijingYear = (at: Instant): number => Number(beijingDate(at).slice(0, 4));
 
 /** The instant a Beijing date begins: '2026-12-06' → 2026-12-05T16:00:00.000Z. */
 export const startOfBeijingDate = (date: string): string =>

@@ -158,8 +158,8 @@ export interface DB
     ClusterTables,
     TrainingTables,
     RelocationTables,
-    MeetingsTables {}
-    SurveysTables {}
+    MeetingsTables,
+    SurveysTables,
     ReviewsTables {}
 
 export type Region = Selectable<RegionTable>;

@@ -1,3 +1,4 @@
+import { beijingDate } from '../../shared/beijing-time.js';
 import { Scope } from '../auth/scope.js';
 import { demoSourcesRepository, LedgerService } from '../modules/funds/index.js';
 import type { ServiceContext } from '../services.js';
@@ -46,7 +47,7 @@ export async function buildDemoFunds(ctx: ServiceContext, district: string): Pro
   const approver = await person('district_admin', '区委组织部');
   // Entries dated this year on the day each usually falls (the Spring Festival visits in January,
   // the allocation in March, allowances at mid-year), never later than today.
-  const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = beijingDate(ctx.now());
   const date = (month: number, day: number) => {
     const wanted = `${today.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     return wanted < today ? wanted : today;

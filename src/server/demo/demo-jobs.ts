@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { EDUCATION_LEVELS } from '../../shared/api/jobs.js';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { creditCodeCheckChar } from '../../shared/validators/index.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
 import type { ServiceContext } from '../services.js';
 
 const DAY = 86_400_000;
-const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 
 const KINDS = ['机械厂', '物流公司', '食品厂', '物业公司', '汽车配件厂', '家政服务中心', '超市', '建筑公司'];
 /** Jobs of the district's enterprises, with the skills they ask (平房's industry: machining, logistics, services). */
@@ -36,7 +36,7 @@ export async function buildDemoJobs(ctx: ServiceContext, district: string): Prom
   const random = seededRandom(Number(district) + 18);
   const now = ctx.now().getTime();
   const at = new Date(now).toISOString();
-  const today = beijingDay(now);
+  const today = beijingDate(now);
   const communities = await demoJobsRepository.communities(db, district);
   if (communities.length === 0) return;
   const candidates = await demoJobsRepository.candidates(db, district, today, 3000);
@@ -74,7 +74,7 @@ export async function buildDemoJobs(ctx: ServiceContext, district: string): Prom
         salary_max_fen: Math.round(kind.pay * 1.4) * 100,
         latitude: null,
         longitude: null,
-        valid_until: beijingDay(now + (20 + Math.floor(random() * 70)) * DAY),
+        valid_until: beijingDate(now + (20 + Math.floor(random() * 70)) * DAY),
         public_service: random() < 0.1 ? 1 : 0,
         status: 'open' as 'open' | 'filled',
         created_by: null,
@@ -102,7 +102,7 @@ export async function buildDemoJobs(ctx: ServiceContext, district: string): Prom
         longitude: p.longitude,
         status: 'active' as 'active' | 'placed',
         refusals_without_cause: 0,
-        registered_on: beijingDay(now - Math.floor(random() * 90) * DAY),
+        registered_on: beijingDate(now - Math.floor(random() * 90) * DAY),
         created_at: at,
         updated_at: at,
       };

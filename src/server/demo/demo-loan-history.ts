@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { RepaymentMethod } from '../../shared/api/loans.js';
 import { ARTICLE_POPULATION, type ArticleIndicator, articleFigure } from '../../shared/article-figures.js';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
 import {
@@ -14,7 +15,6 @@ import type { ServiceContext } from '../services.js';
 import { demoRepository } from './demo.repository.js';
 
 const DAY = 86_400_000;
-const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 /** Amounts are whole thousands of yuan, as guarantee centres lend them. */
 const THOUSAND_YUAN = 100_000;
 /** The article's "多" and "余": a little over its round figure. */
@@ -58,7 +58,7 @@ export async function buildDemoLoanHistory(ctx: ServiceContext, district: string
   const random = seededRandom(Number(district) + 38);
   const now = ctx.now().getTime();
   const at = new Date(now).toISOString();
-  const today = beijingDay(now);
+  const today = beijingDate(now);
   const persons = await demoRepository.districtPersons(db, district);
   if (persons === 0) return;
   const scaled = (indicator: ArticleIndicator) =>
@@ -100,7 +100,7 @@ export async function buildDemoLoanHistory(ctx: ServiceContext, district: string
       district_code: district,
       region_code: person.region_code,
       person_id: person.id,
-      attended_on: beijingDay(attendedMs),
+      attended_on: beijingDate(attendedMs),
       topic: pick<string>(random, ['创业担保贷款政策辅导', '贷款申请材料指导', '创业项目与贷款申请咨询']),
       recorded_by: null,
       created_at: at,
@@ -111,7 +111,7 @@ export async function buildDemoLoanHistory(ctx: ServiceContext, district: string
     const appliedMs = attended.get(person.id)! + (7 + Math.floor(random() * 20)) * DAY;
     const approvedMs = appliedMs + 10 * DAY;
     const lentMs = appliedMs + 18 * DAY;
-    const disbursedOn = beijingDay(lentMs);
+    const disbursedOn = beijingDate(lentMs);
     const termMonths = pick(random, [12, 24, 24, 36]);
     const method: RepaymentMethod = random() < 0.7 ? 'equal_instalment' : 'equal_principal';
     const schedule = buildSchedule({
@@ -129,7 +129,7 @@ export async function buildDemoLoanHistory(ctx: ServiceContext, district: string
       id,
       district_code: district,
       region_code: person.region_code,
-      number: `DK${beijingDay(appliedMs).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
+      number: `DK${beijingDate(appliedMs).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
       person_id: person.id,
       household_id: null,
       amount_fen: amountsFen[index]!,

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ARTICLE_POPULATION, articleFigure } from '../../shared/article-figures.js';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { creditCodeCheckChar } from '../../shared/validators/index.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
@@ -9,7 +10,6 @@ import { demoRepository } from './demo.repository.js';
 import { LITTLE_OVER } from './demo-loan-history.js';
 
 const DAY = 86_400_000;
-const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 const INDUSTRIES = [
   '机械制造',
   '汽车零部件',
@@ -64,9 +64,9 @@ export async function buildDemoPairings(ctx: ServiceContext, district: string): 
       target_name: target.name,
       goals,
       plan,
-      next_contact_on: beijingDay(now + (1 + Math.floor(random() * 30)) * DAY),
+      next_contact_on: beijingDate(now + (1 + Math.floor(random() * 30)) * DAY),
       status: 'active',
-      started_on: beijingDay(startedMs),
+      started_on: beijingDate(startedMs),
       ended_on: null,
       end_reason: null,
       end_note: null,
@@ -79,7 +79,7 @@ export async function buildDemoPairings(ctx: ServiceContext, district: string): 
         id: uuidv7(),
         district_code: district,
         pairing_id: id,
-        on_day: beijingDay(now - Math.floor(random() * 30) * DAY),
+        on_day: beijingDate(now - Math.floor(random() * 30) * DAY),
         method: pick(random, ['visit', 'visit', 'phone', 'meeting'] as const),
         description: pick<string>(random, [
           '上门走访，了解近况',

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ARTICLE_POPULATION } from '../../shared/article-figures.js';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { seededRandom } from '../fixtures/resident-rows.js';
 import { demoRelocationRepository as repo } from '../modules/relocation/index.js';
 import type { ServiceContext } from '../services.js';
 
 const DAY = 86_400_000;
-const beijingDay = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The article's relocation figures for a district of 200,000 residents, scaled to the demo's own:
@@ -92,7 +92,7 @@ export async function buildDemoRelocation(ctx: ServiceContext, district: string)
           now - DAY,
           day + (10 + Math.floor(random() * (step === 'resettled' ? 300 : 40))) * DAY,
         );
-      dates[step] = beijingDay(day);
+      dates[step] = beijingDate(day);
       rows.events.push({
         id: uuidv7(),
         district_code: district,

@@ -1,4 +1,5 @@
 import { REVIEW_KPIS } from '../../shared/api/reviews.js';
+import { beijingMonth } from '../../shared/beijing-time.js';
 import { Scope } from '../auth/scope.js';
 import { SYSTEM_ACTOR } from '../bootstrap.js';
 import { seededRandom } from '../fixtures/resident-rows.js';
@@ -6,8 +7,6 @@ import { ReviewRoundsService } from '../modules/reviews/index.js';
 import { usersRepository } from '../modules/users/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
-
-const beijingMonth = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 
 /**
  * 述职评议 in the demo: the demo secretary's street reviews its communities over this year so far,

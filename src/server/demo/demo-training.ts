@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate } from '../../shared/beijing-time.js';
 import { pick, seededRandom } from '../fixtures/resident-rows.js';
 import { demoJobsRepository } from '../modules/jobs/index.js';
 import { demoTrainingRepository } from '../modules/training/index.js';
 import type { ServiceContext } from '../services.js';
 
 const DAY = 86_400_000;
-const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 const SERIAL_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** The article's figures: 208 entrepreneurs trained (SYB) and 1,437 laid-off workers trained. */
@@ -42,7 +42,7 @@ export async function buildDemoTraining(
   const pool = await demoJobsRepository.candidates(
     db,
     district,
-    beijingDay(now),
+    beijingDate(now),
     DEMO_SYB_TRAINED + DEMO_VOCATIONAL_TRAINED,
   );
   if (pool.length === 0) return;
@@ -62,7 +62,7 @@ export async function buildDemoTraining(
   ) => {
     const id = uuidv7();
     const past = startMs !== null && startMs + SESSIONS * 2 * DAY < now;
-    const completedOn = past ? beijingDay(startMs + SESSIONS * 2 * DAY) : null;
+    const completedOn = past ? beijingDate(startMs + SESSIONS * 2 * DAY) : null;
     rows.courses.push({
       id,
       district_code: district,
@@ -126,10 +126,10 @@ export async function buildDemoTraining(
         attendance_warned: 0,
         completed_on: completedOn,
         certificate_serial: serial,
-        follow_up_due_on: past ? beijingDay(dueMs) : null,
+        follow_up_due_on: past ? beijingDate(dueMs) : null,
         follow_up_outcome: followed ? pick(random, OUTCOMES) : null,
         follow_up_note: followed ? '' : null,
-        follow_up_on: followed ? beijingDay(dueMs + DAY) : null,
+        follow_up_on: followed ? beijingDate(dueMs + DAY) : null,
         follow_up_by: null,
         created_by: null,
         created_at: at,

@@ -9,8 +9,8 @@ import { loanMessages, loanValueLabels } from './loan-messages.js';
 import { meetingMessages } from './meeting-messages.js';
 import { pairingMessages } from './pairing-messages.js';
 import { relocationMessages, relocationValueLabels } from './relocation-messages.js';
-import { surveyMessages } from './survey-messages.js';
 import { reviewMessages } from './review-messages.js';
+import { surveyMessages } from './survey-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.

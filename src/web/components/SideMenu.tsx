@@ -270,12 +270,16 @@ export function SideMenu() {
       key: '/meetings',
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-meetings">{t('nav.meetings')}</span>,
+    });
+  }
   // 群众满意度测评: questionnaires, samples with phone interviews, results and the districts' ranking.
   if (hasPermission(me, 'survey.read')) {
     programs.push({
       key: '/surveys',
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-surveys">{t('nav.surveys')}</span>,
+    });
+  }
   // 述职评议 and 民主评议党员; the evaluator's own scoring.
   if (hasPermission(me, 'review.read')) {
     programs.push({

@@ -26,8 +26,8 @@ import * as fundsDues from './0026-funds-dues.js';
 import * as portalElderMode from './0027-portal-elder-mode.js';
 import * as jobLeases from './0028-job-leases.js';
 import * as meetings from './0029-meetings.js';
-import * as relocation from './0031-relocation.js';
 import * as surveys from './0030-surveys.js';
+import * as relocation from './0031-relocation.js';
 import * as reviews from './0033-reviews.js';
 
 /** What a migration may need to know about the database it runs on. */

@@ -67,9 +67,9 @@ export type TargetKind =
   | 'relocation_case'
   | 'resettlement_community'
   | 'meeting'
-  | 'meeting_task';
+  | 'meeting_task'
   | 'survey'
-  | 'survey_sample';
+  | 'survey_sample'
   | 'review_round'
   | 'review_unit';
 

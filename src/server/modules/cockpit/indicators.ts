@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/database.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
-import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/index.js';
 import { PAIRING_INDICATORS, pairingCounterSources } from '../pairings/index.js';
+import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -165,7 +165,7 @@ export interface IndicatorDef {
     | 'timebank'
     | 'jobs'
     | 'loans'
-    | 'relocation';
+    | 'relocation'
     | 'pairings';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */

@@ -1,4 +1,4 @@
-import { beijingDate, beijingMonth } from '../../../shared/beijing-time.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { CounterCode } from './indicators.js';
 

@@ -8,9 +8,9 @@ import {
 import type { Executor } from '../../db/database.js';
 import { articleCollectiveFigures } from '../collectives/index.js';
 import { articleFundFigures } from '../funds/index.js';
-import { articleRelocationFigures } from '../relocation/index.js';
 import { articleLoanFigures } from '../loans/index.js';
 import { articlePairingFigures } from '../pairings/index.js';
+import { articleRelocationFigures } from '../relocation/index.js';
 import { articleTrainingFigures } from '../training/index.js';
 import { articleReportRepository as repo } from './article-report.repository.js';
 

@@ -5,13 +5,13 @@ import {
   memberEvaluationGridSchema,
   memberEvaluationQuery,
 } from '../../../shared/api/reviews.js';
+import { beijingYear } from '../../../shared/beijing-time.js';
 import type { ServiceContext } from '../../services.js';
 import { MemberEvaluationsService } from './member-evaluations.service.js';
 
 const tags = ['reviews'];
 
 /** The Beijing calendar year of an instant (UTC+8, no daylight saving). */
-const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 
 /** 民主评议党员: an organization's members and their grades of a year, and grading one of them. */
 export const memberEvaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (

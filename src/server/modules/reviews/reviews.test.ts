@@ -1,8 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type RoundDetail, roundDetailSchema, roundListSchema } from '../../../shared/api/reviews.js';
 import { workOrderSchema } from '../../../shared/api/work-orders.js';
+import { beijingMonth } from '../../../shared/beijing-time.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN, XINGJIAN_STREET } from '../../testing/test-env.js';
-import { beijingMonth, rollupsRepository } from '../cockpit/index.js';
+import { rollupsRepository } from '../cockpit/index.js';
 import { createMember, createOrganization } from '../member-workflows/testing.js';
 import { elderlyCareOrder, type WorkOrderWorld, workOrderWorld } from '../work-orders/testing.js';
 import { openRound, roundBody } from './testing.js';

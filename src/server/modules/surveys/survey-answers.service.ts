@@ -5,13 +5,14 @@ import {
   type InterviewBody,
   UNSATISFIED_UP_TO,
 } from '../../../shared/api/surveys.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
 import type { SignedInResident } from '../../http/access-control.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate, type CatalogueCache, type CatalogueSnapshot } from '../catalogue/index.js';
+import type { CatalogueCache, CatalogueSnapshot } from '../catalogue/index.js';
 import { callbackWithin } from '../work-orders/index.js';
 import { readAnswers } from './answers.js';
 import { responsesRepository } from './responses.repository.js';

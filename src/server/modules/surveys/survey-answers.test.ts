@@ -7,8 +7,8 @@ import {
   surveyResultsSchema,
 } from '../../../shared/api/surveys.js';
 import { workOrderSchema } from '../../../shared/api/work-orders.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { describeEachDialect, QINGNIAN, type TestEnv } from '../../testing/test-env.js';
-import { beijingDate } from '../catalogue/index.js';
 import { residentLogin } from '../portal/testing.js';
 import { elderlyCareOrder, workOrderWorld } from '../work-orders/testing.js';
 import { answersTo, createSurvey, drawSurvey, gridsWithAdults, surveyBody } from './testing.js';

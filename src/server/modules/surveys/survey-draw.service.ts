@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { beijingDate } from '../catalogue/index.js';
 import { enqueueNotification } from '../notifications/index.js';
 import { allocate } from './allocation.js';
 import { type Candidate, type DrawFilter, drawRepository } from './draw.repository.js';

@@ -1,9 +1,9 @@
 import type { RegionResult, SurveyRanking, SurveyResults } from '../../../shared/api/surveys.js';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import { childLengthOf } from '../../../shared/region-code.js';
 import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
-import { beijingDate } from '../catalogue/index.js';
 import { regionsRepository } from '../regions/index.js';
 import { responsesRepository } from './responses.repository.js';
 import { surveysRepository } from './surveys.repository.js';

@@ -6,8 +6,8 @@ import { loanMatrixFixture } from '../../modules/loans/testing.js';
 import { meetingMatrixFixtures } from '../../modules/meetings/testing.js';
 import { pairingMatrixFixture } from '../../modules/pairings/testing.js';
 import { relocationMatrixFixtures } from '../../modules/relocation/testing.js';
-import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
 import { reviewMatrixFixture } from '../../modules/reviews/testing.js';
+import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
@@ -101,16 +101,6 @@ export async function programmeFixtures(
   };
   fixtures.meeting = { inside: { id: meetings.inside.meeting }, outside: { id: meetings.outside.meeting } };
   fixtures.meeting_task = { inside: { id: meetings.inside.task }, outside: { id: meetings.outside.task } };
-}
-
-/** The household a register person lives in. */
-async function householdOfPerson(env: TestEnv, personId: string): Promise<string> {
-  const person = await env.database.db
-    .selectFrom('persons')
-    .select('household_id')
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
-  return person.household_id!;
   // 群众满意度测评: a drawn survey over a grid of three adults in each community, and one of its rows.
   const surveys = {
     inside: await surveyMatrixFixture(env, admin, QINGNIAN),
@@ -125,4 +115,14 @@ async function householdOfPerson(env: TestEnv, personId: string): Promise<string
   };
   fixtures.review_round = { inside: { id: reviews.inside.round }, outside: { id: reviews.outside.round } };
   fixtures.review_unit = { inside: { id: reviews.inside.unit }, outside: { id: reviews.outside.unit } };
+}
+
+/** The household a register person lives in. */
+async function householdOfPerson(env: TestEnv, personId: string): Promise<string> {
+  const person = await env.database.db
+    .selectFrom('persons')
+    .select('household_id')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return person.household_id!;
 }
