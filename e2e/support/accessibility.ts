@@ -83,12 +83,23 @@ export async function axeViolations(page: Page, name?: string): Promise<Violatio
       help: violation.help,
       // The selector and the element's opening tag: antd's generated ids alone do not say which field it is.
       // A contrast failure also says its colours and ratio, which the selector alone does not.
+      // And the nearest test id around it: antd's generated ids do not say which component it is.
       targets: violation.nodes.map((node) => {
         const colours = node.any.map((check) => check.data).find((data) => data?.fgColor);
         const contrast = colours
           ? ` [${colours.fgColor} on ${colours.bgColor}, ${colours.contrastRatio}:1]`
           : '';
-        return `${node.target.map(String).join(' >> ')} ${node.html.replace(/>.*$/s, '>').slice(0, 160)}${contrast}`;
+        const selector = node.target.length === 1 ? String(node.target[0]) : null;
+        let within = '';
+        try {
+          const testId = selector
+            ? document.querySelector(selector)?.closest('[data-testid]')?.getAttribute('data-testid')
+            : null;
+          if (testId) within = ` (in [data-testid="${testId}"])`;
+        } catch {
+          // A selector the DOM cannot parse: the report goes without it.
+        }
+        return `${node.target.map(String).join(' >> ')} ${node.html.replace(/>.*$/s, '>').slice(0, 160)}${contrast}${within}`;
       }),
     }));
   }, WCAG_TAGS);
