@@ -80,10 +80,15 @@ export function CalendarYear({
                         cursor: 'pointer',
                         padding: 0,
                       }}
-                      aria-label={exception ? `${iso} ${exception.name}` : iso}
                       data-testid={`calendar-day-${iso}`}
                     >
                       {i + 1}
+                      {/* The date and its holiday in words after the day a sighted user sees, not an
+                          aria-label in its place: a name must contain the visible text (WCAG 2.5.3). */}
+                      <span className="lx-visually-hidden">
+                        {' '}
+                        {exception ? `${iso} ${exception.name}` : iso}
+                      </span>
                     </button>
                   </Tooltip>
                 );
