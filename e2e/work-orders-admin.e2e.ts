@@ -86,7 +86,7 @@ describeInBrowser(
       await option('2026').click();
       // The year at a glance: 14 February 2026 is a Saturday worked for the Spring Festival.
       const adjusted = page.getByTestId('calendar-day-2026-02-14');
-      expect(await adjusted.getAttribute('aria-label')).toBe('2026-02-14 春节调休上班');
+      expect(await adjusted.textContent()).toBe('14 2026-02-14 春节调休上班');
       await shot('admin-calendar');
       await adjusted.click();
       const day = dialog('编辑 2026-02-14');

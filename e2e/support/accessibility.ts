@@ -63,7 +63,11 @@ export async function axeViolations(page: Page, name?: string): Promise<Violatio
         id: string;
         impact: string | null;
         help: string;
-        nodes: { target: unknown[]; html: string }[];
+        nodes: {
+          target: unknown[];
+          html: string;
+          any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[];
+        }[];
       }[];
     };
     const axe = (
@@ -78,9 +82,25 @@ export async function axeViolations(page: Page, name?: string): Promise<Violatio
       impact: violation.impact ?? 'unknown',
       help: violation.help,
       // The selector and the element's opening tag: antd's generated ids alone do not say which field it is.
-      targets: violation.nodes.map(
-        (node) => `${node.target.map(String).join(' >> ')} ${node.html.replace(/>.*$/s, '>').slice(0, 160)}`,
-      ),
+      // A contrast failure also says its colours and ratio, which the selector alone does not.
+      // And the nearest test id around it: antd's generated ids do not say which component it is.
+      targets: violation.nodes.map((node) => {
+        const colours = node.any.map((check) => check.data).find((data) => data?.fgColor);
+        const contrast = colours
+          ? ` [${colours.fgColor} on ${colours.bgColor}, ${colours.contrastRatio}:1]`
+          : '';
+        const selector = node.target.length === 1 ? String(node.target[0]) : null;
+        let within = '';
+        try {
+          const testId = selector
+            ? document.querySelector(selector)?.closest('[data-testid]')?.getAttribute('data-testid')
+            : null;
+          if (testId) within = ` (in [data-testid="${testId}"])`;
+        } catch {
+          // A selector the DOM cannot parse: the report goes without it.
+        }
+        return `${node.target.map(String).join(' >> ')} ${node.html.replace(/>.*$/s, '>').slice(0, 160)}${contrast}${within}`;
+      }),
     }));
   }, WCAG_TAGS);
   return found.map((violation) => ({ where, ...violation }));

@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { currentLanguage, speakOnThisPage, storeLanguage } from './i18n/language';
 import { loadLanguagePack } from './i18n/language-packs';
+import { repairAntdAria } from './lib/antd-aria-repairs';
 import { registerServiceWorker } from './lib/service-worker';
 import './styles.css';
 
 storeLanguage(currentLanguage());
 registerServiceWorker();
+repairAntdAria();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

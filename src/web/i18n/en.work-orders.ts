@@ -280,4 +280,5 @@ export const enWorkOrders: Record<keyof typeof zhWorkOrders, string> = {
   'wo.deeds.byMember': 'By member',
   'wo.deeds.count': 'Deeds',
   'wo.deeds.ledger': 'Ledger',
+  'wo.view.label': 'Orders to show',
 };

@@ -274,4 +274,5 @@ export const zhWorkOrders = {
   'wo.deeds.byMember': '按党员',
   'wo.deeds.count': '件数',
   'wo.deeds.ledger': '台账',
+  'wo.view.label': '查看哪些工单',
 } as const;

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DUES_CATEGORIES } from '../../../shared/api/funds';
 import { type DuesCategory, type DuesRecord, fundKeys, recordDues, setDuesBase } from '../../api/funds';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { renameFieldPaths } from '../../lib/form-errors';
@@ -100,7 +101,7 @@ export function DuesPaymentModal({ record, onClose }: { record: DuesRecord; onCl
         rules={[{ required: true }]}
         extra={t('dues.selfOnly')}
       >
-        <Checkbox.Group options={payable.map((m) => ({ value: m, label: m }))} />
+        <CheckboxGroupField options={payable.map((m) => ({ value: m, label: m }))} />
       </Form.Item>
       <Form.Item name="paidOn" label={t('dues.paidOn')} rules={[{ required: true }]}>
         <DatePicker />

@@ -66,6 +66,7 @@ function Calculator() {
         <Select<DuesCategory>
           value={category}
           onChange={setCategory}
+          aria-label={t('dues.categoryLabel')}
           style={{ width: 200 }}
           options={DUES_CATEGORIES.map((c) => ({ value: c, label: t(`dues.category.${c}`) }))}
           data-testid="dues-category"

@@ -20,6 +20,7 @@ export function FundsPage() {
           optionFilterProp="label"
           loading={organizations.isPending}
           placeholder={t('funds.pickOrganization')}
+          aria-label={t('funds.pickOrganization')}
           style={{ width: 420, maxWidth: '100%' }}
           options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           onChange={(id: string) => void navigate(`/funds/${id}`)}

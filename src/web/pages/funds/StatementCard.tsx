@@ -38,18 +38,21 @@ export function StatementCard({
         <Input
           value={from}
           onChange={(e) => setFrom(e.target.value)}
+          aria-label={t('funds.from')}
           style={{ width: 110 }}
           addonBefore={t('funds.from')}
         />
         <Input
           value={to}
           onChange={(e) => setTo(e.target.value)}
+          aria-label={t('funds.to')}
           style={{ width: 110 }}
           addonBefore={t('funds.to')}
         />
         <Select
           value={account}
           onChange={setAccount}
+          aria-label={t('funds.account')}
           style={{ width: 260 }}
           options={[
             { value: '', label: t('funds.allAccounts') },

@@ -52,6 +52,7 @@ export function VouchersCard({
         <Select<VoucherStatus | ''>
           value={status}
           onChange={setStatus}
+          aria-label={t('funds.statusLabel')}
           style={{ width: 160 }}
           options={[
             { value: '', label: t('funds.allStatuses') },

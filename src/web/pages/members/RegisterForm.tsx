@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { type NewRegistration, register, workflowKeys } from '../../api/member-workflows';
 import { type Registration, SERVICE_AREAS, type ServiceArea } from '../../api/organization-types';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { FormError } from '../../components/FormError';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -64,7 +65,7 @@ export function RegisterForm({ previous }: { previous: Registration | null }) {
         label={t('registration.serviceAreas')}
         rules={[{ required: true, type: 'array', min: 1, message: t('registration.serviceAreasRequired') }]}
       >
-        <Checkbox.Group
+        <CheckboxGroupField
           options={SERVICE_AREAS.map((area) => ({
             value: area,
             label: <span data-testid={`area-${area}`}>{area}</span>,

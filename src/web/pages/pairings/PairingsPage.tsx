@@ -43,6 +43,7 @@ export function PairingsPage() {
         <Select<string>
           value={status}
           onChange={(next) => setParams(next ? { status: next } : {}, { replace: true })}
+          aria-label={t('pairings.status')}
           style={{ width: 160, maxWidth: '100%' }}
           options={[
             { value: '', label: t('pairings.allStatuses') },

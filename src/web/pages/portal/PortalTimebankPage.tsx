@@ -146,7 +146,7 @@ function AccountView({
             </div>
             <Typography.Text
               strong
-              style={{ fontSize: 17, color: row.minutes > 0 ? '#389e0d' : '#cf1322', whiteSpace: 'nowrap' }}
+              style={{ fontSize: 17, color: row.minutes > 0 ? '#237804' : '#cf1322', whiteSpace: 'nowrap' }}
             >
               {signedMinutes(row.minutes)}
             </Typography.Text>

@@ -163,6 +163,7 @@ export function CoursePage() {
                       style={{ width: 90 }}
                       value={e.assessment ?? undefined}
                       placeholder={t('training.assessment')}
+                      aria-label={t('training.assessment')}
                       options={[
                         { value: 'passed', label: t('training.passed') },
                         { value: 'failed', label: t('training.failed') },

@@ -103,6 +103,7 @@ export function CoursesPage() {
                 size="small"
                 style={{ width: 140 }}
                 placeholder={t('training.followUp')}
+                aria-label={t('training.followUp')}
                 options={FOLLOW_UP_OUTCOMES.map((o) => ({ value: o, label: t(`training.outcome.${o}`) }))}
                 onChange={(outcome) => follow.mutate({ id, outcome })}
               />

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Form, InputNumber, TimePicker } from 'antd';
+import { DatePicker, Form, InputNumber, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { addSessions, trainingKeys } from '../../api/training';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { FormModal, useModalForm } from '../../components/FormModal';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -50,7 +51,7 @@ export function SessionsModal({ courseId, onClose }: { courseId: string; onClose
         <DatePicker data-testid="sessions-first-date" />
       </Form.Item>
       <Form.Item name="weekdays" label={t('training.weekdays')} rules={[{ required: true }]}>
-        <Checkbox.Group
+        <CheckboxGroupField
           options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
             value: d,
             label: t(`training.weekday.${d}` as 'training.weekday.1'),

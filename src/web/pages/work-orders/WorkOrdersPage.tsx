@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Select, Tabs, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Tabs, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS, WORK_ORDER_STATUSES } from '../../../shared/work-orders';
 import { WORK_ORDER_VIEWS, type WorkOrderFilter, workOrdersQuery } from '../../api/work-orders';
@@ -27,6 +27,10 @@ export function WorkOrdersPage() {
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? [];
   const update = (changes: Partial<WorkOrderFilter>) =>
     setParams(listParamsOf({ ...filter, ...changes }), { replace: true });
+  const views = WORK_ORDER_VIEWS.map((view) => ({ value: view, label: t(`wo.view.${view}`) }));
+  // Seven views do not fit a 360-px phone as tabs: antd would hide some behind a "more" button
+  // inside the tab list (a list of tabs may hold only tabs, issue 17). A phone picks from a list.
+  const phone = Grid.useBreakpoint().md === false;
 
   return (
     <Card
@@ -41,15 +45,26 @@ export function WorkOrdersPage() {
       styles={{ body: { padding: 0 } }}
       data-testid="work-orders-page"
     >
-      <Tabs
-        activeKey={filter.view}
-        onChange={(view) => update({ view: view as WorkOrderFilter['view'] })}
-        style={{ padding: '0 16px' }}
-        items={WORK_ORDER_VIEWS.map((view) => ({
-          key: view,
-          label: <span data-testid={`view-${view}`}>{t(`wo.view.${view}`)}</span>,
-        }))}
-      />
+      {phone ? (
+        <Select
+          value={filter.view}
+          onChange={(view) => update({ view })}
+          aria-label={t('wo.view.label')}
+          style={{ margin: '12px 16px', width: 'calc(100% - 32px)' }}
+          options={views}
+          data-testid="view-select"
+        />
+      ) : (
+        <Tabs
+          activeKey={filter.view}
+          onChange={(view) => update({ view: view as WorkOrderFilter['view'] })}
+          style={{ padding: '0 16px' }}
+          items={views.map(({ value, label }) => ({
+            key: value,
+            label: <span data-testid={`view-${value}`}>{label}</span>,
+          }))}
+        />
+      )}
       <Flex gap={8} wrap style={{ padding: '0 16px 12px' }} data-testid="work-order-filters">
         {filter.flag && (
           // Set by a count on the phone home; closing it shows the whole view again.

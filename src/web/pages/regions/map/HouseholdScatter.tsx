@@ -43,10 +43,12 @@ export function HouseholdScatter({
         border: '1px solid #e3e7ee',
         borderRadius: 4,
       }}
-      role="img"
+      // Not role="img": an image's children are hidden from a screen reader, and each dot is a
+      // link named by its <title> (head, address, size, visit state) to be read and followed.
       aria-label={t('map.loose')}
       data-testid="household-scatter"
     >
+      <title>{t('map.loose')}</title>
       {households.map((h) => {
         const caring = h.caringMember ? ` · ${t('map.caring', { name: h.caringMember })}` : '';
         const visit = visitOf?.(h.id);

@@ -3,13 +3,14 @@ import type { VisitMap, VisitMapState } from '../../../api/visit-map';
 /**
  * How the map marks a household's visit state. Red is "not yet visited" (what the district asks
  * to see at a glance); every colour also comes with its words (legend, tile text, tooltip), so the
- * map does not speak in colour alone.
+ * map does not speak in colour alone. The colours also draw text (tile counts, household names),
+ * so each reads at 4.5:1 or more on white and on the map's grey (issue 17, WCAG 1.4.3).
  */
 export const VISIT_COLORS: Record<VisitMapState, string> = {
-  met: '#389e0d',
-  attempted: '#d48806',
+  met: '#237804',
+  attempted: '#9a5b00',
   not_visited: '#cf1322',
-  not_targeted: '#8c8c8c',
+  not_targeted: '#666666',
 };
 
 export type VisitStateOf = (householdId: string) => VisitMap['households'][number] | undefined;

@@ -18,7 +18,8 @@ const kindStyles: Record<CalendarDay['kind'] | 'weekend' | 'workday', React.CSSP
   holiday: { background: '#fff1f0', color: '#cf1322', fontWeight: 600 },
   // An adjusted working day (调休上班) falls on a weekend: it is marked as work.
   workday: { background: '#e6f4ff', color: '#0958d9', fontWeight: 600 },
-  weekend: { color: '#8c8c8c' },
+  // Grey that still reads at 4.5:1 (issue 17); antd's #8c8c8c is 3.4:1.
+  weekend: { color: '#666666' },
 };
 
 /**
@@ -52,7 +53,7 @@ export function CalendarYear({
             <Typography.Text strong>{t(`wo.month.${month + 1}` as 'wo.month.1')}</Typography.Text>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 28px)', gap: 2, marginTop: 4 }}>
               {weekdayHeads.map((head) => (
-                <div key={head} style={{ ...cellStyle, color: '#8c8c8c', fontSize: 12 }}>
+                <div key={head} style={{ ...cellStyle, color: '#666666', fontSize: 12 }}>
                   {head}
                 </div>
               ))}
@@ -79,10 +80,15 @@ export function CalendarYear({
                         cursor: 'pointer',
                         padding: 0,
                       }}
-                      aria-label={exception ? `${iso} ${exception.name}` : iso}
                       data-testid={`calendar-day-${iso}`}
                     >
                       {i + 1}
+                      {/* The date and its holiday in words after the day a sighted user sees, not an
+                          aria-label in its place: a name must contain the visible text (WCAG 2.5.3). */}
+                      <span className="lx-visually-hidden">
+                        {' '}
+                        {exception ? `${iso} ${exception.name}` : iso}
+                      </span>
                     </button>
                   </Tooltip>
                 );

@@ -25,9 +25,9 @@ function residentKey(event: KeyboardEvent<HTMLElement>, choose: () => void): voi
   }
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
   event.preventDefault();
-  const item = event.currentTarget;
-  const sibling = event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling;
-  if (sibling instanceof HTMLElement) sibling.focus();
+  const item = event.currentTarget.closest('li');
+  const sibling = event.key === 'ArrowDown' ? item?.nextElementSibling : item?.previousElementSibling;
+  sibling?.querySelector<HTMLElement>('[role="button"]')?.focus();
 }
 
 export type IntakeChannel = 'hotline' | 'walk_in' | 'visit';
@@ -225,37 +225,40 @@ export function CallerCard(props: Props) {
                     const isSelected = selected?.id === person.id;
                     return (
                       <List.Item
-                        // A button to the keyboard: Tab reaches it, Enter or Space chooses, ↑ ↓ move.
-                        role="button"
-                        tabIndex={0}
-                        aria-pressed={isSelected}
-                        onKeyDown={(event) =>
-                          residentKey(event, () => props.onSelect(isSelected ? null : person))
-                        }
-                        onClick={() => props.onSelect(isSelected ? null : person)}
-                        style={{
-                          cursor: 'pointer',
-                          background: isSelected ? '#e6f4ff' : undefined,
-                        }}
+                        style={{ background: isSelected ? '#e6f4ff' : undefined }}
                         data-testid={`caller-resident-${person.id}`}
                         extra={isSelected ? <Tag color="blue">{t('wo.console.chosen')}</Tag> : null}
                       >
-                        <List.Item.Meta
-                          title={
-                            <span>
-                              {person.name}{' '}
-                              <Typography.Text type="secondary">
-                                {t(`gender.${person.gender}`)} · {t('person.ageValue', { age: person.age })}
-                              </Typography.Text>
-                            </span>
+                        {/* A button to the keyboard: Tab reaches it, Enter or Space chooses, ↑ ↓ move. Inside
+                            the list item, not the item itself: a list holds only items (WCAG 1.3.1). */}
+                        {/* biome-ignore lint/a11y/useSemanticElements: it holds the item's title and description blocks, which a <button> may not */}
+                        <div
+                          role="button"
+                          tabIndex={0}
+                          aria-pressed={isSelected}
+                          onKeyDown={(event) =>
+                            residentKey(event, () => props.onSelect(isSelected ? null : person))
                           }
-                          description={
-                            <>
-                              <RegionPath code={person.regionCode} />
-                              {person.address && <div>{person.address}</div>}
-                            </>
-                          }
-                        />
+                          onClick={() => props.onSelect(isSelected ? null : person)}
+                          style={{ cursor: 'pointer', flex: 1, minWidth: 0 }}
+                        >
+                          <List.Item.Meta
+                            title={
+                              <span>
+                                {person.name}{' '}
+                                <Typography.Text type="secondary">
+                                  {t(`gender.${person.gender}`)} · {t('person.ageValue', { age: person.age })}
+                                </Typography.Text>
+                              </span>
+                            }
+                            description={
+                              <>
+                                <RegionPath code={person.regionCode} />
+                                {person.address && <div>{person.address}</div>}
+                              </>
+                            }
+                          />
+                        </div>
                       </List.Item>
                     );
                   }}
