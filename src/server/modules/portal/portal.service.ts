@@ -13,11 +13,10 @@ import type { AuditActor } from '../audit/index.js';
 import { attributesOf } from '../catalogue/index.js';
 import type { WorkOrdersService } from '../work-orders/index.js';
 import {
-  callbackStep,
+  callbackWithin,
   type ResidentOwnership,
   TRANSITIONS,
   type Visibility,
-  WorkOrderStep,
   type WorkOrderView,
   workOrdersRepository,
 } from '../work-orders/index.js';
@@ -325,33 +324,13 @@ export class PortalService {
       if (!TRANSITIONS.callback.from.includes(order.status)) throw conflict('portal.cannot_rate');
       if (input.satisfaction === 'unsatisfied' && note === '')
         throw fieldError('comment', 'portal.comment_required');
-      const now = this.ctx.now();
-      const category = catalogue.categories.get(order.category_code)!;
-      const step = callbackStep(
-        order,
-        input.satisfaction,
-        now,
-        catalogue.calendarOf(order.district_code),
-        category,
-      );
-      const changed = await workOrdersRepository.update(trx, order.id, order.version, {
-        ...step.changes,
-        status: step.to,
-        updated_at: now.toISOString(),
-      });
-      if (!changed) throw conflict('workorder.conflict');
-      await WorkOrderStep.writeEventAuditAndCounters(this.ctx, trx, order, {
-        action: 'callback',
-        from: order.status,
-        to: step.to,
+      await callbackWithin(this.ctx, trx, catalogue, order.id, {
+        satisfaction: input.satisfaction,
         actor,
         note,
-        data: { ...step.data, by: 'resident' },
+        by: 'resident',
       });
-      const updated = await this.ownOrder(trx, resident, order.id);
-      if (step.to === 'in_progress')
-        await this.workOrders.actions.tellHandlers(trx, catalogue, updated, 'order_reopened', {});
-      return updated;
+      return this.ownOrder(trx, resident, order.id);
     });
   }
 }
