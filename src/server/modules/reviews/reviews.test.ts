@@ -260,10 +260,11 @@ describeEachDialect('review rounds (述职评议): KPIs, scores, ranking, frozen
         })
       ).status,
     ).toBe(404);
-    // 上海新村 is ranked in the round, so its secretary reads it; another street's secretary does not.
-    expect((await env.inject('GET', `/api/review-rounds/${id}`, { cookie: neighbour.cookie })).status).toBe(
-      200,
-    );
+    // 上海新村 is ranked in the round, so its secretary reads it (its own row only, and not who
+    // evaluates, until the round is published); another street's secretary does not.
+    const asUnit = await detail(neighbour.cookie, id);
+    expect(asUnit.units.map((u) => u.regionCode)).toEqual([SHANGHAI_XINCUN]);
+    expect(asUnit.evaluators).toEqual([]);
     const otherStreet = await env.loginAs({ role: 'secretary', regionCode: '230108002' });
     expect((await env.inject('GET', `/api/review-rounds/${id}`, { cookie: otherStreet.cookie })).status).toBe(
       404,
@@ -331,6 +332,8 @@ describeEachDialect('review rounds (述职评议): KPIs, scores, ranking, frozen
     ).toBe(409);
     const published = await env.inject('POST', `/api/review-rounds/${id}/publish`, { cookie: street.cookie });
     expect(published.body(roundDetailSchema).status).toBe('published');
+    // Published: every unit reads the whole ranking.
+    expect((await detail(neighbour.cookie, id)).units).toHaveLength(after.units.length);
 
     // The street's list holds both rounds; 青年社区's secretary sees neither (they belong to the street).
     const list = await env.inject('GET', `/api/review-rounds?year=${year}`, { cookie: street.cookie });

@@ -130,13 +130,18 @@ export class ReviewRoundsService {
       round.status === 'open'
         ? await liveFigures(this.ctx.database.db, this.ctx.database.dialect, round, units, evaluators, scores)
         : undefined;
+    const all =
+      figures ??
+      units.map((unit) => ({ unit, frozen: true as const, scoredBy: scoredBy.get(unit.id)?.size ?? 0 }));
+    // A reviewed unit (its scope covers a unit, not the round's region) sees only its own row and
+    // not who evaluates until the round is published: peers' live scores are not theirs to watch.
+    const holder = scope.includes(round.region_code);
+    const published = round.published_at !== null;
     return {
       round,
       regionName: await repo.regionName(db, round.region_code),
-      evaluators,
-      units:
-        figures ??
-        units.map((unit) => ({ unit, frozen: true as const, scoredBy: scoredBy.get(unit.id)?.size ?? 0 })),
+      evaluators: holder || published ? evaluators : [],
+      units: holder || published ? all : all.filter((entry) => scope.includes(entry.unit.region_code)),
     };
   }
 
