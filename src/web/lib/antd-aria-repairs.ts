@@ -50,6 +50,17 @@ function dropDanglingReferences(root: ParentNode): void {
   }
 }
 
+/**
+ * A Select with option groups: the hidden list antd keeps for screen readers draws a group's
+ * heading with role="presentation" and still gives it aria-selected (axe aria-allowed-attr,
+ * WCAG 4.1.2). The list is redrawn as the active option moves, so this runs in the observer's
+ * own callback, before any script or check that comes after the change.
+ */
+function dropSelectionOfGroupHeadings(root: ParentNode): void {
+  for (const heading of root.querySelectorAll<HTMLElement>('[role="presentation"][aria-selected]'))
+    heading.removeAttribute('aria-selected');
+}
+
 function repair(): void {
   focusScrollingTables(document);
   repairTabs(document);
@@ -60,6 +71,7 @@ function repair(): void {
 export function repairAntdAria(): void {
   let scheduled = false;
   const observer = new MutationObserver(() => {
+    dropSelectionOfGroupHeadings(document);
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
@@ -68,6 +80,11 @@ export function repairAntdAria(): void {
     });
   });
   // Attributes too: a picker sets its references each time it opens.
-  observer.observe(document.body, { childList: true, subtree: true, attributeFilter: REFERENCES });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributeFilter: [...REFERENCES, 'aria-selected'],
+  });
+  dropSelectionOfGroupHeadings(document);
   repair();
 }

@@ -38,6 +38,7 @@ export function MeetingTasksPage() {
         <Select<string>
           value={status}
           onChange={(v) => setParams({ status: v }, { replace: true })}
+          aria-label={t('meetings.status')}
           style={{ width: 140 }}
           options={[
             { value: '', label: t('meetings.allStatuses') },

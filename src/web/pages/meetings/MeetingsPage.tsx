@@ -67,12 +67,14 @@ export function MeetingsPage() {
           value={filter.organization}
           placeholder={t('meetings.allOrganizations')}
           onChange={(v) => setFilter('organization', v)}
+          aria-label={t('meetings.organization')}
           style={{ width: 240, maxWidth: '100%' }}
           options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
         <Select<string>
           value={filter.type ?? ''}
           onChange={(v) => setFilter('type', v)}
+          aria-label={t('meetings.type')}
           style={{ width: 140, maxWidth: '100%' }}
           options={[
             { value: '', label: t('meetings.allTypes') },
@@ -82,6 +84,7 @@ export function MeetingsPage() {
         <Select<string>
           value={filter.status ?? ''}
           onChange={(v) => setFilter('status', v)}
+          aria-label={t('meetings.status')}
           style={{ width: 140, maxWidth: '100%' }}
           options={[
             { value: '', label: t('meetings.allStatuses') },

@@ -64,6 +64,7 @@ export function CasesPage() {
           <Select<string>
             value={status}
             onChange={(next) => filter('status', next)}
+            aria-label={t('relocation.status')}
             style={{ width: 160, maxWidth: '100%' }}
             options={[
               { value: '', label: t('relocation.allStatuses') },
@@ -73,6 +74,7 @@ export function CasesPage() {
           <Select<string>
             value={program}
             onChange={(next) => filter('program', next)}
+            aria-label={t('relocation.program')}
             style={{ width: 180, maxWidth: '100%' }}
             options={[
               { value: '', label: t('relocation.allPrograms') },

@@ -81,6 +81,7 @@ export function MemberEvaluationPage() {
                     disabled={!writer || grade.isPending}
                     style={{ width: 140 }}
                     placeholder="—"
+                    aria-label={`${t('reviews.grade')}${t('common.colon')}${row.name}`}
                     onChange={(next) => grade.mutate({ memberId: row.memberId, grade: next })}
                     options={MEMBER_GRADES.map((g) => ({ value: g, label: t(`reviews.grade.${g}`) }))}
                   />

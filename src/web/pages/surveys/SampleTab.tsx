@@ -60,6 +60,7 @@ export function SampleTab({ survey }: { survey: SurveyDetail }) {
       <Select<string>
         value={status}
         onChange={setStatus}
+        aria-label={t('surveys.sample.status')}
         style={{ width: 180, maxWidth: '100%' }}
         options={[
           { value: '', label: t('surveys.allStatuses') },

@@ -41,6 +41,7 @@ export function SurveysPage() {
           <Select<string>
             value={status}
             onChange={(next) => setParams(next ? { status: next } : {}, { replace: true })}
+            aria-label={t('surveys.status')}
             style={{ width: 160, maxWidth: '100%' }}
             options={[
               { value: '', label: t('surveys.allStatuses') },
