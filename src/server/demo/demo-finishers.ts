@@ -37,7 +37,7 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     // Its relocation: farm and shanty-town households resettled in ten communities (the article's figures).
     if (districtCodes.includes(home)) await buildDemoRelocation(ctx, home);
     // 三会一课: a year of meetings of its organizations, some missed, so compliance shows figures.
-    if (districtCodes.includes(home)) await buildDemoMeetings(ctx, home);
+    if (districtCodes.includes(home)) await buildDemoMeetings(ctx, home, demoAccountCommunity(home));
     // A closed, anonymous satisfaction survey of that community, answered by phone.
     if (districtCodes.includes(home)) await buildDemoSurveys(ctx, home, demoAccountCommunity(home));
     // The article's livelihood figures: past loans, pairings, the village co-operative (issue 18).

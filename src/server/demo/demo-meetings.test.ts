@@ -12,7 +12,7 @@ describeEachDialect(
         await meetingWorld(env, QINGNIAN, { members: 3 }),
         await meetingWorld(env, QINGNIAN, { members: 3 }),
       ];
-      await buildDemoMeetings(env.ctx, DISTRICT);
+      await buildDemoMeetings(env.ctx, DISTRICT, QINGNIAN);
       expect(await env.countRows('meetings')).toBeGreaterThan(20);
       const admin = await env.loginAdmin();
       const last = previousQuarter(quarterOfDay(beijingToday(env)));

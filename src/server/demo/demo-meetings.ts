@@ -30,18 +30,27 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * all through the module's services. The sweep then makes the missed ones of the last two quarters
  * tasks.
  */
-export async function buildDemoMeetings(ctx: ServiceContext, district: string): Promise<void> {
+export async function buildDemoMeetings(
+  ctx: ServiceContext,
+  district: string,
+  community: string,
+): Promise<void> {
   if (district !== ctx.config.districtCode) return;
   const { db } = ctx.database;
   const scope = new Scope([district], ctx.database.dialect);
-  const organizations = (
-    await meetingPartiesRepository.organizationsInScope(
-      db,
-      scope,
-      ['committee', 'general_branch', 'branch'],
-      400,
-    )
-  ).slice(0, DEMO_ORGANIZATIONS * 4);
+  // The demo secretary's community first, so that the secretary who signs in finds its figures.
+  const kinds: ('committee' | 'general_branch' | 'branch')[] = ['committee', 'general_branch', 'branch'];
+  const own = await meetingPartiesRepository.organizationsInScope(
+    db,
+    new Scope([community], ctx.database.dialect),
+    kinds,
+    DEMO_ORGANIZATIONS,
+  );
+  const rest = await meetingPartiesRepository.organizationsInScope(db, scope, kinds, 400);
+  const organizations = [...own, ...rest.filter((org) => !own.some((o) => o.id === org.id))].slice(
+    0,
+    DEMO_ORGANIZATIONS * 4,
+  );
   const meetings = new MeetingsService(ctx);
   const review = new MeetingReviewService(ctx);
   const secretary = { id: null, name: '党组织书记', ip: null, requestId: null };

@@ -82,6 +82,9 @@ export function planOrganizations(input: {
   const year = today.getUTCFullYear();
   const threeYearsMs = 3 * 365 * 86_400_000;
   const pastDay = () => dateOnly(today.getTime() - Math.floor(random() * threeYearsMs));
+  // The tree was there before the platform's three years of work orders: its organizations were
+  // set up then (what asks a meeting of them in past quarters, for one), not on the demo's day.
+  const founded = new Date(today.getTime() - threeYearsMs).toISOString();
   const rows: OrganizationRows = {
     organizations: [],
     history: [],
@@ -116,8 +119,8 @@ export function planOrganizations(input: {
       anchor_region_code: anchor,
       anchor_enterprise_id: null,
       status: 'active',
-      created_at: now,
-      updated_at: now,
+      created_at: founded,
+      updated_at: founded,
     };
     rows.organizations.push(row);
     orgRows.set(id, row);
@@ -129,7 +132,7 @@ export function planOrganizations(input: {
       before: '{}',
       after: JSON.stringify({ kind, name, parentId: parent?.id ?? null, regionCode: anchor }),
       actor_id: null,
-      at: now,
+      at: founded,
     });
     return { id, path, regionCode: anchor, kind, name };
   };
