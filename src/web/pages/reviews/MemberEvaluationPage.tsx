@@ -41,6 +41,7 @@ export function MemberEvaluationPage() {
           value={typed}
           onChange={(e) => setTyped(e.target.value.trim())}
           placeholder={t('reviews.organizationId')}
+          aria-label={t('reviews.organizationId')}
           style={{ width: 320, maxWidth: '100%' }}
           data-testid="evaluation-organization"
         />
@@ -48,6 +49,7 @@ export function MemberEvaluationPage() {
           min={2000}
           max={2100}
           value={year}
+          aria-label={t('reviews.year')}
           onChange={(y) => y && setParams({ organization, year: String(y) })}
         />
         <Button onClick={() => setParams({ organization: typed, year: String(year) })}>

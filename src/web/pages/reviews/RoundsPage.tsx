@@ -42,6 +42,7 @@ export function RoundsPage() {
           min={2000}
           max={2100}
           value={Number(year)}
+          aria-label={t('reviews.year')}
           onChange={(next) => next && setParams({ year: String(next) }, { replace: true })}
         />
       </Flex>

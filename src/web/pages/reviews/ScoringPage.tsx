@@ -48,6 +48,7 @@ function UnitSheet({ assignment, unit }: { assignment: Assignment; unit: Unit })
               max={item.max}
               precision={0}
               value={scores[item.id] ?? null}
+              aria-label={item.title}
               onChange={(value) => setScores((now) => ({ ...now, [item.id]: value }))}
               data-testid={`score-${item.id}`}
             />
