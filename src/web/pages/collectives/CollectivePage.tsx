@@ -63,7 +63,13 @@ export function CollectivePage() {
         extra={
           manage && (
             <Space>
-              <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+              <InputNumber
+                min={2000}
+                max={2100}
+                value={year}
+                aria-label={t('collectives.year')}
+                onChange={(v) => v && setYear(v)}
+              />
               <Button onClick={() => draft.mutate()} loading={draft.isPending} data-testid="draft-run">
                 {t('collectives.draft')}
               </Button>

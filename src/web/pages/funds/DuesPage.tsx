@@ -77,6 +77,7 @@ function Calculator() {
           value={income}
           onChange={setIncome}
           placeholder={t('dues.income')}
+          aria-label={t('dues.income')}
           style={{ width: 200 }}
           data-testid="dues-income"
         />

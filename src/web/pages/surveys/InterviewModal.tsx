@@ -61,6 +61,7 @@ export function InterviewModal({
         {outcome === 'answered' && <QuestionFields questions={questions} value={draft} onChange={setDraft} />}
         <Input
           placeholder={t('surveys.note')}
+          aria-label={t('surveys.note')}
           maxLength={200}
           value={note}
           onChange={(e) => setNote(e.target.value)}
