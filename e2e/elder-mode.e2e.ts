@@ -225,4 +225,28 @@ describeInBrowser('portal elder mode (长辈模式) on a 360-px phone: switch, r
     await page.getByTestId('portal-nav').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  // Every page visited is checked by axe: here the portal in English, in both modes (issue 17).
+  it('speaks English in both modes, and tells screen readers the page is in English', async () => {
+    const visit = async (route: string) => {
+      await page.goto(route);
+      await page.locator('[data-elder-mode]').first().waitFor();
+      await page.waitForTimeout(600);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    };
+    await page.evaluate(() => localStorage.setItem('lianxin.language', 'en'));
+    for (const route of ['/m', '/m/new', '/m/volunteering', '/m/timebank', '/m/training', '/m/surveys'])
+      await visit(route);
+    expect(await mode()).toBe('off');
+    await page.goto('/m');
+    await page.getByTestId('elder-toggle').click();
+    await page.getByTestId('elder-home').waitFor();
+    for (const route of ['/m', '/m/new', '/m/mine', '/m/rate']) await visit(route);
+    expect(await mode()).toBe('on');
+    await page.goto('/m');
+    await page.getByTestId('elder-toggle').click();
+    await page.getByTestId('portal-nav').waitFor();
+    await page.evaluate(() => localStorage.setItem('lianxin.language', 'zh'));
+    expect(pageErrors).toEqual([]);
+  });
 });
