@@ -175,6 +175,8 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
     const form = dialog(`派单 · ${orderNumber}`);
     await page.getByTestId('dispatch-target').click();
     await option(`${QINGNIAN.name}（社区）`).click();
+    // Chosen before it is sent: on a loaded machine the list can redraw under the click.
+    await form.getByTestId('dispatch-target').filter({ hasText: QINGNIAN.name }).waitFor();
     await shot('dispatch-to-community');
     await form.getByRole('button', { name: spaced('派单') }).click();
     await form.waitFor({ state: 'hidden' });
@@ -212,6 +214,7 @@ describeInBrowser('work orders: a hotline call from intake to archive in the bro
       await page.getByTestId('dispatch-kind-user').click();
       await page.getByTestId('dispatch-target').click();
       await option(WORKER.displayName).click();
+      await page.getByTestId('dispatch-target').filter({ hasText: WORKER.displayName }).waitFor();
     });
     await shot('dispatch-to-worker');
     await confirm(form, '派单', '待签收');
