@@ -47,6 +47,9 @@ export const cockpitMessages = {
   'cockpit.unit_people': { zh: '人', en: '' },
   'cockpit.unit_percent': { zh: '%', en: '%' },
   'cockpit.unit_hours': { zh: '小时', en: 'hours' },
+  'cockpit.unit_score': { zh: '分', en: 'points' },
+  'cockpit.unit_yuan': { zh: '元', en: 'yuan' },
+  'cockpit.col_interval': { zh: '95% 置信区间', en: '95% interval' },
   'cockpit.yes': { zh: '是', en: 'yes' },
   'boundaries.not_json': { zh: '文件不是合法的 JSON：{reason}', en: 'The file is not valid JSON: {reason}' },
   'boundaries.not_collection': {

@@ -17,7 +17,7 @@ export type IndicatorValues = z.infer<typeof valuesSchema>;
 export const rankedSchema = z.object({ code: z.string(), name: z.string(), value: z.number() }).nullable();
 export type Ranked = NonNullable<z.infer<typeof rankedSchema>>;
 
-export const indicatorUnitSchema = z.enum(['count', 'people', 'percent', 'hours']);
+export const indicatorUnitSchema = z.enum(['count', 'people', 'percent', 'hours', 'score', 'yuan']);
 export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
 /** An indicator as the server's registry declares it (labels in both languages). */
@@ -50,6 +50,8 @@ export const cockpitSchema = z
     asOf: z.string().nullable(),
     indicators: z.array(indicatorDefinitionSchema),
     values: valuesSchema,
+    /** For values drawn from a sample (survey satisfaction): the 95% interval, in the value's unit. */
+    intervals: z.record(z.string(), z.object({ low: z.number(), high: z.number() })),
     trends: z.record(z.string(), z.array(z.number().nullable())),
     children: z.array(cockpitChildSchema),
     rankings: z.record(z.string(), z.object({ best: rankedSchema, worst: rankedSchema })),

@@ -14,6 +14,8 @@ export const enCockpit: Record<keyof typeof zhCockpit, string> = {
   'cockpit.downloadFailed': 'Download failed: {message}',
   'cockpit.groupPeople': 'Residents and organizations',
   'cockpit.groupOrders': 'Work orders',
+  'cockpit.groupSupervision': 'Supervision and evaluation',
+  'cockpit.interval': '95% interval {low}%–{high}%',
   'cockpit.now': 'now',
   'cockpit.inWindow': 'last {months} months',
   'cockpit.map': 'Map',

@@ -12,6 +12,8 @@ export const zhCockpit = {
   'cockpit.downloadFailed': '下载失败：{message}',
   'cockpit.groupPeople': '居民与组织',
   'cockpit.groupOrders': '工单服务',
+  'cockpit.groupSupervision': '监督考评',
+  'cockpit.interval': '95% 置信区间 {low}%–{high}%',
   'cockpit.now': '当前',
   'cockpit.inWindow': '近 {months} 个月',
   'cockpit.map': '区域地图',

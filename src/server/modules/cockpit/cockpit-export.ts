@@ -26,6 +26,7 @@ export function formatValue(
   if (value === null || value === undefined) return '—';
   if (indicator.unit === 'percent') return `${value}%`;
   if (indicator.unit === 'hours') return `${value} ${translate('cockpit.unit_hours', language)}`;
+  if (indicator.unit === 'yuan') return `¥${value.toLocaleString('en-US')}`;
   return value.toLocaleString('en-US');
 }
 
@@ -60,13 +61,16 @@ export async function cockpitWorkbook(
     { header: t('cockpit.col_value'), width: 14 },
     { header: t('cockpit.col_unit'), width: 10 },
     { header: t('cockpit.col_basis'), width: 26 },
+    { header: t('cockpit.col_interval'), width: 16 },
   ];
   for (const indicator of INDICATORS) {
+    const interval = view.intervals[indicator.code];
     indicators.addRow([
       indicator.label[language],
       view.values[indicator.code] ?? null,
       t(`cockpit.unit_${indicator.unit}`),
       indicator.kind === 'stock' ? t('cockpit.basis_now') : basis,
+      interval ? `${interval.low}–${interval.high}` : null,
     ]);
   }
   bold(indicators);

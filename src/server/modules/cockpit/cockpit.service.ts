@@ -43,6 +43,7 @@ export interface CockpitView {
   /** When the register's and organizations' figures were last counted. */
   asOf: string | null;
   values: Record<string, number | null>;
+  intervals: Record<string, { low: number; high: number }>;
   trends: Record<string, (number | null)[]>;
   children: CockpitChild[];
   rankings: Record<string, { best: Ranked | null; worst: Ranked | null }>;
@@ -61,6 +62,18 @@ class Counters {
   addAll(other: Counters): void {
     for (const [counter, value] of other.now) this.add('now', counter, value);
     for (const [counter, value] of other.window) this.add('window', counter, value);
+  }
+
+  /** The 95% intervals of the indicators that have one and a defined value here. */
+  intervals(): Record<string, { low: number; high: number }> {
+    const read = (counter: CounterCode) =>
+      (COUNTERS[counter].period === 'now' ? this.now.get(counter) : this.window.get(counter)) ?? 0;
+    const out: Record<string, { low: number; high: number }> = {};
+    for (const indicator of INDICATORS) {
+      const interval = indicator.interval?.(read);
+      if (interval) out[indicator.code] = interval;
+    }
+    return out;
   }
 
   values(): Record<string, number | null> {
@@ -251,6 +264,7 @@ export class CockpitService {
       months,
       asOf: district ? await snapshotTime(db, district) : null,
       values: mine.values(),
+      intervals: mine.intervals(),
       trends,
       children: withValues,
       rankings: Object.fromEntries(

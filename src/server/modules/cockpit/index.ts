@@ -5,7 +5,8 @@
 export { describeProblem, importBoundaries } from './boundaries.js';
 export { cockpitRoutes } from './cockpit.routes.js';
 export { generateDemoBoundaries } from './demo-boundaries.js';
-export type { CounterRow, CounterSource, IndicatorDef } from './indicators.js';
+export { percent } from './indicator-values.js';
+export type { CounterCode, CounterRow, CounterSource, IndicatorDef } from './indicators.js';
 export { type FontChoice, reportFont } from './report-font.js';
 export {
   bumpDeedRollups,

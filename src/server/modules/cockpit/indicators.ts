@@ -1,8 +1,12 @@
 import type { Executor } from '../../db/database.js';
+import { FUND_INDICATORS, fundCounterSources } from '../funds/index.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
+import { MEETING_INDICATORS, meetingCounterSources } from '../meetings/index.js';
 import { PAIRING_INDICATORS, pairingCounterSources } from '../pairings/index.js';
 import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/index.js';
+import { REVIEW_INDICATORS, reviewCounterSources } from '../reviews/index.js';
+import { SURVEY_INDICATORS, surveyCounterSources } from '../surveys/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
@@ -88,6 +92,21 @@ export const COUNTERS = {
   // 帮扶结对 (counted from the pairings and the register's tags by the refresh job).
   'pair.households_in_difficulty': { period: 'now', upkeep: 'snapshot' },
   'pair.households_covered': { period: 'now', upkeep: 'snapshot' },
+  // 三会一课 (required meetings decided in the last and the current quarter, and those held).
+  'meeting.slots_due': { period: 'now', upkeep: 'snapshot' },
+  'meeting.slots_held': { period: 'now', upkeep: 'snapshot' },
+  // 述职评议 (units of each reviewing region's latest published round, and their total scores).
+  'review.units': { period: 'now', upkeep: 'snapshot' },
+  'review.total_centi': { period: 'now', upkeep: 'snapshot' },
+  // 群众满意度测评 (satisfaction answers of the surveys closed in the last twelve months).
+  'survey.answers': { period: 'now', upkeep: 'snapshot' },
+  'survey.satisfied': { period: 'now', upkeep: 'snapshot' },
+  // Fund ledger (money held, and posted spending per voucher month and kind; fen).
+  'fund.balance_fen': { period: 'now', upkeep: 'snapshot' },
+  'fund.spent_fen': { period: 'month', upkeep: 'snapshot' },
+  'fund.spent_consolation_fen': { period: 'month', upkeep: 'snapshot' },
+  'fund.spent_allowance_fen': { period: 'month', upkeep: 'snapshot' },
+  'fund.spent_award_fen': { period: 'month', upkeep: 'snapshot' },
 } as const satisfies Record<string, CounterDef>;
 
 export type CounterCode = keyof typeof COUNTERS;
@@ -146,10 +165,17 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...loanCounterSources,
   ...relocationCounterSources,
   ...pairingCounterSources,
+  ...meetingCounterSources,
+  ...reviewCounterSources,
+  ...surveyCounterSources,
+  ...fundCounterSources,
 ];
 
-/** `people`: a count of persons (人), `count`: of anything else (个). */
-export type IndicatorUnit = 'count' | 'people' | 'percent' | 'hours';
+/**
+ * `people`: a count of persons (人), `count`: of anything else (个), `score`: points out of 100,
+ * `yuan`: money in whole yuan.
+ */
+export type IndicatorUnit = 'count' | 'people' | 'percent' | 'hours' | 'score' | 'yuan';
 
 export interface IndicatorDef {
   /** Stable: used in URLs, exports and tests. */
@@ -166,7 +192,11 @@ export interface IndicatorDef {
     | 'jobs'
     | 'loans'
     | 'relocation'
-    | 'pairings';
+    | 'pairings'
+    | 'meetings'
+    | 'reviews'
+    | 'surveys'
+    | 'funds';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -180,6 +210,11 @@ export interface IndicatorDef {
   counters: readonly CounterCode[];
   /** The value from its counters (summed over the period); null when it is undefined (0 of 0). */
   value(get: (counter: CounterCode) => number): number | null;
+  /**
+   * For a value drawn from a sample: its 95% interval in the value's unit, or null where it is
+   * undefined (shown beside the value on the place's card).
+   */
+  interval?(get: (counter: CounterCode) => number): { low: number; high: number } | null;
 }
 
 export const INDICATORS: readonly IndicatorDef[] = [
@@ -309,6 +344,10 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...LOAN_INDICATORS,
   ...RELOCATION_INDICATORS,
   ...PAIRING_INDICATORS,
+  ...MEETING_INDICATORS,
+  ...REVIEW_INDICATORS,
+  ...SURVEY_INDICATORS,
+  ...FUND_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);

@@ -21,4 +21,5 @@ export const fundRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
 };
 export { articleFundFigures } from './article-figures.repository.js';
 export { demoSourcesRepository } from './demo-sources.repository.js';
+export { FUND_INDICATORS, fundCounterSources } from './fund-counters.js';
 export { fundSettingsOf } from './fund-settings.js';

@@ -1,14 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  MEETING_ORG_KINDS,
-  type MeetingOrgKind,
-  type MeetingRule,
-  type MeetingType,
-} from '../../../shared/api/meetings.js';
+import { MEETING_ORG_KINDS, type MeetingRule, type MeetingType } from '../../../shared/api/meetings.js';
 import { beijingDate } from '../../../shared/beijing-time.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { Scope } from '../../auth/scope.js';
-import type { Executor } from '../../db/database.js';
 import type { Insertable } from '../../db/row-types.js';
 import { DomainError, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
@@ -16,24 +10,18 @@ import type { AuditActor } from '../audit/index.js';
 import {
   addDays,
   completeRules,
-  DEFAULT_MEETING_RULES,
-  type HeldMeeting,
   MISSED_TASK_DAYS,
   periodRange,
   previousQuarter,
   quarterOfDay,
-  type Slot,
-  slotsOf,
 } from './compliance-rules.js';
+import { type MeetingRules, meetingRulesOf, slotsOfOrganizations } from './compliance-slots.js';
 import { meetingPartiesRepository as parties } from './meeting-parties.repository.js';
 import { meetingTasksRepository as tasks } from './meeting-tasks.repository.js';
-import { meetingsRepository } from './meetings.repository.js';
 import type { MeetingTaskTable } from './meetings.tables.js';
 
 /** Organizations shown on one compliance page (a district's whole tree fits). */
 const COMPLIANCE_LIMIT = 2000;
-/** Organizations whose held meetings are read with one statement. */
-const CHUNK = 400;
 
 export const MEETING_TYPE_NAMES: Record<MeetingType, string> = {
   general_assembly: '党员大会',
@@ -43,34 +31,6 @@ export const MEETING_TYPE_NAMES: Record<MeetingType, string> = {
   theme_day: '主题党日',
   weekly: '例会',
 };
-
-export interface MeetingRules {
-  districtCode: string;
-  rules: MeetingRule[];
-  changedAt: string | null;
-}
-
-/** A district's rule table: its own rows, or the defaults while it has none. */
-export async function meetingRulesOf(db: Executor, districtCode: string): Promise<MeetingRules> {
-  const rows = await tasks.rules(db, districtCode);
-  if (rows.length === 0)
-    return { districtCode, rules: completeRules(DEFAULT_MEETING_RULES), changedAt: null };
-  const rules = rows.map((row) => ({
-    type: row.meeting_type,
-    frequency: row.frequency,
-    kinds: row.kinds
-      .split(',')
-      .filter((kind): kind is MeetingOrgKind => (MEETING_ORG_KINDS as readonly string[]).includes(kind)),
-  }));
-  const changedAt =
-    rows
-      .map((row) => row.changed_at)
-      .sort()
-      .at(-1) ?? null;
-  return { districtCode, rules: completeRules(rules), changedAt };
-}
-
-type Organization = Awaited<ReturnType<typeof parties.organizationsInScope>>[number];
 
 /** Compliance computed, not typed: which required meetings were held, per organization and quarter. */
 export class ComplianceService {
@@ -136,7 +96,7 @@ export class ComplianceService {
       COMPLIANCE_LIMIT,
       filter.organization,
     );
-    const slots = await this.slotsOf(db, organizations, filter.quarter);
+    const slots = await slotsOfOrganizations(db, organizations, filter.quarter, beijingDate(this.ctx.now()));
     return organizations.map((org) => {
       const own = slots.get(org.id) ?? [];
       return {
@@ -150,45 +110,6 @@ export class ComplianceService {
         slots: own,
       };
     });
-  }
-
-  private async slotsOf(
-    db: Executor,
-    organizations: readonly Organization[],
-    quarter: string,
-  ): Promise<Map<string, Slot[]>> {
-    const today = beijingDate(this.ctx.now());
-    const { from, to } = periodRange(quarter);
-    const rulesByDistrict = new Map<string, MeetingRule[]>();
-    const result = new Map<string, Slot[]>();
-    for (let i = 0; i < organizations.length; i += CHUNK) {
-      const chunk = organizations.slice(i, i + CHUNK);
-      const held = await meetingsRepository.held(
-        db,
-        chunk.map((org) => org.id),
-        from,
-        to,
-      );
-      const heldBy = new Map<string, HeldMeeting[]>();
-      for (const meeting of held) {
-        const list = heldBy.get(meeting.organization_id) ?? [];
-        list.push({ id: meeting.id, type: meeting.type, heldOn: meeting.held_on ?? '' });
-        heldBy.set(meeting.organization_id, list);
-      }
-      for (const org of chunk) {
-        let rules = rulesByDistrict.get(org.district_code);
-        if (!rules) {
-          rules = (await meetingRulesOf(db, org.district_code)).rules;
-          rulesByDistrict.set(org.district_code, rules);
-        }
-        const since = beijingDate(new Date(org.created_at));
-        result.set(
-          org.id,
-          slotsOf(rules, { kind: org.kind, since }, quarter, heldBy.get(org.id) ?? [], today),
-        );
-      }
-    }
-    return result;
   }
 
   /**
@@ -206,7 +127,7 @@ export class ComplianceService {
     const now = this.ctx.now().toISOString();
     const rows: Insertable<MeetingTaskTable>[] = [];
     for (const quarter of [previousQuarter(current), current]) {
-      const slots = await this.slotsOf(db, organizations, quarter);
+      const slots = await slotsOfOrganizations(db, organizations, quarter, beijingDate(this.ctx.now()));
       for (const org of organizations) {
         const missed = (slots.get(org.id) ?? []).filter((slot) => slot.state === 'missed');
         if (missed.length === 0) continue;

@@ -73,6 +73,17 @@ export const meetingPartiesRepository = {
     return query.orderBy('region_code').orderBy('name').orderBy('id').limit(limit).execute();
   },
 
+  /** A district's active organizations of the kinds a rule applies to (the cockpit's count). */
+  organizationsOfDistrict: (db: Executor, district: string, kinds: readonly OrganizationKind[]) =>
+    db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'kind', 'region_code', 'district_code', 'leader_member_id', 'created_at'])
+      .where('district_code', '=', district)
+      .where('status', '=', 'active')
+      .where('kind', 'in', [...kinds])
+      .orderBy('id')
+      .execute(),
+
   /** The districts that have an organization at all: the sweep's outer loop. */
   districts: (db: Executor) =>
     db.selectFrom('organizations').select('district_code').distinct().orderBy('district_code').execute(),

@@ -17,3 +17,4 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
   await app.register(reviewRoundRoutes, options);
   await app.register(memberEvaluationRoutes, options);
 };
+export { REVIEW_INDICATORS, reviewCounterSources } from './review-counters.js';

@@ -25,3 +25,4 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; catalogu
   await app.register(surveySampleRoutes, { ctx, services });
   await app.register(portalSurveysRoutes, { services });
 };
+export { SURVEY_INDICATORS, surveyCounterSources } from './survey-counters.js';

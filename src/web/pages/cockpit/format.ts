@@ -5,7 +5,7 @@ import type { Translate } from '../../i18n/translate';
 export const labelOf = (indicator: IndicatorDefinition, language: Language): string =>
   indicator.label[language];
 
-/** A value as people read it: 4,138 · 96.5% · 12.3 小时 · — for "not defined" (0 of 0). */
+/** A value as people read it: 4,138 · 96.5% · 12.3 小时 · ¥946,000 · — for "not defined" (0 of 0). */
 export function formatValue(
   indicator: IndicatorDefinition,
   value: number | null | undefined,
@@ -14,6 +14,7 @@ export function formatValue(
   if (value === null || value === undefined) return '—';
   if (indicator.unit === 'percent') return `${value}%`;
   if (indicator.unit === 'hours') return `${value} ${t('cockpit.hours')}`;
+  if (indicator.unit === 'yuan') return `¥${value.toLocaleString('en-US')}`;
   return value.toLocaleString('en-US');
 }
 
