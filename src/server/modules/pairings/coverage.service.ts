@@ -1,5 +1,6 @@
 import type { Scope } from '../../auth/scope.js';
 import type { ServiceContext } from '../../services.js';
+import { regionsRepository } from '../regions/index.js';
 import { pairingPartiesRepository as parties } from './pairing-parties.repository.js';
 
 const perMille = (covered: number, households: number) =>
@@ -23,8 +24,8 @@ export class PairingCoverageService {
     const code = this.rootOf(scope, region);
     const within = scope.filteredTo(code);
     const [place, children, households] = await Promise.all([
-      parties.regionNamed(db, code),
-      parties.children(db, code),
+      regionsRepository.findUnscoped(db, code),
+      regionsRepository.children(db, code),
       parties.difficultyHouseholds(db, within),
     ]);
     const tally = (prefix: string) => {

@@ -88,26 +88,6 @@ export const pairingPartiesRepository = {
       .where(scope.covers('enterprises.region_code'))
       .executeTakeFirst(),
 
-  region: (db: Executor, scope: Scope, code: string) =>
-    db
-      .selectFrom('regions')
-      .select(['code', 'name', 'kind', 'parent_code'])
-      .where('code', '=', code)
-      .where(scope.covers('regions.code'))
-      .executeTakeFirst(),
-
-  /** Unscoped: names a region after the caller's filter on it was checked (`Scope.filteredTo`). */
-  regionNamed: (db: Executor, code: string) =>
-    db.selectFrom('regions').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst(),
-
-  children: (db: Executor, code: string) =>
-    db
-      .selectFrom('regions')
-      .select(['code', 'name', 'kind'])
-      .where('parent_code', '=', code)
-      .orderBy('code')
-      .execute(),
-
   household: (db: Executor, scope: Scope, id: string) =>
     db
       .selectFrom('households')

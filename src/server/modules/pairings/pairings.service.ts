@@ -16,6 +16,7 @@ import type { Executor } from '../../db/database.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
+import { regionsRepository } from '../regions/index.js';
 import { pairingPartiesRepository as parties } from './pairing-parties.repository.js';
 import { type PairingRow, pairingsRepository } from './pairings.repository.js';
 
@@ -57,7 +58,7 @@ export class PairingsService {
       return { id, name: enterprise.name, regionCode: enterprise.region_code };
     }
     if (kind === 'region') {
-      const region = /^\d{6,17}$/.test(id) ? await parties.region(db, scope, id) : undefined;
+      const region = /^\d{6,17}$/.test(id) ? await regionsRepository.findInScope(db, scope, id) : undefined;
       if (!region) throw fieldError('targetId', 'pairing.unknown_target');
       if (region.kind !== 'community' && region.kind !== 'village')
         throw fieldError('targetId', 'pairing.target_not_community');

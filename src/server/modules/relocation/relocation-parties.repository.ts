@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 
 /**
  * What a relocation case is about, read from other modules' tables: households of the register,
- * enterprises, and the region tree. Kept apart from the cases' own repository.
+ * and enterprises (regions through the regions module). Kept apart from the cases' own repository.
  */
 export const relocationPartiesRepository = {
   household: (db: Executor, scope: Scope, id: string) =>
@@ -28,24 +28,4 @@ export const relocationPartiesRepository = {
       .where('id', '=', id)
       .where(scope.covers('enterprises.region_code'))
       .executeTakeFirst(),
-
-  region: (db: Executor, scope: Scope, code: string) =>
-    db
-      .selectFrom('regions')
-      .select(['code', 'name', 'kind'])
-      .where('code', '=', code)
-      .where(scope.covers('regions.code'))
-      .executeTakeFirst(),
-
-  /** Unscoped: names a region after the caller's filter on it was checked (`Scope.filteredTo`). */
-  regionNamed: (db: Executor, code: string) =>
-    db.selectFrom('regions').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst(),
-
-  children: (db: Executor, code: string) =>
-    db
-      .selectFrom('regions')
-      .select(['code', 'name', 'kind'])
-      .where('parent_code', '=', code)
-      .orderBy('code')
-      .execute(),
 };

@@ -6,8 +6,8 @@ import {
 } from '../../../shared/api/relocation.js';
 import type { Scope } from '../../auth/scope.js';
 import type { ServiceContext } from '../../services.js';
+import { regionsRepository } from '../regions/index.js';
 import { relocationCasesRepository as cases } from './relocation-cases.repository.js';
-import { relocationPartiesRepository as parties } from './relocation-parties.repository.js';
 
 type PlaceRow = Awaited<ReturnType<typeof cases.byPlace>>[number];
 
@@ -43,8 +43,8 @@ export class RelocationTotalsService {
     const code = region ?? (scope.roots.length === 1 ? scope.roots[0]! : this.ctx.config.districtCode);
     const within = scope.filteredTo(code);
     const [place, children, rows] = await Promise.all([
-      parties.regionNamed(db, code),
-      parties.children(db, code),
+      regionsRepository.findUnscoped(db, code),
+      regionsRepository.children(db, code),
       cases.byPlace(db, within),
     ]);
     return {

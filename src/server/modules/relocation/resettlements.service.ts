@@ -6,7 +6,7 @@ import type { Scope } from '../../auth/scope.js';
 import { conflict, fieldError, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
-import { relocationPartiesRepository as parties } from './relocation-parties.repository.js';
+import { regionsRepository } from '../regions/index.js';
 import { resettlementsRepository } from './resettlements.repository.js';
 
 /** 安置社区: a community of the region tree taking relocated households in, up to its capacity in flats. */
@@ -15,7 +15,7 @@ export class ResettlementsService {
 
   async create(scope: Scope, input: z.output<typeof createResettlementBody>, actor: AuditActor) {
     const { db } = this.ctx.database;
-    const region = await parties.region(db, scope, input.regionCode);
+    const region = await regionsRepository.findInScope(db, scope, input.regionCode);
     if (!region) throw fieldError('regionCode', 'relocation.unknown_region');
     if (region.kind !== 'community') throw fieldError('regionCode', 'relocation.not_community');
     const id = uuidv7();
