@@ -289,9 +289,8 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     en: 'Households in difficulty paired',
   },
   // The 张家店屯 co-operative (in yuan), one village's, not scaled: its yearly rent, of which 10% is
-  // kept and the rest pays every shareholder 3,600 a year. The two do not fit a village: ¥24,000,000
-  // less 10% pays 3,600 to 6,000 people, and 张家店屯 is a hamlet (屯); the demo reproduces the
-  // dividend and the 10% and records the rent that takes for its largest village's people.
+  // kept and the rest pays every shareholder 3,600 a year: ¥24,000,000 less 10% pays 3,600 to 6,000
+  // people, so the demo's co-operative village holds 6,000 at the district's size.
   {
     indicator: 'cooperative_rent',
     article: 24_000_000,

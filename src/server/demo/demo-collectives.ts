@@ -8,12 +8,13 @@ import { demoRepository } from './demo.repository.js';
 const RETENTION_BP = 1000;
 
 /**
- * 村股份合作社 in the demo, after 张家店屯's: the collective of the district's largest village, its
- * adult villagers one share each, last year's rent received month by month, and the year's
- * dividend run drafted by the village's secretary and approved by the district: 10% kept, the
- * article's ¥3,600 paid to every shareholder. The rent is what that takes (¥4,000 a shareholder);
- * the article's ¥24,000,000 would take some 6,000 shareholders, more than any demo village holds.
- * Written in bulk.
+ * 村股份合作社 in the demo, after 张家店屯's: the collective of the district's largest village, every
+ * villager on its register at the end of the dividend year one share (the article pays "每人"),
+ * last year's rent received month by month, and the year's dividend run drafted by the village's
+ * secretary and approved by the district: 10% kept, the article's ¥3,600 paid to every
+ * shareholder. The rent is what that takes (¥4,000 a shareholder); at the `district` and `city`
+ * scales the village is built with the 6,000 people the article's ¥24,000,000 pays
+ * (demo-district.ts), at `small` it is whatever the largest village holds. Written in bulk.
  */
 export async function buildDemoCollective(ctx: ServiceContext, district: string): Promise<void> {
   const { db } = ctx.database;
@@ -22,7 +23,7 @@ export async function buildDemoCollective(ctx: ServiceContext, district: string)
   const year = now.getUTCFullYear() - 1;
   const village = await repo.largestVillage(db, district);
   if (!village) return;
-  const villagers = await repo.villagers(db, village.code, `${year - 17}-01-01`);
+  const villagers = await repo.villagers(db, village.code, `${year + 1}-01-01`);
   if (villagers.length === 0) return;
   const perPersonFen = articleFigure('cooperative_dividend_per_person').article * 100;
   // Income such that, 10% kept, each share gets exactly the article's dividend.

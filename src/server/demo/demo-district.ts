@@ -45,6 +45,8 @@ export const CITY_DISTRICTS = [
 /** Work orders per resident over the three years of history (about 80 a day in a district of 200,000). */
 const ORDERS_PER_PERSON = 0.45;
 const HOUSEHOLD_SIZE = 2.62;
+/** The article's co-operative: ¥24,000,000 of rent, 10% kept, ¥3,600 to each of its people. */
+const COOPERATIVE_VILLAGERS = 6_000;
 const HOUSEHOLDS_PER_GRID = 280;
 const HOTLINES = 36;
 
@@ -148,13 +150,20 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
       });
       // Communities differ in size; villages (resettlement estates here) are smaller.
       const weights = communities.map((c) => (0.6 + random() * 0.8) * (c.kind === 'village' ? 0.7 : 1));
-      const weightSum = weights.reduce((a, b) => a + b, 0);
-      const totalHouseholds = persons / HOUSEHOLD_SIZE;
+      // But for the article's co-operative village (its rent pays 6,000 people; see
+      // demo-collectives.ts), which holds that many at the district's size; the rest share the rest.
+      const cooperative = options.scale === 'small' ? -1 : communities.findIndex((c) => c.kind === 'village');
+      const cooperativeHouseholds = Math.round(COOPERATIVE_VILLAGERS / HOUSEHOLD_SIZE);
+      const weightSum = weights.reduce((a, b, i) => (i === cooperative ? a : a + b), 0);
+      const totalHouseholds = persons / HOUSEHOLD_SIZE - (cooperative < 0 ? 0 : cooperativeHouseholds);
       const people: DemoPerson[] = [];
       const buildings: DemoBuilding[] = [];
       let householdCount = 0;
       for (const [c, community] of communities.entries()) {
-        const households = Math.max(4, Math.round((totalHouseholds * weights[c]!) / weightSum));
+        const households =
+          c === cooperative
+            ? cooperativeHouseholds
+            : Math.max(4, Math.round((totalHouseholds * weights[c]!) / weightSum));
         const grids =
           options.scale === 'small'
             ? 2

@@ -154,7 +154,7 @@ describeEachDialect('the small demo district: livelihood programs', (env) => {
     expect(coverage.status).toBe(200);
     expect(coverage.body(pairingCoverageSchema).region.covered).toBe(row('paired_households').platform);
     // The co-operative pays the article's ¥3,600 a person with 10% kept: its rent is ¥4,000 a
-    // shareholder (the article's ¥24,000,000 would take 6,000 of them, more than a demo village has).
+    // shareholder (the article's ¥24,000,000 takes 6,000 of them: the district scale's village).
     expect(row('cooperative_dividend_per_person').platform).toBe(3600);
     const shareholders = await env.database.db
       .selectFrom('dividend_payouts')

@@ -42,7 +42,7 @@ export const demoCollectivesRepository = {
       .limit(1)
       .executeTakeFirst(),
 
-  /** Active adult residents of a village (born before `bornBefore`), the co-operative's members. */
+  /** Active residents of a village born before `bornBefore`, the co-operative's members. */
   villagers: (db: Executor, village: string, bornBefore: string) =>
     db
       .selectFrom('persons')
