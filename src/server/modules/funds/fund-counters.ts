@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { CounterCode, CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
+import { fundCountsRepository } from './fund-counts.repository.js';
 
 /** The spending kinds the cockpit shows on their own (all kinds but transfers out count in the total). */
 const SPENDING_COUNTERS = {
@@ -8,33 +9,7 @@ const SPENDING_COUNTERS = {
   award: 'fund.spent_award_fen',
 } as const satisfies Record<string, CounterCode>;
 
-/**
- * The cockpit's fund figures, counted from the ledgers by the refresh job (every posting is
- * audited): money held (the balances of asset accounts: cash and bank) at each organization's
- * region, and posted spending per voucher month — in total and for consolation, allowances and
- * awards. A transfer to another organization is not spending: the money is still held, there.
- */
-export const fundCountsRepository = {
-  balances: (db: Executor, district: string) =>
-    db
-      .selectFrom('fund_accounts')
-      .select((eb) => ['region_code', eb.fn.sum<number>('balance_fen').as('fen')])
-      .where('district_code', '=', district)
-      .where('type', '=', 'asset')
-      .groupBy('region_code')
-      .execute(),
-
-  spending: (db: Executor, district: string) =>
-    db
-      .selectFrom('fund_vouchers')
-      .select((eb) => ['region_code', 'period', 'spending_kind', eb.fn.sum<number>('total_fen').as('fen')])
-      .where('district_code', '=', district)
-      .where('status', '=', 'posted')
-      .where('kind', '=', 'spending')
-      .groupBy(['region_code', 'period', 'spending_kind'])
-      .execute(),
-};
-
+/** The cockpit's fund rows from the ledgers (see fund-counts.repository.ts for what is counted). */
 export async function fundCounterRows(db: Executor, district: string): Promise<CounterRow[]> {
   const rows: CounterRow[] = [];
   for (const row of await fundCountsRepository.balances(db, district))

@@ -1,7 +1,7 @@
-import { SATISFIED_FROM } from '../../../shared/api/surveys.js';
 import { parentOf } from '../../../shared/region-code.js';
 import type { Executor } from '../../db/database.js';
 import type { CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
+import { surveyCountsRepository } from './survey-counts.repository.js';
 import { SMALL_CELL } from './survey-results.service.js';
 import { wilson } from './wilson.js';
 
@@ -14,23 +14,11 @@ const YEAR_MS = 365 * 86_400_000;
  * place on the cockpit shows what one or two people answered.
  */
 export async function surveyCounterRows(db: Executor, district: string, now: Date): Promise<CounterRow[]> {
-  const cells = await db
-    .selectFrom('survey_responses as r')
-    .innerJoin('surveys as v', 'v.id', 'r.survey_id')
-    .select((eb) => [
-      'r.survey_id',
-      'r.region_code',
-      'v.anonymous',
-      eb.fn.count<number>('r.satisfaction').as('n'),
-      eb.fn
-        .sum<number>(eb.case().when('r.satisfaction', '>=', SATISFIED_FROM).then(1).else(0).end())
-        .as('satisfied'),
-    ])
-    .where('v.district_code', '=', district)
-    .where('v.status', '=', 'closed')
-    .where('v.closed_at', '>=', new Date(now.getTime() - YEAR_MS).toISOString())
-    .groupBy(['r.survey_id', 'r.region_code', 'v.anonymous'])
-    .execute();
+  const cells = await surveyCountsRepository.satisfactionCells(
+    db,
+    district,
+    new Date(now.getTime() - YEAR_MS).toISOString(),
+  );
   const tallies = new Map<string, { n: number; satisfied: number }>();
   const add = (into: Map<string, { n: number; satisfied: number }>, code: string, n: number, s: number) => {
     const tally = into.get(code) ?? { n: 0, satisfied: 0 };
