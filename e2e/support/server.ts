@@ -13,6 +13,11 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the server printed, for failure reports. */
   output: () => string;
+  /**
+   * Stops the server and starts it again on the same port and data folder, as an operator's
+   * restart does: sessions, data and browser pages carry on; the scheduler's start runs run again.
+   */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -57,30 +62,34 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
   const adminPassword = 'E2e-Admin-Pass-2026';
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lianxin.mjs'), 'start', '--no-build'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LIANXIN_DATA_DIR: dataDir,
-      LIANXIN_ADMIN_PASSWORD: adminPassword,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      // The browser tests build their own fixtures on an empty district, except the demo's own.
-      LIANXIN_DEMO: options.demo ? '1' : '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
+  const launch = () => {
+    const started = spawn(process.execPath, [path.join(repoRoot, 'bin/lianxin.mjs'), 'start', '--no-build'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LIANXIN_DATA_DIR: dataDir,
+        LIANXIN_ADMIN_PASSWORD: adminPassword,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        // The browser tests build their own fixtures on an empty district, except the demo's own.
+        LIANXIN_DEMO: options.demo ? '1' : '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.stdout?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    started.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    return started;
+  };
+  let child = launch();
   const output = () => log;
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -88,7 +97,20 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
       await exited;
       clearTimeout(timeout);
     }
+  };
+  const stop = async () => {
+    await halt();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const restart = async () => {
+    await halt();
+    child = launch();
+    try {
+      await waitForHealth(baseUrl, child, output);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
   };
 
   try {
@@ -97,7 +119,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
     await stop();
     throw error;
   }
-  return { baseUrl, adminPassword, dataDir, output, stop };
+  return { baseUrl, adminPassword, dataDir, output, restart, stop };
 }
 
 /** The demo's staff accounts, one per role, as `lianxin demo` writes them. */
