@@ -19,3 +19,4 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
   await app.register(meetingsRoutes, options);
   await app.register(complianceRoutes, options);
 };
+export { type MemberAttendanceRow, memberAttendanceRepository } from './member-attendance.repository.js';
