@@ -38,7 +38,7 @@ export const pointsRuleSchema = z
       .int('points.rule_cap')
       .min(1, 'points.rule_cap')
       .max(100_000, 'points.rule_cap'),
-    active: z.boolean({ error: 'field.required' }),
+    active: z.boolean({ error: 'field.invalid' }),
   })
   .strict();
 export type PointsRule = z.infer<typeof pointsRuleSchema>;

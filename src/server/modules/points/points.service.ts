@@ -138,12 +138,18 @@ export class PointsService {
         };
       })
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh'));
+    // Sorted by total: equal totals share the rank of the first of them (1, 2, 2, 4).
+    let rank = 0;
+    const ranked = rows.map((row, i) => {
+      if (i === 0 || rows[i - 1]!.total !== row.total) rank = i + 1;
+      return { ...row, rank };
+    });
     return {
       organizationId,
       organizationName: organization.name,
       year,
       accruedAt,
-      rows: rows.map((row) => ({ ...row, rank: 1 + rows.filter((other) => other.total > row.total).length })),
+      rows: ranked,
     };
   }
 }
