@@ -55,6 +55,7 @@ import {
   organizationsRoutes,
 } from './modules/organizations/index.js';
 import { pairingRoutes } from './modules/pairings/index.js';
+import { pointsRoutes } from './modules/points/index.js';
 import { portalRoutes, ResidentAuthService } from './modules/portal/index.js';
 import { RegionsService, regionsRoutes } from './modules/regions/index.js';
 import {
@@ -264,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { ctx });
   await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   await app.register(reviewRoutes, { ctx });
+  await app.register(pointsRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -1,7 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor, exportAuditHead, sealAuditChains } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
-import { JobTurns, purgeRateLimitWindows, SLA_SWEEPER_JOB } from './modules/cluster/index.js';
+import {
+  JobTurns,
+  POINTS_ACCRUAL_JOB,
+  purgeRateLimitWindows,
+  SLA_SWEEPER_JOB,
+} from './modules/cluster/index.js';
 import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
@@ -15,6 +20,7 @@ import {
   WebhookProvider,
 } from './modules/notifications/index.js';
 import { endPairingsOfUntaggedHouseholds } from './modules/pairings/index.js';
+import { accrueAllDistricts } from './modules/points/index.js';
 import { refundLapsedOrders } from './modules/timebank/index.js';
 import { sweepOverdue, WorkOrdersService } from './modules/work-orders/index.js';
 import type { ServiceContext } from './services.js';
@@ -88,6 +94,13 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     },
     // 三会一课: a required meeting whose month or quarter ended unheld becomes a task (idempotent).
     { name: 'missed meetings', everyMs: 60 * 60_000, run: () => sweepMissedMeetings(ctx) },
+    // 党员积分: each district's points of the year from its rules, daily (idempotent: a row per source).
+    {
+      name: POINTS_ACCRUAL_JOB,
+      everyMs: 24 * 60 * 60_000,
+      run: () => accrueAllDistricts(ctx),
+      atStart: true,
+    },
   ];
   const turns = new JobTurns(ctx);
   // The jobs' lease rows, made before the first tick; tried again at a later tick if that failed.

@@ -221,6 +221,10 @@ export const AUDIT_ACTION_LABELS = {
   'review.round_closed': { zh: '结束评议并固定结果', en: 'Review round closed and frozen' },
   'review.round_published': { zh: '发布评议结果', en: 'Review results published' },
   'review.member_graded': { zh: '民主评议党员定等', en: 'Member evaluation graded' },
+  'points.rules_changed': { zh: '修改党员积分规则', en: 'Points rules changed' },
+  'points.accrued': { zh: '按规则累计党员积分', en: 'Members’ points accrued by the rules' },
+  'points.awarded': { zh: '手工奖励党员积分', en: 'Points awarded by hand' },
+  'points.deducted': { zh: '手工扣减党员积分', en: 'Points deducted by hand' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

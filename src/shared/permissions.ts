@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'review.read',
   'review.write',
   'review.score',
+  'points.read',
+  'points.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login/LoginPage';
 import { meetingRoutes } from './pages/meetings/routes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pairingRoutes } from './pages/pairings/routes';
+import { pointsRoutes } from './pages/points/routes';
 import { relocationRoutes } from './pages/relocation/routes';
 import { reviewRoutes } from './pages/reviews/routes';
 import { surveyRoutes } from './pages/surveys/routes';
@@ -340,6 +341,7 @@ export function AppRoutes() {
         {trainingRoutes()}
         {surveyRoutes()}
         {timebankRoutes()}
+        {pointsRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

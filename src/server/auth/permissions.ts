@@ -90,6 +90,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'review.read',
     'review.write',
     'review.score',
+    // 党员积分: read the members' points and rankings, award or deduct by hand with a reason; the
+    // district's rules and an accrual on demand need the permission over the whole district.
+    'points.read',
+    'points.manage',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: [...GRID_KEEPING, 'review.score'],
@@ -134,6 +138,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'meeting.read',
     'survey.read',
     'review.read',
+    'points.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

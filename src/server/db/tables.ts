@@ -34,6 +34,7 @@ import type {
   OrganizationTable,
 } from '../modules/organizations/organizations.tables.js';
 import type { PairingsTables } from '../modules/pairings/pairings.tables.js';
+import type { PointsTables } from '../modules/points/points.tables.js';
 import type { PortalTables } from '../modules/portal/portal.tables.js';
 import type { RegionsTables, RegionTable } from '../modules/regions/regions.tables.js';
 import type {
@@ -160,7 +161,8 @@ export interface DB
     RelocationTables,
     MeetingsTables,
     SurveysTables,
-    ReviewsTables {}
+    ReviewsTables,
+    PointsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

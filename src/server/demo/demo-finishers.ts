@@ -8,6 +8,7 @@ import { buildDemoLoanHistory } from './demo-loan-history.js';
 import { buildDemoLoans } from './demo-loans.js';
 import { buildDemoMeetings } from './demo-meetings.js';
 import { buildDemoPairings } from './demo-pairings.js';
+import { buildDemoPoints } from './demo-points.js';
 import { buildDemoRelocation } from './demo-relocation.js';
 import { buildDemoReviews } from './demo-reviews.js';
 import { buildDemoSurveys } from './demo-surveys.js';
@@ -49,4 +50,6 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   demoTimebank,
   // 述职评议: a closed street round (after the rebuild above: its KPIs read the counters).
   buildDemoReviews,
+  // 党员积分: the home district's rules and this year's accrual from the demo's hours, visits, meetings.
+  buildDemoPoints,
 ];

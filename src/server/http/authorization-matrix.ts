@@ -11,6 +11,7 @@ import { MEMBER_WORKFLOWS_ROUTES } from './authorization-matrix/member-workflows
 import { OPEN311_ROUTES } from './authorization-matrix/open311.js';
 import { ORGANIZATIONS_ROUTES } from './authorization-matrix/organizations.js';
 import { PAIRINGS_ROUTES } from './authorization-matrix/pairings.js';
+import { POINTS_ROUTES } from './authorization-matrix/points.js';
 import { PORTAL_ROUTES } from './authorization-matrix/portal.js';
 import { REGIONS_ROUTES } from './authorization-matrix/regions.js';
 import { REGISTER_ROUTES } from './authorization-matrix/register.js';
@@ -69,6 +70,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   MEETINGS_ROUTES,
   SURVEYS_ROUTES,
   REVIEWS_ROUTES,
+  POINTS_ROUTES,
 ];
 
 /**

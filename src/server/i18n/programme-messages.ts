@@ -8,6 +8,7 @@ import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
 import { meetingMessages } from './meeting-messages.js';
 import { pairingMessages } from './pairing-messages.js';
+import { pointsMessages } from './points-messages.js';
 import { relocationMessages, relocationValueLabels } from './relocation-messages.js';
 import { reviewMessages } from './review-messages.js';
 import { surveyMessages } from './survey-messages.js';
@@ -24,6 +25,7 @@ export const programmeMessages = {
   ...meetingMessages,
   ...surveyMessages,
   ...reviewMessages,
+  ...pointsMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -62,6 +62,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/article')) return '/article';
   if (pathname.startsWith('/open311-keys')) return '/open311-keys';
   if (/^\/regions(\/|$)/.test(pathname)) return '/regions';
+  if (/^\/points(\/|$)/.test(pathname)) return '/points';
+  if (pathname === '/me/points') return '/me/points';
   // Anything else (a page that does not exist) is no item's.
   return workOrderMenuKey(pathname) ?? '';
 }
@@ -293,6 +295,21 @@ export function SideMenu() {
       key: '/reviews/scoring',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-review-scoring">{t('nav.reviewScoring')}</span>,
+    });
+  }
+  // 党员积分: the organizations' rankings and rules for staff; one's own points for members.
+  if (hasPermission(me, 'points.read')) {
+    programs.push({
+      key: '/points',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-points">{t('nav.points')}</span>,
+    });
+  }
+  if (me.isMember) {
+    programs.push({
+      key: '/me/points',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-my-points">{t('nav.myPoints')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -13,6 +13,7 @@ import { enOrganizations } from './en.organizations';
 import { enPairings } from './en.pairings';
 import { enPassword } from './en.password';
 import { enPhone } from './en.phone';
+import { enPoints } from './en.points';
 import { enPortal } from './en.portal';
 import { enPortalTimebank } from './en.portal-timebank';
 import { enPortalVolunteering } from './en.portal-volunteering';
@@ -146,4 +147,5 @@ export const en: Record<MessageKey, string> = {
   ...enTimebank,
   ...enPhone,
   ...enReviews,
+  ...enPoints,
 };

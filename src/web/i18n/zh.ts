@@ -13,6 +13,7 @@ import { zhOrganizations } from './zh.organizations';
 import { zhPairings } from './zh.pairings';
 import { zhPassword } from './zh.password';
 import { zhPhone } from './zh.phone';
+import { zhPoints } from './zh.points';
 import { zhPortal } from './zh.portal';
 import { zhPortalTimebank } from './zh.portal-timebank';
 import { zhPortalVolunteering } from './zh.portal-volunteering';
@@ -146,6 +147,7 @@ export const zh = {
   ...zhTimebank,
   ...zhPhone,
   ...zhReviews,
+  ...zhPoints,
 } as const;
 
 export type MessageKey = keyof typeof zh;

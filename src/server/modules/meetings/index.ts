@@ -20,3 +20,4 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
   await app.register(complianceRoutes, options);
 };
 export { MEETING_INDICATORS, meetingCounterSources } from './meeting-counters.js';
+export { type MemberAttendanceRow, memberAttendanceRepository } from './member-attendance.repository.js';

@@ -30,3 +30,4 @@ export const volunteeringRoutes: FastifyPluginAsyncZod<VolunteeringRoutesOptions
   });
   await app.register(portalVolunteeringRoutes, { ctx: options.ctx });
 };
+export { type MemberHoursRow, memberHoursRepository } from './member-hours.repository.js';
