@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'review.read',
   'review.write',
   'review.score',
+  'bulletin.read',
+  'bulletin.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

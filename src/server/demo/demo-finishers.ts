@@ -1,3 +1,4 @@
+import { buildDemoBulletins } from '../modules/bulletins/index.js';
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
@@ -49,4 +50,9 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   demoTimebank,
   // 述职评议: a closed street round (after the rebuild above: its KPIs read the counters).
   buildDemoReviews,
+  // 手机党校: posts, a course with its quiz, some members' receipts and attempts.
+  async (ctx, districtCodes) => {
+    const home = ctx.config.districtCode;
+    if (districtCodes.includes(home)) await buildDemoBulletins(ctx, home, demoAccountCommunity(home));
+  },
 ];
