@@ -1,5 +1,6 @@
 import { courseDetailSchema, postDetailSchema } from '../../../shared/api/bulletins.js';
 import type { TestEnv } from '../../testing/test-env.js';
+import { createOrganization, createResidents, memberWithLogin } from '../member-workflows/testing.js';
 
 /** Fixtures for the bulletins tests (and the authorization matrix). */
 
@@ -59,4 +60,33 @@ export async function bulletinMatrixFixture(env: TestEnv, adminCookie: string, c
   const study = await publishedPost(env, adminCookie, noticeBody(community, targets, { kind: 'study' }));
   const course = await draftCourse(env, adminCookie, courseBodyOver(community, targets, [study]));
   return { post, course };
+}
+
+/**
+ * Three members with their own accounts: `inner` in a branch under the committee of `community`,
+ * `side` in a branch of the same community with no parent, `away` in a branch of `otherCommunity`.
+ */
+export async function bulletinWorld(env: TestEnv, community: string, otherCommunity: string) {
+  const committee = await createOrganization(env, {
+    regionCode: community,
+    name: '社区党委',
+    kind: 'committee',
+  });
+  const branch = await createOrganization(env, { regionCode: community, name: '第一支部' });
+  await env.database.db
+    .updateTable('organizations')
+    .set({ parent_id: committee.id, path: `${committee.path}${branch.id}/` })
+    .where('id', '=', branch.id)
+    .execute();
+  const sideBranch = await createOrganization(env, { regionCode: community, name: '第二支部' });
+  const awayBranch = await createOrganization(env, { regionCode: otherCommunity, name: '外社区支部' });
+  const here = (await createResidents(env, community, 2)).people;
+  const there = (await createResidents(env, otherCommunity, 1)).people;
+  const inner = await memberWithLogin(env, {
+    organization: { ...branch, parent_id: committee.id, path: `${committee.path}${branch.id}/` },
+    personId: here[0]!.id,
+  });
+  const side = await memberWithLogin(env, { organization: sideBranch, personId: here[1]!.id });
+  const away = await memberWithLogin(env, { organization: awayBranch, personId: there[0]!.id });
+  return { committee, branch, sideBranch, awayBranch, inner, side, away };
 }
