@@ -116,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // visits: a member records visits only to the households a campaign gave them.
   // A member (or a residents' representative given a member account) scores the review rounds
   // they are named an evaluator of (review.score; the service checks the naming).
+  // Their 学习 page (/api/bulletins/me…) is theirs through the same link: no bulletin permission.
   member: ['region.read', 'org.read', 'review.score'],
   auditor: [
     'region.read',

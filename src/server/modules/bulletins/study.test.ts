@@ -7,7 +7,7 @@ import {
   myCourseItemSchema,
 } from '../../../shared/api/bulletins.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
-import { studyCompletionsByRegion, studyResults } from './index.js';
+import { buildDemoBulletins, studyCompletionsByRegion, studyResults } from './index.js';
 import { bulletinWorld, courseBodyOver, draftCourse, noticeBody, publishedPost } from './testing.js';
 
 type World = Awaited<ReturnType<typeof bulletinWorld>>;
@@ -233,5 +233,13 @@ describeEachDialect('study courses: bad input, timed reading, the quiz scored on
     expect((await env.inject('POST', `/api/study-courses/${course}/publish`, me(secretary))).status).toBe(
       409,
     );
+  });
+
+  it('builds the demo: published posts and a course reaching the district’s members', async () => {
+    await buildDemoBulletins(env.ctx, '230108', QINGNIAN);
+    const home = (await env.inject('GET', '/api/bulletins/me', me(w.away.cookie))).body(myBulletinsSchema);
+    expect(home.posts.map((p) => p.title)).toContain('关于开展主题党日活动的通知');
+    const course = home.courses.find((c) => c.title === '党章学习（第一课）');
+    expect(course).toMatchObject({ items: 2, itemsDone: 0, attempts: 0, passMark: 60 });
   });
 });
