@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Empty, Flex, List, Modal, Progress, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, List, Modal, Progress, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { bulletinKeys, myBulletinsQuery, openPost } from '../../api/bulletins';
@@ -64,15 +64,21 @@ export function MyStudyPage() {
           locale={{ emptyText: <Empty description={t('bulletins.nothing')} /> }}
           renderItem={(p) => (
             <List.Item
-              onClick={() => open.mutate(p.id)}
-              style={{ cursor: 'pointer' }}
               data-testid="my-post"
               extra={
                 p.readAt ? <Tag>{t('bulletins.readAt')}</Tag> : <Tag color="red">{t('bulletins.toRead')}</Tag>
               }
             >
               <List.Item.Meta
-                title={<Typography.Link>{p.title}</Typography.Link>}
+                title={
+                  <Button
+                    type="link"
+                    style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+                    onClick={() => open.mutate(p.id)}
+                  >
+                    {p.title}
+                  </Button>
+                }
                 description={`${t(`bulletins.kind.${p.kind}`)} · ${formatDate(p.publishedAt)}`}
               />
             </List.Item>
