@@ -34,6 +34,7 @@ import { registerMetrics } from './metrics/metrics.routes.js';
 import { AttachmentsService, attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { AuthService, authRoutes } from './modules/auth/index.js';
+import { bulletinRoutes } from './modules/bulletins/index.js';
 import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { sharedRateLimitStore } from './modules/cluster/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
@@ -266,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   await app.register(reviewRoutes, { ctx });
   await app.register(pointsRoutes, { ctx });
+  await app.register(bulletinRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -225,6 +225,17 @@ export const AUDIT_ACTION_LABELS = {
   'points.accrued': { zh: '按规则累计党员积分', en: 'Members’ points accrued by the rules' },
   'points.awarded': { zh: '手工奖励党员积分', en: 'Points awarded by hand' },
   'points.deducted': { zh: '手工扣减党员积分', en: 'Points deducted by hand' },
+  'bulletin.post_created': { zh: '起草党建信息', en: 'Bulletin post drafted' },
+  'bulletin.post_updated': { zh: '修改党建信息草稿', en: 'Bulletin post draft corrected' },
+  'bulletin.post_published': { zh: '发布党建信息', en: 'Bulletin post published' },
+  'bulletin.post_withdrawn': { zh: '撤回党建信息', en: 'Bulletin post withdrawn' },
+  'bulletin.post_read': { zh: '党员阅读信息', en: 'Bulletin post read by a member' },
+  'bulletin.course_created': { zh: '新建学习课程', en: 'Study course drafted' },
+  'bulletin.course_published': { zh: '发布学习课程', en: 'Study course published' },
+  'bulletin.course_withdrawn': { zh: '撤回学习课程', en: 'Study course withdrawn' },
+  'bulletin.item_opened': { zh: '党员开始学习课程资料', en: 'Study item opened by a member' },
+  'bulletin.item_done': { zh: '党员完成课程资料学习', en: 'Study item finished by a member' },
+  'bulletin.quiz_attempted': { zh: '党员完成课程测验', en: 'Study quiz attempted' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

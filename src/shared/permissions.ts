@@ -67,6 +67,8 @@ export const PERMISSIONS = [
   'review.score',
   'points.read',
   'points.manage',
+  'bulletin.read',
+  'bulletin.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

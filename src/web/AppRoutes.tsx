@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
+import { bulletinRoutes } from './pages/bulletins/routes';
 import { fundRoutes } from './pages/funds/routes';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
@@ -342,6 +343,7 @@ export function AppRoutes() {
         {surveyRoutes()}
         {timebankRoutes()}
         {pointsRoutes()}
+        {bulletinRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

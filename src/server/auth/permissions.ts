@@ -94,6 +94,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // district's rules and an accrual on demand need the permission over the whole district.
     'points.read',
     'points.manage',
+    // 手机党校: write, publish and withdraw posts and study courses; read counts and who has not read.
+    'bulletin.read',
+    'bulletin.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: [...GRID_KEEPING, 'review.score'],
@@ -117,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   // visits: a member records visits only to the households a campaign gave them.
   // A member (or a residents' representative given a member account) scores the review rounds
   // they are named an evaluator of (review.score; the service checks the naming).
+  // Their 学习 page (/api/bulletins/me…) is theirs through the same link: no bulletin permission.
   member: ['region.read', 'org.read', 'review.score'],
   auditor: [
     'region.read',
@@ -139,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'survey.read',
     'review.read',
     'points.read',
+    'bulletin.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

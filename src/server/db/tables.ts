@@ -4,6 +4,7 @@ import type { Satisfaction } from '../../shared/work-orders.js';
 import type { AttachmentsTables } from '../modules/attachments/attachments.tables.js';
 import type { AuditLogTable, AuditTables } from '../modules/audit/audit.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
+import type { BulletinsTables } from '../modules/bulletins/bulletins.tables.js';
 import type {
   CatalogueTables,
   HotlineTable,
@@ -162,7 +163,8 @@ export interface DB
     MeetingsTables,
     SurveysTables,
     ReviewsTables,
-    PointsTables {}
+    PointsTables,
+    BulletinsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -1,3 +1,4 @@
+import { buildDemoBulletins } from '../modules/bulletins/index.js';
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
@@ -52,4 +53,9 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   buildDemoReviews,
   // 党员积分: the home district's rules and this year's accrual from the demo's hours, visits, meetings.
   buildDemoPoints,
+  // 手机党校: posts, a course with its quiz, some members' receipts and attempts.
+  async (ctx, districtCodes) => {
+    const home = ctx.config.districtCode;
+    if (districtCodes.includes(home)) await buildDemoBulletins(ctx, home, demoAccountCommunity(home));
+  },
 ];

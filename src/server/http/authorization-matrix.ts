@@ -1,5 +1,6 @@
 import { type Permission, ROLE_PERMISSIONS, type RoleName } from '../auth/permissions.js';
 import { ACCOUNTS_ROUTES } from './authorization-matrix/accounts.js';
+import { BULLETINS_ROUTES } from './authorization-matrix/bulletins.js';
 import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
@@ -71,6 +72,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   SURVEYS_ROUTES,
   REVIEWS_ROUTES,
   POINTS_ROUTES,
+  BULLETINS_ROUTES,
 ];
 
 /**

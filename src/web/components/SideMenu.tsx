@@ -57,6 +57,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/users')) return '/users';
   if (pathname === '/me') return '/me';
   if (pathname === '/me/timebank') return '/me/timebank';
+  if (pathname.startsWith('/me/study')) return '/me/study';
+  if (pathname.startsWith('/bulletins')) return '/bulletins';
   if (pathname === '/home') return '/home';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/article')) return '/article';
@@ -95,6 +97,12 @@ export function SideMenu() {
       key: '/me/timebank',
       icon: <WalletOutlined />,
       label: <span data-testid="menu-my-timebank">{t('nav.myTimebank')}</span>,
+    });
+    // 手机党校: what to read, their courses and scores.
+    items.push({
+      key: '/me/study',
+      icon: <ReadOutlined />,
+      label: <span data-testid="menu-my-study">{t('nav.myStudy')}</span>,
     });
   }
   // The phone home: what waits for a handler, a resident search, their grid's buildings.
@@ -310,6 +318,14 @@ export function SideMenu() {
       key: '/me/points',
       icon: <AccountBookOutlined />,
       label: <span data-testid="menu-my-points">{t('nav.myPoints')}</span>,
+    });
+  }
+  // 手机党校: posts and study courses, read statistics.
+  if (hasPermission(me, 'bulletin.read')) {
+    programs.push({
+      key: '/bulletins',
+      icon: <ReadOutlined />,
+      label: <span data-testid="menu-bulletins">{t('nav.bulletins')}</span>,
     });
   }
   if (programs.length > 1) {

@@ -1,5 +1,6 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
+import { enBulletins } from './en.bulletins';
 import { enCockpit } from './en.cockpit';
 import { enConsoleKeys } from './en.console-keys';
 import { enElder } from './en.elder';
@@ -148,4 +149,5 @@ export const en: Record<MessageKey, string> = {
   ...enPhone,
   ...enReviews,
   ...enPoints,
+  ...enBulletins,
 };

@@ -1,5 +1,6 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
+import { zhBulletins } from './zh.bulletins';
 import { zhCockpit } from './zh.cockpit';
 import { zhConsoleKeys } from './zh.console-keys';
 import { zhElder } from './zh.elder';
@@ -148,6 +149,7 @@ export const zh = {
   ...zhPhone,
   ...zhReviews,
   ...zhPoints,
+  ...zhBulletins,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -30,6 +30,7 @@ import * as surveys from './0030-surveys.js';
 import * as relocation from './0031-relocation.js';
 import * as reviews from './0033-reviews.js';
 import * as points from './0035-points.js';
+import * as bulletins from './0036-bulletins.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -75,6 +76,7 @@ const migrations: Record<string, DialectMigration> = {
   '0030-surveys': surveys,
   '0033-reviews': reviews,
   '0035-points': points,
+  '0036-bulletins': bulletins,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import type { TargetKind } from '../../http/authorization-matrix.js';
+import { bulletinMatrixFixture } from '../../modules/bulletins/testing.js';
 import { collectiveMatrixFixture } from '../../modules/collectives/testing.js';
 import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
@@ -115,6 +116,16 @@ export async function programmeFixtures(
   };
   fixtures.review_round = { inside: { id: reviews.inside.round }, outside: { id: reviews.outside.round } };
   fixtures.review_unit = { inside: { id: reviews.inside.unit }, outside: { id: reviews.outside.unit } };
+  // 手机党校: a draft notice and a draft course filed under each community.
+  const bulletins = {
+    inside: await bulletinMatrixFixture(env, admin, QINGNIAN),
+    outside: await bulletinMatrixFixture(env, admin, SHANGHAI_XINCUN),
+  };
+  fixtures.bulletin_post = { inside: { id: bulletins.inside.post }, outside: { id: bulletins.outside.post } };
+  fixtures.study_course = {
+    inside: { id: bulletins.inside.course },
+    outside: { id: bulletins.outside.course },
+  };
 }
 
 /** The household a register person lives in. */
