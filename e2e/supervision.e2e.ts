@@ -19,6 +19,7 @@ import {
   backdateAndSweep,
   beijingDay,
   closedOrder,
+  consolationBody,
   DEPUTY,
   DONGSHENG,
   EVALUATOR,
@@ -331,18 +332,7 @@ describeInBrowser('supervision: meetings → tasks → review round → survey �
       voucherDetailSchema,
       'POST',
       `/api/organizations/${fixture.branchId}/fund-vouchers`,
-      {
-        date: today,
-        summary: '慰问生活困难党员',
-        kind: 'spending',
-        spendingKind: 'consolation',
-        attachmentCount: 2,
-        lines: [
-          { accountId: accounts['5102'], debitFen: 150_000, creditFen: 0 },
-          { accountId: accounts['1002'], debitFen: 0, creditFen: 150_000 },
-        ],
-        beneficiaries: [{ memberId: fixture.members[2]!.id, amountFen: 150_000 }],
-      },
+      consolationBody(accounts, fixture.members[2]!.id, 150_000),
     );
     expect(payment.status).toBe('pending');
     // Its maker cannot approve it.

@@ -223,6 +223,20 @@ export async function openFundLedger(
   return account;
 }
 
+/** A consolation payment to one member in difficulty, from the bank account: a spending voucher. */
+export const consolationBody = (account: Record<string, string>, memberId: string, fen: number) => ({
+  date: beijingDay(Date.now()),
+  summary: '慰问生活困难党员',
+  kind: 'spending',
+  spendingKind: 'consolation',
+  attachmentCount: 2,
+  lines: [
+    { accountId: account['5102'], debitFen: fen, creditFen: 0 },
+    { accountId: account['1002'], debitFen: 0, creditFen: fen },
+  ],
+  beneficiaries: [{ memberId, amountFen: fen }],
+});
+
 /**
  * Backdates an organization and runs the missed-meeting sweep now, on the running server's
  * database. Organizations are created "now" and a quarter that ended before one existed asks
