@@ -35,7 +35,9 @@ export function registerCitusCommand(program: Command): void {
             onStep: (step) => process.stdout.write(`${step.description}\n`),
           });
           const what = options.dryRun ? 'would be done' : 'done';
-          process.stdout.write(steps.length ? `${steps.length} steps ${what}.\n` : 'Already distributed: nothing to do.\n');
+          process.stdout.write(
+            steps.length ? `${steps.length} steps ${what}.\n` : 'Already distributed: nothing to do.\n',
+          );
         } catch (error) {
           if (!(error instanceof CitusMissingError)) throw error;
           process.stderr.write(`${error.message}\n`);

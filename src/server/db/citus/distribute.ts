@@ -30,7 +30,10 @@ export interface DistributeOptions {
  * transaction: a failure leaves the database as it was. Returns the steps done; none on a
  * database already distributed.
  */
-export async function distributeOnCitus(db: Kysely<unknown>, options: DistributeOptions = {}): Promise<Step[]> {
+export async function distributeOnCitus(
+  db: Kysely<unknown>,
+  options: DistributeOptions = {},
+): Promise<Step[]> {
   if (!(await hasCitus(db))) throw new CitusMissingError();
   const steps = planDistribution(await readCatalog(db), COLOCATION_ANCHOR);
   if (steps.length === 0 || options.dryRun) {
@@ -43,12 +46,15 @@ export async function distributeOnCitus(db: Kysely<unknown>, options: Distribute
     await sql`set local citus.multi_shard_modify_mode to 'sequential'`.execute(trx);
     // timebank_ledger's append-only trigger runs on the shards (its function is plain SQL checks).
     await sql`set local citus.enable_unsafe_triggers to on`.execute(trx);
-    if (options.shardCount) await sql.raw(`set local citus.shard_count to ${options.shardCount}`).execute(trx);
+    if (options.shardCount)
+      await sql.raw(`set local citus.shard_count to ${options.shardCount}`).execute(trx);
     const withRows: string[] = [];
     for (const step of steps) {
       options.onStep?.(step);
       if (step.kind === 'reference' || step.kind === 'distribute') {
-        const rows = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(step.table)}) as any`.execute(trx);
+        const rows = await sql<{
+          any: boolean;
+        }>`select exists (select 1 from ${sql.table(step.table)}) as any`.execute(trx);
         if (rows.rows[0]?.any) withRows.push(step.table);
       }
       for (const statement of step.statements) await sql.raw(statement).execute(trx);

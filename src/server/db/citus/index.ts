@@ -1,5 +1,10 @@
 export { type Catalog, hasCitus, readCatalog } from './catalog.js';
-export { CitusMissingError, COLOCATION_ANCHOR, type DistributeOptions, distributeOnCitus } from './distribute.js';
+export {
+  CitusMissingError,
+  COLOCATION_ANCHOR,
+  type DistributeOptions,
+  distributeOnCitus,
+} from './distribute.js';
 export {
   CROSS_DISTRICT_FOREIGN_KEYS,
   DISTRIBUTION_COLUMN,

@@ -74,7 +74,10 @@ function isCrossDistrict(fk: ForeignKey): boolean {
  * rewrite it to (district_code, x) → (district_code, id), or drop it (it crosses districts, or a
  * coordinator table points at a distributed one, which Citus cannot enforce).
  */
-export function foreignKeyFate(fk: ForeignKey, treatment: Map<string, Treatment>): 'keep' | 'rewrite' | 'drop' {
+export function foreignKeyFate(
+  fk: ForeignKey,
+  treatment: Map<string, Treatment>,
+): 'keep' | 'rewrite' | 'drop' {
   const child = treatment.get(fk.table);
   const parent = treatment.get(fk.refTable);
   if (parent !== 'distributed') return 'keep';
@@ -115,7 +118,9 @@ export function planDistribution(catalog: Catalog, colocateWith: string): Step[]
       kind: 'rewrite-key',
       table: key.table,
       description: `${key.table}: ${kind} ${key.name} (${key.columns.join(', ')}) → (${columns.join(', ')})`,
-      statements: [`alter table ${quote(key.table)} drop constraint ${quote(key.name)}, add constraint ${quote(key.name)} ${kind} (${list(columns)})`],
+      statements: [
+        `alter table ${quote(key.table)} drop constraint ${quote(key.name)}, add constraint ${quote(key.name)} ${kind} (${list(columns)})`,
+      ],
     });
   }
 
@@ -151,7 +156,9 @@ export function planDistribution(catalog: Catalog, colocateWith: string): Step[]
       kind: 'distribute',
       table: table.name,
       description: `${table.name}: distributed by district_code${first ? '' : `, co-located with ${colocateWith}`}`,
-      statements: [`select create_distributed_table('${table.name}', '${DISTRIBUTION_COLUMN}', colocate_with => '${first ? 'none' : colocateWith}')`],
+      statements: [
+        `select create_distributed_table('${table.name}', '${DISTRIBUTION_COLUMN}', colocate_with => '${first ? 'none' : colocateWith}')`,
+      ],
     });
   }
 
@@ -162,7 +169,9 @@ export function planDistribution(catalog: Catalog, colocateWith: string): Step[]
       kind: 'add-foreign-key',
       table: fk.table,
       description: `${fk.table}: ${fk.name} (${columns.join(', ')}) → ${fk.refTable} (${refColumns.join(', ')})`,
-      statements: [`alter table ${quote(fk.table)} add constraint ${quote(fk.name)} foreign key (${list(columns)}) references ${quote(fk.refTable)} (${list(refColumns)})${DELETE_ACTIONS[fk.onDelete] ?? ''}`],
+      statements: [
+        `alter table ${quote(fk.table)} add constraint ${quote(fk.name)} foreign key (${list(columns)}) references ${quote(fk.refTable)} (${list(refColumns)})${DELETE_ACTIONS[fk.onDelete] ?? ''}`,
+      ],
     });
   }
   return steps;
