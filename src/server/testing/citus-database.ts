@@ -11,8 +11,8 @@ import { migrateToLatest } from '../db/migrate.js';
  */
 export const citusAdminUrl = (): string | undefined => process.env.LIANXIN_CITUS_URL || undefined;
 
-/** Few shards per table: a test database holds a handful of rows, and 120 tables × 32 shards is slow to make. */
-const TEST_SHARD_COUNT = 4;
+/** One shard per worker: a test database holds a handful of rows, and 120 tables × 32 shards is slow to make. */
+const TEST_SHARD_COUNT = 2;
 
 function urlFor(base: string, database: string, host?: string, port?: number): string {
   const url = new URL(base);
@@ -70,11 +70,22 @@ export async function dropCitusDatabase(adminUrl: string, name: string): Promise
   const [nodes] = await run(adminUrl, [
     `select nodename, nodeport from pg_dist_node where groupid <> 0 order by nodeport`,
   ]);
-  await run(adminUrl, [`drop database if exists ${name} with (force)`]);
+  await dropForced(adminUrl, name);
   for (const worker of (nodes?.rows ?? []) as { nodename: string; nodeport: number }[]) {
-    await run(urlFor(adminUrl, 'postgres', worker.nodename, worker.nodeport), [
-      `drop database if exists ${name} with (force)`,
-    ]);
+    await dropForced(urlFor(adminUrl, 'postgres', worker.nodename, worker.nodeport), name);
+  }
+}
+
+/** A node's Citus maintenance daemon may hold the database a moment longer than FORCE reaches: retry. */
+async function dropForced(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await run(serverUrl, [`drop database if exists ${name} with (force)`]);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
 

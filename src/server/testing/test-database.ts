@@ -86,8 +86,14 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
  */
 async function createOnCitus(adminUrl: string, name: string, dataDir: string): Promise<TestDatabaseHandle> {
   const databaseUrl = await createCitusDatabase(adminUrl, name);
+  // Distributed on connections of their own: the database settings it adds apply to new sessions.
+  const setup = openDatabase({ dataDir, databaseUrl, poolSize: 1 });
+  try {
+    await migrateAndDistribute(setup);
+  } finally {
+    await setup.close();
+  }
   const database = openDatabase({ dataDir, databaseUrl, poolSize: 5 });
-  await migrateAndDistribute(database);
   return {
     database,
     dataDir,

@@ -39,6 +39,8 @@ export interface Catalog {
   keys: KeyConstraint[];
   foreignKeys: ForeignKey[];
   uniqueIndexes: UniqueIndex[];
+  /** The database's own settings (ALTER DATABASE … SET), e.g. `citus.enable_repartition_joins=on`. */
+  databaseSettings: string[];
 }
 
 /** Reads what the plan needs from the public schema of a PostgreSQL database with citus. */
@@ -86,7 +88,13 @@ export async function readCatalog(db: Kysely<unknown>): Promise<Catalog> {
     where n.nspname = 'public' and i.indisunique
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
     order by rel.relname, idx.relname`.execute(db);
+  const settings = await sql<{ setting: string }>`
+    select unnest(setconfig) as setting from pg_db_role_setting
+    where setdatabase = (select oid from pg_database where datname = current_database()) and setrole = 0`.execute(
+    db,
+  );
   return {
+    databaseSettings: settings.rows.map((r) => r.setting),
     tables: tables.rows.map((r) => ({
       name: r.name,
       hasDistrictCode: r.has_district_code,

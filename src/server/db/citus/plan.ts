@@ -32,7 +32,8 @@ export type StepKind =
   | 'rewrite-unique-index'
   | 'reference'
   | 'distribute'
-  | 'add-foreign-key';
+  | 'add-foreign-key'
+  | 'database-setting';
 
 export interface Step {
   kind: StepKind;
@@ -85,6 +86,14 @@ export function foreignKeyFate(
   if (isCrossDistrict(fk)) return 'drop';
   return includesDistrict(fk.columns) ? 'keep' : 'rewrite';
 }
+
+/**
+ * Joins on an id alone (persons ⋈ households on households.id = persons.household_id) do not
+ * name district_code, so Citus cannot send them to one shard group; with this setting it
+ * repartitions such inner joins instead of refusing them. Outer joins and correlated subqueries
+ * on id alone stay refused: they need `and a.district_code = b.district_code` in the query.
+ */
+export const DATABASE_SETTINGS = ['citus.enable_repartition_joins=on'] as const;
 
 /**
  * Every step still needed on this database, in the order they must run. Empty on a database
@@ -171,6 +180,18 @@ export function planDistribution(catalog: Catalog, colocateWith: string): Step[]
       description: `${fk.table}: ${fk.name} (${columns.join(', ')}) → ${fk.refTable} (${refColumns.join(', ')})`,
       statements: [
         `alter table ${quote(fk.table)} add constraint ${quote(fk.name)} foreign key (${list(columns)}) references ${quote(fk.refTable)} (${list(refColumns)})${DELETE_ACTIONS[fk.onDelete] ?? ''}`,
+      ],
+    });
+  }
+  for (const setting of DATABASE_SETTINGS) {
+    if (catalog.databaseSettings.includes(setting)) continue;
+    const [name, value] = setting.split('=') as [string, string];
+    steps.push({
+      kind: 'database-setting',
+      table: '',
+      description: `database: ${name} = ${value} for new sessions`,
+      statements: [
+        `do $$ begin execute format('alter database %I set ${name} = ${value}', current_database()); end $$`,
       ],
     });
   }
