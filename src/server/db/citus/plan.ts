@@ -19,11 +19,15 @@ export const REFERENCE_TABLES = [
 
 /**
  * Foreign keys that point into another district by design: a transfer letter is kept by the
- * sending district and names the receiving organization, which may be in another district.
- * Citus cannot check a key across shards, so these are dropped; the service checks the target.
+ * sending district and names the receiving organization, which may be in another district; a
+ * member received by another district keeps the row (and district_code) of the district that
+ * registered them while organization_id and region_code move (transfers.repository moveMember),
+ * and Citus refuses to change a row's district_code. Citus cannot check a key across shards, so
+ * these are dropped; the services check the target.
  */
 export const CROSS_DISTRICT_FOREIGN_KEYS: Record<string, readonly string[]> = {
   transfers: ['to_organization_id'],
+  members: ['organization_id'],
 };
 
 export type StepKind =
