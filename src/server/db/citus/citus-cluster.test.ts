@@ -70,11 +70,12 @@ run('Citus: a distributed database in two districts', () => {
     for (const table of expected) expect(byName.get(table)?.type, table).toBe('distributed');
     const groups = new Set(expected.map((t) => byName.get(t)?.colocation));
     expect(groups.size).toBe(1);
-    // Every key of a distributed table holds district_code.
+    // Every key of a distributed table, and every foreign key between two of them, holds district_code.
     const keys = await sql<{ name: string }>`
       select con.conname as name from pg_constraint con
       join citus_tables t on t.table_name = con.conrelid::regclass and t.citus_table_type = 'distributed'
-      where con.contype in ('p', 'u', 'f')
+      left join citus_tables r on r.table_name = con.confrelid::regclass
+      where (con.contype in ('p', 'u') or (con.contype = 'f' and r.citus_table_type = 'distributed'))
         and not exists (select 1 from pg_attribute a where a.attrelid = con.conrelid
                         and a.attnum = any (con.conkey) and a.attname = 'district_code')`.execute(raw());
     expect(keys.rows).toEqual([]);
