@@ -37,7 +37,9 @@ function step(title, command, commandArgs, env = process.env) {
   process.stdout.write(`\n== ${title}\n`);
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  process.stdout.write(`== ${title}: ${result.status === 0 ? 'ok' : `failed (${result.status})`} in ${seconds} s\n`);
+  process.stdout.write(
+    `== ${title}: ${result.status === 0 ? 'ok' : `failed (${result.status})`} in ${seconds} s\n`,
+  );
   return result.status ?? 1;
 }
 
