@@ -8,6 +8,7 @@ import { importCountyRegions } from '../server/modules/regions/index.js';
 import { articleReport, formatArticleTable } from '../server/modules/report/index.js';
 import { describeVerification } from './audit-report.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { registerCitusCommand } from './citus-command.js';
 import { registerCockpitCommands } from './cockpit-commands.js';
 import { CLI_ACTOR, withDatabase } from './context.js';
 import { registerOpen311Command } from './open311-command.js';
@@ -66,6 +67,7 @@ audit
 
 registerUsersCommand(program);
 registerBackupCommands(program);
+registerCitusCommand(program);
 
 program
   .command('demo')

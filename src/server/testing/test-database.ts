@@ -4,6 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../db/database.js';
+import {
+  citusAdminUrl,
+  createCitusDatabase,
+  dropCitusDatabase,
+  migrateAndDistribute,
+} from './citus-database.js';
 import { postgresAdminUrl, postgresUrlFor } from './postgres-url.js';
 
 export interface TestDatabaseHandle {
@@ -57,6 +63,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     };
   }
   const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
+  const citus = citusAdminUrl();
+  if (citus) return createOnCitus(citus, name, dataDir);
   await adminQuery(`create database ${name}`);
   const databaseUrl = postgresUrlFor(name);
   const database = openDatabase({ dataDir, databaseUrl, poolSize: 5 });
@@ -67,6 +75,32 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     drop: async () => {
       await database.close();
       await dropWhenClosed(name);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * With LIANXIN_CITUS_URL set, the postgres suites run on a Citus cluster: each test database is
+ * made on every node, migrated and distributed before the app sees it (see citus-database.ts).
+ */
+async function createOnCitus(adminUrl: string, name: string, dataDir: string): Promise<TestDatabaseHandle> {
+  const databaseUrl = await createCitusDatabase(adminUrl, name);
+  // Distributed on connections of their own: the database settings it adds apply to new sessions.
+  const setup = openDatabase({ dataDir, databaseUrl, poolSize: 1 });
+  try {
+    await migrateAndDistribute(setup);
+  } finally {
+    await setup.close();
+  }
+  const database = openDatabase({ dataDir, databaseUrl, poolSize: 5 });
+  return {
+    database,
+    dataDir,
+    databaseUrl,
+    drop: async () => {
+      await database.close();
+      await dropCitusDatabase(adminUrl, name);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

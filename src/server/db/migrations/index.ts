@@ -31,6 +31,7 @@ import * as relocation from './0031-relocation.js';
 import * as reviews from './0033-reviews.js';
 import * as points from './0035-points.js';
 import * as bulletins from './0036-bulletins.js';
+import * as districtConflictKeys from './0038-district-conflict-keys.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -77,6 +78,7 @@ const migrations: Record<string, DialectMigration> = {
   '0033-reviews': reviews,
   '0035-points': points,
   '0036-bulletins': bulletins,
+  '0038-district-conflict-keys': districtConflictKeys,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -58,7 +58,7 @@ export const boundariesRepository = {
         .insertInto('region_boundaries')
         .values(rows.slice(i, i + CHUNK))
         .onConflict((oc) =>
-          oc.column('region_code').doUpdateSet((eb) => ({
+          oc.columns(['district_code', 'region_code']).doUpdateSet((eb) => ({
             geometry: eb.ref('excluded.geometry'),
             source: eb.ref('excluded.source'),
             parent_code: eb.ref('excluded.parent_code'),

@@ -89,7 +89,7 @@ export const rollupsRepository = {
           select region_code, period, counter, ${district}, sum(value) from taken
           group by region_code, period, counter
           order by region_code, period, counter
-          on conflict (region_code, period, counter)
+          on conflict (district_code, region_code, period, counter)
           do update set value = region_rollups.value + excluded.value
         )
         select count(*) as folded from taken`.execute(db);
@@ -114,7 +114,7 @@ export const rollupsRepository = {
       select region_code, period, counter, ${district}, sum(value) from region_rollup_deltas
       where district_code = ${district} and id <= ${last}
       group by region_code, period, counter
-      on conflict (region_code, period, counter)
+      on conflict (district_code, region_code, period, counter)
       do update set value = region_rollups.value + excluded.value`.execute(db);
     const deleted = await db
       .deleteFrom('region_rollup_deltas')

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type {
   FundAccountTable,
   FundBeneficiaryTable,
@@ -89,13 +90,12 @@ export const ledgerRepository = {
 
   /** A voucher in scope, locked for the change that follows on PostgreSQL. */
   voucherInScope: (db: Executor, scope: Scope, id: string, lock = false): Promise<VoucherRow | undefined> => {
-    let query = db
+    const query = db
       .selectFrom('fund_vouchers')
       .selectAll()
       .where('id', '=', id)
       .where(scope.covers('region_code'));
-    if (lock && scope.dialect === 'postgres') query = query.forUpdate();
-    return query.executeTakeFirst();
+    return selectOneLocked(query, lock && scope.dialect === 'postgres');
   },
 
   vouchersOfTransfer: (db: Executor, transferId: string): Promise<VoucherRow[]> =>

@@ -169,7 +169,7 @@ export const jobsRepository = {
     await db
       .insertInto('enterprise_contacts')
       .values(row)
-      .onConflict((oc) => oc.columns(['user_id', 'enterprise_id']).doNothing())
+      .onConflict((oc) => oc.columns(['district_code', 'user_id', 'enterprise_id']).doNothing())
       .execute();
   },
 

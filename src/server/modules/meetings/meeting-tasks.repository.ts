@@ -18,7 +18,7 @@ export const meetingTasksRepository = {
       const result = await db
         .insertInto('meeting_tasks')
         .values(row)
-        .onConflict((oc) => oc.columns(['organization_id', 'source_key']).doNothing())
+        .onConflict((oc) => oc.columns(['district_code', 'organization_id', 'source_key']).doNothing())
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0);
     }

@@ -1,5 +1,6 @@
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { Member, Organization, Region } from '../../db/tables.js';
 
 /** A member with what the workflows show of them: the person's name and home, the organization's name. */
@@ -42,7 +43,7 @@ export const workflowLookups = {
    */
   lockMember: async (db: Executor, dialect: Dialect, id: string): Promise<Member | undefined> => {
     const query = db.selectFrom('members').selectAll().where('id', '=', id);
-    return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, dialect === 'postgres');
   },
 
   /** Unscoped: a receiving organization may lie in another district of the deployment. */

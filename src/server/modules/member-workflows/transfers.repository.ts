@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { Transfer, TransferEventTable, TransferStatus, TransferTable } from '../../db/tables.js';
 import { organizationsRepository } from '../organizations/index.js';
 
@@ -51,7 +52,7 @@ export const transfersRepository = {
       .where((eb) =>
         eb.or([scope.covers('transfers.region_code'), scope.covers('transfers.to_region_code')]),
       );
-    return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, lock === 'postgres');
   },
 
   /** The view of a transfer in scope on either side, or nothing. */

@@ -47,7 +47,9 @@ export const personWritesRepository = {
         updated_at: record.at,
       })
       .onConflict((oc) =>
-        oc.column('person_id').doUpdateSet({ record_enc: record.sealed, updated_at: record.at }),
+        oc
+          .columns(['district_code', 'person_id'])
+          .doUpdateSet({ record_enc: record.sealed, updated_at: record.at }),
       )
       .execute();
   },

@@ -42,6 +42,8 @@ export const registerRepository = {
             .selectFrom('person_tags')
             .select('person_id')
             .whereRef('person_tags.person_id', '=', 'persons.id')
+            // The same district as well: on Citus the tags sit on the person's shard.
+            .whereRef('person_tags.district_code', '=', 'persons.district_code')
             .where('tag_code', '=', tag),
         ),
       );
@@ -141,7 +143,11 @@ export const registerRepository = {
     return db
       .selectFrom('households')
       .leftJoin('persons', (join) =>
-        join.onRef('persons.household_id', '=', 'households.id').on('persons.status', '=', 'active'),
+        join
+          .onRef('persons.household_id', '=', 'households.id')
+          // Joined within the district too: Citus then joins on each shard (docs/architecture.md).
+          .onRef('persons.district_code', '=', 'households.district_code')
+          .on('persons.status', '=', 'active'),
       )
       .select((eb) => [
         'households.region_code',

@@ -30,7 +30,7 @@ export const memberEvaluationsRepository = {
     await db
       .insertInto('member_evaluation_tallies')
       .values({ organization_id: organizationId, year, district_code: district, excellent: 0 })
-      .onConflict((oc) => oc.columns(['organization_id', 'year']).doNothing())
+      .onConflict((oc) => oc.columns(['district_code', 'organization_id', 'year']).doNothing())
       .execute();
     const row = await db
       .updateTable('member_evaluation_tallies')
@@ -79,7 +79,7 @@ export const memberEvaluationsRepository = {
       .insertInto('member_evaluations')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['member_id', 'year']).doUpdateSet({
+        oc.columns(['district_code', 'member_id', 'year']).doUpdateSet({
           grade: row.grade,
           organization_id: row.organization_id,
           region_code: row.region_code,

@@ -24,7 +24,7 @@ export async function bumpRegionStats(db: Executor, regionCode: string, deltas: 
       .values({ region_code: code, district_code: districtOf(code), ...initial })
       .onConflict((oc) =>
         oc
-          .column('region_code')
+          .columns(['district_code', 'region_code'])
           .doUpdateSet(
             Object.fromEntries(
               entries.map(([column, value]) => [column, sql`region_stats.${sql.ref(column)} + ${value}`]),

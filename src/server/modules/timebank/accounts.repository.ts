@@ -75,7 +75,7 @@ export const accountsRepository = {
     const result = await db
       .insertInto('timebank_accounts')
       .values(row)
-      .onConflict((oc) => oc.column('owner_key').doNothing())
+      .onConflict((oc) => oc.columns(['district_code', 'owner_key']).doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   },

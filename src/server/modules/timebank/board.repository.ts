@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { PostStatus, TimebankPost, TimebankPostTable } from './timebank.tables.js';
 
 /** Only this file touches timebank_posts. */
@@ -17,7 +18,7 @@ export const boardRepository = {
       .selectAll()
       .where('id', '=', id)
       .where(scope.covers('timebank_posts.region_code'));
-    return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, lock === 'postgres');
   },
 
   findUnscoped: (db: Executor, id: string): Promise<TimebankPost | undefined> =>

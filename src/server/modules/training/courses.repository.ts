@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { TrainingCourseTable, TrainingSessionTable } from './training.tables.js';
 
 export type CourseRow = Selectable<TrainingCourseTable>;
@@ -61,7 +62,7 @@ export const coursesRepository = {
   /** The course row locked for the rest of the transaction (places are counted under it). */
   lockUnscoped: (db: Executor, dialect: Dialect, id: string): Promise<CourseRow | undefined> => {
     const query = db.selectFrom('training_courses').selectAll().where('id', '=', id);
-    return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, dialect === 'postgres');
   },
 
   /** Unscoped: reads a course back after a scoped check or a write. */

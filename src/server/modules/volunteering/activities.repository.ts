@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { Organization } from '../../db/tables.js';
 import type { VolunteerActivityTable, VolunteerShiftTable } from './volunteering.tables.js';
 
@@ -190,7 +191,7 @@ export const activitiesRepository = {
       .selectAll()
       .where('id', '=', shiftId)
       .where('activity_id', '=', activityId);
-    return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, dialect === 'postgres');
   },
 
   /** Unscoped: the shift a sign-up belongs to, read after the sign-up's scoped check. */

@@ -78,7 +78,12 @@ export const callerLookups = {
   personsByPhone: (db: Executor, scope: Scope, phoneIndex: string) =>
     db
       .selectFrom('persons')
-      .leftJoin('households', 'households.id', 'persons.household_id')
+      // Joined within the district too: Citus then joins on each shard (docs/architecture.md).
+      .leftJoin('households', (join) =>
+        join
+          .onRef('households.id', '=', 'persons.household_id')
+          .onRef('households.district_code', '=', 'persons.district_code'),
+      )
       .select([
         'persons.id',
         'persons.name',

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Update
 import { listOrderOf, OPEN_STATUSES, type WorkOrderStatus } from '../../../shared/work-orders.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { selectOneLocked } from '../../db/lock-row.js';
 import type { DB, WorkOrder, WorkOrderEvent, WorkOrderEventTable, WorkOrderTable } from '../../db/tables.js';
 
 export type WorkOrderView = WorkOrder & { category_name: string; region_name: string };
@@ -170,7 +171,7 @@ export const workOrdersRepository = {
   /** Unscoped, locked on PostgreSQL when asked: the service decides who may act. */
   findUnscoped: async (db: Executor, id: string, lock?: Dialect): Promise<WorkOrder | undefined> => {
     const query = db.selectFrom('work_orders').selectAll().where('id', '=', id);
-    return (lock === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return selectOneLocked(query, lock === 'postgres');
   },
 
   view: (db: Executor, visibility: Visibility, id: string): Promise<WorkOrderView | undefined> =>
