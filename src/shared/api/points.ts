@@ -9,7 +9,12 @@ import { auditReasonSchema, optionalParam } from './common.js';
  */
 
 /** The sources a rule may count; `manual` is a secretary's award or deduction. */
-export const POINTS_SOURCE_KINDS = ['volunteer_hours', 'visits', 'meetings_attended'] as const;
+export const POINTS_SOURCE_KINDS = [
+  'volunteer_hours',
+  'visits',
+  'meetings_attended',
+  'study_passed',
+] as const;
 export type PointsSourceKind = (typeof POINTS_SOURCE_KINDS)[number];
 export const POINTS_LEDGER_KINDS = [...POINTS_SOURCE_KINDS, 'manual'] as const;
 export type PointsLedgerKind = (typeof POINTS_LEDGER_KINDS)[number];

@@ -211,6 +211,31 @@ export const coursesRepository = {
       .orderBy('study_attempts.course_id')
       .execute(),
 
+  /**
+   * Per member and course passed in [from, to): when it was first passed, with the member's region
+   * then and the best score (the points module's study source).
+   */
+  passedBetween: (db: Executor, district: string, from: string, to: string) =>
+    db
+      .selectFrom('study_attempts')
+      .innerJoin('study_courses', 'study_courses.id', 'study_attempts.course_id')
+      .select((eb) => [
+        'study_attempts.member_id',
+        'study_attempts.course_id',
+        'study_courses.title',
+        eb.fn.min<string>('study_attempts.submitted_at').as('passed_at'),
+        eb.fn.max<string>('study_attempts.region_code').as('region_code'),
+        eb.fn.max<number>('study_attempts.score').as('best'),
+      ])
+      .where('study_attempts.district_code', '=', district)
+      .where('study_attempts.passed', '=', 1)
+      .where('study_attempts.submitted_at', '>=', from)
+      .where('study_attempts.submitted_at', '<', to)
+      .groupBy(['study_attempts.member_id', 'study_attempts.course_id', 'study_courses.title'])
+      .orderBy('study_attempts.member_id')
+      .orderBy('study_attempts.course_id')
+      .execute(),
+
   /** Members who passed a course in [from, to), counted per region of their organization. */
   passedByRegion: (db: Executor, district: string, from: string, to: string) =>
     db

@@ -10,7 +10,7 @@ import { bulletinMemberRoutes } from './study.routes.js';
 
 export type { BulletinsTables } from './bulletins.tables.js';
 export { buildDemoBulletins } from './demo-bulletins.js';
-export { type StudyResult, studyCompletionsByRegion, studyResults } from './study-results.js';
+export { type StudyResult, studyCompletionsByRegion, studyPassed, studyResults } from './study-results.js';
 
 export const bulletinRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, options) => {
   await app.register(bulletinStaffRoutes, options);

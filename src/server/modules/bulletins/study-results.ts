@@ -35,6 +35,19 @@ export async function studyResults(db: Executor, district: string, year: number)
   }));
 }
 
+/** Courses passed in a Beijing year: member, course, first passed at, region, best score. */
+export async function studyPassed(db: Executor, district: string, year: number) {
+  const { from, to } = yearSpan(year);
+  return (await coursesRepository.passedBetween(db, district, from, to)).map((r) => ({
+    memberId: r.member_id,
+    courseId: r.course_id,
+    courseTitle: r.title,
+    passedAt: r.passed_at,
+    regionCode: r.region_code,
+    bestScore: Number(r.best),
+  }));
+}
+
 /**
  * Members who passed a course in a Beijing year, per region of their organization (the region
  * itself, not its subtree; a cockpit indicator sums the subtree): for a completion indicator later.

@@ -6,6 +6,7 @@ import {
   myCourseDetailSchema,
   myCourseItemSchema,
 } from '../../../shared/api/bulletins.js';
+import { memberPointsSchema } from '../../../shared/api/points.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
 import { buildDemoBulletins, studyCompletionsByRegion, studyResults } from './index.js';
 import { bulletinWorld, courseBodyOver, draftCourse, noticeBody, publishedPost } from './testing.js';
@@ -220,6 +221,24 @@ describeEachDialect('study courses: bad input, timed reading, the quiz scored on
     expect(await studyResults(env.database.db, '230108', thisYear - 1)).toEqual([]);
     expect((await studyCompletionsByRegion(env.database.db, '230108', thisYear)).get(QINGNIAN)).toBe(1);
     expect(year).toBeGreaterThan(2000);
+
+    // …and the points it gives: one ledger row per course passed, under the default study rule.
+    const admin = await env.loginAdmin();
+    const accrued = await env.inject('POST', '/api/points/accrue', {
+      cookie: admin,
+      body: { district: '230108', year: thisYear },
+    });
+    expect(accrued.status).toBe(200);
+    const points = (
+      await env.inject('GET', `/api/members/${w.side.member.id}/points?year=${thisYear}`, me(admin))
+    ).body(memberPointsSchema);
+    expect(points.rows.filter((row) => row.sourceKind === 'study_passed')).toEqual([
+      expect.objectContaining({
+        sourceId: course,
+        points: 5,
+        reason: '学习课程「党章学习（第一课）」测验通过（100分）',
+      }),
+    ]);
   });
 
   it('withdraws a course: its members no longer find it', async () => {

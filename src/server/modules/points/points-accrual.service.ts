@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import type { Executor } from '../../db/database.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
+import { studyPassed } from '../bulletins/index.js';
 import { meetingPartiesRepository, memberAttendanceRepository } from '../meetings/index.js';
 import { memberVisitsRepository } from '../visits/index.js';
 import { memberHoursRepository } from '../volunteering/index.js';
@@ -17,7 +18,8 @@ const hoursText = (minutes: number) => String(Math.round((minutes / 60) * 10) / 
 /**
  * What a district's members did in a year that a rule counts, read through the owning modules'
  * exported repositories: confirmed volunteer hours (by the shift's Beijing day), visits recorded
- * by a member's account, meetings attended as present. Only the active rules' sources are read.
+ * by a member's account, meetings attended as present, study courses passed (手机党校, on the
+ * Beijing day first passed; a course counts once). Only the active rules' sources are read.
  */
 async function candidatesOf(
   db: Executor,
@@ -66,6 +68,17 @@ async function candidatesOf(
         units: 1,
         onDate: row.held_on,
         reason: `参加会议「${row.topic}」`,
+      });
+  if (active.has('study_passed'))
+    for (const row of await studyPassed(db, districtCode, year))
+      candidates.push({
+        sourceKind: 'study_passed',
+        sourceId: row.courseId,
+        memberId: row.memberId,
+        regionCode: row.regionCode,
+        units: 1,
+        onDate: beijingDate(row.passedAt),
+        reason: `学习课程「${row.courseTitle}」测验通过（${row.bestScore}分）`,
       });
   // By day, then source: the row that reaches a cap is the same whichever database read it.
   return candidates.sort((a, b) =>

@@ -23,6 +23,7 @@ describe('points arithmetic', () => {
       ['volunteer_hours', true],
       ['visits', false],
       ['meetings_attended', false],
+      ['study_passed', false],
     ]);
   });
 

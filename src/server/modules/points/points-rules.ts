@@ -5,11 +5,12 @@ import { POINTS_SOURCE_KINDS, type PointsRule, type PointsSourceKind } from '../
  * its own rules, and which ledger rows an accrual adds under each rule's yearly cap.
  */
 
-/** 2 points per confirmed volunteer hour, 1 per visit, 2 per meeting attended. */
+/** 2 points per confirmed volunteer hour, 1 per visit, 2 per meeting attended, 5 per course passed. */
 export const DEFAULT_POINTS_RULES: readonly PointsRule[] = [
   { sourceKind: 'volunteer_hours', points: 2, yearlyCap: 100, active: true },
   { sourceKind: 'visits', points: 1, yearlyCap: 60, active: true },
   { sourceKind: 'meetings_attended', points: 2, yearlyCap: 48, active: true },
+  { sourceKind: 'study_passed', points: 5, yearlyCap: 40, active: true },
 ];
 
 /** Every kind once, in the order of POINTS_SOURCE_KINDS: a kind a district did not name is off. */
@@ -22,13 +23,13 @@ export function completeRules(rules: readonly PointsRule[]): PointsRule[] {
   });
 }
 
-/** Something a member did that a rule counts: a confirmed sign-up, a visit, a meeting attended. */
+/** Something a member did that a rule counts: a confirmed sign-up, a visit, a meeting attended, a course passed. */
 export interface Candidate {
   sourceKind: PointsSourceKind;
   sourceId: string;
   memberId: string;
   regionCode: string;
-  /** Minutes for volunteer hours; 1 for a visit or a meeting. */
+  /** Minutes for volunteer hours; 1 for a visit, a meeting or a course. */
   units: number;
   onDate: string;
   reason: string;

@@ -17,6 +17,8 @@ const RULES = [
   { sourceKind: 'volunteer_hours', points: 2, yearlyCap: 100, active: true },
   { sourceKind: 'visits', points: 1, yearlyCap: 2, active: true },
   { sourceKind: 'meetings_attended', points: 3, yearlyCap: 100, active: true },
+  // Study is counted in bulletins/study.test.ts, where the courses are.
+  { sourceKind: 'study_passed', points: 5, yearlyCap: 40, active: false },
 ];
 
 describeEachDialect('members’ points: rules, accrual from the platform’s records, ledgers', (env) => {

@@ -35,7 +35,9 @@ export function MyPointsPage() {
             size="small"
             column={{ xs: 1, sm: 2, md: 4 }}
             style={{ margin: '12px 0' }}
-            items={(['volunteer_hours', 'visits', 'meetings_attended', 'manual'] as const).map((kind) => ({
+            items={(
+              ['volunteer_hours', 'visits', 'meetings_attended', 'study_passed', 'manual'] as const
+            ).map((kind) => ({
               key: kind,
               label: t(`points.kind.${kind}`),
               children: mine.data.byKind[kind],

@@ -85,7 +85,9 @@ export function PointsPage() {
                 { title: t('points.rank'), dataIndex: 'rank', width: 70 },
                 { title: t('points.member'), dataIndex: 'name' },
                 { title: t('points.total'), dataIndex: 'total' },
-                ...(['volunteer_hours', 'visits', 'meetings_attended', 'manual'] as const).map((kind) => ({
+                ...(
+                  ['volunteer_hours', 'visits', 'meetings_attended', 'study_passed', 'manual'] as const
+                ).map((kind) => ({
                   title: t(`points.kind.${kind}`),
                   key: kind,
                   render: (_: unknown, row: Row) => row.byKind[kind],
