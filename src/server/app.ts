@@ -79,6 +79,7 @@ import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { volunteeringRoutes } from './modules/volunteering/index.js';
 import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
+import { worklogRoutes } from './modules/worklogs/index.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
@@ -264,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { ctx });
   await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   await app.register(reviewRoutes, { ctx });
+  await app.register(worklogRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

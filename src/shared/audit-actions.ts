@@ -221,6 +221,12 @@ export const AUDIT_ACTION_LABELS = {
   'review.round_closed': { zh: '结束评议并固定结果', en: 'Review round closed and frozen' },
   'review.round_published': { zh: '发布评议结果', en: 'Review results published' },
   'review.member_graded': { zh: '民主评议党员定等', en: 'Member evaluation graded' },
+  'worklog.created': { zh: '填写工作日志', en: 'Work log written' },
+  'worklog.updated': { zh: '修改工作日志', en: 'Work log corrected' },
+  'worklog.voided': { zh: '作废工作日志', en: 'Work log voided' },
+  'contactpoint.assigned': { zh: '确定领导联系点', en: 'Contact point assigned' },
+  'contactpoint.ended': { zh: '结束领导联系点', en: 'Contact point ended' },
+  'contactpoint.contact_recorded': { zh: '记录联系点联系情况', en: 'Contact point visit recorded' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

@@ -65,6 +65,9 @@ export const PERMISSIONS = [
   'review.read',
   'review.write',
   'review.score',
+  'worklog.read',
+  'worklog.write',
+  'contactpoint.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -44,6 +44,7 @@ import type {
 } from '../modules/register/register.tables.js';
 import type { RelocationTables } from '../modules/relocation/relocation.tables.js';
 import type { ReviewsTables } from '../modules/reviews/reviews.tables.js';
+import type { WorklogsTables } from '../modules/worklogs/worklogs.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { SurveysTables } from '../modules/surveys/surveys.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
@@ -160,7 +161,8 @@ export interface DB
     RelocationTables,
     MeetingsTables,
     SurveysTables,
-    ReviewsTables {}
+    ReviewsTables,
+    WorklogsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -24,6 +24,7 @@ import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { VOLUNTEERING_ROUTES } from './authorization-matrix/volunteering.js';
 import { WORK_ORDERS_ROUTES } from './authorization-matrix/work-orders.js';
+import { WORKLOGS_ROUTES } from './authorization-matrix/worklogs.js';
 
 export type {
   MatrixAccess,
@@ -69,6 +70,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   MEETINGS_ROUTES,
   SURVEYS_ROUTES,
   REVIEWS_ROUTES,
+  WORKLOGS_ROUTES,
 ];
 
 /**

@@ -12,6 +12,7 @@ import { relocationMessages, relocationValueLabels } from './relocation-messages
 import { reviewMessages } from './review-messages.js';
 import { surveyMessages } from './survey-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
+import { worklogMessages } from './worklog-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
 export const programmeMessages = {
@@ -24,6 +25,7 @@ export const programmeMessages = {
   ...meetingMessages,
   ...surveyMessages,
   ...reviewMessages,
+  ...worklogMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -71,7 +71,11 @@ export type TargetKind =
   | 'survey'
   | 'survey_sample'
   | 'review_round'
-  | 'review_unit';
+  | 'review_unit'
+  | 'work_log'
+  | 'own_work_log'
+  | 'contact_point'
+  | 'own_contact_point';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
