@@ -44,7 +44,6 @@ import type {
 } from '../modules/register/register.tables.js';
 import type { RelocationTables } from '../modules/relocation/relocation.tables.js';
 import type { ReviewsTables } from '../modules/reviews/reviews.tables.js';
-import type { WorklogsTables } from '../modules/worklogs/worklogs.tables.js';
 import type { StatsTables } from '../modules/stats/stats.tables.js';
 import type { SurveysTables } from '../modules/surveys/surveys.tables.js';
 import type { TimebankTables } from '../modules/timebank/timebank.tables.js';
@@ -57,6 +56,7 @@ import type {
   WorkOrdersTables,
   WorkOrderTable,
 } from '../modules/work-orders/work-orders.tables.js';
+import type { WorklogsTables } from '../modules/worklogs/worklogs.tables.js';
 
 export type { WorkOrderAttachmentTable } from '../modules/attachments/attachments.tables.js';
 export type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';

@@ -19,7 +19,6 @@ import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enRelocation } from './en.relocation';
 import { enReviews } from './en.reviews';
-import { enWorklogs } from './en.worklogs';
 import { enSurveys } from './en.surveys';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
@@ -27,6 +26,7 @@ import { enVisitMap } from './en.visit-map';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
+import { enWorklogs } from './en.worklogs';
 import type { MessageKey } from './zh';
 
 /** English UI strings; the type makes a missing or extra key a compile error. */

@@ -19,7 +19,6 @@ import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhRelocation } from './zh.relocation';
 import { zhReviews } from './zh.reviews';
-import { zhWorklogs } from './zh.worklogs';
 import { zhSurveys } from './zh.surveys';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
@@ -27,6 +26,7 @@ import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
+import { zhWorklogs } from './zh.worklogs';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
 export const zh = {
