@@ -9,6 +9,7 @@ import { contactPointsRoutes } from './contact-points.routes.js';
 import { workLogsRoutes } from './worklogs.routes.js';
 
 export { ContactPointsService } from './contact-points.service.js';
+export { worklogPartiesRepository } from './worklog-parties.repository.js';
 export { countWorkLogsByOrganization, WorkLogsService } from './worklogs.service.js';
 export type { WorklogsTables } from './worklogs.tables.js';
 
