@@ -81,6 +81,7 @@ import { UsersService, usersRoutes } from './modules/users/index.js';
 import { registerVisitRoutes } from './modules/visits/index.js';
 import { volunteeringRoutes } from './modules/volunteering/index.js';
 import { WorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.js';
+import { worklogRoutes } from './modules/worklogs/index.js';
 import { createServiceContext } from './services.js';
 
 declare module 'fastify' {
@@ -268,6 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { ctx });
   await app.register(pointsRoutes, { ctx });
   await app.register(bulletinRoutes, { ctx });
+  await app.register(worklogRoutes, { ctx });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -236,6 +236,12 @@ export const AUDIT_ACTION_LABELS = {
   'bulletin.item_opened': { zh: '党员开始学习课程资料', en: 'Study item opened by a member' },
   'bulletin.item_done': { zh: '党员完成课程资料学习', en: 'Study item finished by a member' },
   'bulletin.quiz_attempted': { zh: '党员完成课程测验', en: 'Study quiz attempted' },
+  'worklog.created': { zh: '填写工作日志', en: 'Work log written' },
+  'worklog.updated': { zh: '修改工作日志', en: 'Work log corrected' },
+  'worklog.voided': { zh: '作废工作日志', en: 'Work log voided' },
+  'contactpoint.assigned': { zh: '确定领导联系点', en: 'Contact point assigned' },
+  'contactpoint.ended': { zh: '结束领导联系点', en: 'Contact point ended' },
+  'contactpoint.contact_recorded': { zh: '记录联系点联系情况', en: 'Contact point visit recorded' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

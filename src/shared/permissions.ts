@@ -69,6 +69,9 @@ export const PERMISSIONS = [
   'points.manage',
   'bulletin.read',
   'bulletin.write',
+  'worklog.read',
+  'worklog.write',
+  'contactpoint.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -19,6 +19,7 @@ import { timebankRoutes } from './pages/timebank/routes';
 import { trainingRoutes } from './pages/training/routes';
 import { visitRoutes } from './pages/visits/routes';
 import { workOrderRoutes } from './pages/work-orders/routes';
+import { worklogRoutes } from './pages/worklogs/routes';
 import { RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 
@@ -344,6 +345,7 @@ export function AppRoutes() {
         {timebankRoutes()}
         {pointsRoutes()}
         {bulletinRoutes()}
+        {worklogRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

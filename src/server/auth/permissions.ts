@@ -97,6 +97,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // 手机党校: write, publish and withdraw posts and study courses; read counts and who has not read.
     'bulletin.read',
     'bulletin.write',
+    // 工作日志: keep the work log of their organizations (contact points are the district's to assign).
+    'worklog.read',
+    'worklog.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: [...GRID_KEEPING, 'review.score'],
@@ -144,6 +147,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'review.read',
     'points.read',
     'bulletin.read',
+    'worklog.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -58,6 +58,7 @@ import type {
   WorkOrdersTables,
   WorkOrderTable,
 } from '../modules/work-orders/work-orders.tables.js';
+import type { WorklogsTables } from '../modules/worklogs/worklogs.tables.js';
 
 export type { WorkOrderAttachmentTable } from '../modules/attachments/attachments.tables.js';
 export type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
@@ -164,7 +165,8 @@ export interface DB
     SurveysTables,
     ReviewsTables,
     PointsTables,
-    BulletinsTables {}
+    BulletinsTables,
+    WorklogsTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

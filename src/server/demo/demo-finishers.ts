@@ -16,6 +16,7 @@ import { buildDemoSurveys } from './demo-surveys.js';
 import { demoTimebank } from './demo-timebank.js';
 import { buildDemoTraining } from './demo-training.js';
 import { buildDemoVisits } from './demo-visits.js';
+import { buildDemoWorklogs } from './demo-worklogs.js';
 
 /** Work that runs once the demo data is written, given the districts it built. */
 export type DemoFinisher = (ctx: ServiceContext, districtCodes: readonly string[]) => Promise<void>;
@@ -57,5 +58,9 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   async (ctx, districtCodes) => {
     const home = ctx.config.districtCode;
     if (districtCodes.includes(home)) await buildDemoBulletins(ctx, home, demoAccountCommunity(home));
+  },
+  // 工作日志 and 联系点: three months of logs and leaders' contact points with records (bulk).
+  async (ctx, districtCodes) => {
+    for (const code of districtCodes) await buildDemoWorklogs(ctx, code);
   },
 ];

@@ -34,6 +34,8 @@ const OWNED_KINDS: readonly TargetKind[] = [
   'resident_volunteer_certificate',
   'own_job_recommendation',
   'resident_training_enrollment',
+  'own_work_log',
+  'own_contact_point',
 ];
 
 /** Target kinds whose outside-scope check is still to be built (printed on every run; keep empty). */

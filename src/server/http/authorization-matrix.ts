@@ -26,6 +26,7 @@ import type { MatrixRow, MatrixRows } from './authorization-matrix/types.js';
 import { VISITS_ROUTES } from './authorization-matrix/visits.js';
 import { VOLUNTEERING_ROUTES } from './authorization-matrix/volunteering.js';
 import { WORK_ORDERS_ROUTES } from './authorization-matrix/work-orders.js';
+import { WORKLOGS_ROUTES } from './authorization-matrix/worklogs.js';
 
 export type {
   MatrixAccess,
@@ -73,6 +74,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   REVIEWS_ROUTES,
   POINTS_ROUTES,
   BULLETINS_ROUTES,
+  WORKLOGS_ROUTES,
 ];
 
 /**

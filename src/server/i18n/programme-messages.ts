@@ -14,6 +14,7 @@ import { relocationMessages, relocationValueLabels } from './relocation-messages
 import { reviewMessages } from './review-messages.js';
 import { surveyMessages } from './survey-messages.js';
 import { trainingMessages, trainingValueLabels } from './training-messages.js';
+import { worklogMessages } from './worklog-messages.js';
 
 // Dues and the fund ledger (issue 14) ride along here too, so messages.ts stays under its size limit.
 export const programmeMessages = {
@@ -28,6 +29,7 @@ export const programmeMessages = {
   ...reviewMessages,
   ...pointsMessages,
   ...bulletinMessages,
+  ...worklogMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -59,6 +59,7 @@ export const WALKED_ROUTES = {
   'pagination-relocation.test.ts': ['/api/relocation-cases'],
   'pagination-meetings.test.ts': ['/api/meeting-tasks', '/api/meetings'],
   'pagination-surveys.test.ts': ['/api/surveys', '/api/surveys/:id/sample'],
+  'pagination-worklogs.test.ts': ['/api/contact-points', '/api/work-logs'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

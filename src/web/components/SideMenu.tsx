@@ -328,6 +328,19 @@ export function SideMenu() {
       label: <span data-testid="menu-bulletins">{t('nav.bulletins')}</span>,
     });
   }
+  // 工作日志 with its monthly count; 领导联系点 (a leader's own contact points, the assignments in scope).
+  if (hasPermission(me, 'worklog.read')) {
+    programs.push({
+      key: '/worklogs',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-worklogs">{t('nav.worklogs')}</span>,
+    });
+    programs.push({
+      key: '/contact-points',
+      icon: <CarryOutOutlined />,
+      label: <span data-testid="menu-contact-points">{t('nav.contactPoints')}</span>,
+    });
+  }
   if (programs.length > 1) {
     items.push({
       key: PROGRAMS_KEY,

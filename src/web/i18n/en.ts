@@ -28,6 +28,7 @@ import { enVisitMap } from './en.visit-map';
 import { enVisits } from './en.visits';
 import { enVolunteering } from './en.volunteering';
 import { enWorkOrders } from './en.work-orders';
+import { enWorklogs } from './en.worklogs';
 import type { MessageKey } from './zh';
 
 /** English UI strings; the type makes a missing or extra key a compile error. */
@@ -150,4 +151,5 @@ export const en: Record<MessageKey, string> = {
   ...enReviews,
   ...enPoints,
   ...enBulletins,
+  ...enWorklogs,
 };

@@ -28,6 +28,7 @@ import { zhVisitMap } from './zh.visit-map';
 import { zhVisits } from './zh.visits';
 import { zhVolunteering } from './zh.volunteering';
 import { zhWorkOrders } from './zh.work-orders';
+import { zhWorklogs } from './zh.worklogs';
 
 /** Every UI string of the web app, in Chinese (the default language). `{name}` marks a parameter. */
 export const zh = {
@@ -150,6 +151,7 @@ export const zh = {
   ...zhReviews,
   ...zhPoints,
   ...zhBulletins,
+  ...zhWorklogs,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -29,6 +29,7 @@ import * as meetings from './0029-meetings.js';
 import * as surveys from './0030-surveys.js';
 import * as relocation from './0031-relocation.js';
 import * as reviews from './0033-reviews.js';
+import * as worklogs from './0034-worklogs.js';
 import * as points from './0035-points.js';
 import * as bulletins from './0036-bulletins.js';
 import * as districtConflictKeys from './0038-district-conflict-keys.js';
@@ -76,6 +77,7 @@ const migrations: Record<string, DialectMigration> = {
   '0031-relocation': relocation,
   '0030-surveys': surveys,
   '0033-reviews': reviews,
+  '0034-worklogs': worklogs,
   '0035-points': points,
   '0036-bulletins': bulletins,
   '0038-district-conflict-keys': districtConflictKeys,

@@ -73,7 +73,11 @@ export type TargetKind =
   | 'review_round'
   | 'review_unit'
   | 'bulletin_post'
-  | 'study_course';
+  | 'study_course'
+  | 'work_log'
+  | 'own_work_log'
+  | 'contact_point'
+  | 'own_contact_point';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -11,6 +11,7 @@ import { reviewMatrixFixture } from '../../modules/reviews/testing.js';
 import { surveyMatrixFixture } from '../../modules/surveys/testing.js';
 import { trainingMatrixFixtures } from '../../modules/training/testing.js';
 import { volunteeringMatrixFixtures } from '../../modules/volunteering/testing.js';
+import { worklogMatrixFixtures } from '../../modules/worklogs/testing.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../test-env.js';
 import type { MatrixWorld, Params } from './world.js';
 
@@ -126,6 +127,21 @@ export async function programmeFixtures(
     inside: { id: bulletins.inside.course },
     outside: { id: bulletins.outside.course },
   };
+  // 工作日志 and 联系点: a log by the secretary (its owner) and the secretary's contact point inside;
+  // outside, the admin's log and the contact point of a leader who is none of the roles' users.
+  const otherLeader = await env.createUser({ role: 'secretary', regionCode: SHANGHAI_XINCUN });
+  const worklogs = {
+    inside: await worklogMatrixFixtures(env, admin, cookies.secretary, QINGNIAN, userIds.secretary),
+    outside: await worklogMatrixFixtures(env, admin, admin, SHANGHAI_XINCUN, otherLeader.id),
+  };
+  for (const [kinds, key] of [
+    [['work_log', 'own_work_log'], 'workLog'],
+    [['contact_point', 'own_contact_point'], 'contactPoint'],
+  ] as const)
+    for (const kind of kinds)
+      fixtures[kind] = { inside: { id: worklogs.inside[key] }, outside: { id: worklogs.outside[key] } };
+  owners.own_work_log = cookies.secretary;
+  owners.own_contact_point = cookies.secretary;
 }
 
 /** The household a register person lives in. */
