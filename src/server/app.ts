@@ -36,6 +36,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { AuthService, authRoutes } from './modules/auth/index.js';
 import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { sharedRateLimitStore } from './modules/cluster/index.js';
+import { cobuildingRoutes } from './modules/cobuilding/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
 import { collectiveRoutes } from './modules/collectives/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
@@ -264,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { ctx });
   await app.register(surveyRoutes, { ctx, catalogue: services.workOrders.catalogue });
   await app.register(reviewRoutes, { ctx });
+  await app.register(cobuildingRoutes, { ctx, intake: services.workOrders.intake });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'review.read',
   'review.write',
   'review.score',
+  'cobuilding.read',
+  'cobuilding.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -90,6 +90,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'review.read',
     'review.write',
     'review.score',
+    // 大项目 and 区厂共建: projects and their organizations, co-building units, venues, task forces.
+    'cobuilding.read',
+    'cobuilding.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: [...GRID_KEEPING, 'review.score'],
@@ -134,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'meeting.read',
     'survey.read',
     'review.read',
+    'cobuilding.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

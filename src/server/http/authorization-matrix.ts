@@ -1,6 +1,7 @@
 import { type Permission, ROLE_PERMISSIONS, type RoleName } from '../auth/permissions.js';
 import { ACCOUNTS_ROUTES } from './authorization-matrix/accounts.js';
 import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
+import { COBUILDING_ROUTES } from './authorization-matrix/cobuilding.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
 import { FUNDS_ROUTES } from './authorization-matrix/funds.js';
@@ -69,6 +70,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   MEETINGS_ROUTES,
   SURVEYS_ROUTES,
   REVIEWS_ROUTES,
+  COBUILDING_ROUTES,
 ];
 
 /**

@@ -3,6 +3,7 @@
  * assistance pairings and collectives), merged into `messages` as one set so that messages.ts
  * stays one import and one spread per area.
  */
+import { cobuildingMessages } from './cobuilding-messages.js';
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
@@ -24,6 +25,7 @@ export const programmeMessages = {
   ...meetingMessages,
   ...surveyMessages,
   ...reviewMessages,
+  ...cobuildingMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

@@ -71,7 +71,12 @@ export type TargetKind =
   | 'survey'
   | 'survey_sample'
   | 'review_round'
-  | 'review_unit';
+  | 'review_unit'
+  | 'project'
+  | 'cobuilding_unit'
+  | 'venue'
+  | 'venue_booking'
+  | 'task_force';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only
