@@ -50,10 +50,15 @@ const target = (indicator: Parameters<typeof articleFigure>[0], persons: number)
  * activities in the eight areas and venues with a few bookings; the land-acquisition command with
  * its temporary organizations and vanguard teams, members seconded to them and their results.
  */
-export async function buildDemoCobuilding(ctx: ServiceContext, district: string): Promise<void> {
+export async function buildDemoCobuilding(
+  ctx: ServiceContext,
+  district: string,
+  /** The population to size for, when not the district's own (a test of the district scale's figures). */
+  options: { persons?: number } = {},
+): Promise<void> {
   const { db } = ctx.database;
   const random = seededRandom(Number(district) + 53);
-  const persons = await demoRepository.districtPersons(db, district);
+  const persons = options.persons ?? (await demoRepository.districtPersons(db, district));
   const streets = await repo.streets(db, district);
   const communities = await repo.communities(db, district);
   if (persons === 0 || streets.length === 0 || communities.length === 0) return;

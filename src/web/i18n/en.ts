@@ -19,6 +19,7 @@ import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enRelocation } from './en.relocation';
 import { enReviews } from './en.reviews';
+import { enCobuilding } from './en.cobuilding';
 import { enSurveys } from './en.surveys';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';
@@ -146,4 +147,5 @@ export const en: Record<MessageKey, string> = {
   ...enTimebank,
   ...enPhone,
   ...enReviews,
+  ...enCobuilding,
 };

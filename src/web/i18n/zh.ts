@@ -19,6 +19,7 @@ import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhRelocation } from './zh.relocation';
 import { zhReviews } from './zh.reviews';
+import { zhCobuilding } from './zh.cobuilding';
 import { zhSurveys } from './zh.surveys';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';
@@ -146,6 +147,7 @@ export const zh = {
   ...zhTimebank,
   ...zhPhone,
   ...zhReviews,
+  ...zhCobuilding,
 } as const;
 
 export type MessageKey = keyof typeof zh;
