@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
+import { cobuildingRoutes } from './pages/cobuilding/routes';
 import { fundRoutes } from './pages/funds/routes';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
@@ -340,6 +341,7 @@ export function AppRoutes() {
         {trainingRoutes()}
         {surveyRoutes()}
         {timebankRoutes()}
+        {cobuildingRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

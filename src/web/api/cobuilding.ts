@@ -104,12 +104,14 @@ export const taskForceQuery = (id: string) =>
     queryFn: () => api('GET', `/api/task-forces/${id}`, taskForceDetailSchema),
   });
 
-export const createProject = (body: ProjectInput) => api('POST', '/api/projects', projectDetailSchema, { body });
+export const createProject = (body: ProjectInput) =>
+  api('POST', '/api/projects', projectDetailSchema, { body });
 export const followUp = (projectId: string, enterpriseId: string) =>
   api('POST', `/api/projects/${projectId}/enterprises/${enterpriseId}/follow-up`, followUpResultSchema, {
     body: {},
   });
-export const createUnit = (body: UnitInput) => api('POST', '/api/cobuilding-units', unitDetailSchema, { body });
+export const createUnit = (body: UnitInput) =>
+  api('POST', '/api/cobuilding-units', unitDetailSchema, { body });
 export const recordActivity = (unitId: string, body: ActivityInput) =>
   api('POST', `/api/cobuilding-units/${unitId}/activities`, unitDetailSchema, { body });
 export const createVenue = (unitId: string, body: VenueInput) =>

@@ -1,5 +1,6 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
+import { enCobuilding } from './en.cobuilding';
 import { enCockpit } from './en.cockpit';
 import { enConsoleKeys } from './en.console-keys';
 import { enElder } from './en.elder';
@@ -19,7 +20,6 @@ import { enPortalVolunteering } from './en.portal-volunteering';
 import { enRegister } from './en.register';
 import { enRelocation } from './en.relocation';
 import { enReviews } from './en.reviews';
-import { enCobuilding } from './en.cobuilding';
 import { enSurveys } from './en.surveys';
 import { enTimebank } from './en.timebank';
 import { enTraining } from './en.training';

@@ -1,5 +1,6 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
+import { zhCobuilding } from './zh.cobuilding';
 import { zhCockpit } from './zh.cockpit';
 import { zhConsoleKeys } from './zh.console-keys';
 import { zhElder } from './zh.elder';
@@ -19,7 +20,6 @@ import { zhPortalVolunteering } from './zh.portal-volunteering';
 import { zhRegister } from './zh.register';
 import { zhRelocation } from './zh.relocation';
 import { zhReviews } from './zh.reviews';
-import { zhCobuilding } from './zh.cobuilding';
 import { zhSurveys } from './zh.surveys';
 import { zhTimebank } from './zh.timebank';
 import { zhTraining } from './zh.training';

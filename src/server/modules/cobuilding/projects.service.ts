@@ -152,11 +152,7 @@ export class ProjectsService {
       const row = await projects.findInScope(trx, scope, id);
       if (!row) throw notFound('cobuilding.project_not_found');
       const organization = await parties.organization(trx, scope, input.organizationId);
-      if (
-        !organization ||
-        organization.status !== 'active' ||
-        organization.district_code !== row.district_code
-      )
+      if (organization?.status !== 'active' || organization.district_code !== row.district_code)
         throw fieldError('organizationId', 'cobuilding.unknown_organization');
       const inProject = new Set((await projects.enterprises(trx, id)).map((e) => e.enterprise_id));
       for (const [index, enterpriseId] of input.enterpriseIds.entries())

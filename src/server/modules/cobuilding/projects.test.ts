@@ -31,11 +31,17 @@ describeEachDialect('projects: enterprises, covering organizations, coverage and
       [{ status: 'dreaming' }, 'status'],
     ];
     for (const [override, field] of bad) {
-      const r = await env.inject('POST', '/api/projects', { cookie: secretary, body: projectBody(QINGNIAN, override) });
+      const r = await env.inject('POST', '/api/projects', {
+        cookie: secretary,
+        body: projectBody(QINGNIAN, override),
+      });
       expect(r.status, JSON.stringify(override)).toBe(400);
       expect(r.error.fields?.map((f) => f.path)).toContain(field);
     }
-    const zh = await env.inject('POST', '/api/projects', { cookie: secretary, body: projectBody(QINGNIAN, { name: '' }) });
+    const zh = await env.inject('POST', '/api/projects', {
+      cookie: secretary,
+      body: projectBody(QINGNIAN, { name: '' }),
+    });
     expect(zh.error.fields?.[0]?.message).toBe('请填写名称（至少 2 个字）');
     expect(await env.countRows('projects')).toBe(0);
   });
@@ -44,11 +50,17 @@ describeEachDialect('projects: enterprises, covering organizations, coverage and
     const { id, enterpriseIds } = await makeProject(env, secretary, QINGNIAN, 3);
     const [a, b, c] = enterpriseIds as [string, string, string];
     // An enterprise twice, one of another community, one that does not exist.
-    const twice = await env.inject('POST', `/api/projects/${id}/enterprises`, { cookie: secretary, body: { enterpriseId: a } });
+    const twice = await env.inject('POST', `/api/projects/${id}/enterprises`, {
+      cookie: secretary,
+      body: { enterpriseId: a },
+    });
     expect(twice.status).toBe(409);
     const elsewhere = await createEnterprise(env, SHANGHAI_XINCUN);
     for (const enterpriseId of [elsewhere, '0190a0b0-0000-7000-8000-000000000000']) {
-      const r = await env.inject('POST', `/api/projects/${id}/enterprises`, { cookie: secretary, body: { enterpriseId } });
+      const r = await env.inject('POST', `/api/projects/${id}/enterprises`, {
+        cookie: secretary,
+        body: { enterpriseId },
+      });
       expect(r.status).toBe(400);
       expect(r.error.fields?.[0]?.path).toBe('enterpriseId');
     }
@@ -75,9 +87,9 @@ describeEachDialect('projects: enterprises, covering organizations, coverage and
     expect(detail.coveredEnterprises).toBe(2);
     expect(detail.enterpriseList.find((e) => e.enterpriseId === c)?.coveringOrganizationId).toBeNull();
 
-    const coverage = (await env.inject('GET', `/api/project-coverage?region=${QINGNIAN}`, { cookie: secretary })).body(
-      projectCoverageSchema,
-    );
+    const coverage = (
+      await env.inject('GET', `/api/project-coverage?region=${QINGNIAN}`, { cookie: secretary })
+    ).body(projectCoverageSchema);
     expect(coverage).toMatchObject({ projects: 1, enterprises: 3, coveredEnterprises: 2, organizations: 1 });
     expect(coverage.percent).toBe(66.7);
     expect(coverage.uncovered.map((e) => e.enterpriseId)).toEqual([c]);
@@ -104,7 +116,9 @@ describeEachDialect('projects: enterprises, covering organizations, coverage and
       body: {},
     });
     expect(again.status).toBe(409);
-    const listed = (await env.inject('GET', '/api/project-coverage', { cookie: secretary })).body(projectCoverageSchema);
+    const listed = (await env.inject('GET', '/api/project-coverage', { cookie: secretary })).body(
+      projectCoverageSchema,
+    );
     expect(listed.uncovered[0]?.followUpOrderNumber).toBe(result.number);
 
     // Changing the coverage set: the organization now covers only c.
@@ -114,7 +128,9 @@ describeEachDialect('projects: enterprises, covering organizations, coverage and
     });
     expect(moved.body(projectDetailSchema).coveredEnterprises).toBe(1);
 
-    const report = Object.fromEntries((await articleReport(env.database.db, '230108')).rows.map((r) => [r.indicator, r]));
+    const report = Object.fromEntries(
+      (await articleReport(env.database.db, '230108')).rows.map((r) => [r.indicator, r]),
+    );
     expect(report.big_projects?.platform).toBe(1);
     expect(report.project_organizations?.platform).toBe(1);
     expect(report.project_covered_enterprises?.platform).toBe(1);

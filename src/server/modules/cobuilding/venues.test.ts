@@ -75,7 +75,10 @@ describeEachDialect('co-building venues: hours, capacity, no overlapping booking
     // Back to back is no overlap.
     expect((await book(bookingBody(DAY, '11:00', '12:00'))).status).toBe(201);
     const id = first.body(bookingSchema).id;
-    const blank = await env.inject('POST', `/api/venue-bookings/${id}/cancel`, { cookie: secretary, body: { reason: ' ' } });
+    const blank = await env.inject('POST', `/api/venue-bookings/${id}/cancel`, {
+      cookie: secretary,
+      body: { reason: ' ' },
+    });
     expect(blank.status).toBe(400);
     const cancelled = await env.inject('POST', `/api/venue-bookings/${id}/cancel`, {
       cookie: secretary,
@@ -122,9 +125,13 @@ describeEachDialect('co-building venues: hours, capacity, no overlapping booking
         body: bookingBody(DAY, '09:00', '10:00'),
       })
     ).body(bookingSchema).id;
-    expect((await env.inject('GET', `/api/cobuilding-units/${otherUnit}`, { cookie: secretary })).status).toBe(404);
+    expect(
+      (await env.inject('GET', `/api/cobuilding-units/${otherUnit}`, { cookie: secretary })).status,
+    ).toBe(404);
     expect((await book(bookingBody(DAY, '12:00', '13:00'), otherVenue)).status).toBe(404);
-    expect((await env.inject('GET', `/api/venues/${otherVenue}/bookings`, { cookie: secretary })).status).toBe(404);
+    expect(
+      (await env.inject('GET', `/api/venues/${otherVenue}/bookings`, { cookie: secretary })).status,
+    ).toBe(404);
     const cancel = await env.inject('POST', `/api/venue-bookings/${otherBooking}/cancel`, {
       cookie: secretary,
       body: { reason: '越权取消' },
