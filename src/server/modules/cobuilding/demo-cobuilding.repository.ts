@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { OrganizationHistoryTable, OrganizationTable } from '../organizations/organizations.tables.js';
+import type { DB } from '../../db/tables.js';
 import type { CobuildingTables } from './cobuilding.tables.js';
 
 const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
@@ -8,8 +8,8 @@ const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
 };
 
 export type DemoCobuildingRows = {
-  organizations: Insertable<OrganizationTable>[];
-  organizationHistory: Insertable<OrganizationHistoryTable>[];
+  organizations: Insertable<DB['organizations']>[];
+  organizationHistory: Insertable<DB['organization_history']>[];
 } & { [K in keyof CobuildingTables]: Insertable<CobuildingTables[K]>[] };
 
 /** What the demo reads to build projects, units and task forces, and its bulk writes (no audit). */
