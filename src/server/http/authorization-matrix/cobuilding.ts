@@ -1,5 +1,8 @@
 import type { MatrixRows } from './types.js';
 
+/** An id that names nothing, for samples without an enterprise. */
+const NOTHING = '0190a0b0-0000-7000-8000-00000000abcd';
+
 /** 大项目 and 区厂共建: projects and their coverage, co-building units, venues and bookings, task forces. */
 export const COBUILDING_ROUTES: MatrixRows = {
   // (src/server/modules/cobuilding; fixtures: cobuilding/testing.ts)
@@ -19,7 +22,7 @@ export const COBUILDING_ROUTES: MatrixRows = {
   'POST /api/projects/:id/enterprises': {
     access: 'cobuilding.write',
     target: 'project',
-    body: (ids) => ({ enterpriseId: ids.enterprise }),
+    body: (ids) => ({ enterpriseId: ids.enterprise ?? NOTHING }),
   },
   'POST /api/projects/:id/organizations': {
     access: 'cobuilding.write',
