@@ -37,6 +37,7 @@ import { AuthService, authRoutes } from './modules/auth/index.js';
 import { bulletinRoutes } from './modules/bulletins/index.js';
 import { CatalogueAdmin, catalogueRoutes } from './modules/catalogue/index.js';
 import { sharedRateLimitStore } from './modules/cluster/index.js';
+import { cobuildingRoutes } from './modules/cobuilding/index.js';
 import { cockpitRoutes } from './modules/cockpit/index.js';
 import { collectiveRoutes } from './modules/collectives/index.js';
 import { DeedsService, deedsRoutes } from './modules/deeds/index.js';
@@ -270,6 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pointsRoutes, { ctx });
   await app.register(bulletinRoutes, { ctx });
   await app.register(worklogRoutes, { ctx });
+  await app.register(cobuildingRoutes, { ctx, intake: services.workOrders.intake });
   // Benchmarks only (LIANXIN_BENCH_ROUTES=1): the one-INSERT baseline an intake is measured against.
   if (deps.config.benchRoutes) await app.register(benchBaselineRoutes, { database: deps.database, now });
 

@@ -6,6 +6,8 @@
  * the per-population figures in proportion; the others are structure (the region tree, the
  * hotlines) and stay as they are at every scale.
  */
+import { COBUILDING_FIGURES } from './article-figures-cobuilding.js';
+
 export const ARTICLE_POPULATION = 200_000;
 
 export const ARTICLE_INDICATORS = [
@@ -39,6 +41,13 @@ export const ARTICLE_INDICATORS = [
   'paired_households',
   'cooperative_rent',
   'cooperative_dividend_per_person',
+  'big_projects',
+  'project_organizations',
+  'project_covered_enterprises',
+  'cobuilding_units',
+  'task_force_cadres',
+  'task_force_organizations',
+  'vanguard_teams',
 ] as const;
 export type ArticleIndicator = (typeof ARTICLE_INDICATORS)[number];
 
@@ -307,6 +316,7 @@ export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
     zh: '村股份合作社每人年分红（元）',
     en: 'Co-operative’s dividend per person a year (¥)',
   },
+  ...COBUILDING_FIGURES,
 ];
 
 /** What the demo aims at for a figure, for a district of `persons` residents. */

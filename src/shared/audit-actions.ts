@@ -242,6 +242,23 @@ export const AUDIT_ACTION_LABELS = {
   'contactpoint.assigned': { zh: '确定领导联系点', en: 'Contact point assigned' },
   'contactpoint.ended': { zh: '结束领导联系点', en: 'Contact point ended' },
   'contactpoint.contact_recorded': { zh: '记录联系点联系情况', en: 'Contact point visit recorded' },
+  'cobuilding.project_created': { zh: '登记大项目', en: 'Project recorded' },
+  'cobuilding.project_updated': { zh: '修改大项目', en: 'Project changed' },
+  'cobuilding.project_enterprise_added': { zh: '项目加入企业', en: 'Enterprise added to a project' },
+  'cobuilding.project_organization_linked': {
+    zh: '项目关联党组织及覆盖企业',
+    en: 'Organization linked to a project and its coverage set',
+  },
+  'cobuilding.coverage_followed_up': { zh: '未覆盖企业派发跟进工单', en: 'Uncovered enterprise followed up' },
+  'cobuilding.unit_created': { zh: '登记驻区共建单位', en: 'Co-building unit recorded' },
+  'cobuilding.unit_member_added': { zh: '共建单位关联党员', en: 'Member linked to a co-building unit' },
+  'cobuilding.activity_recorded': { zh: '记录共建活动', en: 'Co-building activity recorded' },
+  'cobuilding.venue_created': { zh: '开放共建场所', en: 'Venue opened to residents' },
+  'cobuilding.venue_booked': { zh: '预约共建场所', en: 'Venue booked' },
+  'cobuilding.booking_cancelled': { zh: '取消场所预约', en: 'Venue booking cancelled' },
+  'cobuilding.task_force_created': { zh: '成立临时党组织（攻坚队）', en: 'Task force set up' },
+  'cobuilding.member_seconded': { zh: '抽调党员到临时党组织', en: 'Member seconded to a task force' },
+  'cobuilding.result_recorded': { zh: '记录攻坚成果', en: 'Task force result recorded' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

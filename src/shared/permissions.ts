@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   'worklog.read',
   'worklog.write',
   'contactpoint.manage',
+  'cobuilding.read',
+  'cobuilding.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

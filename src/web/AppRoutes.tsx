@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { bulletinRoutes } from './pages/bulletins/routes';
+import { cobuildingRoutes } from './pages/cobuilding/routes';
 import { fundRoutes } from './pages/funds/routes';
 import { HomeRedirect, RegionsRedirect } from './pages/home/HomeRedirect';
 import { jobRoutes } from './pages/jobs/routes';
@@ -346,6 +347,7 @@ export function AppRoutes() {
         {pointsRoutes()}
         {bulletinRoutes()}
         {worklogRoutes()}
+        {cobuildingRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

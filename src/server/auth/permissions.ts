@@ -100,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // 工作日志: keep the work log of their organizations (contact points are the district's to assign).
     'worklog.read',
     'worklog.write',
+    // 大项目 and 区厂共建: projects and their organizations, co-building units, venues, task forces.
+    'cobuilding.read',
+    'cobuilding.write',
   ],
   // Grid workers keep their grid (their scope is the grid itself).
   grid_worker: [...GRID_KEEPING, 'review.score'],
@@ -148,6 +151,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'points.read',
     'bulletin.read',
     'worklog.read',
+    'cobuilding.read',
   ],
   // An enterprise's contact person (企业联系人): posts the enterprise's jobs and records what
   // became of the seekers recommended to it. The role is assigned at the enterprise's region;

@@ -11,6 +11,7 @@ import type {
   ServiceCategoryTable,
 } from '../modules/catalogue/catalogue.tables.js';
 import type { ClusterTables } from '../modules/cluster/cluster.tables.js';
+import type { CobuildingTables } from '../modules/cobuilding/cobuilding.tables.js';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.js';
 import type { CollectivesTables } from '../modules/collectives/collectives.tables.js';
 import type { DeedsTables } from '../modules/deeds/deeds.tables.js';
@@ -166,7 +167,8 @@ export interface DB
     ReviewsTables,
     PointsTables,
     BulletinsTables,
-    WorklogsTables {}
+    WorklogsTables,
+    CobuildingTables {}
 
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;

@@ -2,6 +2,7 @@ import { buildDemoBulletins } from '../modules/bulletins/index.js';
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
+import { buildDemoCobuilding } from './demo-cobuilding.js';
 import { buildDemoCollective } from './demo-collectives.js';
 import { buildDemoFunds } from './demo-funds.js';
 import { buildDemoJobs } from './demo-jobs.js';
@@ -47,6 +48,8 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
     if (districtCodes.includes(home)) await buildDemoLoanHistory(ctx, home);
     if (districtCodes.includes(home)) await buildDemoPairings(ctx, home);
     if (districtCodes.includes(home)) await buildDemoCollective(ctx, home);
+    // 大项目, 区厂共建 and the land-acquisition task forces (the article's figures, scaled).
+    if (districtCodes.includes(home)) await buildDemoCobuilding(ctx, home);
     await rebuildRollups(ctx);
   },
   demoTimebank,

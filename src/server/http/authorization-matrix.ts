@@ -2,6 +2,7 @@ import { type Permission, ROLE_PERMISSIONS, type RoleName } from '../auth/permis
 import { ACCOUNTS_ROUTES } from './authorization-matrix/accounts.js';
 import { BULLETINS_ROUTES } from './authorization-matrix/bulletins.js';
 import { CATALOGUE_ROUTES } from './authorization-matrix/catalogue.js';
+import { COBUILDING_ROUTES } from './authorization-matrix/cobuilding.js';
 import { COCKPIT_ROUTES } from './authorization-matrix/cockpit.js';
 import { DEEDS_NOTIFICATIONS_ROUTES } from './authorization-matrix/deeds-notifications.js';
 import { FUNDS_ROUTES } from './authorization-matrix/funds.js';
@@ -75,6 +76,7 @@ const MODULE_ROWS: readonly MatrixRows[] = [
   POINTS_ROUTES,
   BULLETINS_ROUTES,
   WORKLOGS_ROUTES,
+  COBUILDING_ROUTES,
 ];
 
 /**

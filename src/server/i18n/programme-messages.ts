@@ -4,6 +4,7 @@
  * stays one import and one spread per area.
  */
 import { bulletinMessages } from './bulletin-messages.js';
+import { cobuildingMessages } from './cobuilding-messages.js';
 import { fundsMessages } from './funds-messages.js';
 import { jobsMessages, jobsValueLabels } from './jobs-messages.js';
 import { loanMessages, loanValueLabels } from './loan-messages.js';
@@ -30,6 +31,7 @@ export const programmeMessages = {
   ...pointsMessages,
   ...bulletinMessages,
   ...worklogMessages,
+  ...cobuildingMessages,
 } as const;
 export const programmeValueLabels = {
   ...jobsValueLabels,

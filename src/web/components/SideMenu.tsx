@@ -66,6 +66,8 @@ function selectedKey(pathname: string): string {
   if (/^\/regions(\/|$)/.test(pathname)) return '/regions';
   if (/^\/points(\/|$)/.test(pathname)) return '/points';
   if (pathname === '/me/points') return '/me/points';
+  for (const page of ['/projects', '/cobuilding-units', '/task-forces'])
+    if (pathname === page || pathname.startsWith(`${page}/`)) return page;
   // Anything else (a page that does not exist) is no item's.
   return workOrderMenuKey(pathname) ?? '';
 }
@@ -340,6 +342,26 @@ export function SideMenu() {
       icon: <CarryOutOutlined />,
       label: <span data-testid="menu-contact-points">{t('nav.contactPoints')}</span>,
     });
+  }
+  // 大项目, 驻区共建单位 (venues and bookings) and 临时党组织.
+  if (hasPermission(me, 'cobuilding.read')) {
+    programs.push(
+      {
+        key: '/projects',
+        icon: <AccountBookOutlined />,
+        label: <span data-testid="menu-projects">{t('nav.projects')}</span>,
+      },
+      {
+        key: '/cobuilding-units',
+        icon: <AccountBookOutlined />,
+        label: <span data-testid="menu-cobuilding-units">{t('nav.cobuildingUnits')}</span>,
+      },
+      {
+        key: '/task-forces',
+        icon: <AccountBookOutlined />,
+        label: <span data-testid="menu-task-forces">{t('nav.taskForces')}</span>,
+      },
+    );
   }
   if (programs.length > 1) {
     items.push({

@@ -1,6 +1,7 @@
 import { enAdmin } from './en.admin';
 import { enArticle } from './en.article';
 import { enBulletins } from './en.bulletins';
+import { enCobuilding } from './en.cobuilding';
 import { enCockpit } from './en.cockpit';
 import { enConsoleKeys } from './en.console-keys';
 import { enElder } from './en.elder';
@@ -152,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   ...enPoints,
   ...enBulletins,
   ...enWorklogs,
+  ...enCobuilding,
 };

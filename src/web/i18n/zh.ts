@@ -1,6 +1,7 @@
 import { zhAdmin } from './zh.admin';
 import { zhArticle } from './zh.article';
 import { zhBulletins } from './zh.bulletins';
+import { zhCobuilding } from './zh.cobuilding';
 import { zhCockpit } from './zh.cockpit';
 import { zhConsoleKeys } from './zh.console-keys';
 import { zhElder } from './zh.elder';
@@ -152,6 +153,7 @@ export const zh = {
   ...zhPoints,
   ...zhBulletins,
   ...zhWorklogs,
+  ...zhCobuilding,
 } as const;
 
 export type MessageKey = keyof typeof zh;

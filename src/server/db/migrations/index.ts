@@ -32,6 +32,7 @@ import * as reviews from './0033-reviews.js';
 import * as worklogs from './0034-worklogs.js';
 import * as points from './0035-points.js';
 import * as bulletins from './0036-bulletins.js';
+import * as cobuilding from './0037-cobuilding.js';
 import * as districtConflictKeys from './0038-district-conflict-keys.js';
 
 /** What a migration may need to know about the database it runs on. */
@@ -80,6 +81,7 @@ const migrations: Record<string, DialectMigration> = {
   '0034-worklogs': worklogs,
   '0035-points': points,
   '0036-bulletins': bulletins,
+  '0037-cobuilding': cobuilding,
   '0038-district-conflict-keys': districtConflictKeys,
 };
 

@@ -77,7 +77,12 @@ export type TargetKind =
   | 'work_log'
   | 'own_work_log'
   | 'contact_point'
-  | 'own_contact_point';
+  | 'own_contact_point'
+  | 'project'
+  | 'cobuilding_unit'
+  | 'venue'
+  | 'venue_booking'
+  | 'task_force';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

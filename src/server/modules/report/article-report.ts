@@ -6,6 +6,7 @@ import {
   COMMENDATION_TITLES,
 } from '../../../shared/article-figures.js';
 import type { Executor } from '../../db/database.js';
+import { articleCobuildingFigures } from '../cobuilding/index.js';
 import { articleCollectiveFigures } from '../collectives/index.js';
 import { articleFundFigures } from '../funds/index.js';
 import { articleLoanFigures } from '../loans/index.js';
@@ -57,6 +58,7 @@ export async function articleReport(db: Executor, districtCode: string): Promise
   const loans = await articleLoanFigures(db, districtCode);
   const pairings = await articlePairingFigures(db, districtCode);
   const cooperative = await articleCollectiveFigures(db, districtCode);
+  const cobuilding = await articleCobuildingFigures(db, districtCode);
   const counts: Record<ArticleIndicator, () => Promise<number | null>> = {
     warm_groups: () => repo.organizations(db, districtCode, 'warm_group'),
     corridor_branches: () => repo.organizations(db, districtCode, 'corridor_branch'),
@@ -89,6 +91,13 @@ export async function articleReport(db: Executor, districtCode: string): Promise
     paired_households: async () => pairings.paired_households,
     cooperative_rent: async () => cooperative.cooperative_rent,
     cooperative_dividend_per_person: async () => cooperative.cooperative_dividend_per_person,
+    big_projects: async () => cobuilding.big_projects,
+    project_organizations: async () => cobuilding.project_organizations,
+    project_covered_enterprises: async () => cobuilding.project_covered_enterprises,
+    cobuilding_units: async () => cobuilding.cobuilding_units,
+    task_force_cadres: async () => cobuilding.task_force_cadres,
+    task_force_organizations: async () => cobuilding.task_force_organizations,
+    vanguard_teams: async () => cobuilding.vanguard_teams,
   };
   const persons = await repo.rows(db, districtCode, 'persons');
   const rows: ArticleRow[] = [];

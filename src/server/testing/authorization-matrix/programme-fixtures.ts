@@ -1,5 +1,6 @@
 import type { TargetKind } from '../../http/authorization-matrix.js';
 import { bulletinMatrixFixture } from '../../modules/bulletins/testing.js';
+import { cobuildingMatrixFixtures } from '../../modules/cobuilding/testing.js';
 import { collectiveMatrixFixture } from '../../modules/collectives/testing.js';
 import { voucherMatrixFixture } from '../../modules/funds/testing.js';
 import { jobsMatrixWorld } from '../../modules/jobs/testing.js';
@@ -142,6 +143,19 @@ export async function programmeFixtures(
       fixtures[kind] = { inside: { id: worklogs.inside[key] }, outside: { id: worklogs.outside[key] } };
   owners.own_work_log = cookies.secretary;
   owners.own_contact_point = cookies.secretary;
+  // 大项目 and 区厂共建: a project with an uncovered enterprise, a unit with a venue and a booking, a task force.
+  const cobuilding = {
+    inside: await cobuildingMatrixFixtures(env, admin, QINGNIAN),
+    outside: await cobuildingMatrixFixtures(env, admin, SHANGHAI_XINCUN),
+  };
+  for (const [kind, key] of [
+    ['project', 'project'],
+    ['cobuilding_unit', 'unit'],
+    ['venue', 'venue'],
+    ['venue_booking', 'booking'],
+    ['task_force', 'taskForce'],
+  ] as const)
+    fixtures[kind] = { inside: cobuilding.inside[key], outside: cobuilding.outside[key] };
 }
 
 /** The household a register person lives in. */
