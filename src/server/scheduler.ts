@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor, exportAuditHead, sealAuditChains } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
-import { JobTurns, purgeRateLimitWindows, SLA_SWEEPER_JOB } from './modules/cluster/index.js';
+import { JOB_ALERTS_JOB, JobTurns, purgeRateLimitWindows, SLA_SWEEPER_JOB } from './modules/cluster/index.js';
 import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
+import { sendJobAlerts } from './modules/jobs/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
 import { sweepMissedMeetings } from './modules/meetings/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
@@ -88,6 +89,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
     },
     // 三会一课: a required meeting whose month or quarter ended unheld becomes a task (idempotent).
     { name: 'missed meetings', everyMs: 60 * 60_000, run: () => sweepMissedMeetings(ctx) },
+    // 岗位短信: jobs posted or reopened since the last run, texted to the seekers they fit.
+    { name: JOB_ALERTS_JOB, everyMs: 10_000, run: () => sendJobAlerts(ctx) },
   ];
   const turns = new JobTurns(ctx);
   // The jobs' lease rows, made before the first tick; tried again at a later tick if that failed.

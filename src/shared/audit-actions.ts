@@ -221,6 +221,12 @@ export const AUDIT_ACTION_LABELS = {
   'review.round_closed': { zh: '结束评议并固定结果', en: 'Review round closed and frozen' },
   'review.round_published': { zh: '发布评议结果', en: 'Review results published' },
   'review.member_graded': { zh: '民主评议党员定等', en: 'Member evaluation graded' },
+  'job.fair_created': { zh: '创建招聘会', en: 'Job fair created' },
+  'job.fair_updated': { zh: '修改招聘会', en: 'Job fair changed' },
+  'job.fair_enterprise_registered': { zh: '企业报名招聘会', en: 'Enterprise registered for a job fair' },
+  'job.fair_seeker_registered': { zh: '求职者报名招聘会', en: 'Seeker registered for a job fair' },
+  'job.alerts_sent': { zh: '发送新岗位短信提醒', en: 'New-job text alerts queued' },
+  'job.sms_opt_out_set': { zh: '设置岗位短信退订', en: 'Job text alerts switched on/off' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

@@ -29,6 +29,7 @@ import * as meetings from './0029-meetings.js';
 import * as surveys from './0030-surveys.js';
 import * as relocation from './0031-relocation.js';
 import * as reviews from './0033-reviews.js';
+import * as jobFairsAlerts from './0039-job-fairs-alerts.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -73,6 +74,7 @@ const migrations: Record<string, DialectMigration> = {
   '0031-relocation': relocation,
   '0030-surveys': surveys,
   '0033-reviews': reviews,
+  '0039-job-fairs-alerts': jobFairsAlerts,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -71,7 +71,8 @@ export type TargetKind =
   | 'survey'
   | 'survey_sample'
   | 'review_round'
-  | 'review_unit';
+  | 'review_unit'
+  | 'job_fair';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -5,6 +5,7 @@
  */
 
 export { demoJobsRepository } from './demo-jobs.repository.js';
+export { sendJobAlerts } from './job-alerts.js';
 export { JOBS_INDICATORS, jobsCounterSources } from './job-counters.js';
 export type { JobsTables } from './jobs.tables.js';
 export { registerJobRoutes } from './register-routes.js';
