@@ -49,7 +49,7 @@ async function alertJob(ctx: ServiceContext, jobId: string, claimedUntil: string
   const nowIso = ctx.now().toISOString();
   return ctx.database.db.transaction().execute(async (trx) => {
     const job = await jobsRepository.viewUnscoped(trx, jobId);
-    if (!job || job.status !== 'open' || job.valid_until < today) {
+    if (job?.status !== 'open' || job.valid_until < today) {
       await jobAlertsRepository.finish(trx, jobId, claimedUntil);
       return 0;
     }

@@ -3,7 +3,7 @@
  * src/server/db/tables.ts; db/table-types.test.ts compares them with the migrated schema.
  */
 
-import type { Generated } from 'kysely';
+import type { Generated } from '../../db/row-types.js';
 
 export type EducationLevel = 'none' | 'primary' | 'junior' | 'senior' | 'college' | 'bachelor' | 'master';
 export type JobStatus = 'open' | 'filled' | 'closed';
