@@ -1,4 +1,5 @@
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
+import { buildDemoJobFairs } from '../modules/jobs/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoCollective } from './demo-collectives.js';
@@ -49,4 +50,10 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   demoTimebank,
   // 述职评议: a closed street round (after the rebuild above: its KPIs read the counters).
   buildDemoReviews,
+  // 招聘会: two fairs in the demo secretary's street, one with enterprises, jobs and seekers.
+  async (ctx, districtCodes) => {
+    const home = ctx.config.districtCode;
+    if (districtCodes.includes(home))
+      await buildDemoJobFairs(ctx, home, demoAccountCommunity(home).slice(0, 9));
+  },
 ];

@@ -65,7 +65,7 @@ export class FairsService {
         ends_at: new Date(input.endsAt).toISOString(),
         status: 'planned',
         seeker_capacity: input.seekerCapacity,
-        created_by: userId,
+        created_by: userId || null,
         created_at: now,
         updated_at: now,
       });
@@ -194,7 +194,7 @@ export class FairsService {
         fair_id: fair.id,
         enterprise_id: enterprise.id,
         district_code: fair.district_code,
-        registered_by: userId,
+        registered_by: userId || null,
         created_at: now,
       });
       await fairsRepository.addJobs(
@@ -246,7 +246,7 @@ export class FairsService {
         fair_id: fairId,
         seeker_id: seekerId,
         district_code: fair.district_code,
-        registered_by: userId,
+        registered_by: userId || null,
         created_at: this.ctx.now().toISOString(),
       });
       await this.ctx.audit.append(trx, actor, {
