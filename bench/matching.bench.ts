@@ -8,9 +8,10 @@
  *   npm run bench -- matching [--dialect sqlite|postgres] [--rows 100000 (seekers)] [--jobs 5000] [--rounds 7]
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { Scope } from '../src/server/auth/scope.js';
+import type { DB } from '../src/server/db/tables.js';
 import { jobsRepository } from '../src/server/modules/jobs/jobs.repository.js';
 import { fullScanSeekers, topSeekers } from '../src/server/modules/jobs/top-seekers.js';
 import { EDUCATION_LEVELS } from '../src/shared/api/jobs.js';
@@ -87,9 +88,9 @@ const sealedId = ctx.crypto.encrypt('person.id_number', '230108199001011234');
 const sealedPhone = ctx.crypto.encrypt('person.phone', '13900000000');
 const BATCH = 2_000;
 for (let from = 0; from < SEEKERS; from += BATCH) {
-  const persons = [];
-  const seekers = [];
-  const skills = [];
+  const persons: Insertable<DB['persons']>[] = [];
+  const seekers: Insertable<DB['job_seekers']>[] = [];
+  const skills: Insertable<DB['job_seeker_skills']>[] = [];
   for (let i = from; i < Math.min(SEEKERS, from + BATCH); i++) {
     const personId = uuidv7();
     const seekerId = uuidv7();
@@ -162,8 +163,8 @@ for (let from = 0; from < SEEKERS; from += BATCH) {
 const validUntil = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 const jobIds: string[] = [];
 for (let from = 0; from < JOBS; from += 500) {
-  const jobs = [];
-  const skills = [];
+  const jobs: Insertable<DB['jobs']>[] = [];
+  const skills: Insertable<DB['job_skills']>[] = [];
   for (let i = from; i < Math.min(JOBS, from + 500); i++) {
     const id = uuidv7();
     const own = someSkills(2 + Math.floor(random() * 3));

@@ -60,12 +60,21 @@ export const fairsRepository = {
       .execute();
   },
 
-  /** Planned or open fairs of the districts of a contact's enterprises, newest first. */
+  /**
+   * Planned or open fairs held over the place of one of a contact's enterprises (the fair's region
+   * contains the enterprise's: its community, street or district), newest first.
+   */
   openToContact: (db: Executor, userId: string, after: string | undefined, limit: number) => {
     let query = viewQuery(db)
       .where('f.status', 'in', ['planned', 'open'])
-      .where('f.district_code', 'in', (eb) =>
-        eb.selectFrom('enterprise_contacts').select('district_code').where('user_id', '=', userId),
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('enterprise_contacts as c')
+            .innerJoin('enterprises as e', 'e.id', 'c.enterprise_id')
+            .select('c.enterprise_id')
+            .where('c.user_id', '=', userId)
+            .where(sql<boolean>`e.region_code like f.region_code || '%'`),
+        ),
       );
     if (after) query = query.where('f.id', '<', after);
     return query
@@ -80,7 +89,7 @@ export const fairsRepository = {
       fair_id: string;
       enterprise_id: string;
       district_code: string;
-      registered_by: string;
+      registered_by: string | null;
       created_at: string;
     },
   ): Promise<void> => {
@@ -109,7 +118,7 @@ export const fairsRepository = {
       fair_id: string;
       seeker_id: string;
       district_code: string;
-      registered_by: string;
+      registered_by: string | null;
       created_at: string;
     },
   ): Promise<void> => {

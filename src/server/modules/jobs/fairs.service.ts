@@ -150,7 +150,7 @@ export class FairsService {
     }));
   }
 
-  /** An enterprise's contact registers their own enterprise for a fair of its district. */
+  /** An enterprise's contact registers their own enterprise for a fair held over its place. */
   async registerOwnEnterprise(
     actor: AuditActor,
     userId: string,
@@ -160,11 +160,10 @@ export class FairsService {
     return this.attend(actor, userId, fairId, input, async (trx) => {
       const enterprise = await jobsRepository.enterpriseOfContact(trx, userId, input.enterpriseId);
       const fair = await fairsRepository.findUnscoped(trx, fairId);
-      // A fair of another district is none of the contact's business: it does not exist for them.
-      return {
-        fair: fair && enterprise && fair.district_code === enterprise.district_code ? fair : undefined,
-        enterprise,
-      };
+      // A fair not held over the enterprise's place is none of the contact's business: it does not
+      // exist for them (the same rule as their list of fairs).
+      const reaches = fair && enterprise?.region_code.startsWith(fair.region_code);
+      return { fair: reaches ? fair : undefined, enterprise };
     });
   }
 

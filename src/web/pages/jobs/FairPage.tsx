@@ -27,7 +27,7 @@ export function FairPage() {
   const d = fair.data;
   return (
     <Card title={d ? `${d.fair.title}（${t(`fairs.kinds.${d.fair.kind}`)}）` : t('fairs.title')}>
-      <QueryError query={fair} />
+      {fair.error && <QueryError error={fair.error} onRetry={() => fair.refetch()} />}
       {d && (
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>

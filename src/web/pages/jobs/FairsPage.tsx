@@ -40,7 +40,7 @@ export function FairsPage() {
         ) : null
       }
     >
-      <QueryError query={fairs} />
+      {fairs.error && <QueryError error={fairs.error} onRetry={() => fairs.refetch()} />}
       <ResponsiveTable<Fair>
         rowKey="id"
         loading={fairs.isLoading}
