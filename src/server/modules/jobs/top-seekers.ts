@@ -16,9 +16,8 @@ import { type SeekerView, seekersRepository } from './seekers.repository.js';
  * seekers are taken in tiers of m, highest first (each tier found on job_seeker_skills' index);
  * after tier m, once N seekers are held and the N-th scores at least round(50·(m−1)/k) + 55, no
  * seeker of a lower tier can enter: at best it ties, and a tie goes to the one with more skills
- * matched (matching.ts `byFit`). The last tier, m = 0, is everybody else and is read only when the
- * higher tiers do not settle it (a small district, or a job without skills, where all score alike
- * on skills and every seeker is read: documented, rare).
+ * matched (matching.ts `byFit`). A job asking skills matches only seekers sharing one (the rule
+ * matching had before; the full scan drops the others too); a job asking none reads everybody.
  *
  * Distance is not used as a bound: when both sides have coordinates the straight line decides the
  * distance points, and a seeker of another street may live 500 m away, so a region-prefix filter
@@ -118,7 +117,9 @@ export async function topSeekers(
   const k = side.skills.length;
   let held: RankedSeeker[] = [];
   let scored = 0;
-  for (let m = k; m >= 0; m -= 1) {
+  // A job asking skills matches only seekers sharing one (as before); a job asking none, everybody.
+  const lowest = k === 0 ? 0 : 1;
+  for (let m = k; m >= lowest; m -= 1) {
     const tier = await seekersRepository.sharingSkills(
       db,
       scope,
@@ -129,7 +130,7 @@ export async function topSeekers(
     );
     scored += tier.length;
     held = await mergeTier(db, side, held, tier, limit, today);
-    if (m === 0) break;
+    if (m === lowest) break;
     const nth = held[limit - 1];
     if (nth && nth.scored.score >= skillPoints(m - 1, k) + MOST_BESIDES_SKILLS) break;
   }
@@ -157,6 +158,7 @@ export async function fullScanSeekers(
       view,
       scored: scoreMatch(side, seekerSideOf(view, marked.has(view.person_id))),
     }))
+    .filter((r) => side.skills.length === 0 || r.scored.reasons.skillsMatched.length > 0)
     .sort(byFit)
     .slice(0, limit);
   return { ranked, scored: all.length };
