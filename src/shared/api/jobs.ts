@@ -321,11 +321,9 @@ export const fairBody = z
     kind: z.enum(FAIR_KINDS),
     title: text(100),
     place: text(200),
-    /** The fair's scope: a street's fair is seen and run by the street and its communities' staff. */
     regionCode: regionCodeSchema,
     startsAt: instant,
     endsAt: instant,
-    /** How many seekers may be registered; null: no limit. */
     seekerCapacity: z.number().int().min(1).max(100_000).nullable().default(null),
   })
   .refine(endsAfterStart, { path: ['endsAt'], message: 'job.fair_ends_before_start' });
@@ -348,7 +346,6 @@ export const fairListQuery = z.object({
   limit: limitSchema,
 });
 
-/** An enterprise attending, with the jobs (its own, open) it brings; registering again adds jobs. */
 export const fairEnterpriseBody = z.object({
   enterpriseId: idSchema,
   jobIds: z.array(idSchema).max(50).refine(uniqueIds, { message: 'job.duplicate_job' }),
@@ -374,7 +371,6 @@ export const fairSchema = z.object({
 });
 export type Fair = z.infer<typeof fairSchema>;
 export const fairPageSchema = pageOf(fairSchema);
-
 export const fairTopSeekerSchema = z.object({
   seekerId: z.string(),
   name: z.string(),
@@ -392,7 +388,6 @@ export const fairDetailSchema = z.object({
     }),
   ),
   seekers: z.array(seekerSchema),
-  /** Recommendations made at the fair, interviews among them and hires. */
   results: z.object({
     recommendations: z.number().int(),
     interviews: z.number().int(),
@@ -400,6 +395,4 @@ export const fairDetailSchema = z.object({
   }),
 });
 export type FairDetail = z.infer<typeof fairDetailSchema>;
-
-/** A resident's own text alerts of new jobs (portal): only a registered seeker has them. */
 export const myJobAlertsSchema = z.object({ registered: z.boolean(), optOut: z.boolean() });
