@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { auditAnchor, exportAuditHead, sealAuditChains } from './modules/audit/index.js';
 import { purgeStaleSignIns } from './modules/auth/index.js';
 import {
+  JOB_ALERTS_JOB,
   JobTurns,
   POINTS_ACCRUAL_JOB,
   purgeRateLimitWindows,
@@ -10,6 +11,7 @@ import {
 import { foldRollupDeltas, refreshSnapshots } from './modules/cockpit/index.js';
 import { alertDuesArrears } from './modules/funds/index.js';
 import { purgeExpiredIdempotencyKeys } from './modules/idempotency/index.js';
+import { sendJobAlerts } from './modules/jobs/index.js';
 import { assessDelinquency, sweepLoanDeadlines } from './modules/loans/index.js';
 import { sweepMissedMeetings } from './modules/meetings/index.js';
 import { expireTransfers } from './modules/member-workflows/index.js';
@@ -101,6 +103,8 @@ export function startScheduler(ctx: ServiceContext, log: FastifyBaseLogger): () 
       run: () => accrueAllDistricts(ctx),
       atStart: true,
     },
+    // 岗位短信: jobs posted or reopened since the last run, texted to the seekers they fit.
+    { name: JOB_ALERTS_JOB, everyMs: 10_000, run: () => sendJobAlerts(ctx) },
   ];
   const turns = new JobTurns(ctx);
   // The jobs' lease rows, made before the first tick; tried again at a later tick if that failed.

@@ -259,6 +259,12 @@ export const AUDIT_ACTION_LABELS = {
   'cobuilding.task_force_created': { zh: '成立临时党组织（攻坚队）', en: 'Task force set up' },
   'cobuilding.member_seconded': { zh: '抽调党员到临时党组织', en: 'Member seconded to a task force' },
   'cobuilding.result_recorded': { zh: '记录攻坚成果', en: 'Task force result recorded' },
+  'job.fair_created': { zh: '创建招聘会', en: 'Job fair created' },
+  'job.fair_updated': { zh: '修改招聘会', en: 'Job fair changed' },
+  'job.fair_enterprise_registered': { zh: '企业报名招聘会', en: 'Enterprise registered for a job fair' },
+  'job.fair_seeker_registered': { zh: '求职者报名招聘会', en: 'Seeker registered for a job fair' },
+  'job.alerts_sent': { zh: '发送新岗位短信提醒', en: 'New-job text alerts queued' },
+  'job.sms_opt_out_set': { zh: '设置岗位短信退订', en: 'Job text alerts switched on/off' },
 } as const satisfies Record<string, Label>;
 
 /** Every action the audit log may record; `AuditEntry.action` takes nothing else. */

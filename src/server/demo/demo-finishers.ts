@@ -1,5 +1,6 @@
 import { buildDemoBulletins } from '../modules/bulletins/index.js';
 import { generateDemoBoundaries, rebuildRollups } from '../modules/cockpit/index.js';
+import { buildDemoJobFairs } from '../modules/jobs/index.js';
 import type { ServiceContext } from '../services.js';
 import { demoAccountCommunity } from './demo-accounts.js';
 import { buildDemoCobuilding } from './demo-cobuilding.js';
@@ -65,5 +66,11 @@ export const DEMO_FINISHERS: readonly DemoFinisher[] = [
   // 工作日志 and 联系点: three months of logs and leaders' contact points with records (bulk).
   async (ctx, districtCodes) => {
     for (const code of districtCodes) await buildDemoWorklogs(ctx, code);
+  },
+  // 招聘会: two fairs in the demo secretary's street, one with enterprises, jobs and seekers.
+  async (ctx, districtCodes) => {
+    const home = ctx.config.districtCode;
+    if (districtCodes.includes(home))
+      await buildDemoJobFairs(ctx, home, demoAccountCommunity(home).slice(0, 9));
   },
 ];

@@ -38,6 +38,27 @@ export const jobsMessages = {
   'job.valid_until_past': { zh: '有效期不能早于今天', en: 'cannot end before today' },
   'job.openings_below_filled': { zh: '招聘人数不能少于已录用人数', en: 'cannot be fewer than those hired' },
   'job.no_openings_left': { zh: '岗位已招满，请先增加招聘人数', en: 'No openings left; add openings first' },
+  'job.fair_not_found': { zh: '招聘会不存在', en: 'No such job fair' },
+  'job.fair_ends_before_start': { zh: '结束时间须晚于开始时间', en: 'must be after the start' },
+  'job.fair_unknown_region': { zh: '举办区域不在可管辖的区域内', en: 'no such region in your area' },
+  'job.fair_not_open': { zh: '招聘会已结束或已取消，不能再报名', en: 'The fair is over or cancelled' },
+  'job.fair_full': { zh: '招聘会求职者名额已满', en: 'The fair has no seeker places left' },
+  'job.fair_capacity_below': {
+    zh: '名额不能少于已报名人数',
+    en: 'cannot be fewer than the seekers registered',
+  },
+  'job.fair_already_registered': { zh: '该求职者已报名此招聘会', en: 'The seeker is already registered' },
+  'job.fair_other_district': {
+    zh: '企业或求职者不在招聘会所在区县',
+    en: 'not in the district of the fair',
+  },
+  'job.fair_job_not_open': {
+    zh: '只能带本企业正在招聘的岗位',
+    en: 'only open jobs of this enterprise',
+  },
+  'job.job_not_at_fair': { zh: '该岗位未参加此招聘会', en: 'the job was not brought to this fair' },
+  'job.duplicate_job': { zh: '岗位不能重复', en: 'jobs must not repeat' },
+  'job.not_a_seeker': { zh: '您还没有求职登记', en: 'You are not registered as a job seeker' },
 } as const;
 
 /** Job recommendations' statuses and outcomes, as they appear in messages (job.illegal_outcome). */

@@ -144,6 +144,8 @@ export const recommendBody = z.object({
   jobId: idSchema,
   seekerId: idSchema,
   note: z.string().trim().max(200).default(''),
+  /** The job fair the recommendation came from: the job must be one brought to it. */
+  fairId: idSchema.nullable().default(null),
 });
 
 export const outcomeBody = z
@@ -224,6 +226,8 @@ export const seekerSchema = z.object({
   /** Three refusals without cause: the case worker should talk to the seeker. */
   flagged: z.boolean(),
   registeredOn: z.string(),
+  /** The seeker asked for no text alerts of new jobs. */
+  smsOptOut: z.boolean(),
 });
 export type Seeker = z.infer<typeof seekerSchema>;
 export const seekerPageSchema = pageOf(seekerSchema);
@@ -281,6 +285,7 @@ export const recommendationSchema = z.object({
   note: z.string(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  fairId: z.string().nullable(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 export const recommendationPageSchema = pageOf(recommendationSchema);
@@ -298,3 +303,96 @@ export const contactSchema = z.object({
 });
 export const myEnterprisesSchema = z.object({ items: z.array(contactSchema) });
 export type OutcomeBody = z.input<typeof outcomeBody>;
+
+// ---- job fairs (招聘会, 农民办事大集) and text alerts of new jobs ----
+
+export const FAIR_KINDS = ['job_fair', 'market'] as const;
+export type FairKind = (typeof FAIR_KINDS)[number];
+export const FAIR_STATUSES = ['planned', 'open', 'closed', 'cancelled'] as const;
+export type FairStatus = (typeof FAIR_STATUSES)[number];
+
+const instant = z.iso.datetime({ offset: true });
+const endsAfterStart = (v: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
+  v.startsAt === undefined || v.endsAt === undefined || Date.parse(v.endsAt) > Date.parse(v.startsAt);
+const uniqueIds = (list: readonly string[]) => new Set(list).size === list.length;
+
+export const fairBody = z
+  .object({
+    kind: z.enum(FAIR_KINDS),
+    title: text(100),
+    place: text(200),
+    regionCode: regionCodeSchema,
+    startsAt: instant,
+    endsAt: instant,
+    seekerCapacity: z.number().int().min(1).max(100_000).nullable().default(null),
+  })
+  .refine(endsAfterStart, { path: ['endsAt'], message: 'job.fair_ends_before_start' });
+
+export const updateFairBody = z
+  .object({
+    title: text(100).optional(),
+    place: text(200).optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+    status: z.enum(FAIR_STATUSES).optional(),
+    seekerCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  })
+  .refine(endsAfterStart, { path: ['endsAt'], message: 'job.fair_ends_before_start' });
+
+export const fairListQuery = z.object({
+  region: optionalParam(regionCodeSchema),
+  status: optionalParam(z.enum(FAIR_STATUSES)),
+  cursor: cursorParam,
+  limit: limitSchema,
+});
+
+export const fairEnterpriseBody = z.object({
+  enterpriseId: idSchema,
+  jobIds: z.array(idSchema).max(50).refine(uniqueIds, { message: 'job.duplicate_job' }),
+});
+export const myFairEnterpriseBody = fairEnterpriseBody.extend({ fairId: idSchema });
+export const fairSeekerBody = z.object({ seekerId: idSchema });
+export const smsOptOutBody = z.object({ optOut: z.boolean() });
+
+export const fairSchema = z.object({
+  id: z.string(),
+  kind: z.enum(FAIR_KINDS),
+  title: z.string(),
+  place: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(FAIR_STATUSES),
+  seekerCapacity: z.number().int().nullable(),
+  enterprises: z.number().int(),
+  seekers: z.number().int(),
+  createdAt: z.string(),
+});
+export type Fair = z.infer<typeof fairSchema>;
+export const fairPageSchema = pageOf(fairSchema);
+export const fairTopSeekerSchema = z.object({
+  seekerId: z.string(),
+  name: z.string(),
+  score: z.number().int(),
+  reasons: matchReasonsSchema,
+  recommendation: z.enum(RECOMMENDATION_STATUSES).nullable(),
+});
+export const fairDetailSchema = z.object({
+  fair: fairSchema,
+  enterprises: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      jobs: z.array(z.object({ job: jobSchema, topSeekers: z.array(fairTopSeekerSchema) })),
+    }),
+  ),
+  seekers: z.array(seekerSchema),
+  results: z.object({
+    recommendations: z.number().int(),
+    interviews: z.number().int(),
+    hires: z.number().int(),
+  }),
+});
+export type FairDetail = z.infer<typeof fairDetailSchema>;
+export const myJobAlertsSchema = z.object({ registered: z.boolean(), optOut: z.boolean() });

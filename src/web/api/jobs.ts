@@ -3,6 +3,10 @@ import type { z } from 'zod';
 import {
   candidatePageSchema,
   contactSchema,
+  type fairBody,
+  fairDetailSchema,
+  fairPageSchema,
+  fairSchema,
   type jobBody,
   jobPageSchema,
   jobSchema,
@@ -119,3 +123,34 @@ export const recordOutcome = (id: string, body: OutcomeBody, asEnterprise: boole
   );
 export const linkContact = (body: { enterpriseId: string; userId: string }) =>
   api('POST', '/api/enterprise-contacts', contactSchema, { body });
+
+// ---- job fairs (招聘会, 农民办事大集) and text alerts ----
+
+export type FairInput = z.input<typeof fairBody>;
+export type { Fair, FairDetail } from '../../shared/api/jobs';
+
+export const fairKeys = {
+  all: ['jobs', 'fairs'] as const,
+  fair: (id: string) => ['jobs', 'fairs', id] as const,
+};
+
+export const fairsQuery = queryOptions({
+  queryKey: fairKeys.all,
+  queryFn: () => api('GET', '/api/job-fairs', fairPageSchema, { query: { limit: 200 } }),
+});
+
+export const fairQuery = (id: string) =>
+  queryOptions({
+    queryKey: fairKeys.fair(id),
+    queryFn: () => api('GET', `/api/job-fairs/${id}`, fairDetailSchema),
+  });
+
+export const createFair = (body: FairInput) => api('POST', '/api/job-fairs', fairSchema, { body });
+export const setFairStatus = (id: string, status: 'open' | 'closed' | 'cancelled') =>
+  api('PATCH', `/api/job-fairs/${id}`, fairSchema, { body: { status } });
+export const registerFairEnterprise = (id: string, enterpriseId: string, jobIds: string[]) =>
+  api('POST', `/api/job-fairs/${id}/enterprises`, fairSchema, { body: { enterpriseId, jobIds } });
+export const registerFairSeeker = (id: string, seekerId: string) =>
+  api('POST', `/api/job-fairs/${id}/seekers`, fairSchema, { body: { seekerId } });
+export const setSmsOptOut = (seekerId: string, optOut: boolean) =>
+  api('PUT', `/api/job-seekers/${seekerId}/sms-opt-out`, seekerSchema, { body: { optOut } });

@@ -237,6 +237,14 @@ export function SideMenu() {
       label: <span data-testid="menu-my-enterprise">{t('nav.myEnterprise')}</span>,
     });
   }
+  // 招聘会: job fairs and farmers' markets, at the end of the job service's entries.
+  if (hasPermission(me, 'job.read')) {
+    programs.push({
+      key: '/job-fairs',
+      icon: <SolutionOutlined />,
+      label: <span data-testid="menu-job-fairs">{t('nav.jobFairs')}</span>,
+    });
+  }
   // 职业培训: courses, roll call, certificates and follow-ups, run by the job service's case workers.
   if (hasPermission(me, 'job.read')) {
     programs.push({

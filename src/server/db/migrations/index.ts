@@ -34,6 +34,7 @@ import * as points from './0035-points.js';
 import * as bulletins from './0036-bulletins.js';
 import * as cobuilding from './0037-cobuilding.js';
 import * as districtConflictKeys from './0038-district-conflict-keys.js';
+import * as jobFairsAlerts from './0039-job-fairs-alerts.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -83,6 +84,7 @@ const migrations: Record<string, DialectMigration> = {
   '0036-bulletins': bulletins,
   '0037-cobuilding': cobuilding,
   '0038-district-conflict-keys': districtConflictKeys,
+  '0039-job-fairs-alerts': jobFairsAlerts,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

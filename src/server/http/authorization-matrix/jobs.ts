@@ -83,4 +83,48 @@ export const JOBS_ROUTES: MatrixRows = {
     target: 'job_recommendation',
     body: () => ({ outcome: 'interview', interviewAt: TOMORROW }),
   },
+  // Issue 18's leftovers: job fairs, and text alerts switched off by a case worker or the seeker.
+  'GET /api/job-fairs': { access: 'job.read', target: 'none', scopedBy: { query: 'region' } },
+  'POST /api/job-fairs': {
+    access: 'job.manage',
+    target: 'none',
+    body: (ids) => ({
+      kind: 'job_fair',
+      title: '矩阵招聘会',
+      place: '社区广场',
+      regionCode: ids.region,
+      startsAt: TOMORROW,
+      endsAt: new Date(Date.parse(TOMORROW) + 3 * 3_600_000).toISOString(),
+    }),
+    scopedBy: 'body',
+  },
+  'GET /api/job-fairs/:id': { access: 'job.read', target: 'job_fair' },
+  'PATCH /api/job-fairs/:id': {
+    access: 'job.manage',
+    target: 'job_fair',
+    body: () => ({ place: '社区礼堂' }),
+  },
+  'POST /api/job-fairs/:id/enterprises': {
+    access: 'job.manage',
+    target: 'job_fair',
+    body: (ids) => ({ enterpriseId: ids.enterprise ?? NOTHING, jobIds: [] }),
+  },
+  'POST /api/job-fairs/:id/seekers': {
+    access: 'job.manage',
+    target: 'job_fair',
+    body: (ids) => ({ seekerId: ids.jobSeeker ?? NOTHING }),
+  },
+  'GET /api/my-enterprise/job-fairs': { access: 'job.post', target: 'none' },
+  'POST /api/my-enterprise/job-fair-registrations': {
+    access: 'job.post',
+    target: 'none',
+    body: (ids) => ({ fairId: NOTHING, enterpriseId: ids.enterprise ?? NOTHING, jobIds: [] }),
+  },
+  'PUT /api/job-seekers/:id/sms-opt-out': {
+    access: 'job.manage',
+    target: 'job_seeker',
+    body: () => ({ optOut: true }),
+  },
+  'GET /api/portal/me/job-alerts': { access: 'resident', target: 'none' },
+  'PUT /api/portal/me/job-alerts': { access: 'resident', target: 'none', body: () => ({ optOut: true }) },
 };

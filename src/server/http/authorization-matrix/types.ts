@@ -82,7 +82,8 @@ export type TargetKind =
   | 'cobuilding_unit'
   | 'venue'
   | 'venue_booking'
-  | 'task_force';
+  | 'task_force'
+  | 'job_fair';
 
 /**
  * Records a body may name, all in one community: the caller's own (inside) for bodies that only

@@ -4,7 +4,9 @@
  * may use of it; anything else is internal (src/server/testing/module-boundary.ts).
  */
 
+export { buildDemoJobFairs } from './demo-fairs.js';
 export { demoJobsRepository } from './demo-jobs.repository.js';
+export { sendJobAlerts } from './job-alerts.js';
 export { JOBS_INDICATORS, jobsCounterSources } from './job-counters.js';
 export type { JobsTables } from './jobs.tables.js';
 export { registerJobRoutes } from './register-routes.js';

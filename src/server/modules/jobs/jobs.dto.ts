@@ -66,6 +66,7 @@ export const toSeekerDto = (crypto: FieldCrypto, s: SeekerView, groups: SeekerGr
     refusalsWithoutCause: s.refusals_without_cause,
     flagged: s.refusals_without_cause >= REFUSALS_FLAGGED,
     registeredOn: s.registered_on,
+    smsOptOut: Number(s.sms_opt_out) === 1,
   };
 };
 
@@ -87,4 +88,5 @@ export const toRecommendationDto = (crypto: FieldCrypto, r: RecommendationView):
   note: r.note,
   createdAt: r.created_at,
   decidedAt: r.decided_at,
+  fairId: r.fair_id,
 });

@@ -56,6 +56,10 @@ export const jobsRepository = {
   viewUnscoped: (db: Executor, id: string): Promise<JobView | undefined> =>
     viewQuery(db).where('j.id', '=', id).executeTakeFirst(),
 
+  /** Unscoped: the jobs brought to a fair read in scope. */
+  viewsUnscoped: async (db: Executor, ids: readonly string[]): Promise<JobView[]> =>
+    ids.length === 0 ? [] : viewQuery(db).where('j.id', 'in', ids).orderBy('j.id').execute(),
+
   list: (db: Executor, scope: Scope, filter: JobFilter): Promise<JobView[]> => {
     let query = viewQuery(db).where(scope.covers('j.region_code', { driveIndex: false }));
     if (filter.enterprise) query = query.where('j.enterprise_id', '=', filter.enterprise);

@@ -11,6 +11,7 @@ import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
 import { regionsRepository } from '../regions/index.js';
+import { jobAlertsRepository } from './job-alerts.repository.js';
 import { listOf } from './jobs.dto.js';
 import { type JobView, jobsRepository } from './jobs.repository.js';
 
@@ -81,6 +82,8 @@ export class JobsService {
         },
         input.skills,
       );
+      // Text alerts to the seekers it fits are sent by the `job alerts` run (job-alerts.ts).
+      await jobAlertsRepository.enqueue(trx, id, enterprise.district_code, now);
       await this.ctx.audit.append(trx, actor, {
         action: 'job.created',
         targetType: 'job',
@@ -127,6 +130,9 @@ export class JobsService {
       });
       if (input.skills !== undefined)
         await jobsRepository.replaceSkills(trx, id, job.district_code, input.skills);
+      // A job open again is alerted again: only seekers not texted about it before (job-alerts.ts).
+      if (status === 'open' && job.status !== 'open')
+        await jobAlertsRepository.enqueue(trx, id, job.district_code, this.ctx.now().toISOString());
       await this.ctx.audit.append(trx, actor, {
         action: 'job.updated',
         targetType: 'job',

@@ -1,7 +1,9 @@
 /*
- * Row types of the job service's tables (migration 0021), combined into `DB` by
+ * Row types of the job service's tables (migrations 0021 and 0039), combined into `DB` by
  * src/server/db/tables.ts; db/table-types.test.ts compares them with the migrated schema.
  */
+
+import type { Generated } from '../../db/row-types.js';
 
 export type EducationLevel = 'none' | 'primary' | 'junior' | 'senior' | 'college' | 'bachelor' | 'master';
 export type JobStatus = 'open' | 'filled' | 'closed';
@@ -66,6 +68,8 @@ export interface JobSeekerTable {
   longitude: number | null;
   status: SeekerStatus;
   refusals_without_cause: number;
+  /** 1: the seeker asked for no text alerts of new jobs (migration 0039). */
+  sms_opt_out: Generated<number>;
   registered_on: string;
   created_at: string;
   updated_at: string;
@@ -93,6 +97,66 @@ export interface JobRecommendationTable {
   decided_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The job fair the recommendation came from, if any (migration 0039). */
+  fair_id: string | null;
+}
+
+export type FairKind = 'job_fair' | 'market';
+export type FairStatus = 'planned' | 'open' | 'closed' | 'cancelled';
+
+export interface JobFairTable {
+  id: string;
+  district_code: string;
+  region_code: string;
+  kind: FairKind;
+  title: string;
+  place: string;
+  starts_at: string;
+  ends_at: string;
+  status: FairStatus;
+  seeker_capacity: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobFairEnterpriseTable {
+  fair_id: string;
+  enterprise_id: string;
+  district_code: string;
+  registered_by: string | null;
+  created_at: string;
+}
+
+export interface JobFairJobTable {
+  fair_id: string;
+  job_id: string;
+  enterprise_id: string;
+  district_code: string;
+}
+
+export interface JobFairSeekerTable {
+  fair_id: string;
+  seeker_id: string;
+  district_code: string;
+  registered_by: string | null;
+  created_at: string;
+}
+
+export interface JobAlertQueueTable {
+  job_id: string;
+  district_code: string;
+  queued_at: string;
+  claimed_until: string | null;
+}
+
+export interface JobAlertTable {
+  job_id: string;
+  seeker_id: string;
+  district_code: string;
+  alerted_on: string;
+  score: number;
+  created_at: string;
 }
 
 /** The tables of this module, by name. */
@@ -103,4 +167,10 @@ export interface JobsTables {
   job_seekers: JobSeekerTable;
   job_seeker_skills: JobSeekerSkillTable;
   job_recommendations: JobRecommendationTable;
+  job_fairs: JobFairTable;
+  job_fair_enterprises: JobFairEnterpriseTable;
+  job_fair_jobs: JobFairJobTable;
+  job_fair_seekers: JobFairSeekerTable;
+  job_alert_queue: JobAlertQueueTable;
+  job_alerts: JobAlertTable;
 }

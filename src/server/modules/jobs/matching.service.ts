@@ -10,8 +10,9 @@ import { byFit, type JobSide, type SeekerSide, scoreMatch } from './matching.js'
 import { recommendationsRepository } from './recommendations.repository.js';
 import { type SeekerView, seekersRepository } from './seekers.repository.js';
 import type { SeekersService } from './seekers.service.js';
+import { topSeekers } from './top-seekers.js';
 
-/** How many candidates the SQL prefilter hands to scoring: enough for a top list, never a district. */
+/** How many jobs the SQL prefilter hands to scoring for a seeker: enough for a top list. */
 export const PREFILTER = 500;
 
 const jobSide = (j: JobView): JobSide => ({
@@ -35,7 +36,8 @@ const seekerSide = (s: SeekerView, priority: boolean): SeekerSide => ({
 
 /**
  * Matching both ways: seekers for a job (among the caller's seekers) and jobs for a seeker (among
- * the caller's jobs). Candidates come from SQL on the skill tables; only they are scored.
+ * the caller's jobs). Seekers for a job: the exact top N (top-seekers.ts); jobs for a seeker: the
+ * jobs sharing most skills, from SQL on job_skills, then scored.
  */
 export class MatchingService {
   constructor(
@@ -47,28 +49,7 @@ export class MatchingService {
     const { db } = this.ctx.database;
     if (!(await jobsRepository.findInScope(db, scope, jobId))) throw notFound('job.not_found');
     const job = (await jobsRepository.viewUnscoped(db, jobId))!;
-    const side = jobSide(job);
-    const found = await seekersRepository.candidatesForJob(
-      db,
-      scope,
-      job.district_code,
-      side.skills,
-      job.region_code.slice(0, 9),
-      PREFILTER,
-    );
-    const marks = await candidatesRepository.marksOf(
-      db,
-      found.map((s) => s.person_id),
-      beijingDate(this.ctx.now()),
-    );
-    const ranked = found
-      .map((s) => ({
-        id: s.id,
-        view: s,
-        scored: scoreMatch(side, seekerSide(s, marks.get(s.person_id)?.zeroEmployment ?? false)),
-      }))
-      .sort(byFit)
-      .slice(0, limit);
+    const { ranked } = await topSeekers(db, scope, job, limit, beijingDate(this.ctx.now()));
     const statuses = await recommendationsRepository.statusesOf(db, {
       jobIds: [jobId],
       seekerIds: ranked.map((r) => r.id),

@@ -3,10 +3,11 @@ import type { Outcome, RecommendationStatus } from '../../../shared/api/jobs.js'
 import { beijingDate } from '../../../shared/beijing-time.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Executor } from '../../db/database.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, fieldError, notFound } from '../../http/errors.js';
 import { pageById } from '../../http/pagination.js';
 import type { ServiceContext } from '../../services.js';
 import type { AuditActor } from '../audit/index.js';
+import { fairsRepository } from './fairs.repository.js';
 import { jobCounters } from './job-counters.js';
 import { jobsRepository } from './jobs.repository.js';
 import {
@@ -53,7 +54,7 @@ export class RecommendationsService {
     scope: Scope,
     actor: AuditActor,
     userId: string,
-    input: { jobId: string; seekerId: string; note: string },
+    input: { jobId: string; seekerId: string; note: string; fairId?: string | null | undefined },
   ): Promise<RecommendationView> {
     const { db } = this.ctx.database;
     const id = uuidv7();
@@ -67,6 +68,13 @@ export class RecommendationsService {
       if (seeker.status !== 'active') throw conflict('job.seeker_not_active');
       if (await recommendationsRepository.ofPair(trx, job.id, seeker.id))
         throw conflict('job.already_recommended');
+      // Made at a job fair: the fair is in scope and the job is one brought to it.
+      if (input.fairId) {
+        const fair = await fairsRepository.findInScope(trx, scope, input.fairId);
+        if (!fair) throw fieldError('fairId', 'job.fair_not_found');
+        if (!(await fairsRepository.hasJob(trx, fair.id, job.id)))
+          throw fieldError('fairId', 'job.job_not_at_fair');
+      }
       const now = this.ctx.now().toISOString();
       await recommendationsRepository.insert(trx, {
         id,
@@ -84,13 +92,14 @@ export class RecommendationsService {
         decided_at: null,
         created_at: now,
         updated_at: now,
+        fair_id: input.fairId ?? null,
       });
       await this.ctx.audit.append(trx, actor, {
         action: 'job.recommended',
         targetType: 'job_recommendation',
         targetId: id,
         regionCode: seeker.region_code,
-        summary: { jobId: job.id, seekerId: seeker.id },
+        summary: { jobId: job.id, seekerId: seeker.id, ...(input.fairId ? { fairId: input.fairId } : {}) },
       });
     });
     return (await recommendationsRepository.viewUnscoped(db, id))!;

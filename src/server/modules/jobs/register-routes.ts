@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { beijingDate } from '../../../shared/beijing-time.js';
 import type { ServiceContext } from '../../services.js';
+import { AlertSettingsService } from './alert-settings.service.js';
+import { fairRoutes } from './fairs.routes.js';
+import { FairsService } from './fairs.service.js';
 import { jobRoutes } from './jobs.routes.js';
 import { JobsService } from './jobs.service.js';
 import { MatchingService } from './matching.service.js';
@@ -20,5 +24,11 @@ export async function registerJobRoutes(app: FastifyInstance, deps: { ctx: Servi
   await app.register(recommendationRoutes, {
     ctx: deps.ctx,
     recommendations: new RecommendationsService(deps.ctx),
+  });
+  await app.register(fairRoutes, {
+    fairs: new FairsService(deps.ctx),
+    seekers,
+    settings: new AlertSettingsService(deps.ctx),
+    today: () => beijingDate(deps.ctx.now()),
   });
 }

@@ -63,6 +63,10 @@ export const seekersRepository = {
   viewUnscoped: (db: Executor, id: string): Promise<SeekerView | undefined> =>
     viewQuery(db).where('s.id', '=', id).executeTakeFirst(),
 
+  /** Unscoped: the seekers registered for a fair read in scope (their registration was checked). */
+  viewsUnscoped: async (db: Executor, ids: readonly string[]): Promise<SeekerView[]> =>
+    ids.length === 0 ? [] : viewQuery(db).where('s.id', 'in', ids).orderBy('s.id').execute(),
+
   ofPerson: (db: Executor, district: string, personId: string) =>
     db
       .selectFrom('job_seekers')
@@ -97,43 +101,60 @@ export const seekersRepository = {
   },
 
   /**
-   * The matching prefilter: active seekers in scope and in the job's district who share at least
-   * one skill with it, most shared first, at most `limit` — found on job_seeker_skills' index, so
-   * a district of 100,000 seekers is never scored whole. A job without skills takes the seekers of
-   * its own street first (then the rest of scope).
+   * One tier of the exact top-N match (top-seekers.ts): the active seekers of the district in scope
+   * who hold exactly `shared` of the job's skills, found on job_seeker_skills' (district, skill)
+   * index; `shared` 0 is everybody else (a job without skills: everybody). `alertable` keeps only
+   * those a text alert may go to: with a phone and not opted out.
    */
-  candidatesForJob: async (
+  sharingSkills: (
     db: Executor,
     scope: Scope,
     district: string,
     skills: readonly string[],
-    street: string,
-    limit: number,
+    shared: number,
+    alertable = false,
   ): Promise<SeekerView[]> => {
-    if (skills.length === 0)
-      return viewQuery(db)
-        .where('s.district_code', '=', district)
-        .where('s.status', '=', 'active')
-        .where(scope.covers('s.region_code'))
-        .orderBy(sql`case when s.region_code like ${`${street}%`} then 0 else 1 end`)
-        .orderBy('s.id')
-        .limit(limit)
+    let query = viewQuery(db)
+      .where('s.district_code', '=', district)
+      .where('s.status', '=', 'active')
+      .where(scope.covers('s.region_code', { driveIndex: false }));
+    if (alertable) query = query.where('s.sms_opt_out', '=', 0).where('p.phone_enc', 'is not', null);
+    if (skills.length === 0) return query.execute();
+    if (shared === 0)
+      return query
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('job_seeker_skills as k')
+                .select('k.seeker_id')
+                .whereRef('k.seeker_id', '=', 's.id')
+                .where('k.skill', 'in', skills),
+            ),
+          ),
+        )
         .execute();
-    const shared = db
+    const tier = db
       .selectFrom('job_seeker_skills')
-      .select(['seeker_id', sql<number>`count(*)`.as('shared')])
+      .select('seeker_id')
       .where('district_code', '=', district)
       .where('skill', 'in', skills)
-      .groupBy('seeker_id');
-    return viewQuery(db)
-      .innerJoin(shared.as('k'), 'k.seeker_id', 's.id')
-      .where('s.status', '=', 'active')
-      .where(scope.covers('s.region_code'))
-      .orderBy('k.shared', 'desc')
-      .orderBy('s.id')
-      .limit(limit)
+      .groupBy('seeker_id')
+      .having(sql<number>`count(*)`, '=', shared);
+    return query.innerJoin(tier.as('k'), 'k.seeker_id', 's.id').execute();
+  },
+
+  /** Opts a seeker in or out of text alerts (the caller audits). */
+  setSmsOptOut: async (db: Executor, id: string, optOut: boolean, at: string): Promise<void> => {
+    await db
+      .updateTable('job_seekers')
+      .set({ sms_opt_out: optOut ? 1 : 0, updated_at: at })
+      .where('id', '=', id)
       .execute();
   },
+
+  /** The registrations of a person (a resident on the portal), any district. */
+  ofPersonAnywhere: (db: Executor, personId: string) =>
+    db.selectFrom('job_seekers').selectAll().where('person_id', '=', personId).orderBy('id').execute(),
 
   /** The person a registration is made from, in scope, with the household's coordinates. */
   personInScope: (db: Executor, scope: Scope, personId: string) =>

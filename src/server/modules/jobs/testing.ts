@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { jobSchema, recommendationSchema, seekerSchema } from '../../../shared/api/jobs.js';
+import { fairSchema, jobSchema, recommendationSchema, seekerSchema } from '../../../shared/api/jobs.js';
 import { districtOf } from '../../../shared/region-code.js';
 import { creditCodeCheckChar } from '../../../shared/validators/index.js';
 import { QINGNIAN, SHANGHAI_XINCUN, type TestEnv } from '../../testing/test-env.js';
@@ -218,7 +218,7 @@ export async function jobsMatrixFixtures(
 ): Promise<{
   samples: { enterprise: string; job: string; jobSeeker: string; contactAccount: string };
   params: Record<
-    'job' | 'job_seeker' | 'job_recommendation' | 'own_job_recommendation',
+    'job' | 'job_seeker' | 'job_recommendation' | 'own_job_recommendation' | 'job_fair',
     Record<string, string>
   >;
 }> {
@@ -236,6 +236,7 @@ export async function jobsMatrixFixtures(
   if (recommended.status !== 201) throw new Error(`recommendation: ${JSON.stringify(recommended.json)}`);
   const recommendation = recommended.body(recommendationSchema).id;
   const contactAccount = await env.createUser({ role: 'enterprise_contact', regionCode: community });
+  const fair = await createFair(env, admin, community);
   return {
     samples: { enterprise, job, jobSeeker, contactAccount: contactAccount.id },
     params: {
@@ -243,6 +244,7 @@ export async function jobsMatrixFixtures(
       job_seeker: { id: jobSeeker },
       job_recommendation: { id: recommendation },
       own_job_recommendation: { id: recommendation },
+      job_fair: { id: fair },
     },
   };
 }
@@ -255,4 +257,28 @@ export async function jobsMatrixWorld(env: TestEnv, admin: string, insideContact
     [QINGNIAN, await jobsMatrixFixtures(env, admin, QINGNIAN, insideContact)],
     [SHANGHAI_XINCUN, await jobsMatrixFixtures(env, admin, SHANGHAI_XINCUN, outsideContact)],
   ] as const;
+}
+
+/** A planned job fair in `regionCode`, tomorrow for three hours, made through the API. */
+export async function createFair(
+  env: TestEnv,
+  cookie: string,
+  regionCode: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const starts = new Date(env.now().getTime() + 86_400_000);
+  const response = await env.inject('POST', '/api/job-fairs', {
+    cookie,
+    body: {
+      kind: 'job_fair',
+      title: '春风行动招聘会',
+      place: '社区文化广场',
+      regionCode,
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 3 * 3_600_000).toISOString(),
+      ...overrides,
+    },
+  });
+  if (response.status !== 201) throw new Error(`fair: ${JSON.stringify(response.json)}`);
+  return response.body(fairSchema).id;
 }

@@ -22,6 +22,8 @@ export const TEMPLATES = {
     '学员 {name} 参加“{course}”的出勤率已降至 {pct}%（预警线 {threshold}%），请及时了解情况。',
   survey_invitation:
     '【连心】您被抽中参加“{title}”群众满意度测评。请用本手机号登录居民服务，在“测评”中作答，约 3 分钟。',
+  job_alert:
+    '【连心】有新岗位适合您：{enterprise}招聘“{title}”（{place}）。详情请咨询社区就业服务专员。不想再收到岗位短信，可告知专员或在居民服务“求职”中关闭。',
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,9 +7,11 @@ import {
   type Candidate,
   candidatesQuery,
   type Job,
+  jobKeys,
   jobsQuery,
   type Seeker,
   seekersQuery,
+  setSmsOptOut,
 } from '../../api/jobs';
 import { QueryError } from '../../components/QueryError';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -31,6 +33,12 @@ export function JobsPage() {
   const jobs = useQuery(jobsQuery(all ? 'all' : 'open'));
   const seekers = useQuery(seekersQuery);
   const candidates = useQuery(candidatesQuery(group));
+  const client = useQueryClient();
+  // 退订岗位短信: switched by the case worker at the seeker's request (audited on the server).
+  const optOutMutation = useMutation({
+    mutationFn: ({ id, on }: { id: string; on: boolean }) => setSmsOptOut(id, on),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.seekers }),
+  });
 
   const jobTable = (
     <>
@@ -122,6 +130,20 @@ export function JobsPage() {
           ),
         },
         { title: t('jobs.caseWorker'), dataIndex: 'caseWorkerName', width: 110 },
+        {
+          title: t('jobs.smsOptOut'),
+          dataIndex: 'smsOptOut',
+          width: 110,
+          render: (optOut: boolean, s) => (
+            <Switch
+              size="small"
+              checked={optOut}
+              disabled={!canManage}
+              aria-label={`${t('jobs.smsOptOut')} ${s.name}`}
+              onChange={(on) => optOutMutation.mutate({ id: s.id, on })}
+            />
+          ),
+        },
       ]}
     />
   );

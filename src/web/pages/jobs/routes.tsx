@@ -9,6 +9,9 @@ const MyEnterprisePage = lazy(() =>
   import('./MyEnterprisePage').then((m) => ({ default: m.MyEnterprisePage })),
 );
 
+const FairsPage = lazy(() => import('./FairsPage').then((m) => ({ default: m.FairsPage })));
+const FairPage = lazy(() => import('./FairPage').then((m) => ({ default: m.FairPage })));
+
 const loading = (page: React.ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 
 /** 就业服务 pages: the case workers' jobs and seekers (job.read), an enterprise contact's own page (job.post). */
@@ -26,6 +29,14 @@ export function jobRoutes() {
       <Route
         path="my-enterprise"
         element={<RequirePermission permission="job.post">{loading(<MyEnterprisePage />)}</RequirePermission>}
+      />
+      <Route
+        path="job-fairs"
+        element={<RequirePermission permission="job.read">{loading(<FairsPage />)}</RequirePermission>}
+      />
+      <Route
+        path="job-fairs/:id"
+        element={<RequirePermission permission="job.read">{loading(<FairPage />)}</RequirePermission>}
       />
     </>
   );
