@@ -60,6 +60,7 @@ export const WALKED_ROUTES = {
   'pagination-meetings.test.ts': ['/api/meeting-tasks', '/api/meetings'],
   'pagination-surveys.test.ts': ['/api/surveys', '/api/surveys/:id/sample'],
   'pagination-worklogs.test.ts': ['/api/contact-points', '/api/work-logs'],
+  'pagination-job-fairs.test.ts': ['/api/job-fairs', '/api/my-enterprise/job-fairs'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WalkingFile = keyof typeof WALKED_ROUTES;

@@ -27,6 +27,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { workOrderMenuItems, workOrderMenuKey, workOrderOpenKeys } from '../pages/work-orders/menu';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
+import { supervisionMenuItems } from './supervision-menu';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
@@ -284,73 +285,7 @@ export function SideMenu() {
       label: <span data-testid="menu-relocation">{t('nav.relocation')}</span>,
     });
   }
-  // 三会一课: meetings, their compliance per quarter and the tasks of missed meetings and decisions.
-  if (hasPermission(me, 'meeting.read')) {
-    programs.push({
-      key: '/meetings',
-      icon: <CarryOutOutlined />,
-      label: <span data-testid="menu-meetings">{t('nav.meetings')}</span>,
-    });
-  }
-  // 群众满意度测评: questionnaires, samples with phone interviews, results and the districts' ranking.
-  if (hasPermission(me, 'survey.read')) {
-    programs.push({
-      key: '/surveys',
-      icon: <CarryOutOutlined />,
-      label: <span data-testid="menu-surveys">{t('nav.surveys')}</span>,
-    });
-  }
-  // 述职评议 and 民主评议党员; the evaluator's own scoring.
-  if (hasPermission(me, 'review.read')) {
-    programs.push({
-      key: '/reviews',
-      icon: <AccountBookOutlined />,
-      label: <span data-testid="menu-reviews">{t('nav.reviews')}</span>,
-    });
-  }
-  if (hasPermission(me, 'review.score')) {
-    programs.push({
-      key: '/reviews/scoring',
-      icon: <AccountBookOutlined />,
-      label: <span data-testid="menu-review-scoring">{t('nav.reviewScoring')}</span>,
-    });
-  }
-  // 党员积分: the organizations' rankings and rules for staff; one's own points for members.
-  if (hasPermission(me, 'points.read')) {
-    programs.push({
-      key: '/points',
-      icon: <AccountBookOutlined />,
-      label: <span data-testid="menu-points">{t('nav.points')}</span>,
-    });
-  }
-  if (me.isMember) {
-    programs.push({
-      key: '/me/points',
-      icon: <AccountBookOutlined />,
-      label: <span data-testid="menu-my-points">{t('nav.myPoints')}</span>,
-    });
-  }
-  // 手机党校: posts and study courses, read statistics.
-  if (hasPermission(me, 'bulletin.read')) {
-    programs.push({
-      key: '/bulletins',
-      icon: <ReadOutlined />,
-      label: <span data-testid="menu-bulletins">{t('nav.bulletins')}</span>,
-    });
-  }
-  // 工作日志 with its monthly count; 领导联系点 (a leader's own contact points, the assignments in scope).
-  if (hasPermission(me, 'worklog.read')) {
-    programs.push({
-      key: '/worklogs',
-      icon: <CarryOutOutlined />,
-      label: <span data-testid="menu-worklogs">{t('nav.worklogs')}</span>,
-    });
-    programs.push({
-      key: '/contact-points',
-      icon: <CarryOutOutlined />,
-      label: <span data-testid="menu-contact-points">{t('nav.contactPoints')}</span>,
-    });
-  }
+  programs.push(...supervisionMenuItems(me, t));
   // 大项目, 驻区共建单位 (venues and bookings) and 临时党组织.
   if (hasPermission(me, 'cobuilding.read')) {
     programs.push(
