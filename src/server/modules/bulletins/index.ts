@@ -16,3 +16,4 @@ export const bulletinRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
   await app.register(bulletinStaffRoutes, options);
   await app.register(bulletinMemberRoutes, options);
 };
+export { STUDY_INDICATORS, studyCounterSources } from './study-counters.js';

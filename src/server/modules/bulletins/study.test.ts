@@ -6,8 +6,10 @@ import {
   myCourseDetailSchema,
   myCourseItemSchema,
 } from '../../../shared/api/bulletins.js';
+import { cockpitSchema } from '../../../shared/api/cockpit.js';
 import { memberPointsSchema } from '../../../shared/api/points.js';
 import { describeEachDialect, QINGNIAN, SHANGHAI_XINCUN } from '../../testing/test-env.js';
+import { refreshSnapshots } from '../cockpit/index.js';
 import { buildDemoBulletins, studyCompletionsByRegion, studyResults } from './index.js';
 import { bulletinWorld, courseBodyOver, draftCourse, noticeBody, publishedPost } from './testing.js';
 
@@ -239,6 +241,15 @@ describeEachDialect('study courses: bad input, timed reading, the quiz scored on
         reason: '学习课程「党章学习（第一课）」测验通过（100分）',
       }),
     ]);
+
+    // The cockpit's study completion: one member of the community passed, of all its members.
+    await refreshSnapshots(env.ctx);
+    const cockpit = (await env.inject('GET', `/api/cockpit?region=${QINGNIAN}`, me(admin))).body(
+      cockpitSchema,
+    );
+    const members = cockpit.values.members ?? 0;
+    expect(members).toBeGreaterThan(1);
+    expect(cockpit.values.study_completion).toBe(Math.round((1 / members) * 1000) / 10);
   });
 
   it('withdraws a course: its members no longer find it', async () => {

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { STUDY_INDICATORS, studyCounterSources } from '../bulletins/index.js';
 import { FUND_INDICATORS, fundCounterSources } from '../funds/index.js';
 import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
@@ -107,6 +108,8 @@ export const COUNTERS = {
   'fund.spent_consolation_fen': { period: 'month', upkeep: 'snapshot' },
   'fund.spent_allowance_fen': { period: 'month', upkeep: 'snapshot' },
   'fund.spent_award_fen': { period: 'month', upkeep: 'snapshot' },
+  // 手机党校 (members who passed a study course this Beijing year).
+  'study.members_passed': { period: 'now', upkeep: 'snapshot' },
 } as const satisfies Record<string, CounterDef>;
 
 export type CounterCode = keyof typeof COUNTERS;
@@ -169,6 +172,7 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...reviewCounterSources,
   ...surveyCounterSources,
   ...fundCounterSources,
+  ...studyCounterSources,
 ];
 
 /**
@@ -196,7 +200,8 @@ export interface IndicatorDef {
     | 'meetings'
     | 'reviews'
     | 'surveys'
-    | 'funds';
+    | 'funds'
+    | 'bulletins';
   label: { zh: string; en: string };
   /** What exactly is counted, where a reader could take it for something else (shown on hover). */
   note?: { zh: string; en: string };
@@ -348,6 +353,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...REVIEW_INDICATORS,
   ...SURVEY_INDICATORS,
   ...FUND_INDICATORS,
+  ...STUDY_INDICATORS,
 ];
 
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code);
