@@ -22,6 +22,7 @@ export async function buildDemoPoints(ctx: ServiceContext, districtCodes: readon
       { sourceKind: 'volunteer_hours', points: 2, yearlyCap: 80, active: true },
       { sourceKind: 'visits', points: 1, yearlyCap: 40, active: true },
       { sourceKind: 'meetings_attended', points: 2, yearlyCap: 40, active: true },
+      { sourceKind: 'study_passed', points: 5, yearlyCap: 40, active: true },
     ],
     SYSTEM_ACTOR,
   );

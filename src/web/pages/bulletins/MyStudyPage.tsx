@@ -41,6 +41,7 @@ export function MyStudyPage() {
                 <Progress
                   percent={c.items === 0 ? 0 : Math.round((100 * c.itemsDone) / c.items)}
                   size="small"
+                  aria-label={`${c.title} ${t('bulletins.progress', { done: c.itemsDone, total: c.items })}`}
                 />
                 <Flex gap={8} wrap>
                   <Typography.Text type="secondary">
