@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { STUDY_INDICATORS, studyCounterSources } from '../bulletins/index.js';
 import { FUND_INDICATORS, fundCounterSources } from '../funds/index.js';
-import { JOBS_INDICATORS, jobsCounterSources } from '../jobs/index.js';
+import { JOBS_INDICATORS, jobSeekerCounterSources, jobsCounterSources } from '../jobs/index.js';
 import { LOAN_INDICATORS, loanCounterSources } from '../loans/index.js';
 import { MEETING_INDICATORS, meetingCounterSources } from '../meetings/index.js';
 import { PAIRING_INDICATORS, pairingCounterSources } from '../pairings/index.js';
@@ -9,6 +9,7 @@ import { RELOCATION_INDICATORS, relocationCounterSources } from '../relocation/i
 import { REVIEW_INDICATORS, reviewCounterSources } from '../reviews/index.js';
 import { SURVEY_INDICATORS, surveyCounterSources } from '../surveys/index.js';
 import { TIMEBANK_INDICATORS, timebankCounterSources } from '../timebank/index.js';
+import { TRAINING_INDICATORS, trainingCounterSources } from '../training/index.js';
 import { visitCounters } from '../visits/index.js';
 import { VOLUNTEERING_INDICATORS, volunteeringCounterSources } from '../volunteering/index.js';
 import { cockpitCounts } from './cockpit-counts.repository.js';
@@ -78,6 +79,10 @@ export const COUNTERS = {
   'tb.circulated_minutes': { period: 'month', upkeep: 'events' },
   // 就业服务 (placements bumped where a hire is recorded).
   'job.placements': { period: 'month', upkeep: 'events' },
+  'job.seekers': { period: 'now', upkeep: 'snapshot' },
+  // 职业培训 (people enrolled and people who completed a course, counted by the refresh job).
+  'training.trainees': { period: 'now', upkeep: 'snapshot' },
+  'training.completions': { period: 'now', upkeep: 'snapshot' },
   // 创业担保贷款 (counted from the loans' tables by the refresh job).
   'loan.guided': { period: 'now', upkeep: 'snapshot' },
   'loan.applied': { period: 'now', upkeep: 'snapshot' },
@@ -165,6 +170,8 @@ export const COUNTER_SOURCES: readonly CounterSource[] = [
   ...volunteeringCounterSources,
   ...timebankCounterSources,
   ...jobsCounterSources,
+  ...jobSeekerCounterSources,
+  ...trainingCounterSources,
   ...loanCounterSources,
   ...relocationCounterSources,
   ...pairingCounterSources,
@@ -194,6 +201,7 @@ export interface IndicatorDef {
     | 'volunteering'
     | 'timebank'
     | 'jobs'
+    | 'training'
     | 'loans'
     | 'relocation'
     | 'pairings'
@@ -346,6 +354,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ...VOLUNTEERING_INDICATORS,
   ...TIMEBANK_INDICATORS,
   ...JOBS_INDICATORS,
+  ...TRAINING_INDICATORS,
   ...LOAN_INDICATORS,
   ...RELOCATION_INDICATORS,
   ...PAIRING_INDICATORS,

@@ -7,7 +7,7 @@
 export { buildDemoJobFairs } from './demo-fairs.js';
 export { demoJobsRepository } from './demo-jobs.repository.js';
 export { sendJobAlerts } from './job-alerts.js';
-export { JOBS_INDICATORS, jobsCounterSources } from './job-counters.js';
+export { JOBS_INDICATORS, jobSeekerCounterSources, jobsCounterSources } from './job-counters.js';
 export type { JobsTables } from './jobs.tables.js';
 export { registerJobRoutes } from './register-routes.js';
 export { addSeekerSkills, seekerCaseWorker } from './seeker-skills.js';

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { CounterRow, CounterSource, IndicatorDef } from '../cockpit/index.js';
 import { rollupsRepository } from '../cockpit/index.js';
 import { recommendationsRepository } from './recommendations.repository.js';
+import { seekersRepository } from './seekers.repository.js';
 
 /** The cockpit's job-service figures: placements (hires) per month, in the seeker's region. */
 export const jobCounters = {
@@ -31,7 +32,37 @@ export const jobsCounterSources: readonly CounterSource[] = [
   },
 ];
 
+/** Registered seekers still looking for work, at their region: a figure of now, refreshed after audited changes. */
+export const jobSeekerCounterSources: readonly CounterSource[] = [
+  {
+    module: 'jobs',
+    counters: ['job.seekers'],
+    async count(db, district): Promise<CounterRow[]> {
+      return (await seekersRepository.activeByRegion(db, district)).map((row) => ({
+        regionCode: row.region_code,
+        period: '',
+        counter: 'job.seekers',
+        value: Number(row.n),
+      }));
+    },
+  },
+];
+
 export const JOBS_INDICATORS: readonly IndicatorDef[] = [
+  {
+    code: 'job_seekers',
+    module: 'jobs',
+    label: { zh: '登记求职人员', en: 'Registered job seekers' },
+    note: {
+      zh: '已做求职登记、仍在求职的人（不含已就业和已退出），按本人所在区域统计',
+      en: 'People registered as seeking work and still seeking (not placed or withdrawn), where they live',
+    },
+    unit: 'people',
+    better: 'lower',
+    kind: 'stock',
+    counters: ['job.seekers'],
+    value: (get) => get('job.seekers'),
+  },
   {
     code: 'job_placements',
     module: 'jobs',

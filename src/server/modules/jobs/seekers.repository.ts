@@ -33,6 +33,16 @@ const viewQuery = (db: Executor) =>
 
 /** Seeker registrations (求职登记) and their skills. Only this file touches those tables. */
 export const seekersRepository = {
+  /** Seekers still looking for work per region of a district (the cockpit's count). */
+  activeByRegion: (db: Executor, district: string) =>
+    db
+      .selectFrom('job_seekers')
+      .select((eb) => ['region_code', eb.fn.countAll<number>().as('n')])
+      .where('district_code', '=', district)
+      .where('status', '=', 'active')
+      .groupBy('region_code')
+      .execute(),
+
   insert: async (db: Executor, row: Insertable<JobSeekerTable>, skills: readonly string[]): Promise<void> => {
     await db.insertInto('job_seekers').values(row).execute();
     await seekersRepository.replaceSkills(db, row.id, row.district_code, skills);

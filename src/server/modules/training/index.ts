@@ -23,3 +23,4 @@ export async function registerTrainingRoutes(
   await app.register(enrollmentRoutes, { ctx: deps.ctx });
   await app.register(portalTrainingRoutes, { ctx: deps.ctx });
 }
+export { TRAINING_INDICATORS, trainingCounterSources } from './training-counters.js';
