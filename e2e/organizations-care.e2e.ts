@@ -163,7 +163,10 @@ describeInBrowser('organizations: warm group, coverage, registration and enterpr
     await pickMember(page, assign.getByTestId('assign-member'), members[2]![NAME]!, CORRIDOR);
     await shot('assign-form');
     await assign.getByRole('button', { name: /指\s*派/ }).click();
-    await assign.waitFor({ state: 'hidden' });
+    // The assignment, its audit row and the coverage recount answer before the dialog closes: on a
+    // loaded CI machine that took longer than the default wait, and the open dialog then blocked
+    // every later step (stop 24's red run, and again under load here).
+    await assign.waitFor({ state: 'hidden', timeout: 45_000 });
     const after = percent(unitOneHouseholds + 1, households);
     expect(after).toBeGreaterThan(before);
     await page
