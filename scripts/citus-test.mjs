@@ -47,9 +47,13 @@ if (!fs.existsSync(path.join(citusDir, 'build.sh'))) {
   process.stderr.write(`No Citus source at ${citusDir} (set LIANXIN_CITUS_SOURCE).\n`);
   process.exit(2);
 }
-if (step('build and install Citus (skipped when installed)', path.join(citusDir, 'build.sh'), []) !== 0)
+// Through bash: CI lays ../shared/ without write bits, and the scripts' modes are not ours to rely on.
+const citusScript = (name) => path.join(citusDir, name);
+if (step('build and install Citus (skipped when installed)', 'bash', [citusScript('build.sh')]) !== 0)
   process.exit(1);
-if (step('start the cluster', path.join(citusDir, 'cluster.sh'), ['start', dataDir, String(port)]) !== 0)
+// A cluster left running on these ports by an earlier run would be wiped under its feet: stop it first.
+step('stop a cluster left from an earlier run', 'bash', [citusScript('cluster.sh'), 'stop', dataDir, String(port)]);
+if (step('start the cluster', 'bash', [citusScript('cluster.sh'), 'start', dataDir, String(port)]) !== 0)
   process.exit(1);
 
 let status = 1;
@@ -75,6 +79,6 @@ try {
     },
   );
 } finally {
-  if (!keep) step('stop the cluster', path.join(citusDir, 'cluster.sh'), ['stop', dataDir, String(port)]);
+  if (!keep) step('stop the cluster', 'bash', [citusScript('cluster.sh'), 'stop', dataDir, String(port)]);
 }
 process.exit(status);

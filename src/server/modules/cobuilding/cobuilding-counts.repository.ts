@@ -16,7 +16,9 @@ export async function articleCobuildingFigures(db: Executor, district: string) {
     .executeTakeFirst();
   const organizations = await db
     .selectFrom('project_organizations as po')
-    .innerJoin('organizations as o', 'o.id', 'po.organization_id')
+    .innerJoin('organizations as o', (join) =>
+      join.onRef('o.id', '=', 'po.organization_id').onRef('o.district_code', '=', 'po.district_code'),
+    )
     .select((eb) => eb.fn.count<number>('po.organization_id').distinct().as('n'))
     .where('po.district_code', '=', district)
     .where('o.status', '=', 'active')

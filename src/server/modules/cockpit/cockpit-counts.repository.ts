@@ -63,7 +63,9 @@ export const cockpitCounts = {
     for (;;) {
       const events = await db
         .selectFrom('work_order_events as e')
-        .innerJoin('work_orders as o', 'o.id', 'e.work_order_id')
+        .innerJoin('work_orders as o', (join) =>
+          join.onRef('o.id', '=', 'e.work_order_id').onRef('o.district_code', '=', 'e.district_code'),
+        )
         .select(['e.id', 'e.action', 'e.data', 'e.at', 'o.region_code'])
         .where('e.district_code', '=', district)
         .where('e.action', 'in', ['callback', 'overdue'])
@@ -114,7 +116,9 @@ export const cockpitCounts = {
       .execute();
     const health = await db
       .selectFrom('health_records as h')
-      .innerJoin('persons as p', 'p.id', 'h.person_id')
+      .innerJoin('persons as p', (join) =>
+        join.onRef('p.id', '=', 'h.person_id').onRef('p.district_code', '=', 'h.district_code'),
+      )
       .select((eb) => ['p.region_code', eb.fn.countAll<number>().as('n')])
       .where('h.district_code', '=', district)
       .where('p.status', '=', 'active')

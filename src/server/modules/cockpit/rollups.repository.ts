@@ -220,6 +220,10 @@ export const rollupsRepository = {
 
   /** PostgreSQL: the rebuild's transaction waits for steps in flight and holds off new ones. */
   async holdOffWriters(trx: Executor): Promise<void> {
+    // On Citus the lock reaches the shards and the reference tables their keys point at, which it
+    // refuses to do in parallel in one transaction; one connection at a time is what it asks for.
+    // Plain PostgreSQL keeps the setting as an unused placeholder.
+    await sql`set local citus.multi_shard_modify_mode to 'sequential'`.execute(trx);
     await sql`lock table work_orders, deeds in share mode`.execute(trx);
   },
 

@@ -58,7 +58,9 @@ export const loanCounts = {
       .executeTakeFirstOrThrow();
     const arrears = await db
       .selectFrom('loan_instalments as i')
-      .innerJoin('loan_applications as l', 'l.id', 'i.application_id')
+      .innerJoin('loan_applications as l', (join) =>
+        join.onRef('l.id', '=', 'i.application_id').onRef('l.district_code', '=', 'i.district_code'),
+      )
       .select((eb) =>
         eb.fn
           .coalesce(eb.fn.sum<number>(sql`i.principal_fen + i.borrower_interest_fen - i.paid_fen`), eb.lit(0))

@@ -7,7 +7,9 @@ export const surveyCountsRepository = {
   satisfactionCells: (db: Executor, district: string, closedSince: string) =>
     db
       .selectFrom('survey_responses as r')
-      .innerJoin('surveys as v', 'v.id', 'r.survey_id')
+      .innerJoin('surveys as v', (join) =>
+        join.onRef('v.id', '=', 'r.survey_id').onRef('v.district_code', '=', 'r.district_code'),
+      )
       .select((eb) => [
         'r.survey_id',
         'r.region_code',

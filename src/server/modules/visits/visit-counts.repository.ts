@@ -68,7 +68,9 @@ export const visitCounters = {
       out.push({ regionCode, period: '', counter: 'visit.households_met', value: 1 });
     const needs = await db
       .selectFrom('visit_needs as n')
-      .innerJoin('visits as v', 'v.id', 'n.visit_id')
+      .innerJoin('visits as v', (join) =>
+        join.onRef('v.id', '=', 'n.visit_id').onRef('v.district_code', '=', 'n.district_code'),
+      )
       .select(['n.region_code', 'v.started_at', 'n.ordered_at'])
       .where('n.district_code', '=', district)
       .execute();

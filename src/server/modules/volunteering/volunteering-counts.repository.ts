@@ -26,6 +26,8 @@ export const volunteeringCounts = {
             .selectFrom('volunteer_signups as s')
             .select('s.id')
             .whereRef('s.volunteer_id', '=', 'v.id')
+            // Named on Citus: a correlated subquery must join on the distribution column.
+            .whereRef('s.district_code', '=', 'v.district_code')
             .where('s.confirmed_at', 'is not', null),
         ),
       )
