@@ -52,7 +52,12 @@ const citusScript = (name) => path.join(citusDir, name);
 if (step('build and install Citus (skipped when installed)', 'bash', [citusScript('build.sh')]) !== 0)
   process.exit(1);
 // A cluster left running on these ports by an earlier run would be wiped under its feet: stop it first.
-step('stop a cluster left from an earlier run', 'bash', [citusScript('cluster.sh'), 'stop', dataDir, String(port)]);
+step('stop a cluster left from an earlier run', 'bash', [
+  citusScript('cluster.sh'),
+  'stop',
+  dataDir,
+  String(port),
+]);
 if (step('start the cluster', 'bash', [citusScript('cluster.sh'), 'start', dataDir, String(port)]) !== 0)
   process.exit(1);
 
