@@ -58,6 +58,8 @@ export function runPrimary(workers: number): Promise<void> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    // Started is not serving: the operator (and the restart test) learn when a worker takes requests.
+    cluster.on('listening', (worker) => say(`worker ${worker.process.pid} listening`));
 
     for (let i = 0; i < workers; i++) say(`worker ${fork().process.pid} started`);
   });
