@@ -59,8 +59,13 @@ export async function rebuildRegionStats(db: Executor): Promise<number> {
     const prefix = sql<string>`substr(h.region_code, 1, ${sql.lit(length)})`;
     const rows = await db
       .selectFrom('households as h')
-      .leftJoin('care_pairings as cp', 'cp.household_id', 'h.id')
-      .leftJoin('warm_group_households as wg', 'wg.household_id', 'h.id')
+      // Joined on district_code too: on Citus an outer join must be on the distribution column.
+      .leftJoin('care_pairings as cp', (join) =>
+        join.onRef('cp.district_code', '=', 'h.district_code').onRef('cp.household_id', '=', 'h.id'),
+      )
+      .leftJoin('warm_group_households as wg', (join) =>
+        join.onRef('wg.district_code', '=', 'h.district_code').onRef('wg.household_id', '=', 'h.id'),
+      )
       .select((eb) => [
         prefix.as('code'),
         eb.fn.countAll<number>().as('households'),
