@@ -30,6 +30,7 @@ export const CITUS_SUITE = [
   'src/server/modules/member-workflows/transfers.test.ts',
   'src/server/modules/audit/audit-chain.test.ts',
   'src/server/modules/audit/audit.test.ts',
+  'src/server/db/citus/citus-claims.test.ts',
 ];
 
 function step(title, command, commandArgs, env = process.env) {

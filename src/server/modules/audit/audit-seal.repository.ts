@@ -60,7 +60,17 @@ export const sealRepository = {
       .limit(limit)
       .execute(),
 
-  async writeLinks(trx: Executor, database: Database, links: readonly SealedLink[]): Promise<void> {
+  /**
+   * Writes a district's links. Every statement names the district: on Citus, where audit_log is
+   * distributed by it and its key is (district_code, seq), the update goes to that district's
+   * shard alone instead of to every shard.
+   */
+  async writeLinks(
+    trx: Executor,
+    database: Database,
+    district: string,
+    links: readonly SealedLink[],
+  ): Promise<void> {
     if (database.dialect === 'postgres') {
       // One statement for the whole batch.
       await sql`
@@ -73,7 +83,7 @@ export const sealRepository = {
                  unnest(${links.map((l) => l.hash)}::varchar[]) as hash,
                  unnest(${links.map((l) => l.mac)}::varchar[]) as mac
         ) as v
-        where a.seq = v.seq and a.hash is null
+        where a.district_code = ${district} and a.seq = v.seq and a.hash is null
       `.execute(trx);
       return;
     }
@@ -88,10 +98,17 @@ export const sealRepository = {
         update audit_log
         set link = v.column2, prev_hash = v.column3, hash = v.column4, mac = v.column5
         from (values ${sql.join(rows)}) as v
-        where audit_log.seq = v.column1 and audit_log.hash is null`.execute(trx);
+        where audit_log.district_code = ${district} and audit_log.seq = v.column1
+          and audit_log.hash is null`.execute(trx);
     }
     for (const { seq, ...link } of links.slice(at))
-      await trx.updateTable('audit_log').set(link).where('seq', '=', seq).where('hash', 'is', null).execute();
+      await trx
+        .updateTable('audit_log')
+        .set(link)
+        .where('district_code', '=', district)
+        .where('seq', '=', seq)
+        .where('hash', 'is', null)
+        .execute();
   },
 
   async moveHead(

@@ -32,7 +32,7 @@ async function sealBatch(ctx: SealerContext, district: string, wait: boolean): P
       });
       hash = next;
     }
-    await sealRepository.writeLinks(trx, database, links);
+    await sealRepository.writeLinks(trx, database, district, links);
     await sealRepository.moveHead(trx, district, { link, hash, mac: links.at(-1)!.mac, at });
     return rows.length;
   });
@@ -50,12 +50,17 @@ async function sealBatch(ctx: SealerContext, district: string, wait: boolean): P
  */
 export async function sealAuditChains(ctx: SealerContext, options: { wait?: boolean } = {}): Promise<number> {
   let sealed = 0;
-  for (const district of await sealRepository.districtsWaiting(ctx.database.db)) {
-    for (;;) {
+  // The districts take turns, a batch each per round: one busy district does not hold back the
+  // others' chains; those whose batch was full come back for another round.
+  let waiting = await sealRepository.districtsWaiting(ctx.database.db);
+  while (waiting.length > 0) {
+    const full: string[] = [];
+    for (const district of waiting) {
       const count = await sealBatch(ctx, district, options.wait === true);
       sealed += count;
-      if (count < SEAL_BATCH) break;
+      if (count === SEAL_BATCH) full.push(district);
     }
+    waiting = full;
   }
   return sealed;
 }

@@ -71,15 +71,17 @@ export const rollupsRepository = {
    * Folds up to `limit` of a district's deltas into region_rollups, in the caller's transaction,
    * summed per row by the database (nothing comes back to this process): on PostgreSQL one
    * statement takes them out (`FOR UPDATE SKIP LOCKED`, so two processes folding at once never
-   * fold a delta twice) and adds the sums; on SQLite, whose write transaction excludes every other
-   * folder, the oldest deltas up to a bound are added, then deleted. Returns how many it folded.
+   * fold a delta twice) and adds the sums; each of its parts names the district, so on Citus it
+   * runs on that district's shard alone (a locking read across districts is refused there). On
+   * SQLite, whose write transaction excludes every other folder, the oldest deltas up to a bound
+   * are added, then deleted. Returns how many it folded.
    */
   async fold(db: Executor, dialect: Dialect, district: string, limit: number): Promise<number> {
     if (dialect === 'postgres') {
       const { rows } = await sql<{ folded: number }>`
         with taken as (
           delete from region_rollup_deltas
-          where id in (
+          where district_code = ${district} and id in (
             select id from region_rollup_deltas where district_code = ${district}
             order by id limit ${limit} for update skip locked
           )

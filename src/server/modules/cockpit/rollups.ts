@@ -144,18 +144,23 @@ const FOLD_BATCH = 5000;
  * region_rollups directly): adds each district's deltas into region_rollups, a batch per short
  * transaction, and returns how many it folded. Exactly once with several processes: a batch is
  * taken out of region_rollup_deltas in the transaction that adds it (see rollupsRepository.fold).
+ * Fair: the districts take turns, a batch each per round, and only those whose batch was full
+ * come back for another round, so a district that keeps writing does not hold back the others.
  */
 export async function foldRollupDeltas(ctx: Pick<ServiceContext, 'database'>): Promise<number> {
   const { db, dialect } = ctx.database;
   let folded = 0;
-  for (const district of await rollupsRepository.districtsWithDeltas(db)) {
-    for (;;) {
+  let waiting = await rollupsRepository.districtsWithDeltas(db);
+  while (waiting.length > 0) {
+    const full: string[] = [];
+    for (const district of waiting) {
       const count = await db
         .transaction()
         .execute((trx) => rollupsRepository.fold(trx, dialect, district, FOLD_BATCH));
       folded += count;
-      if (count < FOLD_BATCH) break;
+      if (count === FOLD_BATCH) full.push(district);
     }
+    waiting = full;
   }
   return folded;
 }

@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.js';
+import { createServiceContext, type ServiceContext } from '../../services.js';
 import { describeEachDialect } from '../../testing/test-env.js';
 import { backoffMs, deliverDueNotifications } from './dispatcher.js';
 import { enqueueNotification } from './outbox.js';
-import { ConsoleProvider, WebhookProvider } from './providers.js';
+import { ConsoleProvider, type NotificationProvider, WebhookProvider } from './providers.js';
 
 /** A real SMS gateway stand-in: answers 503 while "down", 200 otherwise, and keeps what it took. */
 function gateway() {
@@ -118,4 +120,79 @@ describeEachDialect('the notification outbox: nothing lost while the provider is
     await deliverDueNotifications(env.ctx, new ConsoleProvider((line) => lines.push(line)));
     expect(lines.find((line) => line.includes('137****2222'))).toContain('已更换楼道灯');
   });
+});
+
+/** A provider that takes every message and keeps the ids it was given, across processes. */
+function recorder(sent: string[]): NotificationProvider {
+  return {
+    name: 'recorder',
+    send: async (message) => {
+      sent.push(message.id);
+    },
+  };
+}
+
+describeEachDialect('the notification outbox: claimed district by district', (env) => {
+  const BUSY = '230108';
+  const QUIET = '230103';
+  const queue = (districtCode: string, count: number) =>
+    env.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < count; i++)
+        await enqueueNotification(env.ctx, trx, {
+          districtCode,
+          recipient: { phone: `139${String(i).padStart(8, '0')}` },
+          template: 'order_accepted',
+          params: { number: `20261207-${String(i).padStart(4, '0')}`, due: '2026-12-08 00:00' },
+        });
+    });
+  const pending = () =>
+    env.database.db
+      .selectFrom('notifications')
+      .select(['district_code', 'id'])
+      .where('status', '=', 'pending')
+      .execute();
+
+  it('bounds each district’s batch per pass, so a busy district does not hold back a quiet one', async () => {
+    await queue(BUSY, 12);
+    await queue(QUIET, 3);
+    const sent: string[] = [];
+    expect(await deliverDueNotifications(env.ctx, recorder(sent), 5)).toEqual({ sent: 8, failed: 0 });
+    const left = await pending();
+    expect(left.filter((n) => n.district_code === QUIET)).toEqual([]);
+    expect(left.filter((n) => n.district_code === BUSY)).toHaveLength(7);
+    while ((await deliverDueNotifications(env.ctx, recorder(sent), 5)).sent > 0);
+    expect(await pending()).toEqual([]);
+    expect(new Set(sent).size).toBe(15);
+    expect(sent).toHaveLength(15);
+  });
+
+  // Two connections in one Node thread cannot share SQLite's write lock (see sla-sweeper.test.ts):
+  // the multi-process case is PostgreSQL's (and Citus's, see citus-claims.test.ts).
+  it.skipIf(env.dialect === 'sqlite')(
+    'sends each message once with two processes claiming at once',
+    async () => {
+      await queue(BUSY, 20);
+      await queue(QUIET, 8);
+      const other = openDatabase({
+        dataDir: env.handle.dataDir,
+        databaseUrl: env.handle.databaseUrl,
+        poolSize: 5,
+      });
+      try {
+        const otherCtx = createServiceContext(env.config, other, env.now);
+        const sent: string[] = [];
+        const drain = async (ctx: ServiceContext) => {
+          while ((await deliverDueNotifications(ctx, recorder(sent), 3)).sent > 0);
+        };
+        await Promise.all([drain(env.ctx), drain(otherCtx)]);
+        // A process that found every due row locked by the other stops early; one more pass finishes.
+        await drain(env.ctx);
+        expect(await pending()).toEqual([]);
+        expect(sent).toHaveLength(28);
+        expect(new Set(sent).size).toBe(28);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

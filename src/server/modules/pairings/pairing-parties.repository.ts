@@ -32,7 +32,13 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
 export const difficultyHouseholdIds = (db: Executor, district: string) =>
   db
     .selectFrom('persons')
-    .innerJoin('person_tags', 'person_tags.person_id', 'persons.id')
+    // On district_code too: Citus then joins on each shard instead of repartitioning (which it
+    // refuses here, as person_tags has a foreign key to the reference table tags).
+    .innerJoin('person_tags', (join) =>
+      join
+        .onRef('person_tags.district_code', '=', 'persons.district_code')
+        .onRef('person_tags.person_id', '=', 'persons.id'),
+    )
     .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
     .select('persons.household_id')
     .distinct()

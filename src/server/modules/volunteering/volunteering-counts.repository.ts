@@ -25,6 +25,8 @@ export const volunteeringCounts = {
           eb
             .selectFrom('volunteer_signups as s')
             .select('s.id')
+            // district_code too: on Citus a correlated subquery must join on the distribution column.
+            .whereRef('s.district_code', '=', 'v.district_code')
             .whereRef('s.volunteer_id', '=', 'v.id')
             // Named on Citus: a correlated subquery must join on the distribution column.
             .whereRef('s.district_code', '=', 'v.district_code')
