@@ -6,9 +6,30 @@ import { Scope } from '../src/server/auth/scope.js';
 import { bootstrap, SYSTEM_ACTOR } from '../src/server/bootstrap.js';
 import { type Config, loadConfig } from '../src/server/config.js';
 import type { Dialect } from '../src/server/db/database.js';
+import { benchBaselineRepository } from '../src/server/http/bench-baseline.repository.js';
 import { RegionsService } from '../src/server/modules/regions/regions.service.js';
 import { createServiceContext, type ServiceContext } from '../src/server/services.js';
-import { createTestDatabase, type TestDatabaseHandle } from '../src/server/testing/test-database.js';
+import {
+  createCitusTestDatabase,
+  createTestDatabase,
+  type TestDatabaseHandle,
+} from '../src/server/testing/test-database.js';
+
+/**
+ * `citus`: a database on the Citus cluster whose coordinator LIANXIN_CITUS_URL names (default the
+ * one `../shared/citus/cluster.sh start` runs), made on every node, migrated and distributed as
+ * `lianxin citus distribute` does. It is PostgreSQL to the application.
+ */
+export type BenchDialect = Dialect | 'citus';
+
+export function benchDialect(value: string | undefined): BenchDialect {
+  if (value === 'postgres' || value === 'citus') return value;
+  return 'sqlite';
+}
+
+const CITUS_DEFAULT_URL = 'postgres://postgres@127.0.0.1:9700/postgres';
+/** Shards per distributed table: Citus's default and production's, so a create lands as it would there. */
+const CITUS_SHARD_COUNT = 32;
 
 /** Options every benchmark understands: `--dialect sqlite|postgres` and `--rows N`. */
 export function benchOptions(defaultRows: number): { dialect: Dialect; rows: number } {
@@ -25,10 +46,21 @@ export function benchOptions(defaultRows: number): { dialect: Dialect; rows: num
 
 /** A fresh database of the dialect, bootstrapped with the real region tree and an admin. */
 export async function benchDatabase(
-  dialect: Dialect,
+  dialect: BenchDialect,
   environment: Record<string, string> = {},
 ): Promise<{ handle: TestDatabaseHandle; ctx: ServiceContext; config: Config }> {
-  const handle = await createTestDatabase(dialect);
+  const handle =
+    dialect === 'citus'
+      ? await createCitusTestDatabase(process.env.LIANXIN_CITUS_URL || CITUS_DEFAULT_URL, {
+          shardCount: CITUS_SHARD_COUNT,
+          // The baseline route's table, made before distributing so that it is distributed by
+          // district_code too, co-located with the work orders: on a coordinator-local table the
+          // baseline would skip the hop to a worker that every create pays, and flatter the ratio.
+          ...(environment.LIANXIN_BENCH_ROUTES === '1'
+            ? { beforeDistribute: (database) => benchBaselineRepository.ensureTable(database.db) }
+            : {}),
+        })
+      : await createTestDatabase(dialect);
   const config = loadConfig({
     LIANXIN_DATA_DIR: handle.dataDir,
     LIANXIN_ADMIN_PASSWORD: 'Bench-Admin-2026',

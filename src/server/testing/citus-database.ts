@@ -89,8 +89,21 @@ async function dropForced(serverUrl: string, name: string): Promise<void> {
   }
 }
 
+export interface CitusSetupOptions {
+  /** Shards per distributed table; the tests' 2 unless given (a benchmark wants production's 32). */
+  shardCount?: number;
+  /** Runs after the migrations and before distributing: a table made here is distributed too. */
+  beforeDistribute?: (database: Database) => Promise<void>;
+}
+
 /** Migrates a fresh cluster database and distributes it, as `lianxin citus distribute` does. */
-export async function migrateAndDistribute(database: Database): Promise<void> {
+export async function migrateAndDistribute(
+  database: Database,
+  options: CitusSetupOptions = {},
+): Promise<void> {
   await migrateToLatest(database);
-  await distributeOnCitus(database.db as unknown as Kysely<unknown>, { shardCount: TEST_SHARD_COUNT });
+  await options.beforeDistribute?.(database);
+  await distributeOnCitus(database.db as unknown as Kysely<unknown>, {
+    shardCount: options.shardCount ?? TEST_SHARD_COUNT,
+  });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../db/database.js';
 import {
+  type CitusSetupOptions,
   citusAdminUrl,
   createCitusDatabase,
   dropCitusDatabase,
@@ -49,6 +50,8 @@ async function dropWhenClosed(name: string): Promise<void> {
 
 /** A brand-new, empty database of the given dialect; nothing is shared between test files. */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabaseHandle> {
+  const citus = citusAdminUrl();
+  if (dialect === 'postgres' && citus) return createCitusTestDatabase(citus);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-test-'));
   if (dialect === 'sqlite') {
     const database = openDatabase({ dataDir, databaseUrl: undefined });
@@ -63,8 +66,6 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     };
   }
   const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
-  const citus = citusAdminUrl();
-  if (citus) return createOnCitus(citus, name, dataDir);
   await adminQuery(`create database ${name}`);
   const databaseUrl = postgresUrlFor(name);
   const database = openDatabase({ dataDir, databaseUrl, poolSize: 5 });
@@ -83,13 +84,19 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
 /**
  * With LIANXIN_CITUS_URL set, the postgres suites run on a Citus cluster: each test database is
  * made on every node, migrated and distributed before the app sees it (see citus-database.ts).
+ * The benchmarks' `--dialect citus` calls it directly, with production's shard count.
  */
-async function createOnCitus(adminUrl: string, name: string, dataDir: string): Promise<TestDatabaseHandle> {
+export async function createCitusTestDatabase(
+  adminUrl: string,
+  options: CitusSetupOptions = {},
+): Promise<TestDatabaseHandle> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-test-'));
+  const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = await createCitusDatabase(adminUrl, name);
   // Distributed on connections of their own: the database settings it adds apply to new sessions.
   const setup = openDatabase({ dataDir, databaseUrl, poolSize: 1 });
   try {
-    await migrateAndDistribute(setup);
+    await migrateAndDistribute(setup, options);
   } finally {
     await setup.close();
   }

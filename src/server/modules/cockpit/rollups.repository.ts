@@ -132,11 +132,16 @@ export const rollupsRepository = {
     return rows.map((row) => row.district_code);
   },
 
-  /** What an order contributes to the counters as it stands now (read back after its step wrote it). */
-  orderAsCounted: (db: Executor, id: string) =>
+  /**
+   * What an order contributes to the counters as it stands now (read back after its step wrote it).
+   * By district too: on Citus a read by id alone goes to all 32 shards (29 ms of a 60 ms intake
+   * on the cluster here), by district_code to the one shard the step has just written.
+   */
+  orderAsCounted: (db: Executor, district: string, id: string) =>
     db
       .selectFrom('work_orders')
       .select(['status', 'overdue', 'created_at', 'closed_at', 'closed_on_time'])
+      .where('district_code', '=', district)
       .where('id', '=', id)
       .executeTakeFirstOrThrow(),
 

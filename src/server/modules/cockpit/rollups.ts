@@ -16,7 +16,14 @@ import {
 /** What `WorkOrderStep` knows of an order before its step. */
 export type OrderBeforeStep = Pick<
   WorkOrder,
-  'id' | 'region_code' | 'status' | 'overdue' | 'created_at' | 'closed_at' | 'closed_on_time'
+  | 'id'
+  | 'district_code'
+  | 'region_code'
+  | 'status'
+  | 'overdue'
+  | 'created_at'
+  | 'closed_at'
+  | 'closed_on_time'
 >;
 
 /**
@@ -30,7 +37,7 @@ export async function bumpWorkOrderRollups(
   before: OrderBeforeStep,
   step: { action: string; from: string | null; data?: Record<string, unknown> | undefined; at: string },
 ): Promise<void> {
-  const after = await rollupsRepository.orderAsCounted(trx, before.id);
+  const after = await rollupsRepository.orderAsCounted(trx, before.district_code, before.id);
   const deltas = netDeltas(
     [...orderContributions(after), ...stepContributions(step.action, step.data ?? {}, step.at)],
     step.from === null ? [] : orderContributions(before),
