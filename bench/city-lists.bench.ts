@@ -104,7 +104,7 @@ function principalAt(region: string): Principal {
     user: admin!,
     sessionId: 'bench',
     assignments,
-    actor: { id: admin!.id, name: admin!.display_name },
+    actor: { id: admin!.id, name: admin!.display_name, ip: null, requestId: null },
     dialect: 'postgres',
     routePermission: null,
   });
@@ -254,7 +254,7 @@ for (const district of districts) {
       rows,
     };
     results.push(row);
-    if (values.explain && row.ms >= TARGET_MS / 5) await explainStatements(list, wide);
+    if (values.explain && row.ms >= TARGET_MS / 2) await explainStatements(list, wide);
     const flag = row.ms >= TARGET_MS ? '  ← over 50 ms' : '';
     process.stdout.write(
       `${list.name.padEnd(28)} ${row.ms.toFixed(1).padStart(10)} ${row.baselineMs.toFixed(1).padStart(10)} ${row.ratio.toFixed(2).padStart(6)} ${String(rows).padStart(5)}${flag}\n`,
