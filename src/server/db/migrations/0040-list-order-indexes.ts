@@ -6,11 +6,14 @@ import type { MigrationContext } from './index.js';
  * read their scope's rows in full and sorted them when the only index began with region_code: a
  * district of the city holds about 30,000 deeds. With the list's own order as an index, the
  * database walks it from the newest and stops after the page, skipping other districts' rows (a
- * district is about an eighth of a city); a narrow scope (a community) keeps its region index.
+ * district is about an eighth of a city). The region code rides last in the index: the walk
+ * tests the scope on the index entries and fetches only the rows it keeps, so a community's page
+ * (one deed in 300 of the city) costs index entries, not 17,000 row fetches, wherever the
+ * planner chooses the walk over its region index and a sort.
  */
 export const LIST_ORDER_INDEXES: readonly { name: string; table: string; columns: readonly string[] }[] = [
-  { name: 'deeds_done_on', table: 'deeds', columns: ['done_on', 'id'] },
-  { name: 'work_logs_logged_on', table: 'work_logs', columns: ['logged_on', 'id'] },
+  { name: 'deeds_done_on', table: 'deeds', columns: ['done_on', 'id', 'region_code'] },
+  { name: 'work_logs_logged_on', table: 'work_logs', columns: ['logged_on', 'id', 'region_code'] },
 ];
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
