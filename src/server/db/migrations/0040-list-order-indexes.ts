@@ -16,7 +16,11 @@ export const LIST_ORDER_INDEXES: readonly { name: string; table: string; columns
   { name: 'work_logs_logged_on', table: 'work_logs', columns: ['logged_on', 'id', 'region_code'] },
   // The open orders' views (to-dos, overdue, supervision) ask for a few statuses in a scope: by
   // status then region, a district reads its own open orders rather than the whole city's.
-  { name: 'work_orders_status_region', table: 'work_orders', columns: ['status', 'region_code', 'due_at', 'id'] },
+  {
+    name: 'work_orders_status_region',
+    table: 'work_orders',
+    columns: ['status', 'region_code', 'due_at', 'id'],
+  },
 ];
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
