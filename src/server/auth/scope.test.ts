@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Scope } from './scope.js';
+import { codeRangeEnd, Scope } from './scope.js';
 
 describe('Scope', () => {
   it('reduces roots to the smallest equivalent set', () => {
@@ -28,5 +28,17 @@ describe('Scope', () => {
     expect(new Scope([], 'sqlite').isEmpty).toBe(true);
     expect(() => new Scope(['2301%'], 'sqlite')).toThrow();
     expect(() => new Scope(["1' or '1'='1"], 'postgres')).toThrow();
+  });
+
+  it('bounds a prefix of digits by the least code above its subtree', () => {
+    expect(codeRangeEnd('230108')).toBe('230109');
+    expect(codeRangeEnd('2301099')).toBe('23011');
+    expect(codeRangeEnd('230108001009')).toBe('23010800101');
+    expect(codeRangeEnd('99')).toBeUndefined();
+    // Every code of the subtree lies in [prefix, end), and a neighbour's does not.
+    for (const code of ['2301099', '23010990', '2301099999']) {
+      expect(code >= '2301099' && code < '23011').toBe(true);
+    }
+    expect('2301100' < '23011').toBe(false);
   });
 });

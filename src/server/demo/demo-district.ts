@@ -320,6 +320,8 @@ export async function buildDemo(ctx: ServiceContext, options: DemoOptions): Prom
   }
 
   options.onProgress?.({ step: '覆盖统计与账户', fraction: 0.97 });
+  // The finishers' queries and every list afterwards plan on statistics of the rows just written.
+  await demoRepository.analyze(db);
   // The coverage counters, recomputed once from the rows just written.
   await rebuildRegionStats(db);
   report.accounts = await createDemoAccounts(ctx, accountCommunity);

@@ -35,6 +35,7 @@ import * as bulletins from './0036-bulletins.js';
 import * as cobuilding from './0037-cobuilding.js';
 import * as districtConflictKeys from './0038-district-conflict-keys.js';
 import * as jobFairsAlerts from './0039-job-fairs-alerts.js';
+import * as listOrderIndexes from './0040-list-order-indexes.js';
 
 /** What a migration may need to know about the database it runs on. */
 export interface MigrationContext {
@@ -85,6 +86,7 @@ const migrations: Record<string, DialectMigration> = {
   '0037-cobuilding': cobuilding,
   '0038-district-conflict-keys': districtConflictKeys,
   '0039-job-fairs-alerts': jobFairsAlerts,
+  '0040-list-order-indexes': listOrderIndexes,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {
