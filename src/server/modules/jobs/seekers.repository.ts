@@ -138,6 +138,7 @@ export const seekersRepository = {
               selectFrom('job_seeker_skills as k')
                 .select('k.seeker_id')
                 .whereRef('k.seeker_id', '=', 's.id')
+                .whereRef('k.district_code', '=', 's.district_code')
                 .where('k.skill', 'in', skills),
             ),
           ),
@@ -170,7 +171,9 @@ export const seekersRepository = {
   personInScope: (db: Executor, scope: Scope, personId: string) =>
     db
       .selectFrom('persons as p')
-      .leftJoin('households as h', 'h.id', 'p.household_id')
+      .leftJoin('households as h', (join) =>
+        join.onRef('h.id', '=', 'p.household_id').onRef('h.district_code', '=', 'p.district_code'),
+      )
       .select(['p.id', 'p.district_code', 'p.region_code', 'p.status', 'h.latitude', 'h.longitude'])
       .where('p.id', '=', personId)
       .where(scope.covers('p.region_code'))
