@@ -32,6 +32,7 @@ const viewQuery = (db: Executor) =>
         .selectFrom('loan_pauses as lp')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('lp.application_id', '=', 'l.id')
+        .whereRef('lp.district_code', '=', 'l.district_code')
         .where('lp.to_on', 'is', null)
         .as('open_pauses'),
     ]);
