@@ -23,6 +23,7 @@ const ratingCount = (eb: ExpressionBuilder<DB & { c: CommitmentTable }, 'c'>, ra
     .selectFrom('commitment_ratings as r')
     .select((sub) => sub.fn.countAll<number>().as('n'))
     .whereRef('r.commitment_id', '=', 'c.id')
+    .whereRef('r.district_code', '=', 'c.district_code')
     .where('r.rating', '=', rating);
 
 const viewQuery = (db: Executor) =>

@@ -137,6 +137,7 @@ export const registrationsRepository = {
               .selectFrom('community_registrations as r')
               .select('r.id')
               .whereRef('r.member_id', '=', 'members.id')
+              .whereRef('r.district_code', '=', 'members.district_code')
               .where('r.status', 'in', ['pending', 'confirmed']),
           ),
         ),
