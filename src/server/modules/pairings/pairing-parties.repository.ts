@@ -20,6 +20,7 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
       .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
       .select(sql`1`.as('one'))
       .whereRef('persons.household_id', '=', 'households.id')
+      .whereRef('persons.district_code', '=', 'households.district_code')
       .where('persons.status', '=', 'active')
       .where('tags.name', 'in', [...DIFFICULTY_TAGS]),
   );
