@@ -162,6 +162,7 @@ export const campaignsRepository = {
             .innerJoin('person_tags as pt', 'pt.person_id', 'p.id')
             .select('p.id')
             .whereRef('p.household_id', '=', 'h.id')
+            .whereRef('p.district_code', '=', 'h.district_code')
             .where('p.status', '=', 'active')
             .where('pt.tag_code', '=', tag),
         ),
@@ -173,7 +174,8 @@ export const campaignsRepository = {
           eb
             .selectFrom('care_pairings as cp')
             .select('cp.household_id')
-            .whereRef('cp.household_id', '=', 'h.id'),
+            .whereRef('cp.household_id', '=', 'h.id')
+            .whereRef('cp.district_code', '=', 'h.district_code'),
         ),
       );
     }
