@@ -37,18 +37,21 @@ const viewQuery = (db: Executor) =>
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('s.minutes'), sub.lit(0)).as('m'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.confirmed_at', 'is not', null)
         .as('confirmed_minutes'),
       eb
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.confirmed_at', 'is not', null)
         .as('services'),
       eb
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.no_show', '=', 1)
         .as('no_shows'),
     ]);
