@@ -18,7 +18,9 @@ export type TeamView = Pick<Organization, 'id' | 'name' | 'region_code'> & {
 const activityView = (db: Executor) =>
   db
     .selectFrom('volunteer_activities as a')
-    .innerJoin('organizations as t', 't.id', 'a.team_id')
+    .innerJoin('organizations as t', (join) =>
+      join.onRef('t.id', '=', 'a.team_id').onRef('t.district_code', '=', 'a.district_code'),
+    )
     .selectAll('a')
     .select((eb) => [
       't.name as team_name',
@@ -74,7 +76,9 @@ export const activitiesRepository = {
           .as('activities'),
         eb
           .selectFrom('volunteer_signups as s')
-          .innerJoin('volunteers as v', 'v.id', 's.volunteer_id')
+          .innerJoin('volunteers as v', (join) =>
+            join.onRef('v.id', '=', 's.volunteer_id').onRef('v.district_code', '=', 's.district_code'),
+          )
           .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('s.minutes'), sub.lit(0)).as('m'))
           .whereRef('v.team_id', '=', 't.id')
           .whereRef('v.district_code', '=', 't.district_code')

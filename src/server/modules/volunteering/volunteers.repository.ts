@@ -22,8 +22,12 @@ export type VolunteerView = VolunteerRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('volunteers as v')
-    .innerJoin('organizations as t', 't.id', 'v.team_id')
-    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .innerJoin('organizations as t', (join) =>
+      join.onRef('t.id', '=', 'v.team_id').onRef('t.district_code', '=', 'v.district_code'),
+    )
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 'v.person_id').onRef('p.district_code', '=', 'v.district_code'),
+    )
     .selectAll('v')
     .select((eb) => [
       't.name as team_name',
