@@ -67,7 +67,10 @@ export const projectsRepository = {
   enterprises: (db: Executor, projectId: string) =>
     db
       .selectFrom('project_enterprises as pe')
-      .innerJoin('enterprises as e', 'e.id', 'pe.enterprise_id')
+      // With the outer join below, Citus needs every join within the district (one shard).
+      .innerJoin('enterprises as e', (join) =>
+        join.onRef('e.id', '=', 'pe.enterprise_id').onRef('e.district_code', '=', 'pe.district_code'),
+      )
       .leftJoin('organizations as o', (join) =>
         join
           .onRef('o.id', '=', 'pe.covering_organization_id')
