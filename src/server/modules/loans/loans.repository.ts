@@ -21,7 +21,9 @@ export type LoanView = LoanRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('loan_applications as l')
-    .innerJoin('persons as p', 'p.id', 'l.person_id')
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 'l.person_id').onRef('p.district_code', '=', 'l.district_code'),
+    )
     .selectAll('l')
     .select((eb) => [
       'p.name',
