@@ -18,7 +18,9 @@ export type SeekerView = SeekerRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('job_seekers as s')
-    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 's.person_id').onRef('p.district_code', '=', 's.district_code'),
+    )
     .leftJoin('users as u', 'u.id', 's.case_worker_id')
     .selectAll('s')
     .select([
