@@ -16,7 +16,11 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
   eb.exists(
     eb
       .selectFrom('persons')
-      .innerJoin('person_tags', 'person_tags.person_id', 'persons.id')
+      .innerJoin('person_tags', (join) =>
+        join
+          .onRef('person_tags.person_id', '=', 'persons.id')
+          .onRef('person_tags.district_code', '=', 'persons.district_code'),
+      )
       .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
       .select(sql`1`.as('one'))
       .whereRef('persons.household_id', '=', 'households.id')
