@@ -159,7 +159,9 @@ export const campaignsRepository = {
         eb.exists(
           eb
             .selectFrom('persons as p')
-            .innerJoin('person_tags as pt', 'pt.person_id', 'p.id')
+            .innerJoin('person_tags as pt', (join) =>
+              join.onRef('pt.person_id', '=', 'p.id').onRef('pt.district_code', '=', 'p.district_code'),
+            )
             .select('p.id')
             .whereRef('p.household_id', '=', 'h.id')
             .whereRef('p.district_code', '=', 'h.district_code')
