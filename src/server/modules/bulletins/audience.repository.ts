@@ -105,6 +105,7 @@ export const audienceRepository = {
               .selectFrom('bulletin_receipts')
               .select('bulletin_receipts.member_id')
               .whereRef('bulletin_receipts.member_id', '=', 'members.id')
+              .whereRef('bulletin_receipts.district_code', '=', 'members.district_code')
               .where('bulletin_receipts.post_id', '=', postId),
           ),
         ),

@@ -95,6 +95,7 @@ export const postsRepository = {
       .leftJoin('bulletin_receipts', (join) =>
         join
           .onRef('bulletin_receipts.post_id', '=', 'bulletin_posts.id')
+          .onRef('bulletin_receipts.district_code', '=', 'bulletin_posts.district_code')
           .on('bulletin_receipts.member_id', '=', member.id),
       )
       .select([

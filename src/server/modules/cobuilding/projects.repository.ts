@@ -22,17 +22,20 @@ const withCounts = (db: Executor) =>
         .selectFrom('project_enterprises as pe')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('pe.project_id', '=', 'p.id')
+        .whereRef('pe.district_code', '=', 'p.district_code')
         .as('enterprises'),
       eb
         .selectFrom('project_enterprises as pe')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('pe.project_id', '=', 'p.id')
+        .whereRef('pe.district_code', '=', 'p.district_code')
         .where('pe.covering_organization_id', 'is not', null)
         .as('covered'),
       eb
         .selectFrom('project_organizations as po')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('po.project_id', '=', 'p.id')
+        .whereRef('po.district_code', '=', 'p.district_code')
         .as('organizations'),
     ]);
 
@@ -64,8 +67,15 @@ export const projectsRepository = {
   enterprises: (db: Executor, projectId: string) =>
     db
       .selectFrom('project_enterprises as pe')
-      .innerJoin('enterprises as e', 'e.id', 'pe.enterprise_id')
-      .leftJoin('organizations as o', 'o.id', 'pe.covering_organization_id')
+      // With the outer join below, Citus needs every join within the district (one shard).
+      .innerJoin('enterprises as e', (join) =>
+        join.onRef('e.id', '=', 'pe.enterprise_id').onRef('e.district_code', '=', 'pe.district_code'),
+      )
+      .leftJoin('organizations as o', (join) =>
+        join
+          .onRef('o.id', '=', 'pe.covering_organization_id')
+          .onRef('o.district_code', '=', 'pe.district_code'),
+      )
       .select([
         'pe.project_id',
         'pe.enterprise_id',

@@ -17,11 +17,13 @@ const withCounts = (db: Executor) =>
         .selectFrom('task_force_secondments as s')
         .select((inner) => inner.fn.count<number>('s.member_id').distinct().as('n'))
         .whereRef('s.task_force_id', '=', 't.id')
+        .whereRef('s.district_code', '=', 't.district_code')
         .as('seconded'),
       eb
         .selectFrom('task_force_results as r')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('r.task_force_id', '=', 't.id')
+        .whereRef('r.district_code', '=', 't.district_code')
         .as('results'),
     ]);
 

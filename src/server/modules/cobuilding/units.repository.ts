@@ -25,16 +25,19 @@ const withCounts = (db: Executor) =>
         .selectFrom('cobuilding_unit_members as m')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('m.unit_id', '=', 'u.id')
+        .whereRef('m.district_code', '=', 'u.district_code')
         .as('linked_members'),
       eb
         .selectFrom('cobuilding_activities as a')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('a.unit_id', '=', 'u.id')
+        .whereRef('a.district_code', '=', 'u.district_code')
         .as('activities'),
       eb
         .selectFrom('cobuilding_venues as v')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('v.unit_id', '=', 'u.id')
+        .whereRef('v.district_code', '=', 'u.district_code')
         .as('venues'),
     ]);
 

@@ -16,11 +16,13 @@ const summaryQuery = (db: Executor) =>
         .selectFrom('collective_shareholders as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.collective_id', '=', 'c.id')
+        .whereRef('s.district_code', '=', 'c.district_code')
         .as('shareholders'),
       eb
         .selectFrom('collective_shareholders as s')
         .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('s.shares'), sub.lit(0)).as('n'))
         .whereRef('s.collective_id', '=', 'c.id')
+        .whereRef('s.district_code', '=', 'c.district_code')
         .as('total_shares'),
     ]);
 export type CollectiveView = NonNullable<

@@ -99,7 +99,9 @@ export const candidatesRepository = {
     const b = ageBounds(today);
     let query = db
       .selectFrom('persons as p')
-      .leftJoin('job_seekers as s', 's.person_id', 'p.id')
+      .leftJoin('job_seekers as s', (join) =>
+        join.onRef('s.person_id', '=', 'p.id').onRef('s.district_code', '=', 'p.district_code'),
+      )
       .select([
         'p.id',
         'p.name',

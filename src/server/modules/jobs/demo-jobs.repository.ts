@@ -24,7 +24,9 @@ export const demoJobsRepository = {
     const b = ageBounds(today);
     return db
       .selectFrom('persons as p')
-      .leftJoin('households as h', 'h.id', 'p.household_id')
+      .leftJoin('households as h', (join) =>
+        join.onRef('h.id', '=', 'p.household_id').onRef('h.district_code', '=', 'p.district_code'),
+      )
       .select([
         'p.id',
         'p.region_code',

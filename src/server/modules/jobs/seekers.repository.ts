@@ -18,7 +18,9 @@ export type SeekerView = SeekerRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('job_seekers as s')
-    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 's.person_id').onRef('p.district_code', '=', 's.district_code'),
+    )
     .leftJoin('users as u', 'u.id', 's.case_worker_id')
     .selectAll('s')
     .select([
@@ -138,6 +140,7 @@ export const seekersRepository = {
               selectFrom('job_seeker_skills as k')
                 .select('k.seeker_id')
                 .whereRef('k.seeker_id', '=', 's.id')
+                .whereRef('k.district_code', '=', 's.district_code')
                 .where('k.skill', 'in', skills),
             ),
           ),
@@ -170,7 +173,9 @@ export const seekersRepository = {
   personInScope: (db: Executor, scope: Scope, personId: string) =>
     db
       .selectFrom('persons as p')
-      .leftJoin('households as h', 'h.id', 'p.household_id')
+      .leftJoin('households as h', (join) =>
+        join.onRef('h.id', '=', 'p.household_id').onRef('h.district_code', '=', 'p.district_code'),
+      )
       .select(['p.id', 'p.district_code', 'p.region_code', 'p.status', 'h.latitude', 'h.longitude'])
       .where('p.id', '=', personId)
       .where(scope.covers('p.region_code'))

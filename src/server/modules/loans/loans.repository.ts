@@ -21,7 +21,9 @@ export type LoanView = LoanRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('loan_applications as l')
-    .innerJoin('persons as p', 'p.id', 'l.person_id')
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 'l.person_id').onRef('p.district_code', '=', 'l.district_code'),
+    )
     .selectAll('l')
     .select((eb) => [
       'p.name',
@@ -32,6 +34,7 @@ const viewQuery = (db: Executor) =>
         .selectFrom('loan_pauses as lp')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('lp.application_id', '=', 'l.id')
+        .whereRef('lp.district_code', '=', 'l.district_code')
         .where('lp.to_on', 'is', null)
         .as('open_pauses'),
     ]);

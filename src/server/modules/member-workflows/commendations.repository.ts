@@ -35,7 +35,11 @@ export const commendationsRepository = {
       .leftJoin('members', (join) =>
         join.onRef('members.id', '=', 'k.subject_id').on('k.subject_type', '=', 'member'),
       )
-      .leftJoin('persons', 'persons.id', 'members.person_id')
+      .leftJoin('persons', (join) =>
+        join
+          .onRef('persons.id', '=', 'members.person_id')
+          .onRef('persons.district_code', '=', 'members.district_code'),
+      )
       .leftJoin('organizations', (join) =>
         join.onRef('organizations.id', '=', 'k.subject_id').on('k.subject_type', '=', 'organization'),
       )

@@ -23,13 +23,20 @@ const ratingCount = (eb: ExpressionBuilder<DB & { c: CommitmentTable }, 'c'>, ra
     .selectFrom('commitment_ratings as r')
     .select((sub) => sub.fn.countAll<number>().as('n'))
     .whereRef('r.commitment_id', '=', 'c.id')
+    .whereRef('r.district_code', '=', 'c.district_code')
     .where('r.rating', '=', rating);
 
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('commitments as c')
-    .innerJoin('members', 'members.id', 'c.member_id')
-    .innerJoin('persons', 'persons.id', 'members.person_id')
+    .innerJoin('members', (join) =>
+      join.onRef('members.id', '=', 'c.member_id').onRef('members.district_code', '=', 'c.district_code'),
+    )
+    .innerJoin('persons', (join) =>
+      join
+        .onRef('persons.id', '=', 'members.person_id')
+        .onRef('persons.district_code', '=', 'members.district_code'),
+    )
     .selectAll('c')
     .select((eb) => [
       'persons.name as member_name',

@@ -119,7 +119,11 @@ export const registrationsRepository = {
   ): Promise<{ member_id: string; name: string; region_code: string; organization_name: string }[]> =>
     db
       .selectFrom('members')
-      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .innerJoin('persons', (join) =>
+        join
+          .onRef('persons.id', '=', 'members.person_id')
+          .onRef('persons.district_code', '=', 'members.district_code'),
+      )
       .innerJoin('organizations', 'organizations.id', 'members.organization_id')
       .select([
         'members.id as member_id',
@@ -137,6 +141,7 @@ export const registrationsRepository = {
               .selectFrom('community_registrations as r')
               .select('r.id')
               .whereRef('r.member_id', '=', 'members.id')
+              .whereRef('r.district_code', '=', 'members.district_code')
               .where('r.status', 'in', ['pending', 'confirmed']),
           ),
         ),

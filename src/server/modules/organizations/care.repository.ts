@@ -119,7 +119,11 @@ export const careRepository = {
   uncovered(db: Executor, scope: Scope, limit: number, after?: { regionCode: string; id: string }) {
     let query = db
       .selectFrom('households')
-      .leftJoin('care_pairings', 'care_pairings.household_id', 'households.id')
+      .leftJoin('care_pairings', (join) =>
+        join
+          .onRef('care_pairings.household_id', '=', 'households.id')
+          .onRef('care_pairings.district_code', '=', 'households.district_code'),
+      )
       .selectAll('households')
       .where(scope.covers('households.region_code', { driveIndex: !after }))
       .where('care_pairings.household_id', 'is', null);

@@ -49,6 +49,7 @@ export const organizationsRepository = {
                 .selectFrom('organizations as parent')
                 .select('parent.id')
                 .whereRef('parent.id', '=', 'organizations.parent_id')
+                .whereRef('parent.district_code', '=', 'organizations.district_code')
                 .where(scope.covers('parent.region_code')),
             ),
           ),

@@ -16,10 +16,15 @@ export const inDifficulty = (eb: ExpressionBuilder<DB, 'households'>) =>
   eb.exists(
     eb
       .selectFrom('persons')
-      .innerJoin('person_tags', 'person_tags.person_id', 'persons.id')
+      .innerJoin('person_tags', (join) =>
+        join
+          .onRef('person_tags.person_id', '=', 'persons.id')
+          .onRef('person_tags.district_code', '=', 'persons.district_code'),
+      )
       .innerJoin('tags', 'tags.code', 'person_tags.tag_code')
       .select(sql`1`.as('one'))
       .whereRef('persons.household_id', '=', 'households.id')
+      .whereRef('persons.district_code', '=', 'households.district_code')
       .where('persons.status', '=', 'active')
       .where('tags.name', 'in', [...DIFFICULTY_TAGS]),
   );

@@ -19,7 +19,9 @@ export type CaseListRow = CaseRow & { resettlement_name: string | null; disputes
 const listed = (db: Executor) =>
   db
     .selectFrom('relocation_cases as c')
-    .leftJoin('resettlement_communities as r', 'r.id', 'c.resettlement_id')
+    .leftJoin('resettlement_communities as r', (join) =>
+      join.onRef('r.id', '=', 'c.resettlement_id').onRef('r.district_code', '=', 'c.district_code'),
+    )
     .selectAll('c')
     .select((eb) => [
       'r.name as resettlement_name',
@@ -27,6 +29,7 @@ const listed = (db: Executor) =>
         .selectFrom('relocation_disputes as d')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('d.case_id', '=', 'c.id')
+        .whereRef('d.district_code', '=', 'c.district_code')
         .as('disputes'),
     ]);
 
@@ -82,6 +85,7 @@ export const relocationCasesRepository = {
             .selectFrom('relocation_disputes as o')
             .select(sql`1`.as('one'))
             .whereRef('o.case_id', '=', 'c.id')
+            .whereRef('o.district_code', '=', 'c.district_code')
             .where('o.work_order_id', '=', order),
         ),
       );

@@ -23,6 +23,7 @@ const readable = (eb: ExpressionBuilder<DB & { r: ReviewRoundTable }, 'r'>, scop
         .selectFrom('review_units as u')
         .select('u.id')
         .whereRef('u.round_id', '=', 'r.id')
+        .whereRef('u.district_code', '=', 'r.district_code')
         .where(scope.covers('u.region_code')),
     ),
   ]);
@@ -73,6 +74,7 @@ export const reviewsRepository = {
           .selectFrom('review_units as u')
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('u.round_id', '=', 'r.id')
+          .whereRef('u.district_code', '=', 'r.district_code')
           .as('units'),
       ])
       .where((eb) => readable(eb, scope));

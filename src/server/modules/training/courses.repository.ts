@@ -102,6 +102,7 @@ export const coursesRepository = {
           selectFrom('training_sessions as s')
             .select('s.id')
             .whereRef('s.course_id', '=', 'c.id')
+            .whereRef('s.district_code', '=', 'c.district_code')
             .where('s.starts_at', '>', now),
         ),
       )

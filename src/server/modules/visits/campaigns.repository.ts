@@ -159,9 +159,12 @@ export const campaignsRepository = {
         eb.exists(
           eb
             .selectFrom('persons as p')
-            .innerJoin('person_tags as pt', 'pt.person_id', 'p.id')
+            .innerJoin('person_tags as pt', (join) =>
+              join.onRef('pt.person_id', '=', 'p.id').onRef('pt.district_code', '=', 'p.district_code'),
+            )
             .select('p.id')
             .whereRef('p.household_id', '=', 'h.id')
+            .whereRef('p.district_code', '=', 'h.district_code')
             .where('p.status', '=', 'active')
             .where('pt.tag_code', '=', tag),
         ),
@@ -173,7 +176,8 @@ export const campaignsRepository = {
           eb
             .selectFrom('care_pairings as cp')
             .select('cp.household_id')
-            .whereRef('cp.household_id', '=', 'h.id'),
+            .whereRef('cp.household_id', '=', 'h.id')
+            .whereRef('cp.district_code', '=', 'h.district_code'),
         ),
       );
     }

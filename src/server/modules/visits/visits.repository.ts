@@ -12,7 +12,9 @@ async function withDetails(db: Executor, rows: readonly (VisitRow & { recorder_n
   if (rows.length === 0) return [];
   const needs = await db
     .selectFrom('visit_needs as n')
-    .leftJoin('work_orders as o', 'o.id', 'n.work_order_id')
+    .leftJoin('work_orders as o', (join) =>
+      join.onRef('o.id', '=', 'n.work_order_id').onRef('o.district_code', '=', 'n.district_code'),
+    )
     .selectAll('n')
     .select(['o.number as work_order_number', 'o.status as work_order_status'])
     .where(
@@ -100,6 +102,7 @@ export const visitsRepository = {
             .selectFrom('visit_needs as n')
             .select('n.id')
             .whereRef('n.visit_id', '=', 'v.id')
+            .whereRef('n.district_code', '=', 'v.district_code')
             .where('n.work_order_id', '=', orderId),
         ),
       );

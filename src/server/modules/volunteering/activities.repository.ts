@@ -18,7 +18,9 @@ export type TeamView = Pick<Organization, 'id' | 'name' | 'region_code'> & {
 const activityView = (db: Executor) =>
   db
     .selectFrom('volunteer_activities as a')
-    .innerJoin('organizations as t', 't.id', 'a.team_id')
+    .innerJoin('organizations as t', (join) =>
+      join.onRef('t.id', '=', 'a.team_id').onRef('t.district_code', '=', 'a.district_code'),
+    )
     .selectAll('a')
     .select((eb) => [
       't.name as team_name',
@@ -26,6 +28,7 @@ const activityView = (db: Executor) =>
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.activity_id', '=', 'a.id')
+        .whereRef('s.district_code', '=', 'a.district_code')
         .where('s.no_show', '=', 1)
         .as('no_shows'),
     ]);
@@ -62,18 +65,23 @@ export const activitiesRepository = {
           .selectFrom('volunteers as v')
           .select((sub) => sub.fn.countAll<number>().as('n'))
           .whereRef('v.team_id', '=', 't.id')
+          .whereRef('v.district_code', '=', 't.district_code')
           .where('v.status', '=', 'active')
           .as('volunteers'),
         eb
           .selectFrom('volunteer_activities as a')
           .select((sub) => sub.fn.countAll<number>().as('n'))
           .whereRef('a.team_id', '=', 't.id')
+          .whereRef('a.district_code', '=', 't.district_code')
           .as('activities'),
         eb
           .selectFrom('volunteer_signups as s')
-          .innerJoin('volunteers as v', 'v.id', 's.volunteer_id')
+          .innerJoin('volunteers as v', (join) =>
+            join.onRef('v.id', '=', 's.volunteer_id').onRef('v.district_code', '=', 's.district_code'),
+          )
           .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('s.minutes'), sub.lit(0)).as('m'))
           .whereRef('v.team_id', '=', 't.id')
+          .whereRef('v.district_code', '=', 't.district_code')
           .where('s.confirmed_at', 'is not', null)
           .as('confirmed_minutes'),
       ])
@@ -160,6 +168,7 @@ export const activitiesRepository = {
             .selectFrom('volunteer_signups as s')
             .select((sub) => sub.fn.countAll<number>().as('n'))
             .whereRef('s.shift_id', '=', 'sh.id')
+            .whereRef('s.district_code', '=', 'sh.district_code')
             .where('s.status', '=', status)
             .as(status),
         ),

@@ -16,7 +16,7 @@ export type ServiceView = SignupRow & {
 /** A waiting sign-up's place: those waiting on its shift since before it, and itself. */
 const waitlistPosition = sql<number | null>`case when s.status = 'waitlisted' then (
   select count(*) from volunteer_signups w
-  where w.shift_id = s.shift_id and w.status = 'waitlisted'
+  where w.shift_id = s.shift_id and w.district_code = s.district_code and w.status = 'waitlisted'
     and (w.created_at < s.created_at or (w.created_at = s.created_at and w.id <= s.id))) end`;
 
 /** Sign-ups that hold a volunteer's time (the collision check) or a place on a shift. */
@@ -117,8 +117,12 @@ export const signupsRepository = {
     if (volunteerIds.length === 0) return [];
     const rows = await db
       .selectFrom('volunteer_signups as s')
-      .innerJoin('volunteer_activities as a', 'a.id', 's.activity_id')
-      .innerJoin('volunteer_shifts as sh', 'sh.id', 's.shift_id')
+      .innerJoin('volunteer_activities as a', (join) =>
+        join.onRef('a.id', '=', 's.activity_id').onRef('a.district_code', '=', 's.district_code'),
+      )
+      .innerJoin('volunteer_shifts as sh', (join) =>
+        join.onRef('sh.id', '=', 's.shift_id').onRef('sh.district_code', '=', 's.district_code'),
+      )
       .selectAll('s')
       .select(['a.title as activity_title', 'a.area', 'sh.role', waitlistPosition.as('waitlist_position')])
       .where('s.volunteer_id', 'in', volunteerIds)

@@ -22,8 +22,12 @@ export type VolunteerView = VolunteerRow & {
 const viewQuery = (db: Executor) =>
   db
     .selectFrom('volunteers as v')
-    .innerJoin('organizations as t', 't.id', 'v.team_id')
-    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .innerJoin('organizations as t', (join) =>
+      join.onRef('t.id', '=', 'v.team_id').onRef('t.district_code', '=', 'v.district_code'),
+    )
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.id', '=', 'v.person_id').onRef('p.district_code', '=', 'v.district_code'),
+    )
     .selectAll('v')
     .select((eb) => [
       't.name as team_name',
@@ -37,18 +41,21 @@ const viewQuery = (db: Executor) =>
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('s.minutes'), sub.lit(0)).as('m'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.confirmed_at', 'is not', null)
         .as('confirmed_minutes'),
       eb
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.confirmed_at', 'is not', null)
         .as('services'),
       eb
         .selectFrom('volunteer_signups as s')
         .select((sub) => sub.fn.countAll<number>().as('n'))
         .whereRef('s.volunteer_id', '=', 'v.id')
+        .whereRef('s.district_code', '=', 'v.district_code')
         .where('s.no_show', '=', 1)
         .as('no_shows'),
     ]);

@@ -51,7 +51,11 @@ export const worklogPartiesRepository = {
     db
       .selectFrom('organizations')
       .leftJoin('members', 'members.id', 'organizations.leader_member_id')
-      .leftJoin('persons', 'persons.id', 'members.person_id')
+      .leftJoin('persons', (join) =>
+        join
+          .onRef('persons.id', '=', 'members.person_id')
+          .onRef('persons.district_code', '=', 'members.district_code'),
+      )
       .select([
         'organizations.id',
         'organizations.name',
