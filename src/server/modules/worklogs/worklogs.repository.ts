@@ -27,7 +27,11 @@ export const workLogsRepository = {
   findInScope: (db: Executor, scope: Scope, id: string): Promise<WorkLogRow | undefined> =>
     db
       .selectFrom('work_logs')
-      .innerJoin('organizations', 'organizations.id', 'work_logs.organization_id')
+      .innerJoin('organizations', (join) =>
+        join
+          .onRef('organizations.id', '=', 'work_logs.organization_id')
+          .onRef('organizations.district_code', '=', 'work_logs.district_code'),
+      )
       .selectAll('work_logs')
       .select('organizations.name as organization_name')
       .where('work_logs.id', '=', id)
@@ -49,7 +53,11 @@ export const workLogsRepository = {
   list: (db: Executor, scope: Scope, filter: WorkLogFilter): Promise<WorkLogRow[]> => {
     let query = db
       .selectFrom('work_logs')
-      .innerJoin('organizations', 'organizations.id', 'work_logs.organization_id')
+      .innerJoin('organizations', (join) =>
+        join
+          .onRef('organizations.id', '=', 'work_logs.organization_id')
+          .onRef('organizations.district_code', '=', 'work_logs.district_code'),
+      )
       .selectAll('work_logs')
       .select('organizations.name as organization_name')
       .where(scope.covers('work_logs.region_code', { driveIndex: false }));
