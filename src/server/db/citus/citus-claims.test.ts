@@ -1,20 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workOrderSchema } from '../../../shared/api/work-orders.js';
-import { Scope } from '../../auth/scope.js';
-import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { sealAuditChains, verifyAuditChain } from '../../modules/audit/index.js';
 import { foldRollupDeltas, rollupsRepository } from '../../modules/cockpit/index.js';
 import { deliverDueNotifications, type NotificationProvider } from '../../modules/notifications/index.js';
-import { importCountyRegions } from '../../modules/regions/index.js';
-import { UsersService } from '../../modules/users/index.js';
 import { createServiceContext, type ServiceContext } from '../../services.js';
 import { citusAdminUrl } from '../../testing/citus-database.js';
 import { DISTRICT, TestEnv } from '../../testing/test-env.js';
 import { type Database, openDatabase } from '../database.js';
+import { NANGANG, signInCityAdmin } from './city-testing.js';
 
-/** 南岗区: a second district of 哈尔滨市 beside 平房区. */
-const NANGANG = '230103';
 const DISTRICTS = [DISTRICT, NANGANG];
 /** Orders taken per district: each queues a text message, writes deltas and audit rows. */
 const ORDERS: Record<string, number> = { [DISTRICT]: 5, [NANGANG]: 3 };
@@ -39,28 +34,7 @@ run('Citus: the background jobs claim district by district', () => {
 
   beforeAll(async () => {
     await env.setUp();
-    await importCountyRegions(env.ctx, NANGANG, SYSTEM_ACTOR);
-    const users = new UsersService(env.ctx);
-    const password = 'Harbin-Claims-2026';
-    const created = await users.create(
-      new Scope(DISTRICTS, env.dialect),
-      {
-        username: 'city',
-        password,
-        displayName: '市委组织部',
-        regionCode: DISTRICT,
-        mustChangePassword: false,
-      },
-      SYSTEM_ACTOR,
-    );
-    for (const regionCode of DISTRICTS)
-      await users.assignRole(
-        new Scope(DISTRICTS, env.dialect),
-        created.user.id,
-        { role: 'district_admin', regionCode },
-        SYSTEM_ACTOR,
-      );
-    const cookie = await env.login('city', password);
+    const cookie = await signInCityAdmin(env, 'Harbin-Claims-2026');
     for (const district of DISTRICTS) {
       const community = await env.database.db
         .selectFrom('regions')

@@ -3,19 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cockpitSchema } from '../../../shared/api/cockpit.js';
 import { personPageSchema } from '../../../shared/api/register.js';
 import { workOrderSchema } from '../../../shared/api/work-orders.js';
-import { Scope } from '../../auth/scope.js';
-import { SYSTEM_ACTOR } from '../../bootstrap.js';
 import { auditAnchor, sealAuditChains, verifyAndExportAuditHead } from '../../modules/audit/index.js';
 import { createResidents } from '../../modules/member-workflows/testing.js';
-import { importCountyRegions } from '../../modules/regions/index.js';
-import { UsersService } from '../../modules/users/index.js';
 import { citusAdminUrl } from '../../testing/citus-database.js';
 import { DISTRICT, QINGNIAN, TestEnv } from '../../testing/test-env.js';
+import { NANGANG, signInCityAdmin } from './city-testing.js';
 import { distributeOnCitus } from './distribute.js';
 import { REFERENCE_TABLES } from './plan.js';
-
-/** 南岗区 and one of its communities: a second district of 哈尔滨市 beside 平房区. */
-const NANGANG = '230103';
 
 /**
  * Runs only with LIANXIN_CITUS_URL set (scripts/citus-test.mjs sets it): the layout that
@@ -33,24 +27,7 @@ run('Citus: a distributed database in two districts', () => {
 
   beforeAll(async () => {
     await env.setUp();
-    await importCountyRegions(env.ctx, NANGANG, SYSTEM_ACTOR);
-    const users = new UsersService(env.ctx);
-    const scope = new Scope([DISTRICT, NANGANG], env.dialect);
-    const password = 'Harbin-Citus-2026';
-    const created = await users.create(
-      scope,
-      {
-        username: 'city',
-        password,
-        displayName: '市委组织部',
-        regionCode: DISTRICT,
-        mustChangePassword: false,
-      },
-      SYSTEM_ACTOR,
-    );
-    for (const regionCode of [DISTRICT, NANGANG])
-      await users.assignRole(scope, created.user.id, { role: 'district_admin', regionCode }, SYSTEM_ACTOR);
-    cityCookie = await env.login('city', password);
+    cityCookie = await signInCityAdmin(env, 'Harbin-Citus-2026');
   });
   afterAll(() => env.tearDown());
 
